@@ -1,0 +1,53 @@
+package dev.facet.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code facet} command: entry point of the jar and the installed launcher. */
+@Command(name = "facet",
+        mixinStandardHelpOptions = true,
+        versionProvider = FacetCommand.Version.class,
+        description = "Facet: a database browser and editor driven by a Prisma schema.",
+        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class FacetCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new FacetCommand());
+        // A usage problem is exit status 2, as for validate's I/O problems.
+        cli.setExitCodeExceptionMapper(e -> 2);
+        cli.getCommandSpec().exitCodeOnInvalidInput(2);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads the version Maven writes into {@code version.properties}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = FacetCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[] {"facet " + p.getProperty("version", "unknown")};
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.facet.schema.model;
+
+/** The kind of a secondary index. */
+public enum IndexKind { UNIQUE, NORMAL, FULLTEXT }

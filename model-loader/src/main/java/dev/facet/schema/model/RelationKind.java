@@ -1,0 +1,11 @@
+package dev.facet.schema.model;
+
+/** The cardinality of a relation. */
+public enum RelationKind {
+    /** One record on each side. */
+    ONE_TO_ONE,
+    /** One record on the referenced side, many on the referencing side. */
+    ONE_TO_MANY,
+    /** Many on both sides, through an implicit join table ({@code _AToB}). */
+    IMPLICIT_MANY_TO_MANY
+}
