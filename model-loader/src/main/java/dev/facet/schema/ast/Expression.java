@@ -25,14 +25,17 @@ public sealed interface Expression {
         public ArrayValue { items = List.copyOf(items); }
     }
 
-    /** @return a short description used in type-mismatch messages, e.g. {@code string value `"x"`} */
-    default String describe() {
+    /** @return the kind of value as Prisma names it in type-mismatch messages: string, numeric, literal, functional, array */
+    default String typeName() {
         return switch (this) {
-            case StringValue s -> "string value `\"" + s.value() + "\"`";
-            case NumericValue n -> "numeric value `" + n.text() + "`";
-            case ConstantValue c -> "constant value `" + c.name() + "`";
-            case FunctionCall f -> "functional value `" + f.name() + "`";
-            case ArrayValue a -> "array value `" + a.span().text() + "`";
+            case StringValue s -> "string";
+            case NumericValue n -> "numeric";
+            case ConstantValue c -> "literal";
+            case FunctionCall f -> "functional";
+            case ArrayValue a -> "array";
         };
     }
+
+    /** @return e.g. {@code string value `"x"`}, as written in type-mismatch messages */
+    default String describe() { return typeName() + " value `" + span().text() + "`"; }
 }

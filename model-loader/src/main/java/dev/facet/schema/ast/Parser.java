@@ -553,7 +553,7 @@ public final class Parser {
         return sb.toString();
     }
 
-    /** Prisma identifiers: an ASCII letter or digit, then letters, digits, {@code _} and {@code -}. */
+    /** Prisma identifiers: a letter or digit, then letters, digits, {@code _} and {@code -}. */
     private Identifier identifier() {
         int start = pos;
         if (!isIdentStart(peek())) return null;
@@ -662,7 +662,8 @@ public final class Parser {
 
     private static boolean isHex(int c) { return isDigit((char) c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
-    private static boolean isIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c); }
+    /** Letters of any script are allowed (Prisma accepts {@code Lööp}); so are digits, which validation then rejects at the start of a name. */
+    private static boolean isIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c > 127 && Character.isLetterOrDigit(c); }
 
     private static boolean isIdentChar(char c) { return isIdentStart(c) || c == '_' || c == '-'; }
 }

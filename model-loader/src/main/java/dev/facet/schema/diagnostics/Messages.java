@@ -1,6 +1,11 @@
 package dev.facet.schema.diagnostics;
 
 import dev.facet.schema.ast.BlockKind;
+import dev.facet.schema.ast.Expression;
+import dev.facet.schema.model.ReferentialAction;
+import dev.facet.schema.model.ScalarType;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Every message the loader reports, worded exactly as Prisma words it, so that tests can assert
@@ -19,6 +24,11 @@ public final class Messages {
     /** {@code Error parsing attribute "@id": ...} */
     public static String attributeValidation(String attribute, String message) {
         return "Error parsing attribute \"" + attribute + "\": " + message;
+    }
+
+    /** {@code Error validating field `posts` in model `User`: ...} */
+    public static String fieldValidation(String field, String container, String model, String message) {
+        return "Error validating field `" + field + "` in " + container + " `" + model + "`: " + message;
     }
 
     /** {@code Error validating: ...} */
@@ -69,5 +79,509 @@ public final class Messages {
 
     public static String unterminatedString() {
         return validation("This string literal is not terminated: a closing `\"` is missing.");
+    }
+
+    // ---------------------------------------------------------------- arguments and values
+
+    public static String typeMismatch(String expected, Expression received) {
+        return "Expected a " + expected + " value, but received " + received.describe() + ".";
+    }
+
+    public static String argumentMissing(String name) { return "Argument \"" + name + "\" is missing."; }
+
+    public static String emptyArgument(String name) { return "The argument `" + name + "` has no value."; }
+
+    public static String noSuchArgument() { return "No such argument."; }
+
+    public static String argumentNotKnown(String name) { return "Argument not known: \"" + name + "\"."; }
+
+    public static String argumentMustHaveName() { return "The argument must have a name"; }
+
+    public static String argumentDefinedOnce(String name) { return "The argument `" + name + "` can only be defined once"; }
+
+    public static String attributeNotKnown(String name) { return "Attribute not known: \"" + name + "\"."; }
+
+    public static String attributeDefinedOnce(String name) { return "Attribute \"" + name + "\" can only be defined once."; }
+
+    public static String nonNegativeInteger(String value) { return "Expected a nonnegative integer, but found (" + value + ")."; }
+
+    // ---------------------------------------------------------------- datasource and generators
+
+    public static String duplicateTopLevel(String kind, String name, String existingKind) {
+        return "The " + kind + " \"" + name + "\" cannot be defined because a " + existingKind + " with that name already exists.";
+    }
+
+    public static String moreThanOneDatasource() { return "You defined more than one datasource. This is not allowed yet because support for multiple databases has not been implemented yet."; }
+
+    public static String propertyWithoutValue(String key, String blockKind, String blockName) {
+        return "Property " + key + " in " + blockKind + " " + blockName + " needs to be assigned a value";
+    }
+
+    public static String duplicateProperty(String key) { return "Key \"" + key + "\" is already defined."; }
+
+    public static String generatorArgumentMissing(String name, String generator) {
+        return "Argument \"" + name + "\" is missing in generator block \"" + generator + "\".";
+    }
+
+    public static String datasourceArgumentMissing(String name, String datasource) {
+        return "Argument \"" + name + "\" is missing in data source block \"" + datasource + "\".";
+    }
+
+    public static String unknownProvider(String provider) {
+        return "Datasource provider not known: \"" + provider + "\".";
+    }
+
+    public static String providerFromEnv() { return "A datasource must not use the env() function in the provider argument."; }
+
+    public static String shadowSameAs(String other, String datasource) {
+        return "shadowDatabaseUrl is the same as " + other + " for datasource \"" + datasource
+                + "\". Please specify a different database as shadow database to avoid data loss.";
+    }
+
+    public static String envNamedArguments() { return "The env function doesn't expect named arguments"; }
+
+    public static String envArgument() { return "The env function expects a singular, unnamed, string argument."; }
+
+    public static String referentialIntegrityDeprecated() {
+        return "The `referentialIntegrity` attribute is deprecated. Please use `relationMode` instead. Learn more at https://pris.ly/d/relation-mode";
+    }
+
+    public static String referentialIntegrityAndRelationMode() {
+        return "The `referentialIntegrity` and `relationMode` attributes cannot be used together. Please use only `relationMode` instead.";
+    }
+
+    public static String invalidRelationMode(String value) {
+        return "Invalid relation mode setting: \"" + value + "\". Supported values: \"prisma\", \"foreignKeys\"";
+    }
+
+    public static String propertyNotSupported(String property) {
+        return "The `" + property + "` property is not supported on the current connector.";
+    }
+
+    public static String propertyNotKnown(String property) { return "Property not known: \"" + property + "\"."; }
+
+    public static String propertyRequiresPreview(String property, String feature) {
+        return "The `" + property + "` property is only available with the `" + feature + "` preview feature.";
+    }
+
+    public static String duplicatedSchemaNames() { return "Duplicated schema names are not allowed"; }
+
+    public static String extensionNameCharacter(char c) { return "The character `" + c + "` is not allowed in extension names."; }
+
+    public static String previewFeatureUnknown(String feature, List<String> known) {
+        return "The preview feature \"" + feature + "\" is not known. Expected one of: " + String.join(", ", known);
+    }
+
+    public static String previewFeatureDeprecated(String feature) {
+        return "Preview feature \"" + feature + "\" is deprecated. The functionality can be used without specifying it as a preview feature.";
+    }
+
+    public static String previewFeatureDeprecatedRemoved(String feature) {
+        return "Preview feature \"" + feature + "\" is deprecated. It will be removed in a future version of Prisma.";
+    }
+
+    public static String previewFeatureRenamedPostgres(String feature) {
+        return "On `provider = \"postgresql\"`, preview feature \"" + feature
+                + "\" has been renamed to \"fullTextSearchPostgres\". Learn more at https://pris.ly/d/fts-postgres.";
+    }
+
+    // ---------------------------------------------------------------- names and types
+
+    public static String nameStartsWithNumber(String what) { return "The name of a " + what + " must not start with a number."; }
+
+    public static String reservedName(String kind, String name) {
+        return "The " + kind + " name `" + name + "` is invalid. It is a reserved name. Please change it. Read more at https://pris.ly/d/naming-models";
+    }
+
+    public static String duplicateField(String field, String container, String name) {
+        return "Field \"" + field + "\" is already defined on " + container + " \"" + name + "\".";
+    }
+
+    public static String duplicateEnumValue(String value, String enumName) {
+        return "Value \"" + value + "\" is already defined on enum \"" + enumName + "\".";
+    }
+
+    public static String enumWithoutValues() { return "An enum must have at least one value."; }
+
+    public static String enumsNotSupported() { return "You defined the enum `X`. But the current connector does not support enums."; }
+
+    public static String typeAliasNotSupported() {
+        return validation("Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types");
+    }
+
+    public static String unknownType(String name) {
+        return "Type \"" + name + "\" is neither a built-in type, nor refers to another model, composite type, or enum.";
+    }
+
+    public static String optionalListsNotSupported() { return "Optional lists are not supported. Use either `Type[]` or `Type?`."; }
+
+    public static String legacyRequiredType() { return "Fields are required by default, `!` is no longer required."; }
+
+    public static String legacyListType() { return "To specify a list, please use `Type[]` instead of `[Type]`."; }
+
+    public static String scalarListsNotSupported() { return "Field is a scalar list, which the current connector does not support."; }
+
+    public static String compositeTypesNotSupported(String provider) {
+        return validation("Composite types are not supported on " + provider + ".");
+    }
+
+    public static String compositeTypeRelation(String field) {
+        return "Composite types cannot have relation fields; `" + field + "` points at a model.";
+    }
+
+    public static String compositeFieldAttributeNotAllowed(String attribute) {
+        return "Defining `" + attribute + "` attribute for a field in a composite type is not allowed.";
+    }
+
+    public static String compositeTypeId() { return "A composite type cannot define an id."; }
+
+    public static String compositeTypeUnique() { return "A unique constraint should be defined in the model containing the embed."; }
+
+    public static String compositeTypeIndex() { return "An index should be defined in the model containing the embed."; }
+
+    public static String compositeTypeFulltext() { return "A fulltext index should be defined in the model containing the embed."; }
+
+    // ---------------------------------------------------------------- field attributes
+
+    public static String attributeOnRelationField(String attribute) {
+        return "The attribute `" + attribute + "` cannot be used on relation fields.";
+    }
+
+    public static String mongoFieldNameDollar() { return "The field name cannot start with a `$` character"; }
+
+    public static String mongoFieldNamePeriod() { return "The field name cannot contain a `.` character"; }
+
+    public static String updatedAtNotDateTime() { return "Fields that are marked with @updatedAt must be of type DateTime."; }
+
+    public static String updatedAtOnList() { return "Fields that are marked with @updatedAt cannot be lists."; }
+
+    public static String idMustBeRequired() { return "Fields that are marked as id must be required."; }
+
+    public static String relationOnScalarField() { return "Invalid field type, not a relation."; }
+
+    public static String invalidReferentialActionName(String name) {
+        return "Invalid referential action: `" + name + "`";
+    }
+
+    public static String shardKeysNeedPreview() { return "Defining shard keys requires enabling the `shardKeys` preview feature"; }
+
+    public static String shardKeysNotSupported(String provider) { return "Shard keys are not currently supported for provider " + provider; }
+
+    public static String shardKeyMustBeRequired() { return "Fields that are marked as shard keys must be required."; }
+
+    public static String atMostOneShardKey() { return "At most one field must be marked as the shard key with the `@shardKey` attribute."; }
+
+    public static String shardKeyUnknownFields(List<String> fields) {
+        return "The multi field shard key declaration refers to the unknown fields " + backticked(fields) + ".";
+    }
+
+    public static String shardKeyRelationField(String field) {
+        return "The shard key definition refers to the relation field `" + field + "`. Shard key definitions must reference only scalar fields.";
+    }
+
+    public static String shardKeyOptionalField(String field) {
+        return "The shard key definition refers to the optional field `" + field + "`. Shard key definitions must reference only required fields.";
+    }
+
+    // ---------------------------------------------------------------- defaults
+
+    public static String defaultFunctionType(String function, String type) {
+        return "The function `" + function + "()` cannot be used on fields of type `" + type + "`.";
+    }
+
+    public static String defaultNotSupportedByDatasource(String function) {
+        return "The `" + function + "` default value is used with a datasource that does not support it.";
+    }
+
+    public static String functionTakesSingleInt(String function) { return "`" + function + "()` takes a single Int argument."; }
+
+    public static String cuidArguments() { return "`cuid()` takes either no argument, or a single integer argument which is either 1 or 2."; }
+
+    public static String uuidArguments() { return "`uuid()` takes either no argument, or a single integer argument which is either 4 or 7."; }
+
+    public static String nanoidArguments() { return "`nanoid()` takes either no argument, or a single integer argument between 2 and 255."; }
+
+    public static String dbgeneratedEmpty() { return "dbgenerated() takes either no argument, or a single nonempty string argument."; }
+
+    public static String dbgeneratedArgument() { return "`dbgenerated()` takes a single String argument"; }
+
+    public static String autoNotSupported() { return "The current connector does not support the `auto()` function."; }
+
+    public static String sequenceNotSupported() { return "The `sequence()` function is only available on CockroachDB."; }
+
+    public static String unknownDefaultFunction(String name) {
+        return "Unknown function in @default(): `" + name + "` is not known. You can read about the available functions here: https://pris.ly/d/attribute-functions";
+    }
+
+    public static String defaultListOnScalar() { return "The default value of a non-list field cannot be a list."; }
+
+    public static String defaultEnumNotConstant(Expression value) {
+        return "Expected an enum value, but received " + value.describe() + ".";
+    }
+
+    public static String defaultNotEnumValue(String value) {
+        return "The defined default value `" + value + "` is not a valid value of the enum specified for the field.";
+    }
+
+    public static String defaultOnComposite() { return "Defaults on fields of type composite are not supported. Please remove the `@default` attribute."; }
+
+    public static String defaultInvalidDateTime(String value, String reason) {
+        return "Parse error: \"" + value + "\" is not a valid rfc3339 datetime string. (" + reason + ")";
+    }
+
+    public static String defaultInvalidJson(String value) { return "Parse error: \"" + value + "\" is not a valid JSON string."; }
+
+    // ---------------------------------------------------------------- native types
+
+    public static String nativeTypePrefix(String prefix, String datasource, String type) {
+        return "The prefix " + prefix + " is invalid. It must be equal to the name of an existing datasource e.g. " + datasource
+                + ". Did you mean to use " + datasource + "." + type + "?";
+    }
+
+    public static String nativeTypeNotSupported(String type, String provider) {
+        return "Native type " + type + " is not supported for " + provider + " connector.";
+    }
+
+    public static String nativeTypeIncompatible(String type, String fieldType, List<ScalarType> expected) {
+        List<String> names = expected.stream().map(ScalarType::id).toList();
+        String joined = names.size() == 1 ? names.getFirst()
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+        return "Native type " + type + " is not compatible with declared field type " + fieldType + ", expected field type " + joined + ".";
+    }
+
+    public static String nativeTypeOnNonScalar(String type) {
+        return "Native type " + type + " can only be used on scalar fields.";
+    }
+
+    public static String nativeTypeArguments(String type, int min, int max, int received) {
+        String expected = min == max ? String.valueOf(min) : min + " to " + max;
+        return "Native type " + type + " takes " + expected + " arguments, but received " + received + ".";
+    }
+
+    // ---------------------------------------------------------------- ids, uniques, indexes
+
+    public static String multipleIdFields() { return "At most one field must be marked as the id field with the `@id` attribute."; }
+
+    public static String idAndCompoundId() {
+        return "Each model must have at most one id criteria. You can't have `@id` and `@@id` at the same time.";
+    }
+
+    public static String compoundIdOptionalField(String field) {
+        return "The id definition refers to the optional field `" + field + "`. ID definitions must reference only required fields.";
+    }
+
+    public static String namedPrimaryKeysNotSupported() {
+        return "You defined a database name for the primary key on the model. This is not supported by the provider.";
+    }
+
+    public static String missingUniqueCriterion() {
+        return "Each model must have at least one unique criteria that has only required fields. Either mark a single field with "
+                + "`@id`, `@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the model.";
+    }
+
+    public static String emptyFieldList(String attribute) {
+        return "The list of fields in a `" + attribute + "()` attribute cannot be empty. Please specify at least one field.";
+    }
+
+    public static String emptyFieldListFor(String attribute) { return emptyFieldList(attribute); }
+
+    public static String indexUnknownFields(String what, List<String> fields) {
+        return switch (what) {
+            case "id" -> "The multi field id declaration refers to the unknown fields " + String.join(", ", fields) + ".";
+            case "unique" -> "The unique index definition refers to the unknown fields: " + String.join(", ", fields) + ".";
+            default -> "The index definition refers to the unknown fields: " + String.join(", ", fields) + ".";
+        };
+    }
+
+    public static String indexRelationFields(String what, String attribute, List<String> relations, List<String> suggestion) {
+        String subject = switch (what) {
+            case "id" -> "The id definition refers to the relation fields ";
+            case "unique" -> "The unique index definition refers to the relation fields ";
+            default -> "The index definition refers to the relation fields ";
+        };
+        String kind = what.equals("id") ? "ID definitions" : what.equals("unique") ? "Unique index definitions" : "Index definitions";
+        return subject + String.join(", ", relations) + ". " + kind + " must reference only scalar fields. Did you mean `"
+                + attribute + "([" + String.join(", ", suggestion) + "])`?";
+    }
+
+    public static String lengthNotSupported() {
+        return "The length argument is not supported in an index definition with the current connector";
+    }
+
+    public static String invalidSortOrder(String sort) { return "The sort order `" + sort + "` is not known. Use `Asc` or `Desc`."; }
+
+    public static String clusteringNotSupported() { return "Defining clustering is not supported in the current connector."; }
+
+    public static String fulltextNotSupported() { return "Defining fulltext indexes is not supported with the current connector."; }
+
+    public static String indexTypeNotSupported() { return "The given index type is not supported with the current connector"; }
+
+    public static String schemaAttributeNotSupported() { return "@@schema is not supported on the current datasource provider"; }
+
+    public static String schemaNotDeclared() {
+        return "This schema is not defined in the datasource. Read more on `@@schema` at https://pris.ly/d/multi-schema";
+    }
+
+    public static String missingSchemaAttribute(String kind) { return "This " + kind + " is missing an `@@schema` attribute."; }
+
+    // ---------------------------------------------------------------- views
+
+    public static String viewsNeedPreview() { return "View definitions are only available with the `views` preview feature."; }
+
+    public static String viewPrimaryKey() { return "Views cannot have primary keys."; }
+
+    public static String viewIndexes() { return "Views cannot have indexes."; }
+
+    public static String viewUniqueMapped() {
+        return "@@unique annotations on views are not backed by unique indexes in the database and cannot specify a mapped database name.";
+    }
+
+    public static String viewUniqueClustered() {
+        return "@@unique annotations on views are not backed by unique indexes in the database and cannot be clustered.";
+    }
+
+    public static String viewUniqueFieldArguments() { return "Scalar fields in @@unique attributes in views cannot have arguments."; }
+
+    // ---------------------------------------------------------------- models and database names
+
+    public static String modelDatabaseNameTaken(String kind, String databaseName, String other) {
+        return "The " + kind + " with database name \"" + databaseName
+                + "\" could not be defined because another model or view with this name exists: \"" + other + "\"";
+    }
+
+    public static String enumDatabaseNameTaken() { return "An enum with the same database name is already defined."; }
+
+    public static String mongoCompoundId() { return "MongoDB models cannot have a compound id (`@@id`). Use `@id` on a field mapped to `_id`."; }
+
+    public static String mongoIdMustBeMapped() { return "MongoDB model IDs must have an @map(\"_id\") annotation."; }
+
+    // ---------------------------------------------------------------- relations
+
+    public static String missingOppositeRelationField(String field, String kind, String model, String targetKind, String target) {
+        return "The relation field `" + field + "` on " + kind + " `" + model + "` is missing an opposite relation field on the "
+                + targetKind + " `" + target + "`. Either run `prisma format` or add it manually.";
+    }
+
+    public static String ambiguousRelation(String a, String b, String model, String target) {
+        return "Ambiguous relation detected. The fields `" + a + "` and `" + b + "` in model `" + model + "` both refer to `" + target
+                + "`. Please provide different relation names for them by adding `@relation(<name>).";
+    }
+
+    public static String ambiguousSelfRelation(String a, String b, String model) {
+        return "Ambiguous self relation detected. The fields `" + a + "` and `" + b + "` in model `" + model + "` both refer to `" + model
+                + "`. If they are part of the same relation add the same relation name for them with `@relation(<name>)`.";
+    }
+
+    public static String listSideMustNotHaveFields(String field, String model, String opposite, String oppositeModel) {
+        return "The relation field `" + field + "` on Model `" + model + "` must not specify the `fields` or `references` argument in the "
+                + "@relation attribute. You must only specify it on the opposite field `" + opposite + "` on model `" + oppositeModel + "`.";
+    }
+
+    public static String relationMustSpecifyFields(String field, String model) {
+        return "The relation field `" + field + "` on Model `" + model + "` must specify the `fields` argument in the @relation attribute. "
+                + "You can run `prisma format` to fix this automatically.";
+    }
+
+    public static String relationMustSpecifyReferences(String field, String model) {
+        return "The relation field `" + field + "` on Model `" + model + "` must specify the `references` argument in the @relation attribute.";
+    }
+
+    public static String bothSidesProvideReferences(String a, String modelA, String b, String modelB) {
+        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB
+                + "` both provide the `references` argument in the @relation attribute. You have to provide it only on one of the two fields.";
+    }
+
+    public static String neitherSideProvidesFields(String a, String modelA, String b, String modelB) {
+        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB
+                + "` do not provide the `fields` argument in the @relation attribute. You have to provide it on one of the two fields.";
+    }
+
+    public static String backRelationMustBeOptional(String field, String model, String other) {
+        return "The relation field `" + field + "` on Model `" + model + "` is required. This is not valid because it's not possible to "
+                + "enforce this constraint on the database level. Please change the field type from `" + other + "` to `" + other
+                + "?` to fix this.";
+    }
+
+    public static String relationUnknownFields(List<String> fields) {
+        return "The argument fields must refer only to existing fields. The following fields do not exist in this model: "
+                + String.join(", ", fields);
+    }
+
+    public static String relationFieldsNotScalar(List<String> fields) {
+        return "The argument fields must refer only to scalar fields. But it is referencing the following relation fields: "
+                + String.join(", ", fields);
+    }
+
+    public static String relationUnknownReferences(String model, List<String> fields) {
+        return "The argument `references` must refer only to existing fields in the related model `" + model
+                + "`. The following fields do not exist in the related model: " + String.join(", ", fields);
+    }
+
+    public static String relationFieldCountMismatch() { return "You must specify the same number of fields in `fields` and `references`."; }
+
+    public static String referencesNotUnique(String model, List<String> fields) {
+        String hint = fields.size() == 1 ? "an `@unique` attribute to the field `" + fields.getFirst() + "` in the model `" + model + "`"
+                : "an `@@unique([" + String.join(", ", fields) + "])` attribute to the model `" + model + "`";
+        return "The argument `references` must refer to a unique criterion in the related model. Consider adding " + hint + ".";
+    }
+
+    public static String relationTypeMismatch(String field, String model, String referenced, String referencedModel) {
+        return "The type of the field `" + field + "` in the model `" + model + "` is not matching the type of the referenced field `"
+                + referenced + "` in model `" + referencedModel + "`.";
+    }
+
+    public static String relationMustBeOptional(String field, List<String> fields) {
+        return "The relation field `" + field + "` uses the scalar fields " + String.join(", ", fields)
+                + ". At least one of those fields is optional. Hence the relation field must be optional as well.";
+    }
+
+    public static String oneToOneNotUnique(String model, List<String> fields) {
+        String hint = fields.size() == 1 ? "an `@unique` attribute to the field `" + fields.getFirst() + "`"
+                : "a `@@unique([" + String.join(", ", fields) + "])` attribute to the model `" + model + "`";
+        return "A one-to-one relation must use unique fields on the defining side. Either add " + hint
+                + ", or change the relation to one-to-many.";
+    }
+
+    public static String invalidReferentialAction(String action, List<ReferentialAction> allowed) {
+        return "Invalid referential action: `" + action + "`. Allowed values: ("
+                + allowed.stream().map(a -> "`" + a.id() + "`").collect(Collectors.joining(", ")) + ")";
+    }
+
+    public static String setNullOnRequired(String which) {
+        return "The `" + which + "` referential action of a relation must not be set to `SetNull` when a referenced field is required.\n"
+                + "Either choose another referential action, or make the referenced fields optional.\n";
+    }
+
+    public static String setNullOnRequiredWarning(String which) {
+        return "The `" + which + "` referential action of a relation should not be set to `SetNull` when a referenced field is required. "
+                + "We recommend either to choose another referential action, or to make the referenced fields optional. "
+                + "Read more at https://pris.ly/d/postgres-set-null";
+    }
+
+    public static String mysqlSetDefault() {
+        return "MySQL does not actually support the `SetDefault` referential action, so using it may result in unexpected errors. "
+                + "Read more at https://pris.ly/d/mysql-set-default";
+    }
+
+    public static String relationModePrismaMissingIndex() {
+        return "With `relationMode = \"prisma\"`, no foreign keys are used, so relation fields will not benefit from the index usually "
+                + "created by the relational database under the hood. This can lead to poor performance when querying these fields. "
+                + "We recommend adding an index manually. Learn more at https://pris.ly/d/relation-mode-prisma-indexes\"";
+    }
+
+    public static String manyToManyWithFields() {
+        return "Implicit many-to-many relation fields must not specify the `fields` or `references` argument in the @relation attribute.";
+    }
+
+    public static String manyToManyWithoutId(String field, String kind, String model, String other) {
+        return "The relation field `" + field + "` on " + kind + " `" + model + "` references `" + other + "` which does not have an `@id` "
+                + "field. Models without `@id` cannot be part of a many to many relation. Use an explicit intermediate Model to "
+                + "represent this relationship.";
+    }
+
+    public static String implicitManyToManyViews() { return "Implicit many-to-many relations are not supported for views."; }
+
+    private static String backticked(List<String> names) {
+        return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
     }
 }

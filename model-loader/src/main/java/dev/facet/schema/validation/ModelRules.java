@@ -1,0 +1,70 @@
+package dev.facet.schema.validation;
+
+import dev.facet.schema.diagnostics.Messages;
+import dev.facet.schema.model.EnumType;
+import dev.facet.schema.model.FieldArity;
+import dev.facet.schema.model.Index;
+import dev.facet.schema.model.IndexKind;
+import dev.facet.schema.model.Provider;
+import dev.facet.schema.validation.Context.FieldInfo;
+import dev.facet.schema.validation.Context.ModelInfo;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Last pass: rules about whole models and the database names they claim. */
+final class ModelRules {
+    private final Context ctx;
+
+    ModelRules(Context ctx) { this.ctx = ctx; }
+
+    void run() {
+        Map<String, ModelInfo> tables = new HashMap<>();
+        for (ModelInfo m : ctx.models) {
+            if (m.view && !ctx.preview("views")) {
+                ctx.error(Messages.validation(Messages.viewsNeedPreview()), m.block.span());
+            }
+            if (!m.view && !m.ignored && !hasUniqueCriterion(m)) {
+                ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.missingUniqueCriterion()), m.block.span());
+            }
+            if (ctx.has(Provider.MONGODB) && !m.view) mongoId(m);
+            String key = Objects.toString(m.schema, "") + "." + m.tableName();
+            ModelInfo previous = tables.putIfAbsent(key, m);
+            if (previous != null) {
+                ctx.error(Messages.modelDatabaseNameTaken(m.kindLabel(), m.tableName(), previous.name),
+                        m.mapSpan != null ? m.mapSpan : m.block.name().span());
+            }
+        }
+        Map<String, EnumType> enumNames = new HashMap<>();
+        for (EnumType e : ctx.enums) {
+            String key = Objects.toString(e.schema(), "") + "." + e.databaseName();
+            if (enumNames.putIfAbsent(key, e) != null && ctx.provider != null && ctx.provider.supportsEnums()) {
+                ctx.error(Messages.enumDatabaseNameTaken(), e.span());
+            }
+        }
+    }
+
+    /** A model needs an id, or a unique constraint whose fields are all required. */
+    private static boolean hasUniqueCriterion(ModelInfo m) {
+        if (m.primaryKey != null) return true;
+        for (Index i : m.indexes) {
+            if (i.kind() != IndexKind.UNIQUE) continue;
+            boolean allRequired = i.fieldNames().stream().map(m::field)
+                    .allMatch(f -> f != null && f.arity == FieldArity.REQUIRED && !f.ignored && f.kind != dev.facet.schema.model.FieldKind.UNSUPPORTED);
+            if (allRequired) return true;
+        }
+        return false;
+    }
+
+    private void mongoId(ModelInfo m) {
+        if (m.primaryKey == null) return;
+        if (m.primaryKey.isCompound()) {
+            ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.mongoCompoundId()), m.primaryKeyAttribute.span());
+            return;
+        }
+        FieldInfo id = m.field(m.primaryKey.fieldNames().getFirst());
+        if (id != null && !"_id".equals(id.databaseName)) {
+            ctx.error(Messages.fieldValidation(id.name, m.kindLabel(), m.name, Messages.mongoIdMustBeMapped()), id.span());
+        }
+    }
+}
