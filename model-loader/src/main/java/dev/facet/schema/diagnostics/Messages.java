@@ -271,6 +271,15 @@ public final class Messages {
 
     public static String atMostOneShardKey() { return "At most one field must be marked as the shard key with the `@shardKey` attribute."; }
 
+    public static String fieldAndBlockShardKey() {
+        return "Each model must have at most one shard key. You can't have `@shardKey` and `@@shardKey` at the same time.";
+    }
+
+    public static String compoundNameClash(String field, String attribute) {
+        return "The field `" + field + "` clashes with the `" + attribute + "` name. Please resolve the conflict by providing a custom id name: `"
+                + attribute + "([...], name: \"custom_name\")`";
+    }
+
     public static String shardKeyUnknownFields(List<String> fields) {
         return "The multi field shard key declaration refers to the unknown fields " + backticked(fields) + ".";
     }

@@ -38,7 +38,7 @@ public enum Provider {
     public boolean supportsCompositeTypes() { return this == MONGODB; }
 
     /** @return whether several database schemas ({@code schemas = [...]}, {@code @@schema}) are supported */
-    public boolean supportsMultiSchema() { return this == POSTGRESQL || this == COCKROACHDB || this == SQLSERVER || this == MYSQL; }
+    public boolean supportsMultiSchema() { return this == POSTGRESQL || this == COCKROACHDB || this == SQLSERVER; }
 
     /** @return whether the {@code Json} type is supported */
     public boolean supportsJson() { return this != SQLSERVER; }

@@ -102,6 +102,7 @@ final class BlockAttributesPass {
                 default -> ctx.error(Messages.attributeNotKnown("@@" + a.name()), a.span());
             }
         }
+        fieldShardKeys(m);
         checkSchemaPresence(ctx, m.block, m.schema);
         if (m.view && m.primaryKey != null) {
             ctx.error(Messages.validation(Messages.viewPrimaryKey()), m.primaryKeyAttribute.span());
@@ -158,6 +159,7 @@ final class BlockAttributesPass {
             args.error(Messages.namedPrimaryKeysNotSupported());
             return;
         }
+        if (o.name() == null && o.fields().size() > 1 && compoundNameClashes(m, a, o)) return;
         m.primaryKey = new PrimaryKey(o.name(), o.map(), o.fields(), o.clustered(), false);
         m.primaryKeyAttribute = a;
     }
@@ -191,8 +193,21 @@ final class BlockAttributesPass {
         }
         if (!checkFieldReferences(m, a, o, kind == IndexKind.UNIQUE ? "unique" : "index")) return;
         IndexTypes.checkOperatorClasses(ctx, args, m, o);
+        if (kind == IndexKind.UNIQUE && o.name() == null && o.fields().size() > 1 && compoundNameClashes(m, a, o)) return;
         m.indexes.add(new Index(kind, o.name(), o.map(), o.fields(), o.type(), o.clustered(), false));
         m.indexAttributes.add(a);
+    }
+
+    private void fieldShardKeys(ModelInfo m) {
+        List<FieldInfo> keys = m.fields.stream().filter(f -> f.shardKeyAttribute != null).toList();
+        if (keys.size() > 1) {
+            ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.atMostOneShardKey()), m.block.span());
+            return;
+        }
+        if (keys.size() == 1 && keys.getFirst().arity != FieldArity.REQUIRED && !m.ignored) {
+            FieldInfo f = keys.getFirst();
+            ctx.error(Messages.attributeValidation("@shardKey", Messages.shardKeyMustBeRequired()), f.shardKeyAttribute.span());
+        }
     }
 
     private void shardKey(ModelInfo m, Attribute a) {
@@ -219,7 +234,7 @@ final class BlockAttributesPass {
             return;
         }
         if (m.fields.stream().anyMatch(f -> f.ast.attributes().stream().anyMatch(x -> x.name().equals("shardKey")))) {
-            ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.atMostOneShardKey()), a.span());
+            ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.fieldAndBlockShardKey()), m.block.span());
             return;
         }
         List<String> unknown = names.stream().filter(n -> m.field(n) == null).toList();
@@ -233,11 +248,19 @@ final class BlockAttributesPass {
                 ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.shardKeyRelationField(n)), a.span());
                 return;
             }
-            if (f.arity != FieldArity.REQUIRED && !f.ignored) {
+            if (f.arity != FieldArity.REQUIRED && !m.ignored) {
                 ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.shardKeyOptionalField(n)), a.span());
                 return;
             }
         }
+    }
+
+    /** Prisma Client names an unnamed compound key {@code a_b}; a field of that name would collide with it. */
+    private boolean compoundNameClashes(ModelInfo m, Attribute a, IndexArguments.Options o) {
+        String clientName = String.join("_", o.fields().stream().map(f -> f.name().replace('.', '_')).toList());
+        if (m.field(clientName) == null) return false;
+        ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.compoundNameClash(clientName, "@@" + a.name())), a.span());
+        return true;
     }
 
     /**

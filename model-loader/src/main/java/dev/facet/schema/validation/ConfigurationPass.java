@@ -233,7 +233,9 @@ final class ConfigurationPass {
         for (Expression item : Arguments.items(prop.value())) {
             switch (item) {
                 case Expression.ConstantValue c -> {
-                    if (c.name().contains(".")) ctx.error(Messages.validation(Messages.extensionNameCharacter('.')), c.span());
+                    for (char bad : new char[] {'.', '-'}) {
+                        if (c.name().indexOf(bad) >= 0) ctx.error(Messages.validation(Messages.extensionNameCharacter(bad)), c.span());
+                    }
                     out.add(c.name());
                 }
                 case Expression.FunctionCall f -> {

@@ -145,6 +145,7 @@ final class Context {
         NativeType nativeType;
         Attribute nativeTypeAttribute;
         RelationAttribute relationAttribute;
+        Attribute shardKeyAttribute;
         /** Set by the relations pass once the field is paired. */
         String relationName;
         String documentation;

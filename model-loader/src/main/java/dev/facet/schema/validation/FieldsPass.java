@@ -275,6 +275,7 @@ final class FieldsPass {
         info.updatedAt = true;
     }
 
+    /** Read here, checked with the model's other keys in {@link BlockAttributesPass}, which knows about {@code @@ignore}. */
     private void shardKeyAttribute(FieldInfo info, Attribute a) {
         Arguments args = new Arguments(ctx, a, false);
         args.finish();
@@ -283,8 +284,8 @@ final class FieldsPass {
             args.error(Messages.shardKeysNeedPreview());
         } else if (ctx.provider != null && ctx.provider != Provider.MYSQL) {
             args.error(Messages.shardKeysNotSupported(ctx.provider.id()));
-        } else if (info.arity != FieldArity.REQUIRED) {
-            args.error(Messages.shardKeyMustBeRequired());
+        } else {
+            info.shardKeyAttribute = a;
         }
     }
 
