@@ -299,6 +299,45 @@ final class RelationsPass {
         return a.scalarType != null || Objects.equals(a.typeName, b.typeName);
     }
 
+    /** MongoDB many-to-many: both sides hold a list of the other side's ids. */
+    private void embeddedManyToMany(ModelInfo m, FieldInfo f, ModelInfo t, FieldInfo g) {
+        for (var side : List.of(new Object[] {m, f, t}, new Object[] {t, g, m})) {
+            ModelInfo owner = (ModelInfo) side[0];
+            FieldInfo field = (FieldInfo) side[1];
+            ModelInfo other = (ModelInfo) side[2];
+            if (!hasFields(field) || !hasReferences(field)) {
+                ctx.error(Messages.fieldValidation(field.name, owner.kindLabel(), owner.name,
+                        !hasFields(field) ? Messages.relationMustSpecifyFields(field.name, owner.name)
+                                : Messages.relationMustSpecifyReferences(field.name, owner.name)), field.span());
+                return;
+            }
+            RelationAttribute r = field.relationAttribute;
+            List<String> unknown = r.fields.stream().filter(n -> owner.field(n) == null).toList();
+            if (!unknown.isEmpty()) {
+                ctx.error(Messages.fieldValidation(field.name, owner.kindLabel(), owner.name, Messages.relationUnknownFields(unknown)),
+                        r.attribute.span());
+                return;
+            }
+            List<String> unknownRefs = r.references.stream().filter(n -> other.field(n) == null).toList();
+            if (!unknownRefs.isEmpty()) {
+                ctx.error(Messages.fieldValidation(field.name, owner.kindLabel(), owner.name,
+                        Messages.relationUnknownReferences(other.name, unknownRefs)), r.attribute.span());
+                return;
+            }
+        }
+        String name = relationName(f) != null ? relationName(f) : generatedName(m.name, t.name);
+        boolean mFirst = m.name.compareTo(t.name) <= 0 || m == t && f.name.compareTo(g.name) <= 0;
+        ModelInfo a = mFirst ? m : t;
+        FieldInfo aField = mFirst ? f : g;
+        ModelInfo b = mFirst ? t : m;
+        FieldInfo bField = mFirst ? g : f;
+        ctx.relations.add(new Relation(name, RelationKind.EMBEDDED_MANY_TO_MANY, a.name, aField.name, b.name, bField.name,
+                aField.relationAttribute.fields, aField.relationAttribute.references, ReferentialAction.NO_ACTION,
+                ReferentialAction.NO_ACTION, false, false, null, null));
+        f.relationName = name;
+        g.relationName = name;
+    }
+
     static String generatedName(String a, String b) {
         return a.compareTo(b) <= 0 ? a + "To" + b : b + "To" + a;
     }
@@ -306,6 +345,10 @@ final class RelationsPass {
     // ---------------------------------------------------------------- implicit many-to-many
 
     private void manyToMany(ModelInfo m, FieldInfo f, ModelInfo t, FieldInfo g) {
+        if (ctx.has(Provider.MONGODB)) {
+            embeddedManyToMany(m, f, t, g);
+            return;
+        }
         if (hasFieldsOrReferences(f) || hasFieldsOrReferences(g)) {
             FieldInfo bad = hasFieldsOrReferences(f) ? f : g;
             ModelInfo badModel = bad == f ? m : t;

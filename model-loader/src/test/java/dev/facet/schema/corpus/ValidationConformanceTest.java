@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facet.schema.LoadResult;
 import dev.facet.schema.SchemaLoader;
 import dev.facet.schema.diagnostics.Diagnostic;
+import dev.facet.schema.diagnostics.DiagnosticRenderer;
 import dev.facet.schema.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,26 @@ import org.junit.jupiter.api.Test;
 class ValidationConformanceTest {
 
     /** The outcome of one fixture. */
-    record Outcome(String file, String expect, boolean passed, boolean exactMessage, String detail) {}
+    record Outcome(String file, String expect, boolean passed, boolean exactMessage, boolean identicalRendering, String detail) {}
+
+    /**
+     * Prisma's expected output: the last run of lines starting with {@code //} that reaches the end of
+     * the file, each stripped of its {@code "// "} prefixes (see the corpus README).
+     */
+    static String expectedRendering(String text) {
+        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        String[] lines = body.split("\n", -1);
+        int start = lines.length;
+        while (start > 0 && lines[start - 1].startsWith("//")) start--;
+        if (start == lines.length || start == 0 && !text.startsWith("//")) return "";
+        StringBuilder out = new StringBuilder();
+        for (int i = start; i < lines.length; i++) {
+            String line = lines[i];
+            while (line.startsWith("// ")) line = line.substring(3);
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
 
     static Path corpus() {
         String configured = System.getProperty("facet.corpus", "../shared/corpus");
@@ -52,7 +72,7 @@ class ValidationConformanceTest {
             List<Diagnostic> errors = result.errors();
             if (!expect.startsWith("errors")) {
                 boolean ok = errors.isEmpty();
-                outcomes.add(new Outcome(name, expect, ok, ok,
+                outcomes.add(new Outcome(name, expect, ok, ok, rendersIdentically(result, text),
                         ok ? "" : "unexpected error at line " + errors.getFirst().span().line() + ": " + errors.getFirst().message()));
                 continue;
             }
@@ -66,9 +86,13 @@ class ValidationConformanceTest {
             boolean exact = errors.stream().anyMatch(d -> d.span().line() == line && d.message().equals(message));
             String detail = atLine ? "" : "expected line " + line + " `" + message + "`, got "
                     + (errors.isEmpty() ? "no error" : errors.stream().map(d -> d.span().line() + ": " + d.message()).toList());
-            outcomes.add(new Outcome(name, expect, atLine, exact, detail));
+            outcomes.add(new Outcome(name, expect, atLine, exact, rendersIdentically(result, text), detail));
         }
         return outcomes;
+    }
+
+    private static boolean rendersIdentically(LoadResult result, String text) {
+        return new DiagnosticRenderer(true).render(result.diagnostics()).equals(expectedRendering(text));
     }
 
     @Test
@@ -79,8 +103,10 @@ class ValidationConformanceTest {
         long rejected = outcomes.stream().filter(o -> o.expect().startsWith("errors")).count();
         long rejectedOk = outcomes.stream().filter(o -> o.expect().startsWith("errors") && o.passed()).count();
         long exact = outcomes.stream().filter(o -> o.expect().startsWith("errors") && o.exactMessage()).count();
+        long identical = outcomes.stream().filter(Outcome::identicalRendering).count();
         System.out.printf("PSL validation conformance: accepted %d/%d without error; rejected %d/%d with an error on Prisma's first error line "
-                + "(%d with the exact message)%n", acceptedOk, accepted, rejectedOk, rejected, exact);
+                + "(%d with the exact message); %d/%d files rendered byte-for-byte as Prisma prints them%n",
+                acceptedOk, accepted, rejectedOk, rejected, exact, identical, outcomes.size());
         outcomes.stream().filter(o -> !o.passed()).forEach(o -> System.out.println("  MISS " + o.file() + ": " + o.detail()));
         assertThat(acceptedOk).as("fixtures Prisma accepts must give no error").isEqualTo(accepted);
         assertThat(rejectedOk).as("fixtures Prisma rejects: an error on the line of Prisma's first error").isGreaterThanOrEqualTo(135);
