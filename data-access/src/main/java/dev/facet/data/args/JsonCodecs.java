@@ -1,0 +1,12 @@
+package dev.facet.data.args;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/** Shared JSON constants for argument parsing. */
+final class JsonCodecs {
+    /** An empty, never-modified object: "no arguments". */
+    static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
+
+    private JsonCodecs() {}
+}

@@ -1,0 +1,599 @@
+package dev.facet.data.args;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.QueryError;
+import dev.facet.data.query.Filter;
+import dev.facet.data.query.Ordering;
+import dev.facet.data.query.ReadQuery;
+import dev.facet.data.query.Selection;
+import dev.facet.data.value.Values;
+import dev.facet.schema.model.Field;
+import dev.facet.schema.model.FieldKind;
+import dev.facet.schema.model.Index;
+import dev.facet.schema.model.Model;
+import dev.facet.schema.model.PrimaryKey;
+import dev.facet.schema.model.Provider;
+import dev.facet.schema.model.RelationField;
+import dev.facet.schema.model.ScalarField;
+import dev.facet.schema.model.Schema;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses Prisma Client read arguments ({@code where}, {@code select}, {@code include}, {@code omit},
+ * {@code orderBy}, {@code cursor}, {@code skip}, {@code take}, {@code distinct}) from JSON into the
+ * neutral query model, checking them against the schema. Every problem is a P2009 error naming the
+ * argument path, e.g. {@code where.posts.some.titel: unknown field 'titel' on model Post}.
+ */
+public final class ReadArguments {
+    private static final Set<String> FIND_MANY_KEYS = Set.of("where", "select", "include", "omit", "orderBy", "cursor", "skip", "take",
+            "distinct", "relationLoadStrategy");
+    private static final Set<String> SCALAR_FILTER_KEYS = Set.of("equals", "not", "in", "notIn", "lt", "lte", "gt", "gte", "contains",
+            "startsWith", "endsWith", "mode", "has", "hasSome", "hasEvery", "isEmpty", "search");
+
+    private final Schema schema;
+
+    /** @param schema the schema requests are checked against */
+    public ReadArguments(Schema schema) { this.schema = schema; }
+
+    /** Parses the arguments of {@code findMany}, {@code findFirst} and nested to-many reads. */
+    public ReadQuery findMany(Model model, JsonNode args, String path) {
+        JsonNode a = args == null || args.isNull() ? JsonCodecs.EMPTY : requireObject(args, path);
+        rejectUnknown(a, FIND_MANY_KEYS, path, model);
+        Filter where = a.has("where") ? where(model, a.get("where"), join(path, "where")) : Filter.ALL;
+        List<Ordering> orderBy = a.has("orderBy") ? orderBy(model, a.get("orderBy"), join(path, "orderBy")) : List.of();
+        Map<ScalarField, Object> cursor = a.has("cursor") ? uniqueValues(model, a.get("cursor"), join(path, "cursor")) : null;
+        Long skip = a.has("skip") ? nonNegative(a.get("skip"), join(path, "skip")) : null;
+        Long take = a.has("take") ? integer(a.get("take"), join(path, "take")) : null;
+        List<ScalarField> distinct = a.has("distinct") ? distinct(model, a.get("distinct"), join(path, "distinct")) : List.of();
+        Selection selection = selection(model, a, path);
+        return new ReadQuery(model, where, orderBy, cursor, skip, take, distinct, selection);
+    }
+
+    /**
+     * Parses the arguments of {@code findUnique}: {@code where} must name a unique criterion (id, a
+     * unique field, or a compound unique by its client name); other filters beside it are allowed.
+     */
+    public ReadQuery findUnique(Model model, JsonNode args, String path) {
+        JsonNode a = requireObject(args == null || args.isNull() ? JsonCodecs.EMPTY : args, path);
+        rejectUnknown(a, Set.of("where", "select", "include", "omit", "relationLoadStrategy"), path, model);
+        if (!a.has("where")) throw QueryError.validation(join(path, "where"), "A value is required but not set");
+        Filter where = whereUnique(model, a.get("where"), join(path, "where"));
+        return new ReadQuery(model, where, List.of(), null, null, null, List.of(), selection(model, a, path));
+    }
+
+    /** Parses a where-unique input into a filter (the unique criterion and any further conditions). */
+    public Filter whereUnique(Model model, JsonNode where, String path) {
+        requireObject(where, path);
+        List<String> criteria = uniqueCriteria(model);
+        boolean found = false;
+        for (String c : criteria) {
+            if (where.has(c) && !where.get(c).isNull()) found = true;
+        }
+        if (!found) {
+            throw QueryError.validation(path, "Expected a minimum of 1 fields of (" + String.join(", ", criteria)
+                    + ") to be present, got 0.");
+        }
+        List<Filter> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<ScalarField> compound = compoundFields(model, e.getKey());
+            if (compound != null) {
+                JsonNode value = requireObject(e.getValue(), join(path, e.getKey()));
+                for (ScalarField f : compound) {
+                    String p = join(join(path, e.getKey()), f.name());
+                    if (!value.has(f.name())) throw QueryError.validation(p, "A value is required but not set");
+                    parts.add(equalsFilter(f, value.get(f.name()), p));
+                }
+                continue;
+            }
+            parts.add(whereEntry(model, e.getKey(), e.getValue(), path));
+        }
+        return Filter.and(parts);
+    }
+
+    /** The unique values of a cursor ({@code cursor: {id: 5}}), by field. */
+    public Map<ScalarField, Object> uniqueValues(Model model, JsonNode where, String path) {
+        requireObject(where, path);
+        Map<ScalarField, Object> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<ScalarField> compound = compoundFields(model, e.getKey());
+            if (compound != null) {
+                for (ScalarField f : compound) {
+                    String p = join(join(path, e.getKey()), f.name());
+                    JsonNode v = e.getValue().get(f.name());
+                    if (v == null || v.isNull()) throw QueryError.validation(p, "A value is required but not set");
+                    values.put(f, value(f, v, p));
+                }
+                continue;
+            }
+            Field field = field(model, e.getKey(), join(path, e.getKey()));
+            if (!(field instanceof ScalarField sf)) throw unknownField(join(path, e.getKey()), e.getKey(), model);
+            values.put(sf, value(sf, e.getValue(), join(path, e.getKey())));
+        }
+        if (values.isEmpty()) throw QueryError.validation(path, "Expected a minimum of 1 fields to be present, got 0.");
+        return values;
+    }
+
+    // ---------------------------------------------------------------- where
+
+    /** Parses a {@code where} object. */
+    public Filter where(Model model, JsonNode where, String path) {
+        if (where.isNull()) return Filter.ALL;
+        requireObject(where, path);
+        List<Filter> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            parts.add(whereEntry(model, e.getKey(), e.getValue(), path));
+        }
+        return Filter.and(parts);
+    }
+
+    private Filter whereEntry(Model model, String key, JsonNode value, String path) {
+        String p = join(path, key);
+        switch (key) {
+            case "AND" -> {
+                return Filter.and(listOf(value).stream().map(v -> where(model, v, p)).toList());
+            }
+            case "OR" -> {
+                List<Filter> any = new ArrayList<>();
+                for (JsonNode v : listOf(value)) any.add(where(model, v, p));
+                return any.size() == 1 ? any.getFirst() : new Filter.Or(any);
+            }
+            case "NOT" -> {
+                List<Filter> none = new ArrayList<>();
+                for (JsonNode v : listOf(value)) none.add(new Filter.Not(where(model, v, p)));
+                return Filter.and(none);
+            }
+            default -> { }
+        }
+        Field field = field(model, key, p);
+        return switch (field) {
+            case ScalarField sf -> scalarFilter(sf, value, p);
+            case RelationField rf -> relationFilter(rf, value, p);
+        };
+    }
+
+    private Filter scalarFilter(ScalarField field, JsonNode value, String path) {
+        if (field.isList()) return listFilter(field, value, path);
+        if (!value.isObject() || isTagged(value) || field.scalarType() == dev.facet.schema.model.ScalarType.JSON && !looksLikeFilter(value)) {
+            return equalsFilter(field, value, path);
+        }
+        boolean insensitive = false;
+        if (value.has("mode")) {
+            String mode = value.get("mode").asText();
+            if (!mode.equals("insensitive") && !mode.equals("default")) {
+                throw QueryError.validation(join(path, "mode"), "Invalid value for enum QueryMode: " + value.get("mode"));
+            }
+            insensitive = mode.equals("insensitive");
+        }
+        List<Filter> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = join(path, e.getKey());
+            JsonNode v = e.getValue();
+            switch (e.getKey()) {
+                case "mode" -> { }
+                case "equals" -> parts.add(v.isNull() ? new Filter.IsNull(field) : compare(field, Filter.CompareOp.EQUALS, v, p, insensitive));
+                case "not" -> parts.add(notFilter(field, v, p, insensitive));
+                case "in" -> parts.add(v.isNull() ? new Filter.IsNull(field) : in(field, v, p, insensitive));
+                case "notIn" -> parts.add(v.isNull() ? Filter.ALL : new Filter.Not(in(field, v, p, insensitive)));
+                case "lt" -> parts.add(compare(field, Filter.CompareOp.LT, v, p, insensitive));
+                case "lte" -> parts.add(compare(field, Filter.CompareOp.LTE, v, p, insensitive));
+                case "gt" -> parts.add(compare(field, Filter.CompareOp.GT, v, p, insensitive));
+                case "gte" -> parts.add(compare(field, Filter.CompareOp.GTE, v, p, insensitive));
+                case "contains" -> parts.add(textFilter(field, Filter.CompareOp.CONTAINS, v, p, insensitive));
+                case "startsWith" -> parts.add(textFilter(field, Filter.CompareOp.STARTS_WITH, v, p, insensitive));
+                case "endsWith" -> parts.add(textFilter(field, Filter.CompareOp.ENDS_WITH, v, p, insensitive));
+                default -> throw QueryError.validation(p, "unknown filter '" + e.getKey() + "' on field " + field.name()
+                        + " (expected one of " + String.join(", ", List.of("equals", "not", "in", "notIn", "lt", "lte", "gt", "gte",
+                        "contains", "startsWith", "endsWith", "mode")) + ")");
+            }
+        }
+        return Filter.and(parts);
+    }
+
+    private static boolean looksLikeFilter(JsonNode value) {
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) if (!SCALAR_FILTER_KEYS.contains(it.next())) return false;
+        return value.size() > 0;
+    }
+
+    private Filter notFilter(ScalarField field, JsonNode v, String path, boolean insensitive) {
+        if (v.isNull()) {
+            if (field.isRequired()) throw QueryError.validation(path, "A value is required but not set");
+            return new Filter.Not(new Filter.IsNull(field));
+        }
+        if (v.isObject() && !isTagged(v) && (field.scalarType() != dev.facet.schema.model.ScalarType.JSON || looksLikeFilter(v))) {
+            Filter nested = scalarFilter(field, v, path);
+            if (insensitive && !v.has("mode")) nested = scalarFilter(field, withMode(v), path);
+            return new Filter.Not(nested);
+        }
+        return compare(field, Filter.CompareOp.NOT_EQUALS, v, path, insensitive);
+    }
+
+    private static JsonNode withMode(JsonNode v) {
+        var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) v).deepCopy();
+        copy.put("mode", "insensitive");
+        return copy;
+    }
+
+    private Filter equalsFilter(ScalarField field, JsonNode v, String path) {
+        if (v.isNull()) return new Filter.IsNull(field);
+        return compare(field, Filter.CompareOp.EQUALS, v, path, false);
+    }
+
+    private Filter compare(ScalarField field, Filter.CompareOp op, JsonNode v, String path, boolean insensitive) {
+        if (v.isNull()) throw QueryError.validation(path, "A value is required but not set");
+        return new Filter.Compare(field, op, value(field, v, path), insensitive);
+    }
+
+    private Filter textFilter(ScalarField field, Filter.CompareOp op, JsonNode v, String path, boolean insensitive) {
+        if (field.scalarType() != dev.facet.schema.model.ScalarType.STRING) {
+            throw QueryError.validation(path, "'" + lastSegment(path) + "' is not available on field " + field.name() + " of type "
+                    + field.typeName());
+        }
+        return compare(field, op, v, path, insensitive);
+    }
+
+    private Filter in(ScalarField field, JsonNode v, String path, boolean insensitive) {
+        List<Object> values = new ArrayList<>();
+        for (JsonNode item : listOf(v)) values.add(value(field, item, path));
+        return new Filter.In(field, values, insensitive);
+    }
+
+    private Filter listFilter(ScalarField field, JsonNode value, String path) {
+        if (!value.isObject()) return new Filter.ListCondition(field, Filter.ListOp.EQUALS, listValue(field, value, path));
+        List<Filter> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = join(path, e.getKey());
+            JsonNode v = e.getValue();
+            switch (e.getKey()) {
+                case "has" -> parts.add(v.isNull() ? Filter.NONE : new Filter.ListCondition(field, Filter.ListOp.HAS, value(field, v, p)));
+                case "hasSome" -> parts.add(new Filter.ListCondition(field, Filter.ListOp.HAS_SOME, listValue(field, v, p)));
+                case "hasEvery" -> parts.add(new Filter.ListCondition(field, Filter.ListOp.HAS_EVERY, listValue(field, v, p)));
+                case "isEmpty" -> {
+                    if (!v.isBoolean()) throw QueryError.validation(p, "expected a boolean");
+                    Filter empty = new Filter.ListCondition(field, Filter.ListOp.IS_EMPTY, Boolean.TRUE);
+                    parts.add(v.asBoolean() ? empty : new Filter.Not(empty));
+                }
+                case "equals" -> parts.add(v.isNull() ? new Filter.IsNull(field)
+                        : new Filter.ListCondition(field, Filter.ListOp.EQUALS, listValue(field, v, p)));
+                default -> throw QueryError.validation(p, "unknown filter '" + e.getKey() + "' on list field " + field.name()
+                        + " (expected one of has, hasSome, hasEvery, isEmpty, equals)");
+            }
+        }
+        return Filter.and(parts);
+    }
+
+    private List<Object> listValue(ScalarField field, JsonNode v, String path) {
+        return Values.listFromJson(field, schema.enumType(field.typeName()), v, path);
+    }
+
+    private Filter relationFilter(RelationField field, JsonNode value, String path) {
+        Model related = schema.model(field.relatedModel());
+        if (field.isList()) {
+            requireObject(value, path);
+            List<Filter> parts = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = join(path, e.getKey());
+                Filter.Quantifier q = switch (e.getKey()) {
+                    case "some" -> Filter.Quantifier.SOME;
+                    case "every" -> Filter.Quantifier.EVERY;
+                    case "none" -> Filter.Quantifier.NONE;
+                    default -> throw QueryError.validation(p, "unknown filter '" + e.getKey() + "' on relation " + field.name()
+                            + " (expected one of some, every, none)");
+                };
+                parts.add(new Filter.ToMany(field, q, where(related, e.getValue(), p)));
+            }
+            return Filter.and(parts);
+        }
+        if (value.isNull()) return new Filter.ToOne(field, true, null);
+        requireObject(value, path);
+        if (value.has("is") || value.has("isNot")) {
+            List<Filter> parts = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = join(path, e.getKey());
+                boolean negated = switch (e.getKey()) {
+                    case "is" -> false;
+                    case "isNot" -> true;
+                    default -> throw QueryError.validation(p, "unknown filter '" + e.getKey() + "' on relation " + field.name()
+                            + " (expected is or isNot, or conditions on " + related.name() + ")");
+                };
+                // `is: null` means "no related record"; `isNot: null` means "a related record exists".
+                if (e.getValue().isNull()) parts.add(new Filter.ToOne(field, !negated, null));
+                else parts.add(new Filter.ToOne(field, negated, where(related, e.getValue(), p)));
+            }
+            return Filter.and(parts);
+        }
+        return new Filter.ToOne(field, false, where(related, value, path));
+    }
+
+    // ---------------------------------------------------------------- orderBy, distinct
+
+    private List<Ordering> orderBy(Model model, JsonNode value, String path) {
+        List<Ordering> out = new ArrayList<>();
+        List<JsonNode> items = listOf(value);
+        for (int i = 0; i < items.size(); i++) {
+            String p = value.isArray() ? join(path, Integer.toString(i)) : path;
+            JsonNode item = requireObject(items.get(i), p);
+            if (item.size() != 1) {
+                throw QueryError.validation(p, "each orderBy object needs exactly one field, but " + item.size() + " were given;"
+                        + " use a list to sort by several fields");
+            }
+            Map.Entry<String, JsonNode> e = item.fields().next();
+            out.add(ordering(model, List.of(), e.getKey(), e.getValue(), join(p, e.getKey())));
+        }
+        return out;
+    }
+
+    private Ordering ordering(Model model, List<RelationField> through, String key, JsonNode value, String path) {
+        Field field = field(model, key, path);
+        if (field instanceof ScalarField sf) {
+            if (value.isTextual()) return new Ordering.ByField(through, sf, direction(value, path), null);
+            requireObject(value, path);
+            if (!value.has("sort")) throw QueryError.validation(join(path, "sort"), "A value is required but not set");
+            Ordering.Nulls nulls = null;
+            if (value.has("nulls")) {
+                nulls = switch (value.get("nulls").asText()) {
+                    case "first" -> Ordering.Nulls.FIRST;
+                    case "last" -> Ordering.Nulls.LAST;
+                    default -> throw QueryError.validation(join(path, "nulls"), "expected 'first' or 'last'");
+                };
+                if (sf.isRequired()) throw QueryError.validation(join(path, "nulls"), "nulls can only be given for optional fields");
+            }
+            return new Ordering.ByField(through, sf, direction(value.get("sort"), join(path, "sort")), nulls);
+        }
+        RelationField rf = (RelationField) field;
+        requireObject(value, path);
+        if (value.size() != 1) throw QueryError.validation(path, "expected exactly one field to order by");
+        Map.Entry<String, JsonNode> e = value.fields().next();
+        if (rf.isList()) {
+            if (!e.getKey().equals("_count")) {
+                throw QueryError.validation(join(path, e.getKey()), "a to-many relation can only be ordered by _count");
+            }
+            return new Ordering.ByRelationCount(through, rf, direction(e.getValue(), join(path, "_count")));
+        }
+        List<RelationField> next = new ArrayList<>(through);
+        next.add(rf);
+        return ordering(schema.model(rf.relatedModel()), next, e.getKey(), e.getValue(), join(path, e.getKey()));
+    }
+
+    private static boolean direction(JsonNode v, String path) {
+        return switch (v.asText()) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw QueryError.validation(path, "expected 'asc' or 'desc', but received " + v);
+        };
+    }
+
+    private List<ScalarField> distinct(Model model, JsonNode value, String path) {
+        List<ScalarField> out = new ArrayList<>();
+        for (JsonNode item : listOf(value)) {
+            Field f = field(model, item.asText(), path);
+            if (!(f instanceof ScalarField sf)) throw QueryError.validation(path, "distinct takes scalar fields, but " + item.asText() + " is a relation");
+            out.add(sf);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- selection
+
+    /** The selection from {@code select}, {@code include} and {@code omit}. */
+    public Selection selection(Model model, JsonNode args, String path) {
+        boolean hasSelect = args.has("select") && !args.get("select").isNull();
+        boolean hasInclude = args.has("include") && !args.get("include").isNull();
+        boolean hasOmit = args.has("omit") && !args.get("omit").isNull();
+        if (hasSelect && (hasInclude || hasOmit)) {
+            throw QueryError.validation(path, "Please either use `include` or `select`, but not both at the same time"
+                    + (hasOmit ? " (nor `select` with `omit`)." : "."));
+        }
+        List<Selection.Item> items = new ArrayList<>();
+        if (hasSelect) {
+            JsonNode select = requireObject(args.get("select"), join(path, "select"));
+            for (Iterator<Map.Entry<String, JsonNode>> it = select.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
+                items.add(selectedItem(model, e.getKey(), e.getValue(), join(join(path, "select"), e.getKey()), true));
+            }
+            if (items.isEmpty()) throw QueryError.validation(join(path, "select"), "Expected a minimum of 1 field to be present, got 0");
+            return new Selection(items);
+        }
+        Set<String> omitted = new java.util.HashSet<>();
+        if (hasOmit) {
+            JsonNode omit = requireObject(args.get("omit"), join(path, "omit"));
+            for (Iterator<Map.Entry<String, JsonNode>> it = omit.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Field f = field(model, e.getKey(), join(join(path, "omit"), e.getKey()));
+                if (!(f instanceof ScalarField)) throw QueryError.validation(join(join(path, "omit"), e.getKey()), "only scalar fields can be omitted");
+                if (e.getValue().asBoolean()) omitted.add(e.getKey());
+            }
+        }
+        for (ScalarField f : defaultScalars(model)) if (!omitted.contains(f.name())) items.add(new Selection.Scalar(f));
+        if (hasInclude) {
+            JsonNode include = requireObject(args.get("include"), join(path, "include"));
+            for (Iterator<Map.Entry<String, JsonNode>> it = include.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = join(join(path, "include"), e.getKey());
+                if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
+                if (!e.getKey().equals("_count") && field(model, e.getKey(), p) instanceof ScalarField) {
+                    throw QueryError.validation(p, "include takes relations, but " + e.getKey() + " is a scalar field of " + model.name());
+                }
+                items.add(selectedItem(model, e.getKey(), e.getValue(), p, false));
+            }
+        }
+        return new Selection(items);
+    }
+
+    /** The scalars Prisma returns by default: all but relation, ignored and unsupported fields, in schema order. */
+    public static List<ScalarField> defaultScalars(Model model) {
+        return model.scalarFields().stream().filter(f -> !f.ignored() && f.kind() != FieldKind.UNSUPPORTED).toList();
+    }
+
+    private Selection.Item selectedItem(Model model, String key, JsonNode value, String path, boolean inSelect) {
+        if (key.equals("_count")) return count(model, value, path);
+        Field field = field(model, key, path);
+        if (field instanceof ScalarField sf) {
+            if (!value.isBoolean()) throw QueryError.validation(path, "a scalar field is selected with true or false");
+            return new Selection.Scalar(sf);
+        }
+        RelationField rf = (RelationField) field;
+        Model related = schema.model(rf.relatedModel());
+        JsonNode nested = value.isBoolean() ? JsonCodecs.EMPTY : requireObject(value, path);
+        ReadQuery query;
+        if (rf.isList()) {
+            query = findMany(related, nested, path);
+        } else {
+            rejectUnknown(nested, Set.of("select", "include", "omit", "where"), path, related);
+            if (nested.has("where") && rf.isRequired()) {
+                throw QueryError.validation(join(path, "where"), "Argument does not exist in enclosing type: a required to-one relation cannot be filtered");
+            }
+            Filter where = nested.has("where") ? where(related, nested.get("where"), join(path, "where")) : Filter.ALL;
+            query = new ReadQuery(related, where, List.of(), null, null, null, List.of(), selection(related, nested, path));
+        }
+        return new Selection.Relation(rf, query);
+    }
+
+    private Selection.Item count(Model model, JsonNode value, String path) {
+        List<Selection.CountedRelation> counted = new ArrayList<>();
+        if (value.isBoolean()) {
+            for (RelationField rf : model.relationFields()) {
+                if (rf.isList() && !rf.ignored()) counted.add(new Selection.CountedRelation(rf, Filter.ALL));
+            }
+            return new Selection.Count(counted);
+        }
+        JsonNode select = requireObject(value, path).get("select");
+        if (select == null) throw QueryError.validation(join(path, "select"), "A value is required but not set");
+        for (Iterator<Map.Entry<String, JsonNode>> it = select.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = join(join(path, "select"), e.getKey());
+            Field f = field(model, e.getKey(), p);
+            if (!(f instanceof RelationField rf) || !rf.isList()) throw QueryError.validation(p, "_count takes to-many relations, but " + e.getKey() + " is not one");
+            if (e.getValue().isBoolean()) {
+                if (e.getValue().asBoolean()) counted.add(new Selection.CountedRelation(rf, Filter.ALL));
+                continue;
+            }
+            JsonNode w = requireObject(e.getValue(), p).get("where");
+            counted.add(new Selection.CountedRelation(rf, w == null ? Filter.ALL : where(schema.model(rf.relatedModel()), w, join(p, "where"))));
+        }
+        return new Selection.Count(counted);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Object value(ScalarField field, JsonNode v, String path) {
+        return Values.fromJson(field, schema.enumType(field.typeName()), v, path);
+    }
+
+    /** @return the field, or a P2009 naming the path and the model */
+    public Field field(Model model, String name, String path) {
+        Field f = model.field(name);
+        if (f == null || f.ignored() || f instanceof ScalarField sf && sf.kind() == FieldKind.UNSUPPORTED) throw unknownField(path, name, model);
+        return f;
+    }
+
+    private static QueryError unknownField(String path, String name, Model model) {
+        String suggestion = closest(name, model.fields().stream().map(Field::name).toList());
+        return QueryError.validation(path, "unknown field '" + name + "' on model " + model.name()
+                + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
+    }
+
+    private static void rejectUnknown(JsonNode args, Set<String> allowed, String path, Model model) {
+        for (Iterator<String> it = args.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw QueryError.validation(join(path, key), "unknown argument '" + key + "' (expected one of "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static String closest(String name, List<String> candidates) {
+        String best = null;
+        int bestDistance = 3;
+        for (String c : candidates) {
+            int d = distance(name.toLowerCase(), c.toLowerCase());
+            if (d < bestDistance) { bestDistance = d; best = c; }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** The names a where-unique accepts: the id, unique fields, and compound keys by client name. */
+    static List<String> uniqueCriteria(Model model) {
+        List<String> out = new ArrayList<>();
+        PrimaryKey pk = model.primaryKey();
+        if (pk != null) out.add(pk.clientName());
+        for (Index i : model.uniqueIndexes()) if (!out.contains(i.clientName())) out.add(i.clientName());
+        return out;
+    }
+
+    private static List<ScalarField> compoundFields(Model model, String key) {
+        List<List<String>> candidates = new ArrayList<>();
+        if (model.primaryKey() != null && model.primaryKey().isCompound() && model.primaryKey().clientName().equals(key)) {
+            candidates.add(model.primaryKey().fieldNames());
+        }
+        for (Index i : model.uniqueIndexes()) {
+            if (i.fields().size() > 1 && i.clientName().equals(key)) candidates.add(i.fieldNames());
+        }
+        if (candidates.isEmpty()) return null;
+        return candidates.getFirst().stream().map(n -> (ScalarField) model.field(n)).toList();
+    }
+
+    private static boolean isTagged(JsonNode v) { return v.isObject() && v.has("$type"); }
+
+    private static List<JsonNode> listOf(JsonNode v) {
+        List<JsonNode> out = new ArrayList<>();
+        if (v.isArray()) v.forEach(out::add);
+        else out.add(v);
+        return out;
+    }
+
+    private static JsonNode requireObject(JsonNode v, String path) {
+        if (!v.isObject()) throw QueryError.validation(path, "expected an object, but received " + v);
+        return v;
+    }
+
+    private static long integer(JsonNode v, String path) {
+        if (!v.isIntegralNumber()) throw QueryError.validation(path, "expected an integer, but received " + v);
+        return v.asLong();
+    }
+
+    private static long nonNegative(JsonNode v, String path) {
+        long n = integer(v, path);
+        if (n < 0) throw QueryError.validation(path, "expected a non-negative integer, but received " + n);
+        return n;
+    }
+
+    static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
+
+    private static String lastSegment(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    /** Only for providers that can compare case-insensitively in the database. */
+    static boolean supportsInsensitive(Provider provider) {
+        return provider == Provider.POSTGRESQL || provider == Provider.COCKROACHDB || provider == Provider.MONGODB;
+    }
+}

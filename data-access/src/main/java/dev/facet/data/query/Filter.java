@@ -1,0 +1,85 @@
+package dev.facet.data.query;
+
+import dev.facet.schema.model.RelationField;
+import dev.facet.schema.model.ScalarField;
+import java.util.List;
+
+/**
+ * A connector-neutral {@code where} condition, parsed and checked against the schema. Values are
+ * already converted to their Java types (see {@link dev.facet.data.value.Values}).
+ */
+public sealed interface Filter {
+    /** Matches every record ({@code AND: []}, an empty {@code where}). */
+    Filter ALL = new Constant(true);
+    /** Matches no record ({@code OR: []}). */
+    Filter NONE = new Constant(false);
+
+    /** A constant truth value. */
+    record Constant(boolean value) implements Filter {}
+
+    /** All must match. */
+    record And(List<Filter> filters) implements Filter {
+        public And { filters = List.copyOf(filters); }
+    }
+
+    /** At least one must match; an empty list matches nothing. */
+    record Or(List<Filter> filters) implements Filter {
+        public Or { filters = List.copyOf(filters); }
+    }
+
+    /** The filter must not match. */
+    record Not(Filter filter) implements Filter {}
+
+    /**
+     * A comparison of a scalar field with a value.
+     *
+     * @param field       the field
+     * @param op          the operator
+     * @param value       the value (never null: null checks are {@link IsNull})
+     * @param insensitive {@code mode: 'insensitive'}
+     */
+    record Compare(ScalarField field, CompareOp op, Object value, boolean insensitive) implements Filter {}
+
+    /** {@code in: [...]}; an empty list matches nothing. */
+    record In(ScalarField field, List<Object> values, boolean insensitive) implements Filter {
+        public In { values = List.copyOf(values); }
+    }
+
+    /** The field is null. */
+    record IsNull(ScalarField field) implements Filter {}
+
+    /** A condition on a scalar list: {@code has}, {@code hasSome}, {@code hasEvery}, {@code isEmpty}, {@code equals}. */
+    record ListCondition(ScalarField field, ListOp op, Object value) implements Filter {}
+
+    /**
+     * A to-many relation condition.
+     *
+     * @param field      the relation field
+     * @param quantifier some, every or none
+     * @param filter     the condition on related records
+     */
+    record ToMany(RelationField field, Quantifier quantifier, Filter filter) implements Filter {}
+
+    /**
+     * A to-one relation condition: the related record exists and matches ({@code is}), or it does not
+     * exist or does not match ({@code isNot}). A null {@code filter} is a pure existence check.
+     */
+    record ToOne(RelationField field, boolean negated, Filter filter) implements Filter {}
+
+    /** Comparison operators. */
+    enum CompareOp { EQUALS, NOT_EQUALS, LT, LTE, GT, GTE, CONTAINS, STARTS_WITH, ENDS_WITH }
+
+    /** Scalar list operators. */
+    enum ListOp { HAS, HAS_SOME, HAS_EVERY, IS_EMPTY, EQUALS }
+
+    /** To-many quantifiers. */
+    enum Quantifier { SOME, EVERY, NONE }
+
+    /** @return the conjunction, simplified */
+    static Filter and(List<Filter> filters) {
+        List<Filter> kept = filters.stream().filter(f -> !(f instanceof Constant c && c.value())).toList();
+        if (kept.isEmpty()) return ALL;
+        if (kept.size() == 1) return kept.getFirst();
+        return new And(kept);
+    }
+}

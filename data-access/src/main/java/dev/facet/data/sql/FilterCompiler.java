@@ -1,0 +1,209 @@
+package dev.facet.data.sql;
+
+import dev.facet.data.QueryError;
+import dev.facet.data.query.Filter;
+import dev.facet.schema.model.Model;
+import dev.facet.schema.model.ScalarField;
+import dev.facet.schema.model.Schema;
+import java.util.List;
+
+/**
+ * Translates a neutral {@link Filter} into a SQL condition. Relation conditions become correlated
+ * {@code EXISTS} subqueries, so a filter never multiplies rows and nests to any depth.
+ */
+final class FilterCompiler {
+    private final Schema schema;
+    private final SqlDialect dialect;
+    private int aliasCounter;
+
+    FilterCompiler(Schema schema, SqlDialect dialect) {
+        this.schema = schema;
+        this.dialect = dialect;
+    }
+
+    /** A fresh table alias, unique within one statement. */
+    String nextAlias() { return "t" + (++aliasCounter); }
+
+    String column(String alias, ScalarField field) { return alias + "." + dialect.quote(field.databaseName()); }
+
+    String table(Model model) { return dialect.table(model.databaseName(), model.schema()); }
+
+    /** Appends the condition for {@code filter} on rows of {@code model} aliased {@code alias}. */
+    void compile(Filter filter, Model model, String alias, Sql out) {
+        switch (filter) {
+            case Filter.Constant c -> out.append(c.value() ? "1=1" : "1=0");
+            case Filter.And and -> junction(and.filters(), " AND ", "1=1", model, alias, out);
+            case Filter.Or or -> junction(or.filters(), " OR ", "1=0", model, alias, out);
+            case Filter.Not not -> {
+                out.append("NOT (");
+                compile(not.filter(), model, alias, out);
+                out.append(")");
+            }
+            case Filter.IsNull n -> out.append(column(alias, n.field())).append(" IS NULL");
+            case Filter.Compare c -> compare(c, alias, out);
+            case Filter.In in -> in(in, alias, out);
+            case Filter.ListCondition l -> listCondition(l, alias, out);
+            case Filter.ToMany m -> toMany(m, model, alias, out);
+            case Filter.ToOne o -> toOne(o, model, alias, out);
+        }
+    }
+
+    private void junction(List<Filter> filters, String op, String empty, Model model, String alias, Sql out) {
+        if (filters.isEmpty()) {
+            out.append(empty);
+            return;
+        }
+        out.append("(");
+        for (int i = 0; i < filters.size(); i++) {
+            if (i > 0) out.append(op);
+            compile(filters.get(i), model, alias, out);
+        }
+        out.append(")");
+    }
+
+    private void compare(Filter.Compare c, String alias, Sql out) {
+        String col = column(alias, c.field());
+        if (c.insensitive() && !dialect.supportsInsensitiveMode()) {
+            throw QueryError.validation("mode", "mode: 'insensitive' is not supported by this database");
+        }
+        switch (c.op()) {
+            case CONTAINS, STARTS_WITH, ENDS_WITH -> {
+                String v = escapeLike(c.value().toString());
+                String pattern = switch (c.op()) {
+                    case CONTAINS -> "%" + v + "%";
+                    case STARTS_WITH -> v + "%";
+                    default -> "%" + v;
+                };
+                if (c.insensitive()) out.append(dialect.insensitive(col, "LIKE"));
+                else out.append(col).append(" LIKE ?");
+                out.params().add(new Sql.Param(null, pattern));
+                out.append(" ESCAPE '\\'");
+            }
+            default -> {
+                String op = switch (c.op()) {
+                    case EQUALS -> "=";
+                    case NOT_EQUALS -> "<>";
+                    case LT -> "<";
+                    case LTE -> "<=";
+                    case GT -> ">";
+                    case GTE -> ">=";
+                    default -> throw new IllegalStateException();
+                };
+                if (c.insensitive()) {
+                    out.append(dialect.insensitive(col, op));
+                    out.params().add(new Sql.Param(c.field(), c.value()));
+                } else {
+                    out.append(col).append(" ").append(op).append(" ").param(c.field(), c.value(), dialect);
+                }
+            }
+        }
+    }
+
+    /** LIKE patterns: the user's text is matched literally. */
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private void in(Filter.In in, String alias, Sql out) {
+        if (in.values().isEmpty()) {
+            out.append("1=0");
+            return;
+        }
+        String col = column(alias, in.field());
+        if (in.insensitive()) {
+            if (!dialect.supportsInsensitiveMode()) throw QueryError.validation("mode", "mode: 'insensitive' is not supported by this database");
+            out.append("LOWER(").append(col).append("::text) IN (");
+            for (int i = 0; i < in.values().size(); i++) {
+                if (i > 0) out.append(", ");
+                out.append("LOWER(?)");
+                out.params().add(new Sql.Param(in.field(), in.values().get(i)));
+            }
+            out.append(")");
+            return;
+        }
+        out.append(col).append(" IN (");
+        for (int i = 0; i < in.values().size(); i++) {
+            if (i > 0) out.append(", ");
+            out.param(in.field(), in.values().get(i), dialect);
+        }
+        out.append(")");
+    }
+
+    private void listCondition(Filter.ListCondition l, String alias, Sql out) {
+        if (!dialect.supportsScalarLists()) throw QueryError.validation(l.field().name(), "scalar lists are not supported by this database");
+        String col = column(alias, l.field());
+        switch (l.op()) {
+            case HAS -> {
+                out.param(elementField(l.field()), l.value(), dialect).append(" = ANY(").append(col).append(")");
+            }
+            case HAS_SOME -> out.append(col).append(" && ").param(l.field(), l.value(), dialect);
+            case HAS_EVERY -> out.append(col).append(" @> ").param(l.field(), l.value(), dialect);
+            case IS_EMPTY -> out.append("COALESCE(cardinality(").append(col).append("), 0) = 0");
+            case EQUALS -> out.append(col).append(" = ").param(l.field(), l.value(), dialect);
+        }
+    }
+
+    /** The same field seen as one element of its list, for binding a single value. */
+    private static ScalarField elementField(ScalarField f) {
+        return new ScalarField(f.name(), f.databaseName(), f.kind(), f.scalarType(), f.typeName(), dev.facet.schema.model.FieldArity.REQUIRED,
+                f.nativeType(), null, null, false, false, false, false, null, f.span());
+    }
+
+    private void toMany(Filter.ToMany m, Model model, String alias, Sql out) {
+        RelationLink link = RelationLink.of(schema, model, m.field());
+        String prefix = switch (m.quantifier()) {
+            case SOME -> "EXISTS (";
+            case NONE, EVERY -> "NOT EXISTS (";
+        };
+        out.append(prefix);
+        String child = related(link, alias, out);
+        if (!(m.filter() instanceof Filter.Constant c && c.value() && m.quantifier() != Filter.Quantifier.EVERY)) {
+            out.append(" AND ");
+            if (m.quantifier() == Filter.Quantifier.EVERY) {
+                // every = no related row fails the condition (an unknown outcome does not fail it, as in Prisma's SQL).
+                out.append("NOT (");
+                compile(m.filter(), link.child(), child, out);
+                out.append(")");
+            } else {
+                compile(m.filter(), link.child(), child, out);
+            }
+        }
+        out.append(")");
+    }
+
+    private void toOne(Filter.ToOne o, Model model, String alias, Sql out) {
+        RelationLink link = RelationLink.of(schema, model, o.field());
+        boolean exists = !o.negated();
+        out.append(exists ? "EXISTS (" : "NOT EXISTS (");
+        String child = related(link, alias, out);
+        if (o.filter() != null) {
+            out.append(" AND ");
+            compile(o.filter(), link.child(), child, out);
+        }
+        out.append(")");
+    }
+
+    /**
+     * Appends {@code SELECT 1 FROM related WHERE <joined to the parent>} and returns the related alias,
+     * so that the caller can add conditions on it.
+     */
+    String related(RelationLink link, String parentAlias, Sql out) {
+        String child = nextAlias();
+        if (link.viaJoinTable()) {
+            String jt = nextAlias();
+            out.append("SELECT 1 FROM ").append(dialect.table(link.joinTable().tableName(), link.child().schema())).append(" ").append(jt)
+                    .append(" JOIN ").append(table(link.child())).append(" ").append(child)
+                    .append(" ON ").append(column(child, link.childKeys().getFirst())).append(" = ").append(jt).append(".")
+                    .append(dialect.quote(link.childJoinColumn()))
+                    .append(" WHERE ").append(jt).append(".").append(dialect.quote(link.parentJoinColumn())).append(" = ")
+                    .append(column(parentAlias, link.parentKeys().getFirst()));
+            return child;
+        }
+        out.append("SELECT 1 FROM ").append(table(link.child())).append(" ").append(child).append(" WHERE ");
+        for (int i = 0; i < link.parentKeys().size(); i++) {
+            if (i > 0) out.append(" AND ");
+            out.append(column(child, link.childKeys().get(i))).append(" = ").append(column(parentAlias, link.parentKeys().get(i)));
+        }
+        return child;
+    }
+}

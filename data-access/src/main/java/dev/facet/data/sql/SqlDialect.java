@@ -1,0 +1,296 @@
+package dev.facet.data.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.value.JsonCodec;
+import dev.facet.schema.model.EnumType;
+import dev.facet.schema.model.FieldKind;
+import dev.facet.schema.model.Provider;
+import dev.facet.schema.model.ScalarField;
+import dev.facet.schema.model.ScalarType;
+import dev.facet.schema.model.Schema;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * What differs between the SQL databases Facet speaks to: identifier quoting, how values are bound
+ * and read back, case-insensitive comparison, and a few capabilities. Strategy follows these
+ * capabilities, never {@code instanceof} on a dialect.
+ */
+public abstract class SqlDialect {
+    /** The schema whose enums and table names the dialect resolves. */
+    protected final Schema schema;
+
+    protected SqlDialect(Schema schema) { this.schema = schema; }
+
+    /** @return the dialect for the schema's provider */
+    public static SqlDialect of(Schema schema) {
+        Provider p = schema.provider().orElseThrow(() -> new IllegalArgumentException("the schema has no datasource"));
+        return switch (p) {
+            case POSTGRESQL, COCKROACHDB -> new Postgres(schema);
+            case MYSQL -> new MySql(schema);
+            case SQLITE -> new Sqlite(schema);
+            default -> throw new IllegalArgumentException(p.id() + " is not a SQL database Facet supports");
+        };
+    }
+
+    /** @return the identifier quoted for this database */
+    public abstract String quote(String identifier);
+
+    /** @return the qualified, quoted name of a table ({@code "schema"."table"} where the model names a schema) */
+    public String table(String databaseName, String dbSchema) {
+        return dbSchema == null ? quote(databaseName) : quote(dbSchema) + "." + quote(databaseName);
+    }
+
+    /** @return whether {@code mode: 'insensitive'} can be answered by the database */
+    public abstract boolean supportsInsensitiveMode();
+
+    /** @return whether scalar lists exist */
+    public boolean supportsScalarLists() { return false; }
+
+    /** @return SQL that compares {@code column} case-insensitively with a bound pattern or value */
+    public String insensitive(String column, String operator) {
+        return "LOWER(" + column + ") " + operator + " LOWER(?)";
+    }
+
+    /** @return the placeholder for a value of {@code field}, with a cast where the database needs one */
+    public String placeholder(ScalarField field) { return "?"; }
+
+    /** @return {@code LIMIT/OFFSET} for this database; {@code limit} may be null */
+    public String limitOffset(Long limit, Long offset) {
+        StringBuilder sb = new StringBuilder();
+        if (limit != null) sb.append(" LIMIT ").append(limit);
+        if (offset != null && offset > 0) {
+            if (limit == null) sb.append(noLimit());
+            sb.append(" OFFSET ").append(offset);
+        }
+        return sb.toString();
+    }
+
+    /** What to write for "no limit" when only an offset is given. */
+    protected String noLimit() { return ""; }
+
+    /** @return how nulls sort by default: true when NULL sorts as the largest value (PostgreSQL) */
+    public abstract boolean nullsSortHigh();
+
+    /** @return whether {@code NULLS FIRST/LAST} can be written in ORDER BY */
+    public boolean supportsNullsOrdering() { return true; }
+
+    /** Binds a value of {@code field} (never a list unless the field is a list). */
+    public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NULL);
+            return;
+        }
+        switch (value) {
+            case String s -> ps.setString(index, field != null && field.isEnum() ? enumDatabaseValue(field, s) : s);
+            case Integer i -> ps.setInt(index, i);
+            case Long l -> ps.setLong(index, l);
+            case Double d -> ps.setDouble(index, d);
+            case BigDecimal d -> bindDecimal(ps, index, d);
+            case Boolean b -> bindBoolean(ps, index, b);
+            case Instant t -> bindDateTime(ps, index, t);
+            case byte[] bytes -> ps.setBytes(index, bytes);
+            case JsonNode n -> ps.setString(index, JsonCodec.write(n));
+            default -> ps.setObject(index, value);
+        }
+    }
+
+    protected void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException { ps.setBigDecimal(index, d); }
+
+    protected void bindBoolean(PreparedStatement ps, int index, boolean b) throws SQLException { ps.setBoolean(index, b); }
+
+    protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
+        ps.setObject(index, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+    }
+
+    /** Reads column {@code column} as a value of {@code field}; null stays null. */
+    public Object read(ResultSet rs, int column, ScalarField field) throws SQLException {
+        if (field.kind() == FieldKind.ENUM) {
+            String s = rs.getString(column);
+            return s == null ? null : enumClientValue(field, s);
+        }
+        if (field.kind() != FieldKind.SCALAR) {
+            Object o = rs.getObject(column);
+            return o == null ? null : o.toString();
+        }
+        return readScalar(rs, column, field.scalarType());
+    }
+
+    protected Object readScalar(ResultSet rs, int column, ScalarType type) throws SQLException {
+        Object value = switch (type) {
+            case STRING -> rs.getString(column);
+            case BOOLEAN -> rs.getBoolean(column);
+            case INT -> rs.getInt(column);
+            case BIG_INT -> rs.getLong(column);
+            case FLOAT -> rs.getDouble(column);
+            case DECIMAL -> readDecimal(rs, column);
+            case DATE_TIME -> readDateTime(rs, column);
+            case JSON -> {
+                String s = rs.getString(column);
+                yield s == null ? null : JsonCodec.parse(s);
+            }
+            case BYTES -> rs.getBytes(column);
+        };
+        return rs.wasNull() ? null : value;
+    }
+
+    protected Object readDecimal(ResultSet rs, int column) throws SQLException { return rs.getBigDecimal(column); }
+
+    protected Object readDateTime(ResultSet rs, int column) throws SQLException {
+        Object o = rs.getObject(column);
+        return o == null ? null : toInstant(o);
+    }
+
+    /** Converts whatever a driver returns for a date-time column into an Instant (UTC). */
+    protected static Instant toInstant(Object o) {
+        return switch (o) {
+            case Instant i -> i;
+            case Timestamp t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+            case LocalDateTime l -> l.toInstant(ZoneOffset.UTC);
+            case OffsetDateTime odt -> odt.toInstant();
+            case LocalDate d -> d.atStartOfDay().toInstant(ZoneOffset.UTC);
+            case java.sql.Date d -> d.toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
+            case Number n -> Instant.ofEpochMilli(n.longValue());
+            case String s -> parseText(s);
+            default -> parseText(o.toString());
+        };
+    }
+
+    private static final DateTimeFormatter SQL_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS][.SSS]");
+
+    private static Instant parseText(String s) {
+        String t = s.strip();
+        if (t.matches("-?\\d+")) return Instant.ofEpochMilli(Long.parseLong(t));
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            if (t.length() == 10) return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        }
+    }
+
+    /** @return the stored value of an enum value (its {@code @map}, else its name) */
+    protected String enumDatabaseValue(ScalarField field, String clientValue) {
+        EnumType e = schema.enumType(field.typeName());
+        if (e == null) return clientValue;
+        var v = e.value(clientValue);
+        return v == null ? clientValue : v.databaseName();
+    }
+
+    /** @return the client name of a stored enum value */
+    protected String enumClientValue(ScalarField field, String stored) {
+        EnumType e = schema.enumType(field.typeName());
+        if (e == null) return stored;
+        for (var v : e.values()) if (v.databaseName().equals(stored)) return v.name();
+        return stored;
+    }
+
+    // ---------------------------------------------------------------- the dialects
+
+    /** PostgreSQL and CockroachDB. */
+    public static final class Postgres extends SqlDialect {
+        Postgres(Schema schema) { super(schema); }
+
+        @Override public String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+
+        @Override public boolean supportsInsensitiveMode() { return true; }
+
+        @Override public boolean supportsScalarLists() { return true; }
+
+        @Override public boolean nullsSortHigh() { return true; }
+
+        @Override
+        public String insensitive(String column, String operator) {
+            return switch (operator) {
+                case "LIKE" -> column + "::text ILIKE ?";
+                case "NOT LIKE" -> column + "::text NOT ILIKE ?";
+                default -> "LOWER(" + column + "::text) " + operator + " LOWER(?)";
+            };
+        }
+
+        @Override
+        public String placeholder(ScalarField field) {
+            if (field == null) return "?";
+            if (field.isEnum()) {
+                EnumType e = schema.enumType(field.typeName());
+                String type = e == null ? quote(field.typeName()) : table(e.databaseName(), e.schema());
+                return "CAST(? AS " + type + (field.isList() ? "[]" : "") + ")";
+            }
+            if (field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.JSON) return "CAST(? AS jsonb)";
+            return "?";
+        }
+
+        @Override
+        protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
+            ps.setObject(index, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+        }
+    }
+
+    /** MySQL and MariaDB. */
+    public static final class MySql extends SqlDialect {
+        MySql(Schema schema) { super(schema); }
+
+        @Override public String quote(String identifier) { return "`" + identifier.replace("`", "``") + "`"; }
+
+        @Override public boolean supportsInsensitiveMode() { return false; }
+
+        @Override public boolean nullsSortHigh() { return false; }
+
+        @Override public boolean supportsNullsOrdering() { return false; }
+
+        @Override protected String noLimit() { return " LIMIT 18446744073709551615"; }
+
+        @Override
+        public String placeholder(ScalarField field) {
+            if (field != null && field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.JSON) return "CAST(? AS JSON)";
+            return "?";
+        }
+    }
+
+    /** SQLite. Date-times are stored as ISO-8601 text, as Prisma 7's SQLite adapters store them. */
+    public static final class Sqlite extends SqlDialect {
+        private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+        Sqlite(Schema schema) { super(schema); }
+
+        @Override public String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+
+        @Override public boolean supportsInsensitiveMode() { return false; }
+
+        @Override public boolean nullsSortHigh() { return false; }
+
+        @Override protected String noLimit() { return " LIMIT -1"; }
+
+        @Override
+        protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
+            ps.setString(index, ISO.format(t));
+        }
+
+        @Override
+        protected void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException {
+            ps.setString(index, d.toPlainString());
+        }
+
+        @Override
+        protected Object readDecimal(ResultSet rs, int column) throws SQLException {
+            String s = rs.getString(column);
+            return s == null ? null : new BigDecimal(s);
+        }
+
+        @Override
+        protected Object readDateTime(ResultSet rs, int column) throws SQLException {
+            Object o = rs.getObject(column);
+            return o == null ? null : toInstant(o);
+        }
+    }
+}

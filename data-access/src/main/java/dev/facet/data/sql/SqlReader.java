@@ -1,0 +1,517 @@
+package dev.facet.data.sql;
+
+import dev.facet.data.query.Filter;
+import dev.facet.data.query.Ordering;
+import dev.facet.data.query.ReadQuery;
+import dev.facet.data.query.Selection;
+import dev.facet.schema.model.Model;
+import dev.facet.schema.model.RelationField;
+import dev.facet.schema.model.ScalarField;
+import dev.facet.schema.model.Schema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Answers {@link ReadQuery}s with SQL: one statement for the top level and one per included relation
+ * level, whatever the number of rows (parents' keys are batched in {@code IN (...)}).
+ *
+ * <p>Records come back as ordered maps from field name to value; a relation's value is a list of
+ * records (to-many) or a record or null (to-one); {@code _count} maps relation names to counts.
+ */
+public final class SqlReader {
+    /** The key under which a related row carries its parent's join-table key. */
+    private static final String PARENT_KEY = "__parent";
+    private static final int MAX_PARAMS_PER_STATEMENT = 30_000;
+
+    private final Schema schema;
+    private final SqlDialect dialect;
+    private final Consumer<String> statementLog;
+
+    /**
+     * @param schema       the schema
+     * @param dialect      the database's dialect
+     * @param statementLog receives every SQL statement run (tests count them); may be null
+     */
+    public SqlReader(Schema schema, SqlDialect dialect, Consumer<String> statementLog) {
+        this.schema = schema;
+        this.dialect = dialect;
+        this.statementLog = statementLog;
+    }
+
+    /** Runs a top-level read. */
+    public List<Map<String, Object>> read(Connection connection, ReadQuery query) throws SQLException {
+        FilterCompiler fc = new FilterCompiler(schema, dialect);
+        Model model = query.model();
+        String alias = "t0";
+        List<Ordering> orderings = effectiveOrderings(query);
+        boolean backwards = query.take() != null && query.take() < 0;
+        boolean inMemoryPaging = !query.distinct().isEmpty();
+
+        Sql sql = new Sql().append("SELECT ");
+        List<ScalarField> columns = columnsFor(query);
+        appendColumns(sql, fc, alias, columns);
+        sql.append(" FROM ").append(fc.table(model)).append(" ").append(alias);
+        Sql where = new Sql();
+        fc.compile(query.where(), model, alias, where);
+        if (query.cursor() != null) {
+            where.append(" AND ");
+            cursorCondition(fc, model, alias, orderings, query.cursor(), backwards, where);
+        }
+        sql.append(" WHERE ").append(where);
+        appendOrderBy(sql, fc, model, alias, orderings, backwards);
+        if (!inMemoryPaging) sql.append(dialect.limitOffset(query.take() == null ? null : Math.abs(query.take()), query.skip()));
+
+        List<Map<String, Object>> rows = run(connection, sql, columns, false);
+        if (inMemoryPaging) rows = page(distinct(rows, query.distinct()), query.skip(), query.take() == null ? null : Math.abs(query.take()));
+        if (backwards) Collections.reverse(rows);
+        loadNested(connection, model, rows, query.selection());
+        return rows;
+    }
+
+    /** Counts the records a filter matches. */
+    public long count(Connection connection, Model model, Filter where) throws SQLException {
+        FilterCompiler fc = new FilterCompiler(schema, dialect);
+        Sql sql = new Sql().append("SELECT COUNT(*) FROM ").append(fc.table(model)).append(" t0 WHERE ");
+        fc.compile(where, model, "t0", sql);
+        try (PreparedStatement ps = prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // ---------------------------------------------------------------- ordering and cursors
+
+    /**
+     * The orderings actually used: the requested ones, then the primary key as a tie-breaker whenever
+     * order matters (an orderBy, a cursor or paging), as Prisma does for stable pages.
+     */
+    private List<Ordering> effectiveOrderings(ReadQuery q) {
+        List<Ordering> out = new ArrayList<>(q.orderBy());
+        boolean paging = q.cursor() != null || q.take() != null || q.skip() != null;
+        if (out.isEmpty() && !paging) return out;
+        Set<ScalarField> present = new HashSet<>();
+        for (Ordering o : out) if (o instanceof Ordering.ByField bf && bf.path().isEmpty()) present.add(bf.field());
+        for (ScalarField f : tieBreaker(q.model())) {
+            if (!present.contains(f)) out.add(new Ordering.ByField(List.of(), f, false, null));
+        }
+        return out;
+    }
+
+    private static List<ScalarField> tieBreaker(Model model) {
+        if (model.primaryKey() != null) return model.primaryKey().fieldNames().stream().map(n -> (ScalarField) model.field(n)).toList();
+        for (var u : model.uniqueIndexes()) {
+            List<ScalarField> fields = u.fieldNames().stream().map(n -> (ScalarField) model.field(n)).toList();
+            if (fields.stream().allMatch(ScalarField::isRequired)) return fields;
+        }
+        return List.of();
+    }
+
+    private String orderExpression(FilterCompiler fc, Model model, String alias, Ordering o) {
+        return switch (o) {
+            case Ordering.ByField bf when bf.path().isEmpty() -> fc.column(alias, bf.field());
+            case Ordering.ByField bf -> {
+                // A to-one path becomes a scalar subquery: no join can multiply rows.
+                Sql sub = new Sql().append("(");
+                String target = throughPath(fc, model, alias, bf.path(), sub);
+                sub.append(")");
+                yield sub.text().replaceFirst("^\\(SELECT 1 ", "(SELECT " + fc.column(target, bf.field()) + " ");
+            }
+            case Ordering.ByRelationCount rc -> {
+                Model owner = model;
+                String ownerAlias = alias;
+                Sql sub = new Sql().append("(");
+                if (!rc.path().isEmpty()) throw new IllegalArgumentException("ordering by a count through a relation path is not supported yet");
+                RelationLink link = RelationLink.of(schema, owner, rc.relation());
+                fc.related(link, ownerAlias, sub);
+                sub.append(")");
+                yield sub.text().replaceFirst("^\\(SELECT 1 ", "(SELECT COUNT(*) ");
+            }
+        };
+    }
+
+    /** Appends the join chain of a to-one path as nested EXISTS-style subquery text; returns the last alias. */
+    private String throughPath(FilterCompiler fc, Model model, String alias, List<RelationField> path, Sql out) {
+        Model current = model;
+        String currentAlias = alias;
+        for (int i = 0; i < path.size(); i++) {
+            RelationLink link = RelationLink.of(schema, current, path.get(i));
+            if (i == 0) {
+                currentAlias = fc.related(link, currentAlias, out);
+            } else {
+                String next = fc.nextAlias();
+                out.append(" AND EXISTS (SELECT 1)");
+                // Deeper paths join inline so that the outermost SELECT sees the last table.
+                out.append("");
+                throw new IllegalArgumentException("ordering through more than one relation is not supported yet (" + next + ")");
+            }
+            current = link.child();
+        }
+        return currentAlias;
+    }
+
+    private void appendOrderBy(Sql sql, FilterCompiler fc, Model model, String alias, List<Ordering> orderings, boolean backwards) {
+        if (orderings.isEmpty()) return;
+        sql.append(" ORDER BY ");
+        for (int i = 0; i < orderings.size(); i++) {
+            if (i > 0) sql.append(", ");
+            Ordering o = orderings.get(i);
+            String expr = orderExpression(fc, model, alias, o);
+            boolean desc = o.descending() ^ backwards;
+            Ordering.Nulls nulls = o instanceof Ordering.ByField bf ? bf.nulls() : null;
+            if (nulls != null && backwards) nulls = nulls == Ordering.Nulls.FIRST ? Ordering.Nulls.LAST : Ordering.Nulls.FIRST;
+            if (nulls != null && !dialect.supportsNullsOrdering()) {
+                sql.append("(").append(expr).append(" IS NULL) ").append(nulls == Ordering.Nulls.FIRST ? "DESC" : "ASC").append(", ");
+                nulls = null;
+            }
+            sql.append(expr).append(desc ? " DESC" : " ASC");
+            if (nulls != null) sql.append(nulls == Ordering.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
+    /**
+     * Rows at or after the cursor row in the ordering: {@code (o1 > c1) OR (o1 = c1 AND o2 > c2) ... OR (all equal)},
+     * where each {@code ci} is read from the cursor row by a subquery. A cursor row that does not exist matches nothing.
+     */
+    private void cursorCondition(FilterCompiler fc, Model model, String alias, List<Ordering> orderings, Map<ScalarField, Object> cursor,
+                                 boolean backwards, Sql out) {
+        String cursorAlias = "c0";
+        Sql cursorWhere = new Sql();
+        boolean first = true;
+        for (var e : cursor.entrySet()) {
+            if (!first) cursorWhere.append(" AND ");
+            first = false;
+            cursorWhere.append(fc.column(cursorAlias, e.getKey())).append(" = ").param(e.getKey(), e.getValue(), dialect);
+        }
+        out.append("EXISTS (SELECT 1 FROM ").append(fc.table(model)).append(" ").append(cursorAlias).append(" WHERE ").append(cursorWhere)
+                .append(" AND (");
+        for (int i = 0; i <= orderings.size(); i++) {
+            if (i > 0) out.append(" OR ");
+            out.append("(");
+            for (int j = 0; j < i && j < orderings.size(); j++) {
+                if (j > 0) out.append(" AND ");
+                Ordering o = orderings.get(j);
+                out.append(orderExpression(fc, model, alias, o)).append(" = ").append(orderExpression(fc, model, cursorAlias, o));
+            }
+            if (i < orderings.size()) {
+                if (i > 0) out.append(" AND ");
+                Ordering o = orderings.get(i);
+                boolean after = !(o.descending() ^ backwards);
+                out.append(orderExpression(fc, model, alias, o)).append(after ? " > " : " < ").append(orderExpression(fc, model, cursorAlias, o));
+            } else if (orderings.isEmpty()) {
+                out.append("1=1");
+            }
+            out.append(")");
+        }
+        out.append("))");
+    }
+
+    // ---------------------------------------------------------------- nested relations
+
+    private void loadNested(Connection connection, Model model, List<Map<String, Object>> rows, Selection selection) throws SQLException {
+        if (rows.isEmpty()) return;
+        for (Selection.Item item : selection.items()) {
+            switch (item) {
+                case Selection.Relation rel -> loadRelation(connection, model, rows, rel);
+                case Selection.Count count -> loadCounts(connection, model, rows, count);
+                default -> { }
+            }
+        }
+    }
+
+    private void loadRelation(Connection connection, Model model, List<Map<String, Object>> parents, Selection.Relation rel) throws SQLException {
+        RelationLink link = RelationLink.of(schema, model, rel.field());
+        ReadQuery q = rel.query();
+        Map<List<Object>, List<Map<String, Object>>> byParent = new LinkedHashMap<>();
+        Set<List<Object>> keys = new LinkedHashSet<>();
+        for (Map<String, Object> p : parents) {
+            List<Object> key = keyOf(p, link.parentKeys());
+            if (key != null) keys.add(key);
+        }
+        List<Map<String, Object>> children = new ArrayList<>();
+        if (!keys.isEmpty()) {
+            List<List<Object>> all = new ArrayList<>(keys);
+            int perChunk = Math.max(1, MAX_PARAMS_PER_STATEMENT / Math.max(1, link.parentKeys().size()));
+            for (int from = 0; from < all.size(); from += perChunk) {
+                children.addAll(readChildren(connection, link, q, all.subList(from, Math.min(all.size(), from + perChunk))));
+            }
+        }
+        for (Map<String, Object> c : children) {
+            List<Object> key = link.viaJoinTable() ? List.of(c.get(PARENT_KEY)) : keyOf(c, link.childKeys());
+            byParent.computeIfAbsent(normalize(key), k -> new ArrayList<>()).add(c);
+        }
+        List<Map<String, Object>> kept = new ArrayList<>();
+        for (Map<String, Object> p : parents) {
+            List<Object> key = keyOf(p, link.parentKeys());
+            List<Map<String, Object>> mine = key == null ? List.of() : byParent.getOrDefault(normalize(key), List.of());
+            if (rel.field().isList()) {
+                List<Map<String, Object>> paged = pagePerParent(mine, q);
+                p.put(rel.field().name(), paged);
+                kept.addAll(paged);
+            } else {
+                Map<String, Object> one = mine.isEmpty() ? null : mine.getFirst();
+                p.put(rel.field().name(), one);
+                if (one != null) kept.add(one);
+            }
+        }
+        // The same child row can belong to several parents (many-to-many): load its relations once per copy.
+        loadNested(connection, link.child(), kept, q.selection());
+    }
+
+    private List<Map<String, Object>> readChildren(Connection connection, RelationLink link, ReadQuery q, List<List<Object>> keys)
+            throws SQLException {
+        FilterCompiler fc = new FilterCompiler(schema, dialect);
+        String alias = "t0";
+        List<ScalarField> columns = columnsFor(q);
+        for (ScalarField k : link.childKeys()) if (!columns.contains(k)) columns.add(k);
+        Sql sql = new Sql().append("SELECT ");
+        appendColumns(sql, fc, alias, columns);
+        if (link.viaJoinTable()) {
+            sql.append(", j0.").append(dialect.quote(link.parentJoinColumn())).append(" AS ").append(dialect.quote(PARENT_KEY));
+        }
+        sql.append(" FROM ").append(fc.table(link.child())).append(" ").append(alias);
+        if (link.viaJoinTable()) {
+            sql.append(" JOIN ").append(dialect.table(link.joinTable().tableName(), link.child().schema())).append(" j0 ON j0.")
+                    .append(dialect.quote(link.childJoinColumn())).append(" = ").append(fc.column(alias, link.childKeys().getFirst()));
+        }
+        sql.append(" WHERE ");
+        if (link.viaJoinTable()) {
+            sql.append("j0.").append(dialect.quote(link.parentJoinColumn())).append(" IN (");
+            for (int i = 0; i < keys.size(); i++) {
+                if (i > 0) sql.append(", ");
+                sql.param(link.parentKeys().getFirst(), keys.get(i).getFirst(), dialect);
+            }
+            sql.append(")");
+        } else {
+            keyCondition(sql, fc, alias, link.childKeys(), keys);
+        }
+        sql.append(" AND ");
+        fc.compile(q.where(), link.child(), alias, sql);
+        List<Ordering> orderings = new ArrayList<>(q.orderBy());
+        if (!orderings.isEmpty() || q.take() != null || q.skip() != null || q.cursor() != null) orderings = effectiveOrderings(q);
+        appendOrderBy(sql, fc, link.child(), alias, orderings, false);
+        return run(connection, sql, columns, link.viaJoinTable());
+    }
+
+    private void keyCondition(Sql sql, FilterCompiler fc, String alias, List<ScalarField> fields, List<List<Object>> keys) {
+        if (fields.size() == 1) {
+            sql.append(fc.column(alias, fields.getFirst())).append(" IN (");
+            for (int i = 0; i < keys.size(); i++) {
+                if (i > 0) sql.append(", ");
+                sql.param(fields.getFirst(), keys.get(i).getFirst(), dialect);
+            }
+            sql.append(")");
+            return;
+        }
+        sql.append("(");
+        for (int i = 0; i < keys.size(); i++) {
+            if (i > 0) sql.append(" OR ");
+            sql.append("(");
+            for (int j = 0; j < fields.size(); j++) {
+                if (j > 0) sql.append(" AND ");
+                sql.append(fc.column(alias, fields.get(j))).append(" = ").param(fields.get(j), keys.get(i).get(j), dialect);
+            }
+            sql.append(")");
+        }
+        sql.append(")");
+    }
+
+    /** Per-parent cursor, skip, take and distinct of a nested to-many read, applied to that parent's rows. */
+    private List<Map<String, Object>> pagePerParent(List<Map<String, Object>> rows, ReadQuery q) {
+        List<Map<String, Object>> out = rows;
+        if (q.cursor() != null) {
+            int at = -1;
+            for (int i = 0; i < out.size(); i++) {
+                Map<String, Object> r = out.get(i);
+                boolean match = q.cursor().entrySet().stream().allMatch(e -> equal(r.get(e.getKey().name()), e.getValue()));
+                if (match) { at = i; break; }
+            }
+            if (at < 0) return new ArrayList<>();
+            out = q.take() != null && q.take() < 0 ? out.subList(0, at + 1) : out.subList(at, out.size());
+        }
+        if (!q.distinct().isEmpty()) out = distinct(out, q.distinct());
+        if (q.take() != null && q.take() < 0) {
+            List<Map<String, Object>> reversed = new ArrayList<>(out);
+            Collections.reverse(reversed);
+            List<Map<String, Object>> paged = page(reversed, q.skip(), -q.take());
+            Collections.reverse(paged);
+            return paged;
+        }
+        return page(out, q.skip(), q.take());
+    }
+
+    private static List<Map<String, Object>> page(List<Map<String, Object>> rows, Long skip, Long take) {
+        int from = (int) Math.min(rows.size(), skip == null ? 0 : skip);
+        int to = take == null ? rows.size() : (int) Math.min(rows.size(), from + take);
+        return new ArrayList<>(rows.subList(from, to));
+    }
+
+    private static List<Map<String, Object>> distinct(List<Map<String, Object>> rows, List<ScalarField> fields) {
+        Set<List<Object>> seen = new HashSet<>();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            List<Object> key = new ArrayList<>();
+            for (ScalarField f : fields) key.add(normalizeValue(r.get(f.name())));
+            if (seen.add(key)) out.add(r);
+        }
+        return out;
+    }
+
+    private void loadCounts(Connection connection, Model model, List<Map<String, Object>> parents, Selection.Count count) throws SQLException {
+        for (Map<String, Object> p : parents) p.put("_count", new LinkedHashMap<String, Long>());
+        for (Selection.CountedRelation cr : count.relations()) {
+            RelationLink link = RelationLink.of(schema, model, cr.field());
+            Set<List<Object>> keys = new LinkedHashSet<>();
+            for (Map<String, Object> p : parents) {
+                List<Object> key = keyOf(p, link.parentKeys());
+                if (key != null) keys.add(key);
+            }
+            Map<List<Object>, Long> counts = new HashMap<>();
+            if (!keys.isEmpty()) counts = countChildren(connection, link, cr.filter(), new ArrayList<>(keys));
+            for (Map<String, Object> p : parents) {
+                List<Object> key = keyOf(p, link.parentKeys());
+                @SuppressWarnings("unchecked")
+                Map<String, Long> c = (Map<String, Long>) p.get("_count");
+                c.put(cr.field().name(), key == null ? 0L : counts.getOrDefault(normalize(key), 0L));
+            }
+        }
+    }
+
+    private Map<List<Object>, Long> countChildren(Connection connection, RelationLink link, Filter filter, List<List<Object>> keys)
+            throws SQLException {
+        FilterCompiler fc = new FilterCompiler(schema, dialect);
+        String alias = "t0";
+        Sql sql = new Sql().append("SELECT ");
+        List<String> groupColumns = new ArrayList<>();
+        if (link.viaJoinTable()) {
+            groupColumns.add("j0." + dialect.quote(link.parentJoinColumn()));
+        } else {
+            for (ScalarField k : link.childKeys()) groupColumns.add(fc.column(alias, k));
+        }
+        sql.append(String.join(", ", groupColumns)).append(", COUNT(*) FROM ").append(fc.table(link.child())).append(" ").append(alias);
+        if (link.viaJoinTable()) {
+            sql.append(" JOIN ").append(dialect.table(link.joinTable().tableName(), link.child().schema())).append(" j0 ON j0.")
+                    .append(dialect.quote(link.childJoinColumn())).append(" = ").append(fc.column(alias, link.childKeys().getFirst()))
+                    .append(" WHERE j0.").append(dialect.quote(link.parentJoinColumn())).append(" IN (");
+            for (int i = 0; i < keys.size(); i++) {
+                if (i > 0) sql.append(", ");
+                sql.param(link.parentKeys().getFirst(), keys.get(i).getFirst(), dialect);
+            }
+            sql.append(")");
+        } else {
+            sql.append(" WHERE ");
+            keyCondition(sql, fc, alias, link.childKeys(), keys);
+        }
+        sql.append(" AND ");
+        fc.compile(filter, link.child(), alias, sql);
+        sql.append(" GROUP BY ").append(String.join(", ", groupColumns));
+        Map<List<Object>, Long> out = new HashMap<>();
+        List<ScalarField> keyFields = link.viaJoinTable() ? List.of(link.parentKeys().getFirst()) : link.childKeys();
+        try (PreparedStatement ps = prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                List<Object> key = new ArrayList<>();
+                for (int i = 0; i < keyFields.size(); i++) key.add(dialect.read(rs, i + 1, keyFields.get(i)));
+                out.put(normalize(key), rs.getLong(keyFields.size() + 1));
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- columns and execution
+
+    /** The columns a read needs: the selected scalars plus the keys its relations join on and its distinct fields. */
+    private List<ScalarField> columnsFor(ReadQuery q) {
+        LinkedHashSet<ScalarField> out = new LinkedHashSet<>(q.selection().scalars());
+        for (Selection.Item item : q.selection().items()) {
+            RelationField rf = switch (item) {
+                case Selection.Relation r -> r.field();
+                default -> null;
+            };
+            if (rf != null) out.addAll(RelationLink.of(schema, q.model(), rf).parentKeys());
+            if (item instanceof Selection.Count c) {
+                for (Selection.CountedRelation cr : c.relations()) out.addAll(RelationLink.of(schema, q.model(), cr.field()).parentKeys());
+            }
+        }
+        out.addAll(q.distinct());
+        if (q.cursor() != null) for (ScalarField f : q.cursor().keySet()) out.add(f);
+        return new ArrayList<>(out);
+    }
+
+    private void appendColumns(Sql sql, FilterCompiler fc, String alias, List<ScalarField> columns) {
+        if (columns.isEmpty()) {
+            sql.append("1");
+            return;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) sql.append(", ");
+            sql.append(fc.column(alias, columns.get(i)));
+        }
+    }
+
+    private List<Map<String, Object>> run(Connection connection, Sql sql, List<ScalarField> columns, boolean withParentKey) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement ps = prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size(); i++) row.put(columns.get(i).name(), dialect.read(rs, i + 1, columns.get(i)));
+                if (withParentKey) row.put(PARENT_KEY, rs.getObject(columns.size() + 1));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {
+        if (statementLog != null) statementLog.accept(sql.text());
+        PreparedStatement ps = connection.prepareStatement(sql.text());
+        try {
+            List<Sql.Param> params = sql.params();
+            for (int i = 0; i < params.size(); i++) dialect.bind(ps, i + 1, params.get(i).field(), params.get(i).value());
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+        return ps;
+    }
+
+    private static List<Object> keyOf(Map<String, Object> row, List<ScalarField> fields) {
+        List<Object> key = new ArrayList<>(fields.size());
+        for (ScalarField f : fields) {
+            Object v = row.get(f.name());
+            if (v == null) return null;
+            key.add(v);
+        }
+        return key;
+    }
+
+    /** Keys from different drivers or types (Integer vs Long) must compare equal. */
+    private static List<Object> normalize(List<Object> key) {
+        List<Object> out = new ArrayList<>(key.size());
+        for (Object o : key) out.add(normalizeValue(o));
+        return out;
+    }
+
+    private static Object normalizeValue(Object o) {
+        return switch (o) {
+            case null -> null;
+            case Integer i -> i.longValue();
+            case Short s -> s.longValue();
+            case java.math.BigDecimal d -> d.stripTrailingZeros();
+            case byte[] b -> java.util.HexFormat.of().formatHex(b);
+            default -> o;
+        };
+    }
+
+    private static boolean equal(Object a, Object b) { return java.util.Objects.equals(normalizeValue(a), normalizeValue(b)); }
+}

@@ -1,0 +1,148 @@
+package dev.facet.data.value;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.facet.data.QueryError;
+import dev.facet.schema.model.EnumType;
+import dev.facet.schema.model.FieldKind;
+import dev.facet.schema.model.ScalarField;
+import dev.facet.schema.model.ScalarType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Converts values between Prisma's JSON encoding and the Java values the query model carries:
+ * String, Integer (Int), Long (BigInt), Double (Float), BigDecimal (Decimal, exact), Boolean,
+ * Instant (DateTime), byte[] (Bytes), JsonNode (Json), and the enum value's client name (String).
+ */
+public final class Values {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Values() {}
+
+    /**
+     * Reads one (non-list) value of {@code field} from a request.
+     *
+     * @param path where the value is, for error messages
+     * @throws QueryError P2009 when the value does not fit the field's type
+     */
+    public static Object fromJson(ScalarField field, EnumType enumType, JsonNode node, String path) {
+        JsonNode value = untag(node);
+        if (field.kind() == FieldKind.ENUM) {
+            if (value.isTextual() && (enumType == null || enumType.value(value.asText()) != null)) return value.asText();
+            throw invalid(path, field, node);
+        }
+        if (field.kind() != FieldKind.SCALAR) throw QueryError.validation(path, "Field of type `" + field.typeName() + "` cannot be filtered or written here.");
+        ScalarType type = field.scalarType();
+        try {
+            return switch (type) {
+                case STRING -> { if (!value.isTextual()) throw invalid(path, field, node); yield value.asText(); }
+                case BOOLEAN -> { if (!value.isBoolean()) throw invalid(path, field, node); yield value.asBoolean(); }
+                case INT -> {
+                    if (!value.isIntegralNumber() && !(value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0)) throw invalid(path, field, node);
+                    BigDecimal d = value.decimalValue();
+                    if (d.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0 || d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                        throw QueryError.validation(path, "Unable to fit integer value '" + d.toPlainString() + "' into an INT4 (32-bit signed integer).");
+                    }
+                    yield d.intValueExact();
+                }
+                case BIG_INT -> {
+                    if (value.isTextual()) yield Long.parseLong(value.asText().strip());
+                    if (!value.isIntegralNumber()) throw invalid(path, field, node);
+                    yield value.bigIntegerValue().longValueExact();
+                }
+                case FLOAT -> {
+                    if (value.isNumber()) yield value.doubleValue();
+                    throw invalid(path, field, node);
+                }
+                case DECIMAL -> {
+                    if (value.isTextual()) yield new BigDecimal(value.asText().strip());
+                    // Numbers keep the digits as written in the request: Jackson is set to read them as BigDecimal.
+                    if (value.isNumber()) yield value.decimalValue();
+                    throw invalid(path, field, node);
+                }
+                case DATE_TIME -> {
+                    if (!value.isTextual()) throw invalid(path, field, node);
+                    yield parseDateTime(value.asText());
+                }
+                case JSON -> node.isObject() && node.has("$type") && "Json".equals(node.get("$type").asText())
+                        ? JsonCodec.parse(node.get("value").asText()) : value;
+                case BYTES -> {
+                    if (!value.isTextual()) throw invalid(path, field, node);
+                    yield Base64.getDecoder().decode(value.asText());
+                }
+            };
+        } catch (ArithmeticException | DateTimeParseException | IllegalArgumentException e) {
+            throw invalid(path, field, node);
+        }
+    }
+
+    /** Reads a list value of {@code field} (scalar lists). */
+    public static List<Object> listFromJson(ScalarField field, EnumType enumType, JsonNode node, String path) {
+        if (!node.isArray()) return List.of(fromJson(field, enumType, node, path));
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) out.add(fromJson(field, enumType, node.get(i), path + "." + i));
+        return out;
+    }
+
+    /** Accepts {@code 2024-01-02T03:04:05.678Z}, offsets, and plain dates. */
+    public static Instant parseDateTime(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+    }
+
+    /** Strips a {@code {"$type": ..., "value": ...}} tag; Json tags are handled by the caller. */
+    private static JsonNode untag(JsonNode node) {
+        if (node.isObject() && node.has("$type") && node.has("value") && !"Json".equals(node.get("$type").asText())) return node.get("value");
+        return node;
+    }
+
+    private static QueryError invalid(String path, ScalarField field, JsonNode node) {
+        String type = field.kind() == FieldKind.ENUM ? field.typeName() : field.scalarType().id();
+        return QueryError.validation(path, "Invalid argument type. `" + lastSegment(path) + "` should be of any of the following types: `"
+                + type + "`, but received " + node + ".");
+    }
+
+    private static String lastSegment(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    /**
+     * Writes a value as Prisma Client returns it: DateTime as ISO-8601 UTC with milliseconds, BigInt and
+     * Decimal as exact strings, Bytes as base64, Json as the JSON value itself.
+     */
+    public static JsonNode toJson(ScalarField field, Object value) {
+        if (value == null) return JSON.nullNode();
+        if (value instanceof List<?> list) {
+            ArrayNode array = JSON.arrayNode();
+            for (Object item : list) array.add(toJson(field, item));
+            return array;
+        }
+        return switch (value) {
+            case String s -> JSON.textNode(s);
+            case Boolean b -> JSON.booleanNode(b);
+            case Integer i -> JSON.numberNode(i);
+            case Long l -> field.scalarType() == ScalarType.BIG_INT ? JSON.textNode(Long.toString(l)) : JSON.numberNode(l);
+            case Double d -> JSON.numberNode(d);
+            case BigDecimal d -> JSON.textNode(DecimalText.format(d));
+            case Instant t -> JSON.textNode(ISO_MILLIS.format(t));
+            case byte[] bytes -> JSON.textNode(Base64.getEncoder().encodeToString(bytes));
+            case JsonNode n -> n;
+            default -> JSON.textNode(value.toString());
+        };
+    }
+}
