@@ -584,4 +584,53 @@ public final class Messages {
     private static String backticked(List<String> names) {
         return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
     }
+
+    // ---- index rules
+
+    public static String operatorClassesOnlyOnIndex() {
+        return "Operator classes can only be defined to fields in an @@index attribute.";
+    }
+
+    /** Prisma words a malformed {@code ops:} value as a parser error. */
+    private static String unexpectedToken(String expected) { return "Unexpected token. Expected one of: " + expected; }
+
+    public static String unknownOperatorClass(String name) { return unexpectedToken("Invalid operator class: " + name); }
+
+    public static String rawOperatorClassNotString() { return unexpectedToken("Invalid parameter type: expected string"); }
+
+    public static String rawOperatorClassArity(int given) {
+        return unexpectedToken("Wrong number of arguments. Expected: 1, got: " + given);
+    }
+
+    public static String operatorClassExpected() { return unexpectedToken("operator class"); }
+
+    public static String operatorClassIndexType(String opclass, String indexType) {
+        return "The given operator class `" + opclass + "` is not supported with the `" + indexType + "` index type.";
+    }
+
+    public static String operatorClassNativeType(String opclass, String nativeType, String field) {
+        return "The given operator class `" + opclass + "` does not support native type `" + nativeType + "` of field `" + field + "`.";
+    }
+
+    public static String operatorClassNeedsNativeType(String opclass, String field) {
+        return "The given operator class `" + opclass + "` expects the field `" + field + "` to define a valid native type.";
+    }
+
+    public static String operatorClassScalarType(String opclass, String field, String scalarType) {
+        return "The given operator class `" + opclass + "` points to the field `" + field + "` that is not of " + scalarType + " type.";
+    }
+
+    public static String arrayOpsNeedsList(String field) {
+        return "The given operator class `ArrayOps` expects the type of field `" + field + "` to be an array.";
+    }
+
+    public static String noDefaultOperatorClass(String indexType, String nativeType) {
+        return "The " + indexType + " index field type `" + nativeType + "` has no default operator class.";
+    }
+
+    public static String indexTypeFieldType(String indexType, String field) {
+        return "The " + indexType + " index type does not support the type of the field `" + field + "`.";
+    }
+
+    public static String spGistSingleColumn() { return "SpGist does not support multi-column indices."; }
 }

@@ -1,9 +1,13 @@
 package dev.facet.schema.validation;
 
+import dev.facet.schema.diagnostics.Messages;
 import dev.facet.schema.model.Provider;
 import java.util.Set;
 
-/** Index access methods ({@code type: Gin}) and PostgreSQL operator classes ({@code ops:}) per provider. */
+/**
+ * Index access methods ({@code type: Gin}) and operator classes ({@code ops:}) per provider; PostgreSQL's
+ * table of classes is {@link PostgresOperatorClasses}.
+ */
 final class IndexTypes {
     private IndexTypes() {}
 
@@ -23,6 +27,15 @@ final class IndexTypes {
 
     /** Checks the {@code ops:} of each field against the index type and the field's native type. */
     static void checkOperatorClasses(Context ctx, Arguments args, Context.ModelInfo model, IndexArguments.Options options) {
-        // Refined by the operator class rules; see PostgresOperatorClasses when present.
+        // Operator classes shape how an index stores its keys, which only a plain @@index may choose.
+        if (!args.attribute().name().equals("index") && options.fields().stream().anyMatch(f -> f.operatorClass() != null)) {
+            report(ctx, args, Messages.operatorClassesOnlyOnIndex());
+        }
+        if (ctx.provider == Provider.POSTGRESQL) PostgresOperatorClasses.check(ctx, args, model, options);
+    }
+
+    /** Reports a problem with the index attribute as a whole, where Prisma reports it. */
+    static void report(Context ctx, Arguments args, String message) {
+        ctx.error(Messages.attributeValidation(args.displayName(), message), args.attribute().span());
     }
 }
