@@ -633,4 +633,8 @@ public final class Messages {
     }
 
     public static String spGistSingleColumn() { return "SpGist does not support multi-column indices."; }
+
+    public static String customOperatorClassesNotSupported() { return "Custom operator classes are not supported with the current connector."; }
+
+    public static String jsonOnlyLastInInvertedIndex() { return "A `Json` column is only allowed as the last column of an inverted index."; }
 }

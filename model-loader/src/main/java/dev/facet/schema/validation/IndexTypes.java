@@ -1,7 +1,12 @@
 package dev.facet.schema.validation;
 
 import dev.facet.schema.diagnostics.Messages;
+import dev.facet.schema.model.FieldArity;
+import dev.facet.schema.model.FieldKind;
+import dev.facet.schema.model.IndexField;
 import dev.facet.schema.model.Provider;
+import dev.facet.schema.model.ScalarType;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,6 +37,23 @@ final class IndexTypes {
             report(ctx, args, Messages.operatorClassesOnlyOnIndex());
         }
         if (ctx.provider == Provider.POSTGRESQL) PostgresOperatorClasses.check(ctx, args, model, options);
+        if (ctx.provider == Provider.COCKROACHDB && "Gin".equals(options.type())) cockroachInverted(ctx, args, model, options);
+    }
+
+    /** CockroachDB's Gin is its inverted index: no operator classes, arrays and Json only, Json last. */
+    private static void cockroachInverted(Context ctx, Arguments args, Context.ModelInfo model, IndexArguments.Options options) {
+        List<IndexField> fields = options.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).operatorClass() != null) {
+                report(ctx, args, Messages.customOperatorClassesNotSupported());
+                return;
+            }
+            Context.FieldInfo f = model.field(fields.get(i).name());
+            if (f == null || f.kind == FieldKind.UNSUPPORTED) continue;
+            boolean json = f.kind == FieldKind.SCALAR && f.scalarType == ScalarType.JSON;
+            if (!json && f.arity != FieldArity.LIST) report(ctx, args, Messages.indexTypeFieldType("Gin", f.name));
+            if (json && i < fields.size() - 1) report(ctx, args, Messages.jsonOnlyLastInInvertedIndex());
+        }
     }
 
     /** Reports a problem with the index attribute as a whole, where Prisma reports it. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Operator classes, on small schemas of our own. */
+/** Operator classes and CockroachDB inverted indexes, on small schemas of our own. */
 class IndexRulesTest {
 
     private static LoadResult load(String provider, String models) {
@@ -156,6 +156,54 @@ class IndexRulesTest {
                     """);
             assertError(r, FIRST + 4,
                     "Error parsing attribute \"@@unique\": Operator classes can only be defined to fields in an @@index attribute.");
+        }
+    }
+
+    @Nested
+    class CockroachInvertedIndexes {
+
+        @Test
+        void takesArraysAndJsonLast() {
+            LoadResult r = load("cockroachdb", """
+                    model Doc {
+                      id   BigInt   @id
+                      tags String[]
+                      data Json
+
+                      @@index([tags, data], type: Gin)
+                    }
+                    """);
+            assertThat(r.errors()).isEmpty();
+        }
+
+        @Test
+        void rejectsJsonBeforeTheLastColumnAndPlainScalars() {
+            LoadResult r = load("cockroachdb", """
+                    model Doc {
+                      id    BigInt @id
+                      data  Json
+                      title String
+
+                      @@index([data, title], type: Gin)
+                    }
+                    """);
+            assertThat(r.errors()).extracting(Diagnostic::message).containsExactly(
+                    "Error parsing attribute \"@@index\": A `Json` column is only allowed as the last column of an inverted index.",
+                    "Error parsing attribute \"@@index\": The Gin index type does not support the type of the field `title`.");
+        }
+
+        @Test
+        void takesNoOperatorClass() {
+            LoadResult r = load("cockroachdb", """
+                    model Doc {
+                      id   BigInt @id
+                      data Json
+
+                      @@index([data(ops: JsonbPathOps)], type: Gin)
+                    }
+                    """);
+            assertError(r, FIRST + 4,
+                    "Error parsing attribute \"@@index\": Custom operator classes are not supported with the current connector.");
         }
     }
 
