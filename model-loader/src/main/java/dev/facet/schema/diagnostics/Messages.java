@@ -587,6 +587,9 @@ public final class Messages {
 
     // ---- index rules
 
+    /** What Prisma appends when a MySQL key needs a prefix length. */
+    private static final String LENGTH_GUIDE = " Please use the `length` argument to the field in the index definition to allow this.";
+
     public static String operatorClassesOnlyOnIndex() {
         return "Operator classes can only be defined to fields in an @@index attribute.";
     }
@@ -637,4 +640,25 @@ public final class Messages {
     public static String customOperatorClassesNotSupported() { return "Custom operator classes are not supported with the current connector."; }
 
     public static String jsonOnlyLastInInvertedIndex() { return "A `Json` column is only allowed as the last column of an inverted index."; }
+
+    public static String clusteredIndexAndId() { return "A model can only hold one clustered index or id."; }
+
+    public static String clusteredIndexAndKey() { return "A model can only hold one clustered index or key."; }
+
+    public static String clusteredIndexTwice() { return "A model can only hold one clustered index."; }
+
+    /** {@code connector} is Prisma's connector name: {@code MySQL}, {@code Postgres}. */
+    public static String nativeTypeCannotBeUnique(String nativeType, String connector, boolean lengthGuide) {
+        return "Native type `" + nativeType + "` cannot be unique in " + connector + "." + (lengthGuide ? LENGTH_GUIDE : "");
+    }
+
+    public static String nativeTypeCannotBeIndexed(String nativeType, String connector, boolean lengthGuide) {
+        return "You cannot define an index on fields with native type `" + nativeType + "` of " + connector + "."
+                + (lengthGuide ? LENGTH_GUIDE : "");
+    }
+
+    public static String nativeTypeCannotBeId(String nativeType, String connector, boolean lengthGuide) {
+        return "Native type `" + nativeType + "` of " + connector + " cannot be used on a field that is `@id` or `@@id`."
+                + (lengthGuide ? LENGTH_GUIDE : "");
+    }
 }

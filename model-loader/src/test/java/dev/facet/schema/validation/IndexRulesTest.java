@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Operator classes and CockroachDB inverted indexes, on small schemas of our own. */
+/** Operator classes, clustering and MySQL key lengths, on small schemas of our own. */
 class IndexRulesTest {
 
     private static LoadResult load(String provider, String models) {
@@ -204,6 +204,137 @@ class IndexRulesTest {
                     """);
             assertError(r, FIRST + 4,
                     "Error parsing attribute \"@@index\": Custom operator classes are not supported with the current connector.");
+        }
+    }
+
+    @Nested
+    class Clustering {
+
+        @Test
+        void aNonClusteredIdLeavesRoomForAClusteredIndex() {
+            LoadResult r = load("sqlserver", """
+                    model Order {
+                      id     Int @id(clustered: false)
+                      placed Int
+
+                      @@index([placed], clustered: true)
+                    }
+                    """);
+            assertThat(r.errors()).isEmpty();
+        }
+
+        @Test
+        void theIdIsClusteredByDefault() {
+            LoadResult r = load("sqlserver", """
+                    model Order {
+                      id     Int @id
+                      number Int @unique(clustered: true)
+                    }
+                    """);
+            assertThat(r.errors()).extracting(d -> d.span().line(), Diagnostic::message).containsExactly(
+                    tuple(FIRST + 1, "Error parsing attribute \"@id\": A model can only hold one clustered index or id."),
+                    tuple(FIRST + 2, "Error parsing attribute \"@unique\": A model can only hold one clustered index or key."));
+        }
+
+        @Test
+        void aCompoundIdCountsToo() {
+            LoadResult r = load("sqlserver", """
+                    model Line {
+                      order Int
+                      pos   Int
+                      sku   Int
+
+                      @@id([order, pos], clustered: true)
+                      @@index([sku], clustered: true)
+                    }
+                    """);
+            assertThat(r.errors()).extracting(d -> d.span().line(), Diagnostic::message).containsExactly(
+                    tuple(FIRST + 5, "Error parsing attribute \"@@id\": A model can only hold one clustered index or id."),
+                    tuple(FIRST + 6, "Error parsing attribute \"@@index\": A model can only hold one clustered index or key."));
+        }
+
+        @Test
+        void twoClusteredIndexesBothReport() {
+            LoadResult r = load("sqlserver", """
+                    model Order {
+                      id     Int @id(clustered: false)
+                      placed Int
+                      number Int
+
+                      @@index([placed], clustered: true)
+                      @@unique([number], clustered: true)
+                    }
+                    """);
+            assertThat(r.errors()).extracting(d -> d.span().line(), Diagnostic::message).containsExactly(
+                    tuple(FIRST + 5, "Error parsing attribute \"@@index\": A model can only hold one clustered index."),
+                    tuple(FIRST + 6, "Error parsing attribute \"@@unique\": A model can only hold one clustered index."));
+        }
+    }
+
+    @Nested
+    class NativeTypesInKeys {
+
+        @Test
+        void postgresXmlCannotBeUnique() {
+            LoadResult r = load("postgresql", """
+                    model Doc {
+                      id   Int    @id
+                      body String @db.Xml @unique
+                    }
+                    """);
+            assertError(r, FIRST + 2, "Native type `Xml` cannot be unique in Postgres.");
+        }
+
+        @Test
+        void aMysqlTextIdNeedsALength() {
+            LoadResult r = load("mysql", """
+                    model Page {
+                      slug String @id @db.LongText
+                    }
+                    """);
+            assertError(r, FIRST + 1, "Native type `LongText` of MySQL cannot be used on a field that is `@id` or `@@id`. "
+                    + "Please use the `length` argument to the field in the index definition to allow this.");
+        }
+
+        @Test
+        void aMysqlBlobIndexNeedsALength() {
+            LoadResult r = load("mysql", """
+                    model File {
+                      id   Int   @id
+                      data Bytes @db.MediumBlob
+
+                      @@index([id, data])
+                    }
+                    """);
+            assertError(r, FIRST + 4, "You cannot define an index on fields with native type `MediumBlob` of MySQL. "
+                    + "Please use the `length` argument to the field in the index definition to allow this.");
+        }
+
+        @Test
+        void aLengthOrAFulltextIndexIsFine() {
+            LoadResult r = load("mysql", """
+                    model Page {
+                      slug  String @id(length: 191) @db.Text
+                      title String @db.TinyText
+                      body  String @db.MediumText
+                      hash  Bytes  @db.Blob
+
+                      @@unique([title(length: 100), hash(length: 32)])
+                      @@fulltext([body])
+                    }
+                    """);
+            assertThat(r.errors()).isEmpty();
+        }
+
+        @Test
+        void otherTypesNeedNoLength() {
+            LoadResult r = load("mysql", """
+                    model Page {
+                      slug String @id @db.VarChar(191)
+                      tag  String @unique
+                    }
+                    """);
+            assertThat(r.errors()).isEmpty();
         }
     }
 
