@@ -593,4 +593,81 @@ public final class Messages {
     private static String backticked(List<String> names) {
         return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
     }
+
+    // ---- index rules
+
+    /** What Prisma appends when a MySQL key needs a prefix length. */
+    private static final String LENGTH_GUIDE = " Please use the `length` argument to the field in the index definition to allow this.";
+
+    public static String operatorClassesOnlyOnIndex() {
+        return "Operator classes can only be defined to fields in an @@index attribute.";
+    }
+
+    /** Prisma words a malformed {@code ops:} value as a parser error. */
+    private static String unexpectedToken(String expected) { return "Unexpected token. Expected one of: " + expected; }
+
+    public static String unknownOperatorClass(String name) { return unexpectedToken("Invalid operator class: " + name); }
+
+    public static String rawOperatorClassNotString() { return unexpectedToken("Invalid parameter type: expected string"); }
+
+    public static String rawOperatorClassArity(int given) {
+        return unexpectedToken("Wrong number of arguments. Expected: 1, got: " + given);
+    }
+
+    public static String operatorClassExpected() { return unexpectedToken("operator class"); }
+
+    public static String operatorClassIndexType(String opclass, String indexType) {
+        return "The given operator class `" + opclass + "` is not supported with the `" + indexType + "` index type.";
+    }
+
+    public static String operatorClassNativeType(String opclass, String nativeType, String field) {
+        return "The given operator class `" + opclass + "` does not support native type `" + nativeType + "` of field `" + field + "`.";
+    }
+
+    public static String operatorClassNeedsNativeType(String opclass, String field) {
+        return "The given operator class `" + opclass + "` expects the field `" + field + "` to define a valid native type.";
+    }
+
+    public static String operatorClassScalarType(String opclass, String field, String scalarType) {
+        return "The given operator class `" + opclass + "` points to the field `" + field + "` that is not of " + scalarType + " type.";
+    }
+
+    public static String arrayOpsNeedsList(String field) {
+        return "The given operator class `ArrayOps` expects the type of field `" + field + "` to be an array.";
+    }
+
+    public static String noDefaultOperatorClass(String indexType, String nativeType) {
+        return "The " + indexType + " index field type `" + nativeType + "` has no default operator class.";
+    }
+
+    public static String indexTypeFieldType(String indexType, String field) {
+        return "The " + indexType + " index type does not support the type of the field `" + field + "`.";
+    }
+
+    public static String spGistSingleColumn() { return "SpGist does not support multi-column indices."; }
+
+    public static String customOperatorClassesNotSupported() { return "Custom operator classes are not supported with the current connector."; }
+
+    public static String jsonOnlyLastInInvertedIndex() { return "A `Json` column is only allowed as the last column of an inverted index."; }
+
+    public static String clusteredIndexAndId() { return "A model can only hold one clustered index or id."; }
+
+    public static String clusteredIndexAndKey() { return "A model can only hold one clustered index or key."; }
+
+    public static String clusteredIndexTwice() { return "A model can only hold one clustered index."; }
+
+    /** {@code connector} is Prisma's connector name: {@code MySQL}, {@code Postgres}. */
+    public static String nativeTypeCannotBeUnique(String nativeType, String connector, boolean lengthGuide) {
+        return "Native type `" + nativeType + "` cannot be unique in " + connector + "." + (lengthGuide ? LENGTH_GUIDE : "");
+    }
+
+    public static String nativeTypeCannotBeIndexed(String nativeType, String connector, boolean lengthGuide) {
+        return "You cannot define an index on fields with native type `" + nativeType + "` of " + connector + "."
+                + (lengthGuide ? LENGTH_GUIDE : "");
+    }
+
+    public static String nativeTypeCannotBeId(String nativeType, String connector, boolean lengthGuide) {
+        return "Native type `" + nativeType + "` of " + connector + " cannot be used on a field that is `@id` or `@@id`."
+                + (lengthGuide ? LENGTH_GUIDE : "");
+    }
 }

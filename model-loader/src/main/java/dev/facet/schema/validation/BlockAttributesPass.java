@@ -107,6 +107,7 @@ final class BlockAttributesPass {
         if (m.view && m.primaryKey != null) {
             ctx.error(Messages.validation(Messages.viewPrimaryKey()), m.primaryKeyAttribute.span());
         }
+        IndexRules.check(ctx, m);
     }
 
     /** Reads {@code @@schema("name")}: the schema must be declared in the datasource. */

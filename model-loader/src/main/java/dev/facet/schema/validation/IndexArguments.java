@@ -109,20 +109,27 @@ final class IndexArguments {
                     length = args.integer(a.value());
                     if (length != null && !supportsLength(ctx)) args.error(Messages.lengthNotSupported());
                 }
-                case "ops" -> ops = operatorClass(a.value());
+                case "ops" -> ops = operatorClass(ctx, a);
                 default -> args.error(Messages.noSuchArgument(), a.span());
             }
         }
         return new IndexField(f.name(), sort, length, ops);
     }
 
-    private static String operatorClass(Expression e) {
-        return switch (e) {
-            case Expression.ConstantValue c -> c.name();
-            case Expression.FunctionCall f when f.name().equals("raw") && !f.arguments().arguments().isEmpty()
-                    && f.arguments().arguments().getFirst().value() instanceof Expression.StringValue s -> "raw(" + s.value() + ")";
-            default -> e.span().text();
-        };
+    /** @return the operator class name, {@code raw(...)} for a raw one, or null after reporting a malformed one */
+    private static String operatorClass(Context ctx, Argument a) {
+        switch (a.value()) {
+            case Expression.ConstantValue c when PostgresOperatorClasses.known(c.name()) -> { return c.name(); }
+            case Expression.ConstantValue c -> ctx.error(Messages.unknownOperatorClass(c.name()), c.span());
+            case Expression.FunctionCall f when f.name().equals("raw") -> {
+                List<Argument> raw = f.arguments().arguments();
+                if (raw.size() != 1) ctx.error(Messages.rawOperatorClassArity(raw.size()), f.span());
+                else if (raw.getFirst().value() instanceof Expression.StringValue s) return "raw(" + s.value() + ")";
+                else ctx.error(Messages.rawOperatorClassNotString(), f.span());
+            }
+            default -> ctx.error(Messages.operatorClassExpected(), a.span());
+        }
+        return null;
     }
 
     private static String sortOrder(Arguments args, Expression e) {
