@@ -120,45 +120,27 @@ public final class SqlReader {
 
     private String orderExpression(FilterCompiler fc, Model model, String alias, Ordering o) {
         return switch (o) {
-            case Ordering.ByField bf when bf.path().isEmpty() -> fc.column(alias, bf.field());
-            case Ordering.ByField bf -> {
-                // A to-one path becomes a scalar subquery: no join can multiply rows.
-                Sql sub = new Sql().append("(");
-                String target = throughPath(fc, model, alias, bf.path(), sub);
-                sub.append(")");
-                yield sub.text().replaceFirst("^\\(SELECT 1 ", "(SELECT " + fc.column(target, bf.field()) + " ");
-            }
-            case Ordering.ByRelationCount rc -> {
-                Model owner = model;
-                String ownerAlias = alias;
-                Sql sub = new Sql().append("(");
-                if (!rc.path().isEmpty()) throw new IllegalArgumentException("ordering by a count through a relation path is not supported yet");
-                RelationLink link = RelationLink.of(schema, owner, rc.relation());
-                fc.related(link, ownerAlias, sub);
-                sub.append(")");
-                yield sub.text().replaceFirst("^\\(SELECT 1 ", "(SELECT COUNT(*) ");
-            }
+            case Ordering.ByField bf -> throughPath(fc, model, alias, bf.path(), 0, (m, a) -> fc.column(a, bf.field()));
+            case Ordering.ByRelationCount rc -> throughPath(fc, model, alias, rc.path(), 0, (m, a) -> {
+                Sql count = new Sql();
+                fc.related(RelationLink.of(schema, m, rc.relation()), a, count);
+                return "(" + count.text().replaceFirst("^SELECT 1 ", "SELECT COUNT(*) ") + ")";
+            });
         };
     }
 
-    /** Appends the join chain of a to-one path as nested EXISTS-style subquery text; returns the last alias. */
-    private String throughPath(FilterCompiler fc, Model model, String alias, List<RelationField> path, Sql out) {
-        Model current = model;
-        String currentAlias = alias;
-        for (int i = 0; i < path.size(); i++) {
-            RelationLink link = RelationLink.of(schema, current, path.get(i));
-            if (i == 0) {
-                currentAlias = fc.related(link, currentAlias, out);
-            } else {
-                String next = fc.nextAlias();
-                out.append(" AND EXISTS (SELECT 1)");
-                // Deeper paths join inline so that the outermost SELECT sees the last table.
-                out.append("");
-                throw new IllegalArgumentException("ordering through more than one relation is not supported yet (" + next + ")");
-            }
-            current = link.child();
-        }
-        return currentAlias;
+    /**
+     * A value reached through to-one relations, as nested scalar subqueries: a join could multiply
+     * rows, a scalar subquery cannot. {@code leaf} gives the value on the last model.
+     */
+    private String throughPath(FilterCompiler fc, Model model, String alias, List<RelationField> path, int index,
+                               java.util.function.BiFunction<Model, String, String> leaf) {
+        if (index == path.size()) return leaf.apply(model, alias);
+        RelationLink link = RelationLink.of(schema, model, path.get(index));
+        Sql sub = new Sql();
+        String child = fc.related(link, alias, sub);
+        String inner = throughPath(fc, link.child(), child, path, index + 1, leaf);
+        return "(" + sub.text().replaceFirst("^SELECT 1 ", java.util.regex.Matcher.quoteReplacement("SELECT " + inner + " ")) + ")";
     }
 
     private void appendOrderBy(Sql sql, FilterCompiler fc, Model model, String alias, List<Ordering> orderings, boolean backwards) {

@@ -1,0 +1,33 @@
+package dev.facet.data.connector;
+
+import dev.facet.data.query.Aggregation;
+import dev.facet.data.query.Filter;
+import dev.facet.data.query.ReadQuery;
+import dev.facet.schema.model.Model;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A database behind the neutral query model: a SQL database (one dialect per product) or MongoDB.
+ * Records are ordered maps from field name to value (see {@code SqlReader} for the shape).
+ */
+public interface Connector extends AutoCloseable {
+    /** Reads records with their selected relations and counts. */
+    List<Map<String, Object>> read(ReadQuery query);
+
+    /** Counts the records a filter matches. */
+    long count(Model model, Filter where);
+
+    /**
+     * Computes aggregates; for a groupBy, one map per group holding the by-fields and the aggregates
+     * (keyed {@code _count}, {@code _sum}, ... with inner maps by field name).
+     */
+    List<Map<String, Object>> aggregate(Aggregation aggregation);
+
+    /** @return whether {@code mode: 'insensitive'} is supported */
+    boolean supportsInsensitiveFilters();
+
+    /** Releases the connection pool. */
+    @Override
+    void close();
+}
