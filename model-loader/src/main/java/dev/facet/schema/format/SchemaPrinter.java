@@ -112,16 +112,10 @@ final class SchemaPrinter {
         out.indent();
         members(block);
         out.outdent();
-        out.line("}");
-        // The parser skips whatever follows the closing brace on its line; a comment there is kept.
-        String after = remainderOfLine(block.span().end());
-        if (after.isEmpty()) return Ending.BLOCK;
-        if (after.startsWith("//") || after.startsWith("/*")) {
-            Comments.lines(new Comment(after, block.span())).forEach(out::line);
-        } else {
-            out.line(after);
-        }
-        return Ending.LINE;
+        // The parser skips whatever follows the closing brace on its line. It stays there: on a line
+        // of its own it would read back as a free-standing comment and move on the next run.
+        out.line(joinNonEmpty("}", remainderOfLine(block.span().end())));
+        return Ending.BLOCK;
     }
 
     // ---------------------------------------------------------------- block contents
