@@ -70,4 +70,12 @@ public final class Messages {
     public static String unterminatedString() {
         return validation("This string literal is not terminated: a closing `\"` is missing.");
     }
+
+    // ---------------------------------------------------------------- formatter
+
+    /** Said after the syntax errors that kept {@code facet format} from formatting a schema. */
+    public static String formatRefused(int syntaxErrors) {
+        return "The schema was not formatted: it has " + syntaxErrors + " syntax error" + (syntaxErrors == 1 ? "" : "s")
+                + ". Fix " + (syntaxErrors == 1 ? "it" : "them") + " and format again.";
+    }
 }
