@@ -2,6 +2,7 @@ package dev.facet.schema.format;
 
 import dev.facet.schema.ast.Comment;
 import dev.facet.schema.source.SourceFile;
+import dev.facet.schema.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,31 @@ final class Comments {
         }
         lines.add(" */");
         return lines;
+    }
+
+    /**
+     * The {@code //} comments written inside {@code span} (outside string literals): the parser lets
+     * arguments run over several lines with comments between them, and skips those comments.
+     */
+    static List<String> inside(Span span) {
+        String text = span.text();
+        List<String> comments = new ArrayList<>();
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (text.startsWith("//", i)) {
+                int end = text.indexOf('\n', i);
+                if (end < 0) end = text.length();
+                comments.add(text.substring(i, end).strip());
+                i = end;
+            }
+        }
+        return comments;
     }
 
     /**

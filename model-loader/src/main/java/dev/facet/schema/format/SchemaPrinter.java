@@ -8,6 +8,7 @@ import dev.facet.schema.ast.Member;
 import dev.facet.schema.ast.SchemaAst;
 import dev.facet.schema.ast.TopItem;
 import dev.facet.schema.source.SourceFile;
+import dev.facet.schema.source.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -108,7 +109,10 @@ final class SchemaPrinter {
 
     private Ending block(Block block) {
         Comments.docLines(file, block.span().start(), block.documentation()).forEach(out::line);
-        out.line(block.kind().keyword() + " " + block.name().name() + " {");
+        // Text after the opening brace is skipped by the parser: a comment there becomes the block's
+        // first line; anything else stays where it is, since on a line of its own it would turn into a field.
+        String opening = openingLineRemainder(block);
+        out.line(joinNonEmpty(block.kind().keyword() + " " + block.name().name() + " {", isComment(opening) ? "" : opening));
         out.indent();
         members(block);
         out.outdent();
@@ -180,15 +184,13 @@ final class SchemaPrinter {
     private List<Entry> entries(Block block) {
         List<Entry> entries = new ArrayList<>();
         String opening = openingLineRemainder(block);
-        if (!opening.isEmpty()) {
-            boolean comment = opening.startsWith("//") || opening.startsWith("/*");
-            entries.add(comment ? new CommentLines(Comments.lines(new Comment(opening, block.span()))) : new Verbatim(opening));
-        }
+        if (isComment(opening)) entries.add(new CommentLines(Comments.lines(new Comment(opening, block.span()))));
         for (Member m : block.members()) {
             entries.add(switch (m) {
                 case Member.Field f -> row(block.kind(), f);
                 case Member.BlockAttribute a -> new BlockAttribute(a.attribute().name(),
-                        SyntaxPrinter.attribute("@@", a.attribute(), List.of()), trailing(a.trailing()), List.of());
+                        SyntaxPrinter.attribute("@@", a.attribute(), List.of()), trailing(a.trailing(), List.of(a.attribute().span())),
+                        List.of());
                 case Member.CommentLine c -> new CommentLines(Comments.lines(c.comment()));
                 case Member.EmptyLines e -> new Blank();
                 case Member.Invalid invalid -> new Verbatim(invalid.text().strip());
@@ -210,7 +212,10 @@ final class SchemaPrinter {
                     .map(a -> SyntaxPrinter.attribute("@", a, List.of())).toList()));
             case MODEL, VIEW, TYPE -> List.of(name, f.type() == null ? "" : SyntaxPrinter.type(f.type()), fieldAttributes(f));
         };
-        return new Row(docs, cells, trailing(f.trailing()));
+        List<Span> written = new ArrayList<>();
+        if (f.value() != null) written.add(f.value().span());
+        f.attributes().forEach(a -> written.add(a.span()));
+        return new Row(docs, cells, trailing(f.trailing(), written));
     }
 
     /** The field's attributes in Prisma's order, with a relation completion where one is due. */
@@ -231,7 +236,19 @@ final class SchemaPrinter {
         return index < 0 ? ATTRIBUTE_ORDER.size() : index;
     }
 
-    private static String trailing(Comment comment) { return comment == null ? null : comment.text(); }
+    /**
+     * The comment at the end of the line, preceded by any {@code //} comments written inside the
+     * line's arguments: those spread over several lines are joined into one, and their comments must
+     * not be lost.
+     */
+    private static String trailing(Comment comment, List<Span> written) {
+        List<String> comments = new ArrayList<>();
+        written.forEach(span -> comments.addAll(Comments.inside(span)));
+        if (comment != null) comments.add(comment.text());
+        return comments.isEmpty() ? null : String.join(" ", comments);
+    }
+
+    private static boolean isComment(String text) { return text.startsWith("//") || text.startsWith("/*"); }
 
     // ---------------------------------------------------------------- text the parser skips
 

@@ -373,6 +373,47 @@ class SchemaFormatterTest {
         }
 
         @Test
+        void commentsInsideArgumentsSpreadOverLinesJoinTheTrailingComment() {
+            assertThat(format("""
+                    generator client {
+                      provider = "prisma-client"
+                      binaryTargets = [
+                        "native", // laptops
+                        "debian-openssl-3.0.x"
+                      ] // servers
+                    }
+
+                    model Hold {
+                      id Int @id
+                      note String
+                      @@index([
+                        id, // "not // a string"
+                        note
+                      ])
+                    }
+                    """)).isEqualTo("""
+                    generator client {
+                      provider      = "prisma-client"
+                      binaryTargets = ["native", "debian-openssl-3.0.x"] // laptops // servers
+                    }
+
+                    model Hold {
+                      id   Int    @id
+                      note String
+
+                      @@index([id, note]) // "not // a string"
+                    }
+                    """);
+        }
+
+        @Test
+        void textAfterTheOpeningBraceStaysOnItsLine() {
+            // The parser skips it; on a line of its own it would become a field.
+            assertThat(format("model Hold { id Int @id\n  note String\n}\n"))
+                    .isEqualTo("model Hold { id Int @id\n  note String\n}\n");
+        }
+
+        @Test
         void freeStandingCommentsKeepTheirEmptyLines() {
             assertThat(format("""
                     // heading
