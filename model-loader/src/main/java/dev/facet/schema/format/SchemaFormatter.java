@@ -1,6 +1,7 @@
 package dev.facet.schema.format;
 
 import dev.facet.schema.ast.Block;
+import dev.facet.schema.ast.BlockKind;
 import dev.facet.schema.ast.Member;
 import dev.facet.schema.ast.Parser;
 import dev.facet.schema.ast.SchemaAst;
@@ -97,8 +98,9 @@ public final class SchemaFormatter {
                 if (!(item instanceof Block block)) continue;
                 for (Member m : block.members()) {
                     if (m instanceof Member.Invalid invalid) keptVerbatim.add(invalid.span());
+                    // A field without a type is printed as written, like an unrecognised line.
                     if (m instanceof Member.Field f && f.type() == null && f.value() == null
-                            && !block.kind().isConfiguration() && block.kind() != dev.facet.schema.ast.BlockKind.ENUM) {
+                            && !block.kind().isConfiguration() && block.kind() != BlockKind.ENUM) {
                         keptVerbatim.add(f.span());
                     }
                 }
