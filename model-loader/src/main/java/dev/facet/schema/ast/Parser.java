@@ -181,6 +181,13 @@ public final class Parser {
     private Block block(BlockKind kind, Identifier keyword, Identifier name, String docs) {
         int start = keyword.span().start();
         pos++; // '{'
+        skipSpaces();
+        if (peek() == '}') { // an empty block written on one line: `model A {}`
+            pos++;
+            Span span = span(start, pos);
+            restOfLine();
+            return new Block(kind, keyword.span(), name, List.of(), docs, span);
+        }
         restOfLine(); // anything after '{' on the same line is ignored, as Prisma does
         List<Member> members = new ArrayList<>();
         List<Comment> pendingDocs = new ArrayList<>();

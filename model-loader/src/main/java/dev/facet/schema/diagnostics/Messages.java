@@ -670,4 +670,12 @@ public final class Messages {
         return "Native type `" + nativeType + "` of " + connector + " cannot be used on a field that is `@id` or `@@id`."
                 + (lengthGuide ? LENGTH_GUIDE : "");
     }
+
+    // ---------------------------------------------------------------- formatter
+
+    /** Said after the syntax errors that kept {@code facet format} from formatting a schema. */
+    public static String formatRefused(int syntaxErrors) {
+        return "The schema was not formatted: it has " + syntaxErrors + " syntax error" + (syntaxErrors == 1 ? "" : "s")
+                + ". Fix " + (syntaxErrors == 1 ? "it" : "them") + " and format again.";
+    }
 }
