@@ -8,7 +8,6 @@ import dev.facet.data.args.AggregateArguments;
 import dev.facet.data.args.ReadArguments;
 import dev.facet.data.connector.Connector;
 import dev.facet.data.query.Aggregation;
-import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
 import dev.facet.data.query.Selection;
 import dev.facet.data.value.Values;
@@ -101,14 +100,14 @@ public final class QueryEngine implements AutoCloseable {
         Aggregation a = aggregates.count(model, args);
         boolean plain = args == null || !args.has("select") || args.get("select").isBoolean();
         if (plain && a.cursor() == null && a.skip() == null && a.take() == null) {
-            return JSON.numberNode(connector.count(model, a.where()));
+            return count(connector.count(model, a.where()));
         }
         Map<String, Object> row = connector.aggregate(a).getFirst();
         @SuppressWarnings("unchecked")
         Map<String, Object> counts = (Map<String, Object>) row.get("_count");
-        if (plain) return JSON.numberNode((Long) counts.get("_all"));
+        if (plain) return count((Long) counts.get("_all"));
         ObjectNode out = JSON.objectNode();
-        for (var e : counts.entrySet()) out.put(e.getKey(), (Long) e.getValue());
+        for (var e : counts.entrySet()) out.set(e.getKey(), count((Long) e.getValue()));
         return out;
     }
 
@@ -133,12 +132,12 @@ public final class QueryEngine implements AutoCloseable {
             @SuppressWarnings("unchecked")
             Map<String, Object> values = (Map<String, Object>) row.get(key);
             if (agg.function() == Aggregation.Function.COUNT && plainCount) {
-                out.put(key, (Long) values.get("_all"));
+                out.set(key, count((Long) values.get("_all")));
                 continue;
             }
             ObjectNode group = out.has(key) ? (ObjectNode) out.get(key) : out.putObject(key);
             Object v = values.get(agg.key());
-            if (agg.function() == Aggregation.Function.COUNT) group.put(agg.key(), (Long) v);
+            if (agg.function() == Aggregation.Function.COUNT) group.set(agg.key(), count((Long) v));
             else if (agg.function() == Aggregation.Function.AVG && v instanceof Double d) group.put(agg.key(), d);
             else group.set(agg.key(), Values.toJson(agg.field(), v));
         }
@@ -176,15 +175,17 @@ public final class QueryEngine implements AutoCloseable {
                 case Selection.Count c -> {
                     ObjectNode counts = out.putObject("_count");
                     Map<String, Long> values = (Map<String, Long>) row.getOrDefault("_count", Map.of());
-                    for (Selection.CountedRelation cr : c.relations()) counts.put(cr.field().name(), values.getOrDefault(cr.field().name(), 0L));
+                    for (Selection.CountedRelation cr : c.relations()) counts.set(cr.field().name(), count(values.getOrDefault(cr.field().name(), 0L)));
                 }
             }
         }
         return out;
     }
 
-    /** @return a filter matching every record (for callers that build requests) */
-    public static Filter all() { return Filter.ALL; }
+    /** Counts are JSON numbers, written as small as they fit (as Prisma's engine writes them). */
+    private static JsonNode count(long n) {
+        return n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE ? JSON.numberNode((int) n) : JSON.numberNode(n);
+    }
 
     @Override
     public void close() { connector.close(); }

@@ -136,7 +136,8 @@ public final class Values {
             case String s -> JSON.textNode(s);
             case Boolean b -> JSON.booleanNode(b);
             case Integer i -> JSON.numberNode(i);
-            case Long l -> field.scalarType() == ScalarType.BIG_INT ? JSON.textNode(Long.toString(l)) : JSON.numberNode(l);
+            case Long l when field.scalarType() == ScalarType.BIG_INT -> JSON.textNode(Long.toString(l));
+            case Long l -> l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? JSON.numberNode(l.intValue()) : JSON.numberNode(l);
             case Double d -> JSON.numberNode(d);
             case BigDecimal d -> JSON.textNode(DecimalText.format(d));
             case Instant t -> JSON.textNode(ISO_MILLIS.format(t));
