@@ -24,6 +24,12 @@ public interface Connector extends AutoCloseable {
      */
     List<Map<String, Object>> aggregate(Aggregation aggregation);
 
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws
+     * (the exception is rethrown). Connectors without transactions run it directly.
+     */
+    <T> T transaction(java.util.function.Function<Session, T> work);
+
     /** @return whether {@code mode: 'insensitive'} is supported */
     boolean supportsInsensitiveFilters();
 

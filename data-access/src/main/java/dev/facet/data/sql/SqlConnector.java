@@ -66,6 +66,38 @@ public final class SqlConnector implements Connector {
     }
 
     @Override
+    public <T> T transaction(java.util.function.Function<dev.facet.data.connector.Session, T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(new SqlSession(schema, dialect, reader, c));
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                try {
+                    c.setAutoCommit(autoCommit);
+                } catch (SQLException ignored) {
+                    // the connection is going back to the pool or is already broken
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
     public boolean supportsInsensitiveFilters() { return dialect.supportsInsensitiveMode(); }
 
     @Override

@@ -54,6 +54,18 @@ public abstract class SqlDialect {
     /** @return whether {@code mode: 'insensitive'} can be answered by the database */
     public abstract boolean supportsInsensitiveMode();
 
+    /** @return whether {@code INSERT ... RETURNING} gives back the stored row */
+    public boolean supportsReturning() { return true; }
+
+    /** @return the tail of an INSERT that stores a row of defaults only */
+    public String emptyInsert() { return " DEFAULT VALUES"; }
+
+    /** @return the head of an INSERT that skips rows breaking a unique constraint */
+    public String insertIgnore() { return "INSERT INTO "; }
+
+    /** @return the tail that goes with {@link #insertIgnore()} */
+    public String onConflictIgnore() { return " ON CONFLICT DO NOTHING"; }
+
     /** @return whether scalar lists exist */
     public boolean supportsScalarLists() { return false; }
 
@@ -249,6 +261,14 @@ public abstract class SqlDialect {
         @Override public boolean supportsNullsOrdering() { return false; }
 
         @Override protected String noLimit() { return " LIMIT 18446744073709551615"; }
+
+        @Override public boolean supportsReturning() { return false; }
+
+        @Override public String emptyInsert() { return " () VALUES ()"; }
+
+        @Override public String insertIgnore() { return "INSERT IGNORE INTO "; }
+
+        @Override public String onConflictIgnore() { return ""; }
 
         @Override
         public String placeholder(ScalarField field) {

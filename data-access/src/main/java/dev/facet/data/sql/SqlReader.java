@@ -454,8 +454,12 @@ public final class SqlReader {
         return rows;
     }
 
+    void log(String statement) {
+        if (statementLog != null) statementLog.accept(statement);
+    }
+
     PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {
-        if (statementLog != null) statementLog.accept(sql.text());
+        log(sql.text());
         PreparedStatement ps = connection.prepareStatement(sql.text());
         try {
             List<Sql.Param> params = sql.params();
