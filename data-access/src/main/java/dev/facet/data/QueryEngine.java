@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.args.AggregateArguments;
 import dev.facet.data.args.ReadArguments;
 import dev.facet.data.connector.Connector;
+import dev.facet.data.connector.ReadOnlySession;
+import dev.facet.data.connector.Session;
+import dev.facet.data.write.ReferentialActions;
+import dev.facet.data.write.WriteEngine;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.ReadQuery;
 import dev.facet.data.query.Selection;
@@ -28,6 +32,13 @@ public final class QueryEngine implements AutoCloseable {
     private final Connector connector;
     private final ReadArguments reads;
     private final AggregateArguments aggregates;
+    private final ReferentialActions actions;
+    private final WriteEngine writes;
+    private final Session readOnly;
+
+    /** The actions that change data; each runs in its own transaction. */
+    public static final java.util.Set<String> WRITE_ACTIONS = java.util.Set.of("create", "createMany", "createManyAndReturn", "update",
+            "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany");
 
     /**
      * @param schema    the schema requests are checked against
@@ -38,6 +49,9 @@ public final class QueryEngine implements AutoCloseable {
         this.connector = connector;
         this.reads = new ReadArguments(schema);
         this.aggregates = new AggregateArguments(schema, reads);
+        this.actions = new ReferentialActions(schema);
+        this.writes = new WriteEngine(schema, reads, actions);
+        this.readOnly = new ReadOnlySession(connector);
     }
 
     /** @return the schema */
@@ -53,32 +67,181 @@ public final class QueryEngine implements AutoCloseable {
      * @throws QueryError with Prisma's code when the request is invalid or fails
      */
     public JsonNode execute(String modelName, String action, JsonNode args) {
+        if (WRITE_ACTIONS.contains(action)) return connector.transaction(session -> executeIn(session, modelName, action, args));
+        return executeIn(readOnly, modelName, action, args);
+    }
+
+    /** One request of a batch. */
+    public record Request(String model, String action, JsonNode args) {}
+
+    /**
+     * Runs several requests in one transaction: all of them take effect, or none when one fails.
+     *
+     * @throws BatchError naming the index of the request that failed, with its error
+     */
+    public java.util.List<JsonNode> executeInTransaction(java.util.List<Request> requests) {
+        return connector.transaction(session -> {
+            java.util.List<JsonNode> results = new java.util.ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                Request r = requests.get(i);
+                try {
+                    results.add(executeIn(session, r.model(), r.action(), r.args()));
+                } catch (QueryError e) {
+                    throw new BatchError(i, e);
+                }
+            }
+            return results;
+        });
+    }
+
+    /** A request of a transactional batch failed; everything was rolled back. */
+    public static final class BatchError extends RuntimeException {
+        private final int index;
+        private final QueryError error;
+
+        BatchError(int index, QueryError error) {
+            super("request " + (index + 1) + " failed: " + error.getMessage(), error);
+            this.index = index;
+            this.error = error;
+        }
+
+        /** @return the 0-based index of the failed request */
+        public int index() { return index; }
+
+        /** @return its error */
+        public QueryError error() { return error; }
+    }
+
+    private JsonNode executeIn(Session s, String modelName, String action, JsonNode args) {
         Model model = schema.model(modelName);
         if (model == null || model.ignored()) {
             throw QueryError.validation("model", "unknown model '" + modelName + "'");
         }
+        if (model.view() && WRITE_ACTIONS.contains(action)) {
+            throw QueryError.validation("action", model.name() + " is a view; views are read-only");
+        }
+        JsonNode a = args == null || args.isNull() ? JSON.objectNode() : args;
         return switch (action) {
-            case "findMany" -> list(connector.read(reads.findMany(model, args, "")), readQueryOf(model, args));
-            case "findFirst", "findFirstOrThrow" -> findFirst(model, args, action.endsWith("OrThrow"));
-            case "findUnique", "findUniqueOrThrow" -> findUnique(model, args, action.endsWith("OrThrow"));
-            case "count" -> count(model, args);
-            case "aggregate" -> aggregate(model, args);
-            case "groupBy" -> groupBy(model, args);
-            default -> throw QueryError.validation("action", "unknown action '" + action + "' (expected one of findMany, findFirst, "
-                    + "findFirstOrThrow, findUnique, findUniqueOrThrow, count, aggregate, groupBy)");
+            case "findMany" -> {
+                ReadQuery q = reads.findMany(model, a, "");
+                yield list(s.read(q), q);
+            }
+            case "findFirst", "findFirstOrThrow" -> findFirst(s, model, a, action.endsWith("OrThrow"));
+            case "findUnique", "findUniqueOrThrow" -> findUnique(s, model, a, action.endsWith("OrThrow"));
+            case "count" -> count(s, model, a);
+            case "aggregate" -> aggregate(s, model, a);
+            case "groupBy" -> groupBy(s, model, a);
+            case "create" -> {
+                Selection sel = reads.selection(model, a, "");
+                yield readBack(s, model, writes.create(s, model, a.get("data"), "data"), sel);
+            }
+            case "createMany" -> countResult(writes.createMany(s, model, a.get("data"), skipDuplicates(a), "data"));
+            case "createManyAndReturn" -> {
+                Selection sel = scalarSelection(model, a);
+                yield readBackAll(s, model, writes.createManyAndReturn(s, model, a.get("data"), skipDuplicates(a), "data"), sel);
+            }
+            case "update" -> {
+                Selection sel = reads.selection(model, a, "");
+                yield readBack(s, model, writes.update(s, model, a.get("where"), a.get("data"), ""), sel);
+            }
+            case "updateMany" -> countResult(writes.updateMany(s, model, a.get("where"), a.get("data"), limit(a), ""));
+            case "updateManyAndReturn" -> {
+                Selection sel = scalarSelection(model, a);
+                yield readBackAll(s, model, writes.updateManyAndReturn(s, model, a.get("where"), a.get("data"), limit(a), ""), sel);
+            }
+            case "upsert" -> {
+                Selection sel = reads.selection(model, a, "");
+                yield readBack(s, model, writes.upsert(s, model, a.get("where"), a.get("create"), a.get("update"), ""), sel);
+            }
+            case "delete" -> {
+                Selection sel = reads.selection(model, a, "");
+                var key = writes.findForDelete(s, model, a.get("where"), "");
+                JsonNode before = readBack(s, model, key, sel);
+                writes.delete(s, model, key);
+                yield before;
+            }
+            case "deleteMany" -> countResult(writes.deleteMany(s, model, a.get("where"), limit(a), ""));
+            case "previewDelete" -> {
+                if (!a.has("where")) throw QueryError.validation("where", "A value is required but not set");
+                yield actions.preview(s, model, reads.where(model, a.get("where"), "where"));
+            }
+            default -> throw QueryError.validation("action", "unknown action '" + action + "' (expected a Prisma Client method such as "
+                    + "findMany, findUnique, create, update, delete, or previewDelete)");
         };
     }
 
-    private ReadQuery readQueryOf(Model model, JsonNode args) { return reads.findMany(model, args, ""); }
+    private static boolean skipDuplicates(JsonNode a) { return a.path("skipDuplicates").asBoolean(false); }
 
-    private JsonNode findFirst(Model model, JsonNode args, boolean orThrow) {
+    private static Long limit(JsonNode a) { return a.has("limit") ? a.get("limit").asLong() : null; }
+
+    private static JsonNode countResult(long n) {
+        ObjectNode out = JSON.objectNode();
+        out.set("count", count(n));
+        return out;
+    }
+
+    /** createManyAndReturn and updateManyAndReturn return scalars only: relations cannot be selected. */
+    private Selection scalarSelection(Model model, JsonNode a) {
+        if (a.has("include")) throw QueryError.validation("include", "Argument does not exist in enclosing type");
+        Selection sel = reads.selection(model, a, "");
+        for (Selection.Item item : sel.items()) {
+            if (!(item instanceof Selection.Scalar)) {
+                throw QueryError.validation("select." + item.key(), "Field '" + item.key() + "' not found in enclosing type");
+            }
+        }
+        return sel;
+    }
+
+    private JsonNode readBack(Session s, Model model, java.util.Map<String, Object> key, Selection selection) {
+        ReadQuery q = new ReadQuery(model, WriteEngine.keyFilter(model, key), java.util.List.of(), null, null, 1L, java.util.List.of(), selection);
+        java.util.List<java.util.Map<String, Object>> rows = s.read(q);
+        if (rows.isEmpty()) throw QueryError.notFound("The record was not found after the write.");
+        return record(selection, rows.getFirst());
+    }
+
+    private JsonNode readBackAll(Session s, Model model, java.util.List<java.util.Map<String, Object>> keys, Selection selection) {
+        ArrayNode out = JSON.arrayNode();
+        if (keys.isEmpty()) return out;
+        java.util.List<dev.facet.data.query.Filter> any = keys.stream().map(k -> WriteEngine.keyFilter(model, k)).toList();
+        ReadQuery q = new ReadQuery(model, any.size() == 1 ? any.getFirst() : new dev.facet.data.query.Filter.Or(any), java.util.List.of(),
+                null, null, null, java.util.List.of(), selection);
+        // Keep the order of the writes: index rows by key.
+        java.util.Map<String, java.util.Map<String, Object>> byKey = new java.util.HashMap<>();
+        java.util.List<java.util.Map<String, Object>> rows = s.read(withKeys(model, q));
+        for (var r : rows) byKey.put(keyText(model, r), r);
+        for (var k : keys) {
+            var r = byKey.get(keyText(model, k));
+            if (r != null) out.add(record(selection, r));
+        }
+        return out;
+    }
+
+    private static ReadQuery withKeys(Model model, ReadQuery q) {
+        java.util.List<Selection.Item> items = new java.util.ArrayList<>(q.selection().items());
+        for (String n : model.primaryKey() != null ? model.primaryKey().fieldNames() : model.uniqueIndexes().getFirst().fieldNames()) {
+            var f = (dev.facet.schema.model.ScalarField) model.field(n);
+            if (!q.selection().scalars().contains(f)) items.add(new Selection.Scalar(f));
+        }
+        return q.withSelection(new Selection(items));
+    }
+
+    private static String keyText(Model model, java.util.Map<String, Object> row) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : model.primaryKey() != null ? model.primaryKey().fieldNames() : model.uniqueIndexes().getFirst().fieldNames()) {
+            Object v = row.get(n);
+            sb.append(v instanceof Integer i ? Long.valueOf(i) : v).append('\u0000');
+        }
+        return sb.toString();
+    }
+
+    private JsonNode findFirst(Session s, Model model, JsonNode args, boolean orThrow) {
         ReadQuery q = reads.findMany(model, args, "");
         if (q.take() != null && q.take() != 1 && q.take() != -1) {
             throw new QueryError("P2019", "Input error. The 'findFirst' operation cannot be used with a 'take' argument that isn't 1 or -1");
         }
         ReadQuery first = new ReadQuery(q.model(), q.where(), q.orderBy(), q.cursor(), q.skip(), q.take() == null ? 1L : q.take(),
                 q.distinct(), q.selection());
-        List<Map<String, Object>> rows = connector.read(first);
+        List<Map<String, Object>> rows = s.read(first);
         if (rows.isEmpty()) {
             if (orThrow) throw QueryError.notFound("No record was found for a query.");
             return JSON.nullNode();
@@ -86,9 +249,9 @@ public final class QueryEngine implements AutoCloseable {
         return record(q.selection(), rows.getFirst());
     }
 
-    private JsonNode findUnique(Model model, JsonNode args, boolean orThrow) {
+    private JsonNode findUnique(Session s, Model model, JsonNode args, boolean orThrow) {
         ReadQuery q = reads.findUnique(model, args, "");
-        List<Map<String, Object>> rows = connector.read(q);
+        List<Map<String, Object>> rows = s.read(q);
         if (rows.isEmpty()) {
             if (orThrow) throw QueryError.notFound("No record was found for a query.");
             return JSON.nullNode();
@@ -96,13 +259,13 @@ public final class QueryEngine implements AutoCloseable {
         return record(q.selection(), rows.getFirst());
     }
 
-    private JsonNode count(Model model, JsonNode args) {
+    private JsonNode count(Session s, Model model, JsonNode args) {
         Aggregation a = aggregates.count(model, args);
         boolean plain = args == null || !args.has("select") || args.get("select").isBoolean();
         if (plain && a.cursor() == null && a.skip() == null && a.take() == null) {
-            return count(connector.count(model, a.where()));
+            return count(s.count(model, a.where()));
         }
-        Map<String, Object> row = connector.aggregate(a).getFirst();
+        Map<String, Object> row = s.aggregate(a).getFirst();
         @SuppressWarnings("unchecked")
         Map<String, Object> counts = (Map<String, Object>) row.get("_count");
         if (plain) return count((Long) counts.get("_all"));
@@ -111,16 +274,16 @@ public final class QueryEngine implements AutoCloseable {
         return out;
     }
 
-    private JsonNode aggregate(Model model, JsonNode args) {
+    private JsonNode aggregate(Session s, Model model, JsonNode args) {
         Aggregation a = aggregates.aggregate(model, args);
-        Map<String, Object> row = connector.aggregate(a).getFirst();
+        Map<String, Object> row = s.aggregate(a).getFirst();
         return aggregateRow(a, row, aggregates.countIsPlain(args));
     }
 
-    private JsonNode groupBy(Model model, JsonNode args) {
+    private JsonNode groupBy(Session s, Model model, JsonNode args) {
         Aggregation a = aggregates.groupBy(model, args);
         ArrayNode out = JSON.arrayNode();
-        for (Map<String, Object> row : connector.aggregate(a)) out.add(aggregateRow(a, row, aggregates.countIsPlain(args)));
+        for (Map<String, Object> row : s.aggregate(a)) out.add(aggregateRow(a, row, aggregates.countIsPlain(args)));
         return out;
     }
 

@@ -20,6 +20,9 @@ public interface Session {
     /** Counts records. */
     long count(Model model, Filter where);
 
+    /** Computes aggregates (see {@link Connector#aggregate}). */
+    List<Map<String, Object>> aggregate(dev.facet.data.query.Aggregation aggregation);
+
     /**
      * Inserts one record.
      *

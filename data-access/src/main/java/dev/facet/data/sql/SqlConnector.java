@@ -71,7 +71,7 @@ public final class SqlConnector implements Connector {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                T result = work.apply(new SqlSession(schema, dialect, reader, c));
+                T result = work.apply(new SqlSession(schema, dialect, reader, c, this));
                 c.commit();
                 return result;
             } catch (RuntimeException | Error e) {
@@ -102,6 +102,14 @@ public final class SqlConnector implements Connector {
 
     @Override
     public List<Map<String, Object>> aggregate(Aggregation a) {
+        try (Connection c = dataSource.getConnection()) {
+            return aggregate(c, a);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    List<Map<String, Object>> aggregate(Connection connection, Aggregation a) throws SQLException {
         FilterCompiler fc = new FilterCompiler(schema, dialect);
         Model model = a.model();
         boolean grouped = !a.groupBy().isEmpty();
@@ -140,7 +148,7 @@ public final class SqlConnector implements Connector {
             }
             sql.append(dialect.limitOffset(a.take(), a.skip()));
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = reader.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = reader.prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
             List<Map<String, Object>> out = new ArrayList<>();
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -154,8 +162,6 @@ public final class SqlConnector implements Connector {
                 out.add(row);
             }
             return out;
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e);
         }
     }
 

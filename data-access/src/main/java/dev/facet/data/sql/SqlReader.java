@@ -1,5 +1,6 @@
 package dev.facet.data.sql;
 
+import dev.facet.data.query.RelationLink;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.Ordering;
 import dev.facet.data.query.ReadQuery;

@@ -28,12 +28,23 @@ final class SqlSession implements Session {
     private final SqlDialect dialect;
     private final SqlReader reader;
     private final Connection connection;
+    private final SqlConnector connector;
 
-    SqlSession(Schema schema, SqlDialect dialect, SqlReader reader, Connection connection) {
+    SqlSession(Schema schema, SqlDialect dialect, SqlReader reader, Connection connection, SqlConnector connector) {
         this.schema = schema;
         this.dialect = dialect;
         this.reader = reader;
         this.connection = connection;
+        this.connector = connector;
+    }
+
+    @Override
+    public List<Map<String, Object>> aggregate(dev.facet.data.query.Aggregation aggregation) {
+        try {
+            return connector.aggregate(connection, aggregation);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.facet.data.sql;
+package dev.facet.data.query;
 
 import dev.facet.schema.model.JoinTable;
 import dev.facet.schema.model.Model;
@@ -22,10 +22,11 @@ import java.util.List;
  * @param parentJoinColumn the join table column holding the parent's id ({@code A} or {@code B})
  * @param childJoinColumn  the join table column holding the child's id
  */
-record RelationLink(RelationField field, Model parent, Model child, List<ScalarField> parentKeys, List<ScalarField> childKeys,
+public record RelationLink(RelationField field, Model parent, Model child, List<ScalarField> parentKeys, List<ScalarField> childKeys,
                     JoinTable joinTable, String parentJoinColumn, String childJoinColumn) {
 
-    static RelationLink of(Schema schema, Model parent, RelationField field) {
+    /** @return how {@code parent} rows join the rows its relation field {@code field} points at */
+    public static RelationLink of(Schema schema, Model parent, RelationField field) {
         Relation r = schema.relationOf(parent.name(), field.name());
         if (r == null) throw new IllegalStateException("no relation for " + parent.name() + "." + field.name());
         Model child = schema.model(field.relatedModel());
@@ -40,10 +41,16 @@ record RelationLink(RelationField field, Model parent, Model child, List<ScalarF
         return new RelationLink(field, parent, child, scalars(parent, parentNames), scalars(child, childNames), null, null, null);
     }
 
-    boolean viaJoinTable() { return joinTable != null; }
+    /** @return whether the relation goes through an implicit many-to-many join table */
+    public boolean viaJoinTable() { return joinTable != null; }
 
     private static List<ScalarField> scalars(Model m, List<String> names) {
         return names.stream().map(n -> (ScalarField) m.field(n)).toList();
+    }
+
+    /** @return whether the parent holds the foreign key (the relation is inlined on the parent's row) */
+    public boolean parentHoldsKey() {
+        return !viaJoinTable() && field.holdsForeignKey();
     }
 
     private static List<ScalarField> idFields(Model m) {

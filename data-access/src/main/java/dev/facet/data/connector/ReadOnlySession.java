@@ -1,0 +1,40 @@
+package dev.facet.data.connector;
+
+import dev.facet.data.query.Aggregation;
+import dev.facet.data.query.Filter;
+import dev.facet.data.query.ReadQuery;
+import dev.facet.schema.model.JoinTable;
+import dev.facet.schema.model.Model;
+import dev.facet.schema.model.ScalarField;
+import java.util.List;
+import java.util.Map;
+
+/** Reads straight through a connector, without a transaction: what read-only requests use. */
+public final class ReadOnlySession implements Session {
+    private final Connector connector;
+
+    /** @param connector the connector to read from */
+    public ReadOnlySession(Connector connector) { this.connector = connector; }
+
+    @Override public List<Map<String, Object>> read(ReadQuery query) { return connector.read(query); }
+
+    @Override public long count(Model model, Filter where) { return connector.count(model, where); }
+
+    @Override public List<Map<String, Object>> aggregate(Aggregation aggregation) { return connector.aggregate(aggregation); }
+
+    @Override public Map<String, Object> insert(Model model, Map<ScalarField, Object> values) { throw readOnly(); }
+
+    @Override public long insertMany(Model model, List<Map<ScalarField, Object>> rows, boolean skipDuplicates) { throw readOnly(); }
+
+    @Override public long update(Model model, Filter where, Map<ScalarField, FieldUpdate> changes) { throw readOnly(); }
+
+    @Override public long delete(Model model, Filter where) { throw readOnly(); }
+
+    @Override public void link(JoinTable table, List<Object> a, List<Object> b) { throw readOnly(); }
+
+    @Override public long unlink(JoinTable table, List<Object> aValues, List<Object> bValues) { throw readOnly(); }
+
+    private static IllegalStateException readOnly() {
+        return new IllegalStateException("a write outside a transaction: writes must run through Connector.transaction");
+    }
+}

@@ -1,0 +1,898 @@
+package dev.facet.data.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.facet.data.QueryError;
+import dev.facet.data.args.ReadArguments;
+import dev.facet.data.connector.Session;
+import dev.facet.data.query.Filter;
+import dev.facet.data.query.ReadQuery;
+import dev.facet.data.query.RelationLink;
+import dev.facet.data.query.Selection;
+import dev.facet.data.value.Generated;
+import dev.facet.data.value.Values;
+import dev.facet.schema.model.Field;
+import dev.facet.schema.model.FieldKind;
+import dev.facet.schema.model.Model;
+import dev.facet.schema.model.Relation;
+import dev.facet.schema.model.RelationField;
+import dev.facet.schema.model.RelationKind;
+import dev.facet.schema.model.ScalarField;
+import dev.facet.schema.model.ScalarType;
+import dev.facet.schema.model.Schema;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Prisma Client's writes on the primitive operations of a {@link Session}: create, update, upsert
+ * and delete with nested writes on every kind of relation (create, createMany, connect,
+ * connectOrCreate, disconnect, set, update, updateMany, upsert, delete, deleteMany), client-side
+ * defaults, {@code @updatedAt}, and emulated referential actions. The caller runs each request in one
+ * transaction, so a failure half-way leaves nothing behind.
+ */
+public final class WriteEngine {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Set<String> TO_ONE_OPS = Set.of("create", "connect", "connectOrCreate", "disconnect", "update", "upsert", "delete");
+    private static final Set<String> TO_MANY_OPS = Set.of("create", "createMany", "connect", "connectOrCreate", "disconnect", "set", "update",
+            "updateMany", "upsert", "delete", "deleteMany");
+
+    private final Schema schema;
+    private final ReadArguments reads;
+    private final ReferentialActions actions;
+
+    /**
+     * @param schema  the schema
+     * @param reads   the parser of filters and where-unique inputs
+     * @param actions the referential actions
+     */
+    public WriteEngine(Schema schema, ReadArguments reads, ReferentialActions actions) {
+        this.schema = schema;
+        this.reads = reads;
+        this.actions = actions;
+    }
+
+    // ---------------------------------------------------------------- top level
+
+    /** {@code create}: returns the created record's key values. */
+    public Map<String, Object> create(Session s, Model model, JsonNode data, String path) {
+        return createRecord(s, model, requireObject(data, path), path, Map.of(), null);
+    }
+
+    /** {@code createMany}: scalar data only; returns how many were inserted. */
+    public long createMany(Session s, Model model, JsonNode data, boolean skipDuplicates, String path) {
+        List<Map<ScalarField, Object>> rows = new ArrayList<>();
+        List<JsonNode> items = items(data);
+        for (int i = 0; i < items.size(); i++) rows.add(scalarRow(model, items.get(i), path + "." + i, Map.of()));
+        return s.insertMany(model, rows, skipDuplicates);
+    }
+
+    /** {@code createManyAndReturn}: inserts one by one and returns each record's key. */
+    public List<Map<String, Object>> createManyAndReturn(Session s, Model model, JsonNode data, boolean skipDuplicates, String path) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<JsonNode> items = items(data);
+        for (int i = 0; i < items.size(); i++) {
+            Map<ScalarField, Object> row = scalarRow(model, items.get(i), path + "." + i, Map.of());
+            if (skipDuplicates) {
+                long n = s.insertMany(model, List.of(row), true);
+                if (n == 0) continue;
+                out.add(readKeyAfterInsert(s, model, row));
+            } else {
+                out.add(s.insert(model, row));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> readKeyAfterInsert(Session s, Model model, Map<ScalarField, Object> row) {
+        List<Filter> parts = new ArrayList<>();
+        for (var e : row.entrySet()) {
+            if (e.getValue() == null) parts.add(new Filter.IsNull(e.getKey()));
+            else if (!(e.getValue() instanceof List)) parts.add(new Filter.Compare(e.getKey(), Filter.CompareOp.EQUALS, e.getValue(), false));
+        }
+        List<Map<String, Object>> found = ReferentialActions.keys(s, model, Filter.and(parts));
+        return found.getLast();
+    }
+
+    /** {@code update}: the record matching a where-unique; P2025 when there is none. Returns its key after the update. */
+    public Map<String, Object> update(Session s, Model model, JsonNode where, JsonNode data, String path) {
+        Filter filter = reads.whereUnique(model, where, join(path, "where"));
+        Map<String, Object> key = findOne(s, model, filter);
+        if (key == null) throw QueryError.notFound("No record was found for an update.");
+        return updateRecord(s, model, key, requireObject(data, join(path, "data")), join(path, "data"));
+    }
+
+    /** {@code updateMany}: scalar changes to every record a filter matches; returns the count. */
+    public long updateMany(Session s, Model model, JsonNode where, JsonNode data, Long limit, String path) {
+        Filter filter = where == null || where.isNull() ? Filter.ALL : reads.where(model, where, join(path, "where"));
+        if (limit != null) filter = ReferentialActions.byKeys(model, firstKeys(s, model, filter, limit));
+        Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(model, requireObject(data, join(path, "data")), join(path, "data"), true);
+        touchUpdatedAt(model, changes);
+        keyUpdate(s, model, filter, changes);
+        return s.update(model, filter, changes);
+    }
+
+    /** {@code updateManyAndReturn}: like updateMany, returning the keys of the updated records. */
+    public List<Map<String, Object>> updateManyAndReturn(Session s, Model model, JsonNode where, JsonNode data, Long limit, String path) {
+        Filter filter = where == null || where.isNull() ? Filter.ALL : reads.where(model, where, join(path, "where"));
+        List<Map<String, Object>> keys = limit != null ? firstKeys(s, model, filter, limit) : ReferentialActions.keys(s, model, filter);
+        if (keys.isEmpty()) return List.of();
+        Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(model, requireObject(data, join(path, "data")), join(path, "data"), true);
+        touchUpdatedAt(model, changes);
+        Filter byKeys = ReferentialActions.byKeys(model, keys);
+        keyUpdate(s, model, byKeys, changes);
+        s.update(model, byKeys, changes);
+        return newKeys(model, keys, changes);
+    }
+
+    /** {@code upsert}: updates the record matching {@code where}, or creates one. */
+    public Map<String, Object> upsert(Session s, Model model, JsonNode where, JsonNode create, JsonNode update, String path) {
+        Filter filter = reads.whereUnique(model, where, join(path, "where"));
+        Map<String, Object> key = findOne(s, model, filter);
+        if (key != null) return updateRecord(s, model, key, requireObject(update, join(path, "update")), join(path, "update"));
+        return createRecord(s, model, requireObject(create, join(path, "create")), join(path, "create"), Map.of(), null);
+    }
+
+    /** {@code delete}: P2025 when no record matches. */
+    public void delete(Session s, Model model, Map<String, Object> key) {
+        Filter byKey = keyFilter(model, key);
+        actions.beforeDelete(s, model, byKey);
+        s.delete(model, byKey);
+    }
+
+    /** Finds the key of the one record a where-unique selects, for delete; P2025 when there is none. */
+    public Map<String, Object> findForDelete(Session s, Model model, JsonNode where, String path) {
+        Map<String, Object> key = findOne(s, model, reads.whereUnique(model, where, join(path, "where")));
+        if (key == null) throw QueryError.notFound("No record was found for a delete.");
+        return key;
+    }
+
+    /** {@code deleteMany}: returns the count. */
+    public long deleteMany(Session s, Model model, JsonNode where, Long limit, String path) {
+        Filter filter = where == null || where.isNull() ? Filter.ALL : reads.where(model, where, join(path, "where"));
+        if (limit != null) filter = ReferentialActions.byKeys(model, firstKeys(s, model, filter, limit));
+        actions.beforeDelete(s, model, filter);
+        return s.delete(model, filter);
+    }
+
+    // ---------------------------------------------------------------- create
+
+    /**
+     * Creates one record with its nested writes.
+     *
+     * @param preset     values fixed by the parent of a nested create (the foreign key pointing at it)
+     * @param backField  the relation field pointing back at that parent, which the data may not mention
+     */
+    private Map<String, Object> createRecord(Session s, Model model, JsonNode data, String path, Map<ScalarField, Object> preset,
+                                             RelationField backField) {
+        Map<ScalarField, Object> values = new LinkedHashMap<>();
+        List<Map.Entry<RelationField, JsonNode>> inline = new ArrayList<>();
+        List<Map.Entry<RelationField, JsonNode>> later = new ArrayList<>();
+        Set<String> foreignKeysGiven = new HashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = join(path, e.getKey());
+            Field f = field(model, e.getKey(), p);
+            if (backField != null && f.name().equals(backField.name())) throw fieldNotInType(p, e.getKey());
+            switch (f) {
+                case ScalarField sf -> {
+                    if (preset.containsKey(sf)) throw fieldNotInType(p, e.getKey());
+                    values.put(sf, scalarValue(sf, e.getValue(), p));
+                    if (isForeignKey(model, sf)) foreignKeysGiven.add(sf.name());
+                }
+                case RelationField rf -> {
+                    if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
+                    if (RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
+                    else later.add(Map.entry(rf, e.getValue()));
+                }
+            }
+        }
+        checkCheckedOrUnchecked(model, inline, foreignKeysGiven, path);
+        values.putAll(preset);
+        for (var op : inline) values.putAll(inlineForCreate(s, model, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
+                join(path, op.getKey().name())));
+        addDefaults(model, values);
+        checkRequired(model, values, path);
+        Map<String, Object> row = s.insert(model, values);
+        for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
+                join(path, op.getKey().name()), true);
+        return keyOf(model, row);
+    }
+
+    /** A create's data holds either foreign key scalars or the relations they belong to, not both (Prisma's checked and unchecked inputs). */
+    private void checkCheckedOrUnchecked(Model model, List<Map.Entry<RelationField, JsonNode>> inline, Set<String> fkGiven, String path) {
+        if (fkGiven.isEmpty()) return;
+        for (var op : inline) {
+            throw QueryError.validation(join(path, op.getKey().name()), "Argument `" + op.getKey().name()
+                    + "` cannot be given together with foreign key fields (" + String.join(", ", fkGiven)
+                    + "): use either the relation or its scalar fields");
+        }
+    }
+
+    private boolean isForeignKey(Model model, ScalarField f) {
+        for (RelationField rf : model.relationFields()) if (rf.fields().contains(f.name())) return true;
+        return false;
+    }
+
+    private Map<ScalarField, Object> scalarRow(Model model, JsonNode data, String path, Map<ScalarField, Object> preset) {
+        requireObject(data, path);
+        Map<ScalarField, Object> values = new LinkedHashMap<>(preset);
+        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = join(path, e.getKey());
+            Field f = field(model, e.getKey(), p);
+            if (!(f instanceof ScalarField sf)) throw fieldNotInType(p, e.getKey());
+            values.put(sf, scalarValue(sf, e.getValue(), p));
+        }
+        addDefaults(model, values);
+        checkRequired(model, values, path);
+        return values;
+    }
+
+    private Object scalarValue(ScalarField f, JsonNode v, String path) {
+        if (v.isNull() || isDbNull(v)) {
+            if (f.isRequired() && !(f.scalarType() == ScalarType.JSON)) throw QueryError.validation(path, "Argument `" + f.name() + "` must not be null.");
+            return null;
+        }
+        if (f.isList()) {
+            JsonNode list = v.isObject() && v.has("set") ? v.get("set") : v;
+            return Values.listFromJson(f, schema.enumType(f.typeName()), list, path);
+        }
+        return Values.fromJson(f, schema.enumType(f.typeName()), v, path);
+    }
+
+    private static boolean isDbNull(JsonNode v) {
+        return v.isObject() && "Enum".equals(v.path("$type").asText()) && "DbNull".equals(v.path("value").asText());
+    }
+
+    private void addDefaults(Model model, Map<ScalarField, Object> values) {
+        for (ScalarField f : model.scalarFields()) {
+            if (values.containsKey(f)) continue;
+            if (f.updatedAt()) {
+                values.put(f, Generated.now());
+            } else if (f.defaultValue() != null) {
+                Object generated = Generated.valueFor(f.defaultValue());
+                if (generated != null) values.put(f, generated);
+            }
+        }
+    }
+
+    private void checkRequired(Model model, Map<ScalarField, Object> values, String path) {
+        for (ScalarField f : model.scalarFields()) {
+            if (values.containsKey(f) || !f.isRequired() || f.defaultValue() != null || f.ignored() || f.kind() == FieldKind.UNSUPPORTED) continue;
+            RelationField owner = null;
+            for (RelationField rf : model.relationFields()) if (rf.fields().contains(f.name())) owner = rf;
+            String missing = owner != null ? owner.name() : f.name();
+            throw new QueryError("P2012", join(path, missing) + ": A value is required but not set");
+        }
+    }
+
+    /** A to-one relation whose foreign key is on the record being created: returns the key values to store. */
+    private Map<ScalarField, Object> inlineForCreate(Session s, Model model, RelationField rf, JsonNode op, String path) {
+        checkOps(op, Set.of("create", "connect", "connectOrCreate"), path, rf);
+        RelationLink link = RelationLink.of(schema, model, rf);
+        Map<String, Object> target = null;
+        if (op.has("create")) {
+            target = createRecord(s, link.child(), requireObject(op.get("create"), join(path, "create")), join(path, "create"), Map.of(),
+                    backFieldOf(rf));
+            target = readFields(s, link.child(), target, link.childKeys());
+        }
+        if (op.has("connectOrCreate")) target = connectOrCreateTarget(s, link, op.get("connectOrCreate"), join(path, "connectOrCreate"));
+        if (op.has("connect")) target = connectTarget(s, model, link, op.get("connect"), join(path, "connect"));
+        Map<ScalarField, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < link.parentKeys().size(); i++) values.put(link.parentKeys().get(i), target.get(link.childKeys().get(i).name()));
+        return values;
+    }
+
+    private Map<String, Object> connectTarget(Session s, Model model, RelationLink link, JsonNode where, String path) {
+        Map<String, Object> found = findFields(s, link.child(), reads.whereUnique(link.child(), where, path), link.childKeys());
+        if (found == null) {
+            throw QueryError.notFound("No '" + link.child().name() + "' record (needed to inline the relation on '" + model.name()
+                    + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
+        }
+        return found;
+    }
+
+    private Map<String, Object> connectOrCreateTarget(Session s, RelationLink link, JsonNode op, String path) {
+        requireObject(op, path);
+        Map<String, Object> found = findFields(s, link.child(), reads.whereUnique(link.child(), op.get("where"), join(path, "where")), link.childKeys());
+        if (found != null) return found;
+        Map<String, Object> created = createRecord(s, link.child(), requireObject(op.get("create"), join(path, "create")), join(path, "create"),
+                Map.of(), backFieldOf(link.field()));
+        return readFields(s, link.child(), created, link.childKeys());
+    }
+
+    // ---------------------------------------------------------------- update
+
+    private Map<String, Object> updateRecord(Session s, Model model, Map<String, Object> key, JsonNode data, String path) {
+        Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
+        List<Map.Entry<RelationField, JsonNode>> inline = new ArrayList<>();
+        List<Map.Entry<RelationField, JsonNode>> later = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = join(path, e.getKey());
+            Field f = field(model, e.getKey(), p);
+            switch (f) {
+                case ScalarField sf -> changes.put(sf, scalarChange(sf, e.getValue(), p));
+                case RelationField rf -> {
+                    if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
+                    if (RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
+                    else later.add(Map.entry(rf, e.getValue()));
+                }
+            }
+        }
+        Filter byKey = keyFilter(model, key);
+        for (var op : inline) {
+            changes.putAll(inlineForUpdate(s, model, key, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
+                    join(path, op.getKey().name())));
+        }
+        if (!changes.isEmpty()) {
+            touchUpdatedAt(model, changes);
+            keyUpdate(s, model, byKey, changes);
+            s.update(model, byKey, changes);
+            key = newKeys(model, List.of(key), changes).getFirst();
+        }
+        if (!later.isEmpty()) {
+            Map<String, Object> row = findFields(s, model, keyFilter(model, key), referencedFields(model));
+            for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
+                    join(path, op.getKey().name()), false);
+        }
+        return key;
+    }
+
+    /** Emulated onUpdate actions when a referenced key changes. */
+    private void keyUpdate(Session s, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes) {
+        Map<ScalarField, Object> newValues = new LinkedHashMap<>();
+        for (var e : changes.entrySet()) {
+            if (e.getValue() instanceof Session.FieldUpdate.Set set) newValues.put(e.getKey(), set.value());
+            else newValues.put(e.getKey(), null);
+        }
+        actions.beforeKeyUpdate(s, model, rows, newValues);
+    }
+
+    private Map<ScalarField, Session.FieldUpdate> scalarChanges(Model model, JsonNode data, String path, boolean scalarsOnly) {
+        Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = join(path, e.getKey());
+            Field f = field(model, e.getKey(), p);
+            if (!(f instanceof ScalarField sf)) throw fieldNotInType(p, e.getKey());
+            changes.put(sf, scalarChange(sf, e.getValue(), p));
+        }
+        return changes;
+    }
+
+    private Session.FieldUpdate scalarChange(ScalarField f, JsonNode v, String path) {
+        if (v.isObject() && !v.has("$type") && !(f.scalarType() == ScalarType.JSON && !isOperation(v))) {
+            if (v.size() != 1) throw QueryError.validation(path, "Expected exactly one operation (set, increment, decrement, multiply, divide, push), got " + v.size());
+            Map.Entry<String, JsonNode> op = v.fields().next();
+            String p = join(path, op.getKey());
+            return switch (op.getKey()) {
+                case "set" -> new Session.FieldUpdate.Set(scalarValue(f, op.getValue(), p));
+                case "increment", "decrement", "multiply", "divide" -> {
+                    if (f.scalarType() == null || !f.scalarType().isNumeric() || f.isList()) {
+                        throw QueryError.validation(p, "`" + op.getKey() + "` is only available on numeric fields");
+                    }
+                    if (op.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
+                    Session.FieldUpdate.Op kind = switch (op.getKey()) {
+                        case "increment" -> Session.FieldUpdate.Op.ADD;
+                        case "decrement" -> Session.FieldUpdate.Op.SUBTRACT;
+                        case "multiply" -> Session.FieldUpdate.Op.MULTIPLY;
+                        default -> Session.FieldUpdate.Op.DIVIDE;
+                    };
+                    yield new Session.FieldUpdate.Arithmetic(kind, Values.fromJson(f, null, op.getValue(), p));
+                }
+                case "push" -> {
+                    if (!f.isList()) throw QueryError.validation(p, "`push` is only available on list fields");
+                    yield new Session.FieldUpdate.Push(Values.listFromJson(f, schema.enumType(f.typeName()), op.getValue(), p));
+                }
+                default -> throw QueryError.validation(p, "unknown operation '" + op.getKey() + "' (expected set, increment, decrement, multiply, divide or push)");
+            };
+        }
+        return new Session.FieldUpdate.Set(scalarValue(f, v, path));
+    }
+
+    private static boolean isOperation(JsonNode v) {
+        return v.size() == 1 && Set.of("set", "increment", "decrement", "multiply", "divide", "push").contains(v.fieldNames().next());
+    }
+
+    private void touchUpdatedAt(Model model, Map<ScalarField, Session.FieldUpdate> changes) {
+        if (changes.isEmpty()) return;
+        for (ScalarField f : model.scalarFields()) {
+            if (f.updatedAt() && !changes.containsKey(f)) changes.put(f, new Session.FieldUpdate.Set(Generated.now()));
+        }
+    }
+
+    /** A to-one relation inlined on the record being updated: returns the foreign key changes. */
+    private Map<ScalarField, Session.FieldUpdate> inlineForUpdate(Session s, Model model, Map<String, Object> key, RelationField rf, JsonNode op,
+                                                                   String path) {
+        Set<String> allowed = new HashSet<>(Set.of("create", "connect", "connectOrCreate", "update", "upsert"));
+        if (!rf.isRequired()) allowed.addAll(Set.of("disconnect", "delete"));
+        checkOps(op, allowed, path, rf);
+        RelationLink link = RelationLink.of(schema, model, rf);
+        Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
+        Map<String, Object> current = findFields(s, model, keyFilter(model, key), link.parentKeys());
+        Filter currentTarget = currentInlineTarget(link, current);
+        for (Iterator<Map.Entry<String, JsonNode>> it = op.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = join(path, e.getKey());
+            Map<String, Object> target = null;
+            switch (e.getKey()) {
+                case "create" -> target = readFields(s, link.child(), createRecord(s, link.child(), requireObject(e.getValue(), p), p, Map.of(),
+                        backFieldOf(rf)), link.childKeys());
+                case "connect" -> target = connectTarget(s, model, link, e.getValue(), p);
+                case "connectOrCreate" -> target = connectOrCreateTarget(s, link, e.getValue(), p);
+                case "disconnect" -> {
+                    if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
+                    if (e.getValue().isObject() && currentTarget != null) {
+                        Filter extra = reads.where(link.child(), e.getValue(), p);
+                        if (s.count(link.child(), Filter.and(List.of(currentTarget, extra))) == 0) continue;
+                    }
+                    for (ScalarField f : link.parentKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
+                }
+                case "delete" -> {
+                    if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
+                    Filter target2 = currentTarget == null ? Filter.NONE : currentTarget;
+                    if (e.getValue().isObject()) target2 = Filter.and(List.of(target2, reads.where(link.child(), e.getValue(), p)));
+                    List<Map<String, Object>> victims = ReferentialActions.keys(s, link.child(), target2);
+                    if (victims.isEmpty()) {
+                        throw QueryError.notFound("No '" + link.child().name() + "' record was found for a nested delete on " + kindWords(link)
+                                + " relation '" + relationName(link) + "'.");
+                    }
+                    for (ScalarField f : link.parentKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
+                    // The foreign key is cleared first so that the delete's own referential actions do not see this record.
+                    s.update(model, keyFilter(model, key), new LinkedHashMap<>(changes));
+                    Filter byKeys = ReferentialActions.byKeys(link.child(), victims);
+                    actions.beforeDelete(s, link.child(), byKeys);
+                    s.delete(link.child(), byKeys);
+                }
+                case "update" -> {
+                    JsonNode v = requireObject(e.getValue(), p);
+                    JsonNode data = v.has("data") && (v.has("where") || v.size() == 1 && !isField(link.child(), "data")) ? v.get("data") : v;
+                    Filter where = currentTarget == null ? Filter.NONE : currentTarget;
+                    if (v.has("where") && v.has("data")) where = Filter.and(List.of(where, reads.where(link.child(), v.get("where"), join(p, "where"))));
+                    Map<String, Object> childKey = findOne(s, link.child(), where);
+                    if (childKey == null) {
+                        throw QueryError.notFound("No '" + link.child().name() + "' record was found for a nested update on " + kindWords(link)
+                                + " relation '" + relationName(link) + "'.");
+                    }
+                    Map<String, Object> newKey = updateRecord(s, link.child(), childKey, requireObject(data, join(p, "data")), join(p, "data"));
+                    target = readFields(s, link.child(), newKey, link.childKeys());
+                    if (target.equals(current == null ? null : remap(link, current))) target = null;
+                }
+                case "upsert" -> {
+                    JsonNode v = requireObject(e.getValue(), p);
+                    Filter where = currentTarget == null ? Filter.NONE : currentTarget;
+                    if (v.has("where")) where = Filter.and(List.of(where, reads.where(link.child(), v.get("where"), join(p, "where"))));
+                    Map<String, Object> childKey = findOne(s, link.child(), where);
+                    if (childKey != null) {
+                        updateRecord(s, link.child(), childKey, requireObject(v.get("update"), join(p, "update")), join(p, "update"));
+                    } else {
+                        target = readFields(s, link.child(), createRecord(s, link.child(), requireObject(v.get("create"), join(p, "create")),
+                                join(p, "create"), Map.of(), backFieldOf(rf)), link.childKeys());
+                    }
+                }
+                default -> throw new IllegalStateException(e.getKey());
+            }
+            if (target != null) {
+                for (int i = 0; i < link.parentKeys().size(); i++) {
+                    changes.put(link.parentKeys().get(i), new Session.FieldUpdate.Set(target.get(link.childKeys().get(i).name())));
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static Map<String, Object> remap(RelationLink link, Map<String, Object> parentValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < link.parentKeys().size(); i++) out.put(link.childKeys().get(i).name(), parentValues.get(link.parentKeys().get(i).name()));
+        return out;
+    }
+
+    private static boolean isField(Model m, String name) { return m.field(name) != null; }
+
+    /** The related record the parent's foreign key currently points at, or null when it points nowhere. */
+    private static Filter currentInlineTarget(RelationLink link, Map<String, Object> parentValues) {
+        if (parentValues == null) return null;
+        List<Filter> parts = new ArrayList<>();
+        for (int i = 0; i < link.parentKeys().size(); i++) {
+            Object v = parentValues.get(link.parentKeys().get(i).name());
+            if (v == null) return null;
+            parts.add(new Filter.Compare(link.childKeys().get(i), Filter.CompareOp.EQUALS, v, false));
+        }
+        return Filter.and(parts);
+    }
+
+    // ---------------------------------------------------------------- nested writes on the other side
+
+    /**
+     * Nested writes through a relation whose foreign key is on the related records (to-many, or the
+     * back side of a one-to-one), or through an implicit many-to-many join table.
+     *
+     * @param parent   the parent record's referenced values (at least its key and the fields relations reference)
+     * @param creating whether the parent is being created (it has no related records yet)
+     */
+    private void nested(Session s, Model model, Map<String, Object> parent, RelationField rf, JsonNode op, String path, boolean creating) {
+        RelationLink link = RelationLink.of(schema, model, rf);
+        Set<String> allowed = new HashSet<>(rf.isList() ? TO_MANY_OPS : TO_ONE_OPS);
+        if (creating) allowed.retainAll(Set.of("create", "createMany", "connect", "connectOrCreate"));
+        if (!rf.isList() && rf.isRequired()) allowed.removeAll(Set.of("disconnect", "delete"));
+        checkOps(op, allowed, path, rf);
+        Model child = link.child();
+        RelationField back = backFieldOf(rf);
+        Filter connected = connectedTo(link, parent);
+        Map<ScalarField, Object> preset = link.viaJoinTable() ? Map.of() : presetFor(link, parent);
+        for (Iterator<Map.Entry<String, JsonNode>> it = op.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = join(path, e.getKey());
+            JsonNode v = e.getValue();
+            switch (e.getKey()) {
+                case "create" -> {
+                    if (!rf.isList() && !creating) replaceToOne(s, link, connected);
+                    List<JsonNode> list = rf.isList() ? items(v) : List.of(v);
+                    for (int i = 0; i < list.size(); i++) {
+                        String ip = rf.isList() && v.isArray() ? join(p, Integer.toString(i)) : p;
+                        Map<String, Object> created = createRecord(s, child, requireObject(list.get(i), ip), ip, preset, back);
+                        if (link.viaJoinTable()) linkPairs(s, link, parent, List.of(created));
+                    }
+                }
+                case "createMany" -> {
+                    if (link.viaJoinTable()) throw fieldNotInType(p, "createMany");
+                    JsonNode cm = requireObject(v, p);
+                    List<Map<ScalarField, Object>> rows = new ArrayList<>();
+                    List<JsonNode> data = items(cm.get("data"));
+                    for (int i = 0; i < data.size(); i++) rows.add(scalarRow(child, data.get(i), join(join(p, "data"), Integer.toString(i)), preset));
+                    s.insertMany(child, rows, cm.path("skipDuplicates").asBoolean(false));
+                }
+                case "connect" -> connect(s, model, link, parent, connected, rf.isList() ? items(v) : List.of(v), p, creating);
+                case "connectOrCreate" -> {
+                    for (JsonNode item : rf.isList() ? items(v) : List.of(v)) {
+                        requireObject(item, p);
+                        Filter where = reads.whereUnique(child, item.get("where"), join(p, "where"));
+                        Map<String, Object> existing = findOne(s, child, where);
+                        if (existing != null) {
+                            connect(s, model, link, parent, connected, List.of(item.get("where")), p, creating);
+                        } else {
+                            if (!rf.isList() && !creating) replaceToOne(s, link, connected);
+                            Map<String, Object> created = createRecord(s, child, requireObject(item.get("create"), join(p, "create")), join(p, "create"),
+                                    preset, back);
+                            if (link.viaJoinTable()) linkPairs(s, link, parent, List.of(created));
+                        }
+                    }
+                }
+                case "disconnect" -> {
+                    if (!rf.isList()) {
+                        if (v.isBoolean() && !v.asBoolean()) continue;
+                        Filter target = v.isObject() ? Filter.and(List.of(connected, reads.where(child, v, p))) : connected;
+                        disconnect(s, link, parent, target);
+                    } else {
+                        List<Filter> any = new ArrayList<>();
+                        for (JsonNode item : items(v)) any.add(reads.whereUnique(child, item, p));
+                        if (!any.isEmpty()) disconnect(s, link, parent, Filter.and(List.of(connected, new Filter.Or(any))));
+                    }
+                }
+                case "set" -> {
+                    disconnect(s, link, parent, connected);
+                    List<JsonNode> targets = items(v);
+                    if (!targets.isEmpty()) connect(s, model, link, parent, Filter.NONE, targets, p, true);
+                }
+                case "update" -> {
+                    for (JsonNode item : rf.isList() ? items(v) : List.of(v)) {
+                        requireObject(item, p);
+                        Filter where = connected;
+                        JsonNode data = item;
+                        if (rf.isList()) {
+                            where = Filter.and(List.of(connected, reads.whereUnique(child, item.get("where"), join(p, "where"))));
+                            data = item.get("data");
+                        } else if (item.has("data") && (item.has("where") || child.field("data") == null)) {
+                            if (item.has("where")) where = Filter.and(List.of(connected, reads.where(child, item.get("where"), join(p, "where"))));
+                            data = item.get("data");
+                        }
+                        Map<String, Object> childKey = findOne(s, child, where);
+                        if (childKey == null) {
+                            throw QueryError.notFound("No '" + child.name() + "' record was found for a nested update on " + kindWords(link)
+                                    + " relation '" + relationName(link) + "'.");
+                        }
+                        updateRecord(s, child, childKey, requireObject(data, join(p, "data")), join(p, "data"));
+                    }
+                }
+                case "updateMany" -> {
+                    for (JsonNode item : items(v)) {
+                        requireObject(item, p);
+                        Filter where = Filter.and(List.of(connected, item.has("where") ? reads.where(child, item.get("where"), join(p, "where")) : Filter.ALL));
+                        Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(child, requireObject(item.get("data"), join(p, "data")),
+                                join(p, "data"), true);
+                        touchUpdatedAt(child, changes);
+                        keyUpdate(s, child, where, changes);
+                        s.update(child, where, changes);
+                    }
+                }
+                case "upsert" -> {
+                    for (JsonNode item : rf.isList() ? items(v) : List.of(v)) {
+                        requireObject(item, p);
+                        Filter where = connected;
+                        if (item.has("where")) {
+                            where = Filter.and(List.of(connected, rf.isList() ? reads.whereUnique(child, item.get("where"), join(p, "where"))
+                                    : reads.where(child, item.get("where"), join(p, "where"))));
+                        }
+                        Map<String, Object> childKey = findOne(s, child, where);
+                        if (childKey != null) {
+                            updateRecord(s, child, childKey, requireObject(item.get("update"), join(p, "update")), join(p, "update"));
+                        } else {
+                            if (!rf.isList() && !creating) replaceToOne(s, link, connected);
+                            Map<String, Object> created = createRecord(s, child, requireObject(item.get("create"), join(p, "create")),
+                                    join(p, "create"), preset, back);
+                            if (link.viaJoinTable()) linkPairs(s, link, parent, List.of(created));
+                        }
+                    }
+                }
+                case "delete" -> {
+                    List<Filter> targets = new ArrayList<>();
+                    if (rf.isList()) {
+                        for (JsonNode item : items(v)) targets.add(reads.whereUnique(child, item, p));
+                    } else {
+                        if (v.isBoolean() && !v.asBoolean()) continue;
+                        targets.add(v.isObject() ? reads.where(child, v, p) : Filter.ALL);
+                    }
+                    for (Filter t : targets) {
+                        Filter target = Filter.and(List.of(connected, t));
+                        List<Map<String, Object>> victims = ReferentialActions.keys(s, child, target);
+                        if (victims.isEmpty()) {
+                            if (rf.isList()) {
+                                throw new QueryError("P2017", "The records for relation `" + relationName(link) + "` between the `" + model.name()
+                                        + "` and `" + child.name() + "` models are not connected.");
+                            }
+                            throw QueryError.notFound("No '" + child.name() + "' record was found for a nested delete on " + kindWords(link)
+                                    + " relation '" + relationName(link) + "'.");
+                        }
+                        Filter byKeys = ReferentialActions.byKeys(child, victims);
+                        actions.beforeDelete(s, child, byKeys);
+                        s.delete(child, byKeys);
+                    }
+                }
+                case "deleteMany" -> {
+                    for (JsonNode item : items(v)) {
+                        Filter target = Filter.and(List.of(connected, reads.where(child, item, p)));
+                        actions.beforeDelete(s, child, target);
+                        s.delete(child, target);
+                    }
+                }
+                default -> throw new IllegalStateException(e.getKey());
+            }
+        }
+    }
+
+    /** Connecting a new record to a to-one back relation detaches the current one; P2014 when its key is required. */
+    private void replaceToOne(Session s, RelationLink link, Filter connected) {
+        if (link.viaJoinTable() || s.count(link.child(), connected) == 0) return;
+        for (ScalarField f : link.childKeys()) if (f.isRequired()) throw actions.violation(relation(link));
+        Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
+        for (ScalarField f : link.childKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
+        s.update(link.child(), connected, changes);
+    }
+
+    private void connect(Session s, Model model, RelationLink link, Map<String, Object> parent, Filter connected, List<JsonNode> wheres, String path,
+                         boolean creating) {
+        Model child = link.child();
+        List<Filter> any = new ArrayList<>();
+        for (int i = 0; i < wheres.size(); i++) any.add(reads.whereUnique(child, wheres.get(i), path));
+        Filter targets = any.size() == 1 ? any.getFirst() : new Filter.Or(any);
+        List<Map<String, Object>> found = ReferentialActions.keys(s, child, targets);
+        int expected = (int) wheres.stream().map(Object::toString).distinct().count();
+        if (found.size() < expected) {
+            if (link.viaJoinTable()) {
+                throw QueryError.notFound("Expected " + expected + " records to be connected, found only " + found.size() + ".");
+            }
+            if (!link.field().isList()) {
+                throw QueryError.notFound("No '" + child.name() + "' record(s) (needed to inline the relation on '" + child.name()
+                        + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
+            }
+            throw new QueryError("P2018", "The required connected records were not found. Expected " + expected
+                    + " records to be connected after connect operation on " + kindWords(link) + " relation '" + relationName(link) + "', found "
+                    + found.size() + ".");
+        }
+        if (link.viaJoinTable()) {
+            linkPairs(s, link, parent, found);
+            return;
+        }
+        if (!link.field().isList() && !creating) {
+            // Re-connecting the record already connected is a no-op; another one is detached first.
+            Filter others = Filter.and(List.of(connected, new Filter.Not(ReferentialActions.byKeys(child, found))));
+            replaceToOne(s, link, others);
+        }
+        Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
+        for (var e : presetFor(link, parent).entrySet()) changes.put(e.getKey(), new Session.FieldUpdate.Set(e.getValue()));
+        s.update(child, ReferentialActions.byKeys(child, found), changes);
+    }
+
+    private void disconnect(Session s, RelationLink link, Map<String, Object> parent, Filter targets) {
+        if (link.viaJoinTable()) {
+            List<Map<String, Object>> found = ReferentialActions.keys(s, link.child(), targets);
+            if (found.isEmpty()) return;
+            List<Object> parentIds = new ArrayList<>();
+            List<Object> childIds = new ArrayList<>();
+            ScalarField childId = link.childKeys().getFirst();
+            for (Map<String, Object> f : found) childIds.add(f.get(childId.name()));
+            parentIds.add(parent.get(link.parentKeys().getFirst().name()));
+            boolean parentIsA = link.parentJoinColumn().equals(dev.facet.schema.model.JoinTable.COLUMN_A);
+            if (parentIsA) s.unlink(link.joinTable(), parentIds, childIds);
+            else s.unlink(link.joinTable(), childIds, parentIds);
+            return;
+        }
+        if (s.count(link.child(), targets) == 0) return;
+        boolean required = link.childKeys().stream().anyMatch(ScalarField::isRequired) || link.field().isRequired()
+                || backFieldOf(link.field()) != null && backFieldOf(link.field()).isRequired();
+        if (required) throw actions.violation(relation(link));
+        Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
+        for (ScalarField f : link.childKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
+        s.update(link.child(), targets, changes);
+    }
+
+    private void linkPairs(Session s, RelationLink link, Map<String, Object> parent, List<Map<String, Object>> children) {
+        if (children.isEmpty()) return;
+        Object parentId = parent.get(link.parentKeys().getFirst().name());
+        List<Object> parents = new ArrayList<>();
+        List<Object> childIds = new ArrayList<>();
+        for (Map<String, Object> c : children) {
+            parents.add(parentId);
+            childIds.add(c.get(link.childKeys().getFirst().name()));
+        }
+        boolean parentIsA = link.parentJoinColumn().equals(dev.facet.schema.model.JoinTable.COLUMN_A);
+        if (parentIsA) s.link(link.joinTable(), parents, childIds);
+        else s.link(link.joinTable(), childIds, parents);
+    }
+
+    /** Related records connected to {@code parent}: by foreign key, or through the join table (via the back relation). */
+    private Filter connectedTo(RelationLink link, Map<String, Object> parent) {
+        if (link.viaJoinTable()) {
+            RelationField back = backFieldOf(link.field());
+            ScalarField parentId = link.parentKeys().getFirst();
+            return new Filter.ToMany(back, Filter.Quantifier.SOME,
+                    new Filter.Compare(parentId, Filter.CompareOp.EQUALS, parent.get(parentId.name()), false));
+        }
+        List<Filter> parts = new ArrayList<>();
+        for (int i = 0; i < link.parentKeys().size(); i++) {
+            Object v = parent.get(link.parentKeys().get(i).name());
+            if (v == null) return Filter.NONE;
+            parts.add(new Filter.Compare(link.childKeys().get(i), Filter.CompareOp.EQUALS, v, false));
+        }
+        return Filter.and(parts);
+    }
+
+    private static Map<ScalarField, Object> presetFor(RelationLink link, Map<String, Object> parent) {
+        Map<ScalarField, Object> preset = new LinkedHashMap<>();
+        for (int i = 0; i < link.parentKeys().size(); i++) preset.put(link.childKeys().get(i), parent.get(link.parentKeys().get(i).name()));
+        return preset;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private RelationField backFieldOf(RelationField rf) {
+        for (Relation r : schema.relations()) {
+            if (r.name().equals(rf.relationName())) {
+                boolean isReferencing = rf.name().equals(r.referencingField()) && rf.relatedModel().equals(r.referencedModel());
+                String backName = isReferencing ? r.referencedField() : r.referencingField();
+                String backModel = rf.relatedModel();
+                if (backName == null) return null;
+                Field f = schema.model(backModel).field(backName);
+                if (f instanceof RelationField back && back != rf) return back;
+                // Self-relations: the other field of the pair.
+                String other = rf.name().equals(r.referencingField()) ? r.referencedField() : r.referencingField();
+                return other == null ? null : (RelationField) schema.model(backModel).field(other);
+            }
+        }
+        return null;
+    }
+
+    private Relation relation(RelationLink link) {
+        return schema.relationOf(link.parent().name(), link.field().name());
+    }
+
+    private String relationName(RelationLink link) { return relation(link).name(); }
+
+    private String kindWords(RelationLink link) {
+        Relation r = relation(link);
+        return r.kind() == RelationKind.ONE_TO_ONE ? "one-to-one" : r.kind() == RelationKind.ONE_TO_MANY ? "one-to-many" : "many-to-many";
+    }
+
+    private void checkOps(JsonNode op, Set<String> allowed, String path, RelationField rf) {
+        if (op.size() == 0) throw QueryError.validation(path, "Expected a minimum of 1 field to be present, got 0");
+        for (Iterator<String> it = op.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw QueryError.validation(join(path, k), "Field does not exist in enclosing type. '" + k + "' is not available on the relation "
+                        + rf.name() + " here (available: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private Field field(Model model, String name, String path) {
+        return reads.field(model, name, path);
+    }
+
+    private static QueryError fieldNotInType(String path, String name) {
+        return QueryError.validation(path, "Field '" + name + "' not found in enclosing type");
+    }
+
+    private Map<String, Object> findOne(Session s, Model model, Filter where) {
+        List<Map<String, Object>> keys = ReferentialActions.keys(s, model, where);
+        return keys.isEmpty() ? null : keys.getFirst();
+    }
+
+    private List<Map<String, Object>> firstKeys(Session s, Model model, Filter where, long limit) {
+        List<Selection.Item> items = ReferentialActions.keyFields(model).stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
+        return s.read(new ReadQuery(model, where, List.of(), null, null, limit, List.of(), new Selection(items)));
+    }
+
+    private Map<String, Object> findFields(Session s, Model model, Filter where, List<ScalarField> fields) {
+        java.util.LinkedHashSet<ScalarField> all = new java.util.LinkedHashSet<>(ReferentialActions.keyFields(model));
+        all.addAll(fields);
+        List<Selection.Item> items = all.stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
+        List<Map<String, Object>> rows = s.read(new ReadQuery(model, where, List.of(), null, null, 1L, List.of(), new Selection(items)));
+        return rows.isEmpty() ? null : rows.getFirst();
+    }
+
+    private Map<String, Object> readFields(Session s, Model model, Map<String, Object> key, List<ScalarField> fields) {
+        return findFields(s, model, keyFilter(model, key), fields);
+    }
+
+    /** The fields other records reference on {@code model} (its key and every field named in a relation's references). */
+    private List<ScalarField> referencedFields(Model model) {
+        java.util.LinkedHashSet<ScalarField> out = new java.util.LinkedHashSet<>(ReferentialActions.keyFields(model));
+        for (RelationField rf : model.relationFields()) {
+            RelationLink link = RelationLink.of(schema, model, rf);
+            out.addAll(link.parentKeys());
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The key (primary key fields) of a stored row. */
+    static Map<String, Object> keyOf(Model model, Map<String, Object> row) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (ScalarField f : ReferentialActions.keyFields(model)) key.put(f.name(), row.get(f.name()));
+        return key;
+    }
+
+    /** A filter selecting exactly the record with this key. */
+    public static Filter keyFilter(Model model, Map<String, Object> key) {
+        List<Filter> parts = new ArrayList<>();
+        for (ScalarField f : ReferentialActions.keyFields(model)) parts.add(new Filter.Compare(f, Filter.CompareOp.EQUALS, key.get(f.name()), false));
+        return Filter.and(parts);
+    }
+
+    /** Keys after an update that may have set key fields. */
+    private static List<Map<String, Object>> newKeys(Model model, List<Map<String, Object>> keys, Map<ScalarField, Session.FieldUpdate> changes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> k : keys) {
+            Map<String, Object> n = new LinkedHashMap<>(k);
+            for (var e : changes.entrySet()) {
+                if (n.containsKey(e.getKey().name()) && e.getValue() instanceof Session.FieldUpdate.Set set) n.put(e.getKey().name(), set.value());
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    private static List<JsonNode> items(JsonNode v) {
+        List<JsonNode> out = new ArrayList<>();
+        if (v == null || v.isNull()) return out;
+        if (v.isArray()) v.forEach(out::add);
+        else out.add(v);
+        return out;
+    }
+
+    private static JsonNode requireObject(JsonNode v, String path) {
+        if (v == null || v.isNull()) throw QueryError.validation(path, "A value is required but not set");
+        if (!v.isObject()) throw QueryError.validation(path, "expected an object, but received " + v);
+        return v;
+    }
+
+    private static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
+
+    /** @return an empty JSON object (for callers building arguments) */
+    static JsonNode emptyObject() { return JSON.objectNode(); }
+}
