@@ -1,0 +1,192 @@
+package dev.facet.data.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.QueryEngine;
+import dev.facet.data.QueryError;
+import dev.facet.data.value.JsonCodec;
+import dev.facet.schema.SchemaLoader;
+import dev.facet.schema.model.Schema;
+import dev.facet.schema.source.SourceFile;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/** Writes with emulated referential actions (relationMode = "prisma") on a real SQLite file. */
+class SqliteWritesTest {
+    static final String SCHEMA = """
+            datasource db {
+              provider     = "sqlite"
+              url          = "file:test.db"
+              relationMode = "prisma"
+            }
+
+            model User {
+              id        Int      @id @default(autoincrement())
+              email     String   @unique
+              name      String?
+              posts     Post[]
+              profile   Profile?
+              updatedAt DateTime @updatedAt
+            }
+
+            model Profile {
+              id     String @id @default(cuid())
+              bio    String
+              userId Int    @unique
+              user   User   @relation(fields: [userId], references: [id], onDelete: Cascade)
+            }
+
+            model Post {
+              id       Int       @id @default(autoincrement())
+              title    String
+              views    Int       @default(0)
+              authorId Int
+              author   User      @relation(fields: [authorId], references: [id], onDelete: Cascade)
+              comments Comment[]
+              tags     Tag[]
+            }
+
+            model Comment {
+              id     Int    @id @default(autoincrement())
+              text   String
+              postId Int
+              post   Post   @relation(fields: [postId], references: [id], onDelete: Restrict)
+            }
+
+            model Tag {
+              id    Int    @id @default(autoincrement())
+              name  String @unique
+              posts Post[]
+            }
+            """;
+
+    @TempDir
+    Path dir;
+    QueryEngine engine;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Schema schema = SchemaLoader.load(new SourceFile("schema.prisma", SCHEMA)).schema().orElseThrow();
+        String url = "jdbc:sqlite:" + dir.resolve("test.db");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE \"User\" (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, name TEXT, updatedAt DATETIME NOT NULL)");
+            s.executeUpdate("CREATE TABLE \"Profile\" (id TEXT PRIMARY KEY, bio TEXT NOT NULL, userId INTEGER NOT NULL UNIQUE)");
+            s.executeUpdate("CREATE TABLE \"Post\" (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, views INTEGER NOT NULL DEFAULT 0, authorId INTEGER NOT NULL)");
+            s.executeUpdate("CREATE TABLE \"Comment\" (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL, postId INTEGER NOT NULL)");
+            s.executeUpdate("CREATE TABLE \"Tag\" (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE)");
+            s.executeUpdate("CREATE TABLE \"_PostToTag\" (A INTEGER NOT NULL, B INTEGER NOT NULL, PRIMARY KEY (A, B))");
+        }
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl(url);
+        engine = new QueryEngine(schema, new SqlConnector(schema, ds, null, null));
+    }
+
+    @AfterEach
+    void tearDown() { engine.close(); }
+
+    JsonNode run(String model, String action, String args) {
+        return engine.execute(model, action, JsonCodec.parse(args));
+    }
+
+    static String code(Throwable t) { return ((QueryError) t).code(); }
+
+    @Test
+    void nestedCreateAcrossEveryKindOfRelation() {
+        JsonNode user = run("User", "create", """
+                {"data": {"email": "ada@example.com", "name": "Ada",
+                  "profile": {"create": {"bio": "Mathematician"}},
+                  "posts": {"create": [{"title": "Notes", "tags": {"create": [{"name": "math"}], "connectOrCreate": [{"where": {"name": "history"}, "create": {"name": "history"}}]},
+                                        "comments": {"create": {"text": "Splendid"}}},
+                                       {"title": "Second"}]}},
+                 "include": {"profile": true, "posts": {"include": {"tags": {"orderBy": {"name": "asc"}}, "_count": true}, "orderBy": {"id": "asc"}}}}""");
+        assertThat(user.get("id").asInt()).isEqualTo(1);
+        assertThat(user.get("updatedAt").asText()).endsWith("Z");
+        assertThat(user.get("profile").get("id").asText()).startsWith("c").hasSize(25);
+        assertThat(user.get("posts")).hasSize(2);
+        assertThat(user.get("posts").get(0).get("tags").findValuesAsText("name")).containsExactly("history", "math");
+        assertThat(user.get("posts").get(0).get("_count").get("comments").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void connectDisconnectSetAndTheirErrors() {
+        run("User", "create", "{\"data\": {\"email\": \"a@x\"}}");
+        run("Tag", "createMany", "{\"data\": [{\"name\": \"t1\"}, {\"name\": \"t2\"}, {\"name\": \"t3\"}]}");
+        JsonNode post = run("Post", "create", "{\"data\": {\"title\": \"P\", \"author\": {\"connect\": {\"email\": \"a@x\"}}, \"tags\": {\"connect\": [{\"name\": \"t1\"}, {\"name\": \"t2\"}]}}, \"include\": {\"tags\": true}}");
+        assertThat(post.get("tags")).hasSize(2);
+        JsonNode set = run("Post", "update", "{\"where\": {\"id\": 1}, \"data\": {\"tags\": {\"set\": [{\"name\": \"t3\"}]}}, \"include\": {\"tags\": true}}");
+        assertThat(set.get("tags").findValuesAsText("name")).containsExactly("t3");
+        assertThatThrownBy(() -> run("Post", "create", "{\"data\": {\"title\": \"Q\", \"author\": {\"connect\": {\"email\": \"nobody@x\"}}}}"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("P2025"))
+                .hasMessageContaining("No 'User' record (needed to inline the relation on 'Post' record(s)) was found for a nested connect on one-to-many relation 'PostToUser'.");
+        assertThatThrownBy(() -> run("User", "update", "{\"where\": {\"id\": 1}, \"data\": {\"posts\": {\"connect\": [{\"id\": 1}, {\"id\": 77}]}}}"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("P2018"))
+                .hasMessageContaining("Expected 2 records to be connected after connect operation on one-to-many relation 'PostToUser', found 1.");
+        assertThatThrownBy(() -> run("User", "update", "{\"where\": {\"id\": 1}, \"data\": {\"posts\": {\"disconnect\": [{\"id\": 1}]}}}"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("P2014"));
+        assertThat(run("Post", "count", "{}").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void emulatedCascadeAndRestrict() {
+        run("User", "create", """
+                {"data": {"email": "a@x", "profile": {"create": {"bio": "b"}}, "posts": {"create": [{"title": "p1"}, {"title": "p2", "comments": {"create": [{"text": "c"}]}}]}}}""");
+        JsonNode preview = run("User", "previewDelete", "{\"where\": {\"id\": 1}}");
+        assertThat(preview.get("blocked").asBoolean()).isTrue();
+        assertThatThrownBy(() -> run("User", "delete", "{\"where\": {\"id\": 1}}"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("P2014"))
+                .hasMessageContaining("The change you are trying to make would violate the required relation 'CommentToPost' between the `Comment` and `Post` models.");
+        assertThat(run("Post", "count", "{}").asInt()).isEqualTo(2);
+        run("Comment", "deleteMany", "{}");
+        JsonNode preview2 = run("User", "previewDelete", "{\"where\": {\"id\": 1}}");
+        assertThat(preview2.get("blocked").asBoolean()).isFalse();
+        JsonNode deleted = run("User", "delete", "{\"where\": {\"id\": 1}}");
+        assertThat(deleted.get("email").asText()).isEqualTo("a@x");
+        assertThat(run("Post", "count", "{}").asInt()).isZero();
+        assertThat(run("Profile", "count", "{}").asInt()).isZero();
+    }
+
+    @Test
+    void scalarUpdatesUpsertAndMissingRecords() {
+        run("User", "create", "{\"data\": {\"email\": \"a@x\", \"posts\": {\"create\": {\"title\": \"p\", \"views\": 10}}}}");
+        JsonNode p = run("Post", "update", "{\"where\": {\"id\": 1}, \"data\": {\"views\": {\"increment\": 5}, \"title\": {\"set\": \"q\"}}}");
+        assertThat(p.get("views").asInt()).isEqualTo(15);
+        assertThat(run("Post", "updateMany", "{\"where\": {\"views\": {\"gt\": 1}}, \"data\": {\"views\": {\"multiply\": 2}}}").get("count").asInt()).isEqualTo(1);
+        JsonNode up = run("User", "upsert", "{\"where\": {\"email\": \"b@x\"}, \"create\": {\"email\": \"b@x\", \"name\": \"B\"}, \"update\": {\"name\": \"never\"}}");
+        assertThat(up.get("name").asText()).isEqualTo("B");
+        JsonNode up2 = run("User", "upsert", "{\"where\": {\"email\": \"b@x\"}, \"create\": {\"email\": \"b@x\"}, \"update\": {\"name\": \"Bee\"}}");
+        assertThat(up2.get("name").asText()).isEqualTo("Bee");
+        assertThatThrownBy(() -> run("User", "update", "{\"where\": {\"id\": 99}, \"data\": {\"name\": \"x\"}}"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("P2025")).hasMessageContaining("No record was found for an update.");
+        assertThatThrownBy(() -> run("User", "delete", "{\"where\": {\"id\": 99}}"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("P2025")).hasMessageContaining("No record was found for a delete.");
+        // The where of an update takes further filters: a stale read does not overwrite.
+        assertThatThrownBy(() -> run("User", "update", "{\"where\": {\"id\": 1, \"name\": \"stale\"}, \"data\": {\"name\": \"x\"}}"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("P2025"));
+    }
+
+    @Test
+    void aFailedNestedWriteLeavesNothingBehind() {
+        assertThatThrownBy(() -> run("User", "create", "{\"data\": {\"email\": \"a@x\", \"posts\": {\"create\": [{\"title\": \"ok\"}, {\"title\": \"bad\", \"tags\": {\"connect\": {\"name\": \"missing\"}}}]}}}"))
+                .isInstanceOf(QueryError.class);
+        assertThat(run("User", "count", "{}").asInt()).isZero();
+        assertThat(run("Post", "count", "{}").asInt()).isZero();
+        List<QueryEngine.Request> batch = List.of(
+                new QueryEngine.Request("User", "create", JsonCodec.parse("{\"data\": {\"email\": \"x@x\"}}")),
+                new QueryEngine.Request("User", "create", JsonCodec.parse("{\"data\": {\"email\": \"x@x\"}}")));
+        assertThatThrownBy(() -> engine.executeInTransaction(batch))
+                .isInstanceOf(QueryEngine.BatchError.class)
+                .satisfies(e -> assertThat(((QueryEngine.BatchError) e).index()).isEqualTo(1))
+                .satisfies(e -> assertThat(((QueryEngine.BatchError) e).error().code()).isEqualTo("P2002"));
+        assertThat(run("User", "count", "{}").asInt()).isZero();
+    }
+}
