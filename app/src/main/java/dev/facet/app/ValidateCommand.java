@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
+        versionProvider = FacetCommand.Version.class,
         description = "Validate Prisma schemas and print their diagnostics as Prisma does.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

@@ -175,11 +175,12 @@ class ValidateCommandTest {
     }
 
     @Test
-    void helpWorks() {
+    void helpAndVersionWork() {
         Run r = run("validate", "--help");
 
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("PATH", "--format", "--no-color", "Exit status:");
+        assertThat(run("validate", "--version").out()).startsWith("facet ");
     }
 
     @Test
