@@ -2,6 +2,9 @@ package dev.facet.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +21,14 @@ public final class FacetCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        CommandLine cli = commandLine(CommandLine.defaultFactory());
+        // Diagnostics quote schema text and JSON consumers expect UTF-8, whatever the platform default.
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        int status = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(status);
     }
 
     /** Runs the command line and returns its exit status (tests call this instead of {@link #main}). */
@@ -27,7 +37,12 @@ public final class FacetCommand implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new FacetCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** @param factory creates the subcommands (tests substitute their own to fake a terminal) */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new FacetCommand(), factory);
         // A usage problem is exit status 2, as for validate's I/O problems.
         cli.setExitCodeExceptionMapper(e -> 2);
         cli.getCommandSpec().exitCodeOnInvalidInput(2);

@@ -621,7 +621,8 @@ public final class Parser {
     private int lineEnd(int from) {
         int nl = src.indexOf('\n', from);
         int end = nl < 0 ? src.length() : nl;
-        if (end > from && src.charAt(end - 1) == '\r') end--;
+        // Only a '\r' before '\n' ends a line; dropping a final lone '\r' left the callers no progress to make.
+        if (nl >= 0 && end > from && src.charAt(end - 1) == '\r') end--;
         return end;
     }
 
