@@ -60,6 +60,8 @@ final class BlockAttributesPass {
             IndexArguments.Options o = f.idOptions;
             m.primaryKey = new PrimaryKey(null, o.map(), o.fields(), o.clustered(), true);
             m.primaryKeyAttribute = f.idAttribute;
+        }
+        for (FieldInfo f : idFields) {
             if (f.arity != FieldArity.REQUIRED) {
                 ctx.error(Messages.attributeValidation("@id", Messages.idMustBeRequired()), f.idAttribute.span());
             }

@@ -1,7 +1,6 @@
 package dev.facet.schema.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,16 +47,6 @@ class ValidationConformanceTest {
         return out.toString();
     }
 
-    static Path corpus() {
-        String configured = System.getProperty("facet.corpus", "../shared/corpus");
-        Path corpus = Path.of(configured).toAbsolutePath().normalize();
-        if (!Files.isDirectory(corpus.resolve("psl/validation"))) {
-            fail("The Prisma corpus is missing: expected " + corpus.resolve("psl/validation")
-                    + " (check out ../shared beside the repository, or set -Dfacet.corpus=PATH)");
-        }
-        return corpus;
-    }
-
     static List<Outcome> run(Path corpus) throws IOException {
         Path psl = corpus.resolve("psl");
         JsonNode files = new ObjectMapper().readTree(psl.resolve("validation-manifest.json").toFile()).get("files");
@@ -97,7 +86,7 @@ class ValidationConformanceTest {
 
     @Test
     void prismasFixturesGiveTheSameVerdicts() throws IOException {
-        List<Outcome> outcomes = run(corpus());
+        List<Outcome> outcomes = run(Corpus.root());
         long accepted = outcomes.stream().filter(o -> o.expect().equals("valid") || o.expect().equals("warnings")).count();
         long acceptedOk = outcomes.stream().filter(o -> (o.expect().equals("valid") || o.expect().equals("warnings")) && o.passed()).count();
         long rejected = outcomes.stream().filter(o -> o.expect().startsWith("errors")).count();
