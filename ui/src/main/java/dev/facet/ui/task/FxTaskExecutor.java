@@ -1,0 +1,95 @@
+package dev.facet.ui.task;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The production executor: a small pool of daemon threads; results come back through
+ * {@link Platform#runLater}. It publishes, on the FX thread, how many tasks run, what the last one
+ * was and how long it took, for the status bar.
+ */
+public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+    private final ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
+        Thread t = new Thread(r, "facet-db");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<Object, TaskHandle> latest = new ConcurrentHashMap<>();
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyStringWrapper lastTask = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Duration> lastDuration = new ReadOnlyObjectWrapper<>();
+
+    /** @return the number of tasks running (FX thread) */
+    public ReadOnlyIntegerProperty runningProperty() { return running.getReadOnlyProperty(); }
+
+    /** @return the description of the last finished task (FX thread) */
+    public ReadOnlyStringProperty lastTaskProperty() { return lastTask.getReadOnlyProperty(); }
+
+    /** @return how long the last finished task took (FX thread) */
+    public ReadOnlyObjectProperty<Duration> lastDurationProperty() { return lastDuration.getReadOnlyProperty(); }
+
+    @Override
+    public <T> TaskHandle submit(String description, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Platform.runLater(() -> running.set(running.get() + 1));
+        Future<?> future = pool.submit(() -> {
+            long start = System.nanoTime();
+            try {
+                T result = work.call();
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                Platform.runLater(() -> {
+                    finished(description, took);
+                    if (!cancelled.get()) onSuccess.accept(result);
+                });
+            } catch (Throwable e) {
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                Platform.runLater(() -> {
+                    finished(description, took);
+                    if (!cancelled.get()) onFailure.accept(e);
+                });
+            }
+        });
+        return new TaskHandle() {
+            @Override
+            public void cancel() {
+                cancelled.set(true);
+                future.cancel(false);
+            }
+
+            @Override
+            public boolean isCancelled() { return cancelled.get(); }
+        };
+    }
+
+    @Override
+    public <T> TaskHandle submitLatest(Object channel, String description, Callable<T> work, Consumer<T> onSuccess,
+                                       Consumer<Throwable> onFailure) {
+        TaskHandle handle = submit(description, work, onSuccess, onFailure);
+        TaskHandle previous = latest.put(channel, handle);
+        if (previous != null) previous.cancel();
+        return handle;
+    }
+
+    private void finished(String description, Duration took) {
+        running.set(Math.max(0, running.get() - 1));
+        lastTask.set(description);
+        lastDuration.set(took);
+    }
+
+    @Override
+    public void close() { pool.shutdownNow(); }
+}
