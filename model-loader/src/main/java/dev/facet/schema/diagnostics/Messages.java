@@ -2,6 +2,7 @@ package dev.facet.schema.diagnostics;
 
 import dev.facet.schema.ast.BlockKind;
 import dev.facet.schema.ast.Expression;
+import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.ReferentialAction;
 import dev.facet.schema.model.ScalarType;
 import java.util.List;
@@ -34,6 +35,18 @@ public final class Messages {
     /** {@code Error validating: ...} */
     public static String validation(String message) {
         return "Error validating: " + message;
+    }
+
+    /** The connector's display name, as Prisma prints it in some messages ({@code Postgres}, {@code SQL Server}). */
+    public static String connectorName(Provider provider) {
+        return switch (provider) {
+            case POSTGRESQL -> "Postgres";
+            case MYSQL -> "MySQL";
+            case SQLITE -> "sqlite";
+            case MONGODB -> "MongoDB";
+            case COCKROACHDB -> "CockroachDB";
+            case SQLSERVER -> "SQL Server";
+        };
     }
 
     /** The word Prisma uses for a block kind in messages: model, view, composite type, enum. */
@@ -203,7 +216,9 @@ public final class Messages {
 
     public static String enumWithoutValues() { return "An enum must have at least one value."; }
 
-    public static String enumsNotSupported() { return "You defined the enum `X`. But the current connector does not support enums."; }
+    public static String enumsNotSupported(String enumName) {
+        return "You defined the enum `" + enumName + "`. But the current connector does not support enums.";
+    }
 
     public static String typeAliasNotSupported() {
         return validation("Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types");
@@ -221,12 +236,13 @@ public final class Messages {
 
     public static String scalarListsNotSupported() { return "Field is a scalar list, which the current connector does not support."; }
 
-    public static String compositeTypesNotSupported(String provider) {
-        return validation("Composite types are not supported on " + provider + ".");
+    public static String compositeTypesNotSupported(Provider provider) {
+        return validation("Composite types are not supported on " + connectorName(provider) + ".");
     }
 
-    public static String compositeTypeRelation(String field) {
-        return "Composite types cannot have relation fields; `" + field + "` points at a model.";
+    public static String compositeTypeRelation(String compositeType, String model) {
+        return modelValidation("composite type", compositeType, model
+                + " refers to a model, making this a relation field. Relation fields inside composite types are not supported.");
     }
 
     public static String compositeFieldAttributeNotAllowed(String attribute) {

@@ -52,7 +52,7 @@ final class FieldsPass {
             ctx.modelsByName.put(m.name, m);
         }
         if (!ctx.typeBlocks.isEmpty() && ctx.provider != null && !ctx.provider.supportsCompositeTypes()) {
-            for (Block b : ctx.typeBlocks.values()) ctx.error(Messages.compositeTypesNotSupported(ctx.provider.id()), b.span());
+            for (Block b : ctx.typeBlocks.values()) ctx.error(Messages.compositeTypesNotSupported(ctx.provider), b.span());
         }
         for (CompositeInfo c : ctx.composites) {
             for (Member.Field f : c.block.fields()) {
@@ -76,7 +76,7 @@ final class FieldsPass {
 
     private void enumType(Block b) {
         if (ctx.provider != null && !ctx.provider.supportsEnums() && ctx.provider != Provider.SQLITE) {
-            ctx.error(Messages.validation(Messages.enumsNotSupported()), b.span());
+            ctx.error(Messages.validation(Messages.enumsNotSupported(b.name().name())), b.span());
         }
         List<EnumValue> values = new ArrayList<>();
         for (Member.Field v : b.fields()) {
@@ -154,8 +154,9 @@ final class FieldsPass {
                 continue;
             }
             if (composite && !(nativeType || name.equals("default") || name.equals("map"))) {
-                if (name.equals("id") || name.equals("unique")) {
-                    ctx.error(Messages.validation(Messages.compositeFieldAttributeNotAllowed("@" + name)), a.span());
+                // Prisma's parser rejects these three on the whole field line, before the unknown attribute itself.
+                if (name.equals("id") || name.equals("unique") || name.equals("relation")) {
+                    ctx.error(Messages.validation(Messages.compositeFieldAttributeNotAllowed("@" + name)), f.span());
                 }
                 ctx.error(Messages.attributeNotKnown("@" + name), a.span());
                 continue;
@@ -215,7 +216,7 @@ final class FieldsPass {
         if (ctx.modelBlocks.containsKey(name)) {
             info.relation = true;
             if (container == BlockKind.TYPE) {
-                ctx.error(Messages.validation(Messages.compositeTypeRelation(info.name)), info.span());
+                ctx.error(Messages.compositeTypeRelation(containerNameOf(info), name), type.nameSpan());
             }
             return;
         }
