@@ -234,6 +234,10 @@ public final class Messages {
 
     public static String legacyListType() { return "To specify a list, please use `Type[]` instead of `[Type]`."; }
 
+    public static String jsonNotSupported(String field, String model) {
+        return "Field `" + field + "` in model `" + model + "` can't be of type Json. The current connector does not support the Json type.";
+    }
+
     public static String scalarListsNotSupported() { return "Field is a scalar list, which the current connector does not support."; }
 
     public static String compositeTypesNotSupported(Provider provider) {

@@ -199,6 +199,11 @@ final class FieldsPass {
         if (scalar.isPresent()) {
             info.kind = FieldKind.SCALAR;
             info.scalarType = scalar.get();
+            if (info.scalarType == ScalarType.JSON && ctx.provider != null && !ctx.provider.supportsJson()) {
+                String owner = containerNameOf(info);
+                ctx.error(Messages.fieldValidation(info.name, Messages.containerLabel(container), owner,
+                        Messages.jsonNotSupported(info.name, owner)), info.span());
+            }
             if (info.arity == FieldArity.LIST && ctx.provider != null && !ctx.provider.supportsScalarLists()) {
                 ctx.error(Messages.fieldValidation(info.name, Messages.containerLabel(container), containerNameOf(info),
                         Messages.scalarListsNotSupported()), info.span());
