@@ -336,8 +336,6 @@ public final class Messages {
 
     public static String autoNotSupported() { return "The current connector does not support the `auto()` function."; }
 
-    public static String sequenceNotSupported() { return "The `sequence()` function is only available on CockroachDB."; }
-
     public static String unknownDefaultFunction(String name) {
         return "Unknown function in @default(): `" + name + "` is not known. You can read about the available functions here: https://pris.ly/d/attribute-functions";
     }
@@ -345,8 +343,42 @@ public final class Messages {
     public static String defaultListOnScalar() { return "The default value of a non-list field cannot be a list."; }
 
     public static String defaultEnumNotConstant(Expression value) {
-        return "Expected an enum value, but received " + value.describe() + ".";
+        return "Expected an enum value, but found `" + value.span().text() + "`.";
     }
+
+    /** A literal of the wrong kind for a built-in scalar type, e.g. {@code Expected a Int value, but found `"x"`.} */
+    public static String defaultTypeMismatch(String scalarType, Expression value) {
+        return "Expected a " + scalarType + " value, but found `" + value.span().text() + "`.";
+    }
+
+    public static String defaultBooleanLiteral() { return "A boolean literal must be `true` or `false`."; }
+
+    public static String defaultListMustBeList() { return "The default value of a list field must be a list."; }
+
+    public static String defaultInvalidInteger(String value, String reason) {
+        return "Parse error: \"" + value + "\" is not a valid integer. (" + reason + ")";
+    }
+
+    public static String defaultOnUnsupported() { return "Only @default(dbgenerated(\"...\")) can be used for Unsupported types."; }
+
+    public static String namedDefaultNotSupported() {
+        return "You defined a database name for the default value of a field on the model. This is not supported by the provider.";
+    }
+
+    public static String functionTakesNoArgument(String function) {
+        return "The `" + function + "` function does not take any argument. Consider changing this default to `" + function + "()`.";
+    }
+
+    public static String autoArguments() { return "`auto()` takes no arguments"; }
+
+    public static String cockroachAutoincrementOnInt() {
+        return "The `autoincrement()` default function is defined only on BigInt fields on CockroachDB. "
+                + "Use sequence() if you want an autoincrementing Int field.";
+    }
+
+    public static String mongoAutoNeedsObjectId() { return "MongoDB `@default(auto())` fields must have `ObjectId` native type."; }
+
+    public static String mongoAutoNeedsId() { return "MongoDB `@default(auto())` fields must have the `@id` attribute."; }
 
     public static String defaultNotEnumValue(String value) {
         return "The defined default value `" + value + "` is not a valid value of the enum specified for the field.";

@@ -1,6 +1,7 @@
 package dev.facet.schema.validation;
 
 import dev.facet.schema.diagnostics.Messages;
+import dev.facet.schema.model.DefaultValue;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldArity;
 import dev.facet.schema.model.Index;
@@ -28,6 +29,7 @@ final class ModelRules {
                 ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.missingUniqueCriterion()), m.block.span());
             }
             if (ctx.has(Provider.MONGODB) && !m.view) mongoId(m);
+            if (ctx.has(Provider.MONGODB)) mongoAutoDefaults(m);
             String key = Objects.toString(m.schema, "") + "." + m.tableName();
             ModelInfo previous = tables.putIfAbsent(key, m);
             if (previous != null) {
@@ -54,6 +56,20 @@ final class ModelRules {
             if (allRequired) return true;
         }
         return false;
+    }
+
+    /** {@code @default(auto())} on MongoDB generates an ObjectId for the id, so it needs both. */
+    private void mongoAutoDefaults(ModelInfo m) {
+        for (FieldInfo f : m.fields) {
+            if (!(f.defaultValue instanceof DefaultValue.Auto)) continue;
+            if (f.nativeType == null || !f.nativeType.name().equals("ObjectId")) {
+                ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.mongoAutoNeedsObjectId()), f.span());
+            }
+            boolean inPrimaryKey = m.primaryKey != null && m.primaryKey.fieldNames().contains(f.name);
+            if (!inPrimaryKey) {
+                ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.mongoAutoNeedsId()), f.span());
+            }
+        }
     }
 
     private void mongoId(ModelInfo m) {
