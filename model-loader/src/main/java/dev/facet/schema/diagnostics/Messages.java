@@ -267,6 +267,23 @@ public final class Messages {
         return "The attribute `" + attribute + "` cannot be used on relation fields.";
     }
 
+    public static String relationFieldId(String field) {
+        return "The field `" + field + "` is a relation field and cannot be marked with `@id`. Only scalar fields can be declared as id.";
+    }
+
+    /** Prisma suggests the relation's own scalar fields: one field, or a compound unique over several. */
+    public static String relationFieldUnique(String field, List<String> scalarFields) {
+        String suggestion = switch (scalarFields.size()) {
+            case 0 -> "";
+            case 1 -> " Did you mean to put it on `" + scalarFields.getFirst() + "`?";
+            default -> " Did you mean to provide `@@unique([" + String.join(", ", scalarFields) + "])`?";
+        };
+        return "The field `" + field + "` is a relation field and cannot be marked with `unique`. Only scalar fields can be made unique."
+                + suggestion;
+    }
+
+    public static String relationFieldDefault() { return "Cannot set a default value on a relation field."; }
+
     public static String mongoFieldNameDollar() { return "The field name cannot start with a `$` character"; }
 
     public static String mongoFieldNamePeriod() { return "The field name cannot contain a `.` character"; }

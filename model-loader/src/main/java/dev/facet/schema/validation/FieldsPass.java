@@ -146,6 +146,7 @@ final class FieldsPass {
         boolean composite = container == BlockKind.TYPE;
         List<Attribute> attributes = f.attributes();
         Set<String> seen = new HashSet<>();
+        List<Attribute> notForRelations = new ArrayList<>();
         for (Attribute a : attributes) {
             String name = a.name();
             boolean nativeType = name.contains(".");
@@ -162,7 +163,7 @@ final class FieldsPass {
                 continue;
             }
             if (info.relation && !nativeType && Set.of("default", "map", "id", "unique", "updatedAt").contains(name)) {
-                ctx.error(Messages.attributeValidation("@" + name, Messages.attributeOnRelationField("@" + name)), a.span());
+                notForRelations.add(a);
                 continue;
             }
             if (nativeType) {
@@ -184,7 +185,23 @@ final class FieldsPass {
                 default -> ctx.error(Messages.attributeNotKnown("@" + name), a.span());
             }
         }
+        // Reported after @relation is read: the @unique message suggests the relation's scalar fields.
+        for (Attribute a : notForRelations) relationFieldAttribute(info, a);
         return info;
+    }
+
+    /** The field attributes that only scalar fields take, written on a relation field. */
+    private void relationFieldAttribute(FieldInfo info, Attribute a) {
+        String message = switch (a.name()) {
+            case "id" -> Messages.relationFieldId(info.name);
+            case "unique" -> Messages.relationFieldUnique(info.name,
+                    info.relationAttribute == null || info.relationAttribute.fields == null ? List.of() : info.relationAttribute.fields);
+            case "default" -> Messages.relationFieldDefault();
+            case "map" -> Messages.attributeOnRelationField("@map");
+            default -> null;
+        };
+        if (message == null) ctx.error(Messages.attributeNotKnown("@" + a.name()), a.span());
+        else ctx.error(Messages.attributeValidation("@" + a.name(), message), a.span());
     }
 
     private void resolveType(FieldInfo info, FieldType type, BlockKind container) {

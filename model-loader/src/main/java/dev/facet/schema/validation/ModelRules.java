@@ -28,6 +28,11 @@ final class ModelRules {
             if (!m.view && !m.ignored && !hasUniqueCriterion(m)) {
                 ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.missingUniqueCriterion()), m.block.span());
             }
+            if (m.primaryKey != null && m.primaryKey.databaseName() != null && ctx.provider != null
+                    && !supportsNamedPrimaryKeys(ctx.provider)) {
+                // Prisma reports it on the whole model, for @id(map:) and @@id(map:) alike.
+                ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.namedPrimaryKeysNotSupported()), m.block.span());
+            }
             if (ctx.has(Provider.MONGODB) && !m.view) mongoId(m);
             if (ctx.has(Provider.MONGODB)) mongoAutoDefaults(m);
             String key = Objects.toString(m.schema, "") + "." + m.tableName();
@@ -44,6 +49,10 @@ final class ModelRules {
                 ctx.error(Messages.enumDatabaseNameTaken(), e.span());
             }
         }
+    }
+
+    private static boolean supportsNamedPrimaryKeys(Provider p) {
+        return p == Provider.POSTGRESQL || p == Provider.COCKROACHDB || p == Provider.SQLSERVER;
     }
 
     /** A model needs an id, or a unique constraint whose fields are all required. */
