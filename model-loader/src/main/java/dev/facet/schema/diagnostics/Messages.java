@@ -540,14 +540,37 @@ public final class Messages {
                 + targetKind + " `" + target + "`. Either run `prisma format` or add it manually.";
     }
 
-    public static String ambiguousRelation(String a, String b, String model, String target) {
-        return "Ambiguous relation detected. The fields `" + a + "` and `" + b + "` in model `" + model + "` both refer to `" + target
+    public static String ambiguousRelation(List<String> fields, String model, String target) {
+        return "Ambiguous relation detected. The fields " + fieldList(fields) + " in model `" + model + "` both refer to `" + target
                 + "`. Please provide different relation names for them by adding `@relation(<name>).";
     }
 
-    public static String ambiguousSelfRelation(String a, String b, String model) {
-        return "Ambiguous self relation detected. The fields `" + a + "` and `" + b + "` in model `" + model + "` both refer to `" + model
+    public static String ambiguousSelfRelation(List<String> fields, String model) {
+        return "Ambiguous self relation detected. The fields " + fieldList(fields) + " in model `" + model + "` both refer to `" + model
                 + "`. If they are part of the same relation add the same relation name for them with `@relation(<name>)`.";
+    }
+
+    public static String unnamedSelfRelation(List<String> fields, String model) {
+        return "Unnamed self relation detected. The fields " + fieldList(fields) + " in model `" + model
+                + "` have no relation name. Please provide a relation name for one of them by adding `@relation(<name>).";
+    }
+
+    public static String wronglyNamedRelation(List<String> fields, String model) {
+        return "Wrongly named relation detected. The fields " + fieldList(fields) + " in model `" + model
+                + "` both use the same relation name. Please provide different relation names for them through `@relation(<name>).";
+    }
+
+    public static String wronglyNamedSelfRelation(List<String> fields, String model) {
+        return "Wrongly named self relation detected. The fields " + fieldList(fields) + " in model `" + model
+                + "` have the same relation name. At most two relation fields can belong to the same relation and therefore have the "
+                + "same name. Please assign a different relation name to one of them.";
+    }
+
+    /** {@code `a`}, {@code `a` and `b`}, {@code `a`, `b` and `c`}, as Prisma lists fields. */
+    private static String fieldList(List<String> fields) {
+        List<String> quoted = fields.stream().map(f -> "`" + f + "`").toList();
+        if (quoted.size() < 2) return String.join(", ", quoted);
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.getLast();
     }
 
     public static String listSideMustNotHaveFields(String field, String model, String opposite, String oppositeModel) {
@@ -564,14 +587,33 @@ public final class Messages {
         return "The relation field `" + field + "` on Model `" + model + "` must specify the `references` argument in the @relation attribute.";
     }
 
-    public static String bothSidesProvideReferences(String a, String modelA, String b, String modelB) {
-        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB
-                + "` both provide the `references` argument in the @relation attribute. You have to provide it only on one of the two fields.";
+    /** {@code argument} is {@code fields} or {@code references}. */
+    public static String bothSidesProvide(String argument, String a, String modelA, String b, String modelB) {
+        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB + "` both provide the `"
+                + argument + "` argument in the @relation attribute. You have to provide it only on one of the two fields.";
     }
 
-    public static String neitherSideProvidesFields(String a, String modelA, String b, String modelB) {
-        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB
-                + "` do not provide the `fields` argument in the @relation attribute. You have to provide it on one of the two fields.";
+    /** {@code argument} is {@code fields} or {@code references}. */
+    public static String neitherSideProvides(String argument, String a, String modelA, String b, String modelB) {
+        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB + "` do not provide the `"
+                + argument + "` argument in the @relation attribute. You have to provide it on one of the two fields.";
+    }
+
+    public static String fieldsAndReferencesSplit(String a, String modelA, String b, String modelB) {
+        return "The relation field `" + a + "` on Model `" + modelA + "` provides the `fields` argument in the @relation attribute. "
+                + "And the related field `" + b + "` on Model `" + modelB + "` provides the `references` argument. You must provide "
+                + "both arguments on the same side.";
+    }
+
+    public static String bothSidesProvideActions(String a, String modelA, String b, String modelB) {
+        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB + "` both provide the "
+                + "`onDelete` or `onUpdate` argument in the @relation attribute. You have to provide it only on one of the two fields.";
+    }
+
+    public static String actionsOnTheBackSide(String field, String model, String opposite, String oppositeModel) {
+        return "The relation field `" + field + "` on Model `" + model + "` must not specify the `onDelete` or `onUpdate` argument in "
+                + "the @relation attribute. You must only specify it on the opposite field `" + opposite + "` on model `" + oppositeModel
+                + "`, or in case of a many to many relation, in an explicit join table.";
     }
 
     public static String backRelationMustBeOptional(String field, String model, String other) {
@@ -613,16 +655,48 @@ public final class Messages {
                 + ". At least one of those fields is optional. Hence the relation field must be optional as well.";
     }
 
-    public static String oneToOneNotUnique(String model, List<String> fields) {
+    public static String oneToOneNotUnique(List<String> fields) {
         String hint = fields.size() == 1 ? "an `@unique` attribute to the field `" + fields.getFirst() + "`"
-                : "a `@@unique([" + String.join(", ", fields) + "])` attribute to the model `" + model + "`";
+                : "an `@@unique([" + String.join(", ", fields) + "])` attribute to the model";
         return "A one-to-one relation must use unique fields on the defining side. Either add " + hint
                 + ", or change the relation to one-to-many.";
     }
 
+    public static String namedForeignKeysNotSupported() { return "Your provider does not support named foreign keys."; }
+
     public static String invalidReferentialAction(String action, List<ReferentialAction> allowed) {
         return "Invalid referential action: `" + action + "`. Allowed values: ("
                 + allowed.stream().map(a -> "`" + a.id() + "`").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Appended to {@link #invalidReferentialAction} when the emulation lacks NoAction but has Restrict. */
+    public static String noActionNotEmulated(Provider provider) {
+        return ". `NoAction` is not implemented for " + connectorName(provider)
+                + " when using `relationMode = \"prisma\"`, you could try using `Restrict` instead. Learn more at https://pris.ly/d/relation-mode";
+    }
+
+    public static String selfRelationCascade() {
+        return "A self-relation must have `onDelete` and `onUpdate` referential actions set to `NoAction` in one of the @relation attributes.";
+    }
+
+    public static String cascadeCycle(String path) {
+        return "Reference causes a cycle. One of the @relation attributes in this cycle must have `onDelete` and `onUpdate` referential "
+                + "actions set to `NoAction`. Cycle path: " + path + ".";
+    }
+
+    /** A cascade error, naming the implicit default actions (null when explicit or harmless) that take part. */
+    public static String cascadeWithDefaults(String message, ReferentialAction onDelete, ReferentialAction onUpdate) {
+        String defaults;
+        if (onDelete != null && onUpdate != null) {
+            defaults = " (Implicit default `onDelete`: `" + onDelete.id() + "`, and `onUpdate`: `" + onUpdate.id() + "`)";
+        } else if (onDelete != null) {
+            defaults = " (Implicit default `onDelete`: `" + onDelete.id() + "`)";
+        } else if (onUpdate != null) {
+            defaults = " (Implicit default `onUpdate`: `" + onUpdate.id() + "`)";
+        } else {
+            defaults = "";
+        }
+        return message + defaults + " Read more at https://pris.ly/d/cyclic-referential-actions";
     }
 
     public static String setNullOnRequired(String which) {
@@ -630,10 +704,11 @@ public final class Messages {
                 + "Either choose another referential action, or make the referenced fields optional.\n";
     }
 
+    /** Prisma's text ends in a space: it joins the lines of a multi-line string. */
     public static String setNullOnRequiredWarning(String which) {
         return "The `" + which + "` referential action of a relation should not be set to `SetNull` when a referenced field is required. "
                 + "We recommend either to choose another referential action, or to make the referenced fields optional. "
-                + "Read more at https://pris.ly/d/postgres-set-null";
+                + "Read more at https://pris.ly/d/postgres-set-null ";
     }
 
     public static String mysqlSetDefault() {
@@ -641,10 +716,11 @@ public final class Messages {
                 + "Read more at https://pris.ly/d/mysql-set-default";
     }
 
+    /** Prisma's text ends in a stray quote and a space; kept byte for byte. */
     public static String relationModePrismaMissingIndex() {
         return "With `relationMode = \"prisma\"`, no foreign keys are used, so relation fields will not benefit from the index usually "
                 + "created by the relational database under the hood. This can lead to poor performance when querying these fields. "
-                + "We recommend adding an index manually. Learn more at https://pris.ly/d/relation-mode-prisma-indexes\"";
+                + "We recommend adding an index manually. Learn more at https://pris.ly/d/relation-mode-prisma-indexes\" ";
     }
 
     public static String manyToManyWithFields() {

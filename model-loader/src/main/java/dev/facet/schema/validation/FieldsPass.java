@@ -320,6 +320,7 @@ final class FieldsPass {
         if (name != null) r.name = args.string(name);
         Expression fields = args.optional("fields");
         if (fields != null) {
+            r.fieldsSpan = fields.span();
             r.fields = new ArrayList<>();
             for (Expression item : Arguments.items(fields)) {
                 if (item instanceof Expression.ConstantValue c) {
