@@ -492,6 +492,8 @@ public final class Messages {
 
     public static String fulltextNotSupported() { return "Defining fulltext indexes is not supported with the current connector."; }
 
+    public static String unknownIndexType(String type) { return "Unknown index type: " + type + "."; }
+
     public static String indexTypeNotSupported() { return "The given index type is not supported with the current connector"; }
 
     public static String schemaAttributeNotSupported() { return "@@schema is not supported on the current datasource provider"; }

@@ -4,12 +4,14 @@ import static dev.facet.schema.loader.LoaderTestSupport.assertError;
 import static dev.facet.schema.loader.LoaderTestSupport.assertWarning;
 import static dev.facet.schema.loader.LoaderTestSupport.clean;
 import static dev.facet.schema.loader.LoaderTestSupport.datasource;
+import static dev.facet.schema.loader.LoaderTestSupport.load;
 import static dev.facet.schema.loader.LoaderTestSupport.onlyError;
 import static dev.facet.schema.loader.LoaderTestSupport.onlyWarning;
 import static dev.facet.schema.loader.LoaderTestSupport.relation;
 import static dev.facet.schema.loader.LoaderTestSupport.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.facet.schema.LoadResult;
 import dev.facet.schema.model.ReferentialAction;
 import dev.facet.schema.model.Relation;
 import org.junit.jupiter.api.Test;
@@ -274,5 +276,37 @@ class ReferentialActionsTest {
                 + "`NoAction` in one of the @relation attributes. (Implicit default `onDelete`: `SetNull`, and `onUpdate`: "
                 + "`Cascade`) Read more at https://pris.ly/d/cyclic-referential-actions", 9,
                 "manager   Employee?  @relation(\"Reports\", fields: [managerId], references: [id])");
+    }
+
+    @Test
+    void cascadeCyclesOnSqlServer() {
+        LoadResult result = load(datasource("sqlserver") + """
+                model A {
+                  id  Int @id
+                  bId Int
+                  b   B   @relation(fields: [bId], references: [id])
+                  cs  C[]
+                }
+
+                model B {
+                  id  Int @id
+                  cId Int
+                  c   C   @relation(fields: [cId], references: [id])
+                  as  A[]
+                }
+
+                model C {
+                  id  Int @id
+                  aId Int
+                  a   A   @relation(fields: [aId], references: [id])
+                  bs  B[]
+                }
+                """);
+        // Every relation of the loop is reported, each naming the path from itself.
+        assertThat(result.errors()).hasSize(3);
+        assertError(result.errors().getFirst(), "Error validating: Reference causes a cycle. One of the @relation attributes in "
+                + "this cycle must have `onDelete` and `onUpdate` referential actions set to `NoAction`. Cycle path: A.b → B.c → "
+                + "C.a. (Implicit default `onUpdate`: `Cascade`) Read more at https://pris.ly/d/cyclic-referential-actions", 9,
+                "b   B   @relation(fields: [bId], references: [id])");
     }
 }
