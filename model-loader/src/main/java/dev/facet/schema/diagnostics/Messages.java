@@ -284,6 +284,13 @@ public final class Messages {
 
     public static String relationFieldDefault() { return "Cannot set a default value on a relation field."; }
 
+    public static String ignoreInIgnoredModel() { return "Fields on an already ignored Model do not need an `@ignore` annotation."; }
+
+    public static String relationToIgnoredModel(String field, String model, String target) {
+        return "The relation field `" + field + "` on Model `" + model + "` must specify the `@ignore` attribute, because the model "
+                + target + " it is pointing to is marked ignored.";
+    }
+
     public static String mongoFieldNameDollar() { return "The field name cannot start with a `$` character"; }
 
     public static String mongoFieldNamePeriod() { return "The field name cannot contain a `.` character"; }

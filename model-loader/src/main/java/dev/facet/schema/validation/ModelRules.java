@@ -35,6 +35,7 @@ final class ModelRules {
             }
             if (ctx.has(Provider.MONGODB) && !m.view) mongoId(m);
             if (ctx.has(Provider.MONGODB)) mongoAutoDefaults(m);
+            ignoreRules(m);
             String key = Objects.toString(m.schema, "") + "." + m.tableName();
             ModelInfo previous = tables.putIfAbsent(key, m);
             if (previous != null) {
@@ -65,6 +66,22 @@ final class ModelRules {
             if (allRequired) return true;
         }
         return false;
+    }
+
+    /**
+     * {@code @ignore} is redundant inside an ignored model, and required on a relation field pointing at an
+     * ignored model (Prisma Client could not load the other side).
+     */
+    private void ignoreRules(ModelInfo m) {
+        for (FieldInfo f : m.fields) {
+            if (m.ignored && f.ignored && !f.relation) {
+                ctx.error(Messages.attributeValidation("@ignore", Messages.ignoreInIgnoredModel()), f.span());
+            }
+            ModelInfo target = f.relation ? ctx.modelsByName.get(f.typeName) : null;
+            if (target != null && target.ignored && !f.ignored && !m.ignored) {
+                ctx.error(Messages.attributeValidation("@ignore", Messages.relationToIgnoredModel(f.name, m.name, target.name)), f.span());
+            }
+        }
     }
 
     /** {@code @default(auto())} on MongoDB generates an ObjectId for the id, so it needs both. */

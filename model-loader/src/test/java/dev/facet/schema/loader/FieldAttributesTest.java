@@ -242,6 +242,39 @@ class FieldAttributesTest {
                 + "`@@id([])` or `@@unique([])` to the model.", 6, "model Log {\n  message String\n}");
     }
 
+    @Test
+    void ignoreIsRedundantInAnIgnoredModel() {
+        assertError(onlyError(datasource("postgresql") + """
+                model Log {
+                  id      Int    @id
+                  message String @ignore
+
+                  @@ignore
+                }
+                """), "Error parsing attribute \"@ignore\": Fields on an already ignored Model do not need an `@ignore` "
+                + "annotation.", 8, "message String @ignore");
+    }
+
+    @Test
+    void aRelationToAnIgnoredModelMustBeIgnoredToo() {
+        assertError(onlyError(datasource("postgresql") + """
+                model User {
+                  id    Int    @id
+                  posts Post[]
+
+                  @@ignore
+                }
+
+                model Post {
+                  id       Int  @id
+                  authorId Int
+                  author   User @relation(fields: [authorId], references: [id])
+                }
+                """), "Error parsing attribute \"@ignore\": The relation field `author` on Model `Post` must specify the "
+                + "`@ignore` attribute, because the model User it is pointing to is marked ignored.", 16,
+                "author   User @relation(fields: [authorId], references: [id])");
+    }
+
     // ---------------------------------------------------------------- attributes a relation field cannot carry
 
     private static final String RELATION_SCHEMA = """
