@@ -693,6 +693,14 @@ public final class Messages {
                 + "actions set to `NoAction`. Cycle path: " + path + ".";
     }
 
+    public static String multipleCascadePaths(List<String> models, String model) {
+        String names = models.stream().map(m -> "`" + m + "`").collect(Collectors.joining(", "));
+        String subject = models.size() == 1 ? "model " + names + " is" : "models " + names + " are";
+        return "When any of the records in " + subject + " updated or deleted, the referential actions on the relations cascade to "
+                + "model `" + model + "` through multiple paths. Please break one of these paths by setting the `onUpdate` and "
+                + "`onDelete` to `NoAction`.";
+    }
+
     /** A cascade error, naming the implicit default actions (null when explicit or harmless) that take part. */
     public static String cascadeWithDefaults(String message, ReferentialAction onDelete, ReferentialAction onUpdate) {
         String defaults;

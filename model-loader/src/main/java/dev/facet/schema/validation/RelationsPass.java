@@ -346,33 +346,83 @@ final class RelationsPass {
         Map<String, List<Relation>> byReferencingModel = new HashMap<>();
         for (Relation r : inline) byReferencingModel.computeIfAbsent(r.referencingModel(), k -> new ArrayList<>()).add(r);
         for (Relation start : inline) {
-            Set<Relation> visited = new HashSet<>();
-            Deque<List<Relation>> paths = new ArrayDeque<>();
-            paths.push(List.of(start));
-            while (!paths.isEmpty()) {
-                List<Relation> path = paths.pop();
-                Relation next = path.getLast();
-                visited.add(next);
-                if (!modifies(next.onDelete()) && !modifies(next.onUpdate())) continue;
-                if (next.isSelfRelation()) {
-                    cascadeError(start, Messages.selfRelationCascade());
-                    break;
-                }
-                if (next.referencedModel().equals(start.referencingModel())) {
-                    String cycle = path.stream().map(r -> r.referencingModel() + "." + r.referencingField())
-                            .collect(java.util.stream.Collectors.joining(" → "));
-                    cascadeError(start, Messages.cascadeCycle(cycle));
-                    break;
-                }
-                for (Relation r : byReferencingModel.getOrDefault(next.referencedModel(), List.of())) {
-                    if (visited.contains(r)) continue;
-                    List<Relation> longer = new ArrayList<>(path);
-                    longer.add(r);
-                    paths.push(longer);
-                }
+            cycle(start, byReferencingModel);
+            // SQL Server also refuses two cascading paths between the same tables; the emulation does not mind.
+            if (ctx.has(Provider.SQLSERVER) && ctx.relationMode == RelationMode.FOREIGN_KEYS) multiplePaths(start, byReferencingModel);
+        }
+    }
+
+    private void cycle(Relation start, Map<String, List<Relation>> byReferencingModel) {
+        Set<Relation> visited = new HashSet<>();
+        Deque<List<Relation>> paths = new ArrayDeque<>();
+        paths.push(List.of(start));
+        while (!paths.isEmpty()) {
+            List<Relation> path = paths.pop();
+            Relation next = path.getLast();
+            visited.add(next);
+            if (!modifies(next)) continue;
+            if (next.isSelfRelation()) {
+                cascadeError(start, Messages.selfRelationCascade());
+                return;
+            }
+            if (next.referencedModel().equals(start.referencingModel())) {
+                String cycle = path.stream().map(r -> r.referencingModel() + "." + r.referencingField())
+                        .collect(java.util.stream.Collectors.joining(" → "));
+                cascadeError(start, Messages.cascadeCycle(cycle));
+                return;
+            }
+            for (Relation r : byReferencingModel.getOrDefault(next.referencedModel(), List.of())) {
+                if (visited.contains(r)) continue;
+                List<Relation> longer = new ArrayList<>(path);
+                longer.add(r);
+                paths.push(longer);
             }
         }
     }
+
+    /**
+     * Follows every modifying path out of the starting relation's model to its end; models reached both
+     * through the starting relation field and through another of the model's relation fields are reached
+     * on several paths.
+     */
+    private void multiplePaths(Relation start, Map<String, List<Relation>> byReferencingModel) {
+        if (!modifies(start)) return;
+        String parent = start.referencingModel();
+        List<List<Relation>> complete = new ArrayList<>();
+        Deque<List<Relation>> open = new ArrayDeque<>();
+        for (Relation r : byReferencingModel.getOrDefault(parent, List.of())) if (modifies(r)) open.push(List.of(r));
+        while (!open.isEmpty()) {
+            List<Relation> path = open.pop();
+            Relation next = path.getLast();
+            // Self-relations and cycles back to the start are reported by cycle().
+            if (next.isSelfRelation() || next.referencedModel().equals(parent)) continue;
+            List<Relation> onward = byReferencingModel.getOrDefault(next.referencedModel(), List.of()).stream()
+                    .filter(this::modifies).filter(r -> !path.contains(r)).toList();
+            if (onward.isEmpty()) {
+                complete.add(path);
+                continue;
+            }
+            for (Relation r : onward) {
+                List<Relation> longer = new ArrayList<>(path);
+                longer.add(r);
+                open.push(longer);
+            }
+        }
+        Map<String, Set<String>> reachedThrough = new HashMap<>();
+        for (List<Relation> path : complete) {
+            Set<String> reached = reachedThrough.computeIfAbsent(path.getFirst().referencingField(), k -> new HashSet<>());
+            for (Relation r : path) reached.add(r.referencedModel());
+        }
+        Set<String> fromStart = reachedThrough.remove(start.referencingField());
+        if (fromStart == null) return;
+        java.util.TreeSet<String> twice = new java.util.TreeSet<>();
+        for (Set<String> other : reachedThrough.values()) {
+            for (String model : fromStart) if (other.contains(model)) twice.add(model);
+        }
+        if (!twice.isEmpty()) cascadeError(start, Messages.multipleCascadePaths(List.copyOf(twice), parent));
+    }
+
+    private boolean modifies(Relation r) { return modifies(r.onDelete()) || modifies(r.onUpdate()); }
 
     private static boolean modifies(ReferentialAction action) {
         return action != ReferentialAction.NO_ACTION && action != ReferentialAction.RESTRICT;

@@ -309,4 +309,43 @@ class ReferentialActionsTest {
                 + "C.a. (Implicit default `onUpdate`: `Cascade`) Read more at https://pris.ly/d/cyclic-referential-actions", 9,
                 "b   B   @relation(fields: [bId], references: [id])");
     }
+
+    private static final String COMMENTS = """
+            model User {
+              id       Int       @id
+              posts    Post[]
+              comments Comment[]
+            }
+
+            model Post {
+              id       Int       @id
+              authorId Int
+              author   User      @relation(fields: [authorId], references: [id])
+              comments Comment[]
+            }
+
+            model Comment {
+              id       Int  @id
+              authorId Int
+              author   User @relation(fields: [authorId], references: [id])
+              postId   Int
+              post     Post @relation(fields: [postId], references: [id]%s)
+            }
+            """;
+
+    @Test
+    void multipleCascadePathsOnSqlServer() {
+        // Comment reaches User directly and through Post, and both cascade on update.
+        LoadResult result = load(datasource("sqlserver") + COMMENTS.formatted(""));
+        String message = "Error validating: When any of the records in model `User` is updated or deleted, the referential "
+                + "actions on the relations cascade to model `Comment` through multiple paths. Please break one of these paths "
+                + "by setting the `onUpdate` and `onDelete` to `NoAction`. (Implicit default `onUpdate`: `Cascade`) Read more "
+                + "at https://pris.ly/d/cyclic-referential-actions";
+        assertThat(result.errors()).hasSize(2);
+        assertError(result.errors().get(0), message, 22, "author   User @relation(fields: [authorId], references: [id])");
+        assertError(result.errors().get(1), message, 24, "post     Post @relation(fields: [postId], references: [id])");
+
+        // Breaking one path is enough.
+        valid(datasource("sqlserver") + COMMENTS.formatted(", onUpdate: NoAction"));
+    }
 }
