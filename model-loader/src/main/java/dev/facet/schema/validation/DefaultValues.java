@@ -7,7 +7,6 @@ import dev.facet.schema.diagnostics.Messages;
 import dev.facet.schema.model.DefaultValue;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldArity;
-import dev.facet.schema.model.FieldKind;
 import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.ScalarType;
 import dev.facet.schema.validation.Context.FieldInfo;
