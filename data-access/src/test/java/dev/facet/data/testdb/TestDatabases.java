@@ -150,7 +150,7 @@ public final class TestDatabases implements BeforeAllCallback, AfterAllCallback 
     }
 
     /** Replaces the database (path) of a server URL, keeping credentials and arguments as written. */
-    static String withDatabase(String url, String database) {
+    public static String withDatabase(String url, String database) {
         int start = url.indexOf("://") + 3;
         int at = url.lastIndexOf('@', firstOf(url, start, "/?") < 0 ? url.length() : firstOf(url, start, "/?"));
         int authorityEnd = firstOf(url, Math.max(start, at + 1), "/?");
