@@ -10,14 +10,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -115,7 +113,7 @@ public final class TestDatabases implements BeforeAllCallback, AfterAllCallback 
         }
         made.clear();
         perClass.clear();
-        if (sqliteFolder != null) deleteTree(sqliteFolder);
+        if (sqliteFolder != null) TestServers.deleteTree(sqliteFolder);
         sqliteFolder = null;
     }
 
@@ -162,13 +160,5 @@ public final class TestDatabases implements BeforeAllCallback, AfterAllCallback 
     private static int firstOf(String s, int from, String chars) {
         for (int i = from; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
         return -1;
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // A temporary folder left behind is harmless.
-        }
     }
 }

