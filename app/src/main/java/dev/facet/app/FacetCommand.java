@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FacetCommand.Version.class,
         description = "Facet: a database browser and editor driven by a Prisma schema.",
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PushCommand.class, CommandLine.HelpCommand.class})
 public final class FacetCommand implements Runnable {
 
     @CommandLine.Spec
