@@ -92,6 +92,8 @@ public final class TestServers {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dir.resolve("data"))
                     .setCleanDataDirectory(true)
+                    // Our own hook stops it and then removes the folder; two hooks would race.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
