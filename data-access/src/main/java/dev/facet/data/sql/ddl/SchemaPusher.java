@@ -81,7 +81,7 @@ public final class SchemaPusher {
                 if (transactional) c.commit();
             } catch (SQLException | RuntimeException e) {
                 undo(c, dialect, transactional, created);
-                throw e instanceof SQLException sql ? new SchemaPushException("Could not read the database catalog: " + sql.getMessage(), sql)
+                throw e instanceof SQLException sql ? new SchemaPushException("Could not push the schema: " + sql.getMessage(), sql)
                         : (RuntimeException) e;
             } finally {
                 if (transactional) c.setAutoCommit(autoCommit);
