@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Prisma Client writes on every database, with foreign keys and with emulated referential actions. */
-class SqliteWritesTest {
+class WritesTest {
     static final String SCHEMA = """
             datasource db {
               provider     = "%PROVIDER%"
