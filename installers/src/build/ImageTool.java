@@ -1,0 +1,522 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Finishes the application image that jpackage made, then checks it. installers/pom.xml runs it in the
+ * package phase, before the installers are made from the image:
+ * <pre>java ImageTool.java --image target/image --launcher Facet --javafx target/jpackage/javafx
+ *      --expect-version "facet 0.1.0" --schema schema.prisma [--aot true] [--training auto|gui|cli]
+ *      [--training-seconds 20] [--log target/image-tool.log]</pre>
+ * <ol>
+ * <li>JavaFX's native libraries go beside the runtime's own (lib/, or bin/ on Windows), where
+ *     System.loadLibrary finds them; jlink left them out of the modules, so JavaFX never extracts
+ *     anything to ~/.openjfx. The tool checks that no javafx module still carries one.</li>
+ * <li>The runtime's modules are checked against what jdeps finds in the jars, so that a new
+ *     dependency cannot break the installed app with a NoClassDefFoundError.</li>
+ * <li>sqlite-jdbc keeps only this platform's native library (its jar carries 20 of them, ~10 MB).</li>
+ * <li>A training run of the launcher writes an AOT cache (JDK 25: loaded and linked classes, method
+ *     profiles) into the image, and the launchers' .cfg files get -XX:AOTCache=$APPDIR/facet.aot.</li>
+ * <li>Checks: the launcher prints the expected --version and nothing on stderr, validates a schema
+ *     (arguments pass through), and starts with -XX:AOTMode=on (the cache is usable).</li>
+ * </ol>
+ * A source-file program rather than a script so that it runs the same on Linux, Windows and macOS.
+ */
+public final class ImageTool {
+
+    enum Os {
+        LINUX, WINDOWS, MAC;
+
+        static Os current() {
+            String name = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+            return name.startsWith("windows") ? WINDOWS : name.startsWith("mac") ? MAC : LINUX;
+        }
+
+        String nativeSuffix() {
+            return switch (this) {
+                case LINUX -> ".so";
+                case WINDOWS -> ".dll";
+                case MAC -> ".dylib";
+            };
+        }
+    }
+
+    /** Where jpackage puts the launcher, the app's jars and the runtime, per platform. */
+    record Layout(Path root, Path launcher, Path appDir, Path runtimeHome, Path nativeDir) {
+        static Layout of(Path imageDir, String name, Os os) {
+            return switch (os) {
+                case LINUX -> {
+                    Path root = imageDir.resolve(name);
+                    Path runtime = root.resolve("lib/runtime");
+                    yield new Layout(root, root.resolve("bin").resolve(name), root.resolve("lib/app"), runtime, runtime.resolve("lib"));
+                }
+                case WINDOWS -> {
+                    Path root = imageDir.resolve(name);
+                    Path runtime = root.resolve("runtime");
+                    yield new Layout(root, root.resolve(name + ".exe"), root.resolve("app"), runtime, runtime.resolve("bin"));
+                }
+                case MAC -> {
+                    Path root = imageDir.resolve(name + ".app");
+                    Path runtime = root.resolve("Contents/runtime/Contents/Home");
+                    yield new Layout(root, root.resolve("Contents/MacOS").resolve(name), root.resolve("Contents/app"), runtime, runtime.resolve("lib"));
+                }
+            };
+        }
+    }
+
+    /** A failure that ends the build with its message (no stack trace: the message says what to do). */
+    static final class Failure extends RuntimeException {
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    record Result(int status, String out, String err) {}
+
+    static final String AOT_FILE = "facet.aot";
+    static final String AOT_OPTION = "java-options=-XX:AOTCache=$APPDIR/" + AOT_FILE;
+
+    private final Os os = Os.current();
+    private final Layout layout;
+    private final Path javafxDir;
+    private final String expectedVersion;
+    private final Path schema;
+    private final boolean aot;
+    private final String training;
+    private final int trainingSeconds;
+    private final Path log;
+
+    ImageTool(Map<String, String> options) {
+        String name = required(options, "launcher");
+        layout = Layout.of(Path.of(required(options, "image")).toAbsolutePath(), name, os);
+        javafxDir = Path.of(required(options, "javafx")).toAbsolutePath();
+        expectedVersion = required(options, "expect-version");
+        schema = Path.of(required(options, "schema")).toAbsolutePath().normalize();
+        aot = Boolean.parseBoolean(options.getOrDefault("aot", "true"));
+        training = options.getOrDefault("training", "auto");
+        trainingSeconds = Integer.parseInt(options.getOrDefault("training-seconds", "20"));
+        log = Path.of(options.getOrDefault("log", "image-tool.log")).toAbsolutePath();
+        if (!Set.of("auto", "gui", "cli").contains(training)) {
+            throw new Failure("--training is auto, gui or cli, not " + training);
+        }
+    }
+
+    public static void main(String[] args) {
+        try {
+            new ImageTool(options(args)).run();
+        } catch (Failure f) {
+            System.err.println("image-tool: FAILED: " + f.getMessage());
+            System.exit(1);
+        } catch (IOException e) {
+            System.err.println("image-tool: FAILED: " + e);
+            System.exit(1);
+        }
+    }
+
+    void run() throws IOException {
+        if (!Files.isExecutable(layout.launcher())) {
+            throw new Failure("no launcher at " + layout.launcher() + " (did jpackage make the app-image?)");
+        }
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "");
+        say("image " + layout.root());
+        copyJavaFxNatives();
+        checkNoNativeResources();
+        checkModules();
+        slimSqlite();
+        if (aot) {
+            train();
+        } else {
+            say("AOT cache: off (-Dinstaller.aot=false)");
+            for (Path cfg : cfgFiles()) removeAotOption(cfg);
+        }
+        check();
+        say(String.format(Locale.ROOT, "done: image %s, runtime %s, app jars %s%s", mb(size(layout.root())),
+                mb(size(layout.runtimeHome())), mb(jarsSize()),
+                aot ? ", AOT cache " + mb(Files.size(layout.appDir().resolve(AOT_FILE))) : ""));
+    }
+
+    // 1. JavaFX's native libraries
+
+    void copyJavaFxNatives() throws IOException {
+        String suffix = os.nativeSuffix();
+        int found = 0;
+        List<String> kept = new ArrayList<>();
+        for (Path jar : list(javafxDir, ".jar")) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                for (ZipEntry entry : entries(zip)) {
+                    String name = entry.getName();
+                    if (name.contains("/") || !name.endsWith(suffix)) continue;
+                    found++;
+                    Path target = layout.nativeDir().resolve(name);
+                    // JavaFX for Windows brings its own copy of the C runtime DLLs: the JDK's, already there, stay.
+                    if (Files.exists(target)) {
+                        kept.add(name);
+                        continue;
+                    }
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, target);
+                    }
+                    if (os != Os.WINDOWS) Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        }
+        if (found == 0) {
+            throw new Failure("no JavaFX native libraries (*" + suffix + ") in the jars of " + javafxDir
+                    + "; is fx.platform right for this machine (installers/pom.xml)?");
+        }
+        say("JavaFX natives: " + (found - kept.size()) + " libraries into " + layout.root().relativize(layout.nativeDir())
+                + (kept.isEmpty() ? "" : "; already there, kept: " + kept));
+    }
+
+    void checkNoNativeResources() throws IOException {
+        List<String> modules = runtimeModules();
+        if (!modules.contains("javafx.graphics")) {
+            throw new Failure("the runtime has no javafx.graphics module: " + modules);
+        }
+        try (FileSystem jrt = FileSystems.newFileSystem(URI.create("jrt:/"), Map.of("java.home", layout.runtimeHome().toString()));
+             Stream<Path> files = Files.walk(jrt.getPath("/modules"))) {
+            List<String> stray = files
+                    .filter(p -> p.getNameCount() > 2 && p.getName(1).toString().startsWith("javafx."))
+                    .map(Path::toString)
+                    .filter(p -> p.endsWith(".so") || p.endsWith(".dll") || p.endsWith(".dylib"))
+                    .toList();
+            if (!stray.isEmpty()) {
+                throw new Failure("JavaFX modules still carry native libraries " + stray + ": JavaFX would extract them to"
+                        + " ~/.openjfx at first start. jlink's --exclude-resources pattern (installers/pom.xml) no longer matches.");
+            }
+        }
+    }
+
+    // 2. Modules against jdeps
+
+    void checkModules() throws IOException {
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElse(null);
+        if (jdeps == null) {
+            say("modules: jdeps is not in this JDK; not checked");
+            return;
+        }
+        List<Path> jars = list(layout.appDir(), ".jar");
+        String classPath = jars.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+        List<String> args = new ArrayList<>(List.of("--multi-release", String.valueOf(Runtime.version().feature()),
+                "--ignore-missing-deps", "--print-module-deps", "--module-path", javafxDir.toString(), "--class-path", classPath));
+        jars.forEach(j -> args.add(j.toString()));
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int status = jdeps.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), args.toArray(String[]::new));
+        // Warnings (split packages in sqlite-jdbc and picocli) come first; the module list is the last line.
+        String last = out.toString().lines().filter(l -> l.matches("[a-z0-9.,]+")).reduce((a, b) -> b).orElse("");
+        if (status != 0 || last.isEmpty()) {
+            throw new Failure("jdeps failed (" + status + "): " + err + out);
+        }
+        Set<String> needed = new TreeSet<>(Arrays.asList(last.split(",")));
+        needed.removeAll(runtimeModules());
+        if (!needed.isEmpty()) {
+            throw new Failure("the jars use modules the runtime lacks: " + needed + ". Add them to <addModules> in installers/pom.xml.");
+        }
+        say("modules: the runtime has all that jdeps finds in the jars (" + last + ")");
+    }
+
+    List<String> runtimeModules() throws IOException {
+        Path release = layout.runtimeHome().resolve("release");
+        return Files.readAllLines(release).stream()
+                .filter(l -> l.startsWith("MODULES="))
+                .map(l -> l.substring("MODULES=".length()).replace("\"", ""))
+                .flatMap(l -> Arrays.stream(l.split(" ")))
+                .toList();
+    }
+
+    // 3. sqlite-jdbc for this platform only
+
+    void slimSqlite() throws IOException {
+        String natives = "org/sqlite/native/";
+        String keep = natives + switch (os) {
+            case LINUX -> "Linux";
+            case WINDOWS -> "Windows";
+            case MAC -> "Mac";
+        } + "/" + switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> System.getProperty("os.arch");
+        } + "/";
+        for (Path jar : list(layout.appDir(), ".jar")) {
+            long before = Files.size(jar);
+            Path slim = jar.resolveSibling(jar.getFileName() + ".slim");
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                List<ZipEntry> all = entries(zip);
+                if (all.stream().noneMatch(e -> e.getName().startsWith(natives))) continue;
+                if (all.stream().noneMatch(e -> e.getName().startsWith(keep))) {
+                    say("sqlite: " + jar.getFileName() + " has no " + keep + "; left whole");
+                    continue;
+                }
+                if (all.stream().anyMatch(e -> e.getName().startsWith("META-INF/") && e.getName().endsWith(".SF"))) {
+                    say("sqlite: " + jar.getFileName() + " is signed; left whole");
+                    continue;
+                }
+                try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(slim))) {
+                    for (ZipEntry entry : all) {
+                        String name = entry.getName();
+                        boolean other = name.startsWith(natives) && !name.startsWith(keep) && !keep.startsWith(name);
+                        if (other) continue;
+                        ZipEntry copy = new ZipEntry(name);
+                        copy.setTime(entry.getTime());
+                        out.putNextEntry(copy);
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            in.transferTo(out);
+                        }
+                        out.closeEntry();
+                    }
+                }
+            }
+            Files.move(slim, jar, StandardCopyOption.REPLACE_EXISTING);
+            say("sqlite: " + jar.getFileName() + " keeps " + keep + " only: " + mb(before) + " -> " + mb(Files.size(jar)));
+        }
+    }
+
+    // 4. AOT cache
+
+    void train() throws IOException {
+        Path cache = layout.appDir().resolve(AOT_FILE);
+        Files.deleteIfExists(cache);
+        // The launcher would refuse -XX:AOTCacheOutput next to an -XX:AOTCache it already has.
+        for (Path cfg : cfgFiles()) removeAotOption(cfg);
+        boolean gui = switch (training) {
+            case "gui" -> true;
+            case "cli" -> false;
+            default -> switch (os) {
+                case LINUX -> !System.getenv().getOrDefault("DISPLAY", "").isBlank() || !System.getenv().getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+                case MAC -> true;
+                // Process.destroy() on Windows ends the process without a JVM exit, so no cache would be written.
+                case WINDOWS -> false;
+            };
+        };
+        List<String> command = new ArrayList<>(List.of(layout.launcher().toString()));
+        if (!gui) command.addAll(List.of("validate", schema.toString()));
+        Path home = Files.createTempDirectory("facet-aot-training");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
+            isolate(pb.environment(), home);
+            // The user's home is a throw-away folder: the training run (the demo's first start) writes settings and data there.
+            pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + cache + " -Duser.home=" + home);
+            say("AOT cache: training run of " + (gui ? "the window (ended after " + trainingSeconds + " s at most)" : "facet validate")
+                    + ", output in " + log.getFileName());
+            Files.writeString(log, "== training: " + command + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            long start = System.nanoTime();
+            Process process = pb.start();
+            boolean exited = waitFor(process, trainingSeconds);
+            if (exited && gui) {
+                // Before the window existed, `facet` without arguments printed its help: a short training.
+                say("AOT cache: the run ended by itself (status " + process.exitValue() + "), no window stayed open");
+            }
+            if (!exited) {
+                // The window is up: a normal JVM exit (SIGTERM runs it) records the classes and profiles of this run.
+                process.destroy();
+                if (!waitFor(process, 600)) {
+                    process.destroyForcibly();
+                    throw new Failure("the training run did not end after SIGTERM; see " + log);
+                }
+            } else if (process.exitValue() != 0) {
+                throw new Failure("the training run " + command + " failed with status " + process.exitValue() + "; see " + log
+                        + (gui ? ". Without a usable display, pass -Dinstaller.training=cli." : ""));
+            }
+            if (!Files.isRegularFile(cache)) {
+                throw new Failure("the training run wrote no AOT cache; see " + log);
+            }
+            for (Path cfg : cfgFiles()) addAotOption(cfg);
+            say(String.format(Locale.ROOT, "AOT cache: %s, %s, in %.0f s", AOT_FILE, mb(Files.size(cache)), (System.nanoTime() - start) / 1e9));
+        } finally {
+            deleteTree(home);
+        }
+    }
+
+    List<Path> cfgFiles() throws IOException {
+        List<Path> cfgs = list(layout.appDir(), ".cfg");
+        if (cfgs.isEmpty()) throw new Failure("no launcher .cfg in " + layout.appDir());
+        return cfgs;
+    }
+
+    static void removeAotOption(Path cfg) throws IOException {
+        List<String> lines = Files.readAllLines(cfg);
+        List<String> kept = lines.stream().filter(l -> !l.startsWith("java-options=-XX:AOTCache=")).toList();
+        if (kept.size() != lines.size()) Files.write(cfg, kept);
+    }
+
+    /** Appends the option at the end of the [JavaOptions] section, which jpackage always writes. */
+    static void addAotOption(Path cfg) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
+        int section = lines.indexOf("[JavaOptions]");
+        if (section < 0) {
+            lines.add("");
+            lines.add("[JavaOptions]");
+            lines.add(AOT_OPTION);
+        } else {
+            int end = section + 1;
+            while (end < lines.size() && !lines.get(end).startsWith("[")) end++;
+            while (end > section + 1 && lines.get(end - 1).isBlank()) end--;
+            lines.add(end, AOT_OPTION);
+        }
+        Files.write(cfg, lines);
+    }
+
+    // 5. Checks
+
+    void check() throws IOException {
+        Path home = Files.createTempDirectory("facet-image-check");
+        try {
+            String launcher = layout.launcher().toString();
+            Result version = exec(home, Map.of(), launcher, "--version");
+            if (version.status() != 0 || !version.out().strip().equals(expectedVersion) || !version.err().isBlank()) {
+                throw new Failure("`" + launcher + " --version` gave status " + version.status() + ", stdout [" + version.out().strip()
+                        + "], stderr [" + version.err().strip() + "]; expected status 0, [" + expectedVersion + "] and nothing on stderr");
+            }
+            say("check: --version prints \"" + expectedVersion + "\", nothing on stderr");
+            Result validate = exec(home, Map.of(), launcher, "validate", schema.toString());
+            if (validate.status() != 0 || !validate.err().contains("is valid")) {
+                throw new Failure("`" + launcher + " validate " + schema + "` gave status " + validate.status() + ": " + validate.err() + validate.out());
+            }
+            say("check: validate " + schema.getFileName() + " passes through the launcher (status 0)");
+            if (aot) {
+                // AOTMode=on turns "cache unusable" (wrong JDK, a changed jar) from a silent slow start into an error.
+                Result on = exec(home, Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"), launcher, "--version");
+                if (on.status() != 0) {
+                    throw new Failure("the launcher cannot use its AOT cache (-XX:AOTMode=on): " + on.err().strip());
+                }
+                say("check: the launcher starts with its AOT cache (-XX:AOTMode=on)");
+            }
+            if (Files.exists(home.resolve(".openjfx"))) {
+                throw new Failure("the launcher extracted JavaFX libraries to ~/.openjfx");
+            }
+        } finally {
+            deleteTree(home);
+        }
+    }
+
+    Result exec(Path home, Map<String, String> env, String... command) throws IOException {
+        Path out = Files.createTempFile("image-tool", ".out");
+        Path err = Files.createTempFile("image-tool", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            isolate(pb.environment(), home);
+            pb.environment().putAll(env);
+            Process process = pb.start();
+            if (!waitFor(process, 120)) {
+                process.destroyForcibly();
+                throw new Failure(String.join(" ", command) + " did not finish in 120 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** The build's own Java options must not reach the app, and the app must not write to the real home. */
+    static void isolate(Map<String, String> env, Path home) {
+        env.keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "CLASSPATH"));
+        env.put("HOME", home.toString());
+        env.put("USERPROFILE", home.toString());
+        env.put("APPDATA", home.resolve("AppData/Roaming").toString());
+        env.put("LOCALAPPDATA", home.resolve("AppData/Local").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
+        env.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
+    }
+
+    // Helpers
+
+    static boolean waitFor(Process process, int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure("interrupted");
+        }
+    }
+
+    static List<ZipEntry> entries(ZipFile zip) {
+        List<ZipEntry> all = new ArrayList<>();
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) all.add(e.nextElement());
+        return all;
+    }
+
+    static List<Path> list(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    long jarsSize() throws IOException {
+        long total = 0;
+        for (Path jar : list(layout.appDir(), ".jar")) total += Files.size(jar);
+        return total;
+    }
+
+    static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    static void say(String message) {
+        System.out.println("image-tool: " + message);
+    }
+
+    static String required(Map<String, String> options, String key) {
+        String value = options.get(key);
+        if (value == null || value.isBlank()) throw new Failure("--" + key + " is required");
+        return value;
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) throw new Failure("usage: --name value ...; got " + Arrays.toString(args));
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}
