@@ -28,6 +28,7 @@ public final class QuickSwitcherViewModel {
     private final Consumer<String> open;
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ObservableList<Match> matches = FXCollections.observableArrayList();
+    private final ObservableList<Match> matchesView = FXCollections.unmodifiableObservableList(matches);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
 
     /**
@@ -48,7 +49,7 @@ public final class QuickSwitcherViewModel {
     public StringProperty queryProperty() { return query; }
 
     /** @return the matching models, best first */
-    public ObservableList<Match> matches() { return FXCollections.unmodifiableObservableList(matches); }
+    public ObservableList<Match> matches() { return matchesView; }
 
     /** @return the index of the highlighted match, -1 when there is none */
     public ReadOnlyIntegerProperty selectedProperty() { return selected.getReadOnlyProperty(); }

@@ -119,6 +119,11 @@ public final class ShellViewModel implements ShellNavigator, AutoCloseable {
     private final ObservableList<ModelTab> tabs = FXCollections.observableArrayList();
     private final ObjectProperty<ModelTab> selectedTab = new SimpleObjectProperty<>(this, "selectedTab");
     private final ObservableList<String> recentlyOpened = FXCollections.observableArrayList();
+    // Read-only views made once: an unmodifiable wrapper listens to its list weakly, so a wrapper made per call
+    // could be collected with the listeners views put on it.
+    private final ObservableList<ModelEntry> modelsView = FXCollections.unmodifiableObservableList(models);
+    private final ObservableList<ModelTab> tabsView = FXCollections.unmodifiableObservableList(tabs);
+    private final ObservableList<String> recentlyOpenedView = FXCollections.unmodifiableObservableList(recentlyOpened);
     private final Object reloadChannel = new Object();
     private final Map<Integer, Object> countChannels = new HashMap<>();
     private OpenRequest.Schema reloadRequest;
@@ -150,7 +155,7 @@ public final class ShellViewModel implements ShellNavigator, AutoCloseable {
     public ReadOnlyObjectProperty<FailedOpen> failedOpenProperty() { return failedOpen.getReadOnlyProperty(); }
 
     /** @return every model and view of the schema, in schema order */
-    public ObservableList<ModelEntry> models() { return FXCollections.unmodifiableObservableList(models); }
+    public ObservableList<ModelEntry> models() { return modelsView; }
 
     /** @return the models the sidebar filter lets through */
     public ObservableList<ModelEntry> visibleModels() { return visibleModels; }
@@ -159,13 +164,13 @@ public final class ShellViewModel implements ShellNavigator, AutoCloseable {
     public StringProperty filterProperty() { return filter; }
 
     /** @return the open tabs in order */
-    public ObservableList<ModelTab> tabs() { return FXCollections.unmodifiableObservableList(tabs); }
+    public ObservableList<ModelTab> tabs() { return tabsView; }
 
     /** @return the selected tab, or null */
     public ObjectProperty<ModelTab> selectedTabProperty() { return selectedTab; }
 
     /** @return model names in the order they were last opened, most recent first */
-    public ObservableList<String> recentlyOpened() { return FXCollections.unmodifiableObservableList(recentlyOpened); }
+    public ObservableList<String> recentlyOpened() { return recentlyOpenedView; }
 
     /** @return the notification area's list */
     public Notifications notifications() { return notifications; }
