@@ -215,7 +215,9 @@ public final class OpenDialogViewModel {
             }
             case UrlResolution.Failed f -> {
                 if (!givenUrl && !userEditedUrl()) setUrlByFacet("");
-                urlHint.set(f.message());
+                // An invalid schema has no datasource to read; the resolver's message would only confuse.
+                urlHint.set(inspection.valid() || inspection.errorCount() == 0 ? f.message()
+                        : "Facet reads the URL from the schema once it is valid; or type one here.");
             }
         }
     }
