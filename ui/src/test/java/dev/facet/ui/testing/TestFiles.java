@@ -15,4 +15,13 @@ public final class TestFiles {
         Files.writeString(p, text);
         return p;
     }
+
+    /** Deletes a folder and everything in it, quietly (a temporary folder the OS cleans anyway). */
+    public static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Best effort.
+        }
+    }
 }
