@@ -155,6 +155,14 @@ public final class OpenDialog {
         form.add(statusRow, 1, 1);
         form.addRow(2, urlLabel, url);
         form.add(urlHint, 1, 3);
+        // The hints wrap within the dialog's width instead of widening it.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setPrefWidth(560);
+        form.getColumnConstraints().addAll(labels, fields);
+        urlHint.setMinHeight(Region.USE_PREF_SIZE);
+        urlHint.setPrefWidth(560);
         GridPane.setHgrow(schemaRow, Priority.ALWAYS);
         GridPane.setHgrow(url, Priority.ALWAYS);
         // A little air between the schema part and the URL part.

@@ -215,9 +215,10 @@ public final class OpenDialogViewModel {
             }
             case UrlResolution.Failed f -> {
                 if (!givenUrl && !userEditedUrl()) setUrlByFacet("");
+                if (givenUrl || userEditedUrl()) urlHint.set("The URL above is used; the schema, .env and prisma.config.ts give none.");
                 // An invalid schema has no datasource to read; the resolver's message would only confuse.
-                urlHint.set(inspection.valid() || inspection.errorCount() == 0 ? f.message()
-                        : "Facet reads the URL from the schema once it is valid; or type one here.");
+                else if (!inspection.valid() && inspection.errorCount() > 0) urlHint.set("Facet reads the URL from the schema once it is valid; or type one here.");
+                else urlHint.set(f.message());
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.facet.ui.shell;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.ModalPane;
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,7 +28,7 @@ final class QuickSwitcherView extends VBox {
         getStyleClass().addAll("quick-switcher", Styles.ELEVATED_3);
         setSpacing(6);
         setPadding(new Insets(10));
-        setMaxSize(460, 360);
+        setMaxSize(460, USE_PREF_SIZE);
         setAlignment(Pos.TOP_CENTER);
 
         query.setId("quick-switcher-query");
@@ -48,6 +49,10 @@ final class QuickSwitcherView extends VBox {
         list.setId("quick-switcher-list");
         list.getStyleClass().add(Styles.DENSE);
         list.setFocusTraversable(false);
+        // As tall as its matches (up to ten rows), so a short list does not leave an empty box.
+        list.setFixedCellSize(30);
+        list.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(1, Math.min(10, vm.matches().size())) * 30.0 + 4, vm.matches()));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(QuickSwitcherViewModel.Match m, boolean empty) {

@@ -91,7 +91,7 @@ public final class ShellView extends StackPane {
     private Node content(Runnable openDialog) {
         tabPane.setId("model-tabs");
         tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        tabPane.getStyleClass().add(Styles.TABS_FLOATING);
+        tabPane.getStyleClass().addAll(Styles.TABS_FLOATING, "model-tabs");
         vm.tabs().addListener((ListChangeListener<ModelTab>) c -> syncTabs());
         vm.selectedTabProperty().addListener((o, was, is) -> selectFxTab(is));
         tabPane.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {

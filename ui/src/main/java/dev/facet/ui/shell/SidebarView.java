@@ -77,6 +77,10 @@ final class SidebarView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
 
         getChildren().addAll(header, filter, list);
+        // Once a project is open the list takes the keyboard: arrows and Enter open models, the filter shows its prompt.
+        vm.projectProperty().addListener((o, was, is) -> {
+            if (is != null && was == null) list.requestFocus();
+        });
     }
 
     /** Puts the caret in the filter box. */

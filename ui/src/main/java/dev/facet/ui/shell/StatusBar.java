@@ -35,7 +35,9 @@ final class StatusBar extends HBox {
         connection.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         connection.setGraphic(new FontIcon(Feather.DATABASE));
         connection.textProperty().bind(Bindings.createStringBinding(
-                () -> shell.projectProperty().get() == null ? "Not connected" : shell.projectProperty().get().displayUrl(),
+                () -> shell.projectProperty().get() == null ? "Not connected"
+                        : shell.projectProperty().get().schema().provider().map(p -> p.id() + " · ").orElse("")
+                        + shell.projectProperty().get().displayUrl(),
                 shell.projectProperty()));
 
         getChildren().addAll(spinner, running, new Spacer(), lastQuery, connection);

@@ -91,7 +91,7 @@ class ShellWindowTest {
         Label orders = robot.lookup("#model-Order .model-count").queryAs(Label.class);
         assertThat(orders.getText()).isEqualTo("60");
         assertThat(robot.lookup("#status-last-query").queryAs(Label.class).getText()).contains(" ms");
-        assertThat(robot.lookup("#status-connection").queryAs(Label.class).getText()).isEqualTo("file:./demo.db");
+        assertThat(robot.lookup("#status-connection").queryAs(Label.class).getText()).isEqualTo("sqlite · file:./demo.db");
     }
 
     @Test
