@@ -118,20 +118,19 @@ class PushCommandTest {
     }
 
     @Test
-    void urlComesFromTheOptionThenTheLiteralThenTheEnvironment() {
-        Map<String, String> env = Map.of("DATABASE_URL", "postgresql://from-env/db");
+    void urlComesFromADotEnvBesideTheSchema() throws IOException {
+        Path schema = schema("datasource db {\n  provider = \"sqlite\"\n  url      = env(\"FACET_PUSH_TEST_URL\")\n}\n");
+        Files.writeString(dir.resolve(".env"), "FACET_PUSH_TEST_URL=\"file:./from-env.db\"\n");
 
-        assertThat(PushCommand.resolveUrl("mysql://option/db", datasource(UrlSetting.env("DATABASE_URL")), env::get))
-                .isEqualTo("mysql://option/db");
-        assertThat(PushCommand.resolveUrl(null, datasource(UrlSetting.literal("file:./x.db")), env::get)).isEqualTo("file:./x.db");
-        assertThat(PushCommand.resolveUrl(null, datasource(UrlSetting.env("DATABASE_URL")), env::get)).isEqualTo("postgresql://from-env/db");
-        assertThatThrownBy(() -> PushCommand.resolveUrl(null, datasource(UrlSetting.env("OTHER_URL")), env::get))
-                .hasMessage("Environment variable not found: OTHER_URL. Set it or pass --url.");
-        assertThatThrownBy(() -> PushCommand.resolveUrl(null, datasource(null), env::get))
-                .hasMessageStartingWith("No database URL: pass --url");
+        assertThat(run("push", "--schema", schema.toString())).as(err.toString()).isZero();
+        assertThat(dir.resolve("from-env.db")).isRegularFile();
     }
 
-    private static Datasource datasource(UrlSetting url) {
-        return new Datasource("db", Provider.POSTGRESQL, url, null, null, RelationMode.FOREIGN_KEYS, List.of(), List.of(), null);
+    @Test
+    void aMissingUrlSaysWhereFacetLooked() throws IOException {
+        Path schema = schema("datasource db {\n  provider = \"sqlite\"\n  url      = env(\"FACET_PUSH_TEST_MISSING\")\n}\n");
+
+        assertThat(run("push", "--schema", schema.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("error: FACET_PUSH_TEST_MISSING").contains("looked in the process environment");
     }
 }

@@ -216,7 +216,7 @@ public final class SqlReader {
     private void loadRelation(Connection connection, Model model, List<Map<String, Object>> parents, Selection.Relation rel) throws SQLException {
         RelationLink link = RelationLink.of(schema, model, rel.field());
         ReadQuery q = rel.query();
-        Map<List<Object>, List<Map<String, Object>>> byParent = new LinkedHashMap<>();
+        Map<Object, List<Map<String, Object>>> byParent = new HashMap<>();
         Set<List<Object>> keys = new LinkedHashSet<>();
         for (Map<String, Object> p : parents) {
             List<Object> key = keyOf(p, link.parentKeys());
@@ -232,12 +232,12 @@ public final class SqlReader {
         }
         for (Map<String, Object> c : children) {
             List<Object> key = link.viaJoinTable() ? List.of(c.get(PARENT_KEY)) : keyOf(c, link.childKeys());
-            byParent.computeIfAbsent(normalize(key), k -> new ArrayList<>()).add(c);
+            byParent.computeIfAbsent(groupKey(key), k -> new ArrayList<>()).add(c);
         }
         List<Map<String, Object>> kept = new ArrayList<>();
         for (Map<String, Object> p : parents) {
             List<Object> key = keyOf(p, link.parentKeys());
-            List<Map<String, Object>> mine = key == null ? List.of() : byParent.getOrDefault(normalize(key), List.of());
+            List<Map<String, Object>> mine = key == null ? List.of() : byParent.getOrDefault(groupKey(key), List.of());
             if (rel.field().isList()) {
                 List<Map<String, Object>> paged = pagePerParent(mine, q);
                 p.put(rel.field().name(), paged);
@@ -446,7 +446,8 @@ public final class SqlReader {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
+                // Sized up front: rows are many, and growing each map was a visible cost.
+                Map<String, Object> row = new LinkedHashMap<>((columns.size() + 4) * 4 / 3 + 1);
                 for (int i = 0; i < columns.size(); i++) row.put(columns.get(i).name(), dialect.read(rs, i + 1, columns.get(i)));
                 if (withParentKey) row.put(PARENT_KEY, rs.getObject(columns.size() + 1));
                 rows.add(row);
@@ -480,6 +481,11 @@ public final class SqlReader {
             key.add(v);
         }
         return key;
+    }
+
+    /** A key to group rows by: the normalized value itself for single-column keys (the common case, and cheaper). */
+    private static Object groupKey(List<Object> key) {
+        return key.size() == 1 ? normalizeValue(key.getFirst()) : normalize(key);
     }
 
     /** Keys from different drivers or types (Integer vs Long) must compare equal. */
