@@ -1,7 +1,8 @@
 package dev.facet.ui.project;
 
+import dev.facet.data.Engines;
 import dev.facet.data.QueryEngine;
-import dev.facet.data.sql.SqlEngines;
+import dev.facet.data.QueryError;
 import dev.facet.data.sql.connect.DatabaseConnectionException;
 import dev.facet.data.sql.connect.DatabaseUrl;
 import dev.facet.data.sql.connect.SqlDatabase;
@@ -13,9 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Connects through data-access's SQL connector: a pooled {@link SqlDatabase} (PostgreSQL, CockroachDB,
- * MySQL/MariaDB, SQLite), whose failures already carry Prisma's codes and never a password. A new SQLite file gets
- * the schema's tables ({@code facet push}) when asked to create it.
+ * Connects through data-access ({@link Engines}: a pooled SQL database for PostgreSQL, CockroachDB, MySQL/MariaDB and
+ * SQLite), whose failures already carry Prisma's codes and never a password. A new SQLite file gets the schema's tables
+ * ({@code facet push}) first when asked to create it.
  */
 public final class SqlProjectConnector implements DatabaseConnector {
     @Override
@@ -27,17 +28,16 @@ public final class SqlProjectConnector implements DatabaseConnector {
         }
         try {
             DatabaseUrl parsed = DatabaseUrl.parse(url, baseDirectory);
-            boolean fresh = create && parsed.scheme() == DatabaseUrl.Scheme.SQLITE && !Files.exists(parsed.file());
-            SqlDatabase database = SqlDatabase.open(provider, parsed, create);
-            try {
-                if (fresh) SchemaPusher.push(schema, database);
-                return SqlEngines.open(schema, database);
-            } catch (RuntimeException e) {
-                database.close();
-                throw e;
+            if (create && parsed.scheme() == DatabaseUrl.Scheme.SQLITE && !Files.exists(parsed.file())) {
+                try (SqlDatabase database = SqlDatabase.open(provider, parsed, true)) {
+                    SchemaPusher.push(schema, database);
+                }
             }
+            return Engines.open(schema, url, baseDirectory, null);
         } catch (DatabaseConnectionException e) {
             throw new OpenFailure(OpenFailure.Kind.CONNECTION, e.prismaCode(), e.getMessage(), null);
+        } catch (QueryError e) {
+            throw new OpenFailure(OpenFailure.Kind.CONNECTION, e.code(), e.getMessage(), null);
         } catch (SchemaPushException e) {
             throw new OpenFailure(OpenFailure.Kind.SETUP, null, "Could not create the tables: " + e.getMessage(), null);
         }
