@@ -13,6 +13,8 @@ import dev.facet.ui.task.FxTaskExecutor;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The JavaFX application: the main window, opening the demo or a schema given on the command line. */
 public final class FacetApplication extends Application {
@@ -27,6 +29,8 @@ public final class FacetApplication extends Application {
             Objects.requireNonNull(demoSchema, "demoSchema");
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(FacetApplication.class);
 
     // Application.launch creates the instance itself, so the startup arguments travel through a static.
     private static volatile Startup startup;
@@ -50,6 +54,11 @@ public final class FacetApplication extends Application {
         executor = new FxTaskExecutor();
         window = ShellWindow.show(stage, new ShellWindow.Config(executor, loader, opener, settings, ShellViewModel.SchemaWatchStarter.files(),
                 ModelTabContents.factory(), ThemeApplier.systemDark()), s.initial(), null);
+        // A bug in an event handler should cost one action, not the window: log it and say so in the banner area.
+        Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> {
+            LOG.error("Unexpected error on the FX thread", e);
+            window.shell().notifications().error("Something went wrong", e);
+        });
     }
 
     @Override
