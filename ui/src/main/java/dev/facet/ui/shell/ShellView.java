@@ -2,14 +2,21 @@ package dev.facet.ui.shell;
 
 import atlantafx.base.controls.ModalPane;
 import atlantafx.base.theme.Styles;
+import dev.facet.ui.settings.RecentProject;
 import dev.facet.ui.settings.ThemeChoice;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -55,8 +62,12 @@ public final class ShellView extends StackPane {
      * @param status   the status bar's text
      * @param openDialog shows the Open dialog
      * @param quit     closes the window (File › Quit), asking first as closing does
+     * @param recent     the recent projects, for File › Open Recent
+     * @param openRecent opens one of them
      */
-    public ShellView(ShellViewModel vm, ThemeViewModel theme, StatusBarViewModel status, Runnable openDialog, Runnable quit) {
+    public ShellView(ShellViewModel vm, ThemeViewModel theme, StatusBarViewModel status, Runnable openDialog, Runnable quit,
+                     Supplier<List<RecentProject>> recent,
+                     Consumer<RecentProject> openRecent) {
         this.vm = vm;
         getStyleClass().add("facet-shell");
         ModalPane modal = new ModalPane();
@@ -75,7 +86,7 @@ public final class ShellView extends StackPane {
         SplitPane.setResizableWithParent(sidebar, false);
 
         BorderPane main = new BorderPane();
-        main.setTop(menuBar(theme, openDialog, quit));
+        main.setTop(menuBar(theme, openDialog, quit, recent, openRecent));
         main.setCenter(split);
         main.setBottom(new StatusBar(status, vm));
 
@@ -128,8 +139,30 @@ public final class ShellView extends StackPane {
         return new StackPane(tabPane, empty, busyBox);
     }
 
-    private MenuBar menuBar(ThemeViewModel theme, Runnable openDialog, Runnable quit) {
+    private MenuBar menuBar(ThemeViewModel theme, Runnable openDialog, Runnable quit,
+                            Supplier<List<RecentProject>> recent,
+                            Consumer<RecentProject> openRecent) {
         MenuItem open = item("Open…", "menu-open", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), openDialog);
+        Menu recentMenu = new Menu("Open Recent");
+        recentMenu.setId("menu-open-recent");
+        // Filled when shown, so it lists what the Open dialog and the command line added meanwhile.
+        recentMenu.getItems().add(new MenuItem("(none)"));
+        recentMenu.setOnShowing(e -> {
+            recentMenu.getItems().clear();
+            for (var r : recent.get()) {
+                String label = Path.of(r.schemaPath()).getFileName() + "  —  " + r.schemaPath()
+                        + (r.database() == null || r.database().isEmpty() ? "" : " (" + r.database() + ")");
+                MenuItem item = new MenuItem(label);
+                item.setMnemonicParsing(false);
+                item.setOnAction(a -> openRecent.accept(r));
+                recentMenu.getItems().add(item);
+            }
+            if (recentMenu.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("No recent projects");
+                none.setDisable(true);
+                recentMenu.getItems().add(none);
+            }
+        });
         MenuItem demo = item("Open the Demo", "menu-open-demo", null, () -> vm.open(new dev.facet.ui.project.OpenRequest.Demo()));
         MenuItem reload = item("Reload Schema", "menu-reload", RELOAD, vm::reload);
         reload.disableProperty().bind(vm.projectProperty().isNull().and(vm.failedOpenProperty().isNull()));
@@ -137,7 +170,7 @@ public final class ShellView extends StackPane {
                 vm::closeSelectedTab);
         closeTab.disableProperty().bind(vm.selectedTabProperty().isNull());
         MenuItem exit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
-        Menu file = new Menu("File", null, open, demo, new SeparatorMenuItem(), reload, closeTab, new SeparatorMenuItem(), exit);
+        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), reload, closeTab, new SeparatorMenuItem(), exit);
 
         MenuItem quick = item("Go to Model…", "menu-quick-switcher", QUICK_SWITCHER, this::openQuickSwitcher);
         quick.disableProperty().bind(vm.projectProperty().isNull());
@@ -168,7 +201,7 @@ public final class ShellView extends StackPane {
 
     private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
-        item.setId(id);
+        if (id != null) item.setId(id);
         if (accelerator != null) item.setAccelerator(accelerator);
         item.setOnAction(e -> action.run());
         return item;
@@ -181,7 +214,7 @@ public final class ShellView extends StackPane {
 
     private void syncTabs() {
         // Rebuild the tab list in model order, reusing the FX tab of every model tab that stays.
-        java.util.List<Tab> ordered = new java.util.ArrayList<>();
+        List<Tab> ordered = new ArrayList<>();
         Map<ModelTab, Tab> next = new HashMap<>();
         for (ModelTab t : vm.tabs()) {
             Tab fx = fxTabs.containsKey(t) ? fxTabs.get(t) : fxTab(t);
@@ -213,6 +246,10 @@ public final class ShellView extends StackPane {
         tab.setGraphic(marks);
         tab.setContent(t.content().createView());
         t.contentProperty().addListener((o, was, is) -> tab.setContent(is.createView()));
+        MenuItem close = item("Close", null, null, () -> vm.closeTab(t));
+        MenuItem others = item("Close Other Tabs", null, null, () -> vm.closeTabsExcept(t));
+        MenuItem all = item("Close All Tabs", null, null, () -> vm.closeTabsExcept(null));
+        tab.setContextMenu(new ContextMenu(close, others, all));
         tab.setOnCloseRequest(e -> {
             // The view model decides (it may ask about unsaved changes) and removes the tab itself.
             e.consume();

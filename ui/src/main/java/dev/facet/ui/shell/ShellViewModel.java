@@ -513,6 +513,27 @@ public final class ShellViewModel implements ShellNavigator, AutoCloseable {
         return true;
     }
 
+    /**
+     * Closes every tab but {@code keep} (null closes all), asking once when any of them holds unsaved changes.
+     *
+     * @return whether they were closed
+     */
+    public boolean closeTabsExcept(ModelTab keep) {
+        List<ModelTab> closing = tabs.stream().filter(t -> t != keep).toList();
+        List<String> dirty = closing.stream().filter(ModelTab::isDirty).map(t -> t.titleProperty().get()).toList();
+        if (!dirty.isEmpty() && !services.dialogs().confirm(keep == null ? "Close all tabs?" : "Close the other tabs?",
+                String.join(", ", dirty) + (dirty.size() == 1 ? " has" : " have") + " unsaved changes. Closing discards them.",
+                "Discard changes")) {
+            return false;
+        }
+        for (ModelTab t : closing) {
+            Project used = t.project();
+            removeTab(t);
+            releaseUnused(used);
+        }
+        return true;
+    }
+
     /** Closes the selected tab (Ctrl+W). */
     public void closeSelectedTab() {
         if (selectedTab.get() != null) closeTab(selectedTab.get());

@@ -1,11 +1,14 @@
 package dev.facet.ui.shell;
 
+import dev.facet.schema.config.UrlRedactor;
 import dev.facet.ui.open.OpenDialog;
 import dev.facet.ui.open.OpenDialogViewModel;
 import dev.facet.ui.project.OpenRequest;
 import dev.facet.ui.project.ProjectLoader;
 import dev.facet.ui.project.ProjectOpener;
+import dev.facet.ui.settings.RecentProject;
 import dev.facet.ui.settings.UserSettings;
+import java.nio.file.Path;
 import dev.facet.ui.task.FxTaskExecutor;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -51,7 +54,7 @@ public final class ShellWindow {
                 shell::confirmReplace, shell::adopt);
         StatusBarViewModel status = new StatusBarViewModel(config.executor().runningProperty(), config.executor().lastTaskProperty(),
                 config.executor().lastDurationProperty());
-        view = new ShellView(shell, theme, status, this::showOpenDialog, this::quit);
+        view = new ShellView(shell, theme, status, this::showOpenDialog, this::quit, config.settings()::recent, this::openRecent);
 
         ThemeApplier.follow(theme.darkProperty());
         Scene scene = new Scene(view, 1280, 800);
@@ -99,6 +102,16 @@ public final class ShellWindow {
     public void showOpenDialog() {
         if (openDialog == null) openDialog = new OpenDialog(openVm, stage, () -> shell.open(new OpenRequest.Demo()));
         openDialog.show();
+    }
+
+    /** A recent project opens at once when nothing is missing; one whose URL needs its password goes to the dialog. */
+    private void openRecent(RecentProject r) {
+        if (r.url() != null && r.url().contains(UrlRedactor.MASK)) {
+            showOpenDialog();
+            openVm.chooseRecent(r);
+        } else {
+            shell.open(new OpenRequest.Schema(Path.of(r.schemaPath()), r.url()));
+        }
     }
 
     private void quit() {

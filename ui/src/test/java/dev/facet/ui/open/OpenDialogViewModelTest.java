@@ -10,7 +10,6 @@ import dev.facet.ui.settings.UserSettings;
 import dev.facet.ui.task.DirectTaskExecutor;
 import dev.facet.ui.testing.DemoFixture;
 import dev.facet.ui.testing.TestFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.facet.schema.config.ConnectionUrlResolver;
 import dev.facet.schema.config.UrlResolution;
 import dev.facet.ui.testing.TestFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -151,6 +151,29 @@ class ShellViewModelTest {
     }
 
     @Test
+    void closingTheOtherTabsAsksOnceForAllUnsavedChanges() {
+        vm.open(new OpenRequest.Demo());
+        vm.openModel("Customer");
+        ModelTab customer = vm.selectedTabProperty().get();
+        vm.openModel("Order");
+        contents.last().dirty.set(true);
+        vm.openModel("Review");
+        contents.last().dirty.set(true);
+
+        assertThat(vm.closeTabsExcept(customer)).isFalse();
+        assertThat(dialogs.asked).singleElement().asString().isEqualTo(
+                "Close the other tabs? | Order, Review have unsaved changes. Closing discards them.");
+        assertThat(vm.tabs()).hasSize(3);
+
+        dialogs.answer = true;
+        assertThat(vm.closeTabsExcept(customer)).isTrue();
+        assertThat(vm.tabs()).containsExactly(customer);
+        assertThat(vm.closeTabsExcept(null)).isTrue();
+        assertThat(vm.tabs()).isEmpty();
+        assertThat(vm.selectedTabProperty().get()).isNull();
+    }
+
+    @Test
     void refreshingCountsAfterASaveShowsTheNewCount() {
         vm.open(new OpenRequest.Demo());
         var json = new com.fasterxml.jackson.databind.ObjectMapper();

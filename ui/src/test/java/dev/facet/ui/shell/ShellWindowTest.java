@@ -159,6 +159,24 @@ class ShellWindowTest {
     }
 
     @Test
+    void aRecentProjectOpensFromTheFileMenu(FxRobot robot) throws Exception {
+        demoIsOpen();
+        Path copy = TestFiles.write(dir, "copy/schema.prisma", DemoFixture.demoSchemaText().replace("file:./demo.db", "file:../demo/demo.db"));
+        Fx.run(() -> window.shell().open(new OpenRequest.Schema(copy, null)));
+        Fx.waitUntil(() -> "Facet — schema.prisma (demo.db)".equals(stage.getTitle())
+                && window.shell().projectProperty().get().schemaPath().equals(copy));
+        Fx.run(() -> window.shell().open(new OpenRequest.Demo()));
+        Fx.waitUntil(() -> window.shell().projectProperty().get() != null
+                && window.shell().projectProperty().get().schemaPath().equals(demo.workspace().schemaFile()));
+
+        robot.clickOn("File").clickOn("Open Recent").clickOn(copy.getFileName() + "  —  " + copy + " (demo.db)");
+
+        Fx.waitUntil(() -> window.shell().projectProperty().get() != null
+                && window.shell().projectProperty().get().schemaPath().equals(copy));
+        assertThat(stage.getTitle()).isEqualTo(DEMO_TITLE);
+    }
+
+    @Test
     void theOpenDialogShowsTheDiagnosticsOfABrokenSchemaAndKeepsWhatWasTyped(FxRobot robot) throws Exception {
         demoIsOpen();
         Path broken = TestFiles.write(dir, "broken/schema.prisma", "datasource db {\n  provider = \"sqlite\"\n  url = \"file:./x.db\"\n}\n\n"
@@ -197,7 +215,8 @@ class ShellWindowTest {
         assertThat(selectedTab(robot)).isEqualTo("Order");
         // The table does not exist yet: the count shows an error in the banner area, the window stays usable.
         Fx.waitUntil(() -> robot.lookup(".notification-error").tryQuery().isPresent());
-        assertThat(robot.lookup(".notification-error").queryAs(Message.class).getTitle()).isEqualTo("Could not count the rows of Coupon");
+        Message error = robot.lookup(".notification-error").queryAs(Message.class);
+        assertThat(error.getTitle()).as(error.getDescription()).isEqualTo("Could not count the rows of Coupon");
 
         robot.clickOn(robot.lookup(".notification-info .close-button").queryAs(Node.class));
         Fx.waitUntil(() -> robot.lookup(".notification-info").tryQuery().isEmpty());
