@@ -9,15 +9,24 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
- * An open tab: a model, maybe filtered by a {@code where}, and the content showing it. After a schema reload a
- * tab with unsaved changes keeps its content (and the project it was made with) until the changes are saved or
- * discarded; it is then rebuilt on the new schema.
+ * An open tab: a model, maybe filtered by a {@code where}, and the content showing it, with the places it showed
+ * before (relations followed in place) for Back and Forward. After a schema reload a tab with unsaved changes keeps
+ * its content (and the project it was made with) until the changes are saved or discarded; it is then rebuilt on the
+ * new schema.
  */
 public final class ModelTab {
-    private final String modelName;
-    private final String whereJson;
+    /** What a tab shows: a model and its filter. */
+    record Location(String modelName, String whereJson) {}
+
+    private Location location;
+    private final Deque<Location> back = new ArrayDeque<>();
+    private final Deque<Location> forward = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
@@ -27,21 +36,55 @@ public final class ModelTab {
     private Model model;
 
     ModelTab(Model model, String whereJson) {
-        this.modelName = model.name();
         this.model = model;
-        this.whereJson = whereJson;
-        String filter = WhereText.summary(whereJson);
-        title.set(filter.isEmpty() ? modelName : modelName + " · " + filter);
+        moveTo(new Location(model.name(), whereJson));
+    }
+
+    private void moveTo(Location l) {
+        location = l;
+        String filter = WhereText.summary(l.whereJson());
+        title.set(filter.isEmpty() ? l.modelName() : l.modelName() + " · " + filter);
+        canGoBack.set(!back.isEmpty());
+        canGoForward.set(!forward.isEmpty());
+    }
+
+    /** Goes somewhere new in place: the current place goes on the Back stack, Forward is forgotten. */
+    void go(Location l) {
+        back.push(location);
+        forward.clear();
+        moveTo(l);
+    }
+
+    /** @return the place Back returned to, or null when there was none */
+    Location goBack() {
+        if (back.isEmpty()) return null;
+        forward.push(location);
+        moveTo(back.pop());
+        return location;
+    }
+
+    /** @return the place Forward returned to, or null when there was none */
+    Location goForward() {
+        if (forward.isEmpty()) return null;
+        back.push(location);
+        moveTo(forward.pop());
+        return location;
     }
 
     /** @return the model's name */
-    public String modelName() { return modelName; }
+    public String modelName() { return location.modelName(); }
 
     /** @return the model as the tab's content knows it */
     public Model model() { return model; }
 
     /** @return the normalized {@code where} JSON, or null */
-    public String whereJson() { return whereJson; }
+    public String whereJson() { return location.whereJson(); }
+
+    /** @return whether Back has somewhere to go */
+    public ReadOnlyBooleanProperty canGoBackProperty() { return canGoBack.getReadOnlyProperty(); }
+
+    /** @return whether Forward has somewhere to go */
+    public ReadOnlyBooleanProperty canGoForwardProperty() { return canGoForward.getReadOnlyProperty(); }
 
     /** @return the tab's title: the model name, and its filter when it has one */
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }

@@ -13,14 +13,17 @@ import javafx.scene.layout.VBox;
 
 /**
  * The one place that decides what a model tab shows. Until the grid ({@code dev.facet.ui.grid}) is merged it is
- * a placeholder; wiring the grid is one line in {@link #create}:
+ * a placeholder; wiring the grid is a few lines in {@link #create}:
  *
  * <pre>{@code
- * var vm = new ModelGridViewModel(project, model, executor, navigator::openModel);
+ * var vm = new ModelGridViewModel(project, model, executor, new Navigator() {   // the grid's interface
+ *     public void openModel(Model m, String where, boolean newTab) { navigator.openModel(m, where, newTab); }
+ *     public void back() { navigator.back(); }
+ *     public void forward() { navigator.forward(); }
+ * });
+ * vm.setInitialWhere(whereJson);
  * return new GridContent(vm.dirtyProperty(), vm::reload, () -> new ModelGridView(vm));
  * }</pre>
- *
- * (plus applying {@code whereJson} to the grid's filter, through whatever the grid offers for it).
  */
 public final class ModelTabContents {
     private ModelTabContents() {}

@@ -235,7 +235,6 @@ public final class ShellView extends StackPane {
     private Tab fxTab(ModelTab t) {
         Tab tab = new Tab();
         tab.setUserData(t);
-        tab.setId("tab-" + t.modelName());
         tab.textProperty().bind(t.titleProperty());
         FontIcon dirty = new FontIcon(Feather.CIRCLE);
         dirty.getStyleClass().add("dirty-marker");

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * Every database call goes through the {@link TaskExecutor}; results arrive on the FX thread. Testable without a
  * Stage with a direct executor.
  */
-public final class ShellViewModel implements ShellNavigator, AutoCloseable {
+public final class ShellViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
     /** Counts run in chunks, so a schema of hundreds of models shows its first counts early. */
     private static final int COUNT_CHUNK = 25;
@@ -326,7 +326,7 @@ public final class ShellViewModel implements ShellNavigator, AutoCloseable {
                 removeTab(t);
                 closed.add(t.modelName());
             } else {
-                t.show(p, m, services.tabContents().create(p, m, t.whereJson(), executor, this));
+                show(t, p, m);
             }
         }
         releaseUnused(before);
@@ -449,14 +449,21 @@ public final class ShellViewModel implements ShellNavigator, AutoCloseable {
         if (!visibleModels.isEmpty()) openModel(visibleModels.getFirst().name());
     }
 
-    @Override
+    /**
+     * Opens a model in a tab: selects a tab already showing the same rows unless {@code newTab}, else opens one
+     * (after the selected tab when {@code newTab}, else at the end).
+     *
+     * @param whereJson a Prisma {@code where} as JSON, or null
+     */
     public void openModel(Model model, String whereJson, boolean newTab) {
+        ModelTab selected = selectedTab.get();
+        openTab(model, whereJson, newTab, newTab && selected != null ? tabs.indexOf(selected) + 1 : tabs.size());
+    }
+
+    private void openTab(Model model, String whereJson, boolean newTab, int at) {
         Project p = project.get();
-        Model current = p == null ? null : p.schema().model(model.name());
-        if (current == null) {
-            notifications.warning("No model " + model.name(), model.name() + " is not in the schema any more.", null);
-            return;
-        }
+        Model current = present(p, model.name());
+        if (current == null) return;
         String where = WhereText.normalize(whereJson);
         noteOpened(current.name());
         if (!newTab) {
@@ -468,13 +475,76 @@ public final class ShellViewModel implements ShellNavigator, AutoCloseable {
             }
         }
         ModelTab tab = new ModelTab(current, where);
-        tab.show(p, current, services.tabContents().create(p, current, where, executor, this));
+        show(tab, p, current);
         tab.dirtyProperty().addListener((o, was, is) -> {
             if (!is && tab.project() != project.get() && tabs.contains(tab)) rebuildStale(tab);
         });
-        int at = selectedTab.get() == null || !newTab ? tabs.size() : tabs.indexOf(selectedTab.get()) + 1;
-        tabs.add(at, tab);
+        tabs.add(Math.min(at, tabs.size()), tab);
         selectedTab.set(tab);
+    }
+
+    /** @return the model in the current schema, or null after saying it is gone */
+    private Model present(Project p, String name) {
+        Model m = p == null ? null : p.schema().model(name);
+        if (m == null || m.ignored()) {
+            notifications.warning("No model " + name, name + " is not in the schema any more.", null);
+            return null;
+        }
+        return m;
+    }
+
+    /** (Re)builds a tab's content for what it shows now, with a navigator bound to that tab. */
+    private void show(ModelTab tab, Project p, Model m) {
+        tab.show(p, m, services.tabContents().create(p, m, tab.whereJson(), executor, navigatorFor(tab)));
+    }
+
+    private ShellNavigator navigatorFor(ModelTab tab) {
+        return new ShellNavigator() {
+            @Override
+            public void openModel(Model model, String whereJson, boolean newTab) {
+                if (newTab) openTab(model, whereJson, true, tabs.indexOf(tab) + 1);
+                else navigate(tab, model, whereJson);
+            }
+
+            @Override public void back() { step(tab, true); }
+
+            @Override public void forward() { step(tab, false); }
+        };
+    }
+
+    /** Shows another model or filter in place in {@code tab}; Back returns. */
+    private void navigate(ModelTab tab, Model model, String whereJson) {
+        Project p = project.get();
+        Model m = present(p, model.name());
+        if (m == null || !tabs.contains(tab) || !mayLeave(tab)) return;
+        Project used = tab.project();
+        tab.go(new ModelTab.Location(m.name(), WhereText.normalize(whereJson)));
+        noteOpened(m.name());
+        show(tab, p, m);
+        releaseUnused(used);
+        selectedTab.set(tab);
+    }
+
+    private void step(ModelTab tab, boolean backwards) {
+        if (!tabs.contains(tab) || !(backwards ? tab.canGoBackProperty() : tab.canGoForwardProperty()).get() || !mayLeave(tab)) return;
+        Project used = tab.project();
+        ModelTab.Location l = backwards ? tab.goBack() : tab.goForward();
+        Project p = project.get();
+        Model m = p == null ? null : p.schema().model(l.modelName());
+        if (m == null) {
+            // The schema lost that model since: stay where the tab is.
+            if (backwards) tab.goForward();
+            else tab.goBack();
+            notifications.info("No model " + l.modelName(), l.modelName() + " is not in the schema any more.");
+            return;
+        }
+        show(tab, p, m);
+        releaseUnused(used);
+    }
+
+    private boolean mayLeave(ModelTab tab) {
+        return !tab.isDirty() || services.dialogs().confirm("Leave " + tab.titleProperty().get() + "?",
+                tab.modelName() + " has unsaved changes. Leaving discards them.", "Discard changes");
     }
 
     private void noteOpened(String name) {
@@ -491,7 +561,7 @@ public final class ShellViewModel implements ShellNavigator, AutoCloseable {
             removeTab(tab);
             notifications.info("Closed " + tab.modelName(), tab.modelName() + " is not in the schema any more.");
         } else {
-            tab.show(p, m, services.tabContents().create(p, m, tab.whereJson(), executor, this));
+            show(tab, p, m);
         }
         releaseUnused(old);
     }

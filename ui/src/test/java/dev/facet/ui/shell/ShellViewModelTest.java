@@ -128,6 +128,43 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aGridFollowsRelationsInPlaceWithBackAndForwardOrInANewTabBesideIt() {
+        vm.open(new OpenRequest.Demo());
+        vm.openModel("Customer");
+        vm.openModel("Review");
+        vm.selectedTabProperty().set(vm.tabs().getFirst());
+        ModelTab customers = vm.tabs().getFirst();
+        FakeTabContents.Content grid = (FakeTabContents.Content) customers.content();
+        Model order = vm.projectProperty().get().schema().model("Order");
+
+        grid.navigator.openModel(order, "{\"customerId\":7}", false);
+
+        assertThat(vm.tabs()).hasSize(2).startsWith(customers);
+        assertThat(customers.titleProperty().get()).isEqualTo("Order · customerId = 7");
+        assertThat(contents.last().where).isEqualTo("{\"customerId\":7}");
+        assertThat(customers.canGoBackProperty().get()).isTrue();
+        assertThat(grid.disposed).isTrue();
+
+        contents.last().navigator.back();
+        assertThat(customers.titleProperty().get()).isEqualTo("Customer");
+        assertThat(customers.canGoForwardProperty().get()).isTrue();
+        contents.last().navigator.forward();
+        assertThat(customers.titleProperty().get()).isEqualTo("Order · customerId = 7");
+
+        contents.last().navigator.openModel(vm.projectProperty().get().schema().model("OrderLine"), "{\"orderId\":3}", true);
+        assertThat(vm.tabs()).extracting(t -> t.titleProperty().get())
+                .containsExactly("Order · customerId = 7", "OrderLine · orderId = 3", "Review");
+        assertThat(vm.selectedTabProperty().get().modelName()).isEqualTo("OrderLine");
+
+        // Unsaved changes: leaving in place asks, and a "no" stays.
+        FakeTabContents.Content orders = (FakeTabContents.Content) customers.content();
+        orders.dirty.set(true);
+        orders.navigator.back();
+        assertThat(dialogs.asked).singleElement().asString().startsWith("Leave Order · customerId = 7?");
+        assertThat(customers.titleProperty().get()).isEqualTo("Order · customerId = 7");
+    }
+
+    @Test
     void closingATabWithUnsavedChangesAsksFirst() {
         vm.open(new OpenRequest.Demo());
         vm.openModel("Customer");

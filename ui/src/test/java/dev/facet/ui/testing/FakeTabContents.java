@@ -20,14 +20,16 @@ public final class FakeTabContents implements TabContentFactory {
         public final Project project;
         public final Model model;
         public final String where;
+        public final ShellNavigator navigator;
         public final SimpleBooleanProperty dirty = new SimpleBooleanProperty();
         public int reloads;
         public boolean disposed;
 
-        Content(Project project, Model model, String where) {
+        Content(Project project, Model model, String where, ShellNavigator navigator) {
             this.project = project;
             this.model = model;
             this.where = where;
+            this.navigator = navigator;
         }
 
         @Override public ReadOnlyBooleanProperty dirtyProperty() { return dirty; }
@@ -43,7 +45,7 @@ public final class FakeTabContents implements TabContentFactory {
 
     @Override
     public TabContent create(Project project, Model model, String whereJson, TaskExecutor executor, ShellNavigator navigator) {
-        Content c = new Content(project, model, whereJson);
+        Content c = new Content(project, model, whereJson, navigator);
         created.add(c);
         return c;
     }
