@@ -193,7 +193,11 @@ public final class ShellView extends StackPane {
             theme.choiceProperty().addListener((o, was, is) -> r.setSelected(is == choice));
             themes.getItems().add(r);
         }
-        Menu view = new Menu("View", null, quick, filter, counts, new SeparatorMenuItem(), themes);
+        MenuItem back = item("Back", "menu-back", new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), vm::back);
+        MenuItem forward = item("Forward", "menu-forward", new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), vm::forward);
+        back.disableProperty().bind(vm.selectedTabProperty().flatMap(ModelTab::canGoBackProperty).map(can -> !can).orElse(true));
+        forward.disableProperty().bind(vm.selectedTabProperty().flatMap(ModelTab::canGoForwardProperty).map(can -> !can).orElse(true));
+        Menu view = new Menu("View", null, quick, filter, counts, new SeparatorMenuItem(), back, forward, new SeparatorMenuItem(), themes);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menu-bar");
         return bar;

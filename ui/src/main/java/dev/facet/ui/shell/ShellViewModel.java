@@ -542,6 +542,16 @@ public final class ShellViewModel implements AutoCloseable {
         releaseUnused(used);
     }
 
+    /** Back in the selected tab (Alt+Left). */
+    public void back() {
+        if (selectedTab.get() != null) step(selectedTab.get(), true);
+    }
+
+    /** Forward in the selected tab (Alt+Right). */
+    public void forward() {
+        if (selectedTab.get() != null) step(selectedTab.get(), false);
+    }
+
     private boolean mayLeave(ModelTab tab) {
         return !tab.isDirty() || services.dialogs().confirm("Leave " + tab.titleProperty().get() + "?",
                 tab.modelName() + " has unsaved changes. Leaving discards them.", "Discard changes");

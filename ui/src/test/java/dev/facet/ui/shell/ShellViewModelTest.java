@@ -148,7 +148,7 @@ class ShellViewModelTest {
         contents.last().navigator.back();
         assertThat(customers.titleProperty().get()).isEqualTo("Customer");
         assertThat(customers.canGoForwardProperty().get()).isTrue();
-        contents.last().navigator.forward();
+        vm.forward();
         assertThat(customers.titleProperty().get()).isEqualTo("Order · customerId = 7");
 
         contents.last().navigator.openModel(vm.projectProperty().get().schema().model("OrderLine"), "{\"orderId\":3}", true);
