@@ -164,8 +164,10 @@ public final class SqlReader {
     }
 
     /**
-     * Rows at or after the cursor row in the ordering: {@code (o1 > c1) OR (o1 = c1 AND o2 > c2) ... OR (all equal)},
-     * where each {@code ci} is read from the cursor row by a subquery. A cursor row that does not exist matches nothing.
+     * Rows at or after the cursor row in the ordering. The cursor row's values come from scalar
+     * subqueries, so that the database can seek with an index: {@code (o1, o2) >= (SELECT o1, o2 FROM T
+     * WHERE cursor)} when every ordering runs the same way, else {@code (o1 > c1) OR (o1 = c1 AND o2 > c2)
+     * ... OR (all equal)}. A cursor row that does not exist yields NULL, which matches nothing.
      */
     private void cursorCondition(FilterCompiler fc, Model model, String alias, List<Ordering> orderings, Map<ScalarField, Object> cursor,
                                  boolean backwards, Sql out) {
@@ -177,27 +179,50 @@ public final class SqlReader {
             first = false;
             cursorWhere.append(fc.column(cursorAlias, e.getKey())).append(" = ").param(e.getKey(), e.getValue(), dialect);
         }
-        out.append("EXISTS (SELECT 1 FROM ").append(fc.table(model)).append(" ").append(cursorAlias).append(" WHERE ").append(cursorWhere)
-                .append(" AND (");
+        if (orderings.isEmpty()) {
+            out.append("EXISTS (SELECT 1 FROM ").append(fc.table(model)).append(" ").append(cursorAlias).append(" WHERE ").append(cursorWhere).append(")");
+            return;
+        }
+        boolean sameDirection = orderings.stream().allMatch(o -> o.descending() == orderings.getFirst().descending());
+        if (sameDirection) {
+            boolean after = !(orderings.getFirst().descending() ^ backwards);
+            List<String> mine = new ArrayList<>();
+            List<String> theirs = new ArrayList<>();
+            for (Ordering o : orderings) {
+                mine.add(orderExpression(fc, model, alias, o));
+                theirs.add(orderExpression(fc, model, cursorAlias, o));
+            }
+            String left = mine.size() == 1 ? mine.getFirst() : "(" + String.join(", ", mine) + ")";
+            out.append(left).append(after ? " >= " : " <= ").append("(SELECT ").append(String.join(", ", theirs)).append(" FROM ")
+                    .append(fc.table(model)).append(" ").append(cursorAlias).append(" WHERE ").append(cursorWhere).append(")");
+            return;
+        }
+        out.append("(");
         for (int i = 0; i <= orderings.size(); i++) {
             if (i > 0) out.append(" OR ");
             out.append("(");
             for (int j = 0; j < i && j < orderings.size(); j++) {
                 if (j > 0) out.append(" AND ");
                 Ordering o = orderings.get(j);
-                out.append(orderExpression(fc, model, alias, o)).append(" = ").append(orderExpression(fc, model, cursorAlias, o));
+                out.append(orderExpression(fc, model, alias, o)).append(" = ");
+                appendCursorValue(out, fc, model, cursorAlias, o, cursorWhere);
             }
             if (i < orderings.size()) {
                 if (i > 0) out.append(" AND ");
                 Ordering o = orderings.get(i);
                 boolean after = !(o.descending() ^ backwards);
-                out.append(orderExpression(fc, model, alias, o)).append(after ? " > " : " < ").append(orderExpression(fc, model, cursorAlias, o));
-            } else if (orderings.isEmpty()) {
-                out.append("1=1");
+                out.append(orderExpression(fc, model, alias, o)).append(after ? " > " : " < ");
+                appendCursorValue(out, fc, model, cursorAlias, o, cursorWhere);
             }
             out.append(")");
         }
-        out.append("))");
+        out.append(")");
+    }
+
+    /** Appends {@code (SELECT <ordering value> FROM T c0 WHERE <cursor>)}; each use binds the cursor's values again. */
+    private void appendCursorValue(Sql out, FilterCompiler fc, Model model, String cursorAlias, Ordering o, Sql cursorWhere) {
+        out.append("(SELECT ").append(orderExpression(fc, model, cursorAlias, o)).append(" FROM ").append(fc.table(model)).append(" ")
+                .append(cursorAlias).append(" WHERE ").append(cursorWhere).append(")");
     }
 
     // ---------------------------------------------------------------- nested relations
