@@ -219,6 +219,11 @@ class ReadsTest {
         assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"skip\": 1, \"take\": 5}"))).containsExactly(3, 4);
         assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 3}, \"take\": -2, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(2, 3);
         assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 99}, \"take\": 2}"))).isEmpty();
+        // Orderings running both ways: the cursor condition cannot be one row comparison.
+        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"take\": 2, \"orderBy\": [{\"published\": \"desc\"}, {\"id\": \"asc\"}]}")))
+                .containsExactly(2, 3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 3}, \"take\": -2, \"orderBy\": [{\"published\": \"desc\"}, {\"id\": \"asc\"}]}")))
+                .containsExactly(2, 3);
         assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"author\": {\"name\": \"desc\"}}, \"where\": {\"authorId\": {\"not\": null}}}")))
                 .containsExactly(3, 1, 2);
         assertThat(ids(run(kind, "User", "findMany", "{\"orderBy\": {\"posts\": {\"_count\": \"desc\"}}}"))).containsExactly(1, 2, 3);
