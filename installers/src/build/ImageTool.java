@@ -40,7 +40,8 @@ import java.util.zip.ZipOutputStream;
  *     anything to ~/.openjfx. The tool checks that no javafx module still carries one.</li>
  * <li>The runtime's modules are checked against what jdeps finds in the jars, so that a new
  *     dependency cannot break the installed app with a NoClassDefFoundError.</li>
- * <li>sqlite-jdbc keeps only this platform's native library (its jar carries 20 of them, ~10 MB).</li>
+ * <li>sqlite-jdbc keeps only this platform's native library (its jar carries 20 of them, ~10 MB).
+ *     Every jar gets one fixed modification time (see {@link #JAR_TIME_SECONDS}).</li>
  * <li>A training run of the launcher writes an AOT cache (JDK 25: loaded and linked classes, method
  *     profiles) into the image, and the launchers' .cfg files get -XX:AOTCache=$APPDIR/facet.aot.</li>
  * <li>Checks: the launcher prints the expected --version and nothing on stderr, validates a schema
@@ -99,6 +100,12 @@ public final class ImageTool {
 
     record Result(int status, String out, String err) {}
 
+    /**
+     * Every jar's modification time. The AOT cache records each jar's time and refuses a jar whose time
+     * changed, and jpackage's copy into a .deb or .rpm gives the files new times: the .deb's postinst and
+     * the .rpm's spec (src/jpackage/linux) set the jars back to this instant, 1980-01-01T00:00:00Z.
+     */
+    static final long JAR_TIME_SECONDS = 315532800L;
     static final String AOT_FILE = "facet.aot";
     static final String AOT_OPTION = "java-options=-XX:AOTCache=$APPDIR/" + AOT_FILE;
 
@@ -150,6 +157,9 @@ public final class ImageTool {
         checkNoNativeResources();
         checkModules();
         slimSqlite();
+        for (Path jar : list(layout.appDir(), ".jar")) {
+            Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(JAR_TIME_SECONDS, TimeUnit.SECONDS));
+        }
         if (aot) {
             train();
         } else {
@@ -408,9 +418,6 @@ public final class ImageTool {
                     throw new Failure("the launcher cannot use its AOT cache (-XX:AOTMode=on): " + on.err().strip());
                 }
                 say("check: the launcher starts with its AOT cache (-XX:AOTMode=on)");
-            }
-            if (Files.exists(home.resolve(".openjfx"))) {
-                throw new Failure("the launcher extracted JavaFX libraries to ~/.openjfx");
             }
         } finally {
             deleteTree(home);
