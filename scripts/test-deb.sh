@@ -39,6 +39,7 @@ cleanup() {
 }
 trap cleanup EXIT
 # A home of its own: no settings or demo data from an earlier run, and ~/.openjfx can be checked.
+# Java takes user.home from the password file, not from HOME: the window's run below sets both.
 export HOME="$work/home"
 mkdir -p "$HOME"
 
@@ -126,7 +127,7 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   display=":$((200 + RANDOM % 100))"
   Xvfb "$display" -screen 0 1440x900x24 >/dev/null 2>&1 & xvfb_pid=$!
   sleep 1
-  DISPLAY=$display facet >"$work/gui.log" 2>&1 & app=$!
+  DISPLAY=$display JAVA_TOOL_OPTIONS="-Duser.home=$HOME" facet >"$work/gui.log" 2>&1 & app=$!
   window=
   for _ in $(seq 1 200); do
     window=$(DISPLAY=$display xdotool search --onlyvisible --name Facet 2>/dev/null | head -n 1 || true)
@@ -136,10 +137,15 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   done
   if [ -n "$window" ]; then
     sleep 3
+    name=$(DISPLAY=$display xdotool getwindowname "$window" 2>/dev/null || echo Facet)
+    wm_class=$(DISPLAY=$display xprop -id "$window" WM_CLASS 2>/dev/null | sed -n 's/.*= "\([^"]*\)".*/\1/p')
     kill "$app" 2>/dev/null || true
     wait "$app" 2>/dev/null || true
+    [ -n "$(ls -A "$HOME")" ] || fail "the window wrote nothing into its home $HOME (user.home not taken?)"
     [ ! -e "$HOME/.openjfx" ] || fail "the window extracted JavaFX libraries to ~/.openjfx: $(ls -R "$HOME/.openjfx" | head)"
-    ok "the window opened ('$(DISPLAY=$display xdotool getwindowname "$window" 2>/dev/null || echo Facet)'); no ~/.openjfx"
+    ok "the window opened ('$name'); its fresh home has $(cd "$HOME" && find . -mindepth 1 -maxdepth 3 | grep -c .) entries and no ~/.openjfx"
+    grep -qx "StartupWMClass=$wm_class" "$desktop" || fail "the window's WM_CLASS '$wm_class' is not the menu entry's $(grep StartupWMClass "$desktop")"
+    ok "the window's class $wm_class is the menu entry's StartupWMClass"
     if grep -Ei "exception|error|warning" "$work/gui.log" >/dev/null; then
       echo "test-deb: note: the window's output has warnings or errors:" >&2
       sed 's/^/  /' "$work/gui.log" | head -n 20 >&2

@@ -32,6 +32,15 @@ def title(d, win):
         return ""
 
 
+def too_small(win):
+    """A tooltip or helper window, not the main window (which is hundreds of pixels wide)."""
+    try:
+        geometry = win.get_geometry()
+        return geometry.width < 100 or geometry.height < 100
+    except Exception:
+        return True
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--title", default="Facet")
@@ -55,7 +64,7 @@ def main():
             select.select([d.fileno()], [], [], 0.05)
         while d.pending_events():
             ev = d.next_event()
-            if ev.type != X.MapNotify or ev.override:
+            if ev.type != X.MapNotify or ev.override or too_small(ev.window):
                 continue
             now = time.monotonic()
             if wanted.search(title(d, ev.window)):
