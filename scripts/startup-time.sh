@@ -2,6 +2,7 @@
 # Measures the installed Facet's start-up: time from starting the command to its window being shown
 # (the X server maps the top-level window titled "Facet"), under Xvfb. See docs/benchmarks.md.
 #   ./scripts/startup-time.sh [RUNS] [COMMAND...]        defaults: 10 runs of /opt/facet/bin/Facet
+#   EXTRA_JAVA_OPTIONS=-XX:AOTMode=off ./scripts/startup-time.sh    the same without the AOT cache
 # Run 1 has an empty home: the first start, which also creates and seeds the demo database.
 # The other runs reuse that home, as every later start of an installed app does.
 # Needs Xvfb and python3-xlib (apt-get install xvfb python3-xlib).
@@ -30,7 +31,7 @@ for run in $(seq 1 "$runs"); do
   # The first run seeds the demo; give it time to finish before the next start.
   linger=1; [ "$run" = 1 ] && linger=10
   # Java takes user.home from the password file, not from HOME: both point at the throw-away home.
-  ms=$(HOME=$home JAVA_TOOL_OPTIONS="-Duser.home=$home" DISPLAY=$display "$python" "$root/installers/src/test/first_window.py" --linger "$linger" -- "${command[@]}")
+  ms=$(HOME=$home JAVA_TOOL_OPTIONS="-Duser.home=$home ${EXTRA_JAVA_OPTIONS:-}" DISPLAY=$display "$python" "$root/installers/src/test/first_window.py" --linger "$linger" -- "${command[@]}")
   label="later start"; [ "$run" = 1 ] && label="first start (empty home)"
   echo "run $run: ${ms} ms  $label"
   [ "$run" = 1 ] || times+=("$ms")
