@@ -59,6 +59,8 @@ public final class FilterCondition implements FilterNode {
         List<FilterOperator> ops = FilterOperator.forColumn(c);
         if (operator.get() == null || !ops.contains(operator.get())) operator.set(ops.getFirst());
         nested.set(c.isRelation() && c.related() != null ? new FilterGroup(schema, c.related()) : null);
+        // A value typed for another field rarely fits this one.
+        value.set("");
         error.set(null);
     }
 

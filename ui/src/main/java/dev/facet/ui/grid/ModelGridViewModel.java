@@ -157,6 +157,8 @@ public final class ModelGridViewModel {
     private final ReadOnlyIntegerWrapper pageIndex = new ReadOnlyIntegerWrapper(this, "pageIndex");
     private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper(this, "pageCount", 1);
     private final ObservableList<SortKey> sortOrder = FXCollections.observableArrayList();
+    // One read-only view each: a view made per call would be collected with the listeners added to it.
+    private final ObservableList<SortKey> sortOrderView = FXCollections.unmodifiableObservableList(sortOrder);
     private final FilterGroup filter;
     private final ReadOnlyStringWrapper quickSearch = new ReadOnlyStringWrapper(this, "quickSearch", "");
     private final ReadOnlyStringWrapper baseWhereText = new ReadOnlyStringWrapper(this, "baseWhereText");
@@ -166,6 +168,7 @@ public final class ModelGridViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ObservableList<Conflict> conflicts = FXCollections.observableArrayList();
+    private final ObservableList<Conflict> conflictsView = FXCollections.unmodifiableObservableList(conflicts);
     private final ReadOnlyObjectWrapper<DeletePreview> deletePreview = new ReadOnlyObjectWrapper<>(this, "deletePreview");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(this, "connectionLost");
@@ -273,7 +276,7 @@ public final class ModelGridViewModel {
     public ReadOnlyIntegerProperty pageCountProperty() { return pageCount.getReadOnlyProperty(); }
 
     /** @return the sort keys, first one first (read-only; see {@link #setSortOrder}) */
-    public ObservableList<SortKey> sortOrder() { return FXCollections.unmodifiableObservableList(sortOrder); }
+    public ObservableList<SortKey> sortOrder() { return sortOrderView; }
 
     /** @return the filter bar's conditions (change them, then {@link #applyFilter()}) */
     public FilterGroup filter() { return filter; }
@@ -300,7 +303,7 @@ public final class ModelGridViewModel {
     public ReadOnlyBooleanProperty savingProperty() { return saving.getReadOnlyProperty(); }
 
     /** @return records changed by someone else since they were loaded, waiting for a choice */
-    public ObservableList<Conflict> conflicts() { return FXCollections.unmodifiableObservableList(conflicts); }
+    public ObservableList<Conflict> conflicts() { return conflictsView; }
 
     /** @return the delete waiting for confirmation, or null */
     public ReadOnlyObjectProperty<DeletePreview> deletePreviewProperty() { return deletePreview.getReadOnlyProperty(); }
@@ -1357,6 +1360,9 @@ public final class ModelGridViewModel {
 
     /** Dismisses the message. */
     public void clearMessage() { message.set(null); }
+
+    /** Shows a passing remark in the message area: why a cell cannot be edited, a value that was not taken. */
+    public void notice(String text) { message.set(new Message(Severity.WARNING, text)); }
 
     /** @return whether a failure means the database could not be reached (Prisma's P1xxx codes, pool timeouts) */
     static boolean isConnectionProblem(Throwable e) {

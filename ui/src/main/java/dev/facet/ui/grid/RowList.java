@@ -57,12 +57,33 @@ final class RowList extends ObservableListBase<GridRow> {
         int abs = offset + i - drafts.size();
         if (i < 0 || abs >= offset + length) throw new IndexOutOfBoundsException(i);
         int n = abs / chunkSize;
-        Chunk c = chunks.computeIfAbsent(n, k -> new Chunk(k, chunkSize));
+        Chunk c = chunks.get(n);
+        if (c == null) {
+            c = new Chunk(n, chunkSize);
+            chunks.put(n, c);
+            dropPlaceholders();
+        }
         return c.rows[abs - n * chunkSize];
     }
 
     @Override
     public int size() { return drafts.size() + length; }
+
+    /** Looks only at new records and chunks in memory: a search must not create a million placeholders. */
+    @Override
+    public int indexOf(Object o) {
+        int d = drafts.indexOf(o);
+        if (d >= 0) return d;
+        if (!(o instanceof GridRow row) || row.index() < offset || row.index() >= offset + length) return -1;
+        Chunk c = chunks.get(row.index() / chunkSize);
+        return c != null && c.rows[row.index() % chunkSize] == row ? drafts.size() + row.index() - offset : -1;
+    }
+
+    @Override
+    public int lastIndexOf(Object o) { return indexOf(o); }
+
+    @Override
+    public boolean contains(Object o) { return indexOf(o) >= 0; }
 
     /** @return how many new records come before the result rows */
     int draftCount() { return drafts.size(); }
@@ -118,6 +139,17 @@ final class RowList extends ObservableListBase<GridRow> {
         }
         c.loaded = true;
         evict(keep);
+    }
+
+    /** Placeholder chunks are cheap to make again; only so many of them are kept (the oldest go first). */
+    private void dropPlaceholders() {
+        int excess = chunks.size() - 4 * maxChunks;
+        for (Iterator<Map.Entry<Integer, Chunk>> it = chunks.entrySet().iterator(); it.hasNext() && excess > 0; ) {
+            if (!it.next().getValue().loaded) {
+                it.remove();
+                excess--;
+            }
+        }
     }
 
     private void evict(java.util.Set<Integer> keep) {
