@@ -23,7 +23,7 @@ final class DeleteConfirmation extends VBox {
         if (preview.effects().isEmpty()) {
             getChildren().add(muted(preview.blocked() ? "" : "No other record is affected."));
         } else {
-            getChildren().add(new Label("Deleting " + (preview.count() == 1 ? "it" : "them") + " also:"));
+            getChildren().add(new Label("Deleting " + (preview.count() == 1 ? "it" : "them") + " would also:"));
             VBox effects = new VBox(2);
             effects.getStyleClass().add("delete-effects");
             for (String line : preview.effects()) {

@@ -48,7 +48,7 @@ final class FilterPanel extends VBox {
         error.managedProperty().bind(error.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        GroupView root = new GroupView(vm.filter(), null);
+        GroupView root = new GroupView(vm.filter(), "Records matching", null);
         HBox actions = new HBox(8, error, spacer, clear, apply);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(root, actions);
@@ -59,15 +59,15 @@ final class FilterPanel extends VBox {
         private final FilterGroup group;
         private final VBox parts = new VBox(4);
 
-        GroupView(FilterGroup group, Runnable remove) {
+        GroupView(FilterGroup group, String lead, Runnable remove) {
             this.group = group;
             getStyleClass().add(remove == null ? "filter-root" : "filter-group");
             ComboBox<FilterGroup.Junction> junction = new ComboBox<>();
             junction.getItems().setAll(FilterGroup.Junction.values());
             junction.valueProperty().bindBidirectional(group.junctionProperty());
             junction.getStyleClass().addAll(Styles.SMALL, "junction");
-            Label match = new Label(remove == null ? "Records matching" : "Matching");
-            Label these = new Label("these conditions on " + group.model().name());
+            Label match = new Label(lead);
+            Label these = new Label("these conditions");
             these.getStyleClass().add(Styles.TEXT_MUTED);
             Button addCondition = new Button("Condition", new FontIcon(Feather.PLUS));
             addCondition.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, "add-condition");
@@ -90,7 +90,7 @@ final class FilterPanel extends VBox {
                 Runnable remove = () -> group.children().remove(n);
                 parts.getChildren().add(switch (n) {
                     case FilterCondition c -> new ConditionView(group, c, remove);
-                    case FilterGroup g -> new GroupView(g, remove);
+                    case FilterGroup g -> new GroupView(g, "Matching", remove);
                 });
             }
         }
@@ -149,7 +149,8 @@ final class FilterPanel extends VBox {
                 getChildren().removeIf(n -> n instanceof GroupView);
                 if (condition.nestedProperty().get() != null && condition.operatorProperty().get() != null
                         && condition.operatorProperty().get().operand() == FilterOperator.Operand.NESTED) {
-                    GroupView nested = new GroupView(condition.nestedProperty().get(), null);
+                    GroupView nested = new GroupView(condition.nestedProperty().get(), condition.columnProperty().get().related().name()
+                            + " records matching", null);
                     nested.getStyleClass().setAll("filter-group", "filter-nested");
                     getChildren().add(nested);
                 }
@@ -183,7 +184,7 @@ final class FilterPanel extends VBox {
             value.textProperty().bindBidirectional(condition.valueProperty());
             value.setOnAction(e -> vm.applyFilter());
             HBox.setHgrow(value, Priority.ALWAYS);
-            value.setMaxWidth(Double.MAX_VALUE);
+            value.setMaxWidth(420);
             return value;
         }
     }

@@ -32,6 +32,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.kordamp.ikonli.feather.Feather;
@@ -161,7 +162,7 @@ final class GridTable extends TableView<GridRow> {
         ScalarType t = c.scalarType();
         if (t == null) return 130;
         return switch (t) {
-            case INT -> c.id() ? 72 : 110;
+            case INT -> c.id() ? 86 : 110;
             case BIG_INT -> 170;
             case BOOLEAN -> 90;
             case FLOAT, DECIMAL -> 110;
@@ -180,9 +181,16 @@ final class GridTable extends TableView<GridRow> {
         else if (c.isRelation() || c.foreignKey()) name.setGraphic(icon(Feather.LINK_2, "link-icon"));
         HBox top = new HBox(2, name);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // The theme lets header labels grow; these keep their own width so the name is never cut for the marks.
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMaxWidth(Region.USE_PREF_SIZE);
+        sortMark.setMinWidth(Region.USE_PREF_SIZE);
+        sortMark.setMaxWidth(Region.USE_PREF_SIZE);
         if (c.requiredOnCreate()) {
             Label star = new Label("*");
             star.getStyleClass().add("required-mark");
+            star.setMinWidth(Region.USE_PREF_SIZE);
+            star.setMaxWidth(Region.USE_PREF_SIZE);
             top.getChildren().add(star);
         }
         top.getChildren().add(sortMark);

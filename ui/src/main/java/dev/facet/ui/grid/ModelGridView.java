@@ -265,6 +265,7 @@ public final class ModelGridView extends StackPane {
         Button retry = new Button("Retry", new FontIcon(Feather.REFRESH_CW));
         retry.setId("retry");
         retry.getStyleClass().add(Styles.SMALL);
+        retry.setMinWidth(Region.USE_PREF_SIZE);
         retry.setOnAction(e -> vm.reload());
         retry.visibleProperty().bind(vm.connectionLostProperty());
         retry.managedProperty().bind(retry.visibleProperty());
