@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FacetCommand.Version.class,
         description = "Facet: a database browser and editor driven by a Prisma schema.",
-        subcommands = {ValidateCommand.class, FormatCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, FormatCommand.class, PushCommand.class, QueryCommand.class, CommandLine.HelpCommand.class})
 public final class FacetCommand implements Runnable {
 
     @CommandLine.Spec

@@ -63,7 +63,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use: the text format, the common case, then never loads Jackson (faster start-up). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final BooleanSupplier stdoutIsTerminal;
 
@@ -119,7 +122,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static int validateJson(Path path, PrintWriter out) {
-        ObjectNode line = JSON.createObjectNode();
+        ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("path", path.toString());
         int status;
         try {
@@ -136,7 +139,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static ObjectNode toJson(Diagnostic d) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("severity", d.severity().label());
         node.put("message", d.message());
         node.put("file", d.span().file().name());

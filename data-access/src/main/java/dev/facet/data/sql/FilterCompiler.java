@@ -78,7 +78,7 @@ final class FilterCompiler {
                 if (c.insensitive()) out.append(dialect.insensitive(col, "LIKE"));
                 else out.append(col).append(" LIKE ?");
                 out.params().add(new Sql.Param(null, pattern));
-                out.append(" ESCAPE '\\'");
+                out.append(dialect.likeEscape());
             }
             default -> {
                 String op = switch (c.op()) {

@@ -66,6 +66,9 @@ public abstract class SqlDialect {
     /** @return the tail that goes with {@link #insertIgnore()} */
     public String onConflictIgnore() { return " ON CONFLICT DO NOTHING"; }
 
+    /** @return the ESCAPE clause for LIKE patterns built by {@code FilterCompiler.escapeLike} (a backslash escapes) */
+    public String likeEscape() { return " ESCAPE '\\'"; }
+
     /** @return whether scalar lists exist */
     public boolean supportsScalarLists() { return false; }
 
@@ -268,13 +271,11 @@ public abstract class SqlDialect {
 
         @Override public String insertIgnore() { return "INSERT IGNORE INTO "; }
 
+        /** In MySQL string literals a backslash escapes, so the escape character is written doubled. */
+        @Override public String likeEscape() { return " ESCAPE '\\\\'"; }
+
         @Override public String onConflictIgnore() { return ""; }
 
-        @Override
-        public String placeholder(ScalarField field) {
-            if (field != null && field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.JSON) return "CAST(? AS JSON)";
-            return "?";
-        }
     }
 
     /** SQLite. Date-times are stored as ISO-8601 text, as Prisma 7's SQLite adapters store them. */

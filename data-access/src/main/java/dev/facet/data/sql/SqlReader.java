@@ -164,8 +164,10 @@ public final class SqlReader {
     }
 
     /**
-     * Rows at or after the cursor row in the ordering: {@code (o1 > c1) OR (o1 = c1 AND o2 > c2) ... OR (all equal)},
-     * where each {@code ci} is read from the cursor row by a subquery. A cursor row that does not exist matches nothing.
+     * Rows at or after the cursor row in the ordering. The cursor row's values come from scalar
+     * subqueries, so that the database can seek with an index: {@code (o1, o2) >= (SELECT o1, o2 FROM T
+     * WHERE cursor)} when every ordering runs the same way, else {@code (o1 > c1) OR (o1 = c1 AND o2 > c2)
+     * ... OR (all equal)}. A cursor row that does not exist yields NULL, which matches nothing.
      */
     private void cursorCondition(FilterCompiler fc, Model model, String alias, List<Ordering> orderings, Map<ScalarField, Object> cursor,
                                  boolean backwards, Sql out) {
@@ -177,27 +179,50 @@ public final class SqlReader {
             first = false;
             cursorWhere.append(fc.column(cursorAlias, e.getKey())).append(" = ").param(e.getKey(), e.getValue(), dialect);
         }
-        out.append("EXISTS (SELECT 1 FROM ").append(fc.table(model)).append(" ").append(cursorAlias).append(" WHERE ").append(cursorWhere)
-                .append(" AND (");
+        if (orderings.isEmpty()) {
+            out.append("EXISTS (SELECT 1 FROM ").append(fc.table(model)).append(" ").append(cursorAlias).append(" WHERE ").append(cursorWhere).append(")");
+            return;
+        }
+        boolean sameDirection = orderings.stream().allMatch(o -> o.descending() == orderings.getFirst().descending());
+        if (sameDirection) {
+            boolean after = !(orderings.getFirst().descending() ^ backwards);
+            List<String> mine = new ArrayList<>();
+            List<String> theirs = new ArrayList<>();
+            for (Ordering o : orderings) {
+                mine.add(orderExpression(fc, model, alias, o));
+                theirs.add(orderExpression(fc, model, cursorAlias, o));
+            }
+            String left = mine.size() == 1 ? mine.getFirst() : "(" + String.join(", ", mine) + ")";
+            out.append(left).append(after ? " >= " : " <= ").append("(SELECT ").append(String.join(", ", theirs)).append(" FROM ")
+                    .append(fc.table(model)).append(" ").append(cursorAlias).append(" WHERE ").append(cursorWhere).append(")");
+            return;
+        }
+        out.append("(");
         for (int i = 0; i <= orderings.size(); i++) {
             if (i > 0) out.append(" OR ");
             out.append("(");
             for (int j = 0; j < i && j < orderings.size(); j++) {
                 if (j > 0) out.append(" AND ");
                 Ordering o = orderings.get(j);
-                out.append(orderExpression(fc, model, alias, o)).append(" = ").append(orderExpression(fc, model, cursorAlias, o));
+                out.append(orderExpression(fc, model, alias, o)).append(" = ");
+                appendCursorValue(out, fc, model, cursorAlias, o, cursorWhere);
             }
             if (i < orderings.size()) {
                 if (i > 0) out.append(" AND ");
                 Ordering o = orderings.get(i);
                 boolean after = !(o.descending() ^ backwards);
-                out.append(orderExpression(fc, model, alias, o)).append(after ? " > " : " < ").append(orderExpression(fc, model, cursorAlias, o));
-            } else if (orderings.isEmpty()) {
-                out.append("1=1");
+                out.append(orderExpression(fc, model, alias, o)).append(after ? " > " : " < ");
+                appendCursorValue(out, fc, model, cursorAlias, o, cursorWhere);
             }
             out.append(")");
         }
-        out.append("))");
+        out.append(")");
+    }
+
+    /** Appends {@code (SELECT <ordering value> FROM T c0 WHERE <cursor>)}; each use binds the cursor's values again. */
+    private void appendCursorValue(Sql out, FilterCompiler fc, Model model, String cursorAlias, Ordering o, Sql cursorWhere) {
+        out.append("(SELECT ").append(orderExpression(fc, model, cursorAlias, o)).append(" FROM ").append(fc.table(model)).append(" ")
+                .append(cursorAlias).append(" WHERE ").append(cursorWhere).append(")");
     }
 
     // ---------------------------------------------------------------- nested relations
@@ -216,7 +241,7 @@ public final class SqlReader {
     private void loadRelation(Connection connection, Model model, List<Map<String, Object>> parents, Selection.Relation rel) throws SQLException {
         RelationLink link = RelationLink.of(schema, model, rel.field());
         ReadQuery q = rel.query();
-        Map<List<Object>, List<Map<String, Object>>> byParent = new LinkedHashMap<>();
+        Map<Object, List<Map<String, Object>>> byParent = new HashMap<>();
         Set<List<Object>> keys = new LinkedHashSet<>();
         for (Map<String, Object> p : parents) {
             List<Object> key = keyOf(p, link.parentKeys());
@@ -232,12 +257,12 @@ public final class SqlReader {
         }
         for (Map<String, Object> c : children) {
             List<Object> key = link.viaJoinTable() ? List.of(c.get(PARENT_KEY)) : keyOf(c, link.childKeys());
-            byParent.computeIfAbsent(normalize(key), k -> new ArrayList<>()).add(c);
+            byParent.computeIfAbsent(groupKey(key), k -> new ArrayList<>()).add(c);
         }
         List<Map<String, Object>> kept = new ArrayList<>();
         for (Map<String, Object> p : parents) {
             List<Object> key = keyOf(p, link.parentKeys());
-            List<Map<String, Object>> mine = key == null ? List.of() : byParent.getOrDefault(normalize(key), List.of());
+            List<Map<String, Object>> mine = key == null ? List.of() : byParent.getOrDefault(groupKey(key), List.of());
             if (rel.field().isList()) {
                 List<Map<String, Object>> paged = pagePerParent(mine, q);
                 p.put(rel.field().name(), paged);
@@ -446,7 +471,8 @@ public final class SqlReader {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
+                // Sized up front: rows are many, and growing each map was a visible cost.
+                Map<String, Object> row = new LinkedHashMap<>((columns.size() + 4) * 4 / 3 + 1);
                 for (int i = 0; i < columns.size(); i++) row.put(columns.get(i).name(), dialect.read(rs, i + 1, columns.get(i)));
                 if (withParentKey) row.put(PARENT_KEY, rs.getObject(columns.size() + 1));
                 rows.add(row);
@@ -480,6 +506,11 @@ public final class SqlReader {
             key.add(v);
         }
         return key;
+    }
+
+    /** A key to group rows by: the normalized value itself for single-column keys (the common case, and cheaper). */
+    private static Object groupKey(List<Object> key) {
+        return key.size() == 1 ? normalizeValue(key.getFirst()) : normalize(key);
     }
 
     /** Keys from different drivers or types (Integer vs Long) must compare equal. */

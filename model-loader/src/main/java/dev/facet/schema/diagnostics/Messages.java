@@ -2,6 +2,7 @@ package dev.facet.schema.diagnostics;
 
 import dev.facet.schema.ast.BlockKind;
 import dev.facet.schema.ast.Expression;
+import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.ReferentialAction;
 import dev.facet.schema.model.ScalarType;
 import java.util.List;
@@ -34,6 +35,18 @@ public final class Messages {
     /** {@code Error validating: ...} */
     public static String validation(String message) {
         return "Error validating: " + message;
+    }
+
+    /** The connector's display name, as Prisma prints it in some messages ({@code Postgres}, {@code SQL Server}). */
+    public static String connectorName(Provider provider) {
+        return switch (provider) {
+            case POSTGRESQL -> "Postgres";
+            case MYSQL -> "MySQL";
+            case SQLITE -> "sqlite";
+            case MONGODB -> "MongoDB";
+            case COCKROACHDB -> "CockroachDB";
+            case SQLSERVER -> "SQL Server";
+        };
     }
 
     /** The word Prisma uses for a block kind in messages: model, view, composite type, enum. */
@@ -203,7 +216,9 @@ public final class Messages {
 
     public static String enumWithoutValues() { return "An enum must have at least one value."; }
 
-    public static String enumsNotSupported() { return "You defined the enum `X`. But the current connector does not support enums."; }
+    public static String enumsNotSupported(String enumName) {
+        return "You defined the enum `" + enumName + "`. But the current connector does not support enums.";
+    }
 
     public static String typeAliasNotSupported() {
         return validation("Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types");
@@ -219,14 +234,19 @@ public final class Messages {
 
     public static String legacyListType() { return "To specify a list, please use `Type[]` instead of `[Type]`."; }
 
-    public static String scalarListsNotSupported() { return "Field is a scalar list, which the current connector does not support."; }
-
-    public static String compositeTypesNotSupported(String provider) {
-        return validation("Composite types are not supported on " + provider + ".");
+    public static String jsonNotSupported(String field, String model) {
+        return "Field `" + field + "` in model `" + model + "` can't be of type Json. The current connector does not support the Json type.";
     }
 
-    public static String compositeTypeRelation(String field) {
-        return "Composite types cannot have relation fields; `" + field + "` points at a model.";
+    public static String scalarListsNotSupported() { return "Field is a scalar list, which the current connector does not support."; }
+
+    public static String compositeTypesNotSupported(Provider provider) {
+        return validation("Composite types are not supported on " + connectorName(provider) + ".");
+    }
+
+    public static String compositeTypeRelation(String compositeType, String model) {
+        return modelValidation("composite type", compositeType, model
+                + " refers to a model, making this a relation field. Relation fields inside composite types are not supported.");
     }
 
     public static String compositeFieldAttributeNotAllowed(String attribute) {
@@ -245,6 +265,30 @@ public final class Messages {
 
     public static String attributeOnRelationField(String attribute) {
         return "The attribute `" + attribute + "` cannot be used on relation fields.";
+    }
+
+    public static String relationFieldId(String field) {
+        return "The field `" + field + "` is a relation field and cannot be marked with `@id`. Only scalar fields can be declared as id.";
+    }
+
+    /** Prisma suggests the relation's own scalar fields: one field, or a compound unique over several. */
+    public static String relationFieldUnique(String field, List<String> scalarFields) {
+        String suggestion = switch (scalarFields.size()) {
+            case 0 -> "";
+            case 1 -> " Did you mean to put it on `" + scalarFields.getFirst() + "`?";
+            default -> " Did you mean to provide `@@unique([" + String.join(", ", scalarFields) + "])`?";
+        };
+        return "The field `" + field + "` is a relation field and cannot be marked with `unique`. Only scalar fields can be made unique."
+                + suggestion;
+    }
+
+    public static String relationFieldDefault() { return "Cannot set a default value on a relation field."; }
+
+    public static String ignoreInIgnoredModel() { return "Fields on an already ignored Model do not need an `@ignore` annotation."; }
+
+    public static String relationToIgnoredModel(String field, String model, String target) {
+        return "The relation field `" + field + "` on Model `" + model + "` must specify the `@ignore` attribute, because the model "
+                + target + " it is pointing to is marked ignored.";
     }
 
     public static String mongoFieldNameDollar() { return "The field name cannot start with a `$` character"; }
@@ -316,8 +360,6 @@ public final class Messages {
 
     public static String autoNotSupported() { return "The current connector does not support the `auto()` function."; }
 
-    public static String sequenceNotSupported() { return "The `sequence()` function is only available on CockroachDB."; }
-
     public static String unknownDefaultFunction(String name) {
         return "Unknown function in @default(): `" + name + "` is not known. You can read about the available functions here: https://pris.ly/d/attribute-functions";
     }
@@ -325,8 +367,42 @@ public final class Messages {
     public static String defaultListOnScalar() { return "The default value of a non-list field cannot be a list."; }
 
     public static String defaultEnumNotConstant(Expression value) {
-        return "Expected an enum value, but received " + value.describe() + ".";
+        return "Expected an enum value, but found `" + value.span().text() + "`.";
     }
+
+    /** A literal of the wrong kind for a built-in scalar type, e.g. {@code Expected a Int value, but found `"x"`.} */
+    public static String defaultTypeMismatch(String scalarType, Expression value) {
+        return "Expected a " + scalarType + " value, but found `" + value.span().text() + "`.";
+    }
+
+    public static String defaultBooleanLiteral() { return "A boolean literal must be `true` or `false`."; }
+
+    public static String defaultListMustBeList() { return "The default value of a list field must be a list."; }
+
+    public static String defaultInvalidInteger(String value, String reason) {
+        return "Parse error: \"" + value + "\" is not a valid integer. (" + reason + ")";
+    }
+
+    public static String defaultOnUnsupported() { return "Only @default(dbgenerated(\"...\")) can be used for Unsupported types."; }
+
+    public static String namedDefaultNotSupported() {
+        return "You defined a database name for the default value of a field on the model. This is not supported by the provider.";
+    }
+
+    public static String functionTakesNoArgument(String function) {
+        return "The `" + function + "` function does not take any argument. Consider changing this default to `" + function + "()`.";
+    }
+
+    public static String autoArguments() { return "`auto()` takes no arguments"; }
+
+    public static String cockroachAutoincrementOnInt() {
+        return "The `autoincrement()` default function is defined only on BigInt fields on CockroachDB. "
+                + "Use sequence() if you want an autoincrementing Int field.";
+    }
+
+    public static String mongoAutoNeedsObjectId() { return "MongoDB `@default(auto())` fields must have `ObjectId` native type."; }
+
+    public static String mongoAutoNeedsId() { return "MongoDB `@default(auto())` fields must have the `@id` attribute."; }
 
     public static String defaultNotEnumValue(String value) {
         return "The defined default value `" + value + "` is not a valid value of the enum specified for the field.";
@@ -423,6 +499,8 @@ public final class Messages {
 
     public static String fulltextNotSupported() { return "Defining fulltext indexes is not supported with the current connector."; }
 
+    public static String unknownIndexType(String type) { return "Unknown index type: " + type + "."; }
+
     public static String indexTypeNotSupported() { return "The given index type is not supported with the current connector"; }
 
     public static String schemaAttributeNotSupported() { return "@@schema is not supported on the current datasource provider"; }
@@ -471,14 +549,37 @@ public final class Messages {
                 + targetKind + " `" + target + "`. Either run `prisma format` or add it manually.";
     }
 
-    public static String ambiguousRelation(String a, String b, String model, String target) {
-        return "Ambiguous relation detected. The fields `" + a + "` and `" + b + "` in model `" + model + "` both refer to `" + target
+    public static String ambiguousRelation(List<String> fields, String model, String target) {
+        return "Ambiguous relation detected. The fields " + fieldList(fields) + " in model `" + model + "` both refer to `" + target
                 + "`. Please provide different relation names for them by adding `@relation(<name>).";
     }
 
-    public static String ambiguousSelfRelation(String a, String b, String model) {
-        return "Ambiguous self relation detected. The fields `" + a + "` and `" + b + "` in model `" + model + "` both refer to `" + model
+    public static String ambiguousSelfRelation(List<String> fields, String model) {
+        return "Ambiguous self relation detected. The fields " + fieldList(fields) + " in model `" + model + "` both refer to `" + model
                 + "`. If they are part of the same relation add the same relation name for them with `@relation(<name>)`.";
+    }
+
+    public static String unnamedSelfRelation(List<String> fields, String model) {
+        return "Unnamed self relation detected. The fields " + fieldList(fields) + " in model `" + model
+                + "` have no relation name. Please provide a relation name for one of them by adding `@relation(<name>).";
+    }
+
+    public static String wronglyNamedRelation(List<String> fields, String model) {
+        return "Wrongly named relation detected. The fields " + fieldList(fields) + " in model `" + model
+                + "` both use the same relation name. Please provide different relation names for them through `@relation(<name>).";
+    }
+
+    public static String wronglyNamedSelfRelation(List<String> fields, String model) {
+        return "Wrongly named self relation detected. The fields " + fieldList(fields) + " in model `" + model
+                + "` have the same relation name. At most two relation fields can belong to the same relation and therefore have the "
+                + "same name. Please assign a different relation name to one of them.";
+    }
+
+    /** {@code `a`}, {@code `a` and `b`}, {@code `a`, `b` and `c`}, as Prisma lists fields. */
+    private static String fieldList(List<String> fields) {
+        List<String> quoted = fields.stream().map(f -> "`" + f + "`").toList();
+        if (quoted.size() < 2) return String.join(", ", quoted);
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.getLast();
     }
 
     public static String listSideMustNotHaveFields(String field, String model, String opposite, String oppositeModel) {
@@ -495,14 +596,33 @@ public final class Messages {
         return "The relation field `" + field + "` on Model `" + model + "` must specify the `references` argument in the @relation attribute.";
     }
 
-    public static String bothSidesProvideReferences(String a, String modelA, String b, String modelB) {
-        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB
-                + "` both provide the `references` argument in the @relation attribute. You have to provide it only on one of the two fields.";
+    /** {@code argument} is {@code fields} or {@code references}. */
+    public static String bothSidesProvide(String argument, String a, String modelA, String b, String modelB) {
+        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB + "` both provide the `"
+                + argument + "` argument in the @relation attribute. You have to provide it only on one of the two fields.";
     }
 
-    public static String neitherSideProvidesFields(String a, String modelA, String b, String modelB) {
-        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB
-                + "` do not provide the `fields` argument in the @relation attribute. You have to provide it on one of the two fields.";
+    /** {@code argument} is {@code fields} or {@code references}. */
+    public static String neitherSideProvides(String argument, String a, String modelA, String b, String modelB) {
+        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB + "` do not provide the `"
+                + argument + "` argument in the @relation attribute. You have to provide it on one of the two fields.";
+    }
+
+    public static String fieldsAndReferencesSplit(String a, String modelA, String b, String modelB) {
+        return "The relation field `" + a + "` on Model `" + modelA + "` provides the `fields` argument in the @relation attribute. "
+                + "And the related field `" + b + "` on Model `" + modelB + "` provides the `references` argument. You must provide "
+                + "both arguments on the same side.";
+    }
+
+    public static String bothSidesProvideActions(String a, String modelA, String b, String modelB) {
+        return "The relation fields `" + a + "` on Model `" + modelA + "` and `" + b + "` on Model `" + modelB + "` both provide the "
+                + "`onDelete` or `onUpdate` argument in the @relation attribute. You have to provide it only on one of the two fields.";
+    }
+
+    public static String actionsOnTheBackSide(String field, String model, String opposite, String oppositeModel) {
+        return "The relation field `" + field + "` on Model `" + model + "` must not specify the `onDelete` or `onUpdate` argument in "
+                + "the @relation attribute. You must only specify it on the opposite field `" + opposite + "` on model `" + oppositeModel
+                + "`, or in case of a many to many relation, in an explicit join table.";
     }
 
     public static String backRelationMustBeOptional(String field, String model, String other) {
@@ -544,16 +664,56 @@ public final class Messages {
                 + ". At least one of those fields is optional. Hence the relation field must be optional as well.";
     }
 
-    public static String oneToOneNotUnique(String model, List<String> fields) {
+    public static String oneToOneNotUnique(List<String> fields) {
         String hint = fields.size() == 1 ? "an `@unique` attribute to the field `" + fields.getFirst() + "`"
-                : "a `@@unique([" + String.join(", ", fields) + "])` attribute to the model `" + model + "`";
+                : "an `@@unique([" + String.join(", ", fields) + "])` attribute to the model";
         return "A one-to-one relation must use unique fields on the defining side. Either add " + hint
                 + ", or change the relation to one-to-many.";
     }
 
+    public static String namedForeignKeysNotSupported() { return "Your provider does not support named foreign keys."; }
+
     public static String invalidReferentialAction(String action, List<ReferentialAction> allowed) {
         return "Invalid referential action: `" + action + "`. Allowed values: ("
                 + allowed.stream().map(a -> "`" + a.id() + "`").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Appended to {@link #invalidReferentialAction} when the emulation lacks NoAction but has Restrict. */
+    public static String noActionNotEmulated(Provider provider) {
+        return ". `NoAction` is not implemented for " + connectorName(provider)
+                + " when using `relationMode = \"prisma\"`, you could try using `Restrict` instead. Learn more at https://pris.ly/d/relation-mode";
+    }
+
+    public static String selfRelationCascade() {
+        return "A self-relation must have `onDelete` and `onUpdate` referential actions set to `NoAction` in one of the @relation attributes.";
+    }
+
+    public static String cascadeCycle(String path) {
+        return "Reference causes a cycle. One of the @relation attributes in this cycle must have `onDelete` and `onUpdate` referential "
+                + "actions set to `NoAction`. Cycle path: " + path + ".";
+    }
+
+    public static String multipleCascadePaths(List<String> models, String model) {
+        String names = models.stream().map(m -> "`" + m + "`").collect(Collectors.joining(", "));
+        String subject = models.size() == 1 ? "model " + names + " is" : "models " + names + " are";
+        return "When any of the records in " + subject + " updated or deleted, the referential actions on the relations cascade to "
+                + "model `" + model + "` through multiple paths. Please break one of these paths by setting the `onUpdate` and "
+                + "`onDelete` to `NoAction`.";
+    }
+
+    /** A cascade error, naming the implicit default actions (null when explicit or harmless) that take part. */
+    public static String cascadeWithDefaults(String message, ReferentialAction onDelete, ReferentialAction onUpdate) {
+        String defaults;
+        if (onDelete != null && onUpdate != null) {
+            defaults = " (Implicit default `onDelete`: `" + onDelete.id() + "`, and `onUpdate`: `" + onUpdate.id() + "`)";
+        } else if (onDelete != null) {
+            defaults = " (Implicit default `onDelete`: `" + onDelete.id() + "`)";
+        } else if (onUpdate != null) {
+            defaults = " (Implicit default `onUpdate`: `" + onUpdate.id() + "`)";
+        } else {
+            defaults = "";
+        }
+        return message + defaults + " Read more at https://pris.ly/d/cyclic-referential-actions";
     }
 
     public static String setNullOnRequired(String which) {
@@ -561,10 +721,11 @@ public final class Messages {
                 + "Either choose another referential action, or make the referenced fields optional.\n";
     }
 
+    /** Prisma's text ends in a space: it joins the lines of a multi-line string. */
     public static String setNullOnRequiredWarning(String which) {
         return "The `" + which + "` referential action of a relation should not be set to `SetNull` when a referenced field is required. "
                 + "We recommend either to choose another referential action, or to make the referenced fields optional. "
-                + "Read more at https://pris.ly/d/postgres-set-null";
+                + "Read more at https://pris.ly/d/postgres-set-null ";
     }
 
     public static String mysqlSetDefault() {
@@ -572,10 +733,11 @@ public final class Messages {
                 + "Read more at https://pris.ly/d/mysql-set-default";
     }
 
+    /** Prisma's text ends in a stray quote and a space; kept byte for byte. */
     public static String relationModePrismaMissingIndex() {
         return "With `relationMode = \"prisma\"`, no foreign keys are used, so relation fields will not benefit from the index usually "
                 + "created by the relational database under the hood. This can lead to poor performance when querying these fields. "
-                + "We recommend adding an index manually. Learn more at https://pris.ly/d/relation-mode-prisma-indexes\"";
+                + "We recommend adding an index manually. Learn more at https://pris.ly/d/relation-mode-prisma-indexes\" ";
     }
 
     public static String manyToManyWithFields() {

@@ -158,17 +158,9 @@ final class BlockAttributesPass {
                 return;
             }
         }
-        if (o.map() != null && ctx.provider != null && !supportsNamedPrimaryKeys(ctx.provider)) {
-            args.error(Messages.namedPrimaryKeysNotSupported());
-            return;
-        }
         if (o.name() == null && o.fields().size() > 1 && compoundNameClashes(m, a, o)) return;
         m.primaryKey = new PrimaryKey(o.name(), o.map(), o.fields(), o.clustered(), false);
         m.primaryKeyAttribute = a;
-    }
-
-    private static boolean supportsNamedPrimaryKeys(Provider p) {
-        return p == Provider.POSTGRESQL || p == Provider.COCKROACHDB || p == Provider.SQLSERVER;
     }
 
     private void index(ModelInfo m, Attribute a, IndexKind kind) {

@@ -169,6 +169,8 @@ final class Context {
         String name;
         List<String> fields;
         List<Span> fieldSpans = new ArrayList<>();
+        /** Where the {@code fields} list is written; Prisma points at it when a field is unknown. */
+        Span fieldsSpan;
         List<String> references;
         ReferentialAction onDelete;
         Span onDeleteSpan;

@@ -7,10 +7,10 @@ import dev.facet.schema.diagnostics.Messages;
 import dev.facet.schema.model.DefaultValue;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldArity;
-import dev.facet.schema.model.FieldKind;
 import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.ScalarType;
 import dev.facet.schema.validation.Context.FieldInfo;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,82 +28,79 @@ final class DefaultValues {
         args.finish();
         field.defaultAttribute = a;
         if (value == null || args.failed()) return;
-        field.defaultValue = switch (value) {
-            case Expression.FunctionCall f -> function(field, f, args);
-            case Expression.ArrayValue list -> list(field, list, args);
-            default -> field.arity == FieldArity.LIST && !(value instanceof Expression.ConstantValue c && isNullLiteral(c))
-                    ? listMismatch(field, value, args)
-                    : scalar(field, value, args);
+        // Only SQL Server names its default constraints; the value is still read, as Prisma does.
+        if (field.defaultName != null && ctx.provider != null && ctx.provider != Provider.SQLSERVER) {
+            args.error(Messages.namedDefaultNotSupported());
+        }
+        field.defaultValue = value(field, value, args);
+    }
+
+    private DefaultValue value(FieldInfo field, Expression value, Arguments args) {
+        // dbgenerated() fits every type, Unsupported ones included.
+        if (value instanceof Expression.FunctionCall f && f.name().equals("dbgenerated")) return dbgenerated(f, args);
+        if (field.kind == null) return null;
+        return switch (field.kind) {
+            case ENUM -> field.arity == FieldArity.LIST ? enumList(field, value, args) : enumValue(field, value, args);
+            case COMPOSITE -> {
+                ctx.error(Messages.fieldValidation(field.name, "composite type", field.typeName, Messages.defaultOnComposite()),
+                        args.attribute().span());
+                yield null;
+            }
+            case UNSUPPORTED -> {
+                args.error(Messages.defaultOnUnsupported());
+                yield null;
+            }
+            case SCALAR -> value instanceof Expression.FunctionCall f ? function(field, f, args) : literal(field, value, args);
         };
     }
 
-    private static boolean isNullLiteral(Expression.ConstantValue c) { return c.name().equals("null"); }
+    // ---------------------------------------------------------------- literals
 
-    private DefaultValue listMismatch(FieldInfo field, Expression value, Arguments args) {
-        // Prisma accepts a single value for a list default only as a one-element list on some connectors.
-        return scalar(field, value, args) == null ? null : new DefaultValue.Literal(List.of(scalarValue(value)));
-    }
-
-    private DefaultValue list(FieldInfo field, Expression.ArrayValue list, Arguments args) {
-        if (field.arity != FieldArity.LIST) {
+    private DefaultValue literal(FieldInfo field, Expression value, Arguments args) {
+        if (field.arity == FieldArity.LIST) {
+            if (!(value instanceof Expression.ArrayValue list)) {
+                args.error(Messages.defaultListMustBeList());
+                return null;
+            }
+            List<Object> values = new ArrayList<>();
+            for (Expression item : list.items()) {
+                Object v = scalar(field.scalarType, item, args);
+                if (v == null) return null;
+                values.add(v);
+            }
+            return new DefaultValue.Literal(values);
+        }
+        if (value instanceof Expression.ArrayValue) {
             args.error(Messages.defaultListOnScalar());
             return null;
         }
-        List<Object> values = new ArrayList<>();
-        for (Expression item : list.items()) {
-            if (scalar(field, item, args) == null) return null;
-            values.add(scalarValue(item));
-        }
-        return new DefaultValue.Literal(values);
+        Object v = scalar(field.scalarType, value, args);
+        return v == null ? null : new DefaultValue.Literal(v);
     }
 
-    private static Object scalarValue(Expression e) {
-        return switch (e) {
-            case Expression.StringValue s -> s.value();
-            case Expression.NumericValue n -> n.text();
-            case Expression.ConstantValue c when c.name().equals("true") || c.name().equals("false") -> Boolean.valueOf(c.name());
-            case Expression.ConstantValue c -> new DefaultValue.EnumValueRef(c.name());
-            default -> e.span().text();
-        };
-    }
-
-    /** A literal value: checks it fits the field's type. */
-    private DefaultValue scalar(FieldInfo field, Expression value, Arguments args) {
-        if (field.kind == FieldKind.ENUM) {
-            if (!(value instanceof Expression.ConstantValue c)) {
-                args.error(Messages.defaultEnumNotConstant(value));
-                return null;
-            }
-            EnumType e = ctx.enumsByName.get(field.typeName);
-            if (e != null && e.value(c.name()) == null) {
-                args.error(Messages.defaultNotEnumValue(c.name()));
-                return null;
-            }
-            return new DefaultValue.Literal(new DefaultValue.EnumValueRef(c.name()));
-        }
-        if (field.kind != FieldKind.SCALAR) {
-            if (field.kind == FieldKind.COMPOSITE) args.error(Messages.defaultOnComposite());
-            return field.kind == FieldKind.UNSUPPORTED ? null : null;
-        }
-        ScalarType t = field.scalarType;
-        boolean ok = switch (t) {
-            case STRING -> value instanceof Expression.StringValue;
-            case BOOLEAN -> value instanceof Expression.ConstantValue c && (c.name().equals("true") || c.name().equals("false"));
-            case INT, BIG_INT -> value instanceof Expression.NumericValue n && !n.text().contains(".");
-            case FLOAT, DECIMAL -> value instanceof Expression.NumericValue;
-            case DATE_TIME, JSON, BYTES -> value instanceof Expression.StringValue;
-        };
-        if (!ok) {
-            String expected = switch (t) {
-                case STRING, DATE_TIME, JSON, BYTES -> "string";
-                case BOOLEAN -> "boolean";
-                default -> "numeric";
-            };
-            if (t == ScalarType.INT || t == ScalarType.BIG_INT) {
-                if (value instanceof Expression.NumericValue) expected = "integer";
-            }
-            args.error(Messages.typeMismatch(expected, value), value.span());
+    /** One literal value of a built-in scalar type; null after reporting why it does not fit. */
+    private Object scalar(ScalarType t, Expression value, Arguments args) {
+        if (t == ScalarType.BOOLEAN && value instanceof Expression.ConstantValue c) {
+            if (c.name().equals("true") || c.name().equals("false")) return Boolean.valueOf(c.name());
+            args.error(Messages.defaultBooleanLiteral(), c.span());
             return null;
+        }
+        boolean fits = switch (t) {
+            case STRING, JSON, BYTES, DATE_TIME -> value instanceof Expression.StringValue;
+            case INT, BIG_INT, FLOAT -> value instanceof Expression.NumericValue;
+            case DECIMAL -> value instanceof Expression.NumericValue || value instanceof Expression.StringValue;
+            case BOOLEAN -> false;
+        };
+        if (!fits) {
+            args.error(Messages.defaultTypeMismatch(t.id(), value));
+            return null;
+        }
+        if ((t == ScalarType.INT || t == ScalarType.BIG_INT) && value instanceof Expression.NumericValue n) {
+            String problem = integerProblem(n.text());
+            if (problem != null) {
+                args.error(Messages.defaultInvalidInteger(n.text(), problem), n.span());
+                return null;
+            }
         }
         if (t == ScalarType.DATE_TIME) {
             String s = ((Expression.StringValue) value).value();
@@ -122,18 +119,67 @@ final class DefaultValues {
                 return null;
             }
         }
-        return new DefaultValue.Literal(scalarValue(value));
+        return switch (value) {
+            case Expression.StringValue s -> s.value();
+            case Expression.NumericValue n -> n.text();
+            default -> value.span().text();
+        };
     }
+
+    /** Why a number does not fit a 64-bit integer, worded as Prisma's parser words it; null when it fits. */
+    private static String integerProblem(String text) {
+        if (!text.matches("-?[0-9]+")) return "invalid digit found in string";
+        BigInteger v = new BigInteger(text);
+        if (v.bitLength() < 64) return null;
+        return v.signum() < 0 ? "number too small to fit in target type" : "number too large to fit in target type";
+    }
+
+    private DefaultValue enumValue(FieldInfo field, Expression value, Arguments args) {
+        DefaultValue.EnumValueRef ref = enumRef(field, value, args);
+        return ref == null ? null : new DefaultValue.Literal(ref);
+    }
+
+    private DefaultValue enumList(FieldInfo field, Expression value, Arguments args) {
+        if (!(value instanceof Expression.ArrayValue list)) {
+            args.error(Messages.defaultEnumNotConstant(value));
+            return null;
+        }
+        List<Object> values = new ArrayList<>();
+        for (Expression item : list.items()) {
+            DefaultValue.EnumValueRef ref = enumRef(field, item, args);
+            if (ref == null) return null;
+            values.add(ref);
+        }
+        return new DefaultValue.Literal(values);
+    }
+
+    private DefaultValue.EnumValueRef enumRef(FieldInfo field, Expression value, Arguments args) {
+        if (!(value instanceof Expression.ConstantValue c)) {
+            args.error(Messages.defaultEnumNotConstant(value));
+            return null;
+        }
+        EnumType e = ctx.enumsByName.get(field.typeName);
+        if (e != null && e.value(c.name()) == null) {
+            args.error(Messages.defaultNotEnumValue(c.name()));
+            return null;
+        }
+        return new DefaultValue.EnumValueRef(c.name());
+    }
+
+    // ---------------------------------------------------------------- functions
 
     private DefaultValue function(FieldInfo field, Expression.FunctionCall f, Arguments args) {
         List<Argument> fnArgs = f.arguments().arguments();
         String name = f.name();
-        ScalarType t = field.scalarType;
         switch (name) {
             case "autoincrement" -> {
-                if (!typeIs(field, name, args, ScalarType.INT, ScalarType.BIG_INT)) return null;
+                if (!typeIs(field, name, args, ScalarType.INT, ScalarType.BIG_INT) || !noArguments(name, fnArgs, args)) return null;
                 if (ctx.has(Provider.MONGODB)) {
                     args.error(Messages.defaultNotSupportedByDatasource("autoincrement()"));
+                    return null;
+                }
+                if (ctx.has(Provider.COCKROACHDB) && field.scalarType == ScalarType.INT) {
+                    args.error(Messages.cockroachAutoincrementOnInt());
                     return null;
                 }
                 return new DefaultValue.Autoincrement();
@@ -154,52 +200,59 @@ final class DefaultValues {
                 return v == null && !fnArgs.isEmpty() ? null : new DefaultValue.Nanoid(v == null ? 21 : v);
             }
             case "ulid" -> {
-                if (!typeIs(field, name, args, ScalarType.STRING)) return null;
+                if (!typeIs(field, name, args, ScalarType.STRING) || !noArguments(name, fnArgs, args)) return null;
                 return new DefaultValue.Ulid();
             }
             case "now" -> {
-                if (!typeIs(field, name, args, ScalarType.DATE_TIME)) return null;
+                if (!typeIs(field, name, args, ScalarType.DATE_TIME) || !noArguments(name, fnArgs, args)) return null;
                 return new DefaultValue.Now();
-            }
-            case "dbgenerated" -> {
-                if (fnArgs.isEmpty()) return new DefaultValue.DbGenerated(null);
-                if (fnArgs.getFirst().value() instanceof Expression.StringValue s) {
-                    if (s.value().isBlank()) {
-                        args.error(Messages.dbgeneratedEmpty());
-                        return null;
-                    }
-                    return new DefaultValue.DbGenerated(s.value());
-                }
-                args.error(Messages.dbgeneratedArgument());
-                return null;
             }
             case "auto" -> {
                 if (!ctx.has(Provider.MONGODB)) {
-                    args.error(Messages.autoNotSupported());
+                    args.error(Messages.autoNotSupported(), f.span());
+                    return null;
+                }
+                if (!fnArgs.isEmpty()) {
+                    args.error(Messages.autoArguments());
                     return null;
                 }
                 return new DefaultValue.Auto();
             }
             case "sequence" -> {
-                if (!ctx.has(Provider.COCKROACHDB)) {
-                    args.error(Messages.sequenceNotSupported());
-                    return null;
-                }
+                // Only CockroachDB knows sequence(); elsewhere it is an unknown function.
+                if (!ctx.has(Provider.COCKROACHDB)) break;
                 return new DefaultValue.Sequence(fnArgs.stream().map(a -> a.span().text()).toList());
             }
-            default -> {
-                args.error(Messages.unknownDefaultFunction(name), f.span());
+            default -> { }
+        }
+        ctx.error(Messages.unknownDefaultFunction(name), f.span());
+        args.fail();
+        return null;
+    }
+
+    private DefaultValue dbgenerated(Expression.FunctionCall f, Arguments args) {
+        List<Argument> fnArgs = f.arguments().arguments();
+        if (fnArgs.isEmpty()) return new DefaultValue.DbGenerated(null);
+        if (fnArgs.size() == 1 && fnArgs.getFirst().value() instanceof Expression.StringValue s) {
+            if (s.value().isEmpty()) {
+                args.error(Messages.dbgeneratedEmpty());
                 return null;
             }
+            return new DefaultValue.DbGenerated(s.value());
         }
+        args.error(Messages.dbgeneratedArgument());
+        return null;
+    }
+
+    private boolean noArguments(String function, List<Argument> fnArgs, Arguments args) {
+        if (fnArgs.isEmpty()) return true;
+        args.error(Messages.functionTakesNoArgument(function));
+        return false;
     }
 
     private boolean typeIs(FieldInfo field, String function, Arguments args, ScalarType... allowed) {
-        if (field.kind == FieldKind.SCALAR) {
-            for (ScalarType t : allowed) if (field.scalarType == t) return true;
-        }
-        if (field.kind == FieldKind.UNSUPPORTED || field.kind == null) return false;
-        args.error(Messages.defaultFunctionType(function, field.kind == FieldKind.SCALAR ? field.scalarType.id() : field.typeName));
+        for (ScalarType t : allowed) if (field.scalarType == t) return true;
+        args.error(Messages.defaultFunctionType(function, field.scalarType.id()));
         return false;
     }
 

@@ -52,7 +52,7 @@ final class FieldsPass {
             ctx.modelsByName.put(m.name, m);
         }
         if (!ctx.typeBlocks.isEmpty() && ctx.provider != null && !ctx.provider.supportsCompositeTypes()) {
-            for (Block b : ctx.typeBlocks.values()) ctx.error(Messages.compositeTypesNotSupported(ctx.provider.id()), b.span());
+            for (Block b : ctx.typeBlocks.values()) ctx.error(Messages.compositeTypesNotSupported(ctx.provider), b.span());
         }
         for (CompositeInfo c : ctx.composites) {
             for (Member.Field f : c.block.fields()) {
@@ -76,7 +76,7 @@ final class FieldsPass {
 
     private void enumType(Block b) {
         if (ctx.provider != null && !ctx.provider.supportsEnums() && ctx.provider != Provider.SQLITE) {
-            ctx.error(Messages.validation(Messages.enumsNotSupported()), b.span());
+            ctx.error(Messages.validation(Messages.enumsNotSupported(b.name().name())), b.span());
         }
         List<EnumValue> values = new ArrayList<>();
         for (Member.Field v : b.fields()) {
@@ -146,6 +146,7 @@ final class FieldsPass {
         boolean composite = container == BlockKind.TYPE;
         List<Attribute> attributes = f.attributes();
         Set<String> seen = new HashSet<>();
+        List<Attribute> notForRelations = new ArrayList<>();
         for (Attribute a : attributes) {
             String name = a.name();
             boolean nativeType = name.contains(".");
@@ -154,14 +155,15 @@ final class FieldsPass {
                 continue;
             }
             if (composite && !(nativeType || name.equals("default") || name.equals("map"))) {
-                if (name.equals("id") || name.equals("unique")) {
-                    ctx.error(Messages.validation(Messages.compositeFieldAttributeNotAllowed("@" + name)), a.span());
+                // Prisma's parser rejects these three on the whole field line, before the unknown attribute itself.
+                if (name.equals("id") || name.equals("unique") || name.equals("relation")) {
+                    ctx.error(Messages.validation(Messages.compositeFieldAttributeNotAllowed("@" + name)), f.span());
                 }
                 ctx.error(Messages.attributeNotKnown("@" + name), a.span());
                 continue;
             }
             if (info.relation && !nativeType && Set.of("default", "map", "id", "unique", "updatedAt").contains(name)) {
-                ctx.error(Messages.attributeValidation("@" + name, Messages.attributeOnRelationField("@" + name)), a.span());
+                notForRelations.add(a);
                 continue;
             }
             if (nativeType) {
@@ -183,7 +185,23 @@ final class FieldsPass {
                 default -> ctx.error(Messages.attributeNotKnown("@" + name), a.span());
             }
         }
+        // Reported after @relation is read: the @unique message suggests the relation's scalar fields.
+        for (Attribute a : notForRelations) relationFieldAttribute(info, a);
         return info;
+    }
+
+    /** The field attributes that only scalar fields take, written on a relation field. */
+    private void relationFieldAttribute(FieldInfo info, Attribute a) {
+        String message = switch (a.name()) {
+            case "id" -> Messages.relationFieldId(info.name);
+            case "unique" -> Messages.relationFieldUnique(info.name,
+                    info.relationAttribute == null || info.relationAttribute.fields == null ? List.of() : info.relationAttribute.fields);
+            case "default" -> Messages.relationFieldDefault();
+            case "map" -> Messages.attributeOnRelationField("@map");
+            default -> null;
+        };
+        if (message == null) ctx.error(Messages.attributeNotKnown("@" + a.name()), a.span());
+        else ctx.error(Messages.attributeValidation("@" + a.name(), message), a.span());
     }
 
     private void resolveType(FieldInfo info, FieldType type, BlockKind container) {
@@ -198,6 +216,11 @@ final class FieldsPass {
         if (scalar.isPresent()) {
             info.kind = FieldKind.SCALAR;
             info.scalarType = scalar.get();
+            if (info.scalarType == ScalarType.JSON && ctx.provider != null && !ctx.provider.supportsJson()) {
+                String owner = containerNameOf(info);
+                ctx.error(Messages.fieldValidation(info.name, Messages.containerLabel(container), owner,
+                        Messages.jsonNotSupported(info.name, owner)), info.span());
+            }
             if (info.arity == FieldArity.LIST && ctx.provider != null && !ctx.provider.supportsScalarLists()) {
                 ctx.error(Messages.fieldValidation(info.name, Messages.containerLabel(container), containerNameOf(info),
                         Messages.scalarListsNotSupported()), info.span());
@@ -215,7 +238,7 @@ final class FieldsPass {
         if (ctx.modelBlocks.containsKey(name)) {
             info.relation = true;
             if (container == BlockKind.TYPE) {
-                ctx.error(Messages.validation(Messages.compositeTypeRelation(info.name)), info.span());
+                ctx.error(Messages.compositeTypeRelation(containerNameOf(info), name), type.nameSpan());
             }
             return;
         }
@@ -297,6 +320,7 @@ final class FieldsPass {
         if (name != null) r.name = args.string(name);
         Expression fields = args.optional("fields");
         if (fields != null) {
+            r.fieldsSpan = fields.span();
             r.fields = new ArrayList<>();
             for (Expression item : Arguments.items(fields)) {
                 if (item instanceof Expression.ConstantValue c) {

@@ -17,6 +17,8 @@ import java.util.List;
 final class IndexArguments {
     private IndexArguments() {}
 
+    private static final List<String> KNOWN_INDEX_TYPES = List.of("BTree", "Hash", "Gist", "Gin", "SpGist", "Brin");
+
     /**
      * The options of one index, as read from its attribute.
      *
@@ -89,6 +91,11 @@ final class IndexArguments {
             if (t != null) {
                 type = args.constant(t);
                 typeSpan = t.span();
+                // Prisma knows these access methods; whether the provider has one is checked later.
+                if (type != null && !KNOWN_INDEX_TYPES.contains(type)) {
+                    args.error(Messages.unknownIndexType(type));
+                    type = null;
+                }
             }
         }
         return new Options(fields, spans, hasFieldArgs, map, name, clustered, type, typeSpan);

@@ -1,6 +1,7 @@
 package dev.facet.schema.validation;
 
 import dev.facet.schema.diagnostics.Messages;
+import dev.facet.schema.model.DefaultValue;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldArity;
 import dev.facet.schema.model.Index;
@@ -27,7 +28,14 @@ final class ModelRules {
             if (!m.view && !m.ignored && !hasUniqueCriterion(m)) {
                 ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.missingUniqueCriterion()), m.block.span());
             }
+            if (m.primaryKey != null && m.primaryKey.databaseName() != null && ctx.provider != null
+                    && !supportsNamedPrimaryKeys(ctx.provider)) {
+                // Prisma reports it on the whole model, for @id(map:) and @@id(map:) alike.
+                ctx.error(Messages.modelValidation(m.kindLabel(), m.name, Messages.namedPrimaryKeysNotSupported()), m.block.span());
+            }
             if (ctx.has(Provider.MONGODB) && !m.view) mongoId(m);
+            if (ctx.has(Provider.MONGODB)) mongoAutoDefaults(m);
+            ignoreRules(m);
             String key = Objects.toString(m.schema, "") + "." + m.tableName();
             ModelInfo previous = tables.putIfAbsent(key, m);
             if (previous != null) {
@@ -44,6 +52,10 @@ final class ModelRules {
         }
     }
 
+    private static boolean supportsNamedPrimaryKeys(Provider p) {
+        return p == Provider.POSTGRESQL || p == Provider.COCKROACHDB || p == Provider.SQLSERVER;
+    }
+
     /** A model needs an id, or a unique constraint whose fields are all required. */
     private static boolean hasUniqueCriterion(ModelInfo m) {
         if (m.primaryKey != null) return true;
@@ -54,6 +66,36 @@ final class ModelRules {
             if (allRequired) return true;
         }
         return false;
+    }
+
+    /**
+     * {@code @ignore} is redundant inside an ignored model, and required on a relation field pointing at an
+     * ignored model (Prisma Client could not load the other side).
+     */
+    private void ignoreRules(ModelInfo m) {
+        for (FieldInfo f : m.fields) {
+            if (m.ignored && f.ignored && !f.relation) {
+                ctx.error(Messages.attributeValidation("@ignore", Messages.ignoreInIgnoredModel()), f.span());
+            }
+            ModelInfo target = f.relation ? ctx.modelsByName.get(f.typeName) : null;
+            if (target != null && target.ignored && !f.ignored && !m.ignored) {
+                ctx.error(Messages.attributeValidation("@ignore", Messages.relationToIgnoredModel(f.name, m.name, target.name)), f.span());
+            }
+        }
+    }
+
+    /** {@code @default(auto())} on MongoDB generates an ObjectId for the id, so it needs both. */
+    private void mongoAutoDefaults(ModelInfo m) {
+        for (FieldInfo f : m.fields) {
+            if (!(f.defaultValue instanceof DefaultValue.Auto)) continue;
+            if (f.nativeType == null || !f.nativeType.name().equals("ObjectId")) {
+                ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.mongoAutoNeedsObjectId()), f.span());
+            }
+            boolean inPrimaryKey = m.primaryKey != null && m.primaryKey.fieldNames().contains(f.name);
+            if (!inPrimaryKey) {
+                ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.mongoAutoNeedsId()), f.span());
+            }
+        }
     }
 
     private void mongoId(ModelInfo m) {

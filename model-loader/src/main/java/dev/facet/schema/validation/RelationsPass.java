@@ -13,9 +13,15 @@ import dev.facet.schema.source.Span;
 import dev.facet.schema.validation.Context.FieldInfo;
 import dev.facet.schema.validation.Context.ModelInfo;
 import dev.facet.schema.validation.Context.RelationAttribute;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -51,6 +57,7 @@ final class RelationsPass {
                 pair(m, f, target, g);
             }
         }
+        cycles();
     }
 
     private static String relationName(FieldInfo f) {
@@ -66,37 +73,37 @@ final class RelationsPass {
         return out;
     }
 
-    /** Two relation fields of one model to the same model, without names telling them apart. */
+    /**
+     * Relation fields of one model to the same model that no name tells apart. Prisma reports each such
+     * group once, on its first field; a named self-relation may have exactly two fields.
+     */
     private void ambiguity(ModelInfo m) {
-        Set<FieldInfo> reported = new HashSet<>();
-        for (int i = 0; i < m.fields.size(); i++) {
-            FieldInfo a = m.fields.get(i);
-            if (!a.relation || reported.contains(a)) continue;
-            for (int j = i + 1; j < m.fields.size(); j++) {
-                FieldInfo b = m.fields.get(j);
-                if (!b.relation || !a.typeName.equals(b.typeName) || !Objects.equals(relationName(a), relationName(b))) continue;
-                boolean self = a.typeName.equals(m.name);
-                if (self) {
-                    long count = m.fields.stream().filter(x -> x.relation && x.typeName.equals(m.name)
-                            && Objects.equals(relationName(x), relationName(a))).count();
-                    if (count <= 2) continue;
-                }
-                reported.add(a);
-                reported.add(b);
-                paired.add(a);
-                paired.add(b);
-                String message = self ? Messages.ambiguousSelfRelation(a.name, b.name, m.name)
-                        : Messages.ambiguousRelation(a.name, b.name, m.name, a.typeName);
-                ctx.error(Messages.modelValidation(m.kindLabel(), m.name, message), b.span());
+        Map<List<String>, List<FieldInfo>> groups = new LinkedHashMap<>();
+        for (FieldInfo f : m.fields) {
+            if (f.relation) groups.computeIfAbsent(Arrays.asList(f.typeName, relationName(f)), k -> new ArrayList<>()).add(f);
+        }
+        for (List<FieldInfo> group : groups.values()) {
+            if (group.size() < 2) continue;
+            FieldInfo first = group.getFirst();
+            boolean self = first.typeName.equals(m.name);
+            boolean named = relationName(first) != null;
+            if (self && named && group.size() == 2) continue;
+            List<String> names = group.stream().map(f -> f.name).toList();
+            String message;
+            if (!named) {
+                message = !self ? Messages.ambiguousRelation(names, m.name, first.typeName)
+                        : group.size() == 2 ? Messages.ambiguousSelfRelation(names, m.name) : Messages.unnamedSelfRelation(names, m.name);
+            } else {
+                message = self ? Messages.wronglyNamedSelfRelation(names, m.name) : Messages.wronglyNamedRelation(names, m.name);
             }
+            ctx.error(Messages.modelValidation(m.kindLabel(), m.name, message), first.span());
+            paired.addAll(group);
         }
     }
 
     private void pair(ModelInfo m, FieldInfo f, ModelInfo t, FieldInfo g) {
         boolean fList = f.arity == FieldArity.LIST;
         boolean gList = g.arity == FieldArity.LIST;
-        boolean fHasArgs = hasFieldsOrReferences(f);
-        boolean gHasArgs = hasFieldsOrReferences(g);
         if (fList && gList) {
             manyToMany(m, f, t, g);
             return;
@@ -107,54 +114,98 @@ final class RelationsPass {
             FieldInfo single = fList ? g : f;
             ModelInfo listModel = fList ? m : t;
             FieldInfo list = fList ? f : g;
+            boolean incomplete = !hasFields(single) || !hasReferences(single);
+            if (incomplete && (single.ignored || list.ignored)) return;
+            int before = ctx.diagnostics.size();
+            if (!hasFields(single)) {
+                relationError(Messages.relationMustSpecifyFields(single.name, singleModel.name), single.span());
+            }
+            if (!hasReferences(single)) {
+                relationError(Messages.relationMustSpecifyReferences(single.name, singleModel.name), single.span());
+            }
             if (hasFieldsOrReferences(list)) {
-                ctx.error(Messages.fieldValidation(list.name, listModel.kindLabel(), listModel.name,
-                        Messages.listSideMustNotHaveFields(list.name, listModel.name, single.name, singleModel.name)), list.span());
-                return;
+                relationError(Messages.listSideMustNotHaveFields(list.name, listModel.name, single.name, singleModel.name), list.span());
             }
-            if (!hasFields(single) || !hasReferences(single)) {
-                if (single.ignored || list.ignored) return;
-                ctx.error(Messages.fieldValidation(single.name, singleModel.kindLabel(), singleModel.name,
-                        !hasFields(single) ? Messages.relationMustSpecifyFields(single.name, singleModel.name)
-                                : Messages.relationMustSpecifyReferences(single.name, singleModel.name)), single.span());
-                return;
-            }
-            foreignKey(RelationKind.ONE_TO_MANY, singleModel, single, listModel, list);
+            actionsOnTheBackSide(singleModel, single, listModel, list);
+            if (ctx.diagnostics.size() == before) foreignKey(RelationKind.ONE_TO_MANY, singleModel, single, listModel, list);
             return;
         }
-        // one-to-one
-        if (fHasArgs && gHasArgs) {
-            ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name,
-                    Messages.bothSidesProvideReferences(f.name, m.name, g.name, t.name)), f.span());
-            return;
-        }
-        if (!fHasArgs && !gHasArgs) {
-            if (f.ignored || g.ignored) return;
-            ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name,
-                    Messages.neitherSideProvidesFields(f.name, m.name, g.name, t.name)), f.span());
-            return;
-        }
-        ModelInfo holderModel = fHasArgs ? m : t;
-        FieldInfo holder = fHasArgs ? f : g;
-        ModelInfo otherModel = fHasArgs ? t : m;
-        FieldInfo other = fHasArgs ? g : f;
-        if (!hasFields(holder) || !hasReferences(holder)) {
-            ctx.error(Messages.fieldValidation(holder.name, holderModel.kindLabel(), holderModel.name,
-                    !hasFields(holder) ? Messages.relationMustSpecifyFields(holder.name, holderModel.name)
-                            : Messages.relationMustSpecifyReferences(holder.name, holderModel.name)), holder.span());
-            return;
-        }
-        if (other.arity == FieldArity.REQUIRED) {
-            ctx.error(Messages.fieldValidation(other.name, otherModel.kindLabel(), otherModel.name,
-                    Messages.backRelationMustBeOptional(other.name, otherModel.name, holderModel.name)), other.span());
-            return;
-        }
-        foreignKey(RelationKind.ONE_TO_ONE, holderModel, holder, otherModel, other);
+        oneToOne(m, f, t, g);
     }
 
-    private static boolean hasFields(FieldInfo f) { return f.relationAttribute != null && f.relationAttribute.fields != null; }
+    /**
+     * One-to-one: the side with {@code fields} (else with {@code references}, else the first declared) is the
+     * forward side; Prisma reports each missing or doubled argument on both fields.
+     */
+    private void oneToOne(ModelInfo m, FieldInfo f, ModelInfo t, FieldInfo g) {
+        if (!hasFieldsOrReferences(f) && !hasFieldsOrReferences(g) && (f.ignored || g.ignored)) return;
+        boolean gForward = hasFields(g) && !hasFields(f) || !hasFields(f) && !hasFields(g) && !hasReferences(f) && hasReferences(g);
+        ModelInfo fwdModel = gForward ? t : m;
+        FieldInfo fwd = gForward ? g : f;
+        ModelInfo backModel = gForward ? m : t;
+        FieldInfo back = gForward ? f : g;
+        int before = ctx.diagnostics.size();
+        if (!hasFields(fwd) && !hasFields(back)) {
+            relationError(Messages.neitherSideProvides("fields", fwd.name, fwdModel.name, back.name, backModel.name), fwd.span());
+            relationError(Messages.neitherSideProvides("fields", back.name, backModel.name, fwd.name, fwdModel.name), back.span());
+        }
+        if (!hasReferences(fwd) && !hasReferences(back)) {
+            relationError(Messages.neitherSideProvides("references", fwd.name, fwdModel.name, back.name, backModel.name), fwd.span());
+            relationError(Messages.neitherSideProvides("references", back.name, backModel.name, fwd.name, fwdModel.name), back.span());
+        }
+        if (hasReferences(fwd) && hasReferences(back)) {
+            String message = Messages.bothSidesProvide("references", fwd.name, fwdModel.name, back.name, backModel.name);
+            relationError(message, fwd.span());
+            relationError(message, back.span());
+        }
+        if (hasFields(fwd) && hasFields(back)) {
+            String message = Messages.bothSidesProvide("fields", fwd.name, fwdModel.name, back.name, backModel.name);
+            relationError(message, fwd.span());
+            relationError(message, back.span());
+        }
+        actionsOnTheBackSide(fwdModel, fwd, backModel, back);
+        if (ctx.diagnostics.size() != before) return;
+        if (hasFields(fwd) && hasReferences(back)) {
+            String message = Messages.fieldsAndReferencesSplit(fwd.name, fwdModel.name, back.name, backModel.name);
+            relationError(message, fwd.span());
+            relationError(message, back.span());
+            return;
+        }
+        if (back.arity == FieldArity.REQUIRED) {
+            relationError(Messages.backRelationMustBeOptional(back.name, backModel.name, fwdModel.name), back.span());
+            return;
+        }
+        foreignKey(RelationKind.ONE_TO_ONE, fwdModel, fwd, backModel, back);
+    }
 
-    private static boolean hasReferences(FieldInfo f) { return f.relationAttribute != null && f.relationAttribute.references != null; }
+    /** Referential actions belong on the side holding the foreign key. */
+    private void actionsOnTheBackSide(ModelInfo fwdModel, FieldInfo fwd, ModelInfo backModel, FieldInfo back) {
+        if (!hasActions(back)) return;
+        if (hasActions(fwd)) {
+            relationError(Messages.bothSidesProvideActions(back.name, backModel.name, fwd.name, fwdModel.name), back.span());
+            relationError(Messages.bothSidesProvideActions(fwd.name, fwdModel.name, back.name, backModel.name), fwd.span());
+        } else {
+            relationError(Messages.actionsOnTheBackSide(back.name, backModel.name, fwd.name, fwdModel.name), back.span());
+        }
+    }
+
+    private static boolean hasActions(FieldInfo f) {
+        return f.relationAttribute != null && (f.relationAttribute.onDeleteSpan != null || f.relationAttribute.onUpdateSpan != null);
+    }
+
+    /** Prisma words relation rules as errors of the {@code @relation} attribute, pointing at the field. */
+    private void relationError(String message, Span span) {
+        ctx.error(Messages.attributeValidation("@relation", message), span);
+    }
+
+    /** Whether {@code fields} lists something; an empty list counts as absent, as in Prisma. */
+    private static boolean hasFields(FieldInfo f) {
+        return f.relationAttribute != null && f.relationAttribute.fields != null && !f.relationAttribute.fields.isEmpty();
+    }
+
+    private static boolean hasReferences(FieldInfo f) {
+        return f.relationAttribute != null && f.relationAttribute.references != null && !f.relationAttribute.references.isEmpty();
+    }
 
     private static boolean hasFieldsOrReferences(FieldInfo f) { return hasFields(f) || hasReferences(f); }
 
@@ -164,54 +215,50 @@ final class RelationsPass {
         RelationAttribute r = f.relationAttribute;
         List<String> fields = r.fields;
         List<String> references = r.references;
+        Span fieldsSpan = r.fieldsSpan != null ? r.fieldsSpan : r.attribute.span();
 
         List<String> unknown = fields.stream().filter(n -> m.field(n) == null).toList();
         if (!unknown.isEmpty()) {
-            ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.relationUnknownFields(unknown)), r.attribute.span());
+            ctx.error(Messages.validation(Messages.relationUnknownFields(unknown)), fieldsSpan);
             return;
         }
         List<String> relationFields = fields.stream().filter(n -> m.field(n).relation).toList();
         if (!relationFields.isEmpty()) {
-            ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.relationFieldsNotScalar(relationFields)), r.attribute.span());
+            ctx.error(Messages.validation(Messages.relationFieldsNotScalar(relationFields)), fieldsSpan);
             return;
         }
         List<String> unknownRefs = references.stream().filter(n -> t.field(n) == null).toList();
         if (!unknownRefs.isEmpty()) {
-            ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.relationUnknownReferences(t.name, unknownRefs)),
-                    r.attribute.span());
+            ctx.error(Messages.validation(Messages.relationUnknownReferences(t.name, unknownRefs)), r.attribute.span());
             return;
         }
         if (fields.size() != references.size()) {
-            ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.relationFieldCountMismatch()), r.attribute.span());
-            return;
-        }
-        if (fields.isEmpty()) {
-            ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.relationMustSpecifyFields(f.name, m.name)), f.span());
+            ctx.error(Messages.validation(Messages.relationFieldCountMismatch()), r.attribute.span());
             return;
         }
         if (!t.view && !isUniqueCriterion(t, references)) {
-            ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.referencesNotUnique(t.name, references)),
-                    f.span());
+            relationError(Messages.referencesNotUnique(t.name, references), f.span());
             return;
         }
         for (int i = 0; i < fields.size(); i++) {
             FieldInfo a = m.field(fields.get(i));
             FieldInfo b = t.field(references.get(i));
             if (!sameType(a, b)) {
-                ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name,
-                        Messages.relationTypeMismatch(a.name, m.name, b.name, t.name)), f.span());
+                relationError(Messages.relationTypeMismatch(a.name, m.name, b.name, t.name), f.span());
                 return;
             }
         }
         boolean anyOptional = fields.stream().anyMatch(n -> m.field(n).arity == FieldArity.OPTIONAL);
         if (f.arity == FieldArity.REQUIRED && anyOptional) {
-            ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name,
-                    Messages.relationMustBeOptional(f.name, fields)), f.span());
+            ctx.error(Messages.validation(Messages.relationMustBeOptional(f.name, fields)), f.span());
             return;
         }
         if (kind == RelationKind.ONE_TO_ONE && !m.view && !isUniqueCriterion(m, fields)) {
-            ctx.error(Messages.fieldValidation(f.name, m.kindLabel(), m.name, Messages.oneToOneNotUnique(m.name, fields)), f.span());
+            relationError(Messages.oneToOneNotUnique(fields), f.span());
             return;
+        }
+        if (r.map != null && (ctx.has(Provider.SQLITE) || ctx.has(Provider.MONGODB))) {
+            relationError(Messages.namedForeignKeysNotSupported(), r.attribute.span());
         }
 
         ReferentialAction onDelete = checkAction(r.onDelete, r.onDeleteSpan, "onDelete", m, f, fields);
@@ -220,9 +267,10 @@ final class RelationsPass {
             ctx.warning(Messages.relationModePrismaMissingIndex(), r.attribute.span());
         }
 
-        ReferentialAction defaultOnDelete = f.arity == FieldArity.REQUIRED
-                ? (ctx.has(Provider.SQLSERVER) ? ReferentialAction.NO_ACTION : ReferentialAction.RESTRICT)
-                : ReferentialAction.SET_NULL;
+        // Prisma counts a relation as required when any of its scalar fields is, whatever the relation field says.
+        boolean required = fields.stream().anyMatch(n -> m.field(n).arity == FieldArity.REQUIRED);
+        ReferentialAction defaultOnDelete = !required ? ReferentialAction.SET_NULL
+                : allowedActions().contains(ReferentialAction.RESTRICT) ? ReferentialAction.RESTRICT : ReferentialAction.NO_ACTION;
         String name = relationName(f) != null ? relationName(f) : generatedName(m.name, t.name);
         String fkName = r.map != null ? r.map
                 : ConstraintNames.foreignKey(ctx, m.tableName(), fields.stream().map(n -> m.field(n).columnName()).toList());
@@ -238,7 +286,12 @@ final class RelationsPass {
         if (action == null) return null;
         List<ReferentialAction> allowed = allowedActions();
         if (!allowed.contains(action)) {
-            ctx.error(Messages.validation(Messages.invalidReferentialAction(action.id(), allowed)), span);
+            String message = Messages.invalidReferentialAction(action.id(), allowed);
+            if (action == ReferentialAction.NO_ACTION && ctx.relationMode == RelationMode.PRISMA
+                    && allowed.contains(ReferentialAction.RESTRICT) && ctx.provider != null) {
+                message += Messages.noActionNotEmulated(ctx.provider);
+            }
+            ctx.error(Messages.validation(message), span);
             return null;
         }
         if (action == ReferentialAction.SET_NULL) {
@@ -257,10 +310,15 @@ final class RelationsPass {
         return action;
     }
 
+    /**
+     * The actions the database (foreign keys) or Prisma's emulation ({@code relationMode = "prisma"},
+     * MongoDB) supports. The emulation has no SetDefault, and no NoAction on PostgreSQL and SQLite, where
+     * NoAction's deferred check cannot be emulated.
+     */
     private List<ReferentialAction> allowedActions() {
         if (ctx.relationMode == RelationMode.PRISMA || ctx.has(Provider.MONGODB)) {
-            if (ctx.has(Provider.SQLSERVER)) {
-                return List.of(ReferentialAction.CASCADE, ReferentialAction.NO_ACTION, ReferentialAction.SET_NULL);
+            if (ctx.has(Provider.POSTGRESQL) || ctx.has(Provider.SQLITE)) {
+                return List.of(ReferentialAction.CASCADE, ReferentialAction.RESTRICT, ReferentialAction.SET_NULL);
             }
             return List.of(ReferentialAction.CASCADE, ReferentialAction.RESTRICT, ReferentialAction.NO_ACTION, ReferentialAction.SET_NULL);
         }
@@ -269,6 +327,113 @@ final class RelationsPass {
         }
         return List.of(ReferentialAction.CASCADE, ReferentialAction.RESTRICT, ReferentialAction.NO_ACTION, ReferentialAction.SET_NULL,
                 ReferentialAction.SET_DEFAULT);
+    }
+
+    // ---------------------------------------------------------------- cascade cycles
+
+    /**
+     * Where the actions run in a loop they could cascade forever: SQL Server refuses such foreign keys, and
+     * Prisma's own emulation ({@code relationMode = "prisma"}, MongoDB) would not stop. Walks, from each
+     * relation, the relations whose actions modify rows; reaching a self-relation or the starting model is an
+     * error on the starting relation, as Prisma reports it.
+     */
+    private void cycles() {
+        if (!ctx.has(Provider.SQLSERVER) && ctx.relationMode != RelationMode.PRISMA && !ctx.has(Provider.MONGODB)) return;
+        List<Relation> inline = ctx.relations.stream()
+                .filter(r -> r.kind() == RelationKind.ONE_TO_ONE || r.kind() == RelationKind.ONE_TO_MANY)
+                .filter(r -> r.referencingField() != null && r.referencedField() != null)
+                .toList();
+        Map<String, List<Relation>> byReferencingModel = new HashMap<>();
+        for (Relation r : inline) byReferencingModel.computeIfAbsent(r.referencingModel(), k -> new ArrayList<>()).add(r);
+        for (Relation start : inline) {
+            cycle(start, byReferencingModel);
+            // SQL Server also refuses two cascading paths between the same tables; the emulation does not mind.
+            if (ctx.has(Provider.SQLSERVER) && ctx.relationMode == RelationMode.FOREIGN_KEYS) multiplePaths(start, byReferencingModel);
+        }
+    }
+
+    private void cycle(Relation start, Map<String, List<Relation>> byReferencingModel) {
+        Set<Relation> visited = new HashSet<>();
+        Deque<List<Relation>> paths = new ArrayDeque<>();
+        paths.push(List.of(start));
+        while (!paths.isEmpty()) {
+            List<Relation> path = paths.pop();
+            Relation next = path.getLast();
+            visited.add(next);
+            if (!modifies(next)) continue;
+            if (next.isSelfRelation()) {
+                cascadeError(start, Messages.selfRelationCascade());
+                return;
+            }
+            if (next.referencedModel().equals(start.referencingModel())) {
+                String cycle = path.stream().map(r -> r.referencingModel() + "." + r.referencingField())
+                        .collect(java.util.stream.Collectors.joining(" → "));
+                cascadeError(start, Messages.cascadeCycle(cycle));
+                return;
+            }
+            for (Relation r : byReferencingModel.getOrDefault(next.referencedModel(), List.of())) {
+                if (visited.contains(r)) continue;
+                List<Relation> longer = new ArrayList<>(path);
+                longer.add(r);
+                paths.push(longer);
+            }
+        }
+    }
+
+    /**
+     * Follows every modifying path out of the starting relation's model to its end; models reached both
+     * through the starting relation field and through another of the model's relation fields are reached
+     * on several paths.
+     */
+    private void multiplePaths(Relation start, Map<String, List<Relation>> byReferencingModel) {
+        if (!modifies(start)) return;
+        String parent = start.referencingModel();
+        List<List<Relation>> complete = new ArrayList<>();
+        Deque<List<Relation>> open = new ArrayDeque<>();
+        for (Relation r : byReferencingModel.getOrDefault(parent, List.of())) if (modifies(r)) open.push(List.of(r));
+        while (!open.isEmpty()) {
+            List<Relation> path = open.pop();
+            Relation next = path.getLast();
+            // Self-relations and cycles back to the start are reported by cycle().
+            if (next.isSelfRelation() || next.referencedModel().equals(parent)) continue;
+            List<Relation> onward = byReferencingModel.getOrDefault(next.referencedModel(), List.of()).stream()
+                    .filter(this::modifies).filter(r -> !path.contains(r)).toList();
+            if (onward.isEmpty()) {
+                complete.add(path);
+                continue;
+            }
+            for (Relation r : onward) {
+                List<Relation> longer = new ArrayList<>(path);
+                longer.add(r);
+                open.push(longer);
+            }
+        }
+        Map<String, Set<String>> reachedThrough = new HashMap<>();
+        for (List<Relation> path : complete) {
+            Set<String> reached = reachedThrough.computeIfAbsent(path.getFirst().referencingField(), k -> new HashSet<>());
+            for (Relation r : path) reached.add(r.referencedModel());
+        }
+        Set<String> fromStart = reachedThrough.remove(start.referencingField());
+        if (fromStart == null) return;
+        java.util.TreeSet<String> twice = new java.util.TreeSet<>();
+        for (Set<String> other : reachedThrough.values()) {
+            for (String model : fromStart) if (other.contains(model)) twice.add(model);
+        }
+        if (!twice.isEmpty()) cascadeError(start, Messages.multipleCascadePaths(List.copyOf(twice), parent));
+    }
+
+    private boolean modifies(Relation r) { return modifies(r.onDelete()) || modifies(r.onUpdate()); }
+
+    private static boolean modifies(ReferentialAction action) {
+        return action != ReferentialAction.NO_ACTION && action != ReferentialAction.RESTRICT;
+    }
+
+    /** Reported on the starting relation's field, naming its implicit defaults that take part. */
+    private void cascadeError(Relation r, String message) {
+        ReferentialAction onDelete = !r.onDeleteExplicit() && modifies(r.onDelete()) ? r.onDelete() : null;
+        ReferentialAction onUpdate = !r.onUpdateExplicit() && modifies(r.onUpdate()) ? r.onUpdate() : null;
+        FieldInfo field = ctx.modelsByName.get(r.referencingModel()).field(r.referencingField());
+        ctx.error(Messages.validation(Messages.cascadeWithDefaults(message, onDelete, onUpdate)), field.span());
     }
 
     /** Whether the fields are, as a set, the primary key or a unique constraint of the model. */

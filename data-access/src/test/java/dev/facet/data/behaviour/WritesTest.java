@@ -1,4 +1,4 @@
-package dev.facet.data.sql;
+package dev.facet.data.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,27 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.QueryEngine;
 import dev.facet.data.QueryError;
 import dev.facet.data.value.JsonCodec;
-import dev.facet.schema.SchemaLoader;
-import dev.facet.schema.model.Schema;
-import dev.facet.schema.source.SourceFile;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import dev.facet.data.testdb.DbKind;
+import dev.facet.data.testdb.TestDatabases;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Writes with emulated referential actions (relationMode = "prisma") on a real SQLite file. */
-class SqliteWritesTest {
+/** Prisma Client writes on every database, with foreign keys and with emulated referential actions. */
+class WritesTest {
     static final String SCHEMA = """
             datasource db {
-              provider     = "sqlite"
-              url          = "file:test.db"
-              relationMode = "prisma"
+              provider     = "%PROVIDER%"
+              url          = "file:unused.db"
+              relationMode = "%MODE%"
             }
 
             model User {
@@ -70,29 +66,24 @@ class SqliteWritesTest {
             }
             """;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final TestDatabases DBS = new TestDatabases();
+
     QueryEngine engine;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        Schema schema = SchemaLoader.load(new SourceFile("schema.prisma", SCHEMA)).schema().orElseThrow();
-        String url = "jdbc:sqlite:" + dir.resolve("test.db");
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.executeUpdate("CREATE TABLE \"User\" (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, name TEXT, updatedAt DATETIME NOT NULL)");
-            s.executeUpdate("CREATE TABLE \"Profile\" (id TEXT PRIMARY KEY, bio TEXT NOT NULL, userId INTEGER NOT NULL UNIQUE)");
-            s.executeUpdate("CREATE TABLE \"Post\" (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, views INTEGER NOT NULL DEFAULT 0, authorId INTEGER NOT NULL)");
-            s.executeUpdate("CREATE TABLE \"Comment\" (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL, postId INTEGER NOT NULL)");
-            s.executeUpdate("CREATE TABLE \"Tag\" (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE)");
-            s.executeUpdate("CREATE TABLE \"_PostToTag\" (A INTEGER NOT NULL, B INTEGER NOT NULL, PRIMARY KEY (A, B))");
-        }
-        SQLiteDataSource ds = new SQLiteDataSource();
-        ds.setUrl(url);
-        engine = new QueryEngine(schema, new SqlConnector(schema, ds, null, null));
+    /** Every database, with foreign keys in the database and with Facet's emulation. */
+    static Stream<Arguments> databases() {
+        return Stream.of(DbKind.values()).flatMap(k -> Stream.of(Arguments.of(k, "foreignKeys"), Arguments.of(k, "prisma")));
+    }
+
+    void open(DbKind kind, String mode) {
+        engine = Engines.fresh(DBS, kind, SCHEMA.replace("%MODE%", mode), null);
     }
 
     @AfterEach
-    void tearDown() { engine.close(); }
+    void tearDown() {
+        if (engine != null) engine.close();
+    }
 
     JsonNode run(String model, String action, String args) {
         return engine.execute(model, action, JsonCodec.parse(args));
@@ -100,8 +91,10 @@ class SqliteWritesTest {
 
     static String code(Throwable t) { return ((QueryError) t).code(); }
 
-    @Test
-    void nestedCreateAcrossEveryKindOfRelation() {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databases")
+    void nestedCreateAcrossEveryKindOfRelation(DbKind kind, String mode) {
+        open(kind, mode);
         JsonNode user = run("User", "create", """
                 {"data": {"email": "ada@example.com", "name": "Ada",
                   "profile": {"create": {"bio": "Mathematician"}},
@@ -117,8 +110,10 @@ class SqliteWritesTest {
         assertThat(user.get("posts").get(0).get("_count").get("comments").asInt()).isEqualTo(1);
     }
 
-    @Test
-    void connectDisconnectSetAndTheirErrors() {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databases")
+    void connectDisconnectSetAndTheirErrors(DbKind kind, String mode) {
+        open(kind, mode);
         run("User", "create", "{\"data\": {\"email\": \"a@x\"}}");
         run("Tag", "createMany", "{\"data\": [{\"name\": \"t1\"}, {\"name\": \"t2\"}, {\"name\": \"t3\"}]}");
         JsonNode post = run("Post", "create", "{\"data\": {\"title\": \"P\", \"author\": {\"connect\": {\"email\": \"a@x\"}}, \"tags\": {\"connect\": [{\"name\": \"t1\"}, {\"name\": \"t2\"}]}}, \"include\": {\"tags\": true}}");
@@ -136,15 +131,24 @@ class SqliteWritesTest {
         assertThat(run("Post", "count", "{}").asInt()).isEqualTo(1);
     }
 
-    @Test
-    void emulatedCascadeAndRestrict() {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databases")
+    void cascadeAndRestrict(DbKind kind, String mode) {
+        open(kind, mode);
         run("User", "create", """
                 {"data": {"email": "a@x", "profile": {"create": {"bio": "b"}}, "posts": {"create": [{"title": "p1"}, {"title": "p2", "comments": {"create": [{"text": "c"}]}}]}}}""");
         JsonNode preview = run("User", "previewDelete", "{\"where\": {\"id\": 1}}");
         assertThat(preview.get("blocked").asBoolean()).isTrue();
-        assertThatThrownBy(() -> run("User", "delete", "{\"where\": {\"id\": 1}}"))
-                .satisfies(e -> assertThat(code(e)).isEqualTo("P2014"))
-                .hasMessageContaining("The change you are trying to make would violate the required relation 'CommentToPost' between the `Comment` and `Post` models.");
+        if (mode.equals("prisma")) {
+            assertThatThrownBy(() -> run("User", "delete", "{\"where\": {\"id\": 1}}"))
+                    .satisfies(e -> assertThat(code(e)).isEqualTo("P2014"))
+                    .hasMessageContaining("The change you are trying to make would violate the required relation 'CommentToPost' between the `Comment` and `Post` models.");
+        } else {
+            // With foreign keys the database refuses, as it does for Prisma Client.
+            assertThatThrownBy(() -> run("User", "delete", "{\"where\": {\"id\": 1}}"))
+                    .satisfies(e -> assertThat(code(e)).isEqualTo("P2003"))
+                    .hasMessageStartingWith("Foreign key constraint violated on the ");
+        }
         assertThat(run("Post", "count", "{}").asInt()).isEqualTo(2);
         run("Comment", "deleteMany", "{}");
         JsonNode preview2 = run("User", "previewDelete", "{\"where\": {\"id\": 1}}");
@@ -155,8 +159,10 @@ class SqliteWritesTest {
         assertThat(run("Profile", "count", "{}").asInt()).isZero();
     }
 
-    @Test
-    void scalarUpdatesUpsertAndMissingRecords() {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databases")
+    void scalarUpdatesUpsertAndMissingRecords(DbKind kind, String mode) {
+        open(kind, mode);
         run("User", "create", "{\"data\": {\"email\": \"a@x\", \"posts\": {\"create\": {\"title\": \"p\", \"views\": 10}}}}");
         JsonNode p = run("Post", "update", "{\"where\": {\"id\": 1}, \"data\": {\"views\": {\"increment\": 5}, \"title\": {\"set\": \"q\"}}}");
         assertThat(p.get("views").asInt()).isEqualTo(15);
@@ -174,8 +180,10 @@ class SqliteWritesTest {
                 .satisfies(e -> assertThat(code(e)).isEqualTo("P2025"));
     }
 
-    @Test
-    void aFailedNestedWriteLeavesNothingBehind() {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databases")
+    void aFailedNestedWriteLeavesNothingBehind(DbKind kind, String mode) {
+        open(kind, mode);
         assertThatThrownBy(() -> run("User", "create", "{\"data\": {\"email\": \"a@x\", \"posts\": {\"create\": [{\"title\": \"ok\"}, {\"title\": \"bad\", \"tags\": {\"connect\": {\"name\": \"missing\"}}}]}}}"))
                 .isInstanceOf(QueryError.class);
         assertThat(run("User", "count", "{}").asInt()).isZero();

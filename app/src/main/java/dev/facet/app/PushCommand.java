@@ -1,0 +1,59 @@
+package dev.facet.app;
+
+import dev.facet.data.sql.connect.DatabaseConnectionException;
+import dev.facet.data.sql.connect.DatabaseUrl;
+import dev.facet.data.sql.connect.SqlDatabase;
+import dev.facet.data.sql.ddl.PushResult;
+import dev.facet.data.sql.ddl.SchemaPushException;
+import dev.facet.data.sql.ddl.SchemaPusher;
+import dev.facet.schema.model.Datasource;
+import dev.facet.schema.model.Schema;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code facet push --schema S [--url U]}: creates the schema's tables in a database that does not have them yet,
+ * as {@code prisma db push} would on an empty database. Exit status 0 on success, 1 for schema errors, connection
+ * problems or tables that already exist, 2 when the schema cannot be read.
+ */
+@Command(name = "push", mixinStandardHelpOptions = true,
+        description = "Create the schema's tables in a database that does not have them yet.")
+final class PushCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    ProjectOptions project;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProjectOptions.Opened opened;
+        try {
+            opened = project.open(err);
+        } catch (ProjectOptions.Failure f) {
+            return f.exitCode;
+        }
+        Schema schema = opened.schema();
+        Datasource datasource = opened.datasource();
+        String urlText = opened.url();
+        Path schemaFolder = opened.schemaFolder();
+        try (SqlDatabase db = SqlDatabase.open(datasource.provider(), DatabaseUrl.parse(urlText, schemaFolder), true)) {
+            out.println("Datasource \"" + datasource.name() + "\": " + db.describe());
+            PushResult result = SchemaPusher.push(schema, db);
+            out.println(result.summary());
+            return 0;
+        } catch (DatabaseConnectionException e) {
+            err.println("error: " + e.describe());
+            return 1;
+        } catch (SchemaPushException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+}

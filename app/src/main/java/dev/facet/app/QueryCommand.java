@@ -1,0 +1,151 @@
+package dev.facet.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.data.Engines;
+import dev.facet.data.QueryEngine;
+import dev.facet.data.QueryError;
+import dev.facet.data.value.JsonCodec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code facet query --schema S [--url U] [--transaction]}: reads Prisma Client requests from standard
+ * input, one JSON object per line ({@code {"model": "User", "action": "findMany", "args": {...}}}), and
+ * prints one JSON line per request: {@code {"data": ...}} or {@code {"error": {"code": ..., "message": ...}}}.
+ * With {@code --transaction} all lines run in one transaction, rolled back entirely if one fails.
+ * Exit status 0 when every request succeeded, 1 when one failed or the database cannot be reached,
+ * 2 for a usage problem or an unreadable schema.
+ */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = "Run Prisma Client requests read from standard input, one JSON object per line.")
+final class QueryCommand implements Callable<Integer> {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Option(names = "--transaction", description = "Run all requests in one transaction; if one fails, none takes effect.")
+    boolean transaction;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where requests come from; tests replace it. */
+    java.io.InputStream input = System.in;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProjectOptions.Opened opened;
+        try {
+            opened = project.open(err);
+        } catch (ProjectOptions.Failure f) {
+            return f.exitCode;
+        }
+        try (QueryEngine engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null)) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+            return transaction ? runInTransaction(engine, in, out) : runEach(engine, in, out);
+        } catch (QueryError e) {
+            err.println("error: " + e.code() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int runEach(QueryEngine engine, BufferedReader in, PrintWriter out) throws IOException {
+        boolean failed = false;
+        int lineNumber = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) continue;
+            JsonNode result;
+            try {
+                QueryEngine.Request request = parse(line, lineNumber);
+                result = data(engine.execute(request.model(), request.action(), request.args()));
+            } catch (QueryError e) {
+                failed = true;
+                result = error(e, null);
+            } catch (RuntimeException e) {
+                failed = true;
+                result = error(new QueryError("P2010", "Facet could not run this request: " + e), null);
+            }
+            out.println(JsonCodec.write(result));
+            out.flush();
+        }
+        return failed ? 1 : 0;
+    }
+
+    private int runInTransaction(QueryEngine engine, BufferedReader in, PrintWriter out) throws IOException {
+        List<QueryEngine.Request> requests = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) continue;
+            try {
+                requests.add(parse(line, lineNumber));
+                lineNumbers.add(lineNumber);
+            } catch (QueryError e) {
+                // Nothing has run yet: report the bad line and run nothing.
+                out.println(JsonCodec.write(error(e, lineNumber)));
+                return 1;
+            }
+        }
+        try {
+            for (JsonNode result : engine.executeInTransaction(requests)) out.println(JsonCodec.write(data(result)));
+            return 0;
+        } catch (QueryEngine.BatchError e) {
+            int failedLine = lineNumbers.get(e.index());
+            for (int i = 0; i < requests.size(); i++) {
+                if (i == e.index()) {
+                    out.println(JsonCodec.write(error(e.error(), failedLine)));
+                } else {
+                    out.println(JsonCodec.write(error(new QueryError("P2034", "Rolled back: the transaction failed at line " + failedLine
+                            + ", so no request of it took effect."), lineNumbers.get(i))));
+                }
+            }
+            return 1;
+        }
+    }
+
+    private static QueryEngine.Request parse(String line, int lineNumber) {
+        JsonNode node;
+        try {
+            node = JsonCodec.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new QueryError("P2009", "line " + lineNumber + ": " + e.getMessage());
+        }
+        if (!node.isObject() || !node.path("model").isTextual() || !node.path("action").isTextual()) {
+            throw new QueryError("P2009", "line " + lineNumber + ": expected {\"model\": \"...\", \"action\": \"...\", \"args\": {...}}");
+        }
+        return new QueryEngine.Request(node.get("model").asText(), node.get("action").asText(), node.get("args"));
+    }
+
+    private static JsonNode data(JsonNode result) {
+        ObjectNode out = JSON.objectNode();
+        out.set("data", result);
+        return out;
+    }
+
+    private static JsonNode error(QueryError e, Integer line) {
+        ObjectNode out = JSON.objectNode();
+        ObjectNode error = out.putObject("error");
+        error.put("code", e.code());
+        error.put("message", e.getMessage());
+        if (line != null) error.put("line", line);
+        return out;
+    }
+}

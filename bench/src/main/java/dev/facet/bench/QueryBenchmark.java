@@ -1,0 +1,322 @@
+package dev.facet.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.data.QueryEngine;
+import dev.facet.data.sql.SqlConnector;
+import dev.facet.data.sql.connect.DatabaseUrl;
+import dev.facet.data.sql.connect.SqlDatabase;
+import dev.facet.data.sql.ddl.SchemaPusher;
+import dev.facet.data.value.JsonCodec;
+import dev.facet.schema.SchemaLoader;
+import dev.facet.schema.model.Schema;
+import dev.facet.schema.source.SourceFile;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.sql.DataSource;
+
+/**
+ * The reads benchmark of docs/benchmarks.md. It builds the issue's data set (1,000 users with 10 posts
+ * each, 3 tags per post, a profile per user) on PostgreSQL (embedded, or {@code BENCH_POSTGRES_URL})
+ * or SQLite, writes the request file of 2,000 {@code findMany} requests, and measures in this JVM:
+ * Facet's QueryEngine and a hand-written JDBC baseline running the same four statements per request
+ * and building the same JSON. The whole-process runs ({@code facet query}, Prisma 7) are timed by
+ * scripts/bench-query.sh with the files this writes. It then measures pages of 100 by cursor on a
+ * table of 1,000,000 rows.
+ *
+ * <p>Usage: {@code QueryBenchmark OUT_DIR postgres|sqlite [rows-for-cursor-table]}
+ */
+public final class QueryBenchmark {
+    static final String SCHEMA = """
+            datasource db {
+              provider = "%s"
+              url      = "%s"
+            }
+
+            model User {
+              id      Int      @id @default(autoincrement())
+              email   String   @unique
+              name    String
+              age     Int
+              posts   Post[]
+              profile Profile?
+            }
+
+            model Profile {
+              id     Int    @id @default(autoincrement())
+              bio    String
+              userId Int    @unique
+              user   User   @relation(fields: [userId], references: [id])
+            }
+
+            model Post {
+              id       Int    @id @default(autoincrement())
+              title    String
+              views    Int
+              authorId Int
+              author   User   @relation(fields: [authorId], references: [id])
+              tags     Tag[]
+
+              @@index([authorId])
+            }
+
+            model Tag {
+              id    Int    @id @default(autoincrement())
+              name  String @unique
+              posts Post[]
+            }
+
+            model Row {
+              id    Int    @id @default(autoincrement())
+              value String
+            }
+            """;
+
+    static final int USERS = 1000;
+    static final int REQUESTS = 2000;
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        String kind = args[1];
+        int rows = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        Files.createDirectories(out);
+        EmbeddedPostgres pg = null;
+        String url;
+        if (kind.equals("postgres")) {
+            String given = System.getenv("BENCH_POSTGRES_URL");
+            if (given != null) {
+                url = given;
+            } else {
+                pg = EmbeddedPostgres.builder().setDataDirectory(out.resolve("pgdata")).setCleanDataDirectory(true).start();
+                url = "postgresql://postgres@localhost:" + pg.getPort() + "/postgres";
+            }
+        } else {
+            Files.deleteIfExists(out.resolve("bench.db"));
+            url = "file:./bench.db";
+        }
+        String provider = kind.equals("postgres") ? "postgresql" : "sqlite";
+        String schemaText = SCHEMA.formatted(provider, url);
+        Files.writeString(out.resolve("schema.prisma"), schemaText);
+        Files.writeString(out.resolve("url.txt"), url);
+        Schema schema = SchemaLoader.load(new SourceFile("schema.prisma", schemaText)).schema().orElseThrow();
+        try (SqlDatabase db = SqlDatabase.open(schema.provider().orElseThrow(), DatabaseUrl.parse(url, out), true)) {
+            SchemaPusher.push(schema, db);
+            QueryEngine engine = new QueryEngine(schema, new SqlConnector(schema, db.dataSource(), null, null));
+            long t0 = System.nanoTime();
+            seed(engine, rows);
+            System.out.printf("seeded %d users, %d posts, %d tags links, %d profiles, %d rows in %d ms%n", USERS, USERS * 10, USERS * 30, USERS, rows,
+                    (System.nanoTime() - t0) / 1_000_000);
+            List<JsonNode> requests = requests();
+            StringBuilder file = new StringBuilder();
+            for (JsonNode r : requests) file.append(JsonCodec.write(r)).append('\n');
+            Files.writeString(out.resolve("requests.jsonl"), file);
+
+            // Warm up both, then measure each three times and keep the best.
+            for (int i = 0; i < 3; i++) {
+                runFacet(engine, requests);
+                runJdbc(db.dataSource(), requests, kind);
+            }
+            long facet = Long.MAX_VALUE;
+            long jdbc = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                facet = Math.min(facet, runFacet(engine, requests));
+                jdbc = Math.min(jdbc, runJdbc(db.dataSource(), requests, kind));
+            }
+            System.out.printf("in-process, %d requests: Facet %.3f ms/request, JDBC baseline %.3f ms/request, ratio %.2f%n", REQUESTS,
+                    facet / 1e6 / REQUESTS, jdbc / 1e6 / REQUESTS, (double) facet / jdbc);
+            cursorPages(engine, rows);
+            // The script times whole `facet query` processes against this database while it is still up.
+            if (Boolean.getBoolean("facet.bench.hold")) Thread.sleep(Long.MAX_VALUE);
+        } finally {
+            if (pg != null) pg.close();
+        }
+    }
+
+    private static void seed(QueryEngine engine, int rows) {
+        Random random = new Random(42);
+        List<String> words = List.of("alpha", "beta", "gamma", "delta", "omega", "sigma", "kappa", "lambda");
+        ArrayNode tags = JsonNodeFactory.instance.arrayNode();
+        for (String w : words) tags.addObject().put("name", w);
+        engine.execute("Tag", "createMany", object("data", tags));
+        ArrayNode users = JsonNodeFactory.instance.arrayNode();
+        ArrayNode profiles = JsonNodeFactory.instance.arrayNode();
+        for (int u = 1; u <= USERS; u++) {
+            users.addObject().put("email", "user" + u + "@example.com").put("name", words.get(u % words.size()) + " " + u).put("age", 18 + u % 60);
+            profiles.addObject().put("bio", "Bio of user " + u).put("userId", u);
+        }
+        engine.execute("User", "createMany", object("data", users));
+        engine.execute("Profile", "createMany", object("data", profiles));
+        ArrayNode posts = JsonNodeFactory.instance.arrayNode();
+        for (int u = 1; u <= USERS; u++) {
+            for (int p = 0; p < 10; p++) posts.addObject().put("title", "Post " + p + " of " + u).put("views", random.nextInt(1000)).put("authorId", u);
+        }
+        engine.execute("Post", "createMany", object("data", posts));
+        // Tags per post through the implicit join table: connect three tags to each post, in batches of one transaction.
+        List<QueryEngine.Request> batch = new ArrayList<>();
+        for (int post = 1; post <= USERS * 10; post++) {
+            ObjectNode args = JsonNodeFactory.instance.objectNode();
+            args.putObject("where").put("id", post);
+            ArrayNode connect = args.putObject("data").putObject("tags").putArray("connect");
+            for (int t = 0; t < 3; t++) connect.addObject().put("id", 1 + (post + t) % words.size());
+            args.putObject("select").put("id", true);
+            batch.add(new QueryEngine.Request("Post", "update", args));
+        }
+        engine.executeInTransaction(batch);
+        for (int from = 0; from < rows; from += 20_000) {
+            ArrayNode chunk = JsonNodeFactory.instance.arrayNode();
+            for (int i = from; i < Math.min(rows, from + 20_000); i++) chunk.addObject().put("value", "row " + i);
+            engine.execute("Row", "createMany", object("data", chunk));
+        }
+    }
+
+    private static ObjectNode object(String key, JsonNode value) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set(key, value);
+        return o;
+    }
+
+    /** 2,000 findMany requests with a varying where, as the issue describes. */
+    static List<JsonNode> requests() {
+        List<JsonNode> out = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < REQUESTS; i++) {
+            ObjectNode r = JsonNodeFactory.instance.objectNode();
+            r.put("model", "User").put("action", "findMany");
+            ObjectNode args = r.putObject("args");
+            args.putObject("where").putObject("id").put("gt", random.nextInt(USERS - 20));
+            args.put("take", 20);
+            args.putObject("orderBy").put("id", "asc");
+            ObjectNode include = args.putObject("include");
+            ObjectNode posts = include.putObject("posts");
+            posts.putObject("include").put("tags", true);
+            posts.putObject("orderBy").put("id", "asc");
+            include.put("profile", true);
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static long runFacet(QueryEngine engine, List<JsonNode> requests) {
+        long start = System.nanoTime();
+        long bytes = 0;
+        for (JsonNode r : requests) bytes += JsonCodec.write(engine.execute("User", "findMany", r.get("args"))).length();
+        if (bytes == 0) throw new IllegalStateException();
+        return System.nanoTime() - start;
+    }
+
+    /** The same four statements Facet runs per request, written by hand, building the same JSON. */
+    private static long runJdbc(DataSource ds, List<JsonNode> requests, String kind) throws SQLException {
+        long start = System.nanoTime();
+        long bytes = 0;
+        try (Connection c = ds.getConnection();
+             PreparedStatement users = c.prepareStatement("SELECT t0.\"id\", t0.\"email\", t0.\"name\", t0.\"age\" FROM \"User\" t0 WHERE t0.\"id\" > ? ORDER BY t0.\"id\" ASC LIMIT 20")) {
+            for (JsonNode r : requests) {
+                users.setInt(1, r.get("args").get("where").get("id").get("gt").asInt());
+                List<ObjectNode> userRows = new ArrayList<>();
+                List<Integer> ids = new ArrayList<>();
+                try (ResultSet rs = users.executeQuery()) {
+                    while (rs.next()) {
+                        ObjectNode u = JsonNodeFactory.instance.objectNode();
+                        u.put("id", rs.getInt(1)).put("email", rs.getString(2)).put("name", rs.getString(3)).put("age", rs.getInt(4));
+                        userRows.add(u);
+                        ids.add(rs.getInt(1));
+                    }
+                }
+                Map<Integer, ArrayNode> postsByUser = new LinkedHashMap<>();
+                Map<Integer, ObjectNode> postById = new LinkedHashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT t0.\"id\", t0.\"title\", t0.\"views\", t0.\"authorId\" FROM \"Post\" t0 WHERE t0.\"authorId\" IN ("
+                        + placeholders(ids.size()) + ") ORDER BY t0.\"id\" ASC")) {
+                    for (int i = 0; i < ids.size(); i++) ps.setInt(i + 1, ids.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ObjectNode p = JsonNodeFactory.instance.objectNode();
+                            p.put("id", rs.getInt(1)).put("title", rs.getString(2)).put("views", rs.getInt(3)).put("authorId", rs.getInt(4));
+                            p.putArray("tags");
+                            postsByUser.computeIfAbsent(rs.getInt(4), k -> JsonNodeFactory.instance.arrayNode()).add(p);
+                            postById.put(rs.getInt(1), p);
+                        }
+                    }
+                }
+                if (!postById.isEmpty()) {
+                    List<Integer> postIds = new ArrayList<>(postById.keySet());
+                    try (PreparedStatement ps = c.prepareStatement("SELECT t0.\"id\", t0.\"name\", j0.\"A\" FROM \"Tag\" t0 JOIN \"_PostToTag\" j0 ON j0.\"B\" = t0.\"id\" WHERE j0.\"A\" IN ("
+                            + placeholders(postIds.size()) + ")")) {
+                        for (int i = 0; i < postIds.size(); i++) ps.setInt(i + 1, postIds.get(i));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                ((ArrayNode) postById.get(rs.getInt(3)).get("tags")).addObject().put("id", rs.getInt(1)).put("name", rs.getString(2));
+                            }
+                        }
+                    }
+                }
+                Map<Integer, ObjectNode> profiles = new LinkedHashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT t0.\"id\", t0.\"bio\", t0.\"userId\" FROM \"Profile\" t0 WHERE t0.\"userId\" IN ("
+                        + placeholders(ids.size()) + ")")) {
+                    for (int i = 0; i < ids.size(); i++) ps.setInt(i + 1, ids.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ObjectNode p = JsonNodeFactory.instance.objectNode();
+                            p.put("id", rs.getInt(1)).put("bio", rs.getString(2)).put("userId", rs.getInt(3));
+                            profiles.put(rs.getInt(3), p);
+                        }
+                    }
+                }
+                ArrayNode result = JsonNodeFactory.instance.arrayNode();
+                for (ObjectNode u : userRows) {
+                    int id = u.get("id").asInt();
+                    u.set("posts", postsByUser.getOrDefault(id, JsonNodeFactory.instance.arrayNode()));
+                    u.set("profile", profiles.containsKey(id) ? profiles.get(id) : JsonNodeFactory.instance.nullNode());
+                    result.add(u);
+                }
+                bytes += JsonCodec.write(result).length();
+            }
+        }
+        if (bytes == 0) throw new IllegalStateException();
+        return System.nanoTime() - start;
+    }
+
+    private static String placeholders(int n) {
+        String[] q = new String[n];
+        Arrays.fill(q, "?");
+        return String.join(", ", q);
+    }
+
+    /** Pages of 100 by cursor from anywhere in the 1,000,000-row table. */
+    private static void cursorPages(QueryEngine engine, int rows) {
+        Random random = new Random(3);
+        for (int i = 0; i < 200; i++) page(engine, 1 + random.nextInt(rows));
+        long[] times = new long[1000];
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            page(engine, 1 + random.nextInt(rows));
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        System.out.printf("cursor pages of 100 on %d rows: median %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", rows,
+                times[times.length / 2] / 1e6, times[(int) (times.length * 0.95)] / 1e6, times[(int) (times.length * 0.99)] / 1e6,
+                times[times.length - 1] / 1e6);
+    }
+
+    private static void page(QueryEngine engine, int cursor) {
+        ObjectNode args = JsonNodeFactory.instance.objectNode();
+        args.putObject("cursor").put("id", cursor);
+        args.put("take", 100);
+        args.putObject("orderBy").put("id", "asc");
+        JsonNode rows = engine.execute("Row", "findMany", args);
+        if (rows.isEmpty()) throw new IllegalStateException("empty page at " + cursor);
+    }
+
+}

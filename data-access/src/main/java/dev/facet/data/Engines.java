@@ -1,0 +1,36 @@
+package dev.facet.data;
+
+import dev.facet.data.sql.SqlConnector;
+import dev.facet.data.sql.connect.DatabaseConnectionException;
+import dev.facet.data.sql.connect.DatabaseUrl;
+import dev.facet.data.sql.connect.SqlDatabase;
+import dev.facet.schema.model.Provider;
+import dev.facet.schema.model.Schema;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Opens a {@link QueryEngine} on the database a schema describes: the connector follows the provider. */
+public final class Engines {
+    private Engines() {}
+
+    /**
+     * @param schema       the loaded schema
+     * @param url          the connection URL (Prisma style: {@code postgresql://}, {@code mysql://}, {@code file:})
+     * @param schemaFolder the folder relative SQLite paths resolve against (the schema's folder)
+     * @param statementLog receives every statement run, or null
+     * @return an engine; close it to release the connection pool
+     * @throws QueryError with P1000/P1001/P1003/P1013 when the database cannot be reached, never showing the password
+     */
+    public static QueryEngine open(Schema schema, String url, Path schemaFolder, Consumer<String> statementLog) {
+        Provider provider = schema.provider().orElseThrow(() -> new QueryError("P1012", "The schema has no datasource block."));
+        if (!provider.isSql()) {
+            throw new QueryError("P1001", "The " + provider.id() + " connector is not available yet in Facet.");
+        }
+        try {
+            SqlDatabase database = SqlDatabase.open(provider, DatabaseUrl.parse(url, schemaFolder));
+            return new QueryEngine(schema, new SqlConnector(schema, database.dataSource(), database, statementLog));
+        } catch (DatabaseConnectionException e) {
+            throw new QueryError(e.prismaCode(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.facet.data.behaviour;
+
+import dev.facet.data.QueryEngine;
+import dev.facet.data.sql.SqlConnector;
+import dev.facet.data.sql.connect.SqlDatabase;
+import dev.facet.data.sql.ddl.SchemaPusher;
+import dev.facet.data.testdb.DbKind;
+import dev.facet.data.testdb.TestDatabase;
+import dev.facet.data.testdb.TestDatabases;
+import dev.facet.schema.LoadResult;
+import dev.facet.schema.SchemaLoader;
+import dev.facet.schema.model.Schema;
+import dev.facet.schema.source.SourceFile;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Builds a query engine on a fresh, pushed database of each kind, for the behavioural suites. */
+final class Engines {
+    private Engines() {}
+
+    /**
+     * @param template a schema whose datasource says {@code provider = "%PROVIDER%"}
+     * @param log      receives every statement, or null
+     */
+    static QueryEngine fresh(TestDatabases dbs, DbKind kind, String template, Consumer<String> log) {
+        LoadResult loaded = SchemaLoader.load(new SourceFile("schema.prisma", template.replace("%PROVIDER%", kind.provider().id())));
+        if (loaded.hasErrors()) throw new IllegalStateException("test schema invalid for " + kind + ": " + loaded.errors());
+        Schema schema = loaded.schema().orElseThrow();
+        TestDatabase db = dbs.fresh(kind);
+        SqlDatabase database = db.open();
+        SchemaPusher.push(schema, database);
+        return new QueryEngine(schema, new SqlConnector(schema, database.dataSource(), null, log));
+    }
+
+    static List<DbKind> all() { return List.of(DbKind.values()); }
+}

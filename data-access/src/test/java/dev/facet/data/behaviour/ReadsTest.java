@@ -1,0 +1,271 @@
+package dev.facet.data.behaviour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facet.data.QueryEngine;
+import dev.facet.data.QueryError;
+import dev.facet.data.testdb.DbKind;
+import dev.facet.data.testdb.TestDatabases;
+import dev.facet.data.value.JsonCodec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Prisma Client reads, the same requests and the same expected results on PostgreSQL, MariaDB and
+ * SQLite: filters of every kind, relation filters, select/include/omit, _count, ordering,
+ * pagination, cursors, distinct, aggregates and the errors of invalid requests.
+ */
+class ReadsTest {
+    static final String SCHEMA = """
+            datasource db {
+              provider = "%PROVIDER%"
+              url      = "file:unused.db"
+            }
+
+            enum Role {
+              USER
+              ADMIN
+            }
+
+            model User {
+              id      Int      @id @default(autoincrement())
+              email   String   @unique
+              name    String?
+              role    Role     @default(USER)
+              posts   Post[]
+              profile Profile?
+            }
+
+            model Profile {
+              id     Int    @id @default(autoincrement())
+              bio    String
+              userId Int    @unique
+              user   User   @relation(fields: [userId], references: [id])
+            }
+
+            model Post {
+              id        Int      @id @default(autoincrement())
+              title     String
+              published Boolean  @default(false)
+              views     Int      @default(0)
+              score     Decimal?
+              big       BigInt   @default(0)
+              data      Json?
+              authorId  Int?
+              author    User?    @relation(fields: [authorId], references: [id])
+              tags      Tag[]
+              createdAt DateTime @default(now())
+            }
+
+            model Tag {
+              id    Int    @id @default(autoincrement())
+              name  String @unique
+              posts Post[]
+            }
+            """;
+
+    @RegisterExtension
+    static final TestDatabases DBS = new TestDatabases();
+    static final Map<DbKind, QueryEngine> ENGINES = new EnumMap<>(DbKind.class);
+    static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
+
+    static synchronized QueryEngine engine(DbKind kind) {
+        return ENGINES.computeIfAbsent(kind, k -> {
+            QueryEngine e = Engines.fresh(DBS, k, SCHEMA, STATEMENTS::add);
+            seed(e);
+            return e;
+        });
+    }
+
+    static void seed(QueryEngine e) {
+        run(e, "Tag", "createMany", "{\"data\": [{\"name\": \"math\"}, {\"name\": \"history\"}]}");
+        run(e, "User", "create", """
+                {"data": {"email": "ada@example.com", "name": "Ada", "role": "ADMIN", "profile": {"create": {"bio": "Mathematician"}},
+                  "posts": {"create": [
+                    {"title": "Notes on the engine", "published": true, "views": 100, "score": "12.50", "big": "9007199254740993",
+                     "data": {"pages": 3, "tags": ["a"]}, "createdAt": "2024-01-02T03:04:05.678Z", "tags": {"connect": [{"name": "math"}, {"name": "history"}]}},
+                    {"title": "Bernoulli numbers", "published": true, "views": 40, "createdAt": "2024-02-01T00:00:00.000Z", "tags": {"connect": {"name": "math"}}}]}}}""");
+        run(e, "User", "create", """
+                {"data": {"email": "bob@example.com", "name": "Bob", "posts": {"create": {"title": "Draft", "score": "0.1", "createdAt": "2024-03-01T00:00:00.000Z"}}}}""");
+        run(e, "User", "create", "{\"data\": {\"email\": \"cy@example.com\"}}");
+        run(e, "Post", "create", "{\"data\": {\"title\": \"Orphan\", \"views\": 5, \"createdAt\": \"2024-04-01T00:00:00.000Z\"}}");
+    }
+
+    static JsonNode run(QueryEngine e, String model, String action, String args) {
+        return e.execute(model, action, args == null ? null : JsonCodec.parse(args));
+    }
+
+    static JsonNode run(DbKind kind, String model, String action, String args) { return run(engine(kind), model, action, args); }
+
+    /** Expected results are read as a client reads them: floating point numbers as doubles. */
+    static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static List<Integer> ids(JsonNode rows) {
+        List<Integer> out = new ArrayList<>();
+        rows.forEach(r -> out.add(r.get("id").asInt()));
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void scalarsComeBackInSchemaOrderWithPrismasEncoding(DbKind kind) {
+        JsonNode posts = run(kind, "Post", "findMany", "{\"where\": {\"id\": 1}}");
+        assertThat(posts).isEqualTo(json("""
+                [{"id":1,"title":"Notes on the engine","published":true,"views":100,"score":"12.5","big":"9007199254740993",
+                  "data":{"pages":3,"tags":["a"]},"authorId":1,"createdAt":"2024-01-02T03:04:05.678Z"}]"""));
+        assertThat(run(kind, "User", "findFirst", "{\"where\": {\"role\": \"ADMIN\"}, \"select\": {\"email\": true, \"role\": true}}"))
+                .isEqualTo(json("{\"email\":\"ada@example.com\",\"role\":\"ADMIN\"}"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void scalarFilters(DbKind kind) {
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"views\": {\"gte\": 5, \"lt\": 100}}, \"orderBy\": {\"id\": \"asc\"}}")))
+                .containsExactly(2, 4);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"e\"}, \"NOT\": {\"published\": false}}, \"orderBy\": {\"id\": \"asc\"}}")))
+                .containsExactly(1, 2);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"OR\": []}}"))).isEmpty();
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"AND\": []}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(1, 2, 3, 4);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"authorId\": null}}"))).containsExactly(4);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"authorId\": {\"not\": null}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(1, 2, 3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"id\": {\"in\": [2, 3, 99]}}, \"orderBy\": {\"id\": \"desc\"}}"))).containsExactly(3, 2);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"id\": {\"notIn\": [1, 2]}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(3, 4);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"%\"}}}"))).isEmpty();
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"startsWith\": \"Dr\"}}}"))).containsExactly(3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"score\": {\"gt\": \"1\"}}}"))).containsExactly(1);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"big\": {\"gt\": \"9007199254740992\"}}}"))).containsExactly(1);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"createdAt\": {\"gte\": \"2024-02-01T00:00:00.000Z\", \"lt\": \"2024-04-01T00:00:00Z\"}}, \"orderBy\": {\"id\": \"asc\"}}")))
+                .containsExactly(2, 3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"NOT\": [{\"id\": 1}, {\"id\": 2}]}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(3, 4);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"not\": {\"startsWith\": \"N\"}}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(2, 3, 4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DbKind.class, names = "POSTGRES")
+    void insensitiveModeWhereTheDatabaseHasIt(DbKind kind) {
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"NOTES\", \"mode\": \"insensitive\"}}}"))).containsExactly(1);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"NOTES\"}}}"))).isEmpty();
+        assertThat(ids(run(kind, "User", "findMany", "{\"where\": {\"email\": {\"equals\": \"ADA@example.com\", \"mode\": \"insensitive\"}}}"))).containsExactly(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void relationFilters(DbKind kind) {
+        assertThat(ids(run(kind, "User", "findMany", "{\"where\": {\"posts\": {\"some\": {\"published\": true}}}}"))).containsExactly(1);
+        assertThat(ids(run(kind, "User", "findMany", "{\"where\": {\"posts\": {\"none\": {}}}}"))).containsExactly(3);
+        assertThat(ids(run(kind, "User", "findMany", "{\"where\": {\"posts\": {\"every\": {\"published\": true}}}, \"orderBy\": {\"id\": \"asc\"}}")))
+                .containsExactly(1, 3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"author\": {\"is\": {\"profile\": {\"isNot\": null}}}}, \"orderBy\": {\"id\": \"asc\"}}")))
+                .containsExactly(1, 2);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"author\": null}}"))).containsExactly(4);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"author\": {\"isNot\": {\"name\": \"Ada\"}}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(3, 4);
+        assertThat(ids(run(kind, "Tag", "findMany", "{\"where\": {\"posts\": {\"some\": {\"author\": {\"name\": \"Ada\"}}}}, \"orderBy\": {\"id\": \"asc\"}}")))
+                .containsExactly(1, 2);
+        assertThat(ids(run(kind, "Tag", "findMany", "{\"where\": {\"posts\": {\"every\": {\"views\": {\"gt\": 50}}}}}"))).containsExactly(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void includeRunsOneStatementPerLevel(DbKind kind) {
+        QueryEngine e = engine(kind);
+        STATEMENTS.clear();
+        JsonNode users = run(e, "User", "findMany", """
+                {"orderBy": {"id": "asc"}, "include": {"profile": true, "_count": {"select": {"posts": true}},
+                 "posts": {"orderBy": {"id": "asc"}, "include": {"tags": {"select": {"name": true}, "orderBy": {"name": "desc"}}}}}}""");
+        assertThat(STATEMENTS).hasSize(5);
+        assertThat(users.get(0).get("profile").get("bio").asText()).isEqualTo("Mathematician");
+        assertThat(users.get(0).get("_count")).isEqualTo(json("{\"posts\": 2}"));
+        assertThat(users.get(0).get("posts").get(0).get("tags")).isEqualTo(json("[{\"name\":\"math\"},{\"name\":\"history\"}]"));
+        assertThat(users.get(1).get("profile").isNull()).isTrue();
+        assertThat(users.get(2).get("posts")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void selectOmitNestedPaginationAndFilteredCounts(DbKind kind) {
+        JsonNode u = run(kind, "User", "findUnique", "{\"where\": {\"email\": \"ada@example.com\"}, \"select\": {\"name\": true, \"_count\": {\"select\": {\"posts\": {\"where\": {\"views\": {\"gt\": 50}}}}}}}");
+        assertThat(u).isEqualTo(json("{\"name\":\"Ada\",\"_count\":{\"posts\":1}}"));
+        assertThat(run(kind, "User", "findFirst", "{\"omit\": {\"email\": true}, \"orderBy\": {\"id\": \"asc\"}}"))
+                .isEqualTo(json("{\"id\":1,\"name\":\"Ada\",\"role\":\"ADMIN\"}"));
+        JsonNode perParent = run(kind, "User", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"posts\": {\"select\": {\"id\": true}, \"orderBy\": {\"id\": \"desc\"}, \"take\": 1}}}");
+        assertThat(perParent).isEqualTo(json("[{\"id\":1,\"posts\":[{\"id\":2}]},{\"id\":2,\"posts\":[{\"id\":3}]},{\"id\":3,\"posts\":[]}]"));
+        JsonNode filteredToOne = run(kind, "Post", "findMany", "{\"where\": {\"id\": {\"in\": [1, 3]}}, \"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"author\": {\"select\": {\"name\": true}}}}");
+        assertThat(filteredToOne).isEqualTo(json("[{\"id\":1,\"author\":{\"name\":\"Ada\"}},{\"id\":3,\"author\":{\"name\":\"Bob\"}}]"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void orderingPaginationCursorAndDistinct(DbKind kind) {
+        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": [{\"published\": \"desc\"}, {\"views\": \"asc\"}]}"))).containsExactly(2, 1, 3, 4);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"skip\": 1, \"take\": 2}"))).containsExactly(2, 3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"take\": -2}"))).containsExactly(3, 4);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"take\": 2, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(2, 3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"skip\": 1, \"take\": 5}"))).containsExactly(3, 4);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 3}, \"take\": -2, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(2, 3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 99}, \"take\": 2}"))).isEmpty();
+        // Orderings running both ways: the cursor condition cannot be one row comparison.
+        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"take\": 2, \"orderBy\": [{\"published\": \"desc\"}, {\"id\": \"asc\"}]}")))
+                .containsExactly(2, 3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 3}, \"take\": -2, \"orderBy\": [{\"published\": \"desc\"}, {\"id\": \"asc\"}]}")))
+                .containsExactly(2, 3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"author\": {\"name\": \"desc\"}}, \"where\": {\"authorId\": {\"not\": null}}}")))
+                .containsExactly(3, 1, 2);
+        assertThat(ids(run(kind, "User", "findMany", "{\"orderBy\": {\"posts\": {\"_count\": \"desc\"}}}"))).containsExactly(1, 2, 3);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"score\": {\"sort\": \"asc\", \"nulls\": \"last\"}}}"))).containsExactly(3, 1, 2, 4);
+        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"score\": {\"sort\": \"desc\", \"nulls\": \"first\"}}}"))).containsExactly(2, 4, 1, 3);
+        assertThat(run(kind, "Post", "findMany", "{\"distinct\": [\"published\"], \"orderBy\": {\"id\": \"asc\"}, \"select\": {\"published\": true}}"))
+                .isEqualTo(json("[{\"published\":true},{\"published\":false}]"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void countsAggregatesAndGroups(DbKind kind) {
+        assertThat(run(kind, "Post", "count", "{\"where\": {\"published\": true}}").asLong()).isEqualTo(2);
+        assertThat(run(kind, "Post", "count", "{\"select\": {\"_all\": true, \"score\": true}}")).isEqualTo(json("{\"_all\":4,\"score\":2}"));
+        assertThat(run(kind, "Post", "aggregate", "{\"_sum\": {\"views\": true, \"score\": true}, \"_avg\": {\"views\": true}, \"_max\": {\"createdAt\": true}, \"_count\": true}"))
+                .isEqualTo(json("{\"_count\":4,\"_sum\":{\"views\":145,\"score\":\"12.6\"},\"_avg\":{\"views\":36.25},\"_max\":{\"createdAt\":\"2024-04-01T00:00:00.000Z\"}}"));
+        assertThat(run(kind, "Post", "aggregate", "{\"where\": {\"id\": -1}, \"_min\": {\"views\": true}, \"_count\": {\"_all\": true}}"))
+                .isEqualTo(json("{\"_min\":{\"views\":null},\"_count\":{\"_all\":0}}"));
+        assertThat(run(kind, "Post", "groupBy", "{\"by\": [\"published\"], \"_count\": {\"_all\": true}, \"_sum\": {\"views\": true}, "
+                + "\"having\": {\"views\": {\"_sum\": {\"gt\": 1}}}, \"orderBy\": {\"published\": \"asc\"}}"))
+                .isEqualTo(json("[{\"published\":false,\"_count\":{\"_all\":2},\"_sum\":{\"views\":5}},"
+                        + "{\"published\":true,\"_count\":{\"_all\":2},\"_sum\":{\"views\":140}}]"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void invalidRequestsNameThePath(DbKind kind) {
+        assertThat(run(kind, "User", "findUnique", "{\"where\": {\"id\": 42}}").isNull()).isTrue();
+        assertThatThrownBy(() -> run(kind, "User", "findUniqueOrThrow", "{\"where\": {\"id\": 42}}"))
+                .isInstanceOf(QueryError.class).extracting(e -> ((QueryError) e).code()).isEqualTo("P2025");
+        assertThatThrownBy(() -> run(kind, "User", "findFirstOrThrow", "{\"where\": {\"id\": 42}}"))
+                .isInstanceOf(QueryError.class).hasMessageContaining("No record was found for a query.");
+        assertThatThrownBy(() -> run(kind, "User", "findUnique", "{\"where\": {\"name\": \"Ada\"}}"))
+                .isInstanceOf(QueryError.class).hasMessageContaining("Expected a minimum of 1 fields of (id, email) to be present, got 0.");
+        assertThatThrownBy(() -> run(kind, "Post", "findFirst", "{\"take\": 2}"))
+                .isInstanceOf(QueryError.class).extracting(e -> ((QueryError) e).code()).isEqualTo("P2019");
+        assertThatThrownBy(() -> run(kind, "User", "findMany", "{\"where\": {\"posts\": {\"some\": {\"titel\": \"x\"}}}}"))
+                .isInstanceOf(QueryError.class)
+                .hasMessageStartingWith("where.posts.some.titel: unknown field 'titel' on model Post");
+        assertThatThrownBy(() -> run(kind, "Post", "findMany", "{\"where\": {\"views\": \"many\"}}"))
+                .isInstanceOf(QueryError.class).extracting(e -> ((QueryError) e).code()).isEqualTo("P2009");
+        assertThatThrownBy(() -> run(kind, "User", "findMany", "{\"select\": {\"id\": true}, \"include\": {\"posts\": true}}"))
+                .isInstanceOf(QueryError.class).hasMessageContaining("either use `include` or `select`");
+    }
+}
