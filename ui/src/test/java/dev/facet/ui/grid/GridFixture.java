@@ -2,6 +2,8 @@ package dev.facet.ui.grid;
 
 import dev.facet.data.QueryEngine;
 import dev.facet.data.sql.SqlConnector;
+import dev.facet.data.sql.ddl.SchemaPusher;
+import dev.facet.schema.model.Provider;
 import dev.facet.schema.SchemaLoader;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
@@ -23,7 +25,7 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * A shop database on SQLite for grid tests: the demo schema (every relation kind, enums, Json, Decimal,
- * BigInt, DateTime, Bytes) plus a model with an Unsupported field, hand-written DDL, seeded rows, and a
+ * BigInt, DateTime, Bytes) plus a model with an Unsupported field, pushed as {@code facet push} does, seeded rows, and a
  * switch that makes the database unreachable.
  */
 final class GridFixture implements AutoCloseable {
@@ -141,34 +143,6 @@ final class GridFixture implements AutoCloseable {
             }
             """;
 
-    private static final String[] DDL = {
-            "CREATE TABLE \"Customer\" (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
-                    + " role TEXT NOT NULL DEFAULT 'CUSTOMER', points BIGINT NOT NULL DEFAULT 0, birthday DATETIME, avatar BLOB,"
-                    + " createdAt DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, updatedAt DATETIME NOT NULL,"
-                    + " referrerId INTEGER REFERENCES \"Customer\"(id) ON DELETE SET NULL ON UPDATE CASCADE)",
-            "CREATE TABLE \"Address\" (id INTEGER PRIMARY KEY AUTOINCREMENT, street TEXT NOT NULL, city TEXT NOT NULL, postalCode TEXT NOT NULL,"
-                    + " country TEXT NOT NULL DEFAULT 'NL', customerId INTEGER NOT NULL UNIQUE REFERENCES \"Customer\"(id) ON DELETE CASCADE ON UPDATE CASCADE)",
-            "CREATE TABLE \"Category\" (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE)",
-            "CREATE TABLE \"Product\" (id INTEGER PRIMARY KEY AUTOINCREMENT, sku TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT,"
-                    + " price DECIMAL NOT NULL, stock INTEGER NOT NULL DEFAULT 0, active BOOLEAN NOT NULL DEFAULT true, attributes JSONB)",
-            "CREATE TABLE \"Order\" (id INTEGER PRIMARY KEY AUTOINCREMENT, number TEXT NOT NULL UNIQUE, status TEXT NOT NULL DEFAULT 'PENDING',"
-                    + " placedAt DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, note TEXT,"
-                    + " customerId INTEGER NOT NULL REFERENCES \"Customer\"(id) ON DELETE RESTRICT ON UPDATE CASCADE)",
-            "CREATE INDEX \"Order_customerId_idx\" ON \"Order\"(customerId)",
-            "CREATE TABLE \"OrderLine\" (orderId INTEGER NOT NULL REFERENCES \"Order\"(id) ON DELETE CASCADE ON UPDATE CASCADE,"
-                    + " productId INTEGER NOT NULL REFERENCES \"Product\"(id) ON DELETE RESTRICT ON UPDATE CASCADE,"
-                    + " quantity INTEGER NOT NULL, unitPrice DECIMAL NOT NULL, PRIMARY KEY (orderId, productId))",
-            "CREATE TABLE \"Review\" (id INTEGER PRIMARY KEY AUTOINCREMENT, rating INTEGER NOT NULL, title TEXT NOT NULL, body TEXT,"
-                    + " createdAt DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,"
-                    + " productId INTEGER NOT NULL REFERENCES \"Product\"(id) ON DELETE CASCADE ON UPDATE CASCADE,"
-                    + " customerId INTEGER NOT NULL REFERENCES \"Customer\"(id) ON DELETE CASCADE ON UPDATE CASCADE,"
-                    + " UNIQUE (productId, customerId))",
-            "CREATE TABLE \"_CategoryToProduct\" (A INTEGER NOT NULL REFERENCES \"Category\"(id) ON DELETE CASCADE ON UPDATE CASCADE,"
-                    + " B INTEGER NOT NULL REFERENCES \"Product\"(id) ON DELETE CASCADE ON UPDATE CASCADE)",
-            "CREATE UNIQUE INDEX \"_CategoryToProduct_AB_unique\" ON \"_CategoryToProduct\"(A, B)",
-            "CREATE TABLE \"Place\" (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, shape BLOB)",
-    };
-
     static final String[] FIRST_NAMES = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret", "Linus", "Radia", "Ken"};
     static final String[] LAST_NAMES = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Torvalds", "Perlman", "Thompson"};
 
@@ -186,15 +160,13 @@ final class GridFixture implements AutoCloseable {
         this.file = dir.resolve("grid.db");
         this.schema = SchemaLoader.load(new SourceFile("schema.prisma", SCHEMA)).schema().orElseThrow();
         String url = "jdbc:sqlite:" + file;
-        try (Connection c = DriverManager.getConnection(url)) {
-            try (Statement s = c.createStatement()) {
-                for (String ddl : DDL) s.executeUpdate(ddl);
-            }
-            seed(c, customers);
-        }
         SQLiteDataSource sqlite = new SQLiteDataSource();
         sqlite.setUrl(url);
         sqlite.setEnforceForeignKeys(true);
+        SchemaPusher.push(schema, sqlite, Provider.SQLITE, null);
+        try (Connection c = DriverManager.getConnection(url)) {
+            seed(c, customers);
+        }
         this.dataSource = new SwitchableDataSource(sqlite);
         this.engine = new QueryEngine(schema, new SqlConnector(schema, dataSource, null, null));
         this.project = new Project(dir.resolve("schema.prisma"), schema, engine, "file:./grid.db");
