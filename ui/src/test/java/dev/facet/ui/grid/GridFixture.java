@@ -31,7 +31,7 @@ import org.sqlite.SQLiteDataSource;
 final class GridFixture implements AutoCloseable {
     static final String SCHEMA = """
             datasource db {
-              provider = "sqlite"
+              provider = "%PROVIDER%"
               url      = "file:./grid.db"
             }
 
@@ -136,12 +136,21 @@ final class GridFixture implements AutoCloseable {
               @@unique([productId, customerId])
             }
 
+            """;
+
+    /** A model with a field Prisma Client cannot read (the type only exists on SQLite, which takes any type name). */
+    static final String PLACE = """
             model Place {
               id    Int                    @id @default(autoincrement())
               name  String
               shape Unsupported("circle")?
             }
             """;
+
+    /** @return the shop schema for a provider ({@code sqlite} adds {@link #PLACE}) */
+    static String schema(String provider) {
+        return SCHEMA.replace("%PROVIDER%", provider) + (provider.equals("sqlite") ? PLACE : "");
+    }
 
     static final String[] FIRST_NAMES = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret", "Linus", "Radia", "Ken"};
     static final String[] LAST_NAMES = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Torvalds", "Perlman", "Thompson"};
@@ -158,7 +167,7 @@ final class GridFixture implements AutoCloseable {
      */
     GridFixture(Path dir, int customers) throws SQLException {
         this.file = dir.resolve("grid.db");
-        this.schema = SchemaLoader.load(new SourceFile("schema.prisma", SCHEMA)).schema().orElseThrow();
+        this.schema = SchemaLoader.load(new SourceFile("schema.prisma", schema("sqlite"))).schema().orElseThrow();
         String url = "jdbc:sqlite:" + file;
         SQLiteDataSource sqlite = new SQLiteDataSource();
         sqlite.setUrl(url);
