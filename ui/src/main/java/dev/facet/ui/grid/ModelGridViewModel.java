@@ -187,6 +187,8 @@ public final class ModelGridViewModel {
     private int viewFirst;
     private int viewLast = -1;
     private List<Integer> chunksInFlight = List.of();
+    /** The offset of a new query whose rows have not arrived (still loading, or failed), else -1. */
+    private int staleOffset = -1;
 
     /**
      * A grid that remembers its layout in the user's preferences.
@@ -364,6 +366,7 @@ public final class ModelGridViewModel {
 
     private void load(int offset) {
         started = true;
+        staleOffset = offset;
         int gen = ++generation;
         chunksInFlight = List.of();
         int size = pageSize.get();
@@ -373,6 +376,7 @@ public final class ModelGridViewModel {
         executor.submitLatest(rowsChannel, "Loading " + model.name(), fetch(where, findManyArgs(where, offset, size)), loaded -> {
             if (gen != generation) return;
             loading.set(false);
+            staleOffset = -1;
             reachable();
             int length = (int) Math.min(Integer.MAX_VALUE - 1_000, pages ? Math.max(0, Math.min(size, loaded.count - offset)) : loaded.count);
             RowList next = new RowList(changes.drafts().reversed(), offset, length, size);
@@ -402,6 +406,11 @@ public final class ModelGridViewModel {
         RowList current = list;
         if (current == null) {
             restart(true);
+            return;
+        }
+        if (staleOffset >= 0) {
+            // The rows shown are not those of the query yet (its load is running or failed): run it again.
+            load(staleOffset);
             return;
         }
         int gen = generation;

@@ -144,6 +144,28 @@ class ModelGridViewModelTest {
         assertThat(places.column("shape").kind()).isEqualTo(GridColumn.Kind.UNSUPPORTED);
     }
 
+    @Test
+    void aNewerLoadReplacesAnOlderOneStillRunning() {
+        QueuedExecutor executor = new QueuedExecutor();
+        ModelGridViewModel vm = new ModelGridViewModel(db.project, db.model("Customer"), executor, navigator, layouts);
+        vm.ensureLoaded();
+        executor.runAll();
+        vm.nextPage();
+        vm.nextPage();
+        executor.runAll();
+        assertThat(executor.ran).as("the first page change was cancelled").isEqualTo(2);
+        assertThat(vm.rangeTextProperty().get()).isEqualTo("201–250 of 250");
+
+        // A save finishing while a new query loads must not show the old query's rows with the new count.
+        vm.edit(vm.rows().getFirst(), vm.column("name"), "Renamed");
+        vm.save();
+        vm.search("Grace");
+        executor.runAll();
+        assertThat(vm.totalCountProperty().get()).isEqualTo(25);
+        assertThat(vm.rows()).hasSize(25);
+        assertThat(text(vm, 0, "name")).startsWith("Grace");
+    }
+
     // ---------------------------------------------------------------- sort and filter
 
     @Test

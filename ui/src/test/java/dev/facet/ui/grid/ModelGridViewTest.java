@@ -243,10 +243,18 @@ class ModelGridViewTest {
         assertThat(robot.lookup(".cell-editor").query().getPseudoClassStates()).extracting(Object::toString).contains("danger");
         robot.push(KeyCode.ESCAPE);
 
+        // Enums are chosen from a drop-down.
+        robot.clickOn(cell(robot, "CUSTOMER")).push(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup(".combo-box.cell-editor").tryQuery().isPresent());
+        robot.push(KeyCode.DOWN);
+        waitUntil(() -> shell.current.table().getEditingCell() == null);
+        assertThat(vm().pendingCountProperty().get()).isEqualTo(3);
+
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         settle();
-        assertThat(message()).isEqualTo("Saved 2 changes");
-        assertThat(db.query("SELECT name || ' ' || email FROM \"Customer\" WHERE id = 1")).isEqualTo("Ada King ada.lovelace1@example.com");
+        assertThat(message()).isEqualTo("Saved 3 changes");
+        assertThat(db.query("SELECT name || ' ' || email || ' ' || role FROM \"Customer\" WHERE id = 1"))
+                .isEqualTo("Ada King ada.lovelace1@example.com STAFF");
         assertThat(db.query("SELECT email FROM \"Customer\" WHERE id = 2")).isEqualTo("grace@example.org");
     }
 
