@@ -1,11 +1,14 @@
 package dev.facet.app;
 
+import dev.facet.ui.project.OpenRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,12 +16,21 @@ import picocli.CommandLine.Command;
 @Command(name = "facet",
         mixinStandardHelpOptions = true,
         versionProvider = FacetCommand.Version.class,
-        description = "Facet: a database browser and editor driven by a Prisma schema.",
-        subcommands = {ValidateCommand.class, FormatCommand.class, PushCommand.class, QueryCommand.class, CommandLine.HelpCommand.class})
-public final class FacetCommand implements Runnable {
+        description = {"Facet: a database browser and editor driven by a Prisma schema.",
+                "Without arguments it opens the demo shop; with a schema path it opens that schema."},
+        subcommands = {OpenCommand.class, ValidateCommand.class, FormatCommand.class, PushCommand.class, QueryCommand.class,
+                CommandLine.HelpCommand.class})
+public final class FacetCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "SCHEMA",
+            description = "A .prisma file or a folder of them to open (as facet open --schema SCHEMA).")
+    Path schemaPath;
+
+    @CommandLine.Option(names = "--url", paramLabel = "U", description = "With SCHEMA: the database URL.")
+    String url;
 
     public static void main(String[] args) {
         CommandLine cli = commandLine(CommandLine.defaultFactory());
@@ -49,9 +61,14 @@ public final class FacetCommand implements Runnable {
         return cli;
     }
 
+    /** Without a subcommand: the window, on the demo or on SCHEMA. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        if (schemaPath == null && url != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--url needs a SCHEMA to open");
+        }
+        OpenRequest request = schemaPath == null ? new OpenRequest.Demo() : new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url);
+        return Gui.run(request, spec.commandLine().getErr());
     }
 
     /** Reads the version Maven writes into {@code version.properties}. */

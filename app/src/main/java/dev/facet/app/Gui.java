@@ -1,0 +1,45 @@
+package dev.facet.app;
+
+import dev.facet.ui.project.OpenRequest;
+import dev.facet.ui.shell.FacetApplication;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Starts the window: the demo, or a schema from the command line. */
+final class Gui {
+    /** The demo schema, bundled from {@code resources/demo} (see app/pom.xml). */
+    static final String DEMO_SCHEMA = "/dev/facet/app/demo/schema.prisma";
+
+    private Gui() {}
+
+    /**
+     * Opens the window and waits until it closes.
+     *
+     * @param initial what to open
+     * @param err     where to say why the window could not open
+     * @return the exit status: 0, or 1 when there is no display or the demo is missing
+     */
+    static int run(OpenRequest initial, PrintWriter err) {
+        String demo;
+        try (InputStream in = Gui.class.getResourceAsStream(DEMO_SCHEMA)) {
+            if (in == null) {
+                err.println("error: the demo schema is missing from facet.jar (" + DEMO_SCHEMA + ")");
+                return 1;
+            }
+            demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("error: cannot read the bundled demo schema: " + e.getMessage());
+            return 1;
+        }
+        try {
+            FacetApplication.run(new FacetApplication.Startup(demo, initial));
+            return 0;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            // Typically no display (DISPLAY unset, a headless server): say so instead of a stack trace.
+            err.println("error: cannot open a window: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            return 1;
+        }
+    }
+}

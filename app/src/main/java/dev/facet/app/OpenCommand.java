@@ -1,0 +1,31 @@
+package dev.facet.app;
+
+import dev.facet.ui.project.OpenRequest;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code facet open --schema S [--url U]}: opens a schema in the window. Problems with the schema or the
+ * connection show in the window's Open dialog, not here.
+ */
+@Command(name = "open", mixinStandardHelpOptions = true, description = "Open a schema and its database in the window.")
+final class OpenCommand implements Callable<Integer> {
+    @Option(names = "--schema", required = true, paramLabel = "S", description = "A .prisma file or a folder of them.")
+    Path schemaPath;
+
+    @Option(names = "--url", paramLabel = "U",
+            description = "The database URL; default: found as Prisma finds it (datasource url, .env, prisma.config.ts).")
+    String url;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return Gui.run(new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url), spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.facet.ui.project;
+
+import dev.facet.data.QueryEngine;
+import dev.facet.schema.model.Schema;
+import java.nio.file.Path;
+
+/**
+ * Opens the database behind a schema. The UI never builds connections itself (it must not touch JDBC); the app
+ * implements this over data-access's SQL connector, and tests over a SQLite file.
+ */
+@FunctionalInterface
+public interface DatabaseConnector {
+    /**
+     * Connects; runs on a background thread.
+     *
+     * @param schema        a valid schema
+     * @param baseDirectory the schema's folder: relative SQLite paths resolve against it, as in Prisma
+     * @param url           the connection URL, unmasked
+     * @param create        whether a missing SQLite file is created with the schema's tables (the demo's first start)
+     * @return an engine over the database; the caller closes it
+     * @throws OpenFailure with kind {@link OpenFailure.Kind#CONNECTION} and Prisma's code when it cannot connect
+     */
+    QueryEngine connect(Schema schema, Path baseDirectory, String url, boolean create) throws OpenFailure;
+}

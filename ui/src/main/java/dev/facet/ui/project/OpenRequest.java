@@ -1,0 +1,26 @@
+package dev.facet.ui.project;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** What to open: the bundled demo, or a schema with an optional explicit URL. */
+public sealed interface OpenRequest {
+    /** The demo shop, created and seeded in the user's data folder on first use. */
+    record Demo() implements OpenRequest {}
+
+    /**
+     * A schema file or folder.
+     *
+     * @param schemaPath the schema file, or the folder of a multi-file schema
+     * @param url        an explicit connection URL, unmasked; null to find it as Prisma does
+     */
+    record Schema(Path schemaPath, String url) implements OpenRequest {
+        public Schema {
+            Objects.requireNonNull(schemaPath, "schemaPath");
+            if (url != null && url.isBlank()) url = null;
+        }
+
+        @Override
+        public String toString() { return "Schema[" + schemaPath + (url == null ? "" : ", url given") + "]"; }
+    }
+}

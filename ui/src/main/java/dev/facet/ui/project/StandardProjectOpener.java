@@ -1,0 +1,61 @@
+package dev.facet.ui.project;
+
+import dev.facet.ui.demo.DemoSeeder;
+import dev.facet.ui.demo.DemoWorkspace;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * Opens schemas through a {@link ProjectLoader}, and the demo: its schema copied to the data folder, its SQLite
+ * database created and seeded on first use.
+ */
+public final class StandardProjectOpener implements ProjectOpener {
+    private final ProjectLoader loader;
+    private final DemoWorkspace demo;
+    private final DemoSeeder seeder;
+
+    /**
+     * @param loader opens schemas
+     * @param demo   the demo's folder
+     * @param seeder fills a new demo database
+     */
+    public StandardProjectOpener(ProjectLoader loader, DemoWorkspace demo, DemoSeeder seeder) {
+        this.loader = loader;
+        this.demo = demo;
+        this.seeder = seeder;
+    }
+
+    @Override
+    public Project open(OpenRequest request, Consumer<String> progress) throws OpenFailure {
+        return switch (request) {
+            case OpenRequest.Schema s -> loader.open(s.schemaPath(), s.url(), false);
+            case OpenRequest.Demo d -> openDemo(progress);
+        };
+    }
+
+    private Project openDemo(Consumer<String> progress) throws OpenFailure {
+        boolean fresh;
+        try {
+            fresh = demo.prepare();
+        } catch (IOException e) {
+            throw new OpenFailure(OpenFailure.Kind.SETUP, null, "Can't prepare the demo in " + demo.folder() + ": " + e.getMessage(), null);
+        }
+        if (fresh) progress.accept("Creating the demo database");
+        Project project = loader.open(demo.schemaFile(), null, fresh);
+        if (!fresh) return project;
+        try {
+            seeder.seed(project.engine(), progress);
+            demo.markSeeded();
+            return project;
+        } catch (IOException | RuntimeException e) {
+            project.close();
+            Problem p = Problem.of(e);
+            try {
+                demo.discardDatabase();
+            } catch (IOException ignored) {
+                // The next start finds no marker and discards it then.
+            }
+            throw new OpenFailure(OpenFailure.Kind.SETUP, p.code(), "Could not fill the demo database: " + p.message(), null);
+        }
+    }
+}

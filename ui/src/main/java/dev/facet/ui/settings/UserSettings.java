@@ -1,0 +1,114 @@
+package dev.facet.ui.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.schema.config.UrlRedactor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user's settings, in a small JSON file in the config folder: the theme and the recent projects. A missing or
+ * broken file gives the defaults (a broken file is logged, then overwritten on the next change); a file that
+ * cannot be written is logged and otherwise ignored, since nothing here is worth interrupting the user for.
+ */
+public final class UserSettings {
+    private static final Logger LOG = LoggerFactory.getLogger(UserSettings.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many recent projects are kept. */
+    public static final int MAX_RECENT = 10;
+
+    private final Path file;
+    private ThemeChoice theme = ThemeChoice.SYSTEM;
+    private final List<RecentProject> recent = new ArrayList<>();
+
+    private UserSettings(Path file) { this.file = file; }
+
+    /** @return the settings stored in {@code file}, or the defaults when it is missing or unreadable */
+    public static UserSettings load(Path file) {
+        UserSettings s = new UserSettings(file);
+        if (!Files.isRegularFile(file)) return s;
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            try {
+                s.theme = ThemeChoice.valueOf(root.path("theme").asText("SYSTEM"));
+            } catch (IllegalArgumentException e) {
+                s.theme = ThemeChoice.SYSTEM;
+            }
+            for (JsonNode r : root.path("recent")) {
+                if (!r.path("schemaPath").isTextual()) continue;
+                s.recent.add(new RecentProject(r.get("schemaPath").asText(), textOrNull(r, "url"), textOrNull(r, "database")));
+            }
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable settings {}: {}", file, e.getMessage());
+        }
+        return s;
+    }
+
+    /** @return a settings object that is never written (tests, or when there is no config folder) */
+    public static UserSettings inMemory() { return new UserSettings(null); }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** @return the theme choice */
+    public ThemeChoice theme() { return theme; }
+
+    /** Sets and stores the theme choice. */
+    public void setTheme(ThemeChoice choice) {
+        if (choice == theme) return;
+        theme = choice;
+        save();
+    }
+
+    /** @return the recent projects, most recent first */
+    public List<RecentProject> recent() { return List.copyOf(recent); }
+
+    /**
+     * Puts a project first in the recent list (replacing an entry with the same schema and URL), masking any
+     * password its URL holds, and stores the list.
+     */
+    public void remember(RecentProject project) {
+        RecentProject safe = new RecentProject(project.schemaPath(), UrlRedactor.redact(project.url()), project.database());
+        recent.removeIf(r -> r.schemaPath().equals(safe.schemaPath()) && java.util.Objects.equals(r.url(), safe.url()));
+        recent.addFirst(safe);
+        while (recent.size() > MAX_RECENT) recent.removeLast();
+        save();
+    }
+
+    /** Removes a project from the recent list and stores it. */
+    public void forget(RecentProject project) {
+        if (recent.remove(project)) save();
+    }
+
+    private void save() {
+        if (file == null) return;
+        ObjectNode root = JSON.createObjectNode();
+        root.put("theme", theme.name());
+        ArrayNode list = root.putArray("recent");
+        for (RecentProject r : recent) {
+            ObjectNode o = list.addObject();
+            o.put("schemaPath", r.schemaPath());
+            if (r.url() != null) o.put("url", r.url());
+            if (r.database() != null) o.put("database", r.database());
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            // Write beside the file and move, so a crash never leaves half a settings file.
+            Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Cannot save settings to {}: {}", file, e.getMessage());
+        }
+    }
+}

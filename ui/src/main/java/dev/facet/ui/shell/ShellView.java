@@ -1,0 +1,274 @@
+package dev.facet.ui.shell;
+
+import atlantafx.base.controls.ModalPane;
+import atlantafx.base.theme.Styles;
+import dev.facet.ui.settings.RecentProject;
+import dev.facet.ui.settings.ThemeChoice;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's content: menu bar, sidebar, notification area, model tabs and status bar, with the quick
+ * switcher in a modal layer on top. Builds nodes and binds them to the view models; the commands are theirs.
+ */
+public final class ShellView extends StackPane {
+    /** Ctrl+P and Ctrl+K open the quick switcher (Cmd on macOS). */
+    static final KeyCombination QUICK_SWITCHER = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination QUICK_SWITCHER_ALT = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination RELOAD = new KeyCodeCombination(KeyCode.F5);
+    static final KeyCombination RELOAD_ALT = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+
+    private final ShellViewModel vm;
+    private final SidebarView sidebar;
+    private final QuickSwitcherView switcher;
+    private final TabPane tabPane = new TabPane();
+    private final Map<ModelTab, Tab> fxTabs = new HashMap<>();
+    private boolean syncingSelection;
+
+    /**
+     * @param vm       the shell
+     * @param theme    the theme choice
+     * @param status   the status bar's text
+     * @param openDialog shows the Open dialog
+     * @param quit     closes the window (File › Quit), asking first as closing does
+     * @param recent     the recent projects, for File › Open Recent
+     * @param openRecent opens one of them
+     */
+    public ShellView(ShellViewModel vm, ThemeViewModel theme, StatusBarViewModel status, Runnable openDialog, Runnable quit,
+                     Supplier<List<RecentProject>> recent,
+                     Consumer<RecentProject> openRecent) {
+        this.vm = vm;
+        getStyleClass().add("facet-shell");
+        ModalPane modal = new ModalPane();
+        modal.setId("modal-layer");
+        modal.setAlignment(Pos.TOP_CENTER);
+        switcher = new QuickSwitcherView(new QuickSwitcherViewModel(vm.models(), vm.recentlyOpened(), vm::openModel), modal);
+        sidebar = new SidebarView(vm);
+
+        BorderPane center = new BorderPane();
+        center.setTop(new NotificationArea(vm.notifications()));
+        center.setCenter(content(openDialog));
+        center.getStyleClass().add("content-area");
+
+        SplitPane split = new SplitPane(sidebar, center);
+        split.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(sidebar, false);
+
+        BorderPane main = new BorderPane();
+        main.setTop(menuBar(theme, openDialog, quit, recent, openRecent));
+        main.setCenter(split);
+        main.setBottom(new StatusBar(status, vm));
+
+        getChildren().addAll(main, modal);
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene == null) return;
+            // Alternates the menu items cannot carry: a menu item has one accelerator.
+            scene.getAccelerators().put(QUICK_SWITCHER_ALT, this::openQuickSwitcher);
+            scene.getAccelerators().put(RELOAD_ALT, vm::reload);
+        });
+    }
+
+    private Node content(Runnable openDialog) {
+        tabPane.setId("model-tabs");
+        tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabPane.getStyleClass().addAll(Styles.TABS_FLOATING, "model-tabs");
+        vm.tabs().addListener((ListChangeListener<ModelTab>) c -> syncTabs());
+        vm.selectedTabProperty().addListener((o, was, is) -> selectFxTab(is));
+        tabPane.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (syncingSelection || is == null) return;
+            vm.selectedTabProperty().set((ModelTab) is.getUserData());
+        });
+
+        // Shown when no tab is open: what to do next.
+        Label hint = new Label();
+        hint.setId("empty-hint");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.projectProperty().get() == null
+                ? "No project open." : "Pick a model in the sidebar, or press Ctrl+P to jump to one.", vm.projectProperty()));
+        Button open = new Button("Open a schema…", new FontIcon(Feather.FOLDER));
+        open.setId("empty-open");
+        open.setOnAction(e -> openDialog.run());
+        open.visibleProperty().bind(vm.projectProperty().isNull());
+        open.managedProperty().bind(open.visibleProperty());
+        Label logo = new Label("Facet");
+        logo.getStyleClass().addAll(Styles.TITLE_1, Styles.TEXT_SUBTLE);
+        VBox empty = new VBox(12, logo, hint, open);
+        empty.setAlignment(Pos.CENTER);
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.tabs()).and(vm.openingProperty().not()));
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(36, 36);
+        Label busy = new Label();
+        busy.setId("busy-message");
+        busy.textProperty().bind(vm.busyMessageProperty());
+        VBox busyBox = new VBox(12, spinner, busy);
+        busyBox.setAlignment(Pos.CENTER);
+        busyBox.visibleProperty().bind(vm.openingProperty());
+
+        return new StackPane(tabPane, empty, busyBox);
+    }
+
+    private MenuBar menuBar(ThemeViewModel theme, Runnable openDialog, Runnable quit,
+                            Supplier<List<RecentProject>> recent,
+                            Consumer<RecentProject> openRecent) {
+        MenuItem open = item("Open…", "menu-open", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), openDialog);
+        Menu recentMenu = new Menu("Open Recent");
+        recentMenu.setId("menu-open-recent");
+        // Filled when shown, so it lists what the Open dialog and the command line added meanwhile.
+        recentMenu.getItems().add(new MenuItem("(none)"));
+        recentMenu.setOnShowing(e -> {
+            recentMenu.getItems().clear();
+            for (var r : recent.get()) {
+                String label = Path.of(r.schemaPath()).getFileName() + "  —  " + r.schemaPath()
+                        + (r.database() == null || r.database().isEmpty() ? "" : " (" + r.database() + ")");
+                MenuItem item = new MenuItem(label);
+                item.setMnemonicParsing(false);
+                item.setOnAction(a -> openRecent.accept(r));
+                recentMenu.getItems().add(item);
+            }
+            if (recentMenu.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("No recent projects");
+                none.setDisable(true);
+                recentMenu.getItems().add(none);
+            }
+        });
+        MenuItem demo = item("Open the Demo", "menu-open-demo", null, () -> vm.open(new dev.facet.ui.project.OpenRequest.Demo()));
+        MenuItem reload = item("Reload Schema", "menu-reload", RELOAD, vm::reload);
+        reload.disableProperty().bind(vm.projectProperty().isNull().and(vm.failedOpenProperty().isNull()));
+        MenuItem closeTab = item("Close Tab", "menu-close-tab", new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
+                vm::closeSelectedTab);
+        closeTab.disableProperty().bind(vm.selectedTabProperty().isNull());
+        MenuItem exit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
+        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), reload, closeTab, new SeparatorMenuItem(), exit);
+
+        MenuItem quick = item("Go to Model…", "menu-quick-switcher", QUICK_SWITCHER, this::openQuickSwitcher);
+        quick.disableProperty().bind(vm.projectProperty().isNull());
+        MenuItem filter = item("Filter Models", "menu-filter-models",
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), sidebar::focusFilter);
+        MenuItem counts = item("Refresh Row Counts", "menu-refresh-counts", null, vm::refreshCounts);
+        counts.disableProperty().bind(vm.projectProperty().isNull());
+        Menu themes = new Menu("Theme");
+        ToggleGroup group = new ToggleGroup();
+        for (ThemeChoice choice : ThemeChoice.values()) {
+            RadioMenuItem r = new RadioMenuItem(switch (choice) {
+                case SYSTEM -> "Follow the System";
+                case LIGHT -> "Light";
+                case DARK -> "Dark";
+            });
+            r.setId("menu-theme-" + choice.name().toLowerCase(java.util.Locale.ROOT));
+            r.setToggleGroup(group);
+            r.setSelected(theme.choiceProperty().get() == choice);
+            r.setOnAction(e -> theme.choiceProperty().set(choice));
+            theme.choiceProperty().addListener((o, was, is) -> r.setSelected(is == choice));
+            themes.getItems().add(r);
+        }
+        MenuItem back = item("Back", "menu-back", new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), vm::back);
+        MenuItem forward = item("Forward", "menu-forward", new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), vm::forward);
+        back.disableProperty().bind(vm.selectedTabProperty().flatMap(ModelTab::canGoBackProperty).map(can -> !can).orElse(true));
+        forward.disableProperty().bind(vm.selectedTabProperty().flatMap(ModelTab::canGoForwardProperty).map(can -> !can).orElse(true));
+        Menu view = new Menu("View", null, quick, filter, counts, new SeparatorMenuItem(), back, forward, new SeparatorMenuItem(), themes);
+        MenuBar bar = new MenuBar(file, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (id != null) item.setId(id);
+        if (accelerator != null) item.setAccelerator(accelerator);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** Opens the quick switcher (Ctrl+P, Ctrl+K). */
+    public void openQuickSwitcher() {
+        if (vm.projectProperty().get() != null && !switcher.isShowing()) switcher.open();
+    }
+
+    private void syncTabs() {
+        // Rebuild the tab list in model order, reusing the FX tab of every model tab that stays.
+        List<Tab> ordered = new ArrayList<>();
+        Map<ModelTab, Tab> next = new HashMap<>();
+        for (ModelTab t : vm.tabs()) {
+            Tab fx = fxTabs.containsKey(t) ? fxTabs.get(t) : fxTab(t);
+            next.put(t, fx);
+            ordered.add(fx);
+        }
+        fxTabs.clear();
+        fxTabs.putAll(next);
+        syncingSelection = true;
+        try {
+            if (!tabPane.getTabs().equals(ordered)) tabPane.getTabs().setAll(ordered);
+        } finally {
+            syncingSelection = false;
+        }
+        selectFxTab(vm.selectedTabProperty().get());
+    }
+
+    private Tab fxTab(ModelTab t) {
+        Tab tab = new Tab();
+        tab.setUserData(t);
+        tab.textProperty().bind(t.titleProperty());
+        FontIcon dirty = new FontIcon(Feather.CIRCLE);
+        dirty.getStyleClass().add("dirty-marker");
+        HBox marks = new HBox(dirty);
+        dirty.visibleProperty().bind(t.dirtyProperty());
+        marks.visibleProperty().bind(t.dirtyProperty().or(t.staleProperty()));
+        marks.managedProperty().bind(marks.visibleProperty());
+        tab.setGraphic(marks);
+        tab.setContent(t.content().createView());
+        t.contentProperty().addListener((o, was, is) -> tab.setContent(is.createView()));
+        MenuItem close = item("Close", null, null, () -> vm.closeTab(t));
+        MenuItem others = item("Close Other Tabs", null, null, () -> vm.closeTabsExcept(t));
+        MenuItem all = item("Close All Tabs", null, null, () -> vm.closeTabsExcept(null));
+        tab.setContextMenu(new ContextMenu(close, others, all));
+        tab.setOnCloseRequest(e -> {
+            // The view model decides (it may ask about unsaved changes) and removes the tab itself.
+            e.consume();
+            vm.closeTab(t);
+        });
+        return tab;
+    }
+
+    private void selectFxTab(ModelTab t) {
+        Tab fx = t == null ? null : fxTabs.get(t);
+        if (fx == null || tabPane.getSelectionModel().getSelectedItem() == fx) return;
+        syncingSelection = true;
+        try {
+            tabPane.getSelectionModel().select(fx);
+        } finally {
+            syncingSelection = false;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.facet.ui.shell;
+
+import dev.facet.schema.config.UrlRedactor;
+import dev.facet.ui.open.OpenDialog;
+import dev.facet.ui.open.OpenDialogViewModel;
+import dev.facet.ui.project.OpenRequest;
+import dev.facet.ui.project.ProjectLoader;
+import dev.facet.ui.project.ProjectOpener;
+import dev.facet.ui.settings.RecentProject;
+import dev.facet.ui.settings.UserSettings;
+import java.nio.file.Path;
+import dev.facet.ui.task.FxTaskExecutor;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Builds the main window on a stage: view models, views, theme and the Open dialog, wired together. The
+ * application and the UI tests both start Facet through here.
+ */
+public final class ShellWindow {
+    /** The stylesheet with Facet's layout touches. */
+    public static final String STYLESHEET = "/dev/facet/ui/shell/facet.css";
+
+    /**
+     * What the window is made of.
+     *
+     * @param executor    the executor for every database call
+     * @param loader      checks schemas for the Open dialog
+     * @param opener      opens projects
+     * @param settings    theme and recent projects
+     * @param watcher     watches the open schema
+     * @param tabContents what model tabs show
+     * @param systemDark  whether the system prefers dark (for the "follow the system" theme)
+     */
+    public record Config(FxTaskExecutor executor, ProjectLoader loader, ProjectOpener opener, UserSettings settings,
+                         ShellViewModel.SchemaWatchStarter watcher, TabContentFactory tabContents, ObservableBooleanValue systemDark) {}
+
+    private final Stage stage;
+    private final ShellViewModel shell;
+    private final ThemeViewModel theme;
+    private final ShellView view;
+    private final OpenDialogViewModel openVm;
+    private OpenDialog openDialog;
+
+    private ShellWindow(Stage stage, Config config, DialogService dialogs) {
+        this.stage = stage;
+        shell = new ShellViewModel(new ShellViewModel.Services(config.executor(), Platform::runLater, config.opener(),
+                config.tabContents(), dialogs, config.watcher(), config.settings()));
+        theme = new ThemeViewModel(config.settings(), config.systemDark());
+        openVm = new OpenDialogViewModel(config.executor(), config.loader(), config.opener(), config.settings(),
+                shell::confirmReplace, shell::adopt);
+        StatusBarViewModel status = new StatusBarViewModel(config.executor().runningProperty(), config.executor().lastTaskProperty(),
+                config.executor().lastDurationProperty());
+        view = new ShellView(shell, theme, status, this::showOpenDialog, this::quit, config.settings()::recent, this::openRecent);
+
+        ThemeApplier.follow(theme.darkProperty());
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(ShellWindow.class.getResource(STYLESHEET)).toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(shell.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!shell.confirmExit()) e.consume();
+        });
+        shell.failedOpenProperty().addListener((o, was, failed) -> {
+            if (failed != null && failed.request() instanceof OpenRequest.Schema s) {
+                openVm.prefill(s, failed.failure());
+                showOpenDialog();
+            }
+        });
+    }
+
+    /**
+     * Builds the window on {@code stage}, shows it and starts opening {@code initial}.
+     *
+     * @param initial what to open, or null for nothing (the Open dialog shows)
+     * @param dialogs how to ask the user; null for JavaFX alerts
+     */
+    public static ShellWindow show(Stage stage, Config config, OpenRequest initial, DialogService dialogs) {
+        ShellWindow w = new ShellWindow(stage, config, dialogs != null ? dialogs : new FxDialogService(stage));
+        stage.show();
+        if (initial != null) w.shell.open(initial);
+        else w.showOpenDialog();
+        return w;
+    }
+
+    /** @return the shell's view model */
+    public ShellViewModel shell() { return shell; }
+
+    /** @return the theme's view model */
+    public ThemeViewModel theme() { return theme; }
+
+    /** @return the Open dialog's view model */
+    public OpenDialogViewModel openDialogModel() { return openVm; }
+
+    /** @return the main view */
+    public ShellView view() { return view; }
+
+    /** Shows the Open dialog. */
+    public void showOpenDialog() {
+        if (openDialog == null) openDialog = new OpenDialog(openVm, stage, () -> shell.open(new OpenRequest.Demo()));
+        openDialog.show();
+    }
+
+    /** A recent project opens at once when nothing is missing; one whose URL needs its password goes to the dialog. */
+    private void openRecent(RecentProject r) {
+        if (r.url() != null && r.url().contains(UrlRedactor.MASK)) {
+            showOpenDialog();
+            openVm.chooseRecent(r);
+        } else {
+            shell.open(new OpenRequest.Schema(Path.of(r.schemaPath()), r.url()));
+        }
+    }
+
+    private void quit() {
+        if (shell.confirmExit()) stage.close();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.facet.ui.shell;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The bottom bar: a running indicator, the last query and its time, and the connection. */
+final class StatusBar extends HBox {
+    StatusBar(StatusBarViewModel status, ShellViewModel shell) {
+        setId("status-bar");
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(8);
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("status-running");
+        spinner.getStyleClass().add("status-spinner");
+        spinner.setMaxSize(14, 14);
+        spinner.visibleProperty().bind(status.busyProperty());
+        spinner.managedProperty().bind(status.busyProperty());
+        Label running = label("status-running-text", status.runningTextProperty());
+
+        Label lastQuery = label("status-last-query", status.lastQueryProperty());
+        lastQuery.setGraphic(new FontIcon(Feather.CLOCK));
+        lastQuery.visibleProperty().bind(status.lastQueryProperty().isNotEmpty());
+
+        Label connection = new Label();
+        connection.setId("status-connection");
+        connection.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        connection.setGraphic(new FontIcon(Feather.DATABASE));
+        connection.textProperty().bind(Bindings.createStringBinding(
+                () -> shell.projectProperty().get() == null ? "Not connected"
+                        : shell.projectProperty().get().schema().provider().map(p -> p.id() + " · ").orElse("")
+                        + shell.projectProperty().get().displayUrl(),
+                shell.projectProperty()));
+
+        getChildren().addAll(spinner, running, new Spacer(), lastQuery, connection);
+    }
+
+    private static Label label(String id, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        l.textProperty().bind(text);
+        return l;
+    }
+}

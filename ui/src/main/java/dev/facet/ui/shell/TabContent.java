@@ -1,0 +1,23 @@
+package dev.facet.ui.shell;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.scene.Node;
+
+/**
+ * What a model tab shows: the grid, or a placeholder until the grid is wired in. The shell only needs to know
+ * whether it holds unsaved changes (to ask before closing) and how to reload it; its node is built by the view,
+ * on the FX thread, when the tab is first shown.
+ */
+public interface TabContent {
+    /** @return whether it holds unsaved changes */
+    ReadOnlyBooleanProperty dirtyProperty();
+
+    /** Reloads its rows (after a schema reload or on request). */
+    void reload();
+
+    /** @return the node to show in the tab; called once, on the FX thread */
+    Node createView();
+
+    /** Releases what it holds when its tab closes. */
+    default void dispose() {}
+}

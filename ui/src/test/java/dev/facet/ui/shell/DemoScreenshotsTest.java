@@ -1,0 +1,103 @@
+package dev.facet.ui.shell;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.facet.ui.demo.DemoSeeder;
+import dev.facet.ui.project.OpenRequest;
+import dev.facet.ui.project.StandardProjectOpener;
+import dev.facet.ui.settings.ThemeChoice;
+import dev.facet.ui.settings.UserSettings;
+import dev.facet.ui.task.FxTaskExecutor;
+import dev.facet.ui.testing.DemoFixture;
+import dev.facet.ui.testing.Fx;
+import dev.facet.ui.testing.RecordingDialogs;
+import dev.facet.ui.testing.TestFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Writes PNGs of the full demo in the light and the dark theme, for docs/screenshots. Runs only when asked:
+ * {@code -Dfacet.screenshots=/path/to/folder}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DemoScreenshotsTest {
+    private static final String FOLDER = System.getProperty("facet.screenshots", "");
+
+    private Path dir;
+    private FxTaskExecutor executor;
+    private ShellWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        if (FOLDER.isEmpty()) return;
+        dir = Files.createTempDirectory("facet-screenshots");
+        DemoFixture demo = new DemoFixture(dir);
+        executor = new FxTaskExecutor();
+        StandardProjectOpener full = new StandardProjectOpener(demo.loader(), demo.workspace(), DemoSeeder.standard());
+        window = ShellWindow.show(stage, new ShellWindow.Config(executor, demo.loader(), full, UserSettings.inMemory(),
+                ShellViewModel.SchemaWatchStarter.none(), ModelTabContents.factory(), new SimpleBooleanProperty(false)),
+                new OpenRequest.Demo(), new RecordingDialogs(true));
+    }
+
+    @AfterEach
+    void tearDown() throws TimeoutException {
+        if (FOLDER.isEmpty()) return;
+        Fx.run(() -> window.shell().close());
+        executor.close();
+        FxToolkit.cleanupStages();
+        TestFiles.deleteTree(dir);
+    }
+
+    @Test
+    void lightAndDark(FxRobot robot) throws Exception {
+        assumeThat(FOLDER).as("-Dfacet.screenshots").isNotEmpty();
+        Fx.waitUntil(() -> window.shell().projectProperty().get() != null
+                && window.shell().models().stream().allMatch(e -> e.countProperty().get() != null));
+        Fx.run(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(760);
+            window.shell().openModel("Customer");
+            window.shell().openModel("Order");
+            window.shell().openModel("Product");
+            window.shell().openModel(window.shell().projectProperty().get().schema().model("Order"), "{\"customerId\":42}", true);
+            window.shell().notifications().info("Schema reloaded", "Added model Coupon; Order: added giftWrap.");
+        });
+        Path out = Path.of(FOLDER);
+        Files.createDirectories(out);
+        snapshot(out.resolve("demo-light.png"));
+        Fx.run(() -> window.theme().choiceProperty().set(ThemeChoice.DARK));
+        snapshot(out.resolve("demo-dark.png"));
+        Fx.run(() -> window.theme().choiceProperty().set(ThemeChoice.LIGHT));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.P).release(javafx.scene.input.KeyCode.P,
+                javafx.scene.input.KeyCode.CONTROL);
+        robot.write("or");
+        Thread.sleep(600);
+        snapshot(out.resolve("demo-switcher.png"));
+    }
+
+    private void snapshot(Path file) throws InterruptedException {
+        Thread.sleep(400);
+        Fx.run(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", file.toFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+}
