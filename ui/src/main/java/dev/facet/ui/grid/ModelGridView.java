@@ -49,9 +49,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * dialogs (delete confirmation, the larger value editor) are sheets inside it, so nothing blocks the
  * window.
  *
- * <p>Keys: Ctrl+S save, Ctrl+F search, Ctrl+N add, Ctrl+D duplicate, F5 reload, Alt+Left/Right back and
- * forward; in the table arrows, Enter or F2 to edit (or follow a relation), Esc to cancel, Tab to the
- * next cell, Delete to delete records, Shift+Delete to set NULL, Ctrl+C to copy.
+ * <p>Keys: Ctrl+S save, Ctrl+F search, Ctrl+N add, Ctrl+D duplicate; in the table arrows, Enter or F2
+ * to edit (or follow a relation), Esc to cancel, Tab to the next cell, Delete to delete records,
+ * Shift+Delete to set NULL, Ctrl+C to copy. Reload (F5) and Back/Forward (Alt+Left/Right) are the
+ * window's keys: they reach the grid through the shell and its navigator.
  */
 public final class ModelGridView extends StackPane {
     private static final PseudoClass INFO = PseudoClass.getPseudoClass("info");
@@ -117,8 +118,8 @@ public final class ModelGridView extends StackPane {
     // ---------------------------------------------------------------- toolbar
 
     private ToolBar toolbar() {
-        Button back = iconButton("back", Feather.ARROW_LEFT, "Back (Alt+Left)", vm::back);
-        Button forward = iconButton("forward", Feather.ARROW_RIGHT, "Forward (Alt+Right)", vm::forward);
+        Button back = iconButton("back", Feather.ARROW_LEFT, "Back", vm::back);
+        Button forward = iconButton("forward", Feather.ARROW_RIGHT, "Forward", vm::forward);
         Button add = button("add", Feather.PLUS, "Add", "Add a record (Ctrl+N)", this::addRecord);
         Button duplicate = button("duplicate", Feather.COPY, "Duplicate", "Duplicate the selected record (Ctrl+D)", () -> {
             List<GridRow> rows = table.selectedRows();
@@ -146,7 +147,7 @@ public final class ModelGridView extends StackPane {
         });
         Button discard = button("discard", Feather.ROTATE_CCW, "Discard", "Drop every pending change", vm::discard);
         discard.disableProperty().bind(vm.dirtyProperty().not().or(vm.savingProperty()));
-        Button reload = iconButton("reload", Feather.REFRESH_CW, "Reload (F5); pending changes are kept", vm::reload);
+        Button reload = iconButton("reload", Feather.REFRESH_CW, "Reload the rows; pending changes are kept", vm::reload);
 
         search.setId("search");
         search.setPromptText("Search (Ctrl+F)");
@@ -483,9 +484,6 @@ public final class ModelGridView extends StackPane {
         else if (shortcut && e.getCode() == KeyCode.F) focusSearch();
         else if (shortcut && e.getCode() == KeyCode.N) addRecord();
         else if (shortcut && e.getCode() == KeyCode.D && !table.selectedRows().isEmpty()) duplicate(table.selectedRows().getFirst());
-        else if (e.isAltDown() && e.getCode() == KeyCode.LEFT) vm.back();
-        else if (e.isAltDown() && e.getCode() == KeyCode.RIGHT) vm.forward();
-        else if (e.getCode() == KeyCode.F5) vm.reload();
         else return;
         e.consume();
     }

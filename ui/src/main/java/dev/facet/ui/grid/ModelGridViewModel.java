@@ -165,6 +165,7 @@ public final class ModelGridViewModel {
     private final ReadOnlyStringWrapper filterText = new ReadOnlyStringWrapper(this, "filterText");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper(this, "filterError");
     private final ReadOnlyIntegerWrapper pendingCount = new ReadOnlyIntegerWrapper(this, "pendingCount");
+    private final ReadOnlyIntegerWrapper saves = new ReadOnlyIntegerWrapper(this, "saves");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ObservableList<Conflict> conflicts = FXCollections.observableArrayList();
@@ -189,6 +190,7 @@ public final class ModelGridViewModel {
     private List<Integer> chunksInFlight = List.of();
     /** The offset of a new query whose rows have not arrived (still loading, or failed), else -1. */
     private int staleOffset = -1;
+    private boolean disposed;
 
     /**
      * A grid that remembers its layout in the user's preferences.
@@ -365,6 +367,7 @@ public final class ModelGridViewModel {
     }
 
     private void load(int offset) {
+        if (disposed) return;
         started = true;
         staleOffset = offset;
         int gen = ++generation;
@@ -403,6 +406,7 @@ public final class ModelGridViewModel {
 
     /** Loads the count and the rows in view again, in the rows the table already has. */
     private void refresh() {
+        if (disposed) return;
         RowList current = list;
         if (current == null) {
             restart(true);
@@ -714,23 +718,49 @@ public final class ModelGridViewModel {
     /**
      * Sets the filter the grid opens with, as the shell gets it from {@link Navigator#openModel}.
      *
+     * A text that is not a JSON object is reported in the message area, and the grid then shows no rows
+     * rather than all of them (which would look like the filter worked).
+     *
      * @param whereJson a Prisma {@code where} object as JSON, or null for none
-     * @throws IllegalArgumentException when the text is not a JSON object
      */
     public void setInitialWhere(String whereJson) {
         ObjectNode w = null;
+        String text = null;
         if (whereJson != null && !whereJson.isBlank()) {
-            JsonNode n = JsonCodec.parse(whereJson);
-            if (!n.isObject()) throw new IllegalArgumentException("a where filter is a JSON object, not " + whereJson);
-            w = n.isEmpty() ? null : (ObjectNode) n;
+            JsonNode n;
+            try {
+                n = JsonCodec.parse(whereJson);
+            } catch (IllegalArgumentException e) {
+                n = null;
+            }
+            if (n != null && n.isObject()) {
+                w = n.isEmpty() ? null : (ObjectNode) n;
+                text = w == null ? null : Wheres.describe(w);
+            } else {
+                w = (ObjectNode) JSON.objectNode().set("OR", JSON.arrayNode());
+                text = "(not a where object) " + whereJson;
+                message.set(new Message(Severity.ERROR, "The filter this grid was opened with is not a JSON object: " + whereJson));
+            }
         }
         baseWhere = w;
-        baseWhereText.set(w == null ? null : Wheres.describe(w));
+        baseWhereText.set(text);
         if (started) restart(false);
     }
 
     /** Drops the filter the grid was opened with. */
     public void clearInitialWhere() { setInitialWhere(null); }
+
+    /** @return how many saves have succeeded (the shell refreshes its row counts when this changes) */
+    public ReadOnlyIntegerProperty savesProperty() { return saves.getReadOnlyProperty(); }
+
+    /**
+     * Lets go of the grid when its tab closes: results still on their way are dropped. Pending changes
+     * are not saved (the shell asks first).
+     */
+    public void dispose() {
+        disposed = true;
+        generation++;
+    }
 
     private FilterNode.Options options() { return new FilterNode.Options(zone.get(), insensitiveSupported); }
 
@@ -1186,6 +1216,7 @@ public final class ModelGridViewModel {
         conflicts.clear();
         changesChanged();
         message.set(new Message(Severity.SUCCESS, "Saved " + n + (n == 1 ? " change" : " changes")));
+        saves.set(saves.get() + 1);
         refresh();
     }
 

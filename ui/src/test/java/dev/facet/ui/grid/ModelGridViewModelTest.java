@@ -252,6 +252,11 @@ class ModelGridViewModelTest {
         assertThat(vm.baseWhereTextProperty().get()).isEqualTo("customerId = 2");
         vm.clearInitialWhere();
         assertThat(vm.totalCountProperty().get()).isGreaterThan(3);
+        vm.setInitialWhere("customerId = 2");
+        assertThat(vm.totalCountProperty().get()).as("a broken filter shows nothing, not everything").isZero();
+        assertThat(vm.messageProperty().get().text()).isEqualTo("The filter this grid was opened with is not a JSON object: customerId = 2");
+        vm.setInitialWhere("{\"nmber\": \"ORD-00001\"}");
+        assertThat(vm.messageProperty().get().text()).startsWith("Could not load Order: where.nmber: unknown field 'nmber' on model Order");
     }
 
     // ---------------------------------------------------------------- editing

@@ -362,7 +362,7 @@ class ModelGridViewTest {
         robot.clickOn("#back");
         settle();
         assertThat(vm().model().name()).isEqualTo("Customer");
-        robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
+        robot.clickOn("#back");
         assertThat(shell.current).isSameAs(orders);
         robot.clickOn("#forward");
         assertThat(vm().model().name()).isEqualTo("Customer");
