@@ -121,11 +121,12 @@ public final class ModelGridView extends StackPane {
         Button back = iconButton("back", Feather.ARROW_LEFT, "Back", vm::back);
         Button forward = iconButton("forward", Feather.ARROW_RIGHT, "Forward", vm::forward);
         Button add = button("add", Feather.PLUS, "Add", "Add a record (Ctrl+N)", this::addRecord);
-        Button duplicate = button("duplicate", Feather.COPY, "Duplicate", "Duplicate the selected record (Ctrl+D)", () -> {
+        // Add and Save keep their words; the rest are icons with tooltips, so the bar fits a grid beside the sidebar.
+        Button duplicate = iconButton("duplicate", Feather.COPY, "Duplicate the selected record (Ctrl+D)", () -> {
             List<GridRow> rows = table.selectedRows();
             if (!rows.isEmpty()) duplicate(rows.getFirst());
         });
-        Button delete = button("delete", Feather.TRASH_2, "Delete", "Delete the selected records (Delete)", this::deleteSelected);
+        Button delete = iconButton("delete", Feather.TRASH_2, "Delete the selected records (Delete)", this::deleteSelected);
         boolean readOnly = vm.readOnlyReason() != null;
         for (Button b : List.of(add, duplicate, delete)) b.setDisable(readOnly);
         if (!readOnly) {
@@ -145,14 +146,14 @@ public final class ModelGridView extends StackPane {
             if (is) save.getStyleClass().add("save-pending");
             else save.getStyleClass().remove("save-pending");
         });
-        Button discard = button("discard", Feather.ROTATE_CCW, "Discard", "Drop every pending change", vm::discard);
+        Button discard = iconButton("discard", Feather.ROTATE_CCW, "Discard every pending change", vm::discard);
         discard.disableProperty().bind(vm.dirtyProperty().not().or(vm.savingProperty()));
         Button reload = iconButton("reload", Feather.REFRESH_CW, "Reload the rows; pending changes are kept", vm::reload);
 
         search.setId("search");
         search.setPromptText("Search (Ctrl+F)");
         search.setLeft(new FontIcon(Feather.SEARCH));
-        search.setPrefColumnCount(13);
+        search.setPrefColumnCount(11);
         search.setTooltip(new Tooltip("Searches every text column, and number and enum columns for an exact match"));
         PauseTransition debounce = new PauseTransition(Duration.millis(300));
         debounce.setOnFinished(e -> vm.search(search.getText()));
