@@ -9,6 +9,7 @@ import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
 import dev.facet.data.query.Selection;
 import dev.facet.data.value.Values;
+import dev.facet.schema.model.JoinTable;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ReferentialAction;
 import dev.facet.schema.model.Relation;
@@ -73,6 +74,43 @@ public final class ReferentialActions {
     }
 
     /**
+     * Deletes the rows of {@code model} matching {@code where}, after carrying out what that does to
+     * related rows where Facet emulates referential actions. The database does it otherwise.
+     *
+     * @return the number of rows deleted
+     */
+    public long delete(Session session, Model model, Filter where) {
+        Filter rows = pin(session, model, where);
+        if (rows == Filter.NONE) return 0;
+        beforeDelete(session, model, rows);
+        return session.delete(model, rows);
+    }
+
+    /**
+     * The rows a filter matches now, held still while emulated actions change related rows: a filter
+     * that looks at related rows could stop matching once the actions have changed them (a user with
+     * posts no longer has any once its posts are deleted), so such a filter becomes the keys of the
+     * rows it matches. A filter on the rows' own columns is kept as it is, which keeps the number of
+     * statements independent of the number of rows.
+     */
+    public Filter pin(Session session, Model model, Filter where) {
+        if (!emulated() || !readsRelations(where)) return where;
+        List<Map<String, Object>> keys = keys(session, model, where);
+        return keys.isEmpty() ? Filter.NONE : byKeys(model, keys);
+    }
+
+    private static boolean readsRelations(Filter f) {
+        return switch (f) {
+            case Filter.ToMany m -> true;
+            case Filter.ToOne o -> true;
+            case Filter.And a -> a.filters().stream().anyMatch(ReferentialActions::readsRelations);
+            case Filter.Or o -> o.filters().stream().anyMatch(ReferentialActions::readsRelations);
+            case Filter.Not n -> readsRelations(n.filter());
+            default -> false;
+        };
+    }
+
+    /**
      * Carries out what deleting the rows of {@code model} matching {@code where} does to related rows,
      * before those rows are deleted. Without emulation, only implicit join rows are the database's job.
      */
@@ -101,11 +139,14 @@ public final class ReferentialActions {
                 case RESTRICT, NO_ACTION -> {
                     if (session.count(child, children) > 0) throw violation(r);
                 }
-                case SET_NULL -> setNull(session, r, child, children);
-                case SET_DEFAULT -> setDefault(session, r, child, children);
+                case SET_NULL -> setNull(session, r, child, children, depth);
+                case SET_DEFAULT -> setDefault(session, r, child, children, depth);
             }
         }
-        for (Relation r : joinTables(model)) unlinkAll(session, r, model, where);
+        for (Relation r : joinTables(model)) {
+            if (r.joinTable().modelA().equals(model.name())) session.unlinkWhere(r.joinTable(), JoinTable.COLUMN_A, model, where);
+            if (r.joinTable().modelB().equals(model.name())) session.unlinkWhere(r.joinTable(), JoinTable.COLUMN_B, model, where);
+        }
     }
 
     private void cascadeByKeys(Session session, Model model, Filter rows, int depth) {
@@ -116,23 +157,26 @@ public final class ReferentialActions {
         session.delete(model, byKeys);
     }
 
-    private void setNull(Session session, Relation r, Model child, Filter children) {
+    /** SetNull: the foreign key becomes null, which is itself a change of key when other relations reference it. */
+    private void setNull(Session session, Relation r, Model child, Filter children, int depth) {
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (String f : r.fields()) {
             ScalarField sf = (ScalarField) child.field(f);
             if (sf.isRequired()) throw violation(r);
             changes.put(sf, new Session.FieldUpdate.Set(null));
         }
+        onKeyChange(session, child, children, changes, depth + 1);
         session.update(child, children, changes);
     }
 
-    private void setDefault(Session session, Relation r, Model child, Filter children) {
+    private void setDefault(Session session, Relation r, Model child, Filter children, int depth) {
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (String f : r.fields()) {
             ScalarField sf = (ScalarField) child.field(f);
             Object value = sf.defaultValue() instanceof dev.facet.schema.model.DefaultValue.Literal l ? literal(sf, l.value()) : null;
             changes.put(sf, new Session.FieldUpdate.Set(value));
         }
+        onKeyChange(session, child, children, changes, depth + 1);
         session.update(child, children, changes);
     }
 
@@ -147,49 +191,50 @@ public final class ReferentialActions {
         return Values.fromJson(f, schema.enumType(f.typeName()), node, f.name());
     }
 
-    private void unlinkAll(Session session, Relation r, Model model, Filter where) {
-        List<Map<String, Object>> keys = keys(session, model, where);
-        if (keys.isEmpty()) return;
-        ScalarField id = (ScalarField) model.field(model.primaryKey().fieldNames().getFirst());
-        List<Object> ids = keys.stream().map(k -> k.get(id.name())).toList();
-        boolean isA = r.joinTable().modelA().equals(model.name());
-        boolean isB = r.joinTable().modelB().equals(model.name());
-        if (isA) session.unlink(r.joinTable(), ids, null);
-        if (isB) session.unlink(r.joinTable(), null, ids);
+    /**
+     * Carries out what changing the referenced key of rows does to their children, before the rows
+     * change: {@code onUpdate} Cascade moves them along (the same change applied to their foreign key,
+     * so an increment stays an increment), SetNull clears them, Restrict and NoAction refuse. Each of
+     * these changes a key in turn, which goes on down the relations that reference it.
+     *
+     * @param rows    the rows about to change
+     * @param changes the changes about to be made to them, by field
+     * @return the filter that selects the same rows once the children have changed (see {@link #pin})
+     */
+    public Filter beforeKeyUpdate(Session session, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes) {
+        if (!emulated()) return rows;
+        boolean referenced = referencing(model).stream()
+                .anyMatch(r -> r.references().stream().anyMatch(n -> changes.keySet().stream().anyMatch(f -> f.name().equals(n))));
+        if (!referenced) return rows;
+        Filter pinned = pin(session, model, rows);
+        onKeyChange(session, model, pinned, changes, 0);
+        return pinned;
     }
 
-    /**
-     * Carries out what changing the referenced key of rows does to their children: {@code onUpdate}
-     * Cascade moves them along, SetNull clears them, Restrict and NoAction refuse.
-     *
-     * @param oldKeys the referenced values before the change, per changed row
-     * @param changed the new values of the changed fields
-     */
-    public void beforeKeyUpdate(Session session, Model model, Filter rows, Map<ScalarField, Object> changed) {
-        if (!emulated()) return;
+    private void onKeyChange(Session session, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes, int depth) {
+        if (depth > MAX_DEPTH) throw new IllegalStateException("referential actions nest too deep");
         for (Relation r : referencing(model)) {
-            boolean touched = r.references().stream().anyMatch(n -> changed.keySet().stream().anyMatch(f -> f.name().equals(n)));
+            boolean touched = r.references().stream().anyMatch(n -> changes.keySet().stream().anyMatch(f -> f.name().equals(n)));
             if (!touched) continue;
             Model child = schema.model(r.referencingModel());
             Filter children = childrenOf(r, rows);
             switch (r.onUpdate()) {
                 case CASCADE -> {
-                    Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
+                    Map<ScalarField, Session.FieldUpdate> follow = new LinkedHashMap<>();
                     for (int i = 0; i < r.fields().size(); i++) {
                         String ref = r.references().get(i);
-                        for (var e : changed.entrySet()) {
-                            if (e.getKey().name().equals(ref)) {
-                                changes.put((ScalarField) child.field(r.fields().get(i)), new Session.FieldUpdate.Set(e.getValue()));
-                            }
+                        for (var e : changes.entrySet()) {
+                            if (e.getKey().name().equals(ref)) follow.put((ScalarField) child.field(r.fields().get(i)), e.getValue());
                         }
                     }
-                    session.update(child, children, changes);
+                    onKeyChange(session, child, children, follow, depth + 1);
+                    session.update(child, children, follow);
                 }
                 case RESTRICT, NO_ACTION -> {
                     if (session.count(child, children) > 0) throw violation(r);
                 }
-                case SET_NULL -> setNull(session, r, child, children);
-                case SET_DEFAULT -> setDefault(session, r, child, children);
+                case SET_NULL -> setNull(session, r, child, children, depth);
+                case SET_DEFAULT -> setDefault(session, r, child, children, depth);
             }
         }
     }
