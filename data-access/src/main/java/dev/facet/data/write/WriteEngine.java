@@ -900,11 +900,34 @@ public final class WriteEngine {
         for (Map<String, Object> k : keys) {
             Map<String, Object> n = new LinkedHashMap<>(k);
             for (var e : changes.entrySet()) {
-                if (n.containsKey(e.getKey().name()) && e.getValue() instanceof Session.FieldUpdate.Set set) n.put(e.getKey().name(), set.value());
+                String name = e.getKey().name();
+                if (!n.containsKey(name)) continue;
+                if (e.getValue() instanceof Session.FieldUpdate.Set set) n.put(name, set.value());
+                if (e.getValue() instanceof Session.FieldUpdate.Arithmetic a) n.put(name, arithmetic(n.get(name), a));
             }
             out.add(n);
         }
         return out;
+    }
+
+    /** The value a key has after an arithmetic update, computed as the database computes it (integers divide towards zero). */
+    private static Object arithmetic(Object current, Session.FieldUpdate.Arithmetic a) {
+        if (current == null) return null;
+        java.math.BigDecimal x = new java.math.BigDecimal(current.toString());
+        java.math.BigDecimal y = new java.math.BigDecimal(a.operand().toString());
+        boolean integral = current instanceof Integer || current instanceof Long;
+        java.math.BigDecimal r = switch (a.op()) {
+            case ADD -> x.add(y);
+            case SUBTRACT -> x.subtract(y);
+            case MULTIPLY -> x.multiply(y);
+            case DIVIDE -> integral ? x.divide(y, 0, java.math.RoundingMode.DOWN) : x.divide(y, java.math.MathContext.DECIMAL64);
+        };
+        return switch (current) {
+            case Integer i -> r.intValue();
+            case Long l -> r.longValue();
+            case Double d -> r.doubleValue();
+            default -> r;
+        };
     }
 
     private static List<JsonNode> items(JsonNode v) {
