@@ -1,6 +1,7 @@
 package dev.facet.data.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.QueryError;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldKind;
@@ -248,6 +249,18 @@ public abstract class SqlDialect {
         @Override
         protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
             ps.setObject(index, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
+            if (value instanceof String s && s.indexOf('\0') >= 0) throw nul(field);
+            super.bind(ps, index, field, value);
+        }
+
+        /** PostgreSQL's text cannot hold U+0000; the driver would fail with a message about encodings. */
+        private static QueryError nul(ScalarField field) {
+            return new QueryError("P2007", "Data validation error: PostgreSQL cannot store the NUL character (U+0000) in text"
+                    + (field == null ? "" : ", which the value of `" + field.name() + "` contains") + ".");
         }
     }
 

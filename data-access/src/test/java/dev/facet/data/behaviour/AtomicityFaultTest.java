@@ -18,13 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * request or none of it, and the caller gets Prisma's P1017 rather than a driver's exception.
  */
 class AtomicityFaultTest extends EngineSuite {
-    static final String SCHEMA = """
-            datasource db {
-              provider     = "%PROVIDER%"
-              url          = "file:unused.db"
-              relationMode = "%MODE%"
-            }
-
+    static final String SCHEMA = DATASOURCE + """
             model User {
               id      Int      @id @default(autoincrement())
               email   String   @unique

@@ -13,13 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * as deleting one with 500, each post with its comments, tags and a reader set to null.
  */
 class EmulationStatementsTest extends EngineSuite {
-    static final String SCHEMA = """
-            datasource db {
-              provider     = "%PROVIDER%"
-              url          = "file:unused.db"
-              relationMode = "prisma"
-            }
-
+    static final String SCHEMA = DATASOURCE.replace("%MODE%", "prisma") + """
             model User {
               id     Int       @id
               email  String    @unique

@@ -26,6 +26,16 @@ abstract class EngineSuite {
     @RegisterExtension
     static final TestDatabases DBS = new TestDatabases();
 
+    /** The datasource of the suites' schemas; the provider and relation mode are filled in per test. */
+    static final String DATASOURCE = """
+            datasource db {
+              provider     = "%PROVIDER%"
+              url          = "file:unused.db"
+              relationMode = "%MODE%"
+            }
+
+            """;
+
     /** Every statement the engine of the current test ran. */
     final List<String> statements = new CopyOnWriteArrayList<>();
     QueryEngine engine;

@@ -16,13 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * levels deep; and the errors Prisma gives for each failure (query-semantics.md, section C).
  */
 class NestedWritesTest extends EngineSuite {
-    static final String SCHEMA = """
-            datasource db {
-              provider     = "%PROVIDER%"
-              url          = "file:unused.db"
-              relationMode = "%MODE%"
-            }
-
+    static final String SCHEMA = DATASOURCE + """
             model User {
               id       Int       @id @default(autoincrement())
               email    String    @unique

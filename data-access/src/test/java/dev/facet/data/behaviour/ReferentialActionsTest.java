@@ -27,13 +27,7 @@ class ReferentialActionsTest extends EngineSuite {
     static String schema(DbKind kind, String mode) {
         boolean prisma = mode.equals("prisma");
         boolean noAction = !prisma || kind == DbKind.MYSQL;
-        StringBuilder s = new StringBuilder("""
-                datasource db {
-                  provider     = "%PROVIDER%"
-                  url          = "file:unused.db"
-                  relationMode = "%MODE%"
-                }
-
+        StringBuilder s = new StringBuilder(DATASOURCE + """
                 model Parent {
                   id        Int             @id
                   uniq      String          @unique
@@ -125,13 +119,7 @@ class ReferentialActionsTest extends EngineSuite {
 
     /** Three models whose keys are chained: Line's key to Station is what Stop references. */
     static String chain(String stopOnUpdate) {
-        return """
-                datasource db {
-                  provider     = "%PROVIDER%"
-                  url          = "file:unused.db"
-                  relationMode = "%MODE%"
-                }
-
+        return DATASOURCE + """
                 model Station {
                   id   Int   @id
                   code Int?  @unique
@@ -154,13 +142,7 @@ class ReferentialActionsTest extends EngineSuite {
     }
 
     /** A tree: Cascade where the database does it, Restrict in the emulation (Prisma refuses cascading self-relations there). */
-    static final String TREE = """
-            datasource db {
-              provider     = "%PROVIDER%"
-              url          = "file:unused.db"
-              relationMode = "%MODE%"
-            }
-
+    static final String TREE = DATASOURCE + """
             model Folder {
               id       Int      @id
               name     String
