@@ -482,6 +482,29 @@ class NestedWritesTest extends EngineSuite {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("databasesAndModes")
+    void connectByAUniqueWithFiltersThatDoNotMatch(DbKind kind, String mode) {
+        open(kind, mode);
+        run("User", "create", "{\"data\": {\"email\": \"u1\", \"name\": \"one\", \"posts\": {\"create\": {\"title\": \"t\"}}}}");
+        run("Person", "createMany", "{\"data\": [{\"name\": \"a\"}, {\"name\": \"b\"}]}");
+        String notFound = "An operation failed because it depends on one or more records that were required but not found.";
+        fails("P2025", notFound, "Post", "create", "{\"data\": {\"title\": \"x\", \"author\": {\"connect\": {\"email\": \"u1\", \"name\": \"other\"}}}}");
+        fails("P2018", "Expected 1 records to be connected after connect operation on one-to-many relation 'PostToUser', found 0.",
+                "User", "create", "{\"data\": {\"email\": \"u2\", \"posts\": {\"connect\": {\"id\": 1, \"title\": \"other\"}}}}");
+        fails("P2025", "Expected 1 records to be connected, found only 0.",
+                "Person", "update", "{\"where\": {\"name\": \"a\"}, \"data\": {\"friends\": {\"connect\": {\"name\": \"b\", \"spouseId\": 7}}}}");
+        // The filters that match connect as usual; connecting a many-to-many pair twice keeps one pair.
+        run("Post", "create", "{\"data\": {\"title\": \"y\", \"author\": {\"connect\": {\"email\": \"u1\", \"name\": \"one\"}}}}");
+        run("Person", "update", "{\"where\": {\"name\": \"a\"}, \"data\": {\"friends\": {\"connect\": {\"name\": \"b\", \"spouseId\": null}}}}");
+        run("Person", "update", "{\"where\": {\"name\": \"a\"}, \"data\": {\"friends\": {\"connect\": [{\"name\": \"b\"}, {\"name\": \"b\"}]}}}");
+        JsonNode b = run("Person", "findUnique", "{\"where\": {\"name\": \"b\"}, \"include\": {\"_count\": true}}");
+        assertThat(b.get("_count").get("friendOf").asInt()).isEqualTo(1);
+        fails("P2025", "No 'Person' record was found for a nested update on many-to-many relation 'Friends'.",
+                "Person", "update", "{\"where\": {\"name\": \"b\"}, \"data\": {\"friends\": {\"update\": {\"where\": {\"name\": \"a\"}, \"data\": {\"name\": \"x\"}}}}}");
+        assertThat(count("Post")).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("databasesAndModes")
     void severalLevelsDeep(DbKind kind, String mode) {
         open(kind, mode);
         JsonNode user = run("User", "create", """
