@@ -81,11 +81,24 @@ public final class ReferentialActions {
      * @return the number of rows deleted
      */
     public long delete(Session session, Model model, Filter where) {
-        Filter rows = pin(session, model, where);
-        if (rows == Filter.NONE) return 0;
-        beforeDelete(session, model, rows);
-        return session.delete(model, rows);
+        if (!emulated() || !readsRelations(where)) {
+            beforeDelete(session, model, where);
+            return session.delete(model, where);
+        }
+        // Pinned by key (see pin), in slices that stay well within what one statement may bind.
+        List<Map<String, Object>> keys = keys(session, model, where);
+        int slice = Math.max(1, PINNED_KEYS / keyFields(model).size());
+        long deleted = 0;
+        for (int from = 0; from < keys.size(); from += slice) {
+            Filter rows = byKeys(model, keys.subList(from, Math.min(keys.size(), from + slice)));
+            beforeDelete(session, model, rows);
+            deleted += session.delete(model, rows);
+        }
+        return deleted;
     }
+
+    /** The most key values bound in one statement when rows are addressed by key. */
+    private static final int PINNED_KEYS = 10_000;
 
     /**
      * The rows a filter matches now, held still while emulated actions change related rows: a filter
