@@ -105,6 +105,8 @@ class HostileValuesTest extends EngineSuite {
         update.putObject("data").put("text", "'); DROP TABLE \"Note\"; --");
         engine.execute("Note", "updateMany", update);
         assertThat(values(find("Note", "findMany", JSON.objectNode().put("text", "'); DROP TABLE \"Note\"; --")), "text")).hasSize(1);
+        // Every value went as a bound parameter: none of them is in the text of a statement.
+        assertThat(statements).isNotEmpty().noneMatch(sql -> sql.contains("DROP") || sql.contains("😀") || sql.contains("it's"));
     }
 
     @ParameterizedTest
@@ -166,6 +168,7 @@ class HostileValuesTest extends EngineSuite {
         assertThat(count("Kid")).isEqualTo(1);
         assertThat(run("Tag", "findMany", "{\"include\": {\"_count\": true}}").get(0).get("_count").get("kids").asInt()).isZero();
         assertThat(all("Weird", "note")).containsExactly("`; DROP TABLE `Kid`; --", "it's \"quoted\" '; DROP TABLE x; -- \\ ü");
+        assertThat(statements).isNotEmpty().noneMatch(sql -> sql.contains("DROP") || sql.contains("t'1"));
     }
 
     @ParameterizedTest
