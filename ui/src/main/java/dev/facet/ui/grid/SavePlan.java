@@ -117,6 +117,8 @@ final class SavePlan {
             }
             JsonNode original = e.original.get(field);
             if (original == null || original.isNull()) where.putNull(field);
+            // An empty list reads back the same as a NULL one, so it is guarded as "empty", which holds for both.
+            else if (c.isList() && original.isEmpty()) where.putObject(field).put("isEmpty", true);
             else if (c.isList()) where.putObject(field).set("equals", original);
             else where.set(field, original);
         }

@@ -147,9 +147,22 @@ final class GridFixture implements AutoCloseable {
             }
             """;
 
-    /** @return the shop schema for a provider ({@code sqlite} adds {@link #PLACE}) */
+    /** Scalar lists, which only PostgreSQL (of the SQL databases) has. */
+    static final String TAGGED = """
+            model Tagged {
+              id    Int      @id @default(autoincrement())
+              tags  String[]
+              sizes Int[]
+            }
+            """;
+
+    /** @return the shop schema for a provider ({@code sqlite} adds {@link #PLACE}, {@code postgresql} {@link #TAGGED}) */
     static String schema(String provider) {
-        return SCHEMA.replace("%PROVIDER%", provider) + (provider.equals("sqlite") ? PLACE : "");
+        return SCHEMA.replace("%PROVIDER%", provider) + switch (provider) {
+            case "sqlite" -> PLACE;
+            case "postgresql" -> TAGGED;
+            default -> "";
+        };
     }
 
     static final String[] FIRST_NAMES = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret", "Linus", "Radia", "Ken"};
