@@ -45,5 +45,7 @@ public final class ModelTabContents {
         @Override public Node createView() { return new ModelGridView(vm); }
 
         @Override public void dispose() { vm.dispose(); }
+
+        @Override public javafx.beans.value.ObservableValue<?> savesProperty() { return vm.savesProperty(); }
     }
 }
