@@ -34,6 +34,8 @@ public final class ReadOnlySession implements Session {
 
     @Override public long unlink(JoinTable table, List<Object> aValues, List<Object> bValues) { throw readOnly(); }
 
+    @Override public long unlinkWhere(JoinTable table, String column, Model model, Filter rows) { throw readOnly(); }
+
     private static IllegalStateException readOnly() {
         return new IllegalStateException("a write outside a transaction: writes must run through Connector.transaction");
     }

@@ -56,6 +56,15 @@ public interface Session {
     /** Removes rows from a join table: pairs with {@code a} in {@code aValues} (all when null) and {@code b} in {@code bValues} (all when null). */
     long unlink(JoinTable table, List<Object> aValues, List<Object> bValues);
 
+    /**
+     * Removes the join rows of every record of {@code model} that {@code rows} selects, in one
+     * statement whatever their number.
+     *
+     * @param column the join table column holding {@code model}'s id ({@code A} or {@code B})
+     * @return the number of join rows removed
+     */
+    long unlinkWhere(JoinTable table, String column, Model model, Filter rows);
+
     /** A change to one field in an update. */
     sealed interface FieldUpdate {
         /** Sets the value (null allowed for optional fields). */

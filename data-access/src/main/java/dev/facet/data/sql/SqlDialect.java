@@ -1,6 +1,7 @@
 package dev.facet.data.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.QueryError;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldKind;
@@ -241,13 +242,99 @@ public abstract class SqlDialect {
                 String type = e == null ? quote(field.typeName()) : table(e.databaseName(), e.schema());
                 return "CAST(? AS " + type + (field.isList() ? "[]" : "") + ")";
             }
-            if (field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.JSON) return "CAST(? AS jsonb)";
+            // A list is bound as an array of its element type (see bind), so it needs no cast.
+            if (field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.JSON && !field.isList()) return "CAST(? AS jsonb)";
             return "?";
         }
 
         @Override
         protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
             ps.setObject(index, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
+            if (value instanceof String s && s.indexOf('\0') >= 0) throw nul(field);
+            if (value instanceof java.util.List<?> list && field != null) {
+                ps.setArray(index, ps.getConnection().createArrayOf(elementType(field), elements(field, list)));
+                return;
+            }
+            super.bind(ps, index, field, value);
+        }
+
+        /**
+         * The element type a list is bound as. Enums go as text, which the placeholder casts to the enum's
+         * array type; native string types go as text, which PostgreSQL assigns to and compares with them.
+         */
+        private static String elementType(ScalarField field) {
+            if (field.isEnum()) return "text";
+            String nativeType = field.nativeType() == null ? "" : field.nativeType().name();
+            return switch (field.scalarType()) {
+                case STRING -> nativeType.equals("Uuid") ? "uuid" : "text";
+                case INT -> nativeType.equals("SmallInt") ? "int2" : nativeType.equals("Oid") ? "oid" : "int4";
+                case BIG_INT -> "int8";
+                case FLOAT -> nativeType.equals("Real") ? "float4" : "float8";
+                case DECIMAL -> nativeType.equals("Money") ? "money" : "numeric";
+                case BOOLEAN -> "bool";
+                case DATE_TIME -> switch (nativeType) {
+                    case "Timestamptz" -> "timestamptz";
+                    case "Date" -> "date";
+                    case "Time" -> "time";
+                    case "Timetz" -> "timetz";
+                    default -> "timestamp";
+                };
+                case JSON -> nativeType.equals("Json") ? "json" : "jsonb";
+                case BYTES -> "bytea";
+            };
+        }
+
+        /** The elements in the form the driver writes into an array literal. */
+        private Object[] elements(ScalarField field, java.util.List<?> list) {
+            Object[] out = field.scalarType() == ScalarType.BYTES ? new byte[list.size()][] : new Object[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                Object v = list.get(i);
+                out[i] = switch (v) {
+                    case null -> null;
+                    case String s when s.indexOf('\0') >= 0 -> throw nul(field);
+                    case String s when field.isEnum() -> enumDatabaseValue(field, s);
+                    case Instant t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC).toString();
+                    case BigDecimal d -> d.toPlainString();
+                    case JsonNode n -> JsonCodec.write(n);
+                    default -> v;
+                };
+            }
+            return out;
+        }
+
+        @Override
+        public Object read(ResultSet rs, int column, ScalarField field) throws SQLException {
+            if (!field.isList()) return super.read(rs, column, field);
+            java.sql.Array array = rs.getArray(column);
+            // Prisma reads a list column that holds NULL as an empty list.
+            if (array == null) return java.util.List.of();
+            java.util.List<Object> out = new java.util.ArrayList<>();
+            for (Object v : (Object[]) array.getArray()) out.add(element(field, v));
+            return out;
+        }
+
+        private Object element(ScalarField field, Object v) {
+            if (v == null) return null;
+            if (field.isEnum()) return enumClientValue(field, v.toString());
+            return switch (field.scalarType()) {
+                case STRING, BOOLEAN, BYTES -> v;
+                case INT -> ((Number) v).intValue();
+                case BIG_INT -> ((Number) v).longValue();
+                case FLOAT -> ((Number) v).doubleValue();
+                case DECIMAL -> v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
+                case DATE_TIME -> toInstant(v);
+                case JSON -> JsonCodec.parse(v.toString());
+            };
+        }
+
+        /** PostgreSQL's text cannot hold U+0000; the driver would fail with a message about encodings. */
+        private static QueryError nul(ScalarField field) {
+            return new QueryError("P2007", "Data validation error: PostgreSQL cannot store the NUL character (U+0000) in text"
+                    + (field == null ? "" : ", which the value of `" + field.name() + "` contains") + ".");
         }
     }
 

@@ -23,12 +23,19 @@ final class SqlErrors {
     private static final Pattern MYSQL_FK_COLUMNS = Pattern.compile("FOREIGN KEY \\(([^)]*)\\)");
     private static final Pattern MYSQL_COLUMN = Pattern.compile("Column '([^']+)'");
 
+    /** SQLSTATEs of a connection lost after it was made: closed, failed, or ended by the server. */
+    private static final java.util.Set<String> LOST = java.util.Set.of("08003", "08006", "08007", "08S01", "57P01", "57P02", "57P03");
+
     private SqlErrors() {}
 
     static QueryError translate(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String text = e.getMessage() == null ? "" : e.getMessage();
         int vendor = e.getErrorCode();
+        if (LOST.contains(state)) {
+            // The connection was lost in the middle of a request; its transaction is rolled back by the database.
+            return new QueryError("P1017", "Server has closed the connection.", e);
+        }
         if (e instanceof SQLTransientConnectionException || state.startsWith("08")) {
             return new QueryError("P1001", "Can't reach database server: " + firstLine(text), e);
         }

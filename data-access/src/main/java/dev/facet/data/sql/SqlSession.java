@@ -251,6 +251,19 @@ final class SqlSession implements Session {
         return execute(sql);
     }
 
+    @Override
+    public long unlinkWhere(JoinTable table, String column, Model model, Filter rows) {
+        FilterCompiler fc = new FilterCompiler(schema, dialect);
+        ScalarField id = keyFields(model).getFirst();
+        // Through a derived table, which MySQL accepts even when the filter reads the join table itself.
+        Sql sql = new Sql().append("DELETE FROM ").append(dialect.table(table.tableName(), schema.model(table.modelA()).schema()))
+                .append(" WHERE ").append(dialect.quote(column)).append(" IN (SELECT ").append(dialect.quote(id.databaseName()))
+                .append(" FROM (SELECT ").append(fc.column("t0", id)).append(" FROM ").append(fc.table(model)).append(" t0 WHERE ");
+        fc.compile(rows, model, "t0", sql);
+        sql.append(") x)");
+        return execute(sql);
+    }
+
     private void inList(Sql sql, String column, ScalarField type, List<Object> values) {
         if (values == null) return;
         if (values.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
 import dev.facet.data.query.Selection;
 import dev.facet.data.value.Values;
+import dev.facet.schema.model.JoinTable;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ReferentialAction;
 import dev.facet.schema.model.Relation;
@@ -18,6 +19,7 @@ import dev.facet.schema.model.RelationMode;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.Schema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +75,56 @@ public final class ReferentialActions {
     }
 
     /**
+     * Deletes the rows of {@code model} matching {@code where}, after carrying out what that does to
+     * related rows where Facet emulates referential actions. The database does it otherwise.
+     *
+     * @return the number of rows deleted
+     */
+    public long delete(Session session, Model model, Filter where) {
+        if (!emulated() || !readsRelations(where)) {
+            beforeDelete(session, model, where);
+            return session.delete(model, where);
+        }
+        // Pinned by key (see pin), in slices that stay well within what one statement may bind.
+        List<Map<String, Object>> keys = keys(session, model, where);
+        int slice = Math.max(1, PINNED_KEYS / keyFields(model).size());
+        long deleted = 0;
+        for (int from = 0; from < keys.size(); from += slice) {
+            Filter rows = byKeys(model, keys.subList(from, Math.min(keys.size(), from + slice)));
+            beforeDelete(session, model, rows);
+            deleted += session.delete(model, rows);
+        }
+        return deleted;
+    }
+
+    /** The most key values bound in one statement when rows are addressed by key. */
+    private static final int PINNED_KEYS = 10_000;
+
+    /**
+     * The rows a filter matches now, held still while emulated actions change related rows: a filter
+     * that looks at related rows could stop matching once the actions have changed them (a user with
+     * posts no longer has any once its posts are deleted), so such a filter becomes the keys of the
+     * rows it matches. A filter on the rows' own columns is kept as it is, which keeps the number of
+     * statements independent of the number of rows.
+     */
+    public Filter pin(Session session, Model model, Filter where) {
+        if (!emulated() || !readsRelations(where)) return where;
+        List<Map<String, Object>> keys = keys(session, model, where);
+        return keys.isEmpty() ? Filter.NONE : byKeys(model, keys);
+    }
+
+    private static boolean readsRelations(Filter f) {
+        return switch (f) {
+            case Filter.ToMany m -> true;
+            case Filter.ToOne o -> true;
+            case Filter.And a -> a.filters().stream().anyMatch(ReferentialActions::readsRelations);
+            case Filter.Or o -> o.filters().stream().anyMatch(ReferentialActions::readsRelations);
+            case Filter.Not n -> readsRelations(n.filter());
+            default -> false;
+        };
+    }
+
+    /**
      * Carries out what deleting the rows of {@code model} matching {@code where} does to related rows,
      * before those rows are deleted. Without emulation, only implicit join rows are the database's job.
      */
@@ -101,11 +153,14 @@ public final class ReferentialActions {
                 case RESTRICT, NO_ACTION -> {
                     if (session.count(child, children) > 0) throw violation(r);
                 }
-                case SET_NULL -> setNull(session, r, child, children);
-                case SET_DEFAULT -> setDefault(session, r, child, children);
+                case SET_NULL -> setNull(session, r, child, children, depth);
+                case SET_DEFAULT -> setDefault(session, r, child, children, depth);
             }
         }
-        for (Relation r : joinTables(model)) unlinkAll(session, r, model, where);
+        for (Relation r : joinTables(model)) {
+            if (r.joinTable().modelA().equals(model.name())) session.unlinkWhere(r.joinTable(), JoinTable.COLUMN_A, model, where);
+            if (r.joinTable().modelB().equals(model.name())) session.unlinkWhere(r.joinTable(), JoinTable.COLUMN_B, model, where);
+        }
     }
 
     private void cascadeByKeys(Session session, Model model, Filter rows, int depth) {
@@ -116,23 +171,26 @@ public final class ReferentialActions {
         session.delete(model, byKeys);
     }
 
-    private void setNull(Session session, Relation r, Model child, Filter children) {
+    /** SetNull: the foreign key becomes null, which is itself a change of key when other relations reference it. */
+    private void setNull(Session session, Relation r, Model child, Filter children, int depth) {
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (String f : r.fields()) {
             ScalarField sf = (ScalarField) child.field(f);
             if (sf.isRequired()) throw violation(r);
             changes.put(sf, new Session.FieldUpdate.Set(null));
         }
+        onKeyChange(session, child, children, changes, depth + 1);
         session.update(child, children, changes);
     }
 
-    private void setDefault(Session session, Relation r, Model child, Filter children) {
+    private void setDefault(Session session, Relation r, Model child, Filter children, int depth) {
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (String f : r.fields()) {
             ScalarField sf = (ScalarField) child.field(f);
             Object value = sf.defaultValue() instanceof dev.facet.schema.model.DefaultValue.Literal l ? literal(sf, l.value()) : null;
             changes.put(sf, new Session.FieldUpdate.Set(value));
         }
+        onKeyChange(session, child, children, changes, depth + 1);
         session.update(child, children, changes);
     }
 
@@ -147,49 +205,50 @@ public final class ReferentialActions {
         return Values.fromJson(f, schema.enumType(f.typeName()), node, f.name());
     }
 
-    private void unlinkAll(Session session, Relation r, Model model, Filter where) {
-        List<Map<String, Object>> keys = keys(session, model, where);
-        if (keys.isEmpty()) return;
-        ScalarField id = (ScalarField) model.field(model.primaryKey().fieldNames().getFirst());
-        List<Object> ids = keys.stream().map(k -> k.get(id.name())).toList();
-        boolean isA = r.joinTable().modelA().equals(model.name());
-        boolean isB = r.joinTable().modelB().equals(model.name());
-        if (isA) session.unlink(r.joinTable(), ids, null);
-        if (isB) session.unlink(r.joinTable(), null, ids);
+    /**
+     * Carries out what changing the referenced key of rows does to their children, before the rows
+     * change: {@code onUpdate} Cascade moves them along (the same change applied to their foreign key,
+     * so an increment stays an increment), SetNull clears them, Restrict and NoAction refuse. Each of
+     * these changes a key in turn, which goes on down the relations that reference it.
+     *
+     * @param rows    the rows about to change
+     * @param changes the changes about to be made to them, by field
+     * @return the filter that selects the same rows once the children have changed (see {@link #pin})
+     */
+    public Filter beforeKeyUpdate(Session session, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes) {
+        if (!emulated()) return rows;
+        boolean referenced = referencing(model).stream()
+                .anyMatch(r -> r.references().stream().anyMatch(n -> changes.keySet().stream().anyMatch(f -> f.name().equals(n))));
+        if (!referenced) return rows;
+        Filter pinned = pin(session, model, rows);
+        onKeyChange(session, model, pinned, changes, 0);
+        return pinned;
     }
 
-    /**
-     * Carries out what changing the referenced key of rows does to their children: {@code onUpdate}
-     * Cascade moves them along, SetNull clears them, Restrict and NoAction refuse.
-     *
-     * @param oldKeys the referenced values before the change, per changed row
-     * @param changed the new values of the changed fields
-     */
-    public void beforeKeyUpdate(Session session, Model model, Filter rows, Map<ScalarField, Object> changed) {
-        if (!emulated()) return;
+    private void onKeyChange(Session session, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes, int depth) {
+        if (depth > MAX_DEPTH) throw new IllegalStateException("referential actions nest too deep");
         for (Relation r : referencing(model)) {
-            boolean touched = r.references().stream().anyMatch(n -> changed.keySet().stream().anyMatch(f -> f.name().equals(n)));
+            boolean touched = r.references().stream().anyMatch(n -> changes.keySet().stream().anyMatch(f -> f.name().equals(n)));
             if (!touched) continue;
             Model child = schema.model(r.referencingModel());
             Filter children = childrenOf(r, rows);
             switch (r.onUpdate()) {
                 case CASCADE -> {
-                    Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
+                    Map<ScalarField, Session.FieldUpdate> follow = new LinkedHashMap<>();
                     for (int i = 0; i < r.fields().size(); i++) {
                         String ref = r.references().get(i);
-                        for (var e : changed.entrySet()) {
-                            if (e.getKey().name().equals(ref)) {
-                                changes.put((ScalarField) child.field(r.fields().get(i)), new Session.FieldUpdate.Set(e.getValue()));
-                            }
+                        for (var e : changes.entrySet()) {
+                            if (e.getKey().name().equals(ref)) follow.put((ScalarField) child.field(r.fields().get(i)), e.getValue());
                         }
                     }
-                    session.update(child, children, changes);
+                    onKeyChange(session, child, children, follow, depth + 1);
+                    session.update(child, children, follow);
                 }
                 case RESTRICT, NO_ACTION -> {
                     if (session.count(child, children) > 0) throw violation(r);
                 }
-                case SET_NULL -> setNull(session, r, child, children);
-                case SET_DEFAULT -> setDefault(session, r, child, children);
+                case SET_NULL -> setNull(session, r, child, children, depth);
+                case SET_DEFAULT -> setDefault(session, r, child, children, depth);
             }
         }
     }
@@ -204,95 +263,212 @@ public final class ReferentialActions {
 
     /**
      * What deleting the rows of {@code model} matching {@code where} would do, without changing
-     * anything: per relation, the rows deleted (recursively), set to null or to their default, and the
-     * rows that would block the delete, with counts and ids.
+     * anything, as the database (foreign keys) or the emulation would do it: per relation, the rows
+     * deleted (recursively), set to null or to their default, and the rows that would block the delete
+     * (with the error code the delete would fail with); and per model, the totals of distinct rows.
+     * Ids are listed up to {@value #PREVIEW_IDS} per effect ({@code more} counts the rest). Like the
+     * emulation, it addresses rows by filters, so its statements do not grow with the number of rows.
      */
     public ObjectNode preview(Session session, Model model, Filter where) {
+        Walk walk = new Walk(session);
+        long n = session.count(model, where);
         ObjectNode out = JSON.objectNode();
         out.put("model", model.name());
-        out.put("count", session.count(model, where));
-        List<ObjectNode> blockers = new ArrayList<>();
-        out.set("effects", effects(session, model, where, new HashSet<>(), blockers, 0));
+        out.put("count", n);
+        walk.mark(walk.deleted, model, where);
+        out.set("effects", n == 0 ? JSON.arrayNode() : walk.effects(model, where, List.of(), 0));
         ArrayNode blocked = out.putArray("blockedBy");
-        blockers.forEach(blocked::add);
-        out.put("blocked", !blockers.isEmpty());
+        walk.blockers.forEach(blocked::add);
+        out.put("blocked", !walk.blockers.isEmpty());
+        out.set("totals", walk.totals());
         return out;
     }
 
-    private ArrayNode effects(Session session, Model model, Filter where, Set<String> visiting, List<ObjectNode> blockers, int depth) {
-        ArrayNode effects = JSON.arrayNode();
-        if (depth > 50) return effects;
-        for (Relation r : referencing(model)) {
-            Model child = schema.model(r.referencingModel());
-            Filter children = childrenOf(r, where);
-            long n = session.count(child, children);
-            if (n == 0) continue;
-            ObjectNode e = effects.addObject();
+    private static final int PREVIEW_IDS = 100;
+    private static final int PREVIEW_DEPTH = 200;
+
+    /** The action the delete would actually take: MySQL's foreign keys treat SetDefault as NoAction. */
+    private ReferentialAction onDeleteTaken(Relation r) {
+        boolean mysqlKeys = !emulated() && schema.provider().map(p -> p == dev.facet.schema.model.Provider.MYSQL).orElse(false);
+        return mysqlKeys && r.onDelete() == ReferentialAction.SET_DEFAULT ? ReferentialAction.NO_ACTION : r.onDelete();
+    }
+
+    /** One preview: the effects found so far, as filters per model, and what blocks the delete. */
+    private final class Walk {
+        final Session session;
+        final Map<String, List<Filter>> deleted = new LinkedHashMap<>();
+        final Map<String, List<Filter>> setNull = new LinkedHashMap<>();
+        final Map<String, List<Filter>> setDefault = new LinkedHashMap<>();
+        /** Keys already reached on cyclic paths (self-relations, cycles), so a cycle in the data ends. */
+        final Map<String, Set<Map<String, Object>>> seen = new HashMap<>();
+        final List<ObjectNode> blockers = new ArrayList<>();
+
+        Walk(Session session) { this.session = session; }
+
+        void mark(Map<String, List<Filter>> kind, Model model, Filter rows) {
+            kind.computeIfAbsent(model.name(), k -> new ArrayList<>()).add(rows);
+        }
+
+        ArrayNode effects(Model model, Filter rows, List<String> path, int depth) {
+            ArrayNode out = JSON.arrayNode();
+            if (depth > PREVIEW_DEPTH) return out;
+            List<String> longer = new ArrayList<>(path);
+            longer.add(model.name());
+            for (Relation r : referencing(model)) {
+                Model child = schema.model(r.referencingModel());
+                Filter children = childrenOf(r, rows);
+                long n = session.count(child, children);
+                if (n == 0) continue;
+                ReferentialAction action = onDeleteTaken(r);
+                ObjectNode e = effect(r, child, children, n, action);
+                out.add(e);
+                switch (action) {
+                    case CASCADE -> {
+                        Filter next = children;
+                        if (longer.contains(child.name())) {
+                            // A model met again on its own path: go on by keys, so the filter does not nest forever.
+                            next = unseen(child, children);
+                            if (next == Filter.NONE) continue;
+                        }
+                        mark(deleted, child, next);
+                        e.set("effects", effects(child, next, longer, depth + 1));
+                    }
+                    case SET_NULL -> {
+                        mark(setNull, child, children);
+                        if (r.fields().stream().anyMatch(f -> ((ScalarField) child.field(f)).isRequired())) {
+                            block(r, child, children, n, emulated() ? "P2014" : "P2011");
+                        }
+                        e.set("effects", keyChanged(child, children, r.fields(), true, depth + 1));
+                    }
+                    case SET_DEFAULT -> {
+                        mark(setDefault, child, children);
+                        e.set("effects", keyChanged(child, children, r.fields(), false, depth + 1));
+                    }
+                    case RESTRICT, NO_ACTION -> block(r, child, children, n, emulated() ? "P2014" : "P2003");
+                }
+            }
+            for (Relation r : joinTables(model)) {
+                long linked = 0;
+                if (r.joinTable().modelA().equals(model.name())) linked += linkedCount(r, r.referencedModel(), r.referencedField(), rows);
+                if (r.joinTable().modelB().equals(model.name())) linked += linkedCount(r, r.referencingModel(), r.referencingField(), rows);
+                if (linked == 0) continue;
+                ObjectNode e = out.addObject();
+                e.put("relation", r.name());
+                e.put("model", r.joinTable().tableName());
+                e.put("action", "unlink");
+                e.put("count", linked);
+            }
+            return out;
+        }
+
+        /** A referenced key set to null or to its default: the relations referencing it take their onUpdate action. */
+        private ArrayNode keyChanged(Model model, Filter rows, List<String> fields, boolean toNull, int depth) {
+            ArrayNode out = JSON.arrayNode();
+            if (depth > PREVIEW_DEPTH) return out;
+            for (Relation r : referencing(model)) {
+                if (r.references().stream().noneMatch(fields::contains)) continue;
+                Model child = schema.model(r.referencingModel());
+                Filter children = childrenOf(r, rows);
+                long n = session.count(child, children);
+                if (n == 0) continue;
+                ReferentialAction action = r.onUpdate();
+                ObjectNode e = effect(r, child, children, n, action);
+                out.add(e);
+                switch (action) {
+                    case CASCADE, SET_NULL, SET_DEFAULT -> {
+                        boolean nulls = action == ReferentialAction.SET_NULL || action == ReferentialAction.CASCADE && toNull;
+                        if (nulls) {
+                            e.put("action", "setNull");
+                            mark(setNull, child, children);
+                        } else {
+                            e.put("action", action == ReferentialAction.CASCADE ? "update" : "setDefault");
+                            if (action == ReferentialAction.SET_DEFAULT) mark(setDefault, child, children);
+                        }
+                        e.set("effects", keyChanged(child, children, r.fields(), nulls, depth + 1));
+                    }
+                    case RESTRICT, NO_ACTION -> block(r, child, children, n, emulated() ? "P2014" : "P2003");
+                }
+            }
+            return out;
+        }
+
+        private long linkedCount(Relation r, String otherModel, String otherField, Filter rows) {
+            if (otherField == null) return 0;
+            Model other = schema.model(otherModel);
+            return session.count(other, new Filter.ToMany((RelationField) other.field(otherField), Filter.Quantifier.SOME, rows));
+        }
+
+        private Filter unseen(Model model, Filter rows) {
+            Set<Map<String, Object>> known = seen.computeIfAbsent(model.name(), k -> new HashSet<>());
+            List<Map<String, Object>> fresh = new ArrayList<>();
+            for (Map<String, Object> k : keys(session, model, rows)) if (known.add(k)) fresh.add(k);
+            return fresh.isEmpty() ? Filter.NONE : byKeys(model, fresh);
+        }
+
+        private ObjectNode effect(Relation r, Model child, Filter children, long n, ReferentialAction action) {
+            ObjectNode e = JSON.objectNode();
             e.put("relation", r.name());
             e.put("model", child.name());
             e.put("field", r.referencingField());
+            e.put("action", switch (action) {
+                case CASCADE -> "delete";
+                case SET_NULL -> "setNull";
+                case SET_DEFAULT -> "setDefault";
+                case RESTRICT, NO_ACTION -> "restrict";
+            });
             e.put("count", n);
-            switch (r.onDelete()) {
-                case CASCADE -> {
-                    e.put("action", "delete");
-                    e.set("ids", ids(session, child, children));
-                    String key = child.name() + "<-" + r.name();
-                    if (visiting.add(key)) {
-                        e.set("effects", effects(session, child, byKeys(child, keys(session, child, children)), visiting, blockers, depth + 1));
-                        visiting.remove(key);
-                    }
-                }
-                case SET_NULL -> {
-                    e.put("action", "setNull");
-                    e.set("ids", ids(session, child, children));
-                    if (r.fields().stream().anyMatch(f -> ((ScalarField) child.field(f)).isRequired())) blockers.add(blocker(session, r, child, children, n));
-                }
-                case SET_DEFAULT -> {
-                    e.put("action", "setDefault");
-                    e.set("ids", ids(session, child, children));
-                }
-                case RESTRICT, NO_ACTION -> {
-                    e.put("action", "restrict");
-                    e.set("ids", ids(session, child, children));
-                    blockers.add(blocker(session, r, child, children, n));
+            ids(e, child, children, n);
+            return e;
+        }
+
+        private void block(Relation r, Model child, Filter children, long n, String code) {
+            ObjectNode b = JSON.objectNode();
+            b.put("relation", r.name());
+            b.put("model", child.name());
+            b.put("count", n);
+            ids(b, child, children, n);
+            b.put("code", code);
+            b.put("message", violation(r).getMessage());
+            blockers.add(b);
+        }
+
+        private void ids(ObjectNode into, Model model, Filter where, long n) {
+            ArrayNode out = into.putArray("ids");
+            List<Selection.Item> items = keyFields(model).stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
+            List<Map<String, Object>> keys = session.read(new ReadQuery(model, where, List.of(), null, null, (long) PREVIEW_IDS, List.of(),
+                    new Selection(items)));
+            for (Map<String, Object> k : keys) {
+                if (k.size() == 1) {
+                    var e = k.entrySet().iterator().next();
+                    out.add(Values.toJson((ScalarField) model.field(e.getKey()), e.getValue()));
+                } else {
+                    ObjectNode o = out.addObject();
+                    for (var e : k.entrySet()) o.set(e.getKey(), Values.toJson((ScalarField) model.field(e.getKey()), e.getValue()));
                 }
             }
+            if (n > keys.size()) into.put("more", n - keys.size());
         }
-        for (Relation r : joinTables(model)) {
-            ObjectNode e = JSON.objectNode();
-            e.put("relation", r.name());
-            e.put("model", r.joinTable().tableName());
-            e.put("action", "unlink");
-            List<Map<String, Object>> keys = keys(session, model, where);
-            if (keys.isEmpty()) continue;
-            e.put("count", -1);
-            effects.add(e);
-        }
-        return effects;
-    }
 
-    private ObjectNode blocker(Session session, Relation r, Model child, Filter children, long n) {
-        ObjectNode b = JSON.objectNode();
-        b.put("relation", r.name());
-        b.put("model", child.name());
-        b.put("count", n);
-        b.set("ids", ids(session, child, children));
-        b.put("message", violation(r).getMessage());
-        return b;
-    }
-
-    private ArrayNode ids(Session session, Model model, Filter where) {
-        ArrayNode out = JSON.arrayNode();
-        for (Map<String, Object> k : keys(session, model, where)) {
-            if (k.size() == 1) {
-                var e = k.entrySet().iterator().next();
-                out.add(Values.toJson((ScalarField) model.field(e.getKey()), e.getValue()));
-            } else {
-                ObjectNode o = out.addObject();
-                for (var e : k.entrySet()) o.set(e.getKey(), Values.toJson((ScalarField) model.field(e.getKey()), e.getValue()));
+        /** Distinct rows per model: deleted, and set to null or to their default without being deleted. */
+        ObjectNode totals() {
+            ObjectNode out = JSON.objectNode();
+            Set<String> models = new java.util.LinkedHashSet<>(deleted.keySet());
+            models.addAll(setNull.keySet());
+            models.addAll(setDefault.keySet());
+            for (String name : models) {
+                Model m = schema.model(name);
+                ObjectNode t = out.putObject(name);
+                Filter gone = deleted.containsKey(name) ? any(deleted.get(name)) : Filter.NONE;
+                if (deleted.containsKey(name)) t.put("delete", session.count(m, gone));
+                if (setNull.containsKey(name)) t.put("setNull", session.count(m, Filter.and(List.of(any(setNull.get(name)), new Filter.Not(gone)))));
+                if (setDefault.containsKey(name)) {
+                    t.put("setDefault", session.count(m, Filter.and(List.of(any(setDefault.get(name)), new Filter.Not(gone)))));
+                }
             }
+            return out;
         }
-        return out;
+
+        private Filter any(List<Filter> filters) { return filters.size() == 1 ? filters.getFirst() : new Filter.Or(filters); }
     }
 
     // ---------------------------------------------------------------- keys

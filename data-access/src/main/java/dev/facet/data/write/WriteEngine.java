@@ -112,8 +112,7 @@ public final class WriteEngine {
         if (limit != null) filter = ReferentialActions.byKeys(model, firstKeys(s, model, filter, limit));
         Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(model, requireObject(data, join(path, "data")), join(path, "data"), true);
         touchUpdatedAt(model, changes);
-        keyUpdate(s, model, filter, changes);
-        return s.update(model, filter, changes);
+        return s.update(model, keyUpdate(s, model, filter, changes), changes);
     }
 
     /** {@code updateManyAndReturn}: like updateMany, returning the keys of the updated records. */
@@ -139,9 +138,7 @@ public final class WriteEngine {
 
     /** {@code delete}: P2025 when no record matches. */
     public void delete(Session s, Model model, Map<String, Object> key) {
-        Filter byKey = keyFilter(model, key);
-        actions.beforeDelete(s, model, byKey);
-        s.delete(model, byKey);
+        actions.delete(s, model, keyFilter(model, key));
     }
 
     /** Finds the key of the one record a where-unique selects, for delete; P2025 when there is none. */
@@ -155,8 +152,7 @@ public final class WriteEngine {
     public long deleteMany(Session s, Model model, JsonNode where, Long limit, String path) {
         Filter filter = where == null || where.isNull() ? Filter.ALL : reads.where(model, where, join(path, "where"));
         if (limit != null) filter = ReferentialActions.byKeys(model, firstKeys(s, model, filter, limit));
-        actions.beforeDelete(s, model, filter);
-        return s.delete(model, filter);
+        return actions.delete(s, model, filter);
     }
 
     // ---------------------------------------------------------------- create
@@ -196,14 +192,14 @@ public final class WriteEngine {
         for (var op : inline) values.putAll(inlineForCreate(s, model, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
                 join(path, op.getKey().name())));
         addDefaults(model, values);
-        checkRequired(model, values, path);
+        checkRequired(model, values, path, hasCheckedAndUncheckedInputs(model, backField));
         Map<String, Object> row = s.insert(model, values);
         for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
                 join(path, op.getKey().name()), true);
         return keyOf(model, row);
     }
 
-    /** A create's data holds either foreign key scalars or the relations they belong to, not both (Prisma's checked and unchecked inputs). */
+    /** A create's or update's data holds either foreign key scalars or the relations they belong to, not both (Prisma's checked and unchecked inputs). */
     private void checkCheckedOrUnchecked(Model model, List<Map.Entry<RelationField, JsonNode>> inline, Set<String> fkGiven, String path) {
         if (fkGiven.isEmpty()) return;
         for (var op : inline) {
@@ -229,7 +225,7 @@ public final class WriteEngine {
             values.put(sf, scalarValue(sf, e.getValue(), p));
         }
         addDefaults(model, values);
-        checkRequired(model, values, path);
+        checkRequired(model, values, path, false);
         return values;
     }
 
@@ -261,12 +257,26 @@ public final class WriteEngine {
         }
     }
 
-    private void checkRequired(Model model, Map<ScalarField, Object> values, String path) {
+    /**
+     * Whether Prisma offers a create of {@code model} two input types, one with relations and one with
+     * their foreign keys: it does when the model holds a foreign key (other than the one to the parent
+     * of a nested create). A missing required value then fails to match either type, which Prisma
+     * reports as P2009 rather than P2012.
+     */
+    private boolean hasCheckedAndUncheckedInputs(Model model, RelationField backField) {
+        for (RelationField rf : model.relationFields()) {
+            if (rf != backField && RelationLink.of(schema, model, rf).parentHoldsKey()) return true;
+        }
+        return false;
+    }
+
+    private void checkRequired(Model model, Map<ScalarField, Object> values, String path, boolean union) {
         for (ScalarField f : model.scalarFields()) {
             if (values.containsKey(f) || !f.isRequired() || f.defaultValue() != null || f.ignored() || f.kind() == FieldKind.UNSUPPORTED) continue;
             RelationField owner = null;
             for (RelationField rf : model.relationFields()) if (rf.fields().contains(f.name())) owner = rf;
             String missing = owner != null ? owner.name() : f.name();
+            if (union) throw QueryError.validation(join(path, missing), "A value is required but not set");
             throw new QueryError("P2012", join(path, missing) + ": A value is required but not set");
         }
     }
@@ -284,6 +294,8 @@ public final class WriteEngine {
         if (op.has("connectOrCreate")) target = connectOrCreateTarget(s, link, op.get("connectOrCreate"), join(path, "connectOrCreate"));
         if (op.has("connect")) target = connectTarget(s, model, link, op.get("connect"), join(path, "connect"));
         Map<ScalarField, Object> values = new LinkedHashMap<>();
+        if (target == null) return values;
+        releaseOneToOne(s, model, link, target, null);
         for (int i = 0; i < link.parentKeys().size(); i++) values.put(link.parentKeys().get(i), target.get(link.childKeys().get(i).name()));
         return values;
     }
@@ -312,12 +324,16 @@ public final class WriteEngine {
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         List<Map.Entry<RelationField, JsonNode>> inline = new ArrayList<>();
         List<Map.Entry<RelationField, JsonNode>> later = new ArrayList<>();
+        Set<String> foreignKeysGiven = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             Field f = field(model, e.getKey(), p);
             switch (f) {
-                case ScalarField sf -> changes.put(sf, scalarChange(sf, e.getValue(), p));
+                case ScalarField sf -> {
+                    changes.put(sf, scalarChange(sf, e.getValue(), p));
+                    if (isForeignKey(model, sf)) foreignKeysGiven.add(sf.name());
+                }
                 case RelationField rf -> {
                     if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
                     if (RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
@@ -325,6 +341,7 @@ public final class WriteEngine {
                 }
             }
         }
+        checkCheckedOrUnchecked(model, inline, foreignKeysGiven, path);
         Filter byKey = keyFilter(model, key);
         for (var op : inline) {
             changes.putAll(inlineForUpdate(s, model, key, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
@@ -344,14 +361,9 @@ public final class WriteEngine {
         return key;
     }
 
-    /** Emulated onUpdate actions when a referenced key changes. */
-    private void keyUpdate(Session s, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes) {
-        Map<ScalarField, Object> newValues = new LinkedHashMap<>();
-        for (var e : changes.entrySet()) {
-            if (e.getValue() instanceof Session.FieldUpdate.Set set) newValues.put(e.getKey(), set.value());
-            else newValues.put(e.getKey(), null);
-        }
-        actions.beforeKeyUpdate(s, model, rows, newValues);
+    /** Emulated onUpdate actions when a referenced key changes; returns the filter that selects the rows to update afterwards. */
+    private Filter keyUpdate(Session s, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes) {
+        return actions.beforeKeyUpdate(s, model, rows, changes);
     }
 
     private Map<ScalarField, Session.FieldUpdate> scalarChanges(Model model, JsonNode data, String path, boolean scalarsOnly) {
@@ -446,9 +458,7 @@ public final class WriteEngine {
                     for (ScalarField f : link.parentKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
                     // The foreign key is cleared first so that the delete's own referential actions do not see this record.
                     s.update(model, keyFilter(model, key), new LinkedHashMap<>(changes));
-                    Filter byKeys = ReferentialActions.byKeys(link.child(), victims);
-                    actions.beforeDelete(s, link.child(), byKeys);
-                    s.delete(link.child(), byKeys);
+                    actions.delete(s, link.child(), ReferentialActions.byKeys(link.child(), victims));
                 }
                 case "update" -> {
                     JsonNode v = requireObject(e.getValue(), p);
@@ -479,12 +489,37 @@ public final class WriteEngine {
                 default -> throw new IllegalStateException(e.getKey());
             }
             if (target != null) {
+                releaseOneToOne(s, model, link, target, key);
                 for (int i = 0; i < link.parentKeys().size(); i++) {
                     changes.put(link.parentKeys().get(i), new Session.FieldUpdate.Set(target.get(link.childKeys().get(i).name())));
                 }
             }
         }
         return changes;
+    }
+
+    /**
+     * In a one-to-one relation whose key is on {@code model}, another record may hold the key the
+     * record being written takes: it lets go of it (its key is set to null), or P2014 when its key is
+     * required. Without this the unique key would fail, or two records would share the related one.
+     *
+     * @param self the key of the record being written (null while creating it)
+     */
+    private void releaseOneToOne(Session s, Model model, RelationLink link, Map<String, Object> target, Map<String, Object> self) {
+        if (relation(link).kind() != RelationKind.ONE_TO_ONE) return;
+        List<Filter> parts = new ArrayList<>();
+        for (int i = 0; i < link.parentKeys().size(); i++) {
+            Object v = target.get(link.childKeys().get(i).name());
+            if (v == null) return;
+            parts.add(new Filter.Compare(link.parentKeys().get(i), Filter.CompareOp.EQUALS, v, false));
+        }
+        if (self != null) parts.add(new Filter.Not(keyFilter(model, self)));
+        Filter holders = Filter.and(parts);
+        if (s.count(model, holders) == 0) return;
+        if (link.parentKeys().stream().anyMatch(ScalarField::isRequired)) throw actions.violation(relation(link));
+        Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
+        for (ScalarField f : link.parentKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
+        s.update(model, holders, changes);
     }
 
     private static Map<String, Object> remap(RelationLink link, Map<String, Object> parentValues) {
@@ -607,8 +642,7 @@ public final class WriteEngine {
                         Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(child, requireObject(item.get("data"), join(p, "data")),
                                 join(p, "data"), true);
                         touchUpdatedAt(child, changes);
-                        keyUpdate(s, child, where, changes);
-                        s.update(child, where, changes);
+                        s.update(child, keyUpdate(s, child, where, changes), changes);
                     }
                 }
                 case "upsert" -> {
@@ -649,16 +683,12 @@ public final class WriteEngine {
                             throw QueryError.notFound("No '" + child.name() + "' record was found for a nested delete on " + kindWords(link)
                                     + " relation '" + relationName(link) + "'.");
                         }
-                        Filter byKeys = ReferentialActions.byKeys(child, victims);
-                        actions.beforeDelete(s, child, byKeys);
-                        s.delete(child, byKeys);
+                        actions.delete(s, child, ReferentialActions.byKeys(child, victims));
                     }
                 }
                 case "deleteMany" -> {
                     for (JsonNode item : items(v)) {
-                        Filter target = Filter.and(List.of(connected, reads.where(child, item, p)));
-                        actions.beforeDelete(s, child, target);
-                        s.delete(child, target);
+                        actions.delete(s, child, Filter.and(List.of(connected, reads.where(child, item, p))));
                     }
                 }
                 default -> throw new IllegalStateException(e.getKey());
@@ -800,7 +830,7 @@ public final class WriteEngine {
     }
 
     private void checkOps(JsonNode op, Set<String> allowed, String path, RelationField rf) {
-        if (op.size() == 0) throw QueryError.validation(path, "Expected a minimum of 1 field to be present, got 0");
+        // An empty nested write is valid input that does nothing, as in Prisma (its fields are all optional).
         for (Iterator<String> it = op.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
@@ -870,11 +900,34 @@ public final class WriteEngine {
         for (Map<String, Object> k : keys) {
             Map<String, Object> n = new LinkedHashMap<>(k);
             for (var e : changes.entrySet()) {
-                if (n.containsKey(e.getKey().name()) && e.getValue() instanceof Session.FieldUpdate.Set set) n.put(e.getKey().name(), set.value());
+                String name = e.getKey().name();
+                if (!n.containsKey(name)) continue;
+                if (e.getValue() instanceof Session.FieldUpdate.Set set) n.put(name, set.value());
+                if (e.getValue() instanceof Session.FieldUpdate.Arithmetic a) n.put(name, arithmetic(n.get(name), a));
             }
             out.add(n);
         }
         return out;
+    }
+
+    /** The value a key has after an arithmetic update, computed as the database computes it (integers divide towards zero). */
+    private static Object arithmetic(Object current, Session.FieldUpdate.Arithmetic a) {
+        if (current == null) return null;
+        java.math.BigDecimal x = new java.math.BigDecimal(current.toString());
+        java.math.BigDecimal y = new java.math.BigDecimal(a.operand().toString());
+        boolean integral = current instanceof Integer || current instanceof Long;
+        java.math.BigDecimal r = switch (a.op()) {
+            case ADD -> x.add(y);
+            case SUBTRACT -> x.subtract(y);
+            case MULTIPLY -> x.multiply(y);
+            case DIVIDE -> integral ? x.divide(y, 0, java.math.RoundingMode.DOWN) : x.divide(y, java.math.MathContext.DECIMAL64);
+        };
+        return switch (current) {
+            case Integer i -> r.intValue();
+            case Long l -> r.longValue();
+            case Double d -> r.doubleValue();
+            default -> r;
+        };
     }
 
     private static List<JsonNode> items(JsonNode v) {

@@ -13,6 +13,8 @@ import dev.facet.schema.model.Schema;
 import dev.facet.schema.source.SourceFile;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 
 /** Builds a query engine on a fresh, pushed database of each kind, for the behavioural suites. */
 final class Engines {
@@ -23,13 +25,18 @@ final class Engines {
      * @param log      receives every statement, or null
      */
     static QueryEngine fresh(TestDatabases dbs, DbKind kind, String template, Consumer<String> log) {
+        return fresh(dbs, kind, template, log, UnaryOperator.identity());
+    }
+
+    /** @param wrap wraps the pool the engine takes its connections from (fault tests cut them) */
+    static QueryEngine fresh(TestDatabases dbs, DbKind kind, String template, Consumer<String> log, UnaryOperator<DataSource> wrap) {
         LoadResult loaded = SchemaLoader.load(new SourceFile("schema.prisma", template.replace("%PROVIDER%", kind.provider().id())));
         if (loaded.hasErrors()) throw new IllegalStateException("test schema invalid for " + kind + ": " + loaded.errors());
         Schema schema = loaded.schema().orElseThrow();
         TestDatabase db = dbs.fresh(kind);
         SqlDatabase database = db.open();
         SchemaPusher.push(schema, database);
-        return new QueryEngine(schema, new SqlConnector(schema, database.dataSource(), null, log));
+        return new QueryEngine(schema, new SqlConnector(schema, wrap.apply(database.dataSource()), null, log));
     }
 
     static List<DbKind> all() { return List.of(DbKind.values()); }

@@ -495,7 +495,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     /** (Re)builds a tab's content for what it shows now, with a navigator bound to that tab. */
     private void show(ModelTab tab, Project p, Model m) {
-        tab.show(p, m, services.tabContents().create(p, m, tab.whereJson(), executor, navigatorFor(tab)));
+        TabContent content = services.tabContents().create(p, m, tab.whereJson(), executor, navigatorFor(tab));
+        // Counts in the sidebar follow every save.
+        var saves = content.savesProperty();
+        if (saves != null) saves.addListener((o, before, after) -> refreshCounts());
+        tab.show(p, m, content);
     }
 
     private ShellNavigator navigatorFor(ModelTab tab) {

@@ -20,4 +20,7 @@ public interface TabContent {
 
     /** Releases what it holds when its tab closes. */
     default void dispose() {}
+
+    /** @return a value that changes after every successful save (row counts refresh then), or null */
+    default javafx.beans.value.ObservableValue<?> savesProperty() { return null; }
 }

@@ -120,7 +120,7 @@ class ShellWindowTest {
         Fx.waitUntil(() -> "Product".equals(selectedTab(robot)));
 
         assertThat(Fx.call(() -> tabs(robot).getTabs().stream().map(Tab::getText).toList())).containsExactly("Product", "Review");
-        assertThat(robot.lookup("#placeholder-Product").tryQuery()).isPresent();
+        Fx.waitUntil(() -> robot.lookup("#grid-table").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         Fx.waitUntil(() -> tabs(robot).getTabs().size() == 1);
     }
@@ -202,6 +202,7 @@ class ShellWindowTest {
     @Test
     void editingTheSchemaOnDiskReloadsItAndSaysWhatChanged(FxRobot robot) throws Exception {
         demoIsOpen();
+        Fx.waitUntil(() -> robot.lookup("#model-Order").tryQuery().isPresent());
         robot.clickOn("#model-Order");
         Fx.waitUntil(() -> "Order".equals(selectedTab(robot)));
 

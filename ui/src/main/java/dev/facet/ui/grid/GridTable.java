@@ -1,0 +1,467 @@
+package dev.facet.ui.grid;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.facet.schema.model.ScalarType;
+import dev.facet.ui.grid.ModelGridViewModel.RowState;
+import dev.facet.ui.grid.ModelGridViewModel.SortKey;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The table of a grid: columns with typed headers, rows drawn by state, sorting by header clicks
+ * (Shift for several), reordering and hiding columns, keyboard editing, and reporting which rows are
+ * in view so that the view model loads them.
+ */
+final class GridTable extends TableView<GridRow> {
+    private static final Map<RowState, PseudoClass> STATES = new EnumMap<>(RowState.class);
+
+    static {
+        for (RowState s : RowState.values()) STATES.put(s, PseudoClass.getPseudoClass("row-" + s.name().toLowerCase(Locale.ROOT)));
+    }
+
+    private final ModelGridViewModel vm;
+    private final ModelGridView view;
+    private final Map<String, TableColumn<GridRow, GridRow>> byName = new java.util.HashMap<>();
+    private final Map<String, Label> sortMarks = new java.util.HashMap<>();
+    private boolean syncing;
+    private final Runnable afterLayout = this::reportViewport;
+    private int reportedFirst = -1;
+    private int reportedLast = -1;
+    private Object reportedRows;
+    private VirtualFlow<?> flow;
+    private String typedText;
+
+    GridTable(ModelGridViewModel vm, ModelGridView view) {
+        this.vm = vm;
+        this.view = view;
+        getStyleClass().addAll("grid-table", Styles.BORDERED, Tweaks.EDGE_TO_EDGE);
+        setEditable(vm.readOnlyReason() == null);
+        getSelectionModel().setCellSelectionEnabled(true);
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setFixedCellSize(30);
+        itemsProperty().bind(vm.rowsProperty());
+        setRowFactory(t -> new GridTableRow(vm));
+        setPlaceholder(placeholder());
+        vm.loadingProperty().addListener(o -> setPlaceholder(placeholder()));
+        vm.savingProperty().addListener((o, was, is) -> setEditable(!is && vm.readOnlyReason() == null));
+
+        buildColumns();
+        showSortMarks();
+        // Sorting happens in the database, by the view model: a header click toggles a sort key (Shift
+        // adds one), and the header shows the keys. The table's own sorting stays off.
+        addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY || !e.isStillSincePress() || e.getTarget() instanceof Rectangle) return;
+            TableColumn<?, ?> column = headerColumn(e.getPickResult().getIntersectedNode());
+            if (column == null || !(column.getUserData() instanceof GridColumn gc) || !vm.sortable(gc)) return;
+            vm.toggleSort(gc.name(), e.isShiftDown());
+            e.consume();
+        });
+        getColumns().addListener((ListChangeListener<TableColumn<GridRow, ?>>) c -> {
+            if (!syncing) vm.setColumnOrder(getColumns().stream().map(TableColumn::getId).toList());
+        });
+
+        vm.rowsProperty().addListener((o, a, b) -> scrollTo(0));
+        vm.sortOrder().addListener((ListChangeListener<SortKey>) c -> showSortMarks());
+        sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) old.removePostLayoutPulseListener(afterLayout);
+            if (scene != null) scene.addPostLayoutPulseListener(afterLayout);
+        });
+
+        addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            // A double click on a column divider fits the column to every row: on a million rows that
+            // would read them all, so big results keep the width instead.
+            if (e.getClickCount() == 2 && e.getTarget() instanceof Rectangle && getItems().size() > 1_000) e.consume();
+        });
+        setContextMenu(new ContextMenu());
+        getContextMenu().setOnShowing(e -> fillContextMenu());
+    }
+
+    private Label placeholder() {
+        Label l = new Label(vm.loadingProperty().get() ? "Loading…" : vm.isFiltered() ? "No records match" : "No records");
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+
+    // ---------------------------------------------------------------- columns
+
+    private void buildColumns() {
+        GridLayout layout = vm.layoutProperty().get();
+        List<TableColumn<GridRow, ?>> cols = new ArrayList<>();
+        for (GridColumn gc : vm.orderedColumns()) {
+            TableColumn<GridRow, GridRow> tc = new TableColumn<>();
+            tc.setId(gc.name());
+            tc.setUserData(gc);
+            Label mark = new Label();
+            mark.getStyleClass().addAll(Styles.TEXT_SMALL, "sort-mark");
+            sortMarks.put(gc.name(), mark);
+            tc.setGraphic(header(gc, vm, mark));
+            tc.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+            tc.setCellFactory(c -> new GridCell(vm, gc, this));
+            tc.setOnEditCommit(e -> { });
+            tc.setSortable(false);
+            tc.setEditable(gc.editable());
+            tc.setPrefWidth(layout.widths().getOrDefault(gc.name(), defaultWidth(gc)));
+            tc.setVisible(!layout.hidden().contains(gc.name()));
+            tc.visibleProperty().addListener((o, was, is) -> vm.setColumnVisible(gc.name(), is));
+            tc.widthProperty().addListener((o, was, is) -> vm.setColumnWidth(gc.name(), is.doubleValue()));
+            byName.put(gc.name(), tc);
+            cols.add(tc);
+        }
+        syncing = true;
+        getColumns().setAll(cols);
+        syncing = false;
+        vm.layoutProperty().addListener((o, a, b) -> {
+            for (var e : byName.entrySet()) e.getValue().setVisible(!b.hidden().contains(e.getKey()));
+        });
+    }
+
+    /** Widths by type, wide enough for the header; never 80, the width JavaFX takes as "size me to my first rows". */
+    private static double defaultWidth(GridColumn c) {
+        double header = 9 * c.name().length() + (c.id() || c.foreignKey() || c.isRelation() ? 20 : 0) + (c.requiredOnCreate() ? 12 : 0) + 24;
+        return Math.max(header, typeWidth(c));
+    }
+
+    private static double typeWidth(GridColumn c) {
+        if (c.isRelation()) return 150;
+        if (c.kind() == GridColumn.Kind.ENUM) return 120;
+        if (c.isList()) return 180;
+        ScalarType t = c.scalarType();
+        if (t == null) return 130;
+        return switch (t) {
+            case INT -> c.id() ? 86 : 110;
+            case BIG_INT -> 170;
+            case BOOLEAN -> 90;
+            case FLOAT, DECIMAL -> 110;
+            case DATE_TIME -> 170;
+            case JSON -> 220;
+            case BYTES -> 200;
+            case STRING -> 190;
+        };
+    }
+
+    /** The header: name (with a key icon for ids and a link icon for relations and foreign keys), type and markers. */
+    private static VBox header(GridColumn c, ModelGridViewModel vm, Label sortMark) {
+        Label name = new Label(c.name());
+        name.getStyleClass().addAll(Styles.TEXT_BOLD, "column-name");
+        if (c.id()) name.setGraphic(icon(Feather.KEY, "key-icon"));
+        else if (c.isRelation() || c.foreignKey()) name.setGraphic(icon(Feather.LINK_2, "link-icon"));
+        HBox top = new HBox(2, name);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // The theme lets header labels grow; these keep their own width so the name is never cut for the marks.
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMaxWidth(Region.USE_PREF_SIZE);
+        sortMark.setMinWidth(Region.USE_PREF_SIZE);
+        sortMark.setMaxWidth(Region.USE_PREF_SIZE);
+        if (c.requiredOnCreate()) {
+            Label star = new Label("*");
+            star.getStyleClass().add("required-mark");
+            star.setMinWidth(Region.USE_PREF_SIZE);
+            star.setMaxWidth(Region.USE_PREF_SIZE);
+            top.getChildren().add(star);
+        }
+        top.getChildren().add(sortMark);
+        List<String> marks = new ArrayList<>();
+        if (c.id()) marks.add("id");
+        if (c.unique()) marks.add("unique");
+        String defaults = c.defaultDescription();
+        if (defaults != null) marks.add("= " + defaults);
+        Label type = new Label();
+        String suffix = marks.isEmpty() ? "" : " · " + String.join(" · ", marks);
+        if (c.scalarType() == ScalarType.DATE_TIME) {
+            // DateTime values show in the grid's zone, so the header names it.
+            type.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> c.typeLabel() + " (" + CellValues.zoneLabel(vm.zoneProperty().get()) + ")" + suffix, vm.zoneProperty()));
+        } else {
+            type.setText(c.typeLabel() + suffix);
+        }
+        type.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "column-type");
+        VBox box = new VBox(0, top, type);
+        box.getStyleClass().add("column-header-box");
+        StringBuilder tip = new StringBuilder(c.name() + ": " + c.typeLabel());
+        if (c.id()) tip.append("\nPrimary key");
+        if (c.unique()) tip.append("\nUnique");
+        if (c.foreignKey()) tip.append("\nForeign key");
+        if (c.requiredOnCreate()) tip.append("\nRequired: a new record needs a value");
+        if (defaults != null) tip.append("\nDefault: ").append(defaults);
+        if (c.kind() == GridColumn.Kind.UNSUPPORTED) tip.append("\nRead-only: Prisma Client cannot read or write this type");
+        if (c.field().documentation() != null) tip.append("\n\n").append(c.field().documentation());
+        Tooltip.install(box, new Tooltip(tip.toString()));
+        return box;
+    }
+
+    private static FontIcon icon(Feather f, String style) {
+        FontIcon i = new FontIcon(f);
+        i.getStyleClass().add(style);
+        return i;
+    }
+
+    /** Draws each sort key in its header: an arrow, and its rank when there are several. */
+    private void showSortMarks() {
+        sortMarks.values().forEach(m -> {
+            m.setGraphic(null);
+            m.setText(null);
+        });
+        List<SortKey> keys = vm.sortOrder();
+        for (int i = 0; i < keys.size(); i++) {
+            Label m = sortMarks.get(keys.get(i).field());
+            if (m == null) continue;
+            m.setGraphic(icon(keys.get(i).descending() ? Feather.ARROW_DOWN : Feather.ARROW_UP, "sort-icon"));
+            m.setText(keys.size() > 1 ? Integer.toString(i + 1) : null);
+        }
+    }
+
+    private static TableColumn<?, ?> headerColumn(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader h) return h.getTableColumn() instanceof TableColumn<?, ?> tc ? tc : null;
+            if (n instanceof TableView<?>) return null;
+        }
+        return null;
+    }
+
+    /** @return the table column of a field */
+    TableColumn<GridRow, GridRow> tableColumn(String name) { return byName.get(name); }
+
+    // ---------------------------------------------------------------- viewport
+
+    /**
+     * Tells the view model which rows are visible. It runs after each layout pulse, when the flow's
+     * cells sit at their new indices (a position listener would see the cells of before the scroll),
+     * and only calls when the range or the row list changed.
+     */
+    private void reportViewport() {
+        if (flow == null && lookup(".virtual-flow") instanceof VirtualFlow<?> f) flow = f;
+        if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) return;
+        int first = flow.getFirstVisibleCell().getIndex();
+        int last = flow.getLastVisibleCell().getIndex();
+        if (first == reportedFirst && last == reportedLast && getItems() == reportedRows) return;
+        reportedFirst = first;
+        reportedLast = last;
+        reportedRows = getItems();
+        vm.viewport(first, last);
+    }
+
+    // ---------------------------------------------------------------- keyboard
+
+    private void keyPressed(KeyEvent e) {
+        if (getEditingCell() != null) return;
+        TablePosition<GridRow, ?> pos = getFocusModel().getFocusedCell();
+        boolean hasCell = pos != null && pos.getRow() >= 0 && pos.getTableColumn() != null;
+        switch (e.getCode()) {
+            case ENTER, F2 -> {
+                if (!hasCell) return;
+                GridColumn c = (GridColumn) pos.getTableColumn().getUserData();
+                GridRow row = getItems().get(pos.getRow());
+                if (c.isRelation() && e.getCode() == KeyCode.ENTER) vm.follow(row, c, e.isShortcutDown());
+                else editCell(pos.getRow(), pos.getTableColumn());
+                e.consume();
+            }
+            case TAB -> {
+                if (!hasCell) return;
+                moveFocus(pos.getRow(), pos.getTableColumn(), e.isShiftDown());
+                e.consume();
+            }
+            case DELETE -> {
+                if (e.isShiftDown() && hasCell) {
+                    // Shift+Delete sets the cell to NULL; Delete alone deletes the selected records.
+                    var r = vm.setNull(getItems().get(pos.getRow()), (GridColumn) pos.getTableColumn().getUserData());
+                    if (!r.ok()) notice(r.reason());
+                } else {
+                    view.deleteSelected();
+                }
+                e.consume();
+            }
+            case C -> {
+                if (e.isShortcutDown()) {
+                    copySelection();
+                    e.consume();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void keyTyped(KeyEvent e) {
+        if (getEditingCell() != null || e.isShortcutDown() || e.isAltDown()) return;
+        String ch = e.getCharacter();
+        if (ch.isEmpty() || Character.isISOControl(ch.charAt(0))) return;
+        TablePosition<GridRow, ?> pos = getFocusModel().getFocusedCell();
+        if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) return;
+        GridColumn c = (GridColumn) pos.getTableColumn().getUserData();
+        if (!c.editable()) return;
+        // Typing on a cell starts editing it with what was typed, as in a spreadsheet.
+        typedText = ch;
+        editCell(pos.getRow(), pos.getTableColumn());
+        typedText = null;
+        e.consume();
+    }
+
+    /** @return text typed to start an edit, once; null when the edit started otherwise */
+    String takeTypedText() {
+        String t = typedText;
+        typedText = null;
+        return t;
+    }
+
+    private void editCell(int row, TableColumn<GridRow, ?> column) {
+        GridColumn c = (GridColumn) column.getUserData();
+        String why = vm.whyReadOnly(getItems().get(row), c);
+        if (why != null) {
+            notice(why);
+            return;
+        }
+        edit(row, column);
+    }
+
+    /** After Tab in an editor: the next (or previous) column of the row, edited when it can be. */
+    void moveAfterEdit(GridCell cell, boolean back) {
+        int row = cell.getIndex();
+        TableColumn<GridRow, ?> from = cell.getTableColumn();
+        Platform.runLater(() -> {
+            TableColumn<GridRow, ?> next = moveFocus(row, from, back);
+            if (next != null && vm.whyReadOnly(getItems().get(row), (GridColumn) next.getUserData()) == null) edit(row, next);
+        });
+    }
+
+    private TableColumn<GridRow, ?> moveFocus(int row, TableColumn<GridRow, ?> from, boolean back) {
+        List<TableColumn<GridRow, ?>> visible = getVisibleLeafColumns();
+        int i = visible.indexOf(from) + (back ? -1 : 1);
+        if (i < 0 || i >= visible.size()) return null;
+        TableColumn<GridRow, ?> next = visible.get(i);
+        getSelectionModel().clearAndSelect(row, next);
+        getFocusModel().focus(row, next);
+        scrollToColumn(next);
+        return next;
+    }
+
+    /** Copies the selected cells as tab-separated text, one line per row. */
+    void copySelection() {
+        Map<Integer, Map<Integer, String>> cells = new TreeMap<>();
+        for (TablePosition<GridRow, ?> p : getSelectionModel().getSelectedCells()) {
+            GridColumn c = (GridColumn) p.getTableColumn().getUserData();
+            GridRow row = getItems().get(p.getRow());
+            var content = vm.cell(row, c);
+            String text = content.has(ModelGridViewModel.CellFlag.NULL) ? "" : c.editable() ? vm.editText(row, c) : content.text();
+            cells.computeIfAbsent(p.getRow(), k -> new TreeMap<>()).put(getVisibleLeafIndex(p.getTableColumn()), text);
+        }
+        List<String> lines = new ArrayList<>();
+        cells.values().forEach(r -> lines.add(String.join("\t", r.values())));
+        ClipboardContent content = new ClipboardContent();
+        content.putString(String.join("\n", lines));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    // ---------------------------------------------------------------- context menu
+
+    private void fillContextMenu() {
+        ContextMenu menu = getContextMenu();
+        menu.getItems().clear();
+        TablePosition<GridRow, ?> pos = getFocusModel().getFocusedCell();
+        if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) {
+            menu.getItems().add(item("Add record", () -> view.addRecord()));
+            return;
+        }
+        GridRow row = getItems().get(pos.getRow());
+        GridColumn c = (GridColumn) pos.getTableColumn().getUserData();
+        if (c.isRelation()) {
+            menu.getItems().add(item("Open " + c.related().name(), () -> vm.follow(row, c, false)));
+            menu.getItems().add(item("Open " + c.related().name() + " in a new tab", () -> vm.follow(row, c, true)));
+            menu.getItems().add(new SeparatorMenuItem());
+        } else if (vm.whyReadOnly(row, c) == null) {
+            menu.getItems().add(item("Edit", () -> editCell(pos.getRow(), pos.getTableColumn())));
+            if (c.nullable()) menu.getItems().add(item("Set to NULL", () -> {
+                var r = vm.setNull(row, c);
+                if (!r.ok()) notice(r.reason());
+            }));
+            if (vm.cell(row, c).has(ModelGridViewModel.CellFlag.PENDING)) menu.getItems().add(item("Revert cell", () -> vm.revertCell(row, c)));
+            menu.getItems().add(new SeparatorMenuItem());
+        }
+        menu.getItems().add(item("Copy", this::copySelection));
+        if (vm.rowState(row) != RowState.CLEAN && vm.rowState(row) != RowState.LOADING) menu.getItems().add(item("Revert row", () -> vm.revertRow(row)));
+        if (vm.readOnlyReason() == null) {
+            menu.getItems().add(item("Duplicate record", () -> view.duplicate(row)));
+            menu.getItems().add(item("Delete selected records…", view::deleteSelected));
+        }
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    // ---------------------------------------------------------------- host for cells
+
+    void notice(String text) { view.notice(text); }
+
+    void refused(GridColumn column, String reason) { view.refused(column, reason); }
+
+    void openValueEditor(GridRow row, GridColumn column) { view.openValueEditor(row, column); }
+
+    /** @return the rows with a selected cell, in order */
+    List<GridRow> selectedRows() {
+        List<GridRow> out = new ArrayList<>();
+        getSelectionModel().getSelectedCells().stream().map(TablePosition::getRow).distinct().sorted()
+                .forEach(i -> out.add(getItems().get(i)));
+        return out;
+    }
+
+    /** A row drawn by its state: new, changed, marked for deletion, in conflict, in error. */
+    private static final class GridTableRow extends TableRow<GridRow> {
+        private final ModelGridViewModel vm;
+        private final RowWatch watch = new RowWatch(this::refreshState);
+
+        GridTableRow(ModelGridViewModel vm) {
+            this.vm = vm;
+            getStyleClass().add("grid-row");
+        }
+
+        @Override
+        protected void updateItem(GridRow row, boolean empty) {
+            super.updateItem(row, empty);
+            watch.watch(empty ? null : row);
+            refreshState();
+        }
+
+        private void refreshState() {
+            GridRow row = getItem();
+            RowState state = row == null || isEmpty() ? null : vm.rowState(row);
+            for (var e : STATES.entrySet()) pseudoClassStateChanged(e.getValue(), e.getKey() == state);
+            String error = row == null || isEmpty() ? null : vm.rowError(row);
+            setTooltip(error == null ? null : new Tooltip(error));
+        }
+    }
+}

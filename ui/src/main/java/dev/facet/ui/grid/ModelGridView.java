@@ -1,0 +1,494 @@
+package dev.facet.ui.grid;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import dev.facet.ui.grid.ModelGridViewModel.Message;
+import dev.facet.ui.grid.ModelGridViewModel.PagingMode;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The grid of one model as a node: toolbar (history, add, duplicate, delete, save, discard, reload,
+ * quick search, filter, columns), the filter bar, messages and conflicts, the table, and a footer with
+ * the count, paging and time zone. It builds nodes and binds them to the {@link ModelGridViewModel};
+ * dialogs (delete confirmation, the larger value editor) are sheets inside it, so nothing blocks the
+ * window.
+ *
+ * <p>Keys: Ctrl+S save, Ctrl+F search, Ctrl+N add, Ctrl+D duplicate; in the table arrows, Enter or F2
+ * to edit (or follow a relation), Esc to cancel, Tab to the next cell, Delete to delete records,
+ * Shift+Delete to set NULL, Ctrl+C to copy. Reload (F5) and Back/Forward (Alt+Left/Right) are the
+ * window's keys: they reach the grid through the shell and its navigator.
+ */
+public final class ModelGridView extends StackPane {
+    private static final PseudoClass INFO = PseudoClass.getPseudoClass("info");
+    private static final PseudoClass SUCCESS = PseudoClass.getPseudoClass("success");
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+
+    private final ModelGridViewModel vm;
+    private final GridTable table;
+    private final CustomTextField search = new CustomTextField();
+    private final FilterPanel filterPanel;
+    private final ToggleButton filterToggle = new ToggleButton("Filter", new FontIcon(Feather.FILTER));
+    private final StackPane sheetLayer = new StackPane();
+    private final VBox sheetCard = new VBox();
+
+    /** @param vm the grid's view model; the view loads it when first built */
+    public ModelGridView(ModelGridViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("model-grid");
+        getStylesheets().add(ModelGridView.class.getResource("grid.css").toExternalForm());
+        table = new GridTable(vm, this);
+        table.setId("grid-table");
+        filterPanel = new FilterPanel(vm);
+        filterPanel.setId("filter-panel");
+        filterPanel.visibleProperty().bind(filterToggle.selectedProperty());
+        filterPanel.managedProperty().bind(filterPanel.visibleProperty());
+
+        VBox top = new VBox(toolbar(), chips(), filterPanel, messageBar(), conflictBar());
+        top.getStyleClass().add("grid-top");
+        BorderPane content = new BorderPane(table, top, null, footer(), null);
+        content.getStyleClass().add("grid-content");
+
+        Region scrim = new Region();
+        scrim.getStyleClass().add("sheet-scrim");
+        sheetCard.getStyleClass().addAll("sheet-card", Styles.ELEVATED_3);
+        sheetCard.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        sheetLayer.getChildren().addAll(scrim, sheetCard);
+        sheetLayer.setVisible(false);
+        sheetLayer.setId("sheet");
+        StackPane.setAlignment(sheetCard, Pos.CENTER);
+        getChildren().addAll(content, sheetLayer);
+
+        vm.deletePreviewProperty().addListener((o, a, p) -> {
+            if (p == null) hideSheet();
+            else showSheet(new DeleteConfirmation(p, vm::confirmDelete, vm::cancelDelete));
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, this::shortcuts);
+        vm.ensureLoaded();
+    }
+
+    /** @return the view model */
+    public ModelGridViewModel viewModel() { return vm; }
+
+    /** Puts the keyboard in the quick search (Ctrl+F). */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** Puts the keyboard in the table. */
+    public void focusTable() { table.requestFocus(); }
+
+    // ---------------------------------------------------------------- toolbar
+
+    private ToolBar toolbar() {
+        Button back = iconButton("back", Feather.ARROW_LEFT, "Back", vm::back);
+        Button forward = iconButton("forward", Feather.ARROW_RIGHT, "Forward", vm::forward);
+        Button add = button("add", Feather.PLUS, "Add", "Add a record (Ctrl+N)", this::addRecord);
+        // Add and Save keep their words; the rest are icons with tooltips, so the bar fits a grid beside the sidebar.
+        Button duplicate = iconButton("duplicate", Feather.COPY, "Duplicate the selected record (Ctrl+D)", () -> {
+            List<GridRow> rows = table.selectedRows();
+            if (!rows.isEmpty()) duplicate(rows.getFirst());
+        });
+        Button delete = iconButton("delete", Feather.TRASH_2, "Delete the selected records (Delete)", this::deleteSelected);
+        boolean readOnly = vm.readOnlyReason() != null;
+        for (Button b : List.of(add, duplicate, delete)) b.setDisable(readOnly);
+        if (!readOnly) {
+            var noSelection = Bindings.isEmpty(table.getSelectionModel().getSelectedCells());
+            duplicate.disableProperty().bind(noSelection);
+            delete.disableProperty().bind(noSelection);
+        }
+
+        Button save = button("save", Feather.SAVE, "Save", "Save every change in one transaction (Ctrl+S)", vm::save);
+        save.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = vm.pendingCountProperty().get();
+            return n == 0 ? "Save" : "Save " + n + (n == 1 ? " change" : " changes");
+        }, vm.pendingCountProperty()));
+        save.disableProperty().bind(vm.dirtyProperty().not().or(vm.savingProperty()));
+        // Flat toolbar buttons ignore the accent style: the grid's stylesheet fills Save while there is something to save.
+        vm.dirtyProperty().addListener((o, was, is) -> {
+            if (is) save.getStyleClass().add("save-pending");
+            else save.getStyleClass().remove("save-pending");
+        });
+        Button discard = iconButton("discard", Feather.ROTATE_CCW, "Discard every pending change", vm::discard);
+        discard.disableProperty().bind(vm.dirtyProperty().not().or(vm.savingProperty()));
+        Button reload = iconButton("reload", Feather.REFRESH_CW, "Reload the rows; pending changes are kept", vm::reload);
+
+        search.setId("search");
+        search.setPromptText("Search (Ctrl+F)");
+        search.setLeft(new FontIcon(Feather.SEARCH));
+        search.setPrefColumnCount(11);
+        search.setTooltip(new Tooltip("Searches every text column, and number and enum columns for an exact match"));
+        PauseTransition debounce = new PauseTransition(Duration.millis(300));
+        debounce.setOnFinished(e -> vm.search(search.getText()));
+        search.textProperty().addListener(o -> debounce.playFromStart());
+        search.setOnAction(e -> {
+            debounce.stop();
+            vm.search(search.getText());
+        });
+        search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                table.requestFocus();
+                e.consume();
+            }
+        });
+
+        filterToggle.setId("filter-toggle");
+        filterToggle.setTooltip(new Tooltip("Conditions on fields and relations, combined with AND or OR"));
+        filterToggle.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.filterTextProperty().get() == null ? "Filter" : "Filter ●", vm.filterTextProperty()));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(back, forward, new Separator(Orientation.VERTICAL), add, duplicate, delete, new Separator(Orientation.VERTICAL), save, discard, reload, spacer,
+                search, filterToggle, columnsMenu());
+        bar.getStyleClass().add("grid-toolbar");
+        return bar;
+    }
+
+    private MenuButton columnsMenu() {
+        MenuButton menu = new MenuButton("Columns", new FontIcon(Feather.COLUMNS));
+        menu.setId("columns");
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            GridLayout layout = vm.layoutProperty().get();
+            for (GridColumn c : vm.orderedColumns()) {
+                CheckBox box = new CheckBox(c.name());
+                box.setSelected(!layout.hidden().contains(c.name()));
+                box.selectedProperty().addListener((o, was, is) -> vm.setColumnVisible(c.name(), is));
+                CustomMenuItem item = new CustomMenuItem(box, false);
+                menu.getItems().add(item);
+            }
+            MenuItem reset = new MenuItem("Show all in schema order");
+            reset.setOnAction(a -> {
+                vm.resetColumns();
+                table.getColumns().sort(java.util.Comparator.comparingInt(tc -> vm.columns().indexOf((GridColumn) tc.getUserData())));
+            });
+            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), reset);
+        });
+        menu.getItems().add(new MenuItem("…"));
+        return menu;
+    }
+
+    private static Button button(String id, Feather icon, String text, String tooltip, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static Button iconButton(String id, Feather icon, String tooltip, Runnable action) {
+        Button b = button(id, icon, null, tooltip, action);
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        return b;
+    }
+
+    // ---------------------------------------------------------------- filter chips, messages, conflicts
+
+    private Node chips() {
+        HBox box = new HBox(8);
+        box.getStyleClass().add("filter-chips");
+        Runnable rebuild = () -> {
+            box.getChildren().clear();
+            String base = vm.baseWhereTextProperty().get();
+            if (base != null) box.getChildren().add(chip("opened-filter", "Opened with: " + base, vm::clearInitialWhere));
+            String f = vm.filterTextProperty().get();
+            if (f != null) box.getChildren().add(chip("filter-chip", "Filter: " + f, vm::clearFilter));
+            box.setVisible(!box.getChildren().isEmpty());
+            box.setManaged(box.isVisible());
+        };
+        vm.baseWhereTextProperty().addListener(o -> rebuild.run());
+        vm.filterTextProperty().addListener(o -> rebuild.run());
+        rebuild.run();
+        return box;
+    }
+
+    private static Node chip(String id, String text, Runnable clear) {
+        Label label = new Label(text);
+        label.setTooltip(new Tooltip(text));
+        Button x = new Button(null, new FontIcon(Feather.X));
+        x.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        x.setTooltip(new Tooltip("Remove this filter"));
+        x.setOnAction(e -> clear.run());
+        HBox chip = new HBox(4, label, x);
+        chip.setId(id);
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().add("chip");
+        return chip;
+    }
+
+    private Node messageBar() {
+        Label text = new Label();
+        text.setId("message");
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        FontIcon icon = new FontIcon(Feather.INFO);
+        Button retry = new Button("Retry", new FontIcon(Feather.REFRESH_CW));
+        retry.setId("retry");
+        retry.getStyleClass().add(Styles.SMALL);
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        retry.setOnAction(e -> vm.reload());
+        retry.visibleProperty().bind(vm.connectionLostProperty());
+        retry.managedProperty().bind(retry.visibleProperty());
+        Button close = new Button(null, new FontIcon(Feather.X));
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        close.setOnAction(e -> vm.clearMessage());
+        HBox bar = new HBox(8, icon, text, retry, close);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("message-bar");
+        Runnable update = () -> {
+            Message m = vm.messageProperty().get();
+            bar.setVisible(m != null);
+            bar.setManaged(m != null);
+            if (m == null) return;
+            text.setText(m.text());
+            bar.pseudoClassStateChanged(INFO, m.severity() == ModelGridViewModel.Severity.INFO);
+            bar.pseudoClassStateChanged(SUCCESS, m.severity() == ModelGridViewModel.Severity.SUCCESS);
+            bar.pseudoClassStateChanged(WARNING, m.severity() == ModelGridViewModel.Severity.WARNING);
+            bar.pseudoClassStateChanged(ERROR, m.severity() == ModelGridViewModel.Severity.ERROR);
+            icon.setIconCode(switch (m.severity()) {
+                case INFO -> Feather.INFO;
+                case SUCCESS -> Feather.CHECK_CIRCLE;
+                case WARNING -> Feather.ALERT_TRIANGLE;
+                case ERROR -> vm.connectionLostProperty().get() ? Feather.CLOUD_OFF : Feather.ALERT_OCTAGON;
+            });
+        };
+        vm.messageProperty().addListener(o -> update.run());
+        update.run();
+        return bar;
+    }
+
+    private Node conflictBar() {
+        VBox box = new VBox(4);
+        box.setId("conflicts");
+        box.getStyleClass().add("conflict-bar");
+        Runnable rebuild = () -> {
+            box.getChildren().clear();
+            for (Conflict c : vm.conflicts()) {
+                Label what = new Label(vm.describe(c));
+                what.setWrapText(true);
+                what.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(what, Priority.ALWAYS);
+                Button mine = new Button("Keep mine");
+                mine.getStyleClass().addAll("keep-mine", Styles.SMALL);
+                mine.setTooltip(new Tooltip("Apply your change on top of their version when you save"));
+                mine.setDisable(c.deleted());
+                mine.setOnAction(e -> vm.keepMine(c));
+                Button theirs = new Button("Take theirs");
+                theirs.getStyleClass().addAll("take-theirs", Styles.SMALL);
+                theirs.setTooltip(new Tooltip("Drop your change and show their version"));
+                theirs.setOnAction(e -> vm.takeTheirs(c));
+                HBox row = new HBox(8, new FontIcon(Feather.GIT_MERGE), what, mine, theirs);
+                row.setAlignment(Pos.CENTER_LEFT);
+                box.getChildren().add(row);
+            }
+            box.setVisible(!vm.conflicts().isEmpty());
+            box.setManaged(box.isVisible());
+        };
+        vm.conflicts().addListener((ListChangeListener<Conflict>) c -> rebuild.run());
+        rebuild.run();
+        return box;
+    }
+
+    // ---------------------------------------------------------------- footer
+
+    private Node footer() {
+        Label range = new Label();
+        range.setId("range");
+        range.textProperty().bind(vm.rangeTextProperty());
+        range.getStyleClass().add(Styles.TEXT_BOLD);
+        Label info = new Label();
+        info.textProperty().bind(vm.loadInfoProperty());
+        info.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.getStyleClass().add(Styles.SMALL);
+        progress.setPrefWidth(60);
+        progress.visibleProperty().bind(vm.loadingProperty().or(vm.savingProperty()));
+
+        ComboBox<ZoneId> zone = new ComboBox<>();
+        zone.setId("zone");
+        zone.getItems().setAll(ZoneOffset.UTC, ZoneId.systemDefault());
+        zone.getItems().setAll(zone.getItems().stream().distinct().toList());
+        zone.setConverter(converter(z -> "Times in " + CellValues.zoneLabel(z)));
+        zone.setValue(vm.zoneProperty().get());
+        zone.valueProperty().addListener((o, a, b) -> {
+            if (b != null) vm.zoneProperty().set(b);
+        });
+        zone.getStyleClass().add(Styles.SMALL);
+
+        ToggleSwitch scroll = new ToggleSwitch("Infinite scroll");
+        scroll.setId("scroll-mode");
+        scroll.setSelected(vm.pagingModeProperty().get() == PagingMode.SCROLL);
+        scroll.selectedProperty().addListener((o, a, b) -> vm.pagingModeProperty().set(b ? PagingMode.SCROLL : PagingMode.PAGES));
+        vm.pagingModeProperty().addListener((o, a, b) -> scroll.setSelected(b == PagingMode.SCROLL));
+
+        ComboBox<Integer> size = new ComboBox<>();
+        size.setId("page-size");
+        size.getItems().setAll(GridLayout.PAGE_SIZES);
+        size.setValue(vm.pageSizeProperty().get());
+        size.setConverter(converter(n -> n + " rows"));
+        size.valueProperty().addListener((o, a, b) -> {
+            if (b != null) vm.pageSizeProperty().set(b);
+        });
+        vm.pageSizeProperty().addListener((o, a, b) -> size.setValue(b.intValue()));
+        size.getStyleClass().add(Styles.SMALL);
+
+        Button first = iconButton("first-page", Feather.CHEVRONS_LEFT, "First page", vm::firstPage);
+        Button prev = iconButton("previous-page", Feather.CHEVRON_LEFT, "Previous page", vm::previousPage);
+        Button next = iconButton("next-page", Feather.CHEVRON_RIGHT, "Next page", vm::nextPage);
+        Button last = iconButton("last-page", Feather.CHEVRONS_RIGHT, "Last page", vm::lastPage);
+        first.disableProperty().bind(vm.pageIndexProperty().isEqualTo(0));
+        prev.disableProperty().bind(vm.pageIndexProperty().isEqualTo(0));
+        next.disableProperty().bind(vm.pageIndexProperty().greaterThanOrEqualTo(vm.pageCountProperty().subtract(1)));
+        last.disableProperty().bind(next.disableProperty());
+        TextField page = new TextField("1");
+        page.setId("page-field");
+        page.setPrefColumnCount(4);
+        page.getStyleClass().add(Styles.SMALL);
+        vm.pageIndexProperty().addListener((o, a, b) -> page.setText(Integer.toString(b.intValue() + 1)));
+        page.setOnAction(e -> {
+            try {
+                vm.goToPage(Integer.parseInt(page.getText().strip()) - 1);
+            } catch (NumberFormatException ex) {
+                page.setText(Integer.toString(vm.pageIndexProperty().get() + 1));
+            }
+        });
+        Label of = new Label();
+        of.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "of %,d", vm.pageCountProperty().get()),
+                vm.pageCountProperty()));
+        HBox pager = new HBox(2, first, prev, new Label("Page"), page, of, next, last);
+        pager.setAlignment(Pos.CENTER_LEFT);
+        pager.getStyleClass().add("pager");
+        pager.visibleProperty().bind(vm.pagingModeProperty().isEqualTo(PagingMode.PAGES));
+        pager.managedProperty().bind(pager.visibleProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox footer = new HBox(10, range, info, progress, spacer, zone, scroll, size, pager);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.getStyleClass().add("grid-footer");
+        return footer;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : text.apply(t); }
+
+            @Override public T fromString(String s) { return null; }
+        };
+    }
+
+    // ---------------------------------------------------------------- commands the table asks for
+
+    void addRecord() {
+        GridRow draft = vm.addRecord();
+        if (draft == null) return;
+        table.scrollTo(0);
+        editFirstRequired(draft);
+    }
+
+    void duplicate(GridRow row) {
+        GridRow draft = vm.duplicate(row);
+        if (draft == null) return;
+        table.scrollTo(0);
+        table.getSelectionModel().clearAndSelect(0, table.getVisibleLeafColumn(0));
+    }
+
+    private void editFirstRequired(GridRow draft) {
+        for (var tc : table.getVisibleLeafColumns()) {
+            GridColumn c = (GridColumn) tc.getUserData();
+            if (c.requiredOnCreate() && c.editable()) {
+                int index = table.getItems().indexOf(draft);
+                table.getSelectionModel().clearAndSelect(index, tc);
+                table.getFocusModel().focus(index, tc);
+                table.requestFocus();
+                table.edit(index, tc);
+                return;
+            }
+        }
+    }
+
+    void deleteSelected() { vm.requestDelete(table.selectedRows()); }
+
+    void notice(String text) { vm.notice(text); }
+
+    void refused(GridColumn column, String reason) { vm.notice(column.name() + ": " + reason); }
+
+    void openValueEditor(GridRow row, GridColumn column) {
+        showSheet(new ValueEditor(vm, row, column, () -> {
+            hideSheet();
+            table.requestFocus();
+        }));
+    }
+
+    private void showSheet(Node content) {
+        sheetCard.getChildren().setAll(content);
+        sheetLayer.setVisible(true);
+        content.requestFocus();
+    }
+
+    private void hideSheet() {
+        sheetLayer.setVisible(false);
+        sheetCard.getChildren().clear();
+    }
+
+    private void shortcuts(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && sheetLayer.isVisible()) {
+            if (vm.deletePreviewProperty().get() != null) vm.cancelDelete();
+            else hideSheet();
+            e.consume();
+            return;
+        }
+        boolean shortcut = e.isShortcutDown();
+        if (shortcut && e.getCode() == KeyCode.S) vm.save();
+        else if (shortcut && e.getCode() == KeyCode.F) focusSearch();
+        else if (shortcut && e.getCode() == KeyCode.N) addRecord();
+        else if (shortcut && e.getCode() == KeyCode.D && !table.selectedRows().isEmpty()) duplicate(table.selectedRows().getFirst());
+        else return;
+        e.consume();
+    }
+
+    /** @return the table (for tests and the shell's focus handling) */
+    GridTable table() { return table; }
+}
