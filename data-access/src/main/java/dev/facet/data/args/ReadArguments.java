@@ -247,7 +247,14 @@ public final class ReadArguments {
     }
 
     private Filter listFilter(ScalarField field, JsonNode value, String path) {
-        if (!value.isObject()) return new Filter.ListCondition(field, Filter.ListOp.EQUALS, listValue(field, value, path));
+        // Prisma's list filter is an object with exactly one operation; a bare list is not a shorthand for equals.
+        if (!value.isObject()) {
+            throw QueryError.validation(path, "Invalid value provided. Expected " + field.typeName() + "ListFilter, provided " + value + ".");
+        }
+        if (value.size() != 1) {
+            throw QueryError.validation(path, "Argument `" + field.name() + "` needs exactly one argument, but you provided "
+                    + String.join(" and ", iterable(value.fieldNames())) + ". Please choose one.");
+        }
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -269,6 +276,12 @@ public final class ReadArguments {
             }
         }
         return Filter.and(parts);
+    }
+
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 
     private List<Object> listValue(ScalarField field, JsonNode v, String path) {

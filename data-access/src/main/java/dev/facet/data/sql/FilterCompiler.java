@@ -139,7 +139,8 @@ final class FilterCompiler {
             }
             case HAS_SOME -> out.append(col).append(" && ").param(l.field(), l.value(), dialect);
             case HAS_EVERY -> out.append(col).append(" @> ").param(l.field(), l.value(), dialect);
-            case IS_EMPTY -> out.append("COALESCE(cardinality(").append(col).append("), 0) = 0");
+            // A NULL list (never written) is neither empty nor not: Prisma compares cardinality without COALESCE.
+            case IS_EMPTY -> out.append("cardinality(").append(col).append(") = 0");
             case EQUALS -> out.append(col).append(" = ").param(l.field(), l.value(), dialect);
         }
     }

@@ -130,6 +130,7 @@ public abstract class SqlDialect {
 
     /** Reads column {@code column} as a value of {@code field}; null stays null. */
     public Object read(ResultSet rs, int column, ScalarField field) throws SQLException {
+        if (field.isList()) return readList(rs, column, field);
         if (field.kind() == FieldKind.ENUM) {
             String s = rs.getString(column);
             return s == null ? null : enumClientValue(field, s);
@@ -139,6 +140,11 @@ public abstract class SqlDialect {
             return o == null ? null : o.toString();
         }
         return readScalar(rs, column, field.scalarType());
+    }
+
+    /** Reads a scalar list column; only databases with lists have them. */
+    protected Object readList(ResultSet rs, int column, ScalarField field) throws SQLException {
+        throw new IllegalStateException(field.name() + " is a list, which this database does not have");
     }
 
     protected Object readScalar(ResultSet rs, int column, ScalarType type) throws SQLException {
@@ -248,6 +254,72 @@ public abstract class SqlDialect {
         @Override
         protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
             ps.setObject(index, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
+            if (!(value instanceof java.util.List<?> list)) {
+                super.bind(ps, index, field, value);
+                return;
+            }
+            // Elements go as their text form in an array of the column's element type; enums go as text[] and
+            // are cast by the placeholder.
+            Object[] elements = new Object[list.size()];
+            for (int i = 0; i < elements.length; i++) elements[i] = elementText(field, list.get(i));
+            ps.setArray(index, ps.getConnection().createArrayOf(elementType(field), elements));
+        }
+
+        private String elementText(ScalarField field, Object v) {
+            return switch (v) {
+                case null -> null;
+                case String s -> field != null && field.isEnum() ? enumDatabaseValue(field, s) : s;
+                case Instant t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC).toString();
+                case BigDecimal d -> d.toPlainString();
+                case byte[] b -> "\\x" + java.util.HexFormat.of().formatHex(b);
+                case JsonNode n -> JsonCodec.write(n);
+                default -> v.toString();
+            };
+        }
+
+        private static String elementType(ScalarField field) {
+            if (field == null || field.isEnum() || field.kind() != FieldKind.SCALAR) return "text";
+            return switch (field.scalarType()) {
+                case STRING -> "text";
+                case INT -> "int4";
+                case BIG_INT -> "int8";
+                case FLOAT -> "float8";
+                case DECIMAL -> "numeric";
+                case BOOLEAN -> "bool";
+                case DATE_TIME -> "timestamp";
+                case BYTES -> "bytea";
+                case JSON -> "jsonb";
+            };
+        }
+
+        @Override
+        protected Object readList(ResultSet rs, int column, ScalarField field) throws SQLException {
+            java.sql.Array array = rs.getArray(column);
+            if (array == null) return null;
+            Object[] items = (Object[]) array.getArray();
+            java.util.List<Object> out = new java.util.ArrayList<>(items.length);
+            for (Object item : items) out.add(listElement(field, item));
+            return out;
+        }
+
+        private Object listElement(ScalarField field, Object item) throws SQLException {
+            if (item == null) return null;
+            if (field.isEnum()) return enumClientValue(field, item.toString());
+            if (field.kind() != FieldKind.SCALAR) return item.toString();
+            return switch (field.scalarType()) {
+                case INT -> ((Number) item).intValue();
+                case BIG_INT -> ((Number) item).longValue();
+                case FLOAT -> ((Number) item).doubleValue();
+                case DECIMAL -> item instanceof BigDecimal d ? d : new BigDecimal(item.toString());
+                case DATE_TIME -> toInstant(item);
+                case JSON -> JsonCodec.parse(item.toString());
+                case BYTES -> item instanceof byte[] b ? b : org.postgresql.util.PGbytea.toBytes(item.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                default -> item;
+            };
         }
     }
 

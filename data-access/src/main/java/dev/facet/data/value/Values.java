@@ -126,7 +126,8 @@ public final class Values {
      * Decimal as exact strings, Bytes as base64, Json as the JSON value itself.
      */
     public static JsonNode toJson(ScalarField field, Object value) {
-        if (value == null) return JSON.nullNode();
+        // A list column holding NULL (never written) reads as an empty list, as in Prisma Client.
+        if (value == null) return field.isList() ? JSON.arrayNode() : JSON.nullNode();
         if (value instanceof List<?> list) {
             ArrayNode array = JSON.arrayNode();
             for (Object item : list) array.add(toJson(field, item));
