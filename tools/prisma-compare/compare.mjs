@@ -30,6 +30,7 @@ function parseArgs(argv) {
       case '--java': o.java = next(); break;
       case '--out': o.out = next(); break;
       case '--line': o.only = Number(next()); break;
+      case '--all': o.all = true; break;
       case '-v': case '--verbose': o.verbose = true; break;
       case '-h': case '--help':
         console.log('usage: node compare.mjs --db sqlite|postgresql|mysql [--admin-url URL] [--prisma-dir DIR] [--facet JAR] [--out FILE] [-v] [suite ...]');
@@ -316,11 +317,15 @@ async function runSuite(suite, mode) {
     const prismaOut = await runPrisma(suite.name, schemaText, dbP.url, requests);
     const facetOut = runFacet(schemaFile, dbF.url, requests);
     const differences = [];
+    const answers = [];
     requests.forEach((r, i) => {
       const reason = compareOne(r, prismaOut[i], facetOut[i]);
-      if (reason) differences.push({ line: r.line, model: r.model, action: r.action, args: r.args, reason, prisma: prismaOut[i], facet: facetOut[i] });
+      const entry = { line: r.line, model: r.model, action: r.action, args: r.args, reason, prisma: prismaOut[i], facet: facetOut[i] };
+      if (reason) differences.push(entry);
+      if (opts.all) answers.push(entry);
     });
-    return { suite: suite.name + (mode ? '/' + mode : ''), total: requests.length, identical: requests.length - differences.length, differences };
+    return { suite: suite.name + (mode ? '/' + mode : ''), total: requests.length, identical: requests.length - differences.length, differences,
+      ...(opts.all ? { answers } : {}) };
   } finally {
     await dbP.drop().catch(() => {});
     await dbF.drop().catch(() => {});

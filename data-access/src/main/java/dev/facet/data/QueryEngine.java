@@ -180,13 +180,13 @@ public final class QueryEngine implements AutoCloseable {
         return out;
     }
 
-    /** createManyAndReturn and updateManyAndReturn return scalars only: relations cannot be selected. */
+    /** createManyAndReturn and updateManyAndReturn return scalars and to-one relations (Prisma 7), not to-many ones or counts. */
     private Selection scalarSelection(Model model, JsonNode a) {
-        if (a.has("include")) throw QueryError.validation("include", "Argument does not exist in enclosing type");
         Selection sel = reads.selection(model, a, "");
         for (Selection.Item item : sel.items()) {
-            if (!(item instanceof Selection.Scalar)) {
-                throw QueryError.validation("select." + item.key(), "Field '" + item.key() + "' not found in enclosing type");
+            if (item instanceof Selection.Count || item instanceof Selection.Relation r && r.field().isList()) {
+                throw QueryError.validation((a.has("include") ? "include." : "select.") + item.key(),
+                        "Field '" + item.key() + "' not found in enclosing type");
             }
         }
         return sel;
@@ -239,8 +239,8 @@ public final class QueryEngine implements AutoCloseable {
         if (q.take() != null && q.take() != 1 && q.take() != -1) {
             throw new QueryError("P2019", "Input error. The 'findFirst' operation cannot be used with a 'take' argument that isn't 1 or -1");
         }
-        ReadQuery first = new ReadQuery(q.model(), q.where(), q.orderBy(), q.cursor(), q.skip(), q.take() == null ? 1L : q.take(),
-                q.distinct(), q.selection());
+        // Without take, findFirst asks for one row without implying an order (Prisma adds none either).
+        ReadQuery first = q.take() == null ? q.withLimit(1L) : q;
         List<Map<String, Object>> rows = s.read(first);
         if (rows.isEmpty()) {
             if (orThrow) throw QueryError.notFound("No record was found for a query.");
@@ -287,9 +287,9 @@ public final class QueryEngine implements AutoCloseable {
         return out;
     }
 
+    /** One result of aggregate or groupBy: the aggregates in the request's order, then groupBy's fields (as Prisma Client gives them). */
     private ObjectNode aggregateRow(Aggregation a, Map<String, Object> row, boolean plainCount) {
         ObjectNode out = JSON.objectNode();
-        for (var f : a.groupBy()) out.set(f.name(), Values.toJson(f, row.get(f.name())));
         for (Aggregation.Aggregate agg : a.aggregates()) {
             String key = agg.function().key();
             @SuppressWarnings("unchecked")
@@ -304,6 +304,7 @@ public final class QueryEngine implements AutoCloseable {
             else if (agg.function() == Aggregation.Function.AVG && v instanceof Double d) group.put(agg.key(), d);
             else group.set(agg.key(), Values.toJson(agg.field(), v));
         }
+        for (var f : a.groupBy()) out.set(f.name(), Values.toJson(f, row.get(f.name())));
         return out;
     }
 

@@ -66,9 +66,6 @@ public abstract class SqlDialect {
     /** @return the tail that goes with {@link #insertIgnore()} */
     public String onConflictIgnore() { return " ON CONFLICT DO NOTHING"; }
 
-    /** @return the ESCAPE clause for LIKE patterns built by {@code FilterCompiler.escapeLike} (a backslash escapes) */
-    public String likeEscape() { return " ESCAPE '\\'"; }
-
     /** @return whether scalar lists exist */
     public boolean supportsScalarLists() { return false; }
 
@@ -258,6 +255,10 @@ public abstract class SqlDialect {
 
         @Override
         public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
+            if (value instanceof Long l && field != null && field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.INT) {
+                // Prisma sends an Int as an integer parameter, which PostgreSQL refuses beyond 32 bits.
+                throw new dev.facet.data.QueryError("P2020", "Value out of range for the type: value \"" + l + "\" is out of range for type integer");
+            }
             if (!(value instanceof java.util.List<?> list)) {
                 super.bind(ps, index, field, value);
                 return;
@@ -342,9 +343,6 @@ public abstract class SqlDialect {
         @Override public String emptyInsert() { return " () VALUES ()"; }
 
         @Override public String insertIgnore() { return "INSERT IGNORE INTO "; }
-
-        /** In MySQL string literals a backslash escapes, so the escape character is written doubled. */
-        @Override public String likeEscape() { return " ESCAPE '\\\\'"; }
 
         @Override public String onConflictIgnore() { return ""; }
 

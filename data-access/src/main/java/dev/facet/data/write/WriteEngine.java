@@ -234,8 +234,9 @@ public final class WriteEngine {
     }
 
     private Object scalarValue(ScalarField f, JsonNode v, String path) {
-        if (v.isNull() || isDbNull(v)) {
-            if (f.isRequired() && !(f.scalarType() == ScalarType.JSON)) throw QueryError.validation(path, "Argument `" + f.name() + "` must not be null.");
+        if (f.scalarType() == ScalarType.JSON && !f.isList()) return jsonValue(f, v, path);
+        if (v.isNull()) {
+            if (f.isRequired()) throw QueryError.validation(path, "Argument `" + f.name() + "` must not be null.");
             return null;
         }
         if (f.isList()) {
@@ -245,8 +246,19 @@ public final class WriteEngine {
         return Values.fromJson(f, schema.enumType(f.typeName()), v, path);
     }
 
-    private static boolean isDbNull(JsonNode v) {
-        return v.isObject() && "Enum".equals(v.path("$type").asText()) && "DbNull".equals(v.path("value").asText());
+    /** A Json value to store: {@code null} and JsonNull are the JSON value null, DbNull (optional fields only) the database's NULL. */
+    private Object jsonValue(ScalarField f, JsonNode v, String path) {
+        Values.JsonNullKind kind = v.isNull() ? Values.JsonNullKind.JSON_NULL : Values.jsonNullKind(v);
+        if (kind == null) return Values.fromJson(f, null, v, path);
+        return switch (kind) {
+            case JSON_NULL -> JSON.nullNode();
+            case DB_NULL -> {
+                if (f.isRequired()) throw QueryError.validation(path, "Invalid value for argument `" + f.name() + "`. Expected JsonNullValueInput.");
+                yield null;
+            }
+            case ANY_NULL -> throw QueryError.validation(path, "Invalid value for argument `" + f.name() + "`. Expected "
+                    + (f.isRequired() ? "JsonNullValueInput." : "NullableJsonNullValueInput."));
+        };
     }
 
     private void addDefaults(Model model, Map<ScalarField, Object> values) {
@@ -367,7 +379,8 @@ public final class WriteEngine {
     }
 
     private Session.FieldUpdate scalarChange(ScalarField f, JsonNode v, String path) {
-        if (v.isObject() && !v.has("$type") && !(f.scalarType() == ScalarType.JSON && !isOperation(v))) {
+        // A Json field has no update operations: an object is the value to store.
+        if (v.isObject() && !v.has("$type") && !(f.scalarType() == ScalarType.JSON && !f.isList())) {
             if (v.size() != 1) throw QueryError.validation(path, "Expected exactly one operation (set, increment, decrement, multiply, divide, push), got " + v.size());
             Map.Entry<String, JsonNode> op = v.fields().next();
             String p = join(path, op.getKey());
@@ -394,10 +407,6 @@ public final class WriteEngine {
             };
         }
         return new Session.FieldUpdate.Set(scalarValue(f, v, path));
-    }
-
-    private static boolean isOperation(JsonNode v) {
-        return v.size() == 1 && Set.of("set", "increment", "decrement", "multiply", "divide", "push").contains(v.fieldNames().next());
     }
 
     private void touchUpdatedAt(Model model, Map<ScalarField, Session.FieldUpdate> changes) {
@@ -825,7 +834,8 @@ public final class WriteEngine {
 
     private List<Map<String, Object>> firstKeys(Session s, Model model, Filter where, long limit) {
         List<Selection.Item> items = ReferentialActions.keyFields(model).stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
-        return s.read(new ReadQuery(model, where, List.of(), null, null, limit, List.of(), new Selection(items)));
+        // Prisma limits updateMany/deleteMany without ordering: the rows come in the database's order.
+        return s.read(new ReadQuery(model, where, List.of(), null, null, null, List.of(), new Selection(items), limit));
     }
 
     private Map<String, Object> findFields(Session s, Model model, Filter where, List<ScalarField> fields) {
