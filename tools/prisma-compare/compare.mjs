@@ -212,10 +212,14 @@ function bareMessage(m) {
 async function runPrisma(suite, schemaText, url, requests) {
   const dir = generate(schemaText);
   const { PrismaClient, Prisma } = createRequire(path.join(dir, 'package.json'))('./gen');
-  const prisma = new PrismaClient({ adapter: adapterFor(url), errorFormat: 'minimal' });
+  // PRISMA_COMPARE_SQL=1 prints the SQL Prisma runs for each request (to see how it does something).
+  const logSql = process.env.PRISMA_COMPARE_SQL === '1';
+  const prisma = new PrismaClient({ adapter: adapterFor(url), errorFormat: 'minimal', ...(logSql ? { log: [{ emit: 'event', level: 'query' }] } : {}) });
+  if (logSql) prisma.$on('query', (e) => console.error(`    sql: ${e.query} ${e.params}`));
   const out = [];
   try {
     for (const r of requests) {
+      if (logSql) console.error(`${suite} line ${r.line}: ${r.model}.${r.action} ${JSON.stringify(r.args)}`);
       const delegate = prisma[r.model.charAt(0).toLowerCase() + r.model.slice(1)];
       try {
         if (!delegate) throw new Error(`no model ${r.model} in Prisma Client`);

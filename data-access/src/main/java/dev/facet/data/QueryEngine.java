@@ -151,7 +151,8 @@ public final class QueryEngine implements AutoCloseable {
             }
             case "upsert" -> {
                 Selection sel = reads.selection(model, a, "");
-                yield readBack(s, model, writes.upsert(s, model, a.get("where"), a.get("create"), a.get("update"), ""), sel);
+                boolean nestedRead = sel.items().stream().anyMatch(i -> !(i instanceof Selection.Scalar));
+                yield readBack(s, model, writes.upsert(s, model, a.get("where"), a.get("create"), a.get("update"), "", nestedRead), sel);
             }
             case "delete" -> {
                 Selection sel = reads.selection(model, a, "");

@@ -54,6 +54,9 @@ public abstract class SqlDialect {
     /** @return whether {@code mode: 'insensitive'} can be answered by the database */
     public abstract boolean supportsInsensitiveMode();
 
+    /** @return whether {@code INSERT ... ON CONFLICT (...) DO UPDATE} exists, as Prisma uses it for upserts */
+    public boolean supportsNativeUpsert() { return true; }
+
     /** @return whether {@code INSERT ... RETURNING} gives back the stored row */
     public boolean supportsReturning() { return true; }
 
@@ -148,7 +151,11 @@ public abstract class SqlDialect {
         Object value = switch (type) {
             case STRING -> rs.getString(column);
             case BOOLEAN -> rs.getBoolean(column);
-            case INT -> rs.getInt(column);
+            case INT -> {
+                // SQLite keeps what it is given, also beyond 32 bits (as Prisma writes it there).
+                long l = rs.getLong(column);
+                yield l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
+            }
             case BIG_INT -> rs.getLong(column);
             case FLOAT -> rs.getDouble(column);
             case DECIMAL -> readDecimal(rs, column);
@@ -339,6 +346,8 @@ public abstract class SqlDialect {
         @Override protected String noLimit() { return " LIMIT 18446744073709551615"; }
 
         @Override public boolean supportsReturning() { return false; }
+
+        @Override public boolean supportsNativeUpsert() { return false; }
 
         @Override public String emptyInsert() { return " () VALUES ()"; }
 

@@ -131,10 +131,63 @@ public final class WriteEngine {
 
     /** {@code upsert}: updates the record matching {@code where}, or creates one. */
     public Map<String, Object> upsert(Session s, Model model, JsonNode where, JsonNode create, JsonNode update, String path) {
+        return upsert(s, model, where, create, update, path, true);
+    }
+
+    /**
+     * {@code upsert}, in one statement of the database's own upsert where Prisma uses one (see {@link #nativeUpsertOn}).
+     *
+     * @param nestedRead whether the result selects relations (Prisma then reads and writes separately)
+     */
+    public Map<String, Object> upsert(Session s, Model model, JsonNode where, JsonNode create, JsonNode update, String path, boolean nestedRead) {
         Filter filter = reads.whereUnique(model, where, join(path, "where"));
+        List<ScalarField> conflict = nestedRead || actions.emulated() || !s.supportsNativeUpsert() ? null : nativeUpsertOn(model, where, create, update);
+        if (conflict != null) {
+            Map<ScalarField, Object> values = scalarRow(model, create, join(path, "create"), Map.of());
+            Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(model, update, join(path, "update"), true);
+            touchUpdatedAt(model, changes);
+            return s.upsert(model, values, conflict, changes, filter);
+        }
         Map<String, Object> key = findOne(s, model, filter);
         if (key != null) return updateRecord(s, model, key, requireObject(update, join(path, "update")), join(path, "update"));
         return createRecord(s, model, requireObject(create, join(path, "create")), join(path, "create"), Map.of(), null);
+    }
+
+    /**
+     * The unique constraint of a native upsert, or null when Prisma would not use one: {@code where} names exactly
+     * one unique criterion, {@code create} gives it the same values, both sides write scalars only (no nested writes),
+     * and {@code update} changes something.
+     */
+    private List<ScalarField> nativeUpsertOn(Model model, JsonNode where, JsonNode create, JsonNode update) {
+        if (where == null || !where.isObject() || where.size() != 1 || create == null || !create.isObject() || update == null
+                || !update.isObject() || update.isEmpty()) return null;
+        for (JsonNode data : List.of(create, update)) {
+            for (Iterator<String> it = data.fieldNames(); it.hasNext(); ) if (model.field(it.next()) instanceof RelationField) return null;
+        }
+        String criterion = where.fieldNames().next();
+        List<ScalarField> fields = uniqueFields(model, criterion);
+        if (fields == null) return null;
+        JsonNode given = where.get(criterion);
+        for (ScalarField f : fields) {
+            JsonNode inWhere = fields.size() == 1 ? given : given.get(f.name());
+            JsonNode inCreate = create.get(f.name());
+            if (inWhere == null || inCreate == null || inWhere.isNull() || inWhere.isObject() && fields.size() == 1) return null;
+            Object a = Values.fromJson(f, schema.enumType(f.typeName()), inWhere, f.name());
+            Object b = Values.fromJson(f, schema.enumType(f.typeName()), inCreate, f.name());
+            if (!java.util.Objects.equals(Values.toJson(f, a), Values.toJson(f, b))) return null;
+        }
+        return fields;
+    }
+
+    /** The fields of the unique criterion {@code name} names (a unique field, the id, or a compound by its client name). */
+    private static List<ScalarField> uniqueFields(Model model, String name) {
+        if (model.primaryKey() != null && model.primaryKey().clientName().equals(name)) {
+            return model.primaryKey().fieldNames().stream().map(n -> (ScalarField) model.field(n)).toList();
+        }
+        for (var u : model.uniqueIndexes()) {
+            if (u.clientName().equals(name)) return u.fieldNames().stream().map(n -> (ScalarField) model.field(n)).toList();
+        }
+        return null;
     }
 
     /** {@code delete}: P2025 when no record matches. */
@@ -155,6 +208,8 @@ public final class WriteEngine {
     public long deleteMany(Session s, Model model, JsonNode where, Long limit, String path) {
         Filter filter = where == null || where.isNull() ? Filter.ALL : reads.where(model, where, join(path, "where"));
         if (limit != null) filter = ReferentialActions.byKeys(model, firstKeys(s, model, filter, limit));
+        // Emulated actions change related rows first; a filter on those relations must still name the same rows after.
+        else if (actions.emulated() && !(filter instanceof Filter.Constant)) filter = ReferentialActions.byKeys(model, ReferentialActions.keys(s, model, filter));
         actions.beforeDelete(s, model, filter);
         return s.delete(model, filter);
     }
@@ -197,10 +252,23 @@ public final class WriteEngine {
                 join(path, op.getKey().name())));
         addDefaults(model, values);
         checkRequired(model, values, path);
+        for (var op : later) checkToOneConnect(s, model, op.getKey(), op.getValue(), join(path, op.getKey().name()));
         Map<String, Object> row = s.insert(model, values);
         for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
                 join(path, op.getKey().name()), true);
         return keyOf(model, row);
+    }
+
+    /**
+     * Prisma looks up the record a to-one relation of a new record connects to before creating it (so a missing one
+     * creates nothing, not even a sequence value).
+     */
+    private void checkToOneConnect(Session s, Model model, RelationField rf, JsonNode op, String path) {
+        if (rf.isList() || !op.isObject() || !op.has("connect")) return;
+        RelationLink link = RelationLink.of(schema, model, rf);
+        if (s.count(link.child(), reads.whereUnique(link.child(), op.get("connect"), join(path, "connect"))) > 0) return;
+        throw QueryError.notFound("No '" + link.child().name() + "' record (needed to create or connect inlined relation for '" + model.name()
+                + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
     }
 
     /** A create's data holds either foreign key scalars or the relations they belong to, not both (Prisma's checked and unchecked inputs). */
@@ -266,6 +334,9 @@ public final class WriteEngine {
             if (values.containsKey(f)) continue;
             if (f.updatedAt()) {
                 values.put(f, Generated.now());
+            } else if (f.defaultValue() instanceof dev.facet.schema.model.DefaultValue.Literal l && f.scalarType() == ScalarType.JSON && !f.isList()) {
+                // Prisma writes a Json default itself: MySQL cannot hold one in the column.
+                values.put(f, dev.facet.data.value.JsonCodec.parse(l.value().toString()));
             } else if (f.defaultValue() != null) {
                 Object generated = Generated.valueFor(f.defaultValue());
                 if (generated != null) values.put(f, generated);
@@ -295,6 +366,7 @@ public final class WriteEngine {
         }
         if (op.has("connectOrCreate")) target = connectOrCreateTarget(s, link, op.get("connectOrCreate"), join(path, "connectOrCreate"));
         if (op.has("connect")) target = connectTarget(s, model, link, op.get("connect"), join(path, "connect"));
+        releaseOneToOne(s, model, link, target, null);
         Map<ScalarField, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < link.parentKeys().size(); i++) values.put(link.parentKeys().get(i), target.get(link.childKeys().get(i).name()));
         return values;
@@ -437,10 +509,8 @@ public final class WriteEngine {
                 case "connectOrCreate" -> target = connectOrCreateTarget(s, link, e.getValue(), p);
                 case "disconnect" -> {
                     if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
-                    if (e.getValue().isObject() && currentTarget != null) {
-                        Filter extra = reads.where(link.child(), e.getValue(), p);
-                        if (s.count(link.child(), Filter.and(List.of(currentTarget, extra))) == 0) continue;
-                    }
+                    // On SQL databases Prisma 7 checks the filter for validity only: the relation is disconnected whatever it says.
+                    if (e.getValue().isObject()) reads.where(link.child(), e.getValue(), p);
                     for (ScalarField f : link.parentKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
                 }
                 case "delete" -> {
@@ -488,12 +558,32 @@ public final class WriteEngine {
                 default -> throw new IllegalStateException(e.getKey());
             }
             if (target != null) {
+                releaseOneToOne(s, model, link, target, key);
                 for (int i = 0; i < link.parentKeys().size(); i++) {
                     changes.put(link.parentKeys().get(i), new Session.FieldUpdate.Set(target.get(link.childKeys().get(i).name())));
                 }
             }
         }
         return changes;
+    }
+
+    /**
+     * One-to-one, foreign key on this side: the record now pointing at {@code target} (other than {@code self}) lets go
+     * of it, as Prisma moves the relation over; P2014 when its foreign key is required.
+     */
+    private void releaseOneToOne(Session s, Model model, RelationLink link, Map<String, Object> target, Map<String, Object> self) {
+        if (target == null || relation(link).kind() != RelationKind.ONE_TO_ONE) return;
+        List<Filter> parts = new ArrayList<>();
+        for (int i = 0; i < link.parentKeys().size(); i++) {
+            parts.add(new Filter.Compare(link.parentKeys().get(i), Filter.CompareOp.EQUALS, target.get(link.childKeys().get(i).name()), false));
+        }
+        if (self != null) parts.add(new Filter.Not(keyFilter(model, self)));
+        Filter holders = Filter.and(parts);
+        if (s.count(model, holders) == 0) return;
+        if (link.parentKeys().stream().anyMatch(ScalarField::isRequired)) throw actions.violation(relation(link));
+        Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
+        for (ScalarField f : link.parentKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
+        s.update(model, holders, changes);
     }
 
     private static Map<String, Object> remap(RelationLink link, Map<String, Object> parentValues) {
@@ -574,6 +664,8 @@ public final class WriteEngine {
                     }
                 }
                 case "disconnect" -> {
+                    // Disconnecting a required relation is refused before anything is looked up.
+                    if (!link.viaJoinTable() && requiredBothWays(link)) throw actions.violation(relation(link));
                     if (!rf.isList()) {
                         if (v.isBoolean() && !v.asBoolean()) continue;
                         Filter target = v.isObject() ? Filter.and(List.of(connected, reads.where(child, v, p))) : connected;
@@ -665,7 +757,8 @@ public final class WriteEngine {
                 }
                 case "deleteMany" -> {
                     for (JsonNode item : items(v)) {
-                        Filter target = Filter.and(List.of(connected, reads.where(child, item, p)));
+                        // By key: emulated actions unlink join rows first, after which "connected" would no longer match.
+                        Filter target = ReferentialActions.byKeys(child, ReferentialActions.keys(s, child, Filter.and(List.of(connected, reads.where(child, item, p)))));
                         actions.beforeDelete(s, child, target);
                         s.delete(child, target);
                     }
@@ -697,8 +790,8 @@ public final class WriteEngine {
                 throw QueryError.notFound("Expected " + expected + " records to be connected, found only " + found.size() + ".");
             }
             if (!link.field().isList()) {
-                throw QueryError.notFound("No '" + child.name() + "' record(s) (needed to inline the relation on '" + child.name()
-                        + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
+                throw QueryError.notFound("No '" + child.name() + "' record was found for a nested connect on " + kindWords(link) + " relation '"
+                        + relationName(link) + "'.");
             }
             throw new QueryError("P2018", "The required connected records were not found. Expected " + expected
                     + " records to be connected after connect operation on " + kindWords(link) + " relation '" + relationName(link) + "', found "
@@ -733,12 +826,16 @@ public final class WriteEngine {
             return;
         }
         if (s.count(link.child(), targets) == 0) return;
-        boolean required = link.childKeys().stream().anyMatch(ScalarField::isRequired) || link.field().isRequired()
-                || backFieldOf(link.field()) != null && backFieldOf(link.field()).isRequired();
-        if (required) throw actions.violation(relation(link));
+        if (requiredBothWays(link)) throw actions.violation(relation(link));
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (ScalarField f : link.childKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
         s.update(link.child(), targets, changes);
+    }
+
+    /** @return whether either side of the relation is required, so that it cannot be disconnected */
+    private boolean requiredBothWays(RelationLink link) {
+        return link.childKeys().stream().anyMatch(ScalarField::isRequired) || link.field().isRequired()
+                || backFieldOf(link.field()) != null && backFieldOf(link.field()).isRequired();
     }
 
     private void linkPairs(Session s, RelationLink link, Map<String, Object> parent, List<Map<String, Object>> children) {
