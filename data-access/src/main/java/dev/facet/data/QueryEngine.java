@@ -121,6 +121,10 @@ public final class QueryEngine implements AutoCloseable {
             throw QueryError.validation("action", model.name() + " is a view; views are read-only");
         }
         JsonNode a = args == null || args.isNull() ? JSON.objectNode() : args;
+        if ((action.equals("createManyAndReturn") || action.equals("updateManyAndReturn")) && !connector.supportsManyAndReturn()) {
+            // Prisma Client has no such operation for this database (MySQL); its message.
+            throw new QueryError("P2009", "Operation '" + action + "' for model '" + model.name() + "' does not match any query.");
+        }
         return switch (action) {
             case "findMany" -> {
                 ReadQuery q = reads.findMany(model, a, "");

@@ -91,7 +91,12 @@ final class FilterCompiler {
                     case GTE -> ">=";
                     default -> throw new IllegalStateException();
                 };
-                if (c.insensitive()) {
+                String sameJsonType = c.value() instanceof com.fasterxml.jackson.databind.JsonNode json && !op.equals("=") && !op.equals("<>")
+                        ? dialect.jsonTypeIs(col, json) : null;
+                if (sameJsonType != null) {
+                    // Prisma compares a Json value only with values of the same JSON type (a number with numbers).
+                    out.append(sameJsonType).append(" AND ").append(col).append(" ").append(op).append(" ").param(c.field(), c.value(), dialect);
+                } else if (c.insensitive()) {
                     out.append(dialect.insensitive(col, op));
                     out.params().add(new Sql.Param(c.field(), c.value()));
                 } else {

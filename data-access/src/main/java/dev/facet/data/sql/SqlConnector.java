@@ -102,6 +102,9 @@ public final class SqlConnector implements Connector {
     public boolean supportsInsensitiveFilters() { return dialect.supportsInsensitiveMode(); }
 
     @Override
+    public boolean supportsManyAndReturn() { return dialect.supportsReturning(); }
+
+    @Override
     public List<Map<String, Object>> aggregate(Aggregation a) {
         try (Connection c = dataSource.getConnection()) {
             return aggregate(c, a);

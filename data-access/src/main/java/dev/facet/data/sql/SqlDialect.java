@@ -69,6 +69,9 @@ public abstract class SqlDialect {
     /** @return the tail that goes with {@link #insertIgnore()} */
     public String onConflictIgnore() { return " ON CONFLICT DO NOTHING"; }
 
+    /** @return SQL that holds when the JSON in {@code column} has the JSON type of {@code value}, or null where not checked */
+    public String jsonTypeIs(String column, JsonNode value) { return null; }
+
     /** @return whether scalar lists exist */
     public boolean supportsScalarLists() { return false; }
 
@@ -233,6 +236,13 @@ public abstract class SqlDialect {
         @Override public boolean supportsScalarLists() { return true; }
 
         @Override public boolean nullsSortHigh() { return true; }
+
+        @Override
+        public String jsonTypeIs(String column, JsonNode value) {
+            String type = value.isNumber() ? "number" : value.isTextual() ? "string" : value.isBoolean() ? "boolean"
+                    : value.isArray() ? "array" : value.isObject() ? "object" : "null";
+            return "jsonb_typeof(" + column + ") = '" + type + "'";
+        }
 
         @Override
         public String insensitive(String column, String operator) {

@@ -118,7 +118,8 @@ final class SqlErrors {
     // ---------------------------------------------------------------- MySQL and MariaDB, as @prisma/adapter-mariadb
 
     private static QueryError mysql(SQLException e) {
-        String message = e.getMessage() == null ? "N/A" : e.getMessage();
+        // Connector/J puts "Data truncation: " before the server's own message.
+        String message = e.getMessage() == null ? "N/A" : e.getMessage().replaceFirst("^Data truncation: ", "");
         String[] words = message.split(" ");
         return switch (e.getErrorCode()) {
             case 1062 -> unique(quoted(words[words.length - 1]) == null ? null : index(lastSegment(quoted(words[words.length - 1]))), e);

@@ -163,8 +163,12 @@ class PrismaComparisonWritesTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
     void andReturnSelectsToOneRelationsButNotToManyOnes(DbKind kind, String mode) {
-        if (kind == DbKind.MYSQL) return;
         open(kind, mode);
+        if (kind == DbKind.MYSQL) {
+            assertThatThrownBy(() -> run("Post", "createManyAndReturn", "{\"data\": []}"))
+                    .hasMessage("Operation 'createManyAndReturn' for model 'Post' does not match any query.");
+            return;
+        }
         run("User", "create", "{\"data\": {\"email\": \"a@x\"}}");
         assertThat(run("Post", "createManyAndReturn", "{\"data\": [{\"slug\": \"p\", \"authorId\": 1}], \"select\": {\"slug\": true, \"author\": {\"select\": {\"email\": true}}}}"))
                 .isEqualTo(JsonCodec.parse("[{\"slug\":\"p\",\"author\":{\"email\":\"a@x\"}}]"));
@@ -205,7 +209,7 @@ class PrismaComparisonWritesTest {
             case SQLITE -> assertThat(run("User", "create", create)).isEqualTo(JsonCodec.parse("{\"age\":2147483648}"));
             case POSTGRES -> assertThatThrownBy(() -> run("User", "create", create)).satisfies(e -> assertThat(code(e)).isEqualTo("P2020"));
             case MYSQL -> assertThatThrownBy(() -> run("User", "create", create)).satisfies(e -> assertThat(code(e)).isEqualTo("P2020"))
-                    .hasMessageStartingWith("Value out of range for the type: ");
+                    .hasMessage("Value out of range for the type: Out of range value for column 'age' at row 1");
         }
         assertThat(run("User", "create", "{\"data\": {\"email\": \"b@x\", \"age\": 2.5}, \"select\": {\"age\": true}}")).isEqualTo(JsonCodec.parse("{\"age\":2}"));
     }
