@@ -539,9 +539,8 @@ public final class WriteEngine {
                         throw QueryError.notFound("No '" + link.child().name() + "' record was found for a nested update on " + kindWords(link)
                                 + " relation '" + relationName(link) + "'.");
                     }
-                    Map<String, Object> newKey = updateRecord(s, link.child(), childKey, requireObject(data, join(p, "data")), join(p, "data"));
-                    target = readFields(s, link.child(), newKey, link.childKeys());
-                    if (target.equals(current == null ? null : remap(link, current))) target = null;
+                    // The related record changes; this record's foreign key is left to the relation's onUpdate action.
+                    updateRecord(s, link.child(), childKey, requireObject(data, join(p, "data")), join(p, "data"));
                 }
                 case "upsert" -> {
                     JsonNode v = requireObject(e.getValue(), p);
@@ -584,12 +583,6 @@ public final class WriteEngine {
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (ScalarField f : link.parentKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
         s.update(model, holders, changes);
-    }
-
-    private static Map<String, Object> remap(RelationLink link, Map<String, Object> parentValues) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < link.parentKeys().size(); i++) out.put(link.childKeys().get(i).name(), parentValues.get(link.parentKeys().get(i).name()));
-        return out;
     }
 
     private static boolean isField(Model m, String name) { return m.field(name) != null; }

@@ -34,6 +34,15 @@ class PrismaComparisonWritesTest {
               posts    Post[]
               comments Comment[]
               groups   Group[]
+              notes    Note[]
+            }
+
+            model Note {
+              id        Int     @id @default(autoincrement())
+              userEmail String?
+              user      User?   @relation(fields: [userEmail], references: [email], onUpdate: SetNull)
+
+              @@index([userEmail])
             }
 
             model Profile {
@@ -158,6 +167,16 @@ class PrismaComparisonWritesTest {
         assertThat(run("Badge", "update", "{\"where\": {\"id\": 2}, \"data\": {\"owner\": {\"connect\": {\"id\": 1}}}, \"select\": {\"ownerId\": true}}"))
                 .isEqualTo(JsonCodec.parse("{\"ownerId\":1}"));
         assertThat(run("Badge", "findUnique", "{\"where\": {\"id\": 1}, \"select\": {\"ownerId\": true}}")).isEqualTo(JsonCodec.parse("{\"ownerId\":null}"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void aNestedUpdateOfTheRelatedRecordLeavesTheForeignKeyToItsOnUpdateAction(DbKind kind, String mode) {
+        open(kind, mode);
+        run("Note", "create", "{\"data\": {\"user\": {\"create\": {\"email\": \"a@x\"}}}}");
+        // onUpdate: SetNull, so changing the referenced email clears this note's key rather than following it.
+        assertThat(run("Note", "update", "{\"where\": {\"id\": 1}, \"data\": {\"user\": {\"update\": {\"email\": \"b@x\"}}}, \"include\": {\"user\": true}}"))
+                .isEqualTo(JsonCodec.parse("{\"id\":1,\"userEmail\":null,\"user\":null}"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
