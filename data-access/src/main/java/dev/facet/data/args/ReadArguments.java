@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public final class ReadArguments {
     private static final Set<String> FIND_MANY_KEYS = Set.of("where", "select", "include", "omit", "orderBy", "cursor", "skip", "take",
-            "distinct", "relationLoadStrategy");
+            "distinct");
 
     private final Schema schema;
 
@@ -58,7 +58,7 @@ public final class ReadArguments {
      */
     public ReadQuery findUnique(Model model, JsonNode args, String path) {
         JsonNode a = requireObject(args == null || args.isNull() ? JsonCodecs.EMPTY : args, path);
-        rejectUnknown(a, Set.of("where", "select", "include", "omit", "relationLoadStrategy"), path, model);
+        rejectUnknown(a, Set.of("where", "select", "include", "omit"), path, model);
         if (!a.has("where")) throw QueryError.validation(join(path, "where"), "A value is required but not set");
         Filter where = whereUnique(model, a.get("where"), join(path, "where"));
         return new ReadQuery(model, where, List.of(), null, null, null, List.of(), selection(model, a, path));
@@ -144,6 +144,9 @@ public final class ReadArguments {
                 return Filter.and(listOf(value).stream().map(v -> where(model, v, p)).toList());
             }
             case "OR" -> {
+                // Unlike AND and NOT, OR takes a list only.
+                if (!value.isArray()) throw QueryError.validation(p, "Argument `OR`: Invalid value provided. Expected " + model.name()
+                        + "WhereInput[], provided Object.");
                 List<Filter> any = new ArrayList<>();
                 for (JsonNode v : listOf(value)) any.add(where(model, v, p));
                 return any.size() == 1 ? any.getFirst() : new Filter.Or(any);
@@ -283,6 +286,10 @@ public final class ReadArguments {
     }
 
     private Filter in(ScalarField field, JsonNode v, String path, boolean insensitive) {
+        if (!v.isArray()) {
+            throw QueryError.validation(path, "Argument `" + lastSegment(path) + "`: Invalid value provided. Expected " + field.typeName()
+                    + "[], provided " + v + ".");
+        }
         List<Object> values = new ArrayList<>();
         for (JsonNode item : listOf(v)) values.add(value(field, item, path));
         return new Filter.In(field, values, insensitive);
@@ -467,8 +474,8 @@ public final class ReadArguments {
             JsonNode omit = requireObject(args.get("omit"), join(path, "omit"));
             for (Iterator<Map.Entry<String, JsonNode>> it = omit.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                Field f = field(model, e.getKey(), join(join(path, "omit"), e.getKey()));
-                if (!(f instanceof ScalarField)) throw QueryError.validation(join(join(path, "omit"), e.getKey()), "only scalar fields can be omitted");
+                field(model, e.getKey(), join(join(path, "omit"), e.getKey()));
+                // Omitting a relation is accepted and changes nothing: relations are not returned unless included.
                 if (e.getValue().asBoolean()) omitted.add(e.getKey());
             }
         }

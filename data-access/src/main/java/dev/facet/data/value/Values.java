@@ -10,7 +10,6 @@ import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -113,13 +112,9 @@ public final class Values {
         return out;
     }
 
-    /** Accepts {@code 2024-01-02T03:04:05.678Z}, offsets, and plain dates. */
+    /** Accepts ISO-8601 date-times with a zone: {@code 2024-01-02T03:04:05.678Z}, {@code 2024-01-02T04:04:05+01:00} (no plain dates, as Prisma). */
     public static Instant parseDateTime(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
+        return OffsetDateTime.parse(text).toInstant();
     }
 
     /** Strips a {@code {"$type": ..., "value": ...}} tag; Json tags are handled by the caller. */

@@ -33,6 +33,7 @@ class PrismaComparisonReadsTest {
               email   String   @unique
               name    String?
               age     Int?
+              born    DateTime?
               profile Profile?
               posts   Post[]
             }
@@ -109,6 +110,21 @@ class PrismaComparisonReadsTest {
                     .hasMessageContaining("must not be null.");
         }
         assertThat(ids(kind, "User", "{\"where\": {\"name\": {\"notIn\": null}}, \"orderBy\": {\"id\": \"asc\"}}")).containsExactly(1, 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void argumentShapesPrismaRefusesAreRefused(DbKind kind) {
+        for (String args : List.of("{\"where\": {\"views\": {\"in\": 5}}}", "{\"where\": {\"OR\": {\"views\": 5}}}", "{\"relationLoadStrategy\": \"query\"}")) {
+            assertThatThrownBy(() -> ids(kind, "Post", args)).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
+        }
+        // A DateTime is a date and a time with its zone, not a plain date.
+        assertThatThrownBy(() -> ids(kind, "User", "{\"where\": {\"born\": {\"gte\": \"1950-10-16\"}}}")).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
+        assertThat(ids(kind, "User", "{\"where\": {\"born\": {\"lt\": \"1950-10-16T00:00:00+01:00\"}}}")).isEmpty();
+        assertThat(ids(kind, "Post", "{\"where\": {\"AND\": {\"views\": 5}, \"NOT\": {\"views\": 7}}}")).containsExactly(4);
+        // Omitting a relation changes nothing.
+        assertThat(run(kind, "User", "findUnique", "{\"where\": {\"id\": 3}, \"omit\": {\"posts\": true, \"age\": true, \"born\": true}}"))
+                .isEqualTo(JsonCodec.parse("{\"id\":3,\"email\":\"cy@x\",\"name\":null}"));
     }
 
     @ParameterizedTest
