@@ -71,6 +71,13 @@ public final class QueryEngine implements AutoCloseable {
         return executeIn(readOnly, modelName, action, args);
     }
 
+    /** The arguments each action cannot do without. */
+    private static final Map<String, List<String>> REQUIRED_ARGUMENTS = Map.of(
+            "findUnique", List.of("where"), "findUniqueOrThrow", List.of("where"), "create", List.of("data"),
+            "createMany", List.of("data"), "createManyAndReturn", List.of("data"), "update", List.of("where", "data"),
+            "updateMany", List.of("data"), "updateManyAndReturn", List.of("data"), "upsert", List.of("where", "create", "update"),
+            "delete", List.of("where"));
+
     /** One request of a batch. */
     public record Request(String model, String action, JsonNode args) {}
 
@@ -121,6 +128,9 @@ public final class QueryEngine implements AutoCloseable {
             throw QueryError.validation("action", model.name() + " is a view; views are read-only");
         }
         JsonNode a = args == null || args.isNull() ? JSON.objectNode() : args;
+        for (String required : REQUIRED_ARGUMENTS.getOrDefault(action, List.of())) {
+            if (!a.has(required) || a.get(required).isNull()) throw QueryError.validation(required, "Argument `" + required + "` is missing.");
+        }
         if ((action.equals("createManyAndReturn") || action.equals("updateManyAndReturn")) && !connector.supportsManyAndReturn()) {
             // Prisma Client has no such operation for this database (MySQL); its message.
             throw new QueryError("P2009", "Operation '" + action + "' for model '" + model.name() + "' does not match any query.");

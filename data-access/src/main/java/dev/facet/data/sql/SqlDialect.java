@@ -72,6 +72,9 @@ public abstract class SqlDialect {
     /** @return SQL that holds when the JSON in {@code column} has the JSON type of {@code value}, or null where not checked */
     public String jsonTypeIs(String column, JsonNode value) { return null; }
 
+    /** @return the operand of an increment, decrement, multiply or divide, as the database is to receive it */
+    public Object arithmeticOperand(ScalarField field, Object operand) { return operand; }
+
     /** @return whether scalar lists exist */
     public boolean supportsScalarLists() { return false; }
 
@@ -365,6 +368,12 @@ public abstract class SqlDialect {
 
         @Override public String onConflictIgnore() { return ""; }
 
+        /** Prisma's MySQL adapter sends a Decimal operand as text, which MySQL's arithmetic reads as a double. */
+        @Override
+        public Object arithmeticOperand(ScalarField field, Object operand) {
+            return operand instanceof BigDecimal d ? d.toPlainString() : operand;
+        }
+
     }
 
     /** SQLite. Date-times are stored as ISO-8601 text, as Prisma 7's SQLite adapters store them. */
@@ -391,10 +400,22 @@ public abstract class SqlDialect {
             ps.setString(index, d.toPlainString());
         }
 
+        /** SQLite keeps a decimal as a REAL; like Prisma (which reads it as a JavaScript number), its shortest decimal text. */
         @Override
         protected Object readDecimal(ResultSet rs, int column) throws SQLException {
-            String s = rs.getString(column);
-            return s == null ? null : new BigDecimal(s);
+            Object o = rs.getObject(column);
+            return switch (o) {
+                case null -> null;
+                case Double d -> new BigDecimal(Double.toString(d));
+                case Float f -> new BigDecimal(Double.toString(f));
+                default -> new BigDecimal(o.toString());
+            };
+        }
+
+        /** Prisma's SQLite adapter (libsql) sends JavaScript numbers as REALs: an Int divided that way keeps its fraction. */
+        @Override
+        public Object arithmeticOperand(ScalarField field, Object operand) {
+            return operand instanceof Integer i ? Double.valueOf(i) : operand;
         }
 
         @Override

@@ -216,7 +216,7 @@ final class SqlSession implements Session {
                         case MULTIPLY -> " * ";
                         case DIVIDE -> " / ";
                     };
-                    sql.append(qualifier + col).append(op).param(e.getKey(), a.operand(), dialect);
+                    sql.append(qualifier + col).append(op).param(e.getKey(), dialect.arithmeticOperand(e.getKey(), a.operand()), dialect);
                 }
                 case FieldUpdate.Push p -> {
                     if (!dialect.supportsScalarLists()) throw QueryError.validation("data." + e.getKey().name(), "scalar lists are not supported by this database");

@@ -396,12 +396,16 @@ public final class WriteEngine {
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         List<Map.Entry<RelationField, JsonNode>> inline = new ArrayList<>();
         List<Map.Entry<RelationField, JsonNode>> later = new ArrayList<>();
+        Set<String> foreignKeysGiven = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             Field f = field(model, e.getKey(), p);
             switch (f) {
-                case ScalarField sf -> changes.put(sf, scalarChange(sf, e.getValue(), p));
+                case ScalarField sf -> {
+                    changes.put(sf, scalarChange(sf, e.getValue(), p));
+                    if (isForeignKey(model, sf)) foreignKeysGiven.add(sf.name());
+                }
                 case RelationField rf -> {
                     if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
                     if (RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
@@ -409,6 +413,7 @@ public final class WriteEngine {
                 }
             }
         }
+        checkCheckedOrUnchecked(model, inline, foreignKeysGiven, path);
         Filter byKey = keyFilter(model, key);
         for (var op : inline) {
             changes.putAll(inlineForUpdate(s, model, key, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),

@@ -84,9 +84,11 @@ class PrismaComparisonWritesTest {
             }
 
             model Doc {
-              id      Int   @id @default(autoincrement())
+              id      Int      @id @default(autoincrement())
               data    Json?
-              payload Json  @default("{}")
+              payload Json     @default("{}")
+              n       Int?
+              amount  Decimal?
             }
             """;
 
@@ -208,6 +210,41 @@ class PrismaComparisonWritesTest {
                 .satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
         assertThatThrownBy(() -> run("Doc", "create", "{\"data\": {\"data\": {\"$type\": \"Enum\", \"value\": \"AnyNull\"}}}"))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void missingArgumentsAndMixedCheckedAndUncheckedUpdatesAreRefused(DbKind kind, String mode) {
+        open(kind, mode);
+        run("User", "create", "{\"data\": {\"email\": \"a@x\", \"posts\": {\"create\": {\"slug\": \"p\"}}}}");
+        for (String[] request : new String[][] {{"update", "{\"data\": {\"age\": 1}}"}, {"update", "{\"where\": {\"id\": 1}}"},
+                {"upsert", "{\"where\": {\"id\": 1}, \"create\": {\"email\": \"b@x\"}}"}, {"delete", "{}"}}) {
+            assertThatThrownBy(() -> run("User", request[0], request[1])).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"))
+                    .hasMessageContaining("is missing.");
+        }
+        assertThatThrownBy(() -> run("Post", "update", "{\"where\": {\"id\": 1}, \"data\": {\"authorId\": 1, \"author\": {\"connect\": {\"id\": 1}}}}"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void arithmeticAsPrismaDoesIt(DbKind kind, String mode) {
+        open(kind, mode);
+        run("Doc", "create", "{\"data\": {\"n\": 3, \"amount\": \"100.1\"}}");
+        JsonNode divided = run("Doc", "update", "{\"where\": {\"id\": 1}, \"data\": {\"n\": {\"divide\": 4}, \"amount\": {\"divide\": 3}}, \"select\": {\"n\": true, \"amount\": true}}");
+        JsonNode times = run("Doc", "update", "{\"where\": {\"id\": 1}, \"data\": {\"n\": {\"multiply\": -3}}, \"select\": {\"n\": true}}");
+        if (kind == DbKind.SQLITE) {
+            // SQLite through Prisma's libsql adapter divides in floating point and keeps 0.75 (read as 0); -2.25 reads as -2.
+            assertThat(divided).isEqualTo(JsonCodec.parse("{\"n\":0,\"amount\":\"33.36666666666667\"}"));
+            assertThat(times).isEqualTo(JsonCodec.parse("{\"n\":-2}"));
+        } else if (kind == DbKind.MYSQL) {
+            // MySQL divides exactly and rounds into the Int (1); a Decimal operand goes as text, so in floating point.
+            assertThat(divided).isEqualTo(JsonCodec.parse("{\"n\":1,\"amount\":\"33.36666666666667\"}"));
+            assertThat(times).isEqualTo(JsonCodec.parse("{\"n\":-3}"));
+        } else {
+            assertThat(divided.get("n").asInt()).isZero();
+            assertThat(times).isEqualTo(JsonCodec.parse("{\"n\":0}"));
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")
