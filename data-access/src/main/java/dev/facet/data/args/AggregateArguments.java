@@ -41,7 +41,7 @@ public final class AggregateArguments {
     /** {@code count({where, select, orderBy, cursor, skip, take})}. */
     public Aggregation count(Model model, JsonNode args) {
         JsonNode a = args == null || args.isNull() ? JsonCodecs.EMPTY : args;
-        reject(a, Set.of("where", "select", "orderBy", "cursor", "skip", "take", "distinct"));
+        reject(a, Set.of("where", "select", "orderBy", "cursor", "skip", "take"));
         List<Aggregation.Aggregate> aggs = new ArrayList<>();
         JsonNode select = a.get("select");
         if (select == null || select.isBoolean()) {
@@ -60,7 +60,7 @@ public final class AggregateArguments {
     /** {@code aggregate({where, orderBy, cursor, skip, take, _count, _sum, _avg, _min, _max})}. */
     public Aggregation aggregate(Model model, JsonNode args) {
         JsonNode a = args == null || args.isNull() ? JsonCodecs.EMPTY : args;
-        reject(a, Set.of("where", "orderBy", "cursor", "skip", "take", "distinct", "_count", "_sum", "_avg", "_min", "_max"));
+        reject(a, Set.of("where", "orderBy", "cursor", "skip", "take", "_count", "_sum", "_avg", "_min", "_max"));
         return rows(model, a, functions(model, a));
     }
 

@@ -118,6 +118,7 @@ class PrismaComparisonReadsTest {
         for (String args : List.of("{\"where\": {\"views\": {\"in\": 5}}}", "{\"where\": {\"OR\": {\"views\": 5}}}", "{\"relationLoadStrategy\": \"query\"}")) {
             assertThatThrownBy(() -> ids(kind, "Post", args)).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
         }
+        assertThatThrownBy(() -> run(kind, "Post", "count", "{\"distinct\": [\"authorId\"]}")).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
         // A DateTime is a date and a time with its zone, not a plain date.
         assertThatThrownBy(() -> ids(kind, "User", "{\"where\": {\"born\": {\"gte\": \"1950-10-16\"}}}")).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
         assertThat(ids(kind, "User", "{\"where\": {\"born\": {\"lt\": \"1950-10-16T00:00:00+01:00\"}}}")).isEmpty();
