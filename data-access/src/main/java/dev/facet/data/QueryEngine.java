@@ -71,6 +71,13 @@ public final class QueryEngine implements AutoCloseable {
         return executeIn(readOnly, modelName, action, args);
     }
 
+    /** The arguments each action cannot do without. */
+    private static final Map<String, List<String>> REQUIRED_ARGUMENTS = Map.of(
+            "findUnique", List.of("where"), "findUniqueOrThrow", List.of("where"), "create", List.of("data"),
+            "createMany", List.of("data"), "createManyAndReturn", List.of("data"), "update", List.of("where", "data"),
+            "updateMany", List.of("data"), "updateManyAndReturn", List.of("data"), "upsert", List.of("where", "create", "update"),
+            "delete", List.of("where"));
+
     /** One request of a batch. */
     public record Request(String model, String action, JsonNode args) {}
 
@@ -121,6 +128,13 @@ public final class QueryEngine implements AutoCloseable {
             throw QueryError.validation("action", model.name() + " is a view; views are read-only");
         }
         JsonNode a = args == null || args.isNull() ? JSON.objectNode() : args;
+        for (String required : REQUIRED_ARGUMENTS.getOrDefault(action, List.of())) {
+            if (!a.has(required) || a.get(required).isNull()) throw QueryError.validation(required, "Argument `" + required + "` is missing.");
+        }
+        if ((action.equals("createManyAndReturn") || action.equals("updateManyAndReturn")) && !connector.supportsManyAndReturn()) {
+            // Prisma Client has no such operation for this database (MySQL); its message.
+            throw new QueryError("P2009", "Operation '" + action + "' for model '" + model.name() + "' does not match any query.");
+        }
         return switch (action) {
             case "findMany" -> {
                 ReadQuery q = reads.findMany(model, a, "");
@@ -151,7 +165,8 @@ public final class QueryEngine implements AutoCloseable {
             }
             case "upsert" -> {
                 Selection sel = reads.selection(model, a, "");
-                yield readBack(s, model, writes.upsert(s, model, a.get("where"), a.get("create"), a.get("update"), ""), sel);
+                boolean nestedRead = sel.items().stream().anyMatch(i -> !(i instanceof Selection.Scalar));
+                yield readBack(s, model, writes.upsert(s, model, a.get("where"), a.get("create"), a.get("update"), "", nestedRead), sel);
             }
             case "delete" -> {
                 Selection sel = reads.selection(model, a, "");
@@ -180,13 +195,13 @@ public final class QueryEngine implements AutoCloseable {
         return out;
     }
 
-    /** createManyAndReturn and updateManyAndReturn return scalars only: relations cannot be selected. */
+    /** createManyAndReturn and updateManyAndReturn return scalars and to-one relations (Prisma 7), not to-many ones or counts. */
     private Selection scalarSelection(Model model, JsonNode a) {
-        if (a.has("include")) throw QueryError.validation("include", "Argument does not exist in enclosing type");
         Selection sel = reads.selection(model, a, "");
         for (Selection.Item item : sel.items()) {
-            if (!(item instanceof Selection.Scalar)) {
-                throw QueryError.validation("select." + item.key(), "Field '" + item.key() + "' not found in enclosing type");
+            if (item instanceof Selection.Count || item instanceof Selection.Relation r && r.field().isList()) {
+                throw QueryError.validation((a.has("include") ? "include." : "select.") + item.key(),
+                        "Field '" + item.key() + "' not found in enclosing type");
             }
         }
         return sel;
@@ -239,8 +254,8 @@ public final class QueryEngine implements AutoCloseable {
         if (q.take() != null && q.take() != 1 && q.take() != -1) {
             throw new QueryError("P2019", "Input error. The 'findFirst' operation cannot be used with a 'take' argument that isn't 1 or -1");
         }
-        ReadQuery first = new ReadQuery(q.model(), q.where(), q.orderBy(), q.cursor(), q.skip(), q.take() == null ? 1L : q.take(),
-                q.distinct(), q.selection());
+        // Without take, findFirst asks for one row without implying an order (Prisma adds none either).
+        ReadQuery first = q.take() == null ? q.withLimit(1L) : q;
         List<Map<String, Object>> rows = s.read(first);
         if (rows.isEmpty()) {
             if (orThrow) throw QueryError.notFound("No record was found for a query.");
@@ -287,9 +302,9 @@ public final class QueryEngine implements AutoCloseable {
         return out;
     }
 
+    /** One result of aggregate or groupBy: the aggregates in the request's order, then groupBy's fields (as Prisma Client gives them). */
     private ObjectNode aggregateRow(Aggregation a, Map<String, Object> row, boolean plainCount) {
         ObjectNode out = JSON.objectNode();
-        for (var f : a.groupBy()) out.set(f.name(), Values.toJson(f, row.get(f.name())));
         for (Aggregation.Aggregate agg : a.aggregates()) {
             String key = agg.function().key();
             @SuppressWarnings("unchecked")
@@ -304,6 +319,7 @@ public final class QueryEngine implements AutoCloseable {
             else if (agg.function() == Aggregation.Function.AVG && v instanceof Double d) group.put(agg.key(), d);
             else group.set(agg.key(), Values.toJson(agg.field(), v));
         }
+        for (var f : a.groupBy()) out.set(f.name(), Values.toJson(f, row.get(f.name())));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.facet.data.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.facet.data.QueryError;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
@@ -13,11 +14,15 @@ import dev.facet.schema.model.ScalarType;
 import dev.facet.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Parses the arguments of {@code count}, {@code aggregate} and {@code groupBy} into an {@link Aggregation}. */
+/**
+ * Parses the arguments of {@code count}, {@code aggregate} and {@code groupBy} into an {@link Aggregation}.
+ * Aggregates keep the order the request gives them in, as Prisma Client's result does.
+ */
 public final class AggregateArguments {
     private static final Set<String> FUNCTIONS = Set.of("_count", "_sum", "_avg", "_min", "_max");
 
@@ -33,10 +38,10 @@ public final class AggregateArguments {
         this.reads = reads;
     }
 
-    /** {@code count({where, select, orderBy, skip, take})}. */
+    /** {@code count({where, select, orderBy, cursor, skip, take})}. */
     public Aggregation count(Model model, JsonNode args) {
         JsonNode a = args == null || args.isNull() ? JsonCodecs.EMPTY : args;
-        reject(a, Set.of("where", "select", "orderBy", "cursor", "skip", "take", "distinct"), "");
+        reject(a, Set.of("where", "select", "orderBy", "cursor", "skip", "take"));
         List<Aggregation.Aggregate> aggs = new ArrayList<>();
         JsonNode select = a.get("select");
         if (select == null || select.isBoolean()) {
@@ -49,42 +54,47 @@ public final class AggregateArguments {
                         e.getKey().equals("_all") ? null : scalar(model, e.getKey(), "select." + e.getKey())));
             }
         }
-        return common(model, a, List.of(), null, aggs);
+        return rows(model, a, aggs);
     }
 
-    /** {@code aggregate({where, orderBy, skip, take, _count, _sum, _avg, _min, _max})}. */
+    /** {@code aggregate({where, orderBy, cursor, skip, take, _count, _sum, _avg, _min, _max})}. */
     public Aggregation aggregate(Model model, JsonNode args) {
         JsonNode a = args == null || args.isNull() ? JsonCodecs.EMPTY : args;
-        reject(a, Set.of("where", "orderBy", "cursor", "skip", "take", "distinct", "_count", "_sum", "_avg", "_min", "_max"), "");
-        return common(model, a, List.of(), null, functions(model, a));
+        reject(a, Set.of("where", "orderBy", "cursor", "skip", "take", "_count", "_sum", "_avg", "_min", "_max"));
+        return rows(model, a, functions(model, a));
     }
 
     /** {@code groupBy({by, where, having, orderBy, skip, take, _count, ...})}. */
     public Aggregation groupBy(Model model, JsonNode args) {
         if (args == null || !args.has("by")) throw QueryError.validation("by", "A value is required but not set");
-        reject(args, Set.of("by", "where", "having", "orderBy", "skip", "take", "_count", "_sum", "_avg", "_min", "_max"), "");
+        reject(args, Set.of("by", "where", "having", "orderBy", "skip", "take", "_count", "_sum", "_avg", "_min", "_max"));
         List<ScalarField> by = new ArrayList<>();
         JsonNode byNode = args.get("by");
         for (JsonNode n : byNode.isArray() ? byNode : List.of(byNode)) by.add(scalar(model, n.asText(), "by"));
         if (by.isEmpty()) throw QueryError.validation("by", "Expected a minimum of 1 field to be present, got 0");
         List<Aggregation.Aggregate> aggs = functions(model, args);
-        if (args.has("orderBy")) {
-            for (JsonNode o : args.get("orderBy").isArray() ? args.get("orderBy") : List.of(args.get("orderBy"))) {
-                for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-                    String k = it.next();
-                    if (!FUNCTIONS.contains(k) && !by.contains(model.field(k))) {
-                        throw QueryError.validation("orderBy." + k, "Every field used for orderBy must be included in the by-arguments of the query");
-                    }
-                }
-            }
-            if ((args.has("skip") || args.has("take")) && !args.has("orderBy")) {
-                throw QueryError.validation("orderBy", "A value is required but not set. It is required because `take` or `skip` was provided.");
-            }
-        } else if (args.has("skip") || args.has("take")) {
-            throw QueryError.validation("orderBy", "A value is required but not set. It is required because `take` or `skip` was provided.");
+        List<Ordering> orderBy = args.has("orderBy") ? groupOrderBy(model, args.get("orderBy")) : new ArrayList<>();
+        // With skip or take and no orderBy, Prisma orders by the id, which must then be grouped by too.
+        if (orderBy.isEmpty() && (args.has("skip") || args.has("take")) && model.primaryKey() != null) {
+            for (String n : model.primaryKey().fieldNames()) orderBy.add(new Ordering.ByField(List.of(), (ScalarField) model.field(n), false, null));
         }
-        Aggregation.Having having = args.has("having") ? having(model, args.get("having"), "having") : null;
-        return common(model, args, by, having, aggs);
+        LinkedHashSet<String> missing = new LinkedHashSet<>();
+        for (Ordering o : orderBy) if (o instanceof Ordering.ByField bf && !by.contains(bf.field())) missing.add(bf.field().name());
+        if (!missing.isEmpty()) {
+            throw new QueryError("P2019", "Input error. Every field used for orderBy must be included in the by-arguments of the query. "
+                    + "Missing fields: " + String.join(", ", missing));
+        }
+        Aggregation.Having having = null;
+        if (args.has("having")) {
+            LinkedHashSet<String> notGrouped = new LinkedHashSet<>();
+            having = having(model, args.get("having"), "having", by, notGrouped);
+            if (!notGrouped.isEmpty()) {
+                throw new QueryError("P2019", "Input error. Every field used in `having` filters must either be an aggregation filter or be "
+                        + "included in the selection of the query. Missing fields: " + String.join(", ", notGrouped));
+            }
+        }
+        Filter where = args.has("where") ? reads.where(model, args.get("where"), "where") : Filter.ALL;
+        return new Aggregation(model, where, orderBy, null, skip(args), take(args), by, having, aggs);
     }
 
     /** @return whether {@code _count: true} asks for a plain number rather than an object */
@@ -92,36 +102,32 @@ public final class AggregateArguments {
         return args != null && args.has("_count") && args.get("_count").isBoolean();
     }
 
-    private Aggregation common(Model model, JsonNode a, List<ScalarField> by, Aggregation.Having having, List<Aggregation.Aggregate> aggs) {
-        if (a.has("cursor")) throw QueryError.validation("cursor", "a cursor is not supported with aggregates yet; use skip and take");
+    /** count and aggregate: aggregates over the rows a findMany with the same where, orderBy, cursor, skip and take reads. */
+    private Aggregation rows(Model model, JsonNode a, List<Aggregation.Aggregate> aggs) {
         Filter where = a.has("where") ? reads.where(model, a.get("where"), "where") : Filter.ALL;
-        List<Ordering> orderBy = new ArrayList<>();
-        if (a.has("orderBy")) {
-            for (JsonNode o : a.get("orderBy").isArray() ? a.get("orderBy") : List.of(a.get("orderBy"))) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    if (FUNCTIONS.contains(e.getKey())) {
-                        throw QueryError.validation("orderBy." + e.getKey(), "ordering by an aggregate is not supported yet");
-                    }
-                    ScalarField f = scalar(model, e.getKey(), "orderBy." + e.getKey());
-                    String dir = e.getValue().isTextual() ? e.getValue().asText() : e.getValue().path("sort").asText();
-                    if (!dir.equals("asc") && !dir.equals("desc")) throw QueryError.validation("orderBy." + e.getKey(), "expected 'asc' or 'desc'");
-                    orderBy.add(new Ordering.ByField(List.of(), f, dir.equals("desc"), null));
-                }
-            }
-        }
-        Long skip = a.has("skip") ? a.get("skip").asLong() : null;
-        Long take = a.has("take") ? a.get("take").asLong() : null;
-        if (take != null && take < 0) throw QueryError.validation("take", "a negative take is not supported with aggregates yet");
-        return new Aggregation(model, where, orderBy, null, skip, take, by, having, aggs);
+        List<Ordering> orderBy = a.has("orderBy") ? reads.orderBy(model, a.get("orderBy"), "orderBy") : List.of();
+        Map<ScalarField, Object> cursor = a.has("cursor") ? reads.uniqueValues(model, a.get("cursor"), "cursor") : null;
+        return new Aggregation(model, where, orderBy, cursor, skip(a), take(a), List.of(), null, aggs);
     }
 
+    private static Long skip(JsonNode a) {
+        if (!a.has("skip")) return null;
+        long n = a.get("skip").asLong();
+        if (n < 0) throw QueryError.validation("skip", "Invalid value for skip argument: Value can only be positive, found: " + n);
+        return n;
+    }
+
+    private static Long take(JsonNode a) { return a.has("take") ? a.get("take").asLong() : null; }
+
+    /** The aggregates asked for, in the order of the request's keys (and of the fields inside each). */
     private List<Aggregation.Aggregate> functions(Model model, JsonNode a) {
         List<Aggregation.Aggregate> out = new ArrayList<>();
-        for (String fn : List.of("_count", "_sum", "_avg", "_min", "_max")) {
-            JsonNode v = a.get(fn);
-            if (v == null) continue;
-            Aggregation.Function function = Aggregation.Function.valueOf(fn.substring(1).toUpperCase());
+        for (Iterator<Map.Entry<String, JsonNode>> fns = a.fields(); fns.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = fns.next();
+            String fn = entry.getKey();
+            if (!FUNCTIONS.contains(fn)) continue;
+            JsonNode v = entry.getValue();
+            Aggregation.Function function = function(fn);
             if (v.isBoolean()) {
                 if (!fn.equals("_count")) throw QueryError.validation(fn, "expected an object of fields");
                 if (v.asBoolean()) out.add(new Aggregation.Aggregate(function, null));
@@ -136,18 +142,69 @@ public final class AggregateArguments {
                     out.add(new Aggregation.Aggregate(function, null));
                     continue;
                 }
-                ScalarField f = scalar(model, e.getKey(), p);
-                if ((function == Aggregation.Function.SUM || function == Aggregation.Function.AVG)
-                        && (f.scalarType() == null || !f.scalarType().isNumeric())) {
-                    throw QueryError.validation(p, fn + " is only available on numeric fields, but " + f.name() + " is " + f.typeName());
-                }
-                out.add(new Aggregation.Aggregate(function, f));
+                out.add(new Aggregation.Aggregate(function, aggregated(model, function, e.getKey(), p)));
             }
         }
         return out;
     }
 
-    private Aggregation.Having having(Model model, JsonNode node, String path) {
+    private ScalarField aggregated(Model model, Aggregation.Function function, String name, String path) {
+        ScalarField f = scalar(model, name, path);
+        if ((function == Aggregation.Function.SUM || function == Aggregation.Function.AVG) && (f.scalarType() == null || !f.scalarType().isNumeric())) {
+            throw QueryError.validation(path, function.key() + " is only available on numeric fields, but " + f.name() + " is " + f.typeName());
+        }
+        return f;
+    }
+
+    private static Aggregation.Function function(String key) {
+        return Aggregation.Function.valueOf(key.substring(1).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** groupBy's orderBy: by-fields and aggregates ({@code {_count: {id: 'desc'}}}), each with {@code sort} and {@code nulls}. */
+    private List<Ordering> groupOrderBy(Model model, JsonNode value) {
+        List<Ordering> out = new ArrayList<>();
+        for (JsonNode item : value.isArray() ? value : List.of(value)) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = "orderBy." + e.getKey();
+                if (FUNCTIONS.contains(e.getKey())) {
+                    Aggregation.Function fn = function(e.getKey());
+                    for (Iterator<Map.Entry<String, JsonNode>> fields = e.getValue().fields(); fields.hasNext(); ) {
+                        Map.Entry<String, JsonNode> f = fields.next();
+                        ScalarField field = aggregated(model, fn, f.getKey(), p + "." + f.getKey());
+                        out.add(new Ordering.ByAggregate(fn, field, descending(f.getValue(), p + "." + f.getKey()), nulls(f.getValue(), p)));
+                    }
+                    continue;
+                }
+                ScalarField f = scalar(model, e.getKey(), p);
+                out.add(new Ordering.ByField(List.of(), f, descending(e.getValue(), p), nulls(e.getValue(), p)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean descending(JsonNode v, String path) {
+        String dir = v.isTextual() ? v.asText() : v.path("sort").asText();
+        if (!dir.equals("asc") && !dir.equals("desc")) throw QueryError.validation(path, "expected 'asc' or 'desc'");
+        return dir.equals("desc");
+    }
+
+    private static Ordering.Nulls nulls(JsonNode v, String path) {
+        if (!v.isObject() || !v.has("nulls")) return null;
+        return switch (v.get("nulls").asText()) {
+            case "first" -> Ordering.Nulls.FIRST;
+            case "last" -> Ordering.Nulls.LAST;
+            default -> throw QueryError.validation(path + ".nulls", "expected 'first' or 'last'");
+        };
+    }
+
+    // ---------------------------------------------------------------- having
+
+    /**
+     * A {@code having} tree. Conditions on a field itself need it among the {@code by} fields; the names of
+     * those that are not are collected in {@code notGrouped}.
+     */
+    private Aggregation.Having having(Model model, JsonNode node, String path, List<ScalarField> by, Set<String> notGrouped) {
         List<Aggregation.Having> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -155,61 +212,92 @@ public final class AggregateArguments {
             switch (e.getKey()) {
                 case "AND", "OR", "NOT" -> {
                     List<Aggregation.Having> children = new ArrayList<>();
-                    for (JsonNode c : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) children.add(having(model, c, p));
-                    parts.add(new Aggregation.Having(Aggregation.Having.Kind.valueOf(e.getKey()), children, null, null, null));
+                    for (JsonNode c : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) children.add(having(model, c, p, by, notGrouped));
+                    Aggregation.Having.Kind kind = Aggregation.Having.Kind.valueOf(e.getKey());
+                    // NOT of a list: none of them may hold.
+                    if (kind == Aggregation.Having.Kind.NOT) children.forEach(c -> parts.add(not(c)));
+                    else parts.add(new Aggregation.Having(kind, children, null, null, null));
                 }
                 default -> {
                     ScalarField f = scalar(model, e.getKey(), p);
                     JsonNode cond = e.getValue();
                     if (!cond.isObject()) {
-                        parts.add(compare(new Aggregation.Aggregate(null, f), Filter.CompareOp.EQUALS, cond, p));
+                        if (!by.contains(f)) notGrouped.add(f.name());
+                        parts.add(equalsOrNull(new Aggregation.Aggregate(null, f), cond, p));
                         continue;
                     }
+                    JsonNode own = JsonNodeFactory.instance.objectNode();
                     for (Iterator<Map.Entry<String, JsonNode>> ops = cond.fields(); ops.hasNext(); ) {
                         Map.Entry<String, JsonNode> op = ops.next();
                         if (FUNCTIONS.contains(op.getKey())) {
-                            Aggregation.Function fn = Aggregation.Function.valueOf(op.getKey().substring(1).toUpperCase());
-                            parts.addAll(conditions(new Aggregation.Aggregate(fn, f), op.getValue(), p + "." + op.getKey()));
+                            Aggregation.Function fn = function(op.getKey());
+                            parts.add(conditions(new Aggregation.Aggregate(fn, f), op.getValue(), p + "." + op.getKey()));
                         } else {
-                            parts.addAll(conditions(new Aggregation.Aggregate(null, f), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                                    .objectNode().set(op.getKey(), op.getValue()), p));
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) own).set(op.getKey(), op.getValue());
                         }
+                    }
+                    if (!own.isEmpty()) {
+                        if (!by.contains(f)) notGrouped.add(f.name());
+                        parts.add(conditions(new Aggregation.Aggregate(null, f), own, p));
                     }
                 }
             }
         }
-        return new Aggregation.Having(Aggregation.Having.Kind.AND, parts, null, null, null);
+        return and(parts);
     }
 
-    private List<Aggregation.Having> conditions(Aggregation.Aggregate agg, JsonNode cond, String path) {
+    /** A scalar filter on an aggregate (or a by-field), with the operations of the aggregate's type. */
+    private Aggregation.Having conditions(Aggregation.Aggregate agg, JsonNode cond, String path) {
+        if (!cond.isObject()) return equalsOrNull(agg, cond, path);
         List<Aggregation.Having> out = new ArrayList<>();
-        if (!cond.isObject()) {
-            out.add(compare(agg, Filter.CompareOp.EQUALS, cond, path));
-            return out;
-        }
         for (Iterator<Map.Entry<String, JsonNode>> it = cond.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = path + "." + e.getKey();
+            JsonNode v = e.getValue();
             switch (e.getKey()) {
-                case "equals" -> out.add(e.getValue().isNull() ? new Aggregation.Having(Aggregation.Having.Kind.IS_NULL, List.of(), agg, null, null)
-                        : compare(agg, Filter.CompareOp.EQUALS, e.getValue(), p));
-                case "not" -> out.add(new Aggregation.Having(Aggregation.Having.Kind.NOT, List.of(compare(agg, Filter.CompareOp.EQUALS, e.getValue(), p)), null, null, null));
-                case "lt" -> out.add(compare(agg, Filter.CompareOp.LT, e.getValue(), p));
-                case "lte" -> out.add(compare(agg, Filter.CompareOp.LTE, e.getValue(), p));
-                case "gt" -> out.add(compare(agg, Filter.CompareOp.GT, e.getValue(), p));
-                case "gte" -> out.add(compare(agg, Filter.CompareOp.GTE, e.getValue(), p));
-                case "in" -> {
-                    List<Object> values = new ArrayList<>();
-                    for (JsonNode v : e.getValue()) values.add(value(agg, v, p));
-                    out.add(new Aggregation.Having(Aggregation.Having.Kind.IN, List.of(), agg, null, values));
-                }
+                case "equals" -> out.add(equalsOrNull(agg, v, p));
+                case "not" -> out.add(v.isObject() ? not(conditions(agg, v, p))
+                        : v.isNull() ? not(isNull(agg)) : compare(agg, Filter.CompareOp.NOT_EQUALS, v, p));
+                case "in" -> out.add(v.isNull() ? isNull(agg) : in(agg, v, p));
+                case "notIn" -> out.add(not(v.isNull() ? isNull(agg) : in(agg, v, p)));
+                case "lt" -> out.add(compare(agg, Filter.CompareOp.LT, v, p));
+                case "lte" -> out.add(compare(agg, Filter.CompareOp.LTE, v, p));
+                case "gt" -> out.add(compare(agg, Filter.CompareOp.GT, v, p));
+                case "gte" -> out.add(compare(agg, Filter.CompareOp.GTE, v, p));
+                case "contains" -> out.add(compare(agg, Filter.CompareOp.CONTAINS, v, p));
+                case "startsWith" -> out.add(compare(agg, Filter.CompareOp.STARTS_WITH, v, p));
+                case "endsWith" -> out.add(compare(agg, Filter.CompareOp.ENDS_WITH, v, p));
+                case "mode" -> { }
                 default -> throw QueryError.validation(p, "unknown condition '" + e.getKey() + "' in having");
             }
         }
-        return out;
+        return and(out);
+    }
+
+    private Aggregation.Having equalsOrNull(Aggregation.Aggregate agg, JsonNode v, String path) {
+        return v.isNull() ? isNull(agg) : compare(agg, Filter.CompareOp.EQUALS, v, path);
+    }
+
+    private static Aggregation.Having isNull(Aggregation.Aggregate agg) {
+        return new Aggregation.Having(Aggregation.Having.Kind.IS_NULL, List.of(), agg, null, null);
+    }
+
+    private static Aggregation.Having not(Aggregation.Having h) {
+        return new Aggregation.Having(Aggregation.Having.Kind.NOT, List.of(h), null, null, null);
+    }
+
+    private static Aggregation.Having and(List<Aggregation.Having> parts) {
+        return parts.size() == 1 ? parts.getFirst() : new Aggregation.Having(Aggregation.Having.Kind.AND, parts, null, null, null);
+    }
+
+    private Aggregation.Having in(Aggregation.Aggregate agg, JsonNode v, String path) {
+        List<Object> values = new ArrayList<>();
+        for (JsonNode item : v.isArray() ? v : List.of(v)) values.add(value(agg, item, path));
+        return new Aggregation.Having(Aggregation.Having.Kind.IN, List.of(), agg, null, values);
     }
 
     private Aggregation.Having compare(Aggregation.Aggregate agg, Filter.CompareOp op, JsonNode value, String path) {
+        if (value.isNull()) throw QueryError.validation(path, "A value is required but not set");
         return new Aggregation.Having(Aggregation.Having.Kind.COMPARE, List.of(), agg, op, value(agg, value, path));
     }
 
@@ -225,7 +313,7 @@ public final class AggregateArguments {
         return sf;
     }
 
-    private static void reject(JsonNode a, Set<String> allowed, String path) {
+    private static void reject(JsonNode a, Set<String> allowed) {
         for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 final class JsonCodecs {
     /** An empty, never-modified object: "no arguments". */
     static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
+    /** The JSON value null (Prisma's JsonNull). */
+    static final JsonNode NULL = JsonNodeFactory.instance.nullNode();
 
     private JsonCodecs() {}
 }

@@ -31,9 +31,7 @@ import java.util.Set;
  */
 public final class ReadArguments {
     private static final Set<String> FIND_MANY_KEYS = Set.of("where", "select", "include", "omit", "orderBy", "cursor", "skip", "take",
-            "distinct", "relationLoadStrategy");
-    private static final Set<String> SCALAR_FILTER_KEYS = Set.of("equals", "not", "in", "notIn", "lt", "lte", "gt", "gte", "contains",
-            "startsWith", "endsWith", "mode", "has", "hasSome", "hasEvery", "isEmpty", "search");
+            "distinct");
 
     private final Schema schema;
 
@@ -60,7 +58,7 @@ public final class ReadArguments {
      */
     public ReadQuery findUnique(Model model, JsonNode args, String path) {
         JsonNode a = requireObject(args == null || args.isNull() ? JsonCodecs.EMPTY : args, path);
-        rejectUnknown(a, Set.of("where", "select", "include", "omit", "relationLoadStrategy"), path, model);
+        rejectUnknown(a, Set.of("where", "select", "include", "omit"), path, model);
         if (!a.has("where")) throw QueryError.validation(join(path, "where"), "A value is required but not set");
         Filter where = whereUnique(model, a.get("where"), join(path, "where"));
         return new ReadQuery(model, where, List.of(), null, null, null, List.of(), selection(model, a, path));
@@ -99,6 +97,11 @@ public final class ReadArguments {
     /** The unique values of a cursor ({@code cursor: {id: 5}}), by field. */
     public Map<ScalarField, Object> uniqueValues(Model model, JsonNode where, String path) {
         requireObject(where, path);
+        // A cursor is a where-unique input: it must name the id or a unique criterion.
+        List<String> criteria = uniqueCriteria(model);
+        if (criteria.stream().noneMatch(c -> where.has(c) && !where.get(c).isNull())) {
+            throw QueryError.validation(path, "Expected a minimum of 1 fields of (" + String.join(", ", criteria) + ") to be present, got 0.");
+        }
         Map<ScalarField, Object> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -141,6 +144,9 @@ public final class ReadArguments {
                 return Filter.and(listOf(value).stream().map(v -> where(model, v, p)).toList());
             }
             case "OR" -> {
+                // Unlike AND and NOT, OR takes a list only.
+                if (!value.isArray()) throw QueryError.validation(p, "Argument `OR`: Invalid value provided. Expected " + model.name()
+                        + "WhereInput[], provided Object.");
                 List<Filter> any = new ArrayList<>();
                 for (JsonNode v : listOf(value)) any.add(where(model, v, p));
                 return any.size() == 1 ? any.getFirst() : new Filter.Or(any);
@@ -161,9 +167,8 @@ public final class ReadArguments {
 
     private Filter scalarFilter(ScalarField field, JsonNode value, String path) {
         if (field.isList()) return listFilter(field, value, path);
-        if (!value.isObject() || isTagged(value) || field.scalarType() == dev.facet.schema.model.ScalarType.JSON && !looksLikeFilter(value)) {
-            return equalsFilter(field, value, path);
-        }
+        if (field.scalarType() == dev.facet.schema.model.ScalarType.JSON) return jsonFilter(field, value, path);
+        if (!value.isObject() || isTagged(value)) return equalsFilter(field, value, path);
         boolean insensitive = false;
         if (value.has("mode")) {
             String mode = value.get("mode").asText();
@@ -179,10 +184,11 @@ public final class ReadArguments {
             JsonNode v = e.getValue();
             switch (e.getKey()) {
                 case "mode" -> { }
-                case "equals" -> parts.add(v.isNull() ? new Filter.IsNull(field) : compare(field, Filter.CompareOp.EQUALS, v, p, insensitive));
+                case "equals" -> parts.add(v.isNull() ? isNull(field, "equals", p) : compare(field, Filter.CompareOp.EQUALS, v, p, insensitive));
                 case "not" -> parts.add(notFilter(field, v, p, insensitive));
-                case "in" -> parts.add(v.isNull() ? new Filter.IsNull(field) : in(field, v, p, insensitive));
-                case "notIn" -> parts.add(v.isNull() ? Filter.ALL : new Filter.Not(in(field, v, p, insensitive)));
+                case "in" -> parts.add(v.isNull() ? isNull(field, "in", p) : in(field, v, p, insensitive));
+                // As Prisma 7 compiles it: `notIn: null` keeps the rows that have a value.
+                case "notIn" -> parts.add(v.isNull() ? new Filter.Not(isNull(field, "notIn", p)) : new Filter.Not(in(field, v, p, insensitive)));
                 case "lt" -> parts.add(compare(field, Filter.CompareOp.LT, v, p, insensitive));
                 case "lte" -> parts.add(compare(field, Filter.CompareOp.LTE, v, p, insensitive));
                 case "gt" -> parts.add(compare(field, Filter.CompareOp.GT, v, p, insensitive));
@@ -198,9 +204,42 @@ public final class ReadArguments {
         return Filter.and(parts);
     }
 
-    private static boolean looksLikeFilter(JsonNode value) {
-        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) if (!SCALAR_FILTER_KEYS.contains(it.next())) return false;
-        return value.size() > 0;
+    /**
+     * A Json field takes only a filter object (no shorthand). {@code equals: null} means the JSON value null;
+     * DbNull, JsonNull and AnyNull pick Prisma's nulls; a negation leaves out the rows whose column is NULL.
+     */
+    private Filter jsonFilter(ScalarField field, JsonNode value, String path) {
+        if (value.isNull()) throw QueryError.validation(path, "Argument `" + field.name() + "` must not be null.");
+        if (!value.isObject() || isTagged(value)) {
+            throw QueryError.validation(path, "Argument `" + field.name() + "`: Invalid value provided. Expected JsonNullableFilter, provided "
+                    + value + ".");
+        }
+        List<Filter> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String p = join(path, e.getKey());
+            JsonNode v = e.getValue();
+            Filter isJsonNull = new Filter.Compare(field, Filter.CompareOp.EQUALS, JsonCodecs.NULL, false);
+            Values.JsonNullKind kind = v.isNull() ? Values.JsonNullKind.JSON_NULL : Values.jsonNullKind(v);
+            switch (e.getKey()) {
+                case "equals" -> parts.add(kind == null ? compare(field, Filter.CompareOp.EQUALS, v, p, false) : switch (kind) {
+                    case DB_NULL -> new Filter.IsNull(field);
+                    case JSON_NULL -> isJsonNull;
+                    case ANY_NULL -> new Filter.Or(List.of(new Filter.IsNull(field), isJsonNull));
+                });
+                case "not" -> parts.add(kind == Values.JsonNullKind.DB_NULL ? new Filter.Not(new Filter.IsNull(field))
+                        : new Filter.Compare(field, Filter.CompareOp.NOT_EQUALS, kind == null ? value(field, v, p) : JsonCodecs.NULL, false));
+                case "lt", "lte", "gt", "gte" -> parts.add(compare(field, Filter.CompareOp.valueOf(switch (e.getKey()) {
+                    case "lt" -> "LT";
+                    case "lte" -> "LTE";
+                    case "gt" -> "GT";
+                    default -> "GTE";
+                }), v, p, false));
+                default -> throw QueryError.validation(p, "Unknown argument `" + e.getKey() + "` on Json field " + field.name()
+                        + " (Facet takes equals, not, lt, lte, gt, gte)");
+            }
+        }
+        return Filter.and(parts);
     }
 
     private Filter notFilter(ScalarField field, JsonNode v, String path, boolean insensitive) {
@@ -208,7 +247,7 @@ public final class ReadArguments {
             if (field.isRequired()) throw QueryError.validation(path, "A value is required but not set");
             return new Filter.Not(new Filter.IsNull(field));
         }
-        if (v.isObject() && !isTagged(v) && (field.scalarType() != dev.facet.schema.model.ScalarType.JSON || looksLikeFilter(v))) {
+        if (v.isObject() && !isTagged(v)) {
             Filter nested = scalarFilter(field, v, path);
             if (insensitive && !v.has("mode")) nested = scalarFilter(field, withMode(v), path);
             return new Filter.Not(nested);
@@ -222,8 +261,14 @@ public final class ReadArguments {
         return copy;
     }
 
+    /** A null check, which a required field does not take (Prisma: "Argument `equals` must not be null."). */
+    private static Filter isNull(ScalarField field, String argument, String path) {
+        if (field.isRequired()) throw QueryError.validation(path, "Argument `" + argument + "` must not be null.");
+        return new Filter.IsNull(field);
+    }
+
     private Filter equalsFilter(ScalarField field, JsonNode v, String path) {
-        if (v.isNull()) return new Filter.IsNull(field);
+        if (v.isNull()) return isNull(field, field.name(), path);
         return compare(field, Filter.CompareOp.EQUALS, v, path, false);
     }
 
@@ -241,13 +286,24 @@ public final class ReadArguments {
     }
 
     private Filter in(ScalarField field, JsonNode v, String path, boolean insensitive) {
+        if (!v.isArray()) {
+            throw QueryError.validation(path, "Argument `" + lastSegment(path) + "`: Invalid value provided. Expected " + field.typeName()
+                    + "[], provided " + v + ".");
+        }
         List<Object> values = new ArrayList<>();
         for (JsonNode item : listOf(v)) values.add(value(field, item, path));
         return new Filter.In(field, values, insensitive);
     }
 
     private Filter listFilter(ScalarField field, JsonNode value, String path) {
-        if (!value.isObject()) return new Filter.ListCondition(field, Filter.ListOp.EQUALS, listValue(field, value, path));
+        // Prisma's list filter is an object with exactly one operation; a bare list is not a shorthand for equals.
+        if (!value.isObject()) {
+            throw QueryError.validation(path, "Invalid value provided. Expected " + field.typeName() + "ListFilter, provided " + value + ".");
+        }
+        if (value.size() != 1) {
+            throw QueryError.validation(path, "Argument `" + field.name() + "` needs exactly one argument, but you provided "
+                    + String.join(" and ", iterable(value.fieldNames())) + ". Please choose one.");
+        }
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -269,6 +325,12 @@ public final class ReadArguments {
             }
         }
         return Filter.and(parts);
+    }
+
+    private static List<String> iterable(Iterator<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 
     private List<Object> listValue(ScalarField field, JsonNode v, String path) {
@@ -318,7 +380,8 @@ public final class ReadArguments {
 
     // ---------------------------------------------------------------- orderBy, distinct
 
-    private List<Ordering> orderBy(Model model, JsonNode value, String path) {
+    /** Parses an {@code orderBy} of a model's records (fields, to-one paths, relation counts). */
+    List<Ordering> orderBy(Model model, JsonNode value, String path) {
         List<Ordering> out = new ArrayList<>();
         List<JsonNode> items = listOf(value);
         for (int i = 0; i < items.size(); i++) {
@@ -411,8 +474,8 @@ public final class ReadArguments {
             JsonNode omit = requireObject(args.get("omit"), join(path, "omit"));
             for (Iterator<Map.Entry<String, JsonNode>> it = omit.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                Field f = field(model, e.getKey(), join(join(path, "omit"), e.getKey()));
-                if (!(f instanceof ScalarField)) throw QueryError.validation(join(join(path, "omit"), e.getKey()), "only scalar fields can be omitted");
+                field(model, e.getKey(), join(join(path, "omit"), e.getKey()));
+                // Omitting a relation is accepted and changes nothing: relations are not returned unless included.
                 if (e.getValue().asBoolean()) omitted.add(e.getKey());
             }
         }
@@ -574,9 +637,10 @@ public final class ReadArguments {
         return v;
     }
 
+    /** skip and take: any number, without its fraction (as Prisma 7 reads them). */
     private static long integer(JsonNode v, String path) {
-        if (!v.isIntegralNumber()) throw QueryError.validation(path, "expected an integer, but received " + v);
-        return v.asLong();
+        if (!v.isNumber()) throw QueryError.validation(path, "expected an integer, but received " + v);
+        return v.decimalValue().setScale(0, java.math.RoundingMode.DOWN).longValue();
     }
 
     private static long nonNegative(JsonNode v, String path) {

@@ -33,6 +33,9 @@ public interface Connector extends AutoCloseable {
     /** @return whether {@code mode: 'insensitive'} is supported */
     boolean supportsInsensitiveFilters();
 
+    /** @return whether createManyAndReturn and updateManyAndReturn exist (Prisma has them where the database has RETURNING) */
+    default boolean supportsManyAndReturn() { return true; }
+
     /** Releases the connection pool. */
     @Override
     void close();

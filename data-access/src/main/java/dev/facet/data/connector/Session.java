@@ -50,6 +50,24 @@ public interface Session {
     /** Deletes every record a filter matches; returns how many. */
     long delete(Model model, Filter where);
 
+    /** @return whether {@link #upsert} is available (one INSERT ... ON CONFLICT DO UPDATE statement) */
+    default boolean supportsNativeUpsert() { return false; }
+
+    /**
+     * Inserts a record, or updates the one that has its values for {@code conflict} (a unique constraint), in one
+     * statement, as the database's own upsert does.
+     *
+     * @param values   the values of the record to insert
+     * @param conflict the fields of the unique constraint that decides between insert and update
+     * @param changes  the changes to the existing record
+     * @param where    a condition on the existing record for the update
+     * @return the key of the record inserted or updated
+     */
+    default Map<String, Object> upsert(Model model, Map<ScalarField, Object> values, List<ScalarField> conflict, Map<ScalarField, FieldUpdate> changes,
+                                       Filter where) {
+        throw new UnsupportedOperationException("no native upsert here");
+    }
+
     /** Adds rows to an implicit many-to-many join table (already linked pairs are kept once). */
     void link(JoinTable table, List<Object> a, List<Object> b);
 

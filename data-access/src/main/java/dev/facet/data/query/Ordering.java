@@ -26,6 +26,16 @@ public sealed interface Ordering {
         public ByRelationCount { path = List.copyOf(path); }
     }
 
+    /**
+     * By an aggregate of a group ({@code groupBy} only: {@code orderBy: {_sum: {views: 'desc'}}}).
+     *
+     * @param function   the aggregate function
+     * @param field      the field aggregated
+     * @param descending the direction
+     * @param nulls      where nulls go, or null for the database default
+     */
+    record ByAggregate(Aggregation.Function function, ScalarField field, boolean descending, Nulls nulls) implements Ordering {}
+
     /** Where nulls sort. */
     enum Nulls { FIRST, LAST }
 }

@@ -17,21 +17,35 @@ import java.util.Map;
  * @param take      records to take (negative: from the end), or null for all
  * @param distinct  fields whose value combination must be distinct, possibly empty
  * @param selection what to return
+ * @param limit     at most this many records, in whatever order the database gives when {@code orderBy} is empty
+ *                  (findFirst without take, updateMany's {@code limit}); unlike {@code take}, it implies no
+ *                  ordering. Null for none
  */
 public record ReadQuery(Model model, Filter where, List<Ordering> orderBy, Map<ScalarField, Object> cursor, Long skip, Long take,
-                        List<ScalarField> distinct, Selection selection) {
+                        List<ScalarField> distinct, Selection selection, Long limit) {
     public ReadQuery {
         orderBy = List.copyOf(orderBy);
         distinct = List.copyOf(distinct);
     }
 
+    /** A read without a {@code limit}. */
+    public ReadQuery(Model model, Filter where, List<Ordering> orderBy, Map<ScalarField, Object> cursor, Long skip, Long take,
+                     List<ScalarField> distinct, Selection selection) {
+        this(model, where, orderBy, cursor, skip, take, distinct, selection, null);
+    }
+
     /** @return a copy with another selection */
     public ReadQuery withSelection(Selection other) {
-        return new ReadQuery(model, where, orderBy, cursor, skip, take, distinct, other);
+        return new ReadQuery(model, where, orderBy, cursor, skip, take, distinct, other, limit);
     }
 
     /** @return a copy with another condition */
     public ReadQuery withWhere(Filter other) {
-        return new ReadQuery(model, other, orderBy, cursor, skip, take, distinct, selection);
+        return new ReadQuery(model, other, orderBy, cursor, skip, take, distinct, selection, limit);
+    }
+
+    /** @return a copy returning at most {@code n} records without implying an order */
+    public ReadQuery withLimit(Long n) {
+        return new ReadQuery(model, where, orderBy, cursor, skip, take, distinct, selection, n);
     }
 }

@@ -69,7 +69,9 @@ final class FilterCompiler {
         }
         switch (c.op()) {
             case CONTAINS, STARTS_WITH, ENDS_WITH -> {
-                String v = escapeLike(c.value().toString());
+                // Prisma 7 hands the text to LIKE as it is: % and _ are wildcards, and a backslash escapes where the
+                // database's LIKE says so (PostgreSQL, MySQL), not on SQLite.
+                String v = c.value().toString();
                 String pattern = switch (c.op()) {
                     case CONTAINS -> "%" + v + "%";
                     case STARTS_WITH -> v + "%";
@@ -78,7 +80,6 @@ final class FilterCompiler {
                 if (c.insensitive()) out.append(dialect.insensitive(col, "LIKE"));
                 else out.append(col).append(" LIKE ?");
                 out.params().add(new Sql.Param(null, pattern));
-                out.append(dialect.likeEscape());
             }
             default -> {
                 String op = switch (c.op()) {
@@ -90,7 +91,12 @@ final class FilterCompiler {
                     case GTE -> ">=";
                     default -> throw new IllegalStateException();
                 };
-                if (c.insensitive()) {
+                String sameJsonType = c.value() instanceof com.fasterxml.jackson.databind.JsonNode json && !op.equals("=") && !op.equals("<>")
+                        ? dialect.jsonTypeIs(col, json) : null;
+                if (sameJsonType != null) {
+                    // Prisma compares a Json value only with values of the same JSON type (a number with numbers).
+                    out.append(sameJsonType).append(" AND ").append(col).append(" ").append(op).append(" ").param(c.field(), c.value(), dialect);
+                } else if (c.insensitive()) {
                     out.append(dialect.insensitive(col, op));
                     out.params().add(new Sql.Param(c.field(), c.value()));
                 } else {
@@ -98,11 +104,6 @@ final class FilterCompiler {
                 }
             }
         }
-    }
-
-    /** LIKE patterns: the user's text is matched literally. */
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private void in(Filter.In in, String alias, Sql out) {
@@ -139,7 +140,8 @@ final class FilterCompiler {
             }
             case HAS_SOME -> out.append(col).append(" && ").param(l.field(), l.value(), dialect);
             case HAS_EVERY -> out.append(col).append(" @> ").param(l.field(), l.value(), dialect);
-            case IS_EMPTY -> out.append("COALESCE(cardinality(").append(col).append("), 0) = 0");
+            // A NULL list (never written) is neither empty nor not: Prisma compares cardinality without COALESCE.
+            case IS_EMPTY -> out.append("cardinality(").append(col).append(") = 0");
             case EQUALS -> out.append(col).append(" = ").param(l.field(), l.value(), dialect);
         }
     }
@@ -172,16 +174,34 @@ final class FilterCompiler {
         out.append(")");
     }
 
+    /**
+     * {@code is: F} holds when the related record exists and F holds on it. As in Prisma's join, F keeps SQL's
+     * unknown: {@code isNot} (or a NOT above) leaves out a record whose related record makes F unknown, while a
+     * record without a related record passes a negation.
+     */
     private void toOne(Filter.ToOne o, Model model, String alias, Sql out) {
         RelationLink link = RelationLink.of(schema, model, o.field());
-        boolean exists = !o.negated();
-        out.append(exists ? "EXISTS (" : "NOT EXISTS (");
-        String child = related(link, alias, out);
-        if (o.filter() != null) {
-            out.append(" AND ");
-            compile(o.filter(), link.child(), child, out);
+        if (o.filter() == null) {
+            out.append(o.negated() ? "NOT EXISTS (" : "EXISTS (");
+            related(link, alias, out);
+            out.append(")");
+            return;
         }
-        out.append(")");
+        out.append(o.negated() ? "NOT (EXISTS (" : "(EXISTS (");
+        related(link, alias, out);
+        out.append(") AND (SELECT ");
+        String child = nextAlias();
+        compile(o.filter(), link.child(), child, out);
+        out.append(" FROM ").append(table(link.child())).append(" ").append(child).append(" WHERE ");
+        joinCondition(link, alias, child, out);
+        out.append("))");
+    }
+
+    private void joinCondition(RelationLink link, String parentAlias, String child, Sql out) {
+        for (int i = 0; i < link.parentKeys().size(); i++) {
+            if (i > 0) out.append(" AND ");
+            out.append(column(child, link.childKeys().get(i))).append(" = ").append(column(parentAlias, link.parentKeys().get(i)));
+        }
     }
 
     /**
@@ -201,10 +221,7 @@ final class FilterCompiler {
             return child;
         }
         out.append("SELECT 1 FROM ").append(table(link.child())).append(" ").append(child).append(" WHERE ");
-        for (int i = 0; i < link.parentKeys().size(); i++) {
-            if (i > 0) out.append(" AND ");
-            out.append(column(child, link.childKeys().get(i))).append(" = ").append(column(parentAlias, link.parentKeys().get(i)));
-        }
+        joinCondition(link, parentAlias, child, out);
         return child;
     }
 }

@@ -6,6 +6,7 @@ import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.Ordering;
 import dev.facet.data.query.ReadQuery;
+import dev.facet.data.query.Selection;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
@@ -101,6 +102,9 @@ public final class SqlConnector implements Connector {
     public boolean supportsInsensitiveFilters() { return dialect.supportsInsensitiveMode(); }
 
     @Override
+    public boolean supportsManyAndReturn() { return dialect.supportsReturning(); }
+
+    @Override
     public List<Map<String, Object>> aggregate(Aggregation a) {
         try (Connection c = dataSource.getConnection()) {
             return aggregate(c, a);
@@ -113,19 +117,14 @@ public final class SqlConnector implements Connector {
         FilterCompiler fc = new FilterCompiler(schema, dialect);
         Model model = a.model();
         boolean grouped = !a.groupBy().isEmpty();
-        Sql inner = new Sql().append("SELECT t0.* FROM ").append(fc.table(model)).append(" t0 WHERE ");
-        fc.compile(a.where(), model, "t0", inner);
-        if (!grouped) {
-            if (!a.orderBy().isEmpty()) {
-                inner.append(" ORDER BY ");
-                for (int i = 0; i < a.orderBy().size(); i++) {
-                    if (i > 0) inner.append(", ");
-                    Ordering.ByField o = (Ordering.ByField) a.orderBy().get(i);
-                    inner.append(fc.column("t0", o.field())).append(o.descending() ? " DESC" : " ASC");
-                }
-            }
-            inner.append(dialect.limitOffset(a.take(), a.skip()));
+        Filter rows = a.where();
+        if (!grouped && (a.cursor() != null || a.skip() != null || a.take() != null)) {
+            // The rows a findMany with the same arguments reads (ordering, cursor, negative take), by key.
+            rows = keysOf(model, reader.read(connection, new ReadQuery(model, a.where(), a.orderBy(), a.cursor(), a.skip(), a.take(),
+                    List.of(), new Selection(SqlSession.keyFields(model).stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList()))));
         }
+        Sql inner = new Sql().append("SELECT t0.* FROM ").append(fc.table(model)).append(" t0 WHERE ");
+        fc.compile(rows, model, "t0", inner);
         Sql sql = new Sql().append("SELECT ");
         List<String> parts = new ArrayList<>();
         for (ScalarField f : a.groupBy()) parts.add(fc.column("s", f));
@@ -142,8 +141,25 @@ public final class SqlConnector implements Connector {
                 for (int i = 0; i < a.orderBy().size(); i++) {
                     if (i > 0) sql.append(", ");
                     Ordering o = a.orderBy().get(i);
-                    String expr = o instanceof Ordering.ByField bf ? fc.column("s", bf.field()) : "1";
+                    String expr;
+                    Ordering.Nulls nulls;
+                    switch (o) {
+                        case Ordering.ByField bf -> {
+                            expr = fc.column("s", bf.field());
+                            nulls = bf.nulls();
+                        }
+                        case Ordering.ByAggregate ba -> {
+                            expr = aggregateExpression(fc, new Aggregation.Aggregate(ba.function(), ba.field()));
+                            nulls = ba.nulls();
+                        }
+                        default -> throw new IllegalStateException("groupBy orders by its fields and aggregates only");
+                    }
+                    if (nulls != null && !dialect.supportsNullsOrdering()) {
+                        sql.append("(").append(expr).append(" IS NULL) ").append(nulls == Ordering.Nulls.FIRST ? "DESC" : "ASC").append(", ");
+                        nulls = null;
+                    }
                     sql.append(expr).append(o.descending() ? " DESC" : " ASC");
+                    if (nulls != null) sql.append(nulls == Ordering.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
                 }
             }
             sql.append(dialect.limitOffset(a.take(), a.skip()));
@@ -165,6 +181,16 @@ public final class SqlConnector implements Connector {
         }
     }
 
+    /** A filter selecting exactly the rows with these keys (none for no keys). */
+    private static Filter keysOf(Model model, List<Map<String, Object>> keys) {
+        List<ScalarField> fields = SqlSession.keyFields(model);
+        List<Filter> any = new ArrayList<>();
+        for (Map<String, Object> k : keys) {
+            any.add(Filter.and(fields.stream().map(f -> (Filter) new Filter.Compare(f, Filter.CompareOp.EQUALS, k.get(f.name()), false)).toList()));
+        }
+        return new Filter.Or(any);
+    }
+
     private String aggregateExpression(FilterCompiler fc, Aggregation.Aggregate agg) {
         if (agg.field() == null) return "COUNT(*)";
         String col = fc.column("s", agg.field());
@@ -184,6 +210,9 @@ public final class SqlConnector implements Connector {
             }
             case AVG -> {
                 if (agg.field().scalarType() == ScalarType.DECIMAL) {
+                    // SQLite averages in binary floating point; Prisma turns that double into its shortest decimal.
+                    Object o = rs.getObject(column);
+                    if (o instanceof Double dbl) return new BigDecimal(Double.toString(dbl));
                     String s = rs.getString(column);
                     return s == null ? null : new BigDecimal(s);
                 }
@@ -239,19 +268,27 @@ public final class SqlConnector implements Connector {
                 out.append(havingOperand(fc, h.aggregate())).append(" IN (");
                 for (int i = 0; i < values.size(); i++) {
                     if (i > 0) out.append(", ");
-                    out.param(h.aggregate().field(), values.get(i), dialect);
+                    out.param(h.aggregate().function() == Aggregation.Function.COUNT ? null : h.aggregate().field(), values.get(i), dialect);
                 }
                 out.append(")");
             }
             case COMPARE -> {
+                if (h.op() == Filter.CompareOp.CONTAINS || h.op() == Filter.CompareOp.STARTS_WITH || h.op() == Filter.CompareOp.ENDS_WITH) {
+                    String pattern = switch (h.op()) {
+                        case CONTAINS -> "%" + h.value() + "%";
+                        case STARTS_WITH -> h.value() + "%";
+                        default -> "%" + h.value();
+                    };
+                    out.append(havingOperand(fc, h.aggregate())).append(" LIKE ").param(null, pattern, dialect);
+                    return;
+                }
                 String op = switch (h.op()) {
                     case EQUALS -> "=";
                     case NOT_EQUALS -> "<>";
                     case LT -> "<";
                     case LTE -> "<=";
                     case GT -> ">";
-                    case GTE -> ">=";
-                    default -> throw QueryError.validation("having", "only comparisons are supported in having");
+                    default -> ">=";
                 };
                 ScalarField bindAs = h.aggregate().function() == Aggregation.Function.COUNT ? null : h.aggregate().field();
                 out.append(havingOperand(fc, h.aggregate())).append(" ").append(op).append(" ").param(bindAs, h.value(), dialect);

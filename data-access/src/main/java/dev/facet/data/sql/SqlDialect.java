@@ -55,6 +55,9 @@ public abstract class SqlDialect {
     /** @return whether {@code mode: 'insensitive'} can be answered by the database */
     public abstract boolean supportsInsensitiveMode();
 
+    /** @return whether {@code INSERT ... ON CONFLICT (...) DO UPDATE} exists, as Prisma uses it for upserts */
+    public boolean supportsNativeUpsert() { return true; }
+
     /** @return whether {@code INSERT ... RETURNING} gives back the stored row */
     public boolean supportsReturning() { return true; }
 
@@ -67,8 +70,11 @@ public abstract class SqlDialect {
     /** @return the tail that goes with {@link #insertIgnore()} */
     public String onConflictIgnore() { return " ON CONFLICT DO NOTHING"; }
 
-    /** @return the ESCAPE clause for LIKE patterns built by {@code FilterCompiler.escapeLike} (a backslash escapes) */
-    public String likeEscape() { return " ESCAPE '\\'"; }
+    /** @return SQL that holds when the JSON in {@code column} has the JSON type of {@code value}, or null where not checked */
+    public String jsonTypeIs(String column, JsonNode value) { return null; }
+
+    /** @return the operand of an increment, decrement, multiply or divide, as the database is to receive it */
+    public Object arithmeticOperand(ScalarField field, Object operand) { return operand; }
 
     /** @return whether scalar lists exist */
     public boolean supportsScalarLists() { return false; }
@@ -131,6 +137,7 @@ public abstract class SqlDialect {
 
     /** Reads column {@code column} as a value of {@code field}; null stays null. */
     public Object read(ResultSet rs, int column, ScalarField field) throws SQLException {
+        if (field.isList()) return readList(rs, column, field);
         if (field.kind() == FieldKind.ENUM) {
             String s = rs.getString(column);
             return s == null ? null : enumClientValue(field, s);
@@ -142,11 +149,20 @@ public abstract class SqlDialect {
         return readScalar(rs, column, field.scalarType());
     }
 
+    /** Reads a scalar list column; only databases with lists have them. */
+    protected Object readList(ResultSet rs, int column, ScalarField field) throws SQLException {
+        throw new IllegalStateException(field.name() + " is a list, which this database does not have");
+    }
+
     protected Object readScalar(ResultSet rs, int column, ScalarType type) throws SQLException {
         Object value = switch (type) {
             case STRING -> rs.getString(column);
             case BOOLEAN -> rs.getBoolean(column);
-            case INT -> rs.getInt(column);
+            case INT -> {
+                // SQLite keeps what it is given, also beyond 32 bits (as Prisma writes it there).
+                long l = rs.getLong(column);
+                yield l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
+            }
             case BIG_INT -> rs.getLong(column);
             case FLOAT -> rs.getDouble(column);
             case DECIMAL -> readDecimal(rs, column);
@@ -226,6 +242,13 @@ public abstract class SqlDialect {
         @Override public boolean nullsSortHigh() { return true; }
 
         @Override
+        public String jsonTypeIs(String column, JsonNode value) {
+            String type = value.isNumber() ? "number" : value.isTextual() ? "string" : value.isBoolean() ? "boolean"
+                    : value.isArray() ? "array" : value.isObject() ? "object" : "null";
+            return "jsonb_typeof(" + column + ") = '" + type + "'";
+        }
+
+        @Override
         public String insensitive(String column, String operator) {
             return switch (operator) {
                 case "LIKE" -> column + "::text ILIKE ?";
@@ -254,86 +277,79 @@ public abstract class SqlDialect {
 
         @Override
         public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
+            if (value instanceof Long l && field != null && field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.INT) {
+                // Prisma sends an Int as an integer parameter, which PostgreSQL refuses beyond 32 bits.
+                throw new dev.facet.data.QueryError("P2020", "Value out of range for the type: value \"" + l + "\" is out of range for type integer");
+            }
             if (value instanceof String s && s.indexOf('\0') >= 0) throw nul(field);
-            if (value instanceof java.util.List<?> list && field != null) {
-                ps.setArray(index, ps.getConnection().createArrayOf(elementType(field), elements(field, list)));
+            if (!(value instanceof java.util.List<?> list)) {
+                super.bind(ps, index, field, value);
                 return;
             }
-            super.bind(ps, index, field, value);
+            for (Object element : list) if (element instanceof String s && s.indexOf('\0') >= 0) throw nul(field);
+            // Elements go as their text form in an array of the column's element type; enums go as text[] and
+            // are cast by the placeholder.
+            Object[] elements = new Object[list.size()];
+            for (int i = 0; i < elements.length; i++) elements[i] = elementText(field, list.get(i));
+            ps.setArray(index, ps.getConnection().createArrayOf(elementType(field), elements));
         }
 
-        /**
-         * The element type a list is bound as. Enums go as text, which the placeholder casts to the enum's
-         * array type; native string types go as text, which PostgreSQL assigns to and compares with them.
-         */
-        private static String elementType(ScalarField field) {
-            if (field.isEnum()) return "text";
-            String nativeType = field.nativeType() == null ? "" : field.nativeType().name();
-            return switch (field.scalarType()) {
-                case STRING -> nativeType.equals("Uuid") ? "uuid" : "text";
-                case INT -> nativeType.equals("SmallInt") ? "int2" : nativeType.equals("Oid") ? "oid" : "int4";
-                case BIG_INT -> "int8";
-                case FLOAT -> nativeType.equals("Real") ? "float4" : "float8";
-                case DECIMAL -> nativeType.equals("Money") ? "money" : "numeric";
-                case BOOLEAN -> "bool";
-                case DATE_TIME -> switch (nativeType) {
-                    case "Timestamptz" -> "timestamptz";
-                    case "Date" -> "date";
-                    case "Time" -> "time";
-                    case "Timetz" -> "timetz";
-                    default -> "timestamp";
-                };
-                case JSON -> nativeType.equals("Json") ? "json" : "jsonb";
-                case BYTES -> "bytea";
+        private String elementText(ScalarField field, Object v) {
+            return switch (v) {
+                case null -> null;
+                case String s -> field != null && field.isEnum() ? enumDatabaseValue(field, s) : s;
+                case Instant t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC).toString();
+                case BigDecimal d -> d.toPlainString();
+                case byte[] b -> "\\x" + java.util.HexFormat.of().formatHex(b);
+                case JsonNode n -> JsonCodec.write(n);
+                default -> v.toString();
             };
         }
 
-        /** The elements in the form the driver writes into an array literal. */
-        private Object[] elements(ScalarField field, java.util.List<?> list) {
-            Object[] out = field.scalarType() == ScalarType.BYTES ? new byte[list.size()][] : new Object[list.size()];
-            for (int i = 0; i < list.size(); i++) {
-                Object v = list.get(i);
-                out[i] = switch (v) {
-                    case null -> null;
-                    case String s when s.indexOf('\0') >= 0 -> throw nul(field);
-                    case String s when field.isEnum() -> enumDatabaseValue(field, s);
-                    case Instant t -> LocalDateTime.ofInstant(t, ZoneOffset.UTC).toString();
-                    case BigDecimal d -> d.toPlainString();
-                    case JsonNode n -> JsonCodec.write(n);
-                    default -> v;
-                };
-            }
-            return out;
+        private static String elementType(ScalarField field) {
+            if (field == null || field.isEnum() || field.kind() != FieldKind.SCALAR) return "text";
+            return switch (field.scalarType()) {
+                case STRING -> "text";
+                case INT -> "int4";
+                case BIG_INT -> "int8";
+                case FLOAT -> "float8";
+                case DECIMAL -> "numeric";
+                case BOOLEAN -> "bool";
+                case DATE_TIME -> "timestamp";
+                case BYTES -> "bytea";
+                case JSON -> "jsonb";
+            };
         }
 
         @Override
-        public Object read(ResultSet rs, int column, ScalarField field) throws SQLException {
-            if (!field.isList()) return super.read(rs, column, field);
+        protected Object readList(ResultSet rs, int column, ScalarField field) throws SQLException {
             java.sql.Array array = rs.getArray(column);
-            // Prisma reads a list column that holds NULL as an empty list.
-            if (array == null) return java.util.List.of();
-            java.util.List<Object> out = new java.util.ArrayList<>();
-            for (Object v : (Object[]) array.getArray()) out.add(element(field, v));
+            if (array == null) return null;
+            Object[] items = (Object[]) array.getArray();
+            java.util.List<Object> out = new java.util.ArrayList<>(items.length);
+            for (Object item : items) out.add(listElement(field, item));
             return out;
         }
 
-        private Object element(ScalarField field, Object v) {
-            if (v == null) return null;
-            if (field.isEnum()) return enumClientValue(field, v.toString());
+        private Object listElement(ScalarField field, Object item) throws SQLException {
+            if (item == null) return null;
+            if (field.isEnum()) return enumClientValue(field, item.toString());
+            if (field.kind() != FieldKind.SCALAR) return item.toString();
             return switch (field.scalarType()) {
-                case STRING, BOOLEAN, BYTES -> v;
-                case INT -> ((Number) v).intValue();
-                case BIG_INT -> ((Number) v).longValue();
-                case FLOAT -> ((Number) v).doubleValue();
-                case DECIMAL -> v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
-                case DATE_TIME -> toInstant(v);
-                case JSON -> JsonCodec.parse(v.toString());
+                case INT -> ((Number) item).intValue();
+                case BIG_INT -> ((Number) item).longValue();
+                case FLOAT -> ((Number) item).doubleValue();
+                case DECIMAL -> item instanceof BigDecimal d ? d : new BigDecimal(item.toString());
+                case DATE_TIME -> toInstant(item);
+                case JSON -> JsonCodec.parse(item.toString());
+                case BYTES -> item instanceof byte[] b ? b : org.postgresql.util.PGbytea.toBytes(item.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                default -> item;
             };
         }
 
         /** PostgreSQL's text cannot hold U+0000; the driver would fail with a message about encodings. */
-        private static QueryError nul(ScalarField field) {
-            return new QueryError("P2007", "Data validation error: PostgreSQL cannot store the NUL character (U+0000) in text"
+        private static dev.facet.data.QueryError nul(ScalarField field) {
+            return new dev.facet.data.QueryError("P2007", "Data validation error: PostgreSQL cannot store the NUL character (U+0000) in text"
                     + (field == null ? "" : ", which the value of `" + field.name() + "` contains") + ".");
         }
     }
@@ -354,14 +370,19 @@ public abstract class SqlDialect {
 
         @Override public boolean supportsReturning() { return false; }
 
+        @Override public boolean supportsNativeUpsert() { return false; }
+
         @Override public String emptyInsert() { return " () VALUES ()"; }
 
         @Override public String insertIgnore() { return "INSERT IGNORE INTO "; }
 
-        /** In MySQL string literals a backslash escapes, so the escape character is written doubled. */
-        @Override public String likeEscape() { return " ESCAPE '\\\\'"; }
-
         @Override public String onConflictIgnore() { return ""; }
+
+        /** Prisma's MySQL adapter sends a Decimal operand as text, which MySQL's arithmetic reads as a double. */
+        @Override
+        public Object arithmeticOperand(ScalarField field, Object operand) {
+            return operand instanceof BigDecimal d ? d.toPlainString() : operand;
+        }
 
     }
 
@@ -389,10 +410,22 @@ public abstract class SqlDialect {
             ps.setString(index, d.toPlainString());
         }
 
+        /** SQLite keeps a decimal as a REAL; like Prisma (which reads it as a JavaScript number), its shortest decimal text. */
         @Override
         protected Object readDecimal(ResultSet rs, int column) throws SQLException {
-            String s = rs.getString(column);
-            return s == null ? null : new BigDecimal(s);
+            Object o = rs.getObject(column);
+            return switch (o) {
+                case null -> null;
+                case Double d -> new BigDecimal(Double.toString(d));
+                case Float f -> new BigDecimal(Double.toString(f));
+                default -> new BigDecimal(o.toString());
+            };
+        }
+
+        /** Prisma's SQLite adapter (libsql) sends JavaScript numbers as REALs: an Int divided that way keeps its fraction. */
+        @Override
+        public Object arithmeticOperand(ScalarField field, Object operand) {
+            return operand instanceof Integer i ? Double.valueOf(i) : operand;
         }
 
         @Override

@@ -58,7 +58,10 @@ public final class SqlReader {
         String alias = "t0";
         List<Ordering> orderings = effectiveOrderings(query);
         boolean backwards = query.take() != null && query.take() < 0;
-        boolean inMemoryPaging = !query.distinct().isEmpty();
+        // Prisma 7 pages from a cursor in SQL only when the ordering is unique; otherwise it reads the ordered rows
+        // and starts at the cursor row itself (none when that row is filtered out).
+        boolean cursorInMemory = query.cursor() != null && !isUnique(model, orderings);
+        boolean inMemoryPaging = !query.distinct().isEmpty() || cursorInMemory;
 
         Sql sql = new Sql().append("SELECT ");
         List<ScalarField> columns = columnsFor(query);
@@ -66,16 +69,18 @@ public final class SqlReader {
         sql.append(" FROM ").append(fc.table(model)).append(" ").append(alias);
         Sql where = new Sql();
         fc.compile(query.where(), model, alias, where);
-        if (query.cursor() != null) {
+        if (query.cursor() != null && !cursorInMemory) {
             where.append(" AND ");
             cursorCondition(fc, model, alias, orderings, query.cursor(), backwards, where);
         }
         sql.append(" WHERE ").append(where);
         appendOrderBy(sql, fc, model, alias, orderings, backwards);
-        if (!inMemoryPaging) sql.append(dialect.limitOffset(query.take() == null ? null : Math.abs(query.take()), query.skip()));
+        Long limit = query.take() != null ? Long.valueOf(Math.abs(query.take())) : query.limit();
+        if (!inMemoryPaging) sql.append(dialect.limitOffset(limit, query.skip()));
 
         List<Map<String, Object>> rows = run(connection, sql, columns, false);
-        if (inMemoryPaging) rows = page(distinct(rows, query.distinct()), query.skip(), query.take() == null ? null : Math.abs(query.take()));
+        if (cursorInMemory) rows = fromCursorRow(rows, query.cursor());
+        if (inMemoryPaging) rows = page(query.distinct().isEmpty() ? rows : distinct(rows, query.distinct()), query.skip(), limit);
         if (backwards) Collections.reverse(rows);
         loadNested(connection, model, rows, query.selection());
         return rows;
@@ -95,19 +100,34 @@ public final class SqlReader {
     // ---------------------------------------------------------------- ordering and cursors
 
     /**
-     * The orderings actually used: the requested ones, then the primary key as a tie-breaker whenever
-     * order matters (an orderBy, a cursor or paging), as Prisma does for stable pages.
+     * The orderings actually used, as Prisma 7 does: the requested ones as given (ties stay in the database's
+     * order), or the primary key when none is requested but a cursor, skip or take needs an order.
      */
     private List<Ordering> effectiveOrderings(ReadQuery q) {
-        List<Ordering> out = new ArrayList<>(q.orderBy());
+        if (!q.orderBy().isEmpty()) return q.orderBy();
         boolean paging = q.cursor() != null || q.take() != null || q.skip() != null;
-        if (out.isEmpty() && !paging) return out;
-        Set<ScalarField> present = new HashSet<>();
-        for (Ordering o : out) if (o instanceof Ordering.ByField bf && bf.path().isEmpty()) present.add(bf.field());
-        for (ScalarField f : tieBreaker(q.model())) {
-            if (!present.contains(f)) out.add(new Ordering.ByField(List.of(), f, false, null));
-        }
+        if (!paging) return List.of();
+        List<Ordering> out = new ArrayList<>();
+        for (ScalarField f : tieBreaker(q.model())) out.add(new Ordering.ByField(List.of(), f, false, null));
         return out;
+    }
+
+    /** @return whether the orderings name every field of the model's id or of one of its unique constraints */
+    private static boolean isUnique(Model model, List<Ordering> orderings) {
+        Set<String> ordered = new HashSet<>();
+        for (Ordering o : orderings) if (o instanceof Ordering.ByField bf && bf.path().isEmpty()) ordered.add(bf.field().name());
+        if (model.primaryKey() != null && ordered.containsAll(model.primaryKey().fieldNames())) return true;
+        for (var u : model.uniqueIndexes()) if (ordered.containsAll(u.fieldNames())) return true;
+        return false;
+    }
+
+    /** The rows from the cursor row on, in the order read; none when the cursor row is not among them. */
+    private static List<Map<String, Object>> fromCursorRow(List<Map<String, Object>> rows, Map<ScalarField, Object> cursor) {
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> r = rows.get(i);
+            if (cursor.entrySet().stream().allMatch(e -> equal(r.get(e.getKey().name()), e.getValue()))) return rows.subList(i, rows.size());
+        }
+        return new ArrayList<>();
     }
 
     private static List<ScalarField> tieBreaker(Model model) {
@@ -122,11 +142,16 @@ public final class SqlReader {
     private String orderExpression(FilterCompiler fc, Model model, String alias, Ordering o) {
         return switch (o) {
             case Ordering.ByField bf -> throughPath(fc, model, alias, bf.path(), 0, (m, a) -> fc.column(a, bf.field()));
-            case Ordering.ByRelationCount rc -> throughPath(fc, model, alias, rc.path(), 0, (m, a) -> {
-                Sql count = new Sql();
-                fc.related(RelationLink.of(schema, m, rc.relation()), a, count);
-                return "(" + count.text().replaceFirst("^SELECT 1 ", "SELECT COUNT(*) ") + ")";
-            });
+            case Ordering.ByRelationCount rc -> {
+                String count = throughPath(fc, model, alias, rc.path(), 0, (m, a) -> {
+                    Sql sub = new Sql();
+                    fc.related(RelationLink.of(schema, m, rc.relation()), a, sub);
+                    return "(" + sub.text().replaceFirst("^SELECT 1 ", "SELECT COUNT(*) ") + ")";
+                });
+                // Through a to-one relation that is not there, the count is 0 (not NULL), as in Prisma.
+                yield rc.path().isEmpty() ? count : "COALESCE(" + count + ", 0)";
+            }
+            case Ordering.ByAggregate ba -> throw new IllegalStateException("only groupBy orders by " + ba.function().key());
         };
     }
 

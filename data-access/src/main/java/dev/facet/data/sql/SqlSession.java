@@ -105,6 +105,32 @@ final class SqlSession implements Session {
         }
     }
 
+    @Override
+    public boolean supportsNativeUpsert() { return dialect.supportsNativeUpsert(); }
+
+    @Override
+    public Map<String, Object> upsert(Model model, Map<ScalarField, Object> values, List<ScalarField> conflict, Map<ScalarField, FieldUpdate> changes,
+                                      Filter where) {
+        FilterCompiler fc = new FilterCompiler(schema, dialect);
+        List<ScalarField> key = keyFields(model);
+        Sql sql = new Sql().append("INSERT INTO ").append(fc.table(model)).append(" AS t0");
+        appendValues(sql, values);
+        sql.append(" ON CONFLICT (").append(String.join(", ", conflict.stream().map(f -> dialect.quote(f.databaseName())).toList()))
+                .append(") DO UPDATE SET ");
+        appendChanges(sql, "t0.", changes);
+        sql.append(" WHERE ");
+        fc.compile(where, model, "t0", sql);
+        sql.append(" RETURNING ").append(String.join(", ", key.stream().map(f -> dialect.quote(f.databaseName())).toList()));
+        try (PreparedStatement ps = reader.prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < key.size(); i++) row.put(key.get(i).name(), dialect.read(rs, i + 1, key.get(i)));
+            return row;
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
     private PreparedStatement prepareWithKeys(Sql sql) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql.text(), Statement.RETURN_GENERATED_KEYS);
         List<Sql.Param> params = sql.params();
@@ -168,6 +194,14 @@ final class SqlSession implements Session {
         if (changes.isEmpty()) return count(model, where);
         FilterCompiler fc = new FilterCompiler(schema, dialect);
         Sql sql = new Sql().append("UPDATE ").append(fc.table(model)).append(" SET ");
+        appendChanges(sql, "", changes);
+        sql.append(" WHERE ");
+        byKey(fc, model, where, sql);
+        return execute(sql);
+    }
+
+    /** {@code col = value} per change; {@code qualifier} names the row's current values (an upsert's existing row). */
+    private void appendChanges(Sql sql, String qualifier, Map<ScalarField, FieldUpdate> changes) {
         int i = 0;
         for (var e : changes.entrySet()) {
             if (i++ > 0) sql.append(", ");
@@ -182,17 +216,14 @@ final class SqlSession implements Session {
                         case MULTIPLY -> " * ";
                         case DIVIDE -> " / ";
                     };
-                    sql.append(col).append(op).param(e.getKey(), a.operand(), dialect);
+                    sql.append(qualifier + col).append(op).param(e.getKey(), dialect.arithmeticOperand(e.getKey(), a.operand()), dialect);
                 }
                 case FieldUpdate.Push p -> {
                     if (!dialect.supportsScalarLists()) throw QueryError.validation("data." + e.getKey().name(), "scalar lists are not supported by this database");
-                    sql.append("array_cat(").append(col).append(", ").param(e.getKey(), p.values(), dialect).append(")");
+                    sql.append("array_cat(").append(qualifier + col).append(", ").param(e.getKey(), p.values(), dialect).append(")");
                 }
             }
         }
-        sql.append(" WHERE ");
-        byKey(fc, model, where, sql);
-        return execute(sql);
     }
 
     @Override

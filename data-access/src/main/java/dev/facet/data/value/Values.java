@@ -10,7 +10,6 @@ import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,13 +47,12 @@ public final class Values {
             return switch (type) {
                 case STRING -> { if (!value.isTextual()) throw invalid(path, field, node); yield value.asText(); }
                 case BOOLEAN -> { if (!value.isBoolean()) throw invalid(path, field, node); yield value.asBoolean(); }
+                // Prisma 7 takes any JSON number for an Int and drops the fraction (a BigInt needs a whole number). An
+                // Int beyond 32 bits goes to the database as it is, which decides (PostgreSQL refuses it, SQLite stores it).
                 case INT -> {
-                    if (!value.isIntegralNumber() && !(value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0)) throw invalid(path, field, node);
-                    BigDecimal d = value.decimalValue();
-                    if (d.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0 || d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-                        throw QueryError.validation(path, "Unable to fit integer value '" + d.toPlainString() + "' into an INT4 (32-bit signed integer).");
-                    }
-                    yield d.intValueExact();
+                    if (!value.isNumber()) throw invalid(path, field, node);
+                    long l = wholeNumber(value.decimalValue());
+                    yield l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
                 }
                 case BIG_INT -> {
                     if (value.isTextual()) yield Long.parseLong(value.asText().strip());
@@ -87,6 +85,25 @@ public final class Values {
         }
     }
 
+    /** Prisma's three nulls of a Json field: the database's NULL, the JSON value {@code null}, and either. */
+    public enum JsonNullKind { DB_NULL, JSON_NULL, ANY_NULL }
+
+    /** @return which of Prisma's Json nulls {@code node} names ({@code {"$type": "Enum", "value": "DbNull"}}), or null for a value */
+    public static JsonNullKind jsonNullKind(JsonNode node) {
+        if (node == null || !node.isObject() || !"Enum".equals(node.path("$type").asText())) return null;
+        return switch (node.path("value").asText()) {
+            case "DbNull" -> JsonNullKind.DB_NULL;
+            case "JsonNull" -> JsonNullKind.JSON_NULL;
+            case "AnyNull" -> JsonNullKind.ANY_NULL;
+            default -> null;
+        };
+    }
+
+    /** The integer part of a number, as a 64-bit integer (an ArithmeticException beyond it). */
+    private static long wholeNumber(BigDecimal d) {
+        return d.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+    }
+
     /** Reads a list value of {@code field} (scalar lists). */
     public static List<Object> listFromJson(ScalarField field, EnumType enumType, JsonNode node, String path) {
         if (!node.isArray()) return List.of(fromJson(field, enumType, node, path));
@@ -95,13 +112,9 @@ public final class Values {
         return out;
     }
 
-    /** Accepts {@code 2024-01-02T03:04:05.678Z}, offsets, and plain dates. */
+    /** Accepts ISO-8601 date-times with a zone: {@code 2024-01-02T03:04:05.678Z}, {@code 2024-01-02T04:04:05+01:00} (no plain dates, as Prisma). */
     public static Instant parseDateTime(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
+        return OffsetDateTime.parse(text).toInstant();
     }
 
     /** Strips a {@code {"$type": ..., "value": ...}} tag; Json tags are handled by the caller. */
@@ -126,7 +139,8 @@ public final class Values {
      * Decimal as exact strings, Bytes as base64, Json as the JSON value itself.
      */
     public static JsonNode toJson(ScalarField field, Object value) {
-        if (value == null) return JSON.nullNode();
+        // A list column holding NULL (never written) reads as an empty list, as in Prisma Client.
+        if (value == null) return field.isList() ? JSON.arrayNode() : JSON.nullNode();
         if (value instanceof List<?> list) {
             ArrayNode array = JSON.arrayNode();
             for (Object item : list) array.add(toJson(field, item));

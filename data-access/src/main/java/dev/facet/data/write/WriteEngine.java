@@ -130,10 +130,63 @@ public final class WriteEngine {
 
     /** {@code upsert}: updates the record matching {@code where}, or creates one. */
     public Map<String, Object> upsert(Session s, Model model, JsonNode where, JsonNode create, JsonNode update, String path) {
+        return upsert(s, model, where, create, update, path, true);
+    }
+
+    /**
+     * {@code upsert}, in one statement of the database's own upsert where Prisma uses one (see {@link #nativeUpsertOn}).
+     *
+     * @param nestedRead whether the result selects relations (Prisma then reads and writes separately)
+     */
+    public Map<String, Object> upsert(Session s, Model model, JsonNode where, JsonNode create, JsonNode update, String path, boolean nestedRead) {
         Filter filter = reads.whereUnique(model, where, join(path, "where"));
+        List<ScalarField> conflict = nestedRead || actions.emulated() || !s.supportsNativeUpsert() ? null : nativeUpsertOn(model, where, create, update);
+        if (conflict != null) {
+            Map<ScalarField, Object> values = scalarRow(model, create, join(path, "create"), Map.of());
+            Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(model, update, join(path, "update"), true);
+            touchUpdatedAt(model, changes);
+            return s.upsert(model, values, conflict, changes, filter);
+        }
         Map<String, Object> key = findOne(s, model, filter);
         if (key != null) return updateRecord(s, model, key, requireObject(update, join(path, "update")), join(path, "update"));
         return createRecord(s, model, requireObject(create, join(path, "create")), join(path, "create"), Map.of(), null);
+    }
+
+    /**
+     * The unique constraint of a native upsert, or null when Prisma would not use one: {@code where} names exactly
+     * one unique criterion, {@code create} gives it the same values, both sides write scalars only (no nested writes),
+     * and {@code update} changes something.
+     */
+    private List<ScalarField> nativeUpsertOn(Model model, JsonNode where, JsonNode create, JsonNode update) {
+        if (where == null || !where.isObject() || where.size() != 1 || create == null || !create.isObject() || update == null
+                || !update.isObject() || update.isEmpty()) return null;
+        for (JsonNode data : List.of(create, update)) {
+            for (Iterator<String> it = data.fieldNames(); it.hasNext(); ) if (model.field(it.next()) instanceof RelationField) return null;
+        }
+        String criterion = where.fieldNames().next();
+        List<ScalarField> fields = uniqueFields(model, criterion);
+        if (fields == null) return null;
+        JsonNode given = where.get(criterion);
+        for (ScalarField f : fields) {
+            JsonNode inWhere = fields.size() == 1 ? given : given.get(f.name());
+            JsonNode inCreate = create.get(f.name());
+            if (inWhere == null || inCreate == null || inWhere.isNull() || inWhere.isObject() && fields.size() == 1) return null;
+            Object a = Values.fromJson(f, schema.enumType(f.typeName()), inWhere, f.name());
+            Object b = Values.fromJson(f, schema.enumType(f.typeName()), inCreate, f.name());
+            if (!java.util.Objects.equals(Values.toJson(f, a), Values.toJson(f, b))) return null;
+        }
+        return fields;
+    }
+
+    /** The fields of the unique criterion {@code name} names (a unique field, the id, or a compound by its client name). */
+    private static List<ScalarField> uniqueFields(Model model, String name) {
+        if (model.primaryKey() != null && model.primaryKey().clientName().equals(name)) {
+            return model.primaryKey().fieldNames().stream().map(n -> (ScalarField) model.field(n)).toList();
+        }
+        for (var u : model.uniqueIndexes()) {
+            if (u.clientName().equals(name)) return u.fieldNames().stream().map(n -> (ScalarField) model.field(n)).toList();
+        }
+        return null;
     }
 
     /** {@code delete}: P2025 when no record matches. */
@@ -193,10 +246,23 @@ public final class WriteEngine {
                 join(path, op.getKey().name())));
         addDefaults(model, values);
         checkRequired(model, values, path, hasCheckedAndUncheckedInputs(model, backField));
+        for (var op : later) checkToOneConnect(s, model, op.getKey(), op.getValue(), join(path, op.getKey().name()));
         Map<String, Object> row = s.insert(model, values);
         for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
                 join(path, op.getKey().name()), true);
         return keyOf(model, row);
+    }
+
+    /**
+     * Prisma looks up the record a to-one relation of a new record connects to before creating it (so a missing one
+     * creates nothing, not even a sequence value).
+     */
+    private void checkToOneConnect(Session s, Model model, RelationField rf, JsonNode op, String path) {
+        if (rf.isList() || !op.isObject() || !op.has("connect")) return;
+        RelationLink link = RelationLink.of(schema, model, rf);
+        if (s.count(link.child(), reads.whereUnique(link.child(), op.get("connect"), join(path, "connect"))) > 0) return;
+        throw QueryError.notFound("No '" + link.child().name() + "' record (needed to create or connect inlined relation for '" + model.name()
+                + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
     }
 
     /** A create's or update's data holds either foreign key scalars or the relations they belong to, not both (Prisma's checked and unchecked inputs). */
@@ -230,8 +296,9 @@ public final class WriteEngine {
     }
 
     private Object scalarValue(ScalarField f, JsonNode v, String path) {
-        if (v.isNull() || isDbNull(v)) {
-            if (f.isRequired() && !(f.scalarType() == ScalarType.JSON)) throw QueryError.validation(path, "Argument `" + f.name() + "` must not be null.");
+        if (f.scalarType() == ScalarType.JSON && !f.isList()) return jsonValue(f, v, path);
+        if (v.isNull()) {
+            if (f.isRequired()) throw QueryError.validation(path, "Argument `" + f.name() + "` must not be null.");
             return null;
         }
         if (f.isList()) {
@@ -241,8 +308,19 @@ public final class WriteEngine {
         return Values.fromJson(f, schema.enumType(f.typeName()), v, path);
     }
 
-    private static boolean isDbNull(JsonNode v) {
-        return v.isObject() && "Enum".equals(v.path("$type").asText()) && "DbNull".equals(v.path("value").asText());
+    /** A Json value to store: {@code null} and JsonNull are the JSON value null, DbNull (optional fields only) the database's NULL. */
+    private Object jsonValue(ScalarField f, JsonNode v, String path) {
+        Values.JsonNullKind kind = v.isNull() ? Values.JsonNullKind.JSON_NULL : Values.jsonNullKind(v);
+        if (kind == null) return Values.fromJson(f, null, v, path);
+        return switch (kind) {
+            case JSON_NULL -> JSON.nullNode();
+            case DB_NULL -> {
+                if (f.isRequired()) throw QueryError.validation(path, "Invalid value for argument `" + f.name() + "`. Expected JsonNullValueInput.");
+                yield null;
+            }
+            case ANY_NULL -> throw QueryError.validation(path, "Invalid value for argument `" + f.name() + "`. Expected "
+                    + (f.isRequired() ? "JsonNullValueInput." : "NullableJsonNullValueInput."));
+        };
     }
 
     private void addDefaults(Model model, Map<ScalarField, Object> values) {
@@ -250,6 +328,9 @@ public final class WriteEngine {
             if (values.containsKey(f)) continue;
             if (f.updatedAt()) {
                 values.put(f, Generated.now());
+            } else if (f.defaultValue() instanceof dev.facet.schema.model.DefaultValue.Literal l && f.scalarType() == ScalarType.JSON && !f.isList()) {
+                // Prisma writes a Json default itself: MySQL cannot hold one in the column.
+                values.put(f, dev.facet.data.value.JsonCodec.parse(l.value().toString()));
             } else if (f.defaultValue() != null) {
                 Object generated = Generated.valueFor(f.defaultValue());
                 if (generated != null) values.put(f, generated);
@@ -379,7 +460,8 @@ public final class WriteEngine {
     }
 
     private Session.FieldUpdate scalarChange(ScalarField f, JsonNode v, String path) {
-        if (v.isObject() && !v.has("$type") && !(f.scalarType() == ScalarType.JSON && !isOperation(v))) {
+        // A Json field has no update operations: an object is the value to store.
+        if (v.isObject() && !v.has("$type") && !(f.scalarType() == ScalarType.JSON && !f.isList())) {
             if (v.size() != 1) throw QueryError.validation(path, "Expected exactly one operation (set, increment, decrement, multiply, divide, push), got " + v.size());
             Map.Entry<String, JsonNode> op = v.fields().next();
             String p = join(path, op.getKey());
@@ -406,10 +488,6 @@ public final class WriteEngine {
             };
         }
         return new Session.FieldUpdate.Set(scalarValue(f, v, path));
-    }
-
-    private static boolean isOperation(JsonNode v) {
-        return v.size() == 1 && Set.of("set", "increment", "decrement", "multiply", "divide", "push").contains(v.fieldNames().next());
     }
 
     private void touchUpdatedAt(Model model, Map<ScalarField, Session.FieldUpdate> changes) {
@@ -440,10 +518,8 @@ public final class WriteEngine {
                 case "connectOrCreate" -> target = connectOrCreateTarget(s, link, e.getValue(), p);
                 case "disconnect" -> {
                     if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
-                    if (e.getValue().isObject() && currentTarget != null) {
-                        Filter extra = reads.where(link.child(), e.getValue(), p);
-                        if (s.count(link.child(), Filter.and(List.of(currentTarget, extra))) == 0) continue;
-                    }
+                    // On SQL databases Prisma 7 checks the filter for validity only: the relation is disconnected whatever it says.
+                    if (e.getValue().isObject()) reads.where(link.child(), e.getValue(), p);
                     for (ScalarField f : link.parentKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
                 }
                 case "delete" -> {
@@ -470,9 +546,8 @@ public final class WriteEngine {
                         throw QueryError.notFound("No '" + link.child().name() + "' record was found for a nested update on " + kindWords(link)
                                 + " relation '" + relationName(link) + "'.");
                     }
-                    Map<String, Object> newKey = updateRecord(s, link.child(), childKey, requireObject(data, join(p, "data")), join(p, "data"));
-                    target = readFields(s, link.child(), newKey, link.childKeys());
-                    if (target.equals(current == null ? null : remap(link, current))) target = null;
+                    // The related record changes; this record's foreign key is left to the relation's onUpdate action.
+                    updateRecord(s, link.child(), childKey, requireObject(data, join(p, "data")), join(p, "data"));
                 }
                 case "upsert" -> {
                     JsonNode v = requireObject(e.getValue(), p);
@@ -499,14 +574,13 @@ public final class WriteEngine {
     }
 
     /**
-     * In a one-to-one relation whose key is on {@code model}, another record may hold the key the
-     * record being written takes: it lets go of it (its key is set to null), or P2014 when its key is
-     * required. Without this the unique key would fail, or two records would share the related one.
+     * One-to-one, foreign key on this side: the record now pointing at {@code target} (other than {@code self}) lets go
+     * of it, as Prisma moves the relation over; P2014 when its foreign key is required.
      *
      * @param self the key of the record being written (null while creating it)
      */
     private void releaseOneToOne(Session s, Model model, RelationLink link, Map<String, Object> target, Map<String, Object> self) {
-        if (relation(link).kind() != RelationKind.ONE_TO_ONE) return;
+        if (target == null || relation(link).kind() != RelationKind.ONE_TO_ONE) return;
         List<Filter> parts = new ArrayList<>();
         for (int i = 0; i < link.parentKeys().size(); i++) {
             Object v = target.get(link.childKeys().get(i).name());
@@ -520,12 +594,6 @@ public final class WriteEngine {
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (ScalarField f : link.parentKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
         s.update(model, holders, changes);
-    }
-
-    private static Map<String, Object> remap(RelationLink link, Map<String, Object> parentValues) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < link.parentKeys().size(); i++) out.put(link.childKeys().get(i).name(), parentValues.get(link.parentKeys().get(i).name()));
-        return out;
     }
 
     private static boolean isField(Model m, String name) { return m.field(name) != null; }
@@ -600,6 +668,8 @@ public final class WriteEngine {
                     }
                 }
                 case "disconnect" -> {
+                    // Disconnecting a required relation is refused before anything is looked up.
+                    if (!link.viaJoinTable() && requiredBothWays(link)) throw actions.violation(relation(link));
                     if (!rf.isList()) {
                         if (v.isBoolean() && !v.asBoolean()) continue;
                         Filter target = v.isObject() ? Filter.and(List.of(connected, reads.where(child, v, p))) : connected;
@@ -718,8 +788,8 @@ public final class WriteEngine {
                 throw QueryError.notFound("Expected " + expected + " records to be connected, found only " + found.size() + ".");
             }
             if (!link.field().isList()) {
-                throw QueryError.notFound("No '" + child.name() + "' record(s) (needed to inline the relation on '" + child.name()
-                        + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
+                throw QueryError.notFound("No '" + child.name() + "' record was found for a nested connect on " + kindWords(link) + " relation '"
+                        + relationName(link) + "'.");
             }
             throw new QueryError("P2018", "The required connected records were not found. Expected " + expected
                     + " records to be connected after connect operation on " + kindWords(link) + " relation '" + relationName(link) + "', found "
@@ -754,12 +824,16 @@ public final class WriteEngine {
             return;
         }
         if (s.count(link.child(), targets) == 0) return;
-        boolean required = link.childKeys().stream().anyMatch(ScalarField::isRequired) || link.field().isRequired()
-                || backFieldOf(link.field()) != null && backFieldOf(link.field()).isRequired();
-        if (required) throw actions.violation(relation(link));
+        if (requiredBothWays(link)) throw actions.violation(relation(link));
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (ScalarField f : link.childKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
         s.update(link.child(), targets, changes);
+    }
+
+    /** @return whether either side of the relation is required, so that it cannot be disconnected */
+    private boolean requiredBothWays(RelationLink link) {
+        return link.childKeys().stream().anyMatch(ScalarField::isRequired) || link.field().isRequired()
+                || backFieldOf(link.field()) != null && backFieldOf(link.field()).isRequired();
     }
 
     private void linkPairs(Session s, RelationLink link, Map<String, Object> parent, List<Map<String, Object>> children) {
@@ -855,7 +929,8 @@ public final class WriteEngine {
 
     private List<Map<String, Object>> firstKeys(Session s, Model model, Filter where, long limit) {
         List<Selection.Item> items = ReferentialActions.keyFields(model).stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
-        return s.read(new ReadQuery(model, where, List.of(), null, null, limit, List.of(), new Selection(items)));
+        // Prisma limits updateMany/deleteMany without ordering: the rows come in the database's order.
+        return s.read(new ReadQuery(model, where, List.of(), null, null, null, List.of(), new Selection(items), limit));
     }
 
     private Map<String, Object> findFields(Session s, Model model, Filter where, List<ScalarField> fields) {

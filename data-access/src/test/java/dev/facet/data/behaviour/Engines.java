@@ -40,4 +40,16 @@ final class Engines {
     }
 
     static List<DbKind> all() { return List.of(DbKind.values()); }
+
+    /** The engine of {@code kind} in {@code cache}, made on a fresh database and seeded the first time it is asked for. */
+    static QueryEngine cached(java.util.Map<DbKind, QueryEngine> cache, TestDatabases dbs, DbKind kind, String template, Consumer<String> log,
+                              Consumer<QueryEngine> seed) {
+        synchronized (cache) {
+            return cache.computeIfAbsent(kind, k -> {
+                QueryEngine e = fresh(dbs, k, template, log);
+                seed.accept(e);
+                return e;
+            });
+        }
+    }
 }

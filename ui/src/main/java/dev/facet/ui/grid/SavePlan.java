@@ -117,8 +117,9 @@ final class SavePlan {
             }
             JsonNode original = e.original.get(field);
             if (original == null || original.isNull()) where.putNull(field);
-            // An empty list reads back the same as a NULL one, so it is guarded as "empty", which holds for both.
-            else if (c.isList() && original.isEmpty()) where.putObject(field).put("isEmpty", true);
+            // An empty list reads back the same as a NULL one, and Prisma's isEmpty matches only a real empty list:
+            // such a field is not guarded rather than guarded wrongly.
+            else if (c.isList() && original.isEmpty()) continue;
             else if (c.isList()) where.putObject(field).set("equals", original);
             else where.set(field, original);
         }

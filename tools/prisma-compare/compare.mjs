@@ -1,0 +1,377 @@
+// Differential test: runs the same request files through Prisma Client 7 (with its driver adapters) and through
+// `facet query`, each on its own fresh database created by `facet push`, and compares the answers line by line.
+// See README.md for setup and usage. Our own code; it only uses Prisma as a black box.
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+
+// ------------------------------------------------------------------ options
+
+function parseArgs(argv) {
+  const o = {
+    db: 'sqlite', adminUrl: null, prismaDir: process.env.PRISMA_COMPARE_DIR || '/tmp/prisma-compare',
+    facet: path.join(REPO, 'app', 'target', 'facet.jar'), java: null, out: null, verbose: false, suites: [], only: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i];
+    switch (a) {
+      case '--db': o.db = next(); break;
+      case '--admin-url': o.adminUrl = next(); break;
+      case '--prisma-dir': o.prismaDir = next(); break;
+      case '--facet': o.facet = next(); break;
+      case '--java': o.java = next(); break;
+      case '--out': o.out = next(); break;
+      case '--line': o.only = Number(next()); break;
+      case '--all': o.all = true; break;
+      case '-v': case '--verbose': o.verbose = true; break;
+      case '-h': case '--help':
+        console.log('usage: node compare.mjs --db sqlite|postgresql|mysql [--admin-url URL] [--prisma-dir DIR] [--facet JAR] [--out FILE] [-v] [suite ...]');
+        process.exit(0);
+      default:
+        if (a.startsWith('-')) throw new Error('unknown option ' + a);
+        o.suites.push(a);
+    }
+  }
+  if (!['sqlite', 'postgresql', 'mysql'].includes(o.db)) throw new Error('--db must be sqlite, postgresql or mysql');
+  if (o.db !== 'sqlite' && !o.adminUrl) throw new Error('--admin-url is needed for ' + o.db);
+  o.java = o.java || (process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java');
+  return o;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const requireFromPrisma = createRequire(path.join(path.resolve(opts.prismaDir), 'package.json'));
+
+// ------------------------------------------------------------------ suites and requests
+
+/** A suite is a folder with schema.prisma (provider written %PROVIDER%) and requests.jsonl. */
+function loadSuite(dir) {
+  const schema = fs.readFileSync(path.join(dir, 'schema.prisma'), 'utf8');
+  const requests = [];
+  const lines = fs.readFileSync(path.join(dir, 'requests.jsonl'), 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    const t = line.trim();
+    if (!t || t.startsWith('//')) return;
+    let r;
+    try { r = JSON.parse(t); } catch (e) { throw new Error(`${dir}/requests.jsonl:${i + 1}: ${e.message}`); }
+    r.line = i + 1;
+    requests.push(r);
+  });
+  const meta = fs.existsSync(path.join(dir, 'suite.json')) ? JSON.parse(fs.readFileSync(path.join(dir, 'suite.json'), 'utf8')) : {};
+  return { name: path.basename(dir), dir, schema, requests, meta };
+}
+
+/** `only` and `skip` list databases (sqlite), relation modes (prisma) or both (sqlite/prisma). */
+function applies(r, db, mode) {
+  const tags = [db, mode, `${db}/${mode}`];
+  if (r.only && !r.only.some((t) => tags.includes(t))) return false;
+  if (r.skip && r.skip.some((t) => tags.includes(t))) return false;
+  return true;
+}
+
+// ------------------------------------------------------------------ databases
+
+function randomName(suite) {
+  return ('pc_' + suite.replace(/[^a-z0-9]/gi, '').toLowerCase()).slice(0, 30) + '_' + crypto.randomBytes(3).toString('hex');
+}
+
+function withDatabase(url, db) {
+  const u = new URL(url);
+  u.pathname = '/' + db;
+  return u.toString();
+}
+
+async function adminRun(sql) {
+  if (opts.db === 'postgresql') {
+    const { Client } = requireFromPrisma('pg');
+    const c = new Client({ connectionString: opts.adminUrl });
+    await c.connect();
+    try { await c.query(sql); } finally { await c.end(); }
+  } else {
+    const mariadb = requireFromPrisma('mariadb');
+    const u = new URL(opts.adminUrl);
+    const c = await mariadb.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password) });
+    try { await c.query(sql); } finally { await c.end(); }
+  }
+}
+
+/** Creates an empty database and returns {url, drop}. */
+async function createDatabase(suite, work, tag) {
+  if (opts.db === 'sqlite') {
+    const file = path.join(work, tag + '.db');
+    fs.rmSync(file, { force: true });
+    return { url: 'file:' + file, drop: async () => fs.rmSync(file, { force: true }) };
+  }
+  const name = randomName(suite) + '_' + tag;
+  if (opts.db === 'postgresql') {
+    await adminRun(`CREATE DATABASE "${name}"`);
+    return { url: withDatabase(opts.adminUrl, name), drop: () => adminRun(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  }
+  await adminRun(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  return { url: withDatabase(opts.adminUrl, name), drop: () => adminRun(`DROP DATABASE IF EXISTS \`${name}\``) };
+}
+
+function facet(args, input) {
+  const r = spawnSync(opts.java, ['-jar', opts.facet, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.error) throw r.error;
+  return r;
+}
+
+function push(schemaFile, url) {
+  const r = facet(['push', '--schema', schemaFile, '--url', url]);
+  if (r.status !== 0) throw new Error(`facet push failed (${r.status}): ${r.stdout}${r.stderr}`);
+}
+
+// ------------------------------------------------------------------ Prisma side
+
+/** Generates the client for a schema once (cached by content) and returns its folder. */
+function generate(schemaText) {
+  const hash = crypto.createHash('sha256').update(schemaText).digest('hex').slice(0, 16);
+  const dir = path.join(path.resolve(opts.prismaDir), 'clients', hash);
+  if (fs.existsSync(path.join(dir, 'gen', 'index.js'))) return dir;
+  fs.mkdirSync(dir, { recursive: true });
+  const withGenerator = 'generator client {\n  provider = "prisma-client-js"\n  output   = "./gen"\n}\n\n' + schemaText;
+  fs.writeFileSync(path.join(dir, 'schema.prisma'), withGenerator);
+  const prismaCli = requireFromPrisma.resolve('prisma/build/index.js');
+  // Any existing file will do: generate only checks that the engine is there.
+  const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || '/bin/true', PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+  const r = spawnSync(process.execPath, [prismaCli, 'generate', '--schema', path.join(dir, 'schema.prisma')],
+    { cwd: path.resolve(opts.prismaDir), env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error('prisma generate failed: ' + r.stdout + r.stderr);
+  return dir;
+}
+
+function adapterFor(url) {
+  if (opts.db === 'sqlite') {
+    const { PrismaLibSql } = requireFromPrisma('@prisma/adapter-libsql');
+    return new PrismaLibSql({ url });
+  }
+  if (opts.db === 'postgresql') {
+    const { PrismaPg } = requireFromPrisma('@prisma/adapter-pg');
+    return new PrismaPg({ connectionString: url });
+  }
+  const { PrismaMariaDb } = requireFromPrisma('@prisma/adapter-mariadb');
+  return new PrismaMariaDb(url.replace(/^mysql:/, 'mariadb:'));
+}
+
+/** Turns the request file's tagged values into what Prisma Client takes. */
+function toPrismaArgs(v, Prisma) {
+  if (Array.isArray(v)) return v.map((x) => toPrismaArgs(x, Prisma));
+  if (v && typeof v === 'object') {
+    if (typeof v.$type === 'string' && 'value' in v) {
+      switch (v.$type) {
+        case 'DateTime': return new Date(v.value);
+        case 'BigInt': return BigInt(v.value);
+        case 'Decimal': return new Prisma.Decimal(v.value);
+        case 'Bytes': return Uint8Array.from(Buffer.from(v.value, 'base64'));
+        case 'Json': return JSON.parse(v.value);
+        case 'Enum':
+          if (v.value === 'DbNull') return Prisma.DbNull;
+          if (v.value === 'JsonNull') return Prisma.JsonNull;
+          if (v.value === 'AnyNull') return Prisma.AnyNull;
+          return v.value;
+        default: break;
+      }
+    }
+    const out = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toPrismaArgs(x, Prisma);
+    return out;
+  }
+  return v;
+}
+
+/** Prisma Client's results in the JSON encoding `facet query` documents. */
+function fromPrisma(v, Prisma) {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Date) return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+  if (Prisma.Decimal.isDecimal(v)) return v.toString();
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+  if (Array.isArray(v)) return v.map((x) => fromPrisma(x, Prisma));
+  if (typeof v === 'object') {
+    const out = {};
+    for (const [k, x] of Object.entries(v)) out[k] = fromPrisma(x, Prisma);
+    return out;
+  }
+  return v;
+}
+
+/** Prisma's message without the "Invalid `prisma.x.y()` invocation:" heading. */
+function bareMessage(m) {
+  return String(m).replace(/^\s*Invalid `[^`]*` invocation[^\n]*\n+/, '').trim();
+}
+
+async function runPrisma(suite, schemaText, url, requests) {
+  const dir = generate(schemaText);
+  const { PrismaClient, Prisma } = createRequire(path.join(dir, 'package.json'))('./gen');
+  // PRISMA_COMPARE_SQL=1 prints the SQL Prisma runs for each request (to see how it does something).
+  const logSql = process.env.PRISMA_COMPARE_SQL === '1';
+  const prisma = new PrismaClient({ adapter: adapterFor(url), errorFormat: 'minimal', ...(logSql ? { log: [{ emit: 'event', level: 'query' }] } : {}) });
+  if (logSql) prisma.$on('query', (e) => console.error(`    sql: ${e.query} ${e.params}`));
+  const out = [];
+  try {
+    for (const r of requests) {
+      if (logSql) console.error(`${suite} line ${r.line}: ${r.model}.${r.action} ${JSON.stringify(r.args)}`);
+      const delegate = prisma[r.model.charAt(0).toLowerCase() + r.model.slice(1)];
+      try {
+        if (!delegate) throw new Error(`no model ${r.model} in Prisma Client`);
+        if (typeof delegate[r.action] !== 'function') throw new Error(`no action ${r.action} on ${r.model}`);
+        const result = await delegate[r.action](toPrismaArgs(r.args ?? {}, Prisma));
+        out.push({ data: fromPrisma(result, Prisma) });
+      } catch (e) {
+        if (e instanceof Prisma.PrismaClientKnownRequestError) out.push({ error: { code: e.code, message: bareMessage(e.message) } });
+        else if (e instanceof Prisma.PrismaClientValidationError) out.push({ error: { code: 'validation', message: bareMessage(e.message) } });
+        else out.push({ error: { code: 'other:' + (e?.constructor?.name ?? 'Error'), message: bareMessage(e?.message ?? e) } });
+      }
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ Facet side
+
+function runFacet(schemaFile, url, requests) {
+  const input = requests.map((r) => JSON.stringify({ model: r.model, action: r.action, args: r.args ?? {} })).join('\n') + '\n';
+  const r = facet(['query', '--schema', schemaFile, '--url', url], input);
+  const lines = r.stdout.split('\n').filter((l) => l.trim());
+  if (lines.length !== requests.length) {
+    throw new Error(`facet query answered ${lines.length} lines for ${requests.length} requests (exit ${r.status}): ${r.stderr}`);
+  }
+  return lines.map((l) => JSON.parse(l));
+}
+
+// ------------------------------------------------------------------ comparison
+
+/** Validation errors are P2009/P2012 for Facet and a PrismaClientValidationError (no code) for Prisma 7. */
+function sameCode(prismaCode, facetCode) {
+  if (prismaCode === 'validation') return facetCode === 'P2009' || facetCode === 'P2012';
+  return prismaCode === facetCode;
+}
+
+function blank(v, ignored) {
+  if (!ignored || ignored.length === 0) return v;
+  if (Array.isArray(v)) return v.map((x) => blank(x, ignored));
+  if (v && typeof v === 'object') {
+    const out = {};
+    for (const [k, x] of Object.entries(v)) out[k] = ignored.includes(k) ? (x === null ? null : '<ignored>') : blank(x, ignored);
+    return out;
+  }
+  return v;
+}
+
+/** Deep equality that also checks the order of keys (Prisma returns fields in selection order). */
+function sameJson(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameIgnoringKeyOrder(a, b) {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameIgnoringKeyOrder(x, b[i]));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return sameJson(ka, kb) && ka.every((k) => sameIgnoringKeyOrder(a[k], b[k]));
+  }
+  return a === b;
+}
+
+/** @return null when the two answers agree, else a short reason */
+function compareOne(r, p, f) {
+  // Prisma fails some requests without a code (an unknown request error); Facet needs one, and the message decides.
+  if (p.error && f.error && p.error.code === 'other:PrismaClientUnknownRequestError') {
+    return p.error.message === f.error.message ? null : `Prisma failed without a code, Facet with ${f.error.code}`;
+  }
+  if (p.error && f.error) {
+    if (!sameCode(p.error.code, f.error.code)) return `error code: Prisma ${p.error.code}, Facet ${f.error.code}`;
+    // Prisma renders validation messages in the client from structured data; only the kind is compared.
+    if (p.error.code === 'validation') return null;
+    if (p.error.message !== f.error.message) return 'error message';
+    return null;
+  }
+  if (p.error) return `Prisma failed with ${p.error.code}, Facet answered`;
+  if (f.error) return `Facet failed with ${f.error.code}, Prisma answered`;
+  const a = blank(p.data, r.ignore);
+  const b = blank(f.data, r.ignore);
+  if (sameJson(a, b)) return null;
+  if (sameIgnoringKeyOrder(a, b)) return 'key order';
+  return 'data';
+}
+
+// ------------------------------------------------------------------ main
+
+/** Runs a suite once per relation mode it lists in suite.json ("modes"), else once. */
+async function runSuite(suite, mode) {
+  const requests = suite.requests.filter((r) => applies(r, opts.db, mode) && (opts.only == null || r.line <= opts.only));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'prisma-compare-'));
+  const schemaText = suite.schema.replaceAll('%PROVIDER%', opts.db).replaceAll('%MODE%', mode ?? 'foreignKeys');
+  const schemaFile = path.join(work, 'schema.prisma');
+  fs.writeFileSync(schemaFile, schemaText);
+  const dbP = await createDatabase(suite.name, work, 'prisma');
+  const dbF = await createDatabase(suite.name, work, 'facet');
+  try {
+    push(schemaFile, dbP.url);
+    push(schemaFile, dbF.url);
+    const prismaOut = await runPrisma(suite.name, schemaText, dbP.url, requests);
+    const facetOut = runFacet(schemaFile, dbF.url, requests);
+    const differences = [];
+    const answers = [];
+    requests.forEach((r, i) => {
+      const reason = compareOne(r, prismaOut[i], facetOut[i]);
+      const entry = { line: r.line, model: r.model, action: r.action, args: r.args, reason, prisma: prismaOut[i], facet: facetOut[i] };
+      if (reason) differences.push(entry);
+      if (opts.all) answers.push(entry);
+    });
+    return { suite: suite.name + (mode ? '/' + mode : ''), total: requests.length, identical: requests.length - differences.length, differences,
+      ...(opts.all ? { answers } : {}) };
+  } finally {
+    await dbP.drop().catch(() => {});
+    await dbF.drop().catch(() => {});
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function suiteDirs() {
+  const root = path.join(HERE, 'suites');
+  const names = opts.suites.length ? opts.suites : fs.readdirSync(root).filter((n) => fs.existsSync(path.join(root, n, 'requests.jsonl'))).sort();
+  return names.map((n) => (fs.existsSync(n) ? path.resolve(n) : path.join(root, n)));
+}
+
+const report = { db: opts.db, suites: [] };
+let total = 0;
+let identical = 0;
+const results = [];
+for (const dir of suiteDirs()) {
+  const suite = loadSuite(dir);
+  if (suite.meta.providers && !suite.meta.providers.includes(opts.db)) continue;
+  for (const mode of suite.meta.modes ?? [null]) results.push(await runSuite(suite, mode));
+}
+for (const result of results) {
+  report.suites.push(result);
+  total += result.total;
+  identical += result.identical;
+  console.log(`${opts.db} ${result.suite}: ${result.identical}/${result.total} identical, ${result.differences.length} different`);
+  for (const d of result.differences) {
+    console.log(`  line ${d.line} ${d.model}.${d.action}: ${d.reason}`);
+    if (opts.verbose) {
+      console.log('    args:   ' + JSON.stringify(d.args));
+      console.log('    prisma: ' + JSON.stringify(d.prisma));
+      console.log('    facet:  ' + JSON.stringify(d.facet));
+    }
+  }
+}
+report.total = total;
+report.identical = identical;
+console.log(`${opts.db} total: ${identical}/${total} identical, ${total - identical} different`);
+if (opts.out) fs.writeFileSync(opts.out, JSON.stringify(report, null, 2) + '\n');
+process.exit(0);
