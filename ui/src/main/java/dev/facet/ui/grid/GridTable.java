@@ -219,7 +219,7 @@ final class GridTable extends TableView<GridRow> {
         if (defaults != null) tip.append("\nDefault: ").append(defaults);
         if (c.kind() == GridColumn.Kind.UNSUPPORTED) tip.append("\nRead-only: Prisma Client cannot read or write this type");
         if (c.field().documentation() != null) tip.append("\n\n").append(c.field().documentation());
-        Tooltip.install(box, new Tooltip(tip.toString()));
+        LazyTooltip.install(box, tip.toString());
         return box;
     }
 
