@@ -23,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.text.Text;
@@ -52,6 +53,8 @@ final class GridCell extends TableCell<GridRow, GridRow> {
         if (!isEditing()) render();
     });
     private Tooltip tip;
+    /** What the tooltip says; the Tooltip itself is made on first hover (a relation column would make one per row). */
+    private String tipText;
     private Tooltip refusal;
 
     GridCell(ModelGridViewModel vm, GridColumn column, GridTable host) {
@@ -59,6 +62,7 @@ final class GridCell extends TableCell<GridRow, GridRow> {
         this.column = column;
         this.host = host;
         getStyleClass().add("grid-cell");
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> showTip());
         if (column.isRelation()) {
             // A click on the text of a relation cell follows it; Ctrl (Cmd) or the middle button opens a new tab.
             setOnMouseClicked(e -> {
@@ -86,6 +90,7 @@ final class GridCell extends TableCell<GridRow, GridRow> {
         if (isEmpty() || row == null) {
             setText(null);
             setGraphic(null);
+            tipText = null;
             setTooltip(null);
             FLAGS.values().forEach(pc -> pseudoClassStateChanged(pc, false));
             return;
@@ -94,16 +99,19 @@ final class GridCell extends TableCell<GridRow, GridRow> {
         setText(c.text());
         setGraphic(null);
         for (CellFlag f : CellFlag.values()) pseudoClassStateChanged(FLAGS.get(f), c.has(f));
-        if (c.tooltip() != null) {
-            if (tip == null) {
-                tip = new Tooltip();
-                tip.setShowDelay(Duration.millis(400));
-            }
-            tip.setText(c.tooltip());
-            setTooltip(tip);
-        } else {
-            setTooltip(null);
+        tipText = c.tooltip();
+        if (tipText == null) setTooltip(null);
+        else if (getTooltip() != null) tip.setText(tipText);
+    }
+
+    private void showTip() {
+        if (tipText == null || getTooltip() != null) return;
+        if (tip == null) {
+            tip = new Tooltip();
+            tip.setShowDelay(Duration.millis(400));
         }
+        tip.setText(tipText);
+        setTooltip(tip);
     }
 
     // ---------------------------------------------------------------- editing

@@ -55,7 +55,9 @@ final class GridTable extends TableView<GridRow> {
     private final Map<String, TableColumn<GridRow, GridRow>> byName = new java.util.HashMap<>();
     private final Map<String, Label> sortMarks = new java.util.HashMap<>();
     private boolean syncing;
-    private final Runnable afterLayout = this::reportViewport;
+    private final Runnable afterLayout = this::afterLayout;
+    /** Whether a layout pass has built the table's skin; rows that came before wait for it (see showRows). */
+    private boolean laidOut;
     private int reportedFirst = -1;
     private int reportedLast = -1;
     private Object reportedRows;
@@ -71,7 +73,7 @@ final class GridTable extends TableView<GridRow> {
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(30);
-        itemsProperty().bind(vm.rowsProperty());
+        showRows(vm.rows());
         setRowFactory(t -> new GridTableRow(vm));
         setPlaceholder(placeholder());
         vm.loadingProperty().addListener(o -> setPlaceholder(placeholder()));
@@ -92,7 +94,7 @@ final class GridTable extends TableView<GridRow> {
             if (!syncing) vm.setColumnOrder(getColumns().stream().map(TableColumn::getId).toList());
         });
 
-        vm.rowsProperty().addListener((o, a, b) -> scrollTo(0));
+        vm.rowsProperty().addListener((o, a, b) -> showRows(b));
         vm.sortOrder().addListener((ListChangeListener<SortKey>) c -> showSortMarks());
         sceneProperty().addListener((o, old, scene) -> {
             if (old != null) old.removePostLayoutPulseListener(afterLayout);
@@ -219,7 +221,7 @@ final class GridTable extends TableView<GridRow> {
         if (defaults != null) tip.append("\nDefault: ").append(defaults);
         if (c.kind() == GridColumn.Kind.UNSUPPORTED) tip.append("\nRead-only: Prisma Client cannot read or write this type");
         if (c.field().documentation() != null) tip.append("\n\n").append(c.field().documentation());
-        Tooltip.install(box, new Tooltip(tip.toString()));
+        LazyTooltip.install(box, tip.toString());
         return box;
     }
 
@@ -256,6 +258,27 @@ final class GridTable extends TableView<GridRow> {
     TableColumn<GridRow, GridRow> tableColumn(String name) { return byName.get(name); }
 
     // ---------------------------------------------------------------- viewport
+
+    /**
+     * Shows a new result, from its top. Rows that arrive before the table was first laid out (a fast query while the
+     * tab is being built) wait for the next pulse: building the whole grid and its first rows in one pulse would
+     * pause the window for both at once.
+     */
+    private void showRows(javafx.collections.ObservableList<GridRow> rows) {
+        if (!laidOut && !rows.isEmpty()) return;
+        setItems(rows);
+        scrollTo(0);
+    }
+
+    private void afterLayout() {
+        if (!laidOut && getSkin() != null) {
+            laidOut = true;
+            // Set after this pulse's layout, so the rows are built in the next one.
+            if (getItems() != vm.rows()) showRows(vm.rows());
+            return;
+        }
+        reportViewport();
+    }
 
     /**
      * Tells the view model which rows are visible. It runs after each layout pulse, when the flow's

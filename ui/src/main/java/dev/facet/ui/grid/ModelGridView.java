@@ -63,7 +63,8 @@ public final class ModelGridView extends StackPane {
     private final ModelGridViewModel vm;
     private final GridTable table;
     private final CustomTextField search = new CustomTextField();
-    private final FilterPanel filterPanel;
+    /** Built when first shown: most grids are never filtered, and its controls would cost every tab's first frame. */
+    private FilterPanel filterPanel;
     private final ToggleButton filterToggle = new ToggleButton("Filter", new FontIcon(Feather.FILTER));
     private final StackPane sheetLayer = new StackPane();
     private final VBox sheetCard = new VBox();
@@ -75,12 +76,15 @@ public final class ModelGridView extends StackPane {
         getStylesheets().add(ModelGridView.class.getResource("grid.css").toExternalForm());
         table = new GridTable(vm, this);
         table.setId("grid-table");
-        filterPanel = new FilterPanel(vm);
-        filterPanel.setId("filter-panel");
-        filterPanel.visibleProperty().bind(filterToggle.selectedProperty());
-        filterPanel.managedProperty().bind(filterPanel.visibleProperty());
-
-        VBox top = new VBox(toolbar(), chips(), filterPanel, messageBar(), conflictBar());
+        VBox top = new VBox(toolbar(), chips(), messageBar(), conflictBar());
+        filterToggle.selectedProperty().addListener((o, was, is) -> {
+            if (!is || filterPanel != null) return;
+            filterPanel = new FilterPanel(vm);
+            filterPanel.setId("filter-panel");
+            filterPanel.visibleProperty().bind(filterToggle.selectedProperty());
+            filterPanel.managedProperty().bind(filterPanel.visibleProperty());
+            top.getChildren().add(2, filterPanel);
+        });
         top.getStyleClass().add("grid-top");
         BorderPane content = new BorderPane(table, top, null, footer(), null);
         content.getStyleClass().add("grid-content");
@@ -154,7 +158,7 @@ public final class ModelGridView extends StackPane {
         search.setPromptText("Search (Ctrl+F)");
         search.setLeft(new FontIcon(Feather.SEARCH));
         search.setPrefColumnCount(11);
-        search.setTooltip(new Tooltip("Searches every text column, and number and enum columns for an exact match"));
+        LazyTooltip.install(search, "Searches every text column, and number and enum columns for an exact match");
         PauseTransition debounce = new PauseTransition(Duration.millis(300));
         debounce.setOnFinished(e -> vm.search(search.getText()));
         search.textProperty().addListener(o -> debounce.playFromStart());
@@ -173,7 +177,7 @@ public final class ModelGridView extends StackPane {
         });
 
         filterToggle.setId("filter-toggle");
-        filterToggle.setTooltip(new Tooltip("Conditions on fields and relations, combined with AND or OR"));
+        LazyTooltip.install(filterToggle, "Conditions on fields and relations, combined with AND or OR");
         filterToggle.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.filterTextProperty().get() == null ? "Filter" : "Filter ●", vm.filterTextProperty()));
 
@@ -212,7 +216,7 @@ public final class ModelGridView extends StackPane {
     private static Button button(String id, Feather icon, String text, String tooltip, Runnable action) {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
-        b.setTooltip(new Tooltip(tooltip));
+        LazyTooltip.install(b, tooltip);
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -145,6 +145,7 @@ public final class ModelGridViewModel {
     private final ObjectNode include;
     private final boolean insensitiveSupported;
     private final Object rowsChannel = new Object();
+    private final Object countChannel = new Object();
     private final Object chunkChannel = new Object();
 
     private final ReadOnlyObjectWrapper<ObservableList<GridRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows");
@@ -366,6 +367,10 @@ public final class ModelGridViewModel {
         load(pagingMode.get() == PagingMode.PAGES ? pageIndex.get() * pageSize.get() : 0);
     }
 
+    /**
+     * Runs the query from {@code offset}: its first page is shown as soon as it arrives, and the count follows (on a
+     * large table counting takes longer than the page, and the rows need not wait for it).
+     */
     private void load(int offset) {
         if (disposed) return;
         started = true;
@@ -373,34 +378,60 @@ public final class ModelGridViewModel {
         int gen = ++generation;
         chunksInFlight = List.of();
         int size = pageSize.get();
-        boolean pages = pagingMode.get() == PagingMode.PAGES;
         ObjectNode where = where();
+        ObjectNode args = findManyArgs(where, offset, size);
         loading.set(true);
-        executor.submitLatest(rowsChannel, "Loading " + model.name(), fetch(where, findManyArgs(where, offset, size)), loaded -> {
+        executor.submitLatest(rowsChannel, "Loading " + model.name(), () -> {
+            long start = System.nanoTime();
+            JsonNode page = engine.execute(model.name(), "findMany", args);
+            return new Loaded(page, -1, (System.nanoTime() - start) / 1_000_000);
+        }, loaded -> {
             if (gen != generation) return;
-            loading.set(false);
             staleOffset = -1;
             reachable();
-            int length = (int) Math.min(Integer.MAX_VALUE - 1_000, pages ? Math.max(0, Math.min(size, loaded.count - offset)) : loaded.count);
-            RowList next = new RowList(changes.drafts().reversed(), offset, length, size);
-            next.fill(offset / size, records(loaded.page), model, Set.of(offset / size));
+            List<ObjectNode> records = records(loaded.page);
+            // Until the count arrives the window holds what arrived; the count then sets its length.
+            RowList next = new RowList(changes.drafts().reversed(), offset, records.size(), size);
+            next.fill(offset / size, records, model, Set.of(offset / size));
             list = next;
-            setCount(loaded.count);
+            totalCount.set(-1);
             loadInfo.set("loaded in " + loaded.millis + " ms");
             rows.set(next);
-            if (pages && length == 0 && offset > 0 && loaded.count > 0) {
+            viewFirst = 0;
+            viewLast = Math.min(next.size(), size) - 1;
+            updateRange();
+            count(gen, where, next);
+        }, e -> {
+            if (gen != generation) return;
+            loading.set(false);
+            failed("Could not load " + model.name(), e);
+        });
+    }
+
+    /** Counts the result of the query whose first rows {@code shown} holds, then gives it its length. */
+    private void count(int gen, ObjectNode where, RowList shown) {
+        ObjectNode countArgs = JSON.objectNode();
+        if (where != null) countArgs.set("where", where.deepCopy());
+        executor.submitLatest(countChannel, "Counting " + model.name(), () -> engine.execute(model.name(), "count", countArgs).asLong(), count -> {
+            if (gen != generation || shown != list) return;
+            loading.set(false);
+            reachable();
+            setCount(count);
+            int size = shown.chunkSize();
+            int offset = shown.offset();
+            boolean pages = pagingMode.get() == PagingMode.PAGES;
+            if (pages && shown.length() == 0 && offset > 0 && count > 0) {
                 // The page is past the end now (rows were deleted or filtered away): show the last one.
                 pageIndex.set(pageCount.get() - 1);
                 load(pageIndex.get() * size);
                 return;
             }
-            viewFirst = 0;
-            viewLast = Math.min(next.size(), size) - 1;
+            shown.setLength((int) Math.min(Integer.MAX_VALUE - 1_000, pages ? Math.max(0, Math.min(size, count - offset)) : count));
             updateRange();
         }, e -> {
             if (gen != generation) return;
             loading.set(false);
-            failed("Could not load " + model.name(), e);
+            failed("Could not count the rows of " + model.name(), e);
         });
     }
 
@@ -544,7 +575,13 @@ public final class ModelGridViewModel {
         RowList l = list;
         long count = totalCount.get();
         StringBuilder sb = new StringBuilder();
-        if (count < 0 || l == null) {
+        if (l != null && count < 0 && l.length() > 0) {
+            // The rows are in, the count is still running.
+            int drafts = l.draftCount();
+            int from = Math.max(0, viewFirst - drafts);
+            int to = Math.min(l.length() - 1, Math.max(from, viewLast - drafts));
+            sb.append(String.format("%,d–%,d of …", l.offset() + from + 1, l.offset() + to + 1));
+        } else if (count < 0 || l == null) {
             sb.append(loading.get() ? "Loading…" : "");
         } else if (count == 0) {
             sb.append(isFiltered() ? "No matching records" : "No records");

@@ -52,6 +52,7 @@ public final class FacetApplication extends Application {
         ProjectLoader loader = new ProjectLoader(new SqlProjectConnector(), ConnectionUrlResolver.forCurrentProcess());
         StandardProjectOpener opener = new StandardProjectOpener(loader, new DemoWorkspace(dirs.demo(), s.demoSchema()), DemoSeeder.standard());
         executor = new FxTaskExecutor();
+        StartupProbe.attachIfAsked(stage);
         window = ShellWindow.show(stage, new ShellWindow.Config(executor, loader, opener, settings, ShellViewModel.SchemaWatchStarter.files(),
                 ModelTabContents.factory(), ThemeApplier.systemDark()), s.initial(), null);
         // A bug in an event handler should cost one action, not the window: log it and say so in the banner area.

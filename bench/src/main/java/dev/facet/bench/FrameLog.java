@@ -1,0 +1,165 @@
+package dev.facet.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * What the window benchmark records on the FX thread: the time of every frame (an AnimationTimer keeps pulses
+ * coming, so a gap between two frames is time the FX thread spent on something else), named phases over those
+ * frames, the heap in use at every frame, and the heap left after every garbage collection.
+ */
+final class FrameLog {
+    private long[] frames = new long[1 << 16];
+    /** CPU time of the FX thread, and of the render thread, at each frame: a long gap with little CPU was a wait. */
+    private long[] fxCpu = new long[1 << 16];
+    private long[] renderCpu = new long[1 << 16];
+    /** Time of the CSS and layout pass of the pulse that began at each frame. */
+    private long[] layout = new long[1 << 16];
+    private int count;
+    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long renderThread = -1;
+    private long layoutStart;
+    private final Map<String, int[]> phases = new LinkedHashMap<>();
+    private String open;
+    private long maxSampledHeap;
+    private volatile long maxHeapAfterGc;
+    private volatile long longestGcMillis;
+    private volatile String longestGc = "";
+    private final List<NotificationListener> listeners = new ArrayList<>();
+
+    /** Starts following garbage collections (their notifications arrive on a JMX thread). */
+    void watchGc() {
+        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            NotificationListener l = (n, hb) -> {
+                if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                long after = 0;
+                for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(e.getKey())) after += e.getValue().getUsed();
+                }
+                synchronized (this) {
+                    maxHeapAfterGc = Math.max(maxHeapAfterGc, after);
+                    if (info.getGcInfo().getDuration() > longestGcMillis) {
+                        longestGcMillis = info.getGcInfo().getDuration();
+                        longestGc = info.getGcName() + " (" + info.getGcAction() + ", " + info.getGcCause() + ")";
+                    }
+                }
+            };
+            ((NotificationEmitter) gc).addNotificationListener(l, null, null);
+            listeners.add(l);
+        }
+    }
+
+    /** Records a frame (FX thread). */
+    void frame(long nanos) {
+        if (count == frames.length) {
+            frames = Arrays.copyOf(frames, count * 2);
+            fxCpu = Arrays.copyOf(fxCpu, count * 2);
+            renderCpu = Arrays.copyOf(renderCpu, count * 2);
+            layout = Arrays.copyOf(layout, count * 2);
+        }
+        if (renderThread < 0) {
+            renderThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                    .mapToLong(Thread::threadId).findFirst().orElse(0);
+        }
+        fxCpu[count] = threads.getCurrentThreadCpuTime();
+        renderCpu[count] = renderThread > 0 ? threads.getThreadCpuTime(renderThread) : 0;
+        frames[count++] = nanos;
+        Runtime rt = Runtime.getRuntime();
+        maxSampledHeap = Math.max(maxSampledHeap, rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** The CSS and layout pass of the current pulse starts (a pre-layout pulse listener). */
+    void layoutStarts() { layoutStart = System.nanoTime(); }
+
+    /** The CSS and layout pass of the current pulse ended (a post-layout pulse listener). */
+    void layoutEnds() {
+        if (count > 0) layout[count - 1] = System.nanoTime() - layoutStart;
+    }
+
+    /** Starts a phase at the last frame; a phase started again goes on with the frames of before. */
+    void begin(String phase) {
+        end();
+        open = phase;
+        phases.computeIfAbsent(phase, k -> new int[0]);
+        int[] ranges = phases.get(phase);
+        int[] next = Arrays.copyOf(ranges, ranges.length + 2);
+        next[ranges.length] = Math.max(0, count - 1);
+        next[ranges.length + 1] = -1;
+        phases.put(phase, next);
+    }
+
+    /** Ends the open phase at the last frame. */
+    void end() {
+        if (open == null) return;
+        int[] ranges = phases.get(open);
+        ranges[ranges.length - 1] = count - 1;
+        open = null;
+    }
+
+    /**
+     * The time between two frames, in milliseconds.
+     *
+     * @param wall      on the clock: what a person waits
+     * @param fxCpu     CPU time the FX thread used in it (less than wall when the thread waited or was not scheduled)
+     * @param renderCpu CPU time the render thread used in it
+     * @param cssLayout the CSS and layout pass of the pulse the gap starts with, on the clock
+     */
+    record Gap(double wall, double fxCpu, double renderCpu, double cssLayout) {}
+
+    /** @return per stretch of a phase (each begin to end), its gaps in order */
+    List<List<Gap>> stretches(String phase) {
+        int[] ranges = phases.getOrDefault(phase, new int[0]);
+        List<List<Gap>> out = new ArrayList<>();
+        for (int r = 0; r < ranges.length; r += 2) {
+            List<Gap> gaps = new ArrayList<>();
+            for (int i = ranges[r] + 1; i <= ranges[r + 1]; i++) {
+                gaps.add(new Gap((frames[i] - frames[i - 1]) / 1e6, (fxCpu[i] - fxCpu[i - 1]) / 1e6, (renderCpu[i] - renderCpu[i - 1]) / 1e6,
+                        layout[i - 1] / 1e6));
+            }
+            out.add(gaps);
+        }
+        return out;
+    }
+
+    /** @return every gap of a phase, longest last */
+    List<Gap> gaps(String phase) {
+        return stretches(phase).stream().flatMap(List::stream).sorted(java.util.Comparator.comparingDouble(Gap::wall)).toList();
+    }
+
+    /** @return the gaps of every phase together, longest last */
+    List<Gap> allGaps() {
+        return phases.keySet().stream().flatMap(p -> gaps(p).stream()).sorted(java.util.Comparator.comparingDouble(Gap::wall)).toList();
+    }
+
+    Set<String> phases() { return phases.keySet(); }
+
+    long maxSampledHeap() { return maxSampledHeap; }
+
+    long maxHeapAfterGc() { return maxHeapAfterGc; }
+
+    synchronized String longestGc() { return longestGcMillis + " ms, " + longestGc; }
+
+    /** @return the value below which {@code q} of the sorted values fall (nearest rank) */
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) return Double.NaN;
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}

@@ -1,0 +1,156 @@
+package dev.facet.bench;
+
+import dev.facet.bench.FrameLog.Gap;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The window benchmark of docs/benchmarks.md ("Window: a model with 1,000,000 rows"), run by scripts/bench-ui.sh under
+ * a display (Xvfb). It prints, for a model of a million rows on SQLite:
+ * <ol>
+ *   <li>the time from opening the model's tab to the first frame with rows drawn, cold and warm;</li>
+ *   <li>the heap after scrolling from top to bottom (live after System.gc(), and the most seen);</li>
+ *   <li>the longest pause of the FX thread (gaps between frames) while loading and scrolling;</li>
+ *   <li>the time from a facet.jar process's start to its window shown and first drawn.</li>
+ * </ol>
+ *
+ * <p>Usage: {@code UiBenchmark OUT_DIR ROWS FACET_JAR}. System properties: {@code bench.startups} (process runs, 10),
+ * {@code bench.opens} (warm opens, 10, at least 1), {@code bench.wheelFrames} (600), {@code bench.dragSteps} (1000),
+ * {@code bench.window} (false: start-up runs only), {@code bench.verbose} (every frame of every open).
+ */
+public final class UiBenchmark {
+    private static final long MB = 1024 * 1024;
+
+    private UiBenchmark() {}
+
+    public static void main(String[] args) {
+        // The FX thread is not a daemon: end the JVM whatever happens.
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        Path dir = Path.of(args[0]).toAbsolutePath().normalize();
+        int rows = Integer.parseInt(args[1]);
+        Path facetJar = Path.of(args[2]).toAbsolutePath();
+        int startups = Integer.getInteger("bench.startups", 10);
+        int warmOpens = Math.max(1, Integer.getInteger("bench.opens", 10));
+        Path schemaFile = MillionRowDatabase.ensure(dir, rows);
+        List<String> report = new ArrayList<>();
+
+        String startup = null;
+        if (startups > 0) {
+            System.out.println("start-up: " + startups + " runs of java -jar facet.jar " + schemaFile.getFileName());
+            List<StartupRuns.Run> runs = StartupRuns.run(facetJar, schemaFile, dir.resolve("home"), startups);
+            startup = String.format(Locale.ROOT, "4. process start to window shown (first frame after WINDOW_SHOWN, from launch): %s [%d runs]"
+                            + "   goal <= 2,000 ms%n   WINDOW_SHOWN itself %s; first frame from the JVM's own start time %s",
+                    summary(runs, StartupRuns.Run::drawn), runs.size(), summary(runs, StartupRuns.Run::shown), summary(runs, StartupRuns.Run::fromJvmStart));
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.window", "true"))) {
+            WindowRun w = new WindowRun(dir, schemaFile, warmOpens, Integer.getInteger("bench.wheelFrames", 600),
+                    Integer.getInteger("bench.dragSteps", 1000));
+            System.out.println("window: opening " + MillionRowDatabase.MODEL + " and scrolling it");
+            w.run();
+            // At the bottom, with the window still open: what the grid keeps once garbage is gone.
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+                Thread.sleep(200);
+            }
+            long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            printOpens(w);
+            report.add(w.toolkit);
+            report.add(opens(w));
+            report.add(String.format(Locale.ROOT, "2. heap after scrolling to row %,d of %,d (id %d) in infinite-scroll mode: %d MB live after System.gc();"
+                            + " at most %d MB after a GC and %d MB sampled at a frame (max heap %,d MB)   goal < 300 MB",
+                    w.tableSize, rows, w.lastRowId, live / MB, w.log.maxHeapAfterGc() / MB, w.log.maxSampledHeap() / MB,
+                    Runtime.getRuntime().maxMemory() / MB));
+            report.add(pauses(w));
+            w.close();
+        }
+        if (startup != null) report.add(startup);
+
+        String text = String.format(Locale.ROOT, "== Window: a model with %,d rows (%d CPUs, load average %.2f at the end)%n", rows,
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                + String.join("\n", report) + "\n";
+        System.out.print(text);
+        Files.writeString(dir.resolve("results.txt"), text);
+    }
+
+    private static void printOpens(WindowRun w) {
+        List<List<Gap>> frames = new ArrayList<>(w.log.stretches("open-cold"));
+        frames.addAll(w.log.stretches("open-warm"));
+        for (int i = 0; i < w.opens.size(); i++) {
+            WindowRun.Open o = w.opens.get(i);
+            System.out.printf(Locale.ROOT, "  open %d: openModel %d ms, rows in the table %d ms, drawn %d ms (%s)", i + 1, ms(o.built()),
+                    ms(o.rowsIn()), ms(o.drawn()), o.loadInfo());
+            if (Boolean.getBoolean("bench.verbose") && i < frames.size()) {
+                System.out.print("; frames:" + frames.get(i).stream().map(g -> String.format(Locale.ROOT, " %.0f (fx %.0f, css+layout %.0f)",
+                        g.wall(), g.fxCpu(), g.cssLayout())).collect(Collectors.joining()));
+            }
+            System.out.println();
+        }
+    }
+
+    private static String opens(WindowRun w) {
+        List<WindowRun.Open> warm = w.opens.subList(1, w.opens.size());
+        double[] drawn = sorted(warm, o -> o.drawn() / 1e6);
+        double[] cpu = w.log.stretches("open-warm").stream().mapToDouble(s -> s.stream().mapToDouble(Gap::fxCpu).sum()).sorted().toArray();
+        return String.format(Locale.ROOT, "1. open tab to first rows drawn, warm (opens 2 to %d): median %.0f ms (min %.0f, max %.0f); second open %d ms;"
+                        + " cold (first) open %d ms   goal <= 300 ms warm%n"
+                        + "   warm medians: openModel %.0f ms, rows in the table %.0f ms; FX thread CPU per open %.0f ms",
+                w.opens.size(), FrameLog.quantile(drawn, 0.5), drawn[0], drawn[drawn.length - 1], ms(warm.getFirst().drawn()),
+                ms(w.opens.getFirst().drawn()), FrameLog.quantile(sorted(warm, o -> o.built() / 1e6), 0.5),
+                FrameLog.quantile(sorted(warm, o -> o.rowsIn() / 1e6), 0.5), FrameLog.quantile(cpu, 0.5));
+    }
+
+    private static String pauses(WindowRun w) {
+        StringBuilder out = new StringBuilder("3. pauses of the FX thread: gaps between frames (an AnimationTimer runs throughout), and the FX"
+                + " thread's CPU time in the gap");
+        List<Gap> loadAndScroll = new ArrayList<>();
+        for (String phase : w.log.phases()) {
+            List<Gap> gaps = w.log.gaps(phase);
+            if (!phase.equals("open-cold")) loadAndScroll.addAll(gaps);
+            out.append(String.format(Locale.ROOT, "%n   %-13s %s", phase, describe(gaps)));
+        }
+        loadAndScroll.sort(java.util.Comparator.comparingDouble(Gap::wall));
+        out.append(String.format(Locale.ROOT, "%n   %-13s %s   goal: longest < 50 ms", "all but cold", describe(loadAndScroll)));
+        out.append("\n   longest GC event: ").append(w.log.longestGc());
+        double[] drag = w.dragLatencies.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
+        out.append(String.format(Locale.ROOT, "%n   thumb drag, %d steps to the bottom: rows drawn after median %.0f ms, p95 %.0f ms, max %.0f ms",
+                drag.length, FrameLog.quantile(drag, 0.5), FrameLog.quantile(drag, 0.95), FrameLog.quantile(drag, 1.0)));
+        return out.toString();
+    }
+
+    /** Gaps sorted by wall time: the longest and p99, how many reached 50 ms, and what the FX thread did in the longest. */
+    private static String describe(List<Gap> gaps) {
+        if (gaps.isEmpty()) return "no frames";
+        double[] wall = gaps.stream().mapToDouble(Gap::wall).toArray();
+        double[] cpu = gaps.stream().mapToDouble(Gap::fxCpu).sorted().toArray();
+        Gap longest = gaps.getLast();
+        return String.format(Locale.ROOT, "longest %.0f ms (FX CPU %.0f, CSS+layout %.0f), p99 %.0f ms, median %.0f ms, %d of %d >= 50 ms;"
+                        + " FX CPU per gap at most %.0f ms, p99 %.0f ms",
+                longest.wall(), longest.fxCpu(), longest.cssLayout(), FrameLog.quantile(wall, 0.99), FrameLog.quantile(wall, 0.5),
+                Arrays.stream(wall).filter(g -> g >= 50).count(), wall.length, cpu[cpu.length - 1], FrameLog.quantile(cpu, 0.99));
+    }
+
+    private static <T> double[] sorted(List<T> values, ToDoubleFunction<T> f) { return values.stream().mapToDouble(f).sorted().toArray(); }
+
+    private static String summary(List<StartupRuns.Run> runs, java.util.function.ToLongFunction<StartupRuns.Run> f) {
+        long[] v = runs.stream().mapToLong(f).sorted().toArray();
+        return String.format(Locale.ROOT, "median %d ms (min %d, max %d)", v[(v.length - 1) / 2], v[0], v[v.length - 1]);
+    }
+
+    private static long ms(long nanos) { return nanos / 1_000_000; }
+}

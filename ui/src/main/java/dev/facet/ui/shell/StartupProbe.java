@@ -1,0 +1,51 @@
+package dev.facet.ui.shell;
+
+import java.lang.management.ManagementFactory;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * For the window benchmark (scripts/bench-ui.sh): with {@code -Dfacet.bench.startup=print} (or {@code =exit}, which
+ * then quits), prints one line with the epoch milliseconds of the JVM's start, the main window's first WINDOW_SHOWN
+ * and its first frame (the benchmark knows when it started the process). Only the benchmark sets the property;
+ * without it nothing is attached.
+ */
+final class StartupProbe {
+    static final String PROPERTY = "facet.bench.startup";
+
+    private StartupProbe() {}
+
+    /** Attaches to the main window before it is shown, when the benchmark asks for it. */
+    static void attachIfAsked(Stage stage) {
+        String mode = System.getProperty(PROPERTY);
+        if (mode == null) return;
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(WindowEvent e) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                long shown = System.currentTimeMillis();
+                new AnimationTimer() {
+                    private int frames;
+
+                    @Override
+                    public void handle(long now) {
+                        // The first frame after WINDOW_SHOWN lays out and renders the window; the second starts once
+                        // that one is drawn, so its time is when the window could be seen.
+                        if (++frames < 2) return;
+                        stop();
+                        report(shown, System.currentTimeMillis());
+                        if (mode.equals("exit")) Platform.exit();
+                    }
+                }.start();
+            }
+        });
+    }
+
+    private static void report(long shown, long drawn) {
+        long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf("facet-startup jvm-start=%d shown=%d drawn=%d%n", jvm, shown, drawn);
+        System.out.flush();
+    }
+}
