@@ -45,7 +45,8 @@ final class StartupRuns {
             StringBuilder output = new StringBuilder();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
-                    if (line.startsWith("facet-startup ")) times = parse(line);
+                    int at = line.indexOf("facet-startup ");
+                    if (at >= 0) times = parse(line.substring(at));
                     else output.append(line).append('\n');
                 }
             }

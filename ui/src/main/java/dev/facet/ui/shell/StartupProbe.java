@@ -8,7 +8,7 @@ import javafx.stage.WindowEvent;
 
 /**
  * For the window benchmark (scripts/bench-ui.sh): with {@code -Dfacet.bench.startup=print} (or {@code =exit}, which
- * then quits), prints one line with the epoch milliseconds of the JVM's start, the main window's first WINDOW_SHOWN
+ * then quits), logs one line with the epoch milliseconds of the JVM's start, the main window's first WINDOW_SHOWN
  * and its first frame (the benchmark knows when it started the process). Only the benchmark sets the property;
  * without it nothing is attached.
  */
@@ -43,9 +43,9 @@ final class StartupProbe {
         });
     }
 
+    /** Through the logger (at WARN, so the default configuration shows it on stderr): only the CLI owns stdout. */
     private static void report(long shown, long drawn) {
         long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.printf("facet-startup jvm-start=%d shown=%d drawn=%d%n", jvm, shown, drawn);
-        System.out.flush();
+        org.slf4j.LoggerFactory.getLogger(StartupProbe.class).warn("facet-startup jvm-start={} shown={} drawn={}", jvm, shown, drawn);
     }
 }
