@@ -280,7 +280,8 @@ final class WindowRun {
             view = v;
         }
 
-        @Override boolean ready() { return view != null && rowsDrawn(table()); }
+        // The table shows the grid's current rows (not the empty list it starts with) and they are drawn.
+        @Override boolean ready() { return view != null && table().getItems() == view.viewModel().rows() && rowsDrawn(table()); }
 
         @Override
         boolean tick(long now, boolean ready) {

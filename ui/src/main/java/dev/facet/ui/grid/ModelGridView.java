@@ -18,7 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -350,7 +350,9 @@ public final class ModelGridView extends StackPane {
         progress.setPrefWidth(60);
         progress.visibleProperty().bind(vm.loadingProperty().or(vm.savingProperty()));
 
-        ComboBox<ZoneId> zone = new ComboBox<>();
+        // Choice boxes, not combo boxes: a combo box builds its list (a virtual flow and its skin) in a new tab's first
+        // frame, where a choice box makes its menu only when opened.
+        ChoiceBox<ZoneId> zone = new ChoiceBox<>();
         zone.setId("zone");
         zone.getItems().setAll(ZoneOffset.UTC, ZoneId.systemDefault());
         zone.getItems().setAll(zone.getItems().stream().distinct().toList());
@@ -367,7 +369,7 @@ public final class ModelGridView extends StackPane {
         scroll.selectedProperty().addListener((o, a, b) -> vm.pagingModeProperty().set(b ? PagingMode.SCROLL : PagingMode.PAGES));
         vm.pagingModeProperty().addListener((o, a, b) -> scroll.setSelected(b == PagingMode.SCROLL));
 
-        ComboBox<Integer> size = new ComboBox<>();
+        ChoiceBox<Integer> size = new ChoiceBox<>();
         size.setId("page-size");
         size.getItems().setAll(GridLayout.PAGE_SIZES);
         size.setValue(vm.pageSizeProperty().get());

@@ -14,7 +14,7 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextArea;
@@ -149,7 +149,7 @@ class ModelGridViewTest {
         settle();
         assertThat(range(robot)).isEqualTo("101–200 of 250");
         assertThat(robot.lookup("#page-field").queryAs(TextField.class).getText()).isEqualTo("2");
-        fx(() -> robot.lookup("#page-size").queryAs(ComboBox.class).getSelectionModel().select(Integer.valueOf(50)));
+        fx(() -> robot.lookup("#page-size").queryAs(ChoiceBox.class).getSelectionModel().select(Integer.valueOf(50)));
         settle();
         assertThat(range(robot)).isEqualTo("1–50 of 250");
 
