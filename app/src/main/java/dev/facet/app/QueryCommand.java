@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code facet query --schema S [--url U] [--transaction]}: reads Prisma Client requests from standard
  * input, one JSON object per line ({@code {"model": "User", "action": "findMany", "args": {...}}}), and
  * prints one JSON line per request: {@code {"data": ...}} or {@code {"error": {"code": ..., "message": ...}}}.
+ * Answers come in the order of the lines. Consecutive reads run side by side ({@link RequestStream}); a write
+ * runs alone, after every request above it and before every request below it.
  * With {@code --transaction} all lines run in one transaction, rolled back entirely if one fails.
  * Exit status 0 when every request succeeded, 1 when one failed or the database cannot be reached,
  * 2 for a usage problem or an unreadable schema.
@@ -40,6 +42,11 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--transaction", description = "Run all requests in one transaction; if one fails, none takes effect.")
     boolean transaction;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "How many consecutive reads run at once (default: the connection pool's size, at most the processors + 1); "
+                    + "1 runs each request after the one before. Writes always run alone, after every request above them.")
+    Integer jobs;
+
     @Spec
     CommandSpec spec;
 
@@ -50,6 +57,10 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (jobs != null && jobs < 1) {
+            err.println("error: --jobs must be at least 1, not " + jobs);
+            return 2;
+        }
         ProjectOptions.Opened opened;
         try {
             opened = project.open(err);
@@ -66,26 +77,33 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     private int runEach(QueryEngine engine, BufferedReader in, PrintWriter out) throws IOException {
-        boolean failed = false;
-        int lineNumber = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNumber++;
-            if (line.isBlank()) continue;
-            JsonNode result;
-            try {
-                QueryEngine.Request request = parse(line, lineNumber);
-                result = data(engine.execute(request.model(), request.action(), request.args()));
-            } catch (QueryError e) {
-                failed = true;
-                result = error(e, null);
-            } catch (RuntimeException e) {
-                failed = true;
-                result = error(new QueryError("P2010", "Facet could not run this request: " + e), null);
-            }
-            out.println(JsonCodec.write(result));
-            out.flush();
+        int workers = jobs != null ? jobs : RequestStream.defaultWorkers(engine, Runtime.getRuntime().availableProcessors());
+        RequestStream stream = new RequestStream(engine, workers, QueryCommand::parseLine, line -> answer(engine, line));
+        return stream.run(in, out) ? 0 : 1;
+    }
+
+    private static RequestStream.Line parseLine(String text, int number) {
+        try {
+            return new RequestStream.Line(number, parse(text, number), null);
+        } catch (QueryError e) {
+            return new RequestStream.Line(number, null, e);
         }
-        return failed ? 1 : 0;
+    }
+
+    private static RequestStream.Answer answer(QueryEngine engine, RequestStream.Line line) {
+        JsonNode result;
+        boolean failed = true;
+        try {
+            if (line.invalid() != null) throw line.invalid();
+            QueryEngine.Request request = line.request();
+            result = data(engine.execute(request.model(), request.action(), request.args()));
+            failed = false;
+        } catch (QueryError e) {
+            result = error(e, null);
+        } catch (RuntimeException e) {
+            result = error(new QueryError("P2010", "Facet could not run this request: " + e), null);
+        }
+        return new RequestStream.Answer(JsonCodec.write(result), failed);
     }
 
     private int runInTransaction(QueryEngine engine, BufferedReader in, PrintWriter out) throws IOException {

@@ -101,6 +101,32 @@ class QueryCommandTest {
     }
 
     @Test
+    void readsRunSideBySideButAnswersKeepTheirOrderAndSeeEveryWriteAbove() {
+        StringBuilder input = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            input.append("{\"model\": \"User\", \"action\": \"create\", \"args\": {\"data\": {\"email\": \"u").append(i).append("\"}}}\n");
+            input.append("{\"model\": \"User\", \"action\": \"count\"}\n");
+            input.append("{\"model\": \"User\", \"action\": \"findUnique\", \"args\": {\"where\": {\"email\": \"u").append(i).append("\"}, \"select\": {\"id\": true}}}\n");
+            input.append("not json\n");
+        }
+        Run run = query(input.toString(), "--jobs=4");
+        assertThat(run.lines()).hasSize(160);
+        for (int i = 1; i <= 40; i++) {
+            int at = (i - 1) * 4;
+            assertThat(run.lines().get(at)).isEqualTo("{\"data\":{\"id\":" + i + ",\"email\":\"u" + i + "\"}}");
+            assertThat(run.lines().get(at + 1)).isEqualTo("{\"data\":" + i + "}");
+            assertThat(run.lines().get(at + 2)).isEqualTo("{\"data\":{\"id\":" + i + "}}");
+            assertThat(run.lines().get(at + 3)).contains("\"line " + (at + 4) + ": invalid JSON");
+        }
+        assertThat(run.status()).isEqualTo(1);
+    }
+
+    @Test
+    void jobsMustBeAtLeastOne() {
+        assertThat(query("", "--jobs=0").status()).isEqualTo(2);
+    }
+
+    @Test
     void anUnreachableDatabaseIsOneClearLine() throws IOException {
         Path pg = dir.resolve("pg.prisma");
         Files.writeString(pg, SCHEMA.replace("\"sqlite\"", "\"postgresql\""));

@@ -30,7 +30,8 @@ public final class Engines {
             SqlDatabase database = SqlDatabase.open(provider, DatabaseUrl.parse(url, schemaFolder));
             return new QueryEngine(schema, new SqlConnector(schema, database.dataSource(), database, statementLog));
         } catch (DatabaseConnectionException e) {
-            throw new QueryError(e.prismaCode(), e.getMessage());
+            // Failures Prisma has no code for (OTHER) are still reported as "cannot reach the database".
+            throw new QueryError(e.prismaCode() != null ? e.prismaCode() : "P1001", e.getMessage());
         }
     }
 }

@@ -78,6 +78,15 @@ public final class QueryEngine implements AutoCloseable {
             "updateMany", List.of("data"), "updateManyAndReturn", List.of("data"), "upsert", List.of("where", "create", "update"),
             "delete", List.of("where"));
 
+    /**
+     * @return how many read requests may usefully run at the same time on this engine (its connection pool's
+     *         size); {@link #execute} is safe to call from that many threads at once
+     */
+    public int concurrentReads() { return connector.concurrentReads(); }
+
+    /** @return whether {@code action} changes data (and so runs in a transaction of its own) */
+    public static boolean isWrite(String action) { return WRITE_ACTIONS.contains(action); }
+
     /** One request of a batch. */
     public record Request(String model, String action, JsonNode args) {}
 

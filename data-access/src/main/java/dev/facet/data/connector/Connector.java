@@ -36,6 +36,12 @@ public interface Connector extends AutoCloseable {
     /** @return whether createManyAndReturn and updateManyAndReturn exist (Prisma has them where the database has RETURNING) */
     default boolean supportsManyAndReturn() { return true; }
 
+    /**
+     * @return how many reads may usefully run at the same time (the connection pool's size); callers that run
+     *         independent reads side by side use no more threads than this
+     */
+    default int concurrentReads() { return 1; }
+
     /** Releases the connection pool. */
     @Override
     void close();

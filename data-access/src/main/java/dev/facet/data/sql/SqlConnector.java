@@ -45,6 +45,11 @@ public final class SqlConnector implements Connector {
         this.onClose = onClose;
     }
 
+    @Override
+    public int concurrentReads() {
+        return dataSource instanceof com.zaxxer.hikari.HikariDataSource pool ? Math.max(1, pool.getMaximumPoolSize()) : 1;
+    }
+
     /** @return the dialect in use */
     public SqlDialect dialect() { return dialect; }
 
