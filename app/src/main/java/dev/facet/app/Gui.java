@@ -14,6 +14,14 @@ final class Gui {
 
     private Gui() {}
 
+    /** @return the bundled demo schema's text */
+    static String demoSchema() throws IOException {
+        try (InputStream in = Gui.class.getResourceAsStream(DEMO_SCHEMA)) {
+            if (in == null) throw new java.io.FileNotFoundException("the demo schema is missing from facet.jar (" + DEMO_SCHEMA + ")");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * Opens the window and waits until it closes.
      *
@@ -23,12 +31,11 @@ final class Gui {
      */
     static int run(OpenRequest initial, PrintWriter err) {
         String demo;
-        try (InputStream in = Gui.class.getResourceAsStream(DEMO_SCHEMA)) {
-            if (in == null) {
-                err.println("error: the demo schema is missing from facet.jar (" + DEMO_SCHEMA + ")");
-                return 1;
-            }
-            demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            demo = demoSchema();
+        } catch (java.io.FileNotFoundException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         } catch (IOException e) {
             err.println("error: cannot read the bundled demo schema: " + e.getMessage());
             return 1;
