@@ -32,14 +32,39 @@ done
 grep -E "^(seeded|in-process|cursor)" "$log"
 
 url="$(cat "$out/url.txt")"
-run=(java -jar "$root/app/target/facet.jar" query --schema "$out/schema.prisma" --url "$url")
+query=(query --schema "$out/schema.prisma" --url "$url")
+run=(java -jar "$root/app/target/facet.jar" "${query[@]}")
 (cd "$out" && "${run[@]}" < requests.jsonl > responses.jsonl)
 if grep -q '"error"' "$out/responses.jsonl"; then echo "bench: facet query answered with errors" >&2; exit 1; fi
-echo "== facet query, whole process, 2,000 requests"
-if command -v hyperfine >/dev/null 2>&1; then
-  (cd "$out" && hyperfine --warmup 1 --runs 5 --export-json process.json "${run[*]} < requests.jsonl > /dev/null")
+
+# The same file through every way Facet is started, and through Prisma 7 when it is installed:
+#  - java -jar facet.jar: no AOT cache (a jar cannot pass JVM options);
+#  - the launcher of the app-image (installers module, -Pinstallers): the installed app, with its AOT cache;
+#  - Prisma Client 7 with its driver adapter (tools/prisma-compare/bench.mjs; PRISMA_COMPARE_DIR, default /tmp/prisma-compare).
+commands=("${run[*]} < requests.jsonl")
+launcher="$root/installers/target/image/Facet/bin/Facet"
+if [ -x "$launcher" ]; then
+  commands+=("$launcher ${query[*]} < requests.jsonl")
 else
-  start=$(date +%s%N); (cd "$out" && "${run[@]}" < requests.jsonl > /dev/null); end=$(date +%s%N)
-  echo "one run: $(( (end - start) / 1000000 )) ms"
+  echo "bench: no app-image launcher ($launcher); build it with: mvn -Pinstallers -Dinstaller.skipPackages=true -DskipTests install" >&2
+fi
+prisma_dir="${PRISMA_COMPARE_DIR:-/tmp/prisma-compare}"
+if [ -d "$prisma_dir/node_modules/@prisma/client" ]; then
+  prisma=(node "$root/tools/prisma-compare/bench.mjs" --schema "$out/schema.prisma" --url "$url" --requests requests.jsonl --prisma-dir "$prisma_dir")
+  (cd "$out" && "${prisma[@]}" > prisma-responses.jsonl)
+  if cmp -s "$out/prisma-responses.jsonl" "$out/responses.jsonl"; then echo "Prisma 7 and Facet gave the same 2,000 answers"
+  else echo "bench: Prisma 7's answers differ from Facet's (see $out/prisma-responses.jsonl)" >&2; fi
+  commands+=("${prisma[*]}")
+else
+  echo "bench: Prisma 7 not installed in $prisma_dir (tools/prisma-compare/README.md); timing Facet only" >&2
+fi
+echo "== whole process, 2,000 requests"
+if command -v hyperfine >/dev/null 2>&1; then
+  (cd "$out" && hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" --export-json process.json "${commands[@]}")
+else
+  for c in "${commands[@]}"; do
+    start=$(date +%s%N); (cd "$out" && bash -c "$c" > /dev/null); end=$(date +%s%N)
+    echo "one run: $(( (end - start) / 1000000 )) ms: $c"
+  done
 fi
 kill $bench_pid 2>/dev/null || true
