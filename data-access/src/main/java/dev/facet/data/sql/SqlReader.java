@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 public final class SqlReader {
     /** The key under which a related row carries its parent's join-table key. */
     private static final String PARENT_KEY = "__parent";
+    private static final String ROW_NUMBER = "__row_number";
     private static final int MAX_PARAMS_PER_STATEMENT = 30_000;
 
     private final Schema schema;
@@ -289,7 +290,7 @@ public final class SqlReader {
             List<Object> key = keyOf(p, link.parentKeys());
             List<Map<String, Object>> mine = key == null ? List.of() : byParent.getOrDefault(groupKey(key), List.of());
             if (rel.field().isList()) {
-                List<Map<String, Object>> paged = pagePerParent(mine, q);
+                List<Map<String, Object>> paged = pagedInSql(q) ? new ArrayList<>(mine) : pagePerParent(mine, q);
                 p.put(rel.field().name(), paged);
                 kept.addAll(paged);
             } else {
@@ -308,11 +309,15 @@ public final class SqlReader {
         String alias = "t0";
         List<ScalarField> columns = columnsFor(q);
         for (ScalarField k : link.childKeys()) if (!columns.contains(k)) columns.add(k);
+        List<Ordering> orderings = new ArrayList<>(q.orderBy());
+        if (!orderings.isEmpty() || q.take() != null || q.skip() != null || q.cursor() != null) orderings = effectiveOrderings(q);
         Sql sql = new Sql().append("SELECT ");
         appendColumns(sql, fc, alias, columns);
         if (link.viaJoinTable()) {
             sql.append(", j0.").append(dialect.quote(link.parentJoinColumn())).append(" AS ").append(dialect.quote(PARENT_KEY));
         }
+        boolean pagedInSql = pagedInSql(q);
+        if (pagedInSql) appendRowNumber(sql, fc, link, alias, orderings);
         sql.append(" FROM ").append(fc.table(link.child())).append(" ").append(alias);
         if (link.viaJoinTable()) {
             sql.append(" JOIN ").append(dialect.table(link.joinTable().tableName(), link.child().schema())).append(" j0 ON j0.")
@@ -331,10 +336,38 @@ public final class SqlReader {
         }
         sql.append(" AND ");
         fc.compile(q.where(), link.child(), alias, sql);
-        List<Ordering> orderings = new ArrayList<>(q.orderBy());
-        if (!orderings.isEmpty() || q.take() != null || q.skip() != null || q.cursor() != null) orderings = effectiveOrderings(q);
+        if (!pagedInSql) {
+            appendOrderBy(sql, fc, link.child(), alias, orderings, false);
+            return run(connection, sql, columns, link.viaJoinTable());
+        }
+        // Each parent's page is cut by the database from rows numbered per parent in the requested order, so a
+        // parent with a million children costs a page, not a million rows.
+        long skip = q.skip() == null ? 0 : q.skip();
+        String number = "w." + dialect.quote(ROW_NUMBER);
+        Sql page = new Sql().append("SELECT * FROM (").append(sql).append(") w WHERE ").append(number).append(" > ")
+                .append(Long.toString(skip)).append(" AND ").append(number).append(" <= ").append(Long.toString(skip + q.take()))
+                .append(" ORDER BY ").append(number);
+        return run(connection, page, columns, link.viaJoinTable());
+    }
+
+    /** Whether a nested to-many page is cut in SQL; cursors, distinct and backwards pages are cut in memory. */
+    private static boolean pagedInSql(ReadQuery q) {
+        return q.take() != null && q.take() > 0 && q.cursor() == null && q.distinct().isEmpty();
+    }
+
+    /** One more column: the row's number among its parent's rows, in the requested order. */
+    private void appendRowNumber(Sql sql, FilterCompiler fc, RelationLink link, String alias, List<Ordering> orderings) {
+        sql.append(", ROW_NUMBER() OVER (PARTITION BY ");
+        if (link.viaJoinTable()) {
+            sql.append("j0.").append(dialect.quote(link.parentJoinColumn()));
+        } else {
+            for (int i = 0; i < link.childKeys().size(); i++) {
+                if (i > 0) sql.append(", ");
+                sql.append(fc.column(alias, link.childKeys().get(i)));
+            }
+        }
         appendOrderBy(sql, fc, link.child(), alias, orderings, false);
-        return run(connection, sql, columns, link.viaJoinTable());
+        sql.append(") AS ").append(dialect.quote(ROW_NUMBER));
     }
 
     private void keyCondition(Sql sql, FilterCompiler fc, String alias, List<ScalarField> fields, List<List<Object>> keys) {
