@@ -50,7 +50,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * window.
  *
  * <p>Keys: Ctrl+S save, Ctrl+F search, Ctrl+N add, Ctrl+D duplicate; in the table arrows, Enter or F2
- * to edit (or follow a relation), Esc to cancel, Tab to the next cell, Delete to delete records,
+ * to edit (on a relation: to link it in the relation picker; Ctrl+Enter follows it), Esc to cancel, Tab to the next cell, Delete to delete records,
  * Shift+Delete to set NULL, Ctrl+C to copy. Reload (F5) and Back/Forward (Alt+Left/Right) are the
  * window's keys: they reach the grid through the shell and its navigator.
  */
@@ -463,6 +463,17 @@ public final class ModelGridView extends StackPane {
 
     void openValueEditor(GridRow row, GridColumn column) {
         showSheet(new ValueEditor(vm, row, column, () -> {
+            hideSheet();
+            table.requestFocus();
+        }));
+    }
+
+    /** Opens the relation picker of a relation cell (made now: most grids never link anything). */
+    void openRelationPicker(GridRow row, GridColumn column) {
+        RelationPickerViewModel picker = vm.picker(row, column);
+        if (picker == null) return;
+        showSheet(new RelationPicker(picker, () -> {
+            picker.close();
             hideSheet();
             table.requestFocus();
         }));
