@@ -423,8 +423,8 @@ final class GridTable extends TableView<GridRow> {
         if (c.isRelation()) {
             menu.getItems().add(item("Open " + c.related().name(), () -> vm.follow(row, c, false)));
             menu.getItems().add(item("Open " + c.related().name() + " in a new tab", () -> vm.follow(row, c, true)));
-            menu.getItems().add(item(c.kind() == GridColumn.Kind.TO_ONE ? "Link another " + c.related().name() + "…"
-                    : "Link or unlink " + c.related().name() + " records…", () -> view.openRelationPicker(row, c)));
+            menu.getItems().add(item(c.kind() == GridColumn.Kind.TO_ONE ? "Choose " + c.related().name() + "… (Enter)"
+                    : "Link or unlink " + c.related().name() + " records… (Enter)", () -> view.openRelationPicker(row, c)));
             if (vm.pendingLink(row, c) != null) menu.getItems().add(item("Revert cell", () -> vm.revertCell(row, c)));
             menu.getItems().add(new SeparatorMenuItem());
         } else if (vm.whyReadOnly(row, c) == null) {

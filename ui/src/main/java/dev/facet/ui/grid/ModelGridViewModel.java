@@ -1274,7 +1274,7 @@ public final class ModelGridViewModel {
             return;
         }
         if (!checkDrafts()) return;
-        SavePlan plan = new SavePlan(model, columns, changes, include);
+        SavePlan plan = plan();
         int n = changes.size();
         saving.set(true);
         executor.submit("Saving " + n + " changes to " + model.name(), () -> plan.run(engine), outcome -> {
@@ -1287,6 +1287,9 @@ public final class ModelGridViewModel {
             failed("Nothing was saved", e);
         });
     }
+
+    /** @return the requests Save would send now */
+    SavePlan plan() { return new SavePlan(model, columns, changes, include); }
 
     /** New records need every required field that has no default. */
     private boolean checkDrafts() {

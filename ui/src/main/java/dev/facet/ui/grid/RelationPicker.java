@@ -35,6 +35,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * picker ticks and unticks (Space or a click on the tick) until Apply (Enter). Esc cancels. Made when first opened.
  */
 final class RelationPicker extends VBox {
+    private static final javafx.css.PseudoClass PENDING = javafx.css.PseudoClass.getPseudoClass("pending");
+
     private final RelationPickerViewModel vm;
     private final Runnable close;
     private final CustomTextField search = new CustomTextField();
@@ -96,7 +98,8 @@ final class RelationPicker extends VBox {
         status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         status.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = vm.choices().size();
-            String shown = vm.loadingProperty().get() ? "Loading…" : n + (vm.completeProperty().get() ? "" : "+") + (n == 1 ? " record" : " records");
+            String shown = vm.loadingProperty().get() ? "Loading…" : n + (n == 1 ? " record" : " records")
+                    + (vm.completeProperty().get() ? "" : " shown, more as you scroll");
             return vm.changeCountProperty().get() > 0 ? shown + " · " + String.join(", ", vm.pendingLabels()) : shown;
         }, vm.choices(), vm.loadingProperty(), vm.completeProperty(), vm.changeCountProperty()));
         status.setMaxWidth(Double.MAX_VALUE);
@@ -144,6 +147,9 @@ final class RelationPicker extends VBox {
         Platform.runLater(search::requestFocus);
     }
 
+    /** @return the view model (for tests and snapshots) */
+    RelationPickerViewModel viewModel() { return vm; }
+
     private void buildTable() {
         table.setId("picker-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.BORDERED);
@@ -166,6 +172,8 @@ final class RelationPicker extends VBox {
             tc.setId(gc.name());
             tc.setSortable(false);
             tc.setPrefWidth(gc.id() ? 70 : 160);
+            // A number key is short; the constrained policy would otherwise give it as much room as a name.
+            if (gc.id() && gc.scalarType() != null && gc.scalarType().isNumeric()) tc.setMaxWidth(110);
             tc.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().cells().get(index)));
             table.getColumns().add(tc);
         }
@@ -222,6 +230,11 @@ final class RelationPicker extends VBox {
 
     /** A row: a double click chooses (to-one) or ticks (to-many); the end of the list coming into view loads more. */
     private final class ChoiceRow extends TableRow<Choice> {
+        /** A record whose tick differs from the database is drawn as a pending change, like a changed cell of the grid. */
+        private final javafx.beans.InvalidationListener redraw = o -> pseudoClassStateChanged(PENDING,
+                getItem() != null && getItem().checkedProperty().get() != getItem().linkedNow());
+        private Choice shown;
+
         ChoiceRow() {
             setOnMouseClicked(e -> {
                 if (e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2 || getItem() == null) return;
@@ -233,7 +246,17 @@ final class RelationPicker extends VBox {
         @Override
         protected void updateItem(Choice item, boolean empty) {
             super.updateItem(item, empty);
-            if (!empty && getIndex() >= table.getItems().size() - 10) Platform.runLater(vm::loadMore);
+            boolean changed = !empty && item != null && item.checkedProperty().get() != item.linkedNow();
+            pseudoClassStateChanged(PENDING, changed);
+            if (shown != null) shown.checkedProperty().removeListener(redraw);
+            shown = empty ? null : item;
+            if (shown != null) shown.checkedProperty().addListener(redraw);
+            if (!empty && getIndex() >= table.getItems().size() - 10) {
+                // Checked again when it runs: a page that arrived meanwhile may have moved the end out of view.
+                Platform.runLater(() -> {
+                    if (getItem() != null && getIndex() >= table.getItems().size() - 10) vm.loadMore();
+                });
+            }
         }
     }
 

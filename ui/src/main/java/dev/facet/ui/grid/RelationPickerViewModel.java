@@ -214,7 +214,7 @@ public final class RelationPickerViewModel {
     private static String unlinkRefusal(Schema schema, Model model, GridColumn column) {
         RelationField rf = column.relation();
         if (rf.holdsForeignKey()) {
-            return rf.isRequired() ? column.name() + " is required: a " + model.name() + " must have a " + related(column)
+            return rf.isRequired() ? column.name() + " is required: " + article(model.name()) + " must have " + article(related(column))
                     + ", so it can be changed but not unlinked." : null;
         }
         Relation r = schema.relationOf(model.name(), rf.name());
@@ -227,12 +227,15 @@ public final class RelationPickerViewModel {
         String fk = String.join(", ", back.fields());
         return column.kind() == GridColumn.Kind.TO_MANY
                 ? "Linked " + other.name() + " records cannot be unlinked: " + other.name() + "." + fk + " is required, so they would be left"
-                        + " without a " + model.name() + " (Prisma refuses with P2014). Link them to another " + model.name() + " instead."
+                        + " without " + article(model.name()) + " (Prisma refuses with P2014). Link them to another " + model.name() + " instead."
                 : "A linked " + other.name() + " cannot be unlinked or replaced: " + other.name() + "." + fk + " is required, so it would be"
-                        + " left without a " + model.name() + " (Prisma refuses with P2014).";
+                        + " left without " + article(model.name()) + " (Prisma refuses with P2014).";
     }
 
     private static String related(GridColumn column) { return column.related().name(); }
+
+    /** {@code an Order}, {@code a Customer}. */
+    private static String article(String name) { return ("AEIOU".indexOf(Character.toUpperCase(name.charAt(0))) >= 0 ? "an " : "a ") + name; }
 
     // ================================================================ loading
 
@@ -347,9 +350,13 @@ public final class RelationPickerViewModel {
         return r;
     }
 
-    /** Unlinks a to-one relation (sets it to NULL), unless it is required. */
+    /**
+     * Unlinks a to-one relation (sets it to NULL), unless it is required on this side, or the record linked now would
+     * be orphaned.
+     */
     public EditResult unlink() {
-        if (unlinkRefusal != null) return refuse(unlinkRefusal);
+        boolean linkedNow = was != null && !"NULL".equals(was);
+        if (unlinkRefusal != null && (column.relation().holdsForeignKey() || linkedNow)) return refuse(unlinkRefusal);
         EditResult r = apply.apply(new LinkChange.ToOne(column, null, was));
         if (!r.ok()) message.set(r.reason());
         return r;

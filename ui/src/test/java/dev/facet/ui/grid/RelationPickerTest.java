@@ -110,6 +110,15 @@ class RelationPickerTest {
                 && pickerTable().getItems().stream().allMatch(c -> c.cells().stream().anyMatch(v -> v.contains(text))));
     }
 
+    /** Opens the picker of a to-one cell, searches, and links the first match with the keyboard. */
+    void link(FxRobot robot, int row, String column, String text, String firstLabel) {
+        openPicker(robot, row, column);
+        search(robot, text, firstLabel);
+        robot.push(KeyCode.DOWN).push(KeyCode.ENTER);
+    }
+
+    void waitClosed() { waitUntil(() -> view.lookup("#relation-picker") == null); }
+
     List<String> ticked() {
         return onFx(() -> {
             List<String> out = new ArrayList<>();
@@ -145,7 +154,7 @@ class RelationPickerTest {
 
         search(robot, "Barbara Hopper", "Barbara Hopper");
         robot.push(KeyCode.DOWN).push(KeyCode.ENTER);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        waitClosed();
 
         assertThat(pending(robot, "Barbara Hopper")).isTrue();
         // The foreign key field shows where the link goes, pending too, and the change counts once.
@@ -163,10 +172,10 @@ class RelationPickerTest {
         show("Order");
         openPicker(robot, 0, "customer");
         robot.clickOn("#picker-unlink");
-        assertThat(pickerMessage()).isEqualTo("customer is required: a Order must have a Customer, so it can be changed but not unlinked.");
+        assertThat(pickerMessage()).isEqualTo("customer is required: an Order must have a Customer, so it can be changed but not unlinked.");
         assertThat(view.lookup("#relation-picker")).isNotNull();
         robot.push(KeyCode.ESCAPE);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        waitClosed();
         assertThat(vm().dirtyProperty().get()).isFalse();
     }
 
@@ -177,7 +186,7 @@ class RelationPickerTest {
         openPicker(robot, 1, "referrer");
         assertThat(ticked()).containsExactly("Ada Lovelace");
         robot.clickOn("#picker-unlink");
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        waitClosed();
         assertThat(onFx(() -> vm().cell(vm().rows().get(1), vm().column("referrer")).text())).isEqualTo("NULL");
         assertThat(onFx(() -> vm().cell(vm().rows().get(1), vm().column("referrer")).has(ModelGridViewModel.CellFlag.PENDING))).isTrue();
         save(robot);
@@ -200,7 +209,7 @@ class RelationPickerTest {
         assertThat(ticked()).containsExactly("Books");
         assertThat(robot.lookup("#picker-apply").queryAs(Button.class).getText()).isEqualTo("Apply 2 changes");
         robot.push(KeyCode.ENTER);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        waitClosed();
 
         assertThat(saveText(robot)).isEqualTo("Save 2 changes");
         assertThat(onFx(() -> vm().cell(vm().rows().getFirst(), vm().column("categories")).tooltip())).isEqualTo("+ Books\n− Games\nwas 1 category");
@@ -216,7 +225,7 @@ class RelationPickerTest {
         assertThat(ticked()).containsExactly("ORD-00001", "ORD-00002");
         search(robot, "ORD-00005", "ORD-00005");
         robot.push(KeyCode.DOWN).push(KeyCode.SPACE).push(KeyCode.ENTER);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        waitClosed();
         assertThat(pending(robot, "3 orders")).isTrue();
         save(robot);
         assertThat(read("Order", "{\"where\":{\"id\":5},\"select\":{\"customerId\":true}}").get("customerId").asInt()).isEqualTo(1);
@@ -232,7 +241,7 @@ class RelationPickerTest {
                 + " left without a Customer (Prisma refuses with P2014). Link them to another Customer instead.");
         assertThat(ticked()).containsExactly("ORD-00001", "ORD-00002");
         robot.push(KeyCode.ENTER);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        waitClosed();
         assertThat(vm().dirtyProperty().get()).isFalse();
     }
 
@@ -241,10 +250,8 @@ class RelationPickerTest {
     @Test
     void aLinkIsAPendingChangeThatCanBeRevertedAndDiscarded(FxRobot robot) throws Exception {
         show("Order");
-        openPicker(robot, 0, "customer");
-        search(robot, "Grace Hopper", "Grace Hopper");
-        robot.push(KeyCode.DOWN).push(KeyCode.ENTER);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        link(robot, 0, "customer", "Grace Hopper", "Grace Hopper");
+        waitClosed();
         assertThat(onFx(() -> vm().rowState(vm().rows().getFirst()))).isEqualTo(ModelGridViewModel.RowState.CHANGED);
         assertThat(onFx(() -> vm().cell(vm().rows().getFirst(), vm().column("customer")).tooltip())).isEqualTo("Linked; was Ada Lovelace");
 
@@ -253,10 +260,8 @@ class RelationPickerTest {
         assertThat(pending(robot, "Ada Lovelace")).isFalse();
 
         // Picked again, then discarded with everything else.
-        openPicker(robot, 0, "customer");
-        search(robot, "Grace Hopper", "Grace Hopper");
-        robot.push(KeyCode.DOWN).push(KeyCode.ENTER);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        link(robot, 0, "customer", "Grace Hopper", "Grace Hopper");
+        waitClosed();
         assertThat(saveText(robot)).isEqualTo("Save 1 change");
         robot.clickOn("#discard");
         assertThat(vm().dirtyProperty().get()).isFalse();
@@ -267,10 +272,8 @@ class RelationPickerTest {
     @Test
     void aTypedForeignKeyReplacesAPickedLink(FxRobot robot) {
         show("Order");
-        openPicker(robot, 0, "customer");
-        search(robot, "Grace Hopper", "Grace Hopper");
-        robot.push(KeyCode.DOWN).push(KeyCode.ENTER);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        link(robot, 0, "customer", "Grace Hopper", "Grace Hopper");
+        waitClosed();
         fx(() -> vm().edit(vm().rows().getFirst(), vm().column("customerId"), "3"));
         assertThat(vm().pendingLink(vm().rows().getFirst(), vm().column("customer"))).isNull();
         assertThat(saveText(robot)).isEqualTo("Save 1 change");
@@ -284,10 +287,8 @@ class RelationPickerTest {
         robot.clickOn("#add");
         waitUntil(() -> view.table().getEditingCell() != null);
         robot.write("ORD-NEW").push(KeyCode.ENTER);
-        openPicker(robot, 0, "customer");
-        search(robot, "Radia Turing", "Radia Turing");
-        robot.push(KeyCode.DOWN).push(KeyCode.ENTER);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        link(robot, 0, "customer", "Radia Turing", "Radia Turing");
+        waitClosed();
         assertThat(onFx(() -> vm().cell(vm().rows().getFirst(), vm().column("customerId")).text())).isEqualTo("29");
         save(robot);
         assertThat(vm().messageProperty().get().text()).isEqualTo("Saved 1 change");
@@ -316,17 +317,13 @@ class RelationPickerTest {
     void theBackSideOfAOneToOneLinksWhereNothingIsOrphaned(FxRobot robot) throws Exception {
         show("Customer");
         // Customer 2 has no address: Address 1 moves over from customer 1, who simply has none any more.
-        openPicker(robot, 1, "address");
-        search(robot, "1 Canal Street", "Address 1");
-        robot.push(KeyCode.DOWN).push(KeyCode.ENTER);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        link(robot, 1, "address", "1 Canal Street", "Address 1");
+        waitClosed();
         save(robot);
         assertThat(vm().messageProperty().get().text()).isEqualTo("Saved 1 change");
         assertThat(db.query("SELECT customerId FROM \"Address\" WHERE id = 1")).isEqualTo(2);
         // Customer 3 has an address: replacing it would leave that one without a customer.
-        openPicker(robot, 2, "address");
-        search(robot, "5 Canal Street", "Address 3");
-        robot.push(KeyCode.DOWN).push(KeyCode.ENTER);
+        link(robot, 2, "address", "5 Canal Street", "Address 3");
         assertThat(pickerMessage()).startsWith("A linked Address cannot be unlinked or replaced: Address.customerId is required");
     }
 
@@ -334,10 +331,8 @@ class RelationPickerTest {
     void aSaveThatPrismaRefusesShowsItsErrorAndKeepsTheLink(FxRobot robot) throws Exception {
         show("Address");
         // Customer 3 has Address 2 already; linking Address 1 to it would leave Address 2 without a customer.
-        openPicker(robot, 0, "customer");
-        search(robot, "Alan Lovelace", "Alan Lovelace");
-        robot.push(KeyCode.DOWN).push(KeyCode.ENTER);
-        waitUntil(() -> view.lookup("#relation-picker") == null);
+        link(robot, 0, "customer", "Alan Lovelace", "Alan Lovelace");
+        waitClosed();
         save(robot);
         assertThat(vm().messageProperty().get().text()).isEqualTo("Nothing was saved: Address 1: The change you are trying to make would violate"
                 + " the required relation 'AddressToCustomer' between the `Address` and `Customer` models. Your changes are kept.");
