@@ -309,7 +309,7 @@ final class GridTable extends TableView<GridRow> {
                 GridColumn c = (GridColumn) pos.getTableColumn().getUserData();
                 GridRow row = getItems().get(pos.getRow());
                 if (c.isRelation() && e.isShortcutDown()) vm.follow(row, c, true);
-                else if (c.isRelation()) view.openRelationPicker(row, c);
+                else if (c.isRelation()) view.openRelationPicker(row, c, null);
                 else editCell(pos.getRow(), pos.getTableColumn());
                 e.consume();
             }
@@ -345,6 +345,12 @@ final class GridTable extends TableView<GridRow> {
         TablePosition<GridRow, ?> pos = getFocusModel().getFocusedCell();
         if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) return;
         GridColumn c = (GridColumn) pos.getTableColumn().getUserData();
+        if (c.isRelation()) {
+            // Typing on a relation cell searches for the record to link.
+            view.openRelationPicker(getItems().get(pos.getRow()), c, ch);
+            e.consume();
+            return;
+        }
         if (!c.editable()) return;
         // Typing on a cell starts editing it with what was typed, as in a spreadsheet.
         typedText = ch;
@@ -424,7 +430,7 @@ final class GridTable extends TableView<GridRow> {
             menu.getItems().add(item("Open " + c.related().name(), () -> vm.follow(row, c, false)));
             menu.getItems().add(item("Open " + c.related().name() + " in a new tab", () -> vm.follow(row, c, true)));
             menu.getItems().add(item(c.kind() == GridColumn.Kind.TO_ONE ? "Choose " + c.related().name() + "… (Enter)"
-                    : "Link or unlink " + c.related().name() + " records… (Enter)", () -> view.openRelationPicker(row, c)));
+                    : "Link or unlink " + c.related().name() + " records… (Enter)", () -> view.openRelationPicker(row, c, null)));
             if (vm.pendingLink(row, c) != null) menu.getItems().add(item("Revert cell", () -> vm.revertCell(row, c)));
             menu.getItems().add(new SeparatorMenuItem());
         } else if (vm.whyReadOnly(row, c) == null) {
@@ -458,7 +464,7 @@ final class GridTable extends TableView<GridRow> {
 
     void openValueEditor(GridRow row, GridColumn column) { view.openValueEditor(row, column); }
 
-    void openRelationPicker(GridRow row, GridColumn column) { view.openRelationPicker(row, column); }
+    void openRelationPicker(GridRow row, GridColumn column) { view.openRelationPicker(row, column, null); }
 
     /** @return the rows with a selected cell, in order */
     List<GridRow> selectedRows() {

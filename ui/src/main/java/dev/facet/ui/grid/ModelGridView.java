@@ -468,11 +468,15 @@ public final class ModelGridView extends StackPane {
         }));
     }
 
-    /** Opens the relation picker of a relation cell (made now: most grids never link anything). */
-    void openRelationPicker(GridRow row, GridColumn column) {
+    /**
+     * Opens the relation picker of a relation cell (made now: most grids never link anything).
+     *
+     * @param typed what was typed on the cell to open it, searched for at once; or null
+     */
+    void openRelationPicker(GridRow row, GridColumn column, String typed) {
         RelationPickerViewModel picker = vm.picker(row, column);
         if (picker == null) return;
-        showSheet(new RelationPicker(picker, () -> {
+        showSheet(new RelationPicker(picker, typed, () -> {
             picker.close();
             hideSheet();
             table.requestFocus();

@@ -1466,8 +1466,11 @@ public final class ModelGridViewModel {
             return null;
         }
         String label = row.isDraft() ? "new record " + row.draftNumber() : model.name() + " " + row.key().label();
+        RowKey opened = row.key();
+        // A reload while the picker is open refills rows in place: a row holding another record now must not get the link.
         return new RelationPickerViewModel(schema, model, row, label, column, changes.link(row, column.name()), engine, executor, zone.get(),
-                insensitiveSupported, change -> setLink(row, column, change));
+                insensitiveSupported, change -> Objects.equals(opened, row.key()) ? setLink(row, column, change)
+                        : EditResult.refused("The grid was reloaded and " + label + " is no longer in this row; open the picker again"));
     }
 
     /**

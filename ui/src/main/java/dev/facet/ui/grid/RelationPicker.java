@@ -43,7 +43,8 @@ final class RelationPicker extends VBox {
     private final TableView<Choice> table = new TableView<>();
     private final Button apply;
 
-    RelationPicker(RelationPickerViewModel vm, Runnable close) {
+    /** @param typed text to search for at once (typed on the grid's cell), or null */
+    RelationPicker(RelationPickerViewModel vm, String typed, Runnable close) {
         super(8);
         this.vm = vm;
         this.close = close;
@@ -143,8 +144,17 @@ final class RelationPicker extends VBox {
                 e.consume();
             }
         });
-        vm.load();
-        Platform.runLater(search::requestFocus);
+        if (typed == null) {
+            vm.load();
+        } else {
+            search.setText(typed);
+            debounce.stop();
+            vm.search(typed);
+        }
+        Platform.runLater(() -> {
+            search.requestFocus();
+            search.end();
+        });
     }
 
     /** @return the view model (for tests and snapshots) */

@@ -291,7 +291,8 @@ public final class RelationPickerViewModel {
             if (gen != generation) return;
             loading.set(false);
             message.set("Could not load " + related.name() + " records: " + ModelGridViewModel.reason(e)
-                    + (ModelGridViewModel.isConnectionProblem(e) ? ". The database cannot be reached; your pending changes are kept." : ""));
+                    + (ModelGridViewModel.isConnectionProblem(e) ? ". The database cannot be reached; your pending changes are kept." : "")
+                    + " Press Enter in the search to try again.");
         });
     }
 

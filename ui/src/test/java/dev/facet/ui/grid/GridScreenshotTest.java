@@ -103,7 +103,7 @@ class GridScreenshotTest {
     void relationPicker() {
         ModelGridView view = show("Product", false);
         ModelGridViewModel vm = view.viewModel();
-        fx(() -> view.openRelationPicker(vm.rows().get(2), vm.column("categories")));
+        fx(() -> view.openRelationPicker(vm.rows().get(2), vm.column("categories"), null));
         waitUntil(() -> view.lookup("#picker-table") instanceof javafx.scene.control.TableView<?> t && t.getItems().size() == 5);
         fx(() -> {
             @SuppressWarnings("unchecked")
@@ -117,7 +117,7 @@ class GridScreenshotTest {
         fx(() -> view.lookup("#picker-cancel").fireEvent(new javafx.event.ActionEvent()));
 
         ModelGridView orders = show("Order", true);
-        fx(() -> orders.openRelationPicker(orders.viewModel().rows().get(0), orders.viewModel().column("customer")));
+        fx(() -> orders.openRelationPicker(orders.viewModel().rows().get(0), orders.viewModel().column("customer"), null));
         waitUntil(() -> orders.lookup("#picker-table") instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty());
         GridFx.snapshot(orders.getScene(), "relation-picker-dark");
     }

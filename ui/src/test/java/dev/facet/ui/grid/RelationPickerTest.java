@@ -168,6 +168,19 @@ class RelationPickerTest {
     }
 
     @Test
+    void typingOnARelationCellSearchesForTheRecordToLink(FxRobot robot) {
+        show("Order");
+        focus(1, "customer");
+        robot.write("Ken Hopper");
+        waitUntil(() -> pickerTable() != null && !pickerTable().getItems().isEmpty()
+                && pickerTable().getItems().getFirst().target().label().equals("Ken Hopper"));
+        assertThat(onFx(() -> ((javafx.scene.control.TextField) view.lookup("#picker-search")).getText())).isEqualTo("Ken Hopper");
+        robot.push(KeyCode.DOWN).push(KeyCode.ENTER);
+        waitClosed();
+        assertThat(onFx(() -> vm().cell(vm().rows().get(1), vm().column("customerId")).text())).isEqualTo("20");
+    }
+
+    @Test
     void aRequiredToOneCannotBeUnlinkedAndSaysWhy(FxRobot robot) {
         show("Order");
         openPicker(robot, 0, "customer");
@@ -304,7 +317,8 @@ class RelationPickerTest {
         fx(() -> vm().edit(vm().rows().get(1), vm().column("note"), "kept"));
         db.dataSource.down = true;
         openPicker(robot, 0, "customer");
-        assertThat(pickerMessage()).startsWith("Could not load Customer records: ").endsWith("The database cannot be reached; your pending changes are kept.");
+        assertThat(pickerMessage()).startsWith("Could not load Customer records: ")
+                .endsWith("The database cannot be reached; your pending changes are kept. Press Enter in the search to try again.");
         db.dataSource.down = false;
         robot.write("Ada");
         waitPicker();
