@@ -825,13 +825,13 @@ public final class ModelGridViewModel {
         if (key != null && changes.isDeleted(key)) flags.add(CellFlag.DELETED);
         Conflict conflict = key == null ? null : conflictOf(key);
         ObjectNode record = row.record();
-        LinkChange link = key == null ? null : changes.link(row, column.name());
+        LinkChange link = changes.link(row, column.name());
         if (link != null) return linkContent(link, record, flags);
-        GridColumn owner = keyOwners.get(column.name());
-        if (owner != null && key != null && changes.link(row, owner.name()) instanceof LinkChange.ToOne one) {
+        LinkChange.ToOne setter = linkSetting(row, column);
+        if (setter != null) {
             flags.add(CellFlag.PENDING);
-            return valueContent(column, one.foreignKeyValues().get(column.name()), flags,
-                    "Follows the new link of " + owner.name() + "; was " + describe(column, record.get(column.name())));
+            return valueContent(column, setter.foreignKeyValues().get(column.name()), flags,
+                    "Follows the new link of " + setter.column().name() + "; was " + describe(column, record.get(column.name())));
         }
         return switch (column.kind()) {
             case TO_ONE -> {
@@ -873,10 +873,10 @@ public final class ModelGridViewModel {
     private CellContent draftCell(GridRow row, GridColumn column, EnumSet<CellFlag> flags) {
         LinkChange link = changes.link(row, column.name());
         if (link != null) return linkContent(link, null, flags);
-        GridColumn owner = keyOwners.get(column.name());
-        if (owner != null && changes.link(row, owner.name()) instanceof LinkChange.ToOne one) {
+        LinkChange.ToOne setter = linkSetting(row, column);
+        if (setter != null) {
             flags.add(CellFlag.PENDING);
-            return valueContent(column, one.foreignKeyValues().get(column.name()), flags, "Follows the link of " + owner.name());
+            return valueContent(column, setter.foreignKeyValues().get(column.name()), flags, "Follows the link of " + setter.column().name());
         }
         if (column.isRelation()) {
             boolean required = column.kind() == GridColumn.Kind.TO_ONE && column.relation().isRequired();
@@ -928,6 +928,12 @@ public final class ModelGridViewModel {
 
     private static boolean isNumeric(GridColumn c) {
         return !c.isList() && c.scalarType() != null && c.scalarType().isNumeric();
+    }
+
+    /** @return the pending to-one link that sets this foreign key field, or null */
+    private LinkChange.ToOne linkSetting(GridRow row, GridColumn column) {
+        GridColumn owner = keyOwners.get(column.name());
+        return owner != null && changes.link(row, owner.name()) instanceof LinkChange.ToOne one ? one : null;
     }
 
     /** A relation cell with a pending link: what it will point at once saved, and what it pointed at. */
@@ -998,8 +1004,8 @@ public final class ModelGridViewModel {
 
     /** @return the value a cell's editor starts with (the pending value if any), as a JSON null for NULL */
     public JsonNode editValue(GridRow row, GridColumn column) {
-        GridColumn owner = keyOwners.get(column.name());
-        if (owner != null && changes.link(row, owner.name()) instanceof LinkChange.ToOne one) return one.foreignKeyValues().get(column.name());
+        LinkChange.ToOne setter = linkSetting(row, column);
+        if (setter != null) return setter.foreignKeyValues().get(column.name());
         if (row.isDraft()) {
             JsonNode v = row.draftValues().get(column.name());
             return v == null ? JSON.nullNode() : v;
@@ -1071,11 +1077,11 @@ public final class ModelGridViewModel {
         if (ro != null) return EditResult.refused(ro);
         JsonNode v = value == null ? JSON.nullNode() : value;
         if (v.isNull() && !column.nullable()) return EditResult.refused(column.name() + " is required: it cannot be NULL");
-        GridColumn owner = keyOwners.get(column.name());
-        if (owner != null && changes.link(row, owner.name()) instanceof LinkChange.ToOne one) {
+        LinkChange.ToOne setter = linkSetting(row, column);
+        if (setter != null) {
             // A typed foreign key replaces the picked link; its other key fields keep the values the link gave them.
-            changes.setLink(row, owner.name(), null);
-            one.foreignKeyValues().forEach((f, fv) -> putValue(row, f, fv));
+            changes.setLink(row, setter.column().name(), null);
+            setter.foreignKeyValues().forEach((f, fv) -> putValue(row, f, fv));
         }
         putValue(row, column.name(), v);
         row.changed();
@@ -1297,7 +1303,7 @@ public final class ModelGridViewModel {
         for (GridRow d : changes.drafts()) {
             List<String> missing = new ArrayList<>();
             for (GridColumn c : columns) {
-                boolean linked = keyOwners.containsKey(c.name()) && changes.link(d, keyOwners.get(c.name()).name()) != null;
+                boolean linked = linkSetting(d, c) != null;
                 if (c.requiredOnCreate() && c.editable() && !d.draftValues().containsKey(c.name()) && !linked) missing.add(c.name());
             }
             if (!missing.isEmpty()) {

@@ -150,11 +150,22 @@ final class RelationPicker extends VBox {
             search.setText(typed);
             debounce.stop();
             vm.search(typed);
+            // The field selects its text when it gets the focus; the next key typed must add to it, not replace it.
+            search.addEventFilter(KeyEvent.KEY_TYPED, new javafx.event.EventHandler<>() {
+                @Override public void handle(KeyEvent e) {
+                    search.deselect();
+                    search.end();
+                    search.removeEventFilter(KeyEvent.KEY_TYPED, this);
+                }
+            });
         }
-        Platform.runLater(() -> {
-            search.requestFocus();
-            search.end();
-        });
+    }
+
+    /** The keyboard goes to the search field, at once: keys typed right after opening must land there. */
+    @Override
+    public void requestFocus() {
+        search.requestFocus();
+        search.end();
     }
 
     /** @return the view model (for tests and snapshots) */
