@@ -134,6 +134,32 @@ class RelationPickerViewModelTest {
     }
 
     @Test
+    void aNewRecordLinksToManyRecordsAndACellRevertsOnItsOwn() {
+        ModelGridViewModel products = grid("Product");
+        GridRow draft = products.addRecord();
+        products.edit(draft, products.column("name"), "Lamp");
+        products.edit(draft, products.column("price"), "12.50");
+        RelationPickerViewModel p = picker(products, draft, "categories");
+        p.toggle(find(p, "Garden"));
+        p.toggle(find(p, "Toys"));
+        p.apply();
+        assertThat(products.cell(draft, products.column("categories")).text()).isEqualTo("2 categories");
+        assertThat(data(products, 0)).isEqualTo("{\"name\":\"Lamp\",\"price\":\"12.50\",\"categories\":{\"connect\":[{\"id\":3},{\"id\":5}]}}");
+
+        // Reverting the cell drops the links and keeps the rest of the new record.
+        products.revertCell(draft, products.column("categories"));
+        assertThat(data(products, 0)).isEqualTo("{\"name\":\"Lamp\",\"price\":\"12.50\"}");
+        p = picker(products, draft, "categories");
+        p.toggle(find(p, "Toys"));
+        p.apply();
+        products.save();
+        assertThat(products.messageProperty().get().text()).isEqualTo("Saved 1 change");
+        assertThat(db.engine.execute("Product", "findFirst", dev.facet.data.value.JsonCodec.parse(
+                "{\"where\":{\"name\":\"Lamp\"},\"select\":{\"categories\":{\"select\":{\"name\":true}}}}")).toString())
+                .isEqualTo("{\"categories\":[{\"name\":\"Toys\"}]}");
+    }
+
+    @Test
     void requiredRelationsSayWhyTheyCannotBeUnlinked() {
         ModelGridViewModel orders = grid("Order");
         assertThat(orders.picker(orders.rows().getFirst(), orders.column("customer")).unlink().reason())
