@@ -838,17 +838,17 @@ public final class ModelGridViewModel {
                 JsonNode related = record.get(column.name());
                 if (related == null || related.isNull()) {
                     flags.add(CellFlag.NULL);
-                    yield new CellContent("NULL", flags, null);
+                    yield new CellContent("NULL", flags, "Enter or a double click: choose the " + column.related().name() + " to link");
                 }
                 flags.add(CellFlag.LINK);
                 yield new CellContent(relatedLabel(column, related), flags, "Open this " + column.related().name()
-                        + " (Ctrl+click: in a new tab)");
+                        + " (Ctrl+click: in a new tab); Enter: link another");
             }
             case TO_MANY -> {
                 long n = record.path("_count").path(column.name()).asLong();
                 flags.add(CellFlag.LINK);
                 yield new CellContent(countLabel(n, column.name()), flags, "Open these " + column.related().name()
-                        + " records (Ctrl+click: in a new tab)");
+                        + " records (Ctrl+click: in a new tab); Enter: link or unlink some");
             }
             case UNSUPPORTED -> new CellContent("unsupported", flags, column.typeLabel() + " cannot be read or written through Prisma Client");
             default -> {
@@ -881,8 +881,8 @@ public final class ModelGridViewModel {
         if (column.isRelation()) {
             boolean required = column.kind() == GridColumn.Kind.TO_ONE && column.relation().isRequired();
             flags.add(required ? CellFlag.REQUIRED : CellFlag.NULL);
-            String choose = "Press Enter to choose " + (column.kind() == GridColumn.Kind.TO_ONE ? "a " : "the ") + column.related().name()
-                    + (column.kind() == GridColumn.Kind.TO_ONE ? "" : " records") + " to link";
+            String choose = "Press Enter to choose the " + column.related().name() + (column.kind() == GridColumn.Kind.TO_ONE ? "" : " records")
+                    + " to link";
             return new CellContent(required ? "required" : column.kind() == GridColumn.Kind.TO_ONE ? "NULL" : "none", flags, choose);
         }
         if (row.draftValues().containsKey(column.name())) {
