@@ -15,7 +15,6 @@ import java.util.Map;
  * as Prisma's nested {@code connect} / {@code disconnect} in the record's create or update.
  */
 public sealed interface LinkChange {
-    JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /**
      * A record on the other side of a relation, as the picker read it.
@@ -49,7 +48,7 @@ public sealed interface LinkChange {
 
         @Override
         public JsonNode nestedWrite(boolean creating) {
-            ObjectNode op = JSON.objectNode();
+            ObjectNode op = JsonNodeFactory.instance.objectNode();
             if (target == null) op.put("disconnect", true);
             else op.set("connect", target.key().whereUnique());
             return op;
@@ -66,7 +65,7 @@ public sealed interface LinkChange {
             Map<String, JsonNode> out = new LinkedHashMap<>();
             for (int i = 0; i < rf.fields().size(); i++) {
                 JsonNode v = target == null ? null : target.record().get(rf.references().get(i));
-                out.put(rf.fields().get(i), v == null ? JSON.nullNode() : v);
+                out.put(rf.fields().get(i), v == null ? JsonNodeFactory.instance.nullNode() : v);
             }
             return out;
         }
@@ -88,7 +87,7 @@ public sealed interface LinkChange {
 
         @Override
         public JsonNode nestedWrite(boolean creating) {
-            ObjectNode op = JSON.objectNode();
+            ObjectNode op = JsonNodeFactory.instance.objectNode();
             if (!added.isEmpty()) keys(op.putArray("connect"), added);
             if (!removed.isEmpty() && !creating) keys(op.putArray("disconnect"), removed);
             return op;

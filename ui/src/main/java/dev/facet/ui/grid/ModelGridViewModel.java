@@ -963,14 +963,19 @@ public final class ModelGridViewModel {
     }
 
     /** @return how a to-one cell names the related record: its display value, else its model and key ({@code Address 7}) */
-    static String relatedLabel(GridColumn column, JsonNode related) {
-        ScalarField display = column.displayField();
-        JsonNode v = display == null ? null : related.get(display.name());
+    static String relatedLabel(GridColumn column, JsonNode related) { return recordLabel(column.related(), column.displayField(), related); }
+
+    /**
+     * @param display the model's display field (see {@link GridColumn#displayField}), or null
+     * @return how a record is named in relation cells and the relation picker
+     */
+    static String recordLabel(Model model, ScalarField display, JsonNode record) {
+        JsonNode v = display == null ? null : record.get(display.name());
         // A key says little on its own ("7"): it is shown with the model's name ("Address 7").
-        boolean isKey = display != null && RowKey.fields(column.related()).contains(display);
+        boolean isKey = display != null && RowKey.fields(model).contains(display);
         if (!isKey && v != null && !v.isNull() && !v.asText().isEmpty()) return v.asText();
-        RowKey k = RowKey.of(column.related(), related);
-        return k == null ? column.related().name() : column.related().name() + " " + k.label();
+        RowKey k = RowKey.of(model, record);
+        return k == null ? model.name() : model.name() + " " + k.label();
     }
 
     /** {@code 12 orders}, {@code 1 order}, {@code 0 categories}. */

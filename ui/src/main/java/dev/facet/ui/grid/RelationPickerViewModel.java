@@ -84,6 +84,7 @@ public final class RelationPickerViewModel {
     private final String recordLabel;
     private final List<GridColumn> columns;
     private final List<GridColumn> searchable;
+    private final ScalarField display;
     private final ObjectNode select = JSON.objectNode();
     private final ObjectNode linkedWhere;
     /** Why records linked now cannot be unlinked (a required foreign key on either side), or null when they can. */
@@ -126,6 +127,7 @@ public final class RelationPickerViewModel {
         List<GridColumn> all = GridColumn.of(schema, related);
         this.searchable = all;
         this.columns = shownColumns(related, all);
+        this.display = GridColumn.displayField(related);
         for (ScalarField k : RowKey.fields(related)) select.put(k.name(), true);
         for (GridColumn c : columns) select.put(c.name(), true);
         // What a foreign key on this side refers to is read too: the grid shows it in the foreign key fields.
@@ -315,8 +317,7 @@ public final class RelationPickerViewModel {
 
     private Choice choice(ObjectNode record, boolean linkedNow) {
         RowKey key = RowKey.of(related, record);
-        LinkChange.Target target = new LinkChange.Target(key, record, ModelGridViewModel.relatedLabel(column.kind() == GridColumn.Kind.TO_ONE
-                ? column : asToOne(), record));
+        LinkChange.Target target = new LinkChange.Target(key, record, ModelGridViewModel.recordLabel(related, display, record));
         List<String> cells = new ArrayList<>();
         for (GridColumn c : columns) {
             JsonNode v = record.get(c.name());
@@ -325,12 +326,6 @@ public final class RelationPickerViewModel {
         boolean checked = toMany() ? (linkedNow && !removed.containsKey(key)) || added.containsKey(key)
                 : chosen != null ? chosen.key().equals(key) : linkedNow && !unlinkChosen;
         return new Choice(target, linkedNow, cells, checked);
-    }
-
-    /** To-many columns have no display field of their own: records are named as a to-one column of the model would. */
-    private GridColumn asToOne() {
-        return new GridColumn(column.field(), GridColumn.Kind.TO_ONE, column.typeLabel(), false, false, false, false, null, related,
-                GridColumn.displayField(related));
     }
 
     // ================================================================ choosing
