@@ -46,8 +46,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The grid of one model as a node: toolbar (history, add, duplicate, delete, save, discard, reload,
  * quick search, filter, columns), the filter bar, messages and conflicts, the table, and a footer with
  * the count, paging and time zone. It builds nodes and binds them to the {@link ModelGridViewModel};
- * dialogs (delete confirmation, the larger value editor) are sheets inside it, so nothing blocks the
- * window.
+ * dialogs (delete confirmation, the larger value editor, the relation picker) are sheets inside it, so
+ * nothing blocks the window.
  *
  * <p>Keys: Ctrl+S save, Ctrl+F search, Ctrl+N add, Ctrl+D duplicate; in the table arrows, Enter or F2
  * to edit (on a relation: to link it in the relation picker; Ctrl+Enter follows it), Esc to cancel, Tab to the next cell, Delete to delete records,

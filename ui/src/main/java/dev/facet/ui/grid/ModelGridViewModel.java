@@ -1458,7 +1458,8 @@ public final class ModelGridViewModel {
         if (ro != null) return ro;
         if (saving.get()) return "Saving; wait a moment";
         Model related = column.related();
-        if (related == null || related.view()) return column.name() + " points at a view, which cannot be linked";
+        if (related == null) return column.name() + " points at a model that is not in the schema";
+        if (related.view()) return column.name() + " points at a view, which cannot be linked";
         if (RowKey.fields(related).isEmpty()) return related.name() + " has no id or unique field, so its records cannot be linked";
         if (row.isDraft()) return null;
         if (!row.isLoaded() || row.key() == null) return "The row is still loading";
