@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The pending changes of one grid until Save: changed cells of existing records (kept by record key
- * with the values as they were loaded, for conflict detection), new records, and records marked for
- * deletion. Nothing here touches the database.
+ * The pending changes of one grid until Save: changed cells and relation links of existing records (kept
+ * by record key with the values as they were loaded, for conflict detection), new records (and their
+ * links), and records marked for deletion. Nothing here touches the database.
  */
 final class ChangeSet {
     /** The changed cells of one existing record. */
@@ -19,6 +20,7 @@ final class ChangeSet {
         final RowKey key;
         ObjectNode original;
         final Map<String, JsonNode> values = new LinkedHashMap<>();
+        final Map<String, LinkChange> links = new LinkedHashMap<>();
 
         RowEdit(RowKey key, ObjectNode original) {
             this.key = key;
@@ -29,6 +31,7 @@ final class ChangeSet {
     private final Map<RowKey, RowEdit> edits = new LinkedHashMap<>();
     private final List<GridRow> drafts = new ArrayList<>();
     private final Map<RowKey, ObjectNode> deletions = new LinkedHashMap<>();
+    private final Map<GridRow, Map<String, LinkChange>> draftLinks = new HashMap<>();
 
     /** @return whether the cell has a pending value */
     boolean has(RowKey key, String field) {
@@ -51,7 +54,37 @@ final class ChangeSet {
         RowEdit e = edits.computeIfAbsent(key, k -> new RowEdit(k, original));
         if (same(e.original.get(field), value)) e.values.remove(field);
         else e.values.put(field, value);
-        if (e.values.isEmpty()) edits.remove(key);
+        if (e.values.isEmpty() && e.links.isEmpty()) edits.remove(key);
+    }
+
+    /** @return the pending relation change of a record's relation field (a draft's by its row), or null */
+    LinkChange link(GridRow row, String field) {
+        if (row.isDraft()) return draftLinks.getOrDefault(row, Map.of()).get(field);
+        RowEdit e = row.key() == null ? null : edits.get(row.key());
+        return e == null ? null : e.links.get(field);
+    }
+
+    /** Sets (or, with null, drops) the pending relation change of a record's relation field. */
+    void setLink(GridRow row, String field, LinkChange change) {
+        if (row.isDraft()) {
+            Map<String, LinkChange> m = draftLinks.computeIfAbsent(row, r -> new LinkedHashMap<>());
+            if (change == null) m.remove(field);
+            else m.put(field, change);
+            return;
+        }
+        RowEdit e = edits.computeIfAbsent(row.key(), k -> new RowEdit(k, row.record()));
+        if (change == null) e.links.remove(field);
+        else e.links.put(field, change);
+        if (e.values.isEmpty() && e.links.isEmpty()) edits.remove(row.key());
+    }
+
+    /** @return a new record's pending relation changes by field */
+    Map<String, LinkChange> draftLinks(GridRow draft) { return draftLinks.getOrDefault(draft, Map.of()); }
+
+    /** Forgets a new record's relation changes (it was removed). */
+    void dropDraft(GridRow draft) {
+        drafts.remove(draft);
+        draftLinks.remove(draft);
     }
 
     /** @return whether two values are the same: numbers by value, everything else as JSON */
@@ -93,7 +126,10 @@ final class ChangeSet {
     /** @return how many changes Save applies: changed cells, new records and deletions */
     int size() {
         int n = drafts.size() + deletions.size();
-        for (RowEdit e : edits.values()) n += e.values.size();
+        for (RowEdit e : edits.values()) {
+            n += e.values.size();
+            for (LinkChange l : e.links.values()) n += l.size();
+        }
         return n;
     }
 
@@ -103,6 +139,7 @@ final class ChangeSet {
     void clear() {
         edits.clear();
         drafts.clear();
+        draftLinks.clear();
         deletions.clear();
     }
 }

@@ -65,11 +65,17 @@ final class GridCell extends TableCell<GridRow, GridRow> {
         addEventHandler(MouseEvent.MOUSE_ENTERED, e -> showTip());
         if (column.isRelation()) {
             // A click on the text of a relation cell follows it; Ctrl (Cmd) or the middle button opens a new tab.
+            // A double click elsewhere in it (or on a cell with nothing to follow) opens the relation picker.
             setOnMouseClicked(e -> {
                 boolean onText = e.getPickResult().getIntersectedNode() instanceof Text;
                 boolean middle = e.getButton() == MouseButton.MIDDLE;
-                if ((e.getButton() == MouseButton.PRIMARY && onText || middle) && e.getClickCount() == 1 && getItem() != null) {
+                boolean link = getPseudoClassStates().contains(FLAGS.get(CellFlag.LINK));
+                if (getItem() == null) return;
+                if ((e.getButton() == MouseButton.PRIMARY && onText && link || middle) && e.getClickCount() == 1) {
                     vm.follow(getItem(), column, e.isShortcutDown() || middle);
+                    e.consume();
+                } else if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                    host.openRelationPicker(getItem(), column);
                     e.consume();
                 }
             });

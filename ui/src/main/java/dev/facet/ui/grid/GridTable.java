@@ -308,7 +308,8 @@ final class GridTable extends TableView<GridRow> {
                 if (!hasCell) return;
                 GridColumn c = (GridColumn) pos.getTableColumn().getUserData();
                 GridRow row = getItems().get(pos.getRow());
-                if (c.isRelation() && e.getCode() == KeyCode.ENTER) vm.follow(row, c, e.isShortcutDown());
+                if (c.isRelation() && e.isShortcutDown()) vm.follow(row, c, true);
+                else if (c.isRelation()) view.openRelationPicker(row, c, null);
                 else editCell(pos.getRow(), pos.getTableColumn());
                 e.consume();
             }
@@ -344,6 +345,12 @@ final class GridTable extends TableView<GridRow> {
         TablePosition<GridRow, ?> pos = getFocusModel().getFocusedCell();
         if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) return;
         GridColumn c = (GridColumn) pos.getTableColumn().getUserData();
+        if (c.isRelation()) {
+            // Typing on a relation cell searches for the record to link.
+            view.openRelationPicker(getItems().get(pos.getRow()), c, ch);
+            e.consume();
+            return;
+        }
         if (!c.editable()) return;
         // Typing on a cell starts editing it with what was typed, as in a spreadsheet.
         typedText = ch;
@@ -422,6 +429,9 @@ final class GridTable extends TableView<GridRow> {
         if (c.isRelation()) {
             menu.getItems().add(item("Open " + c.related().name(), () -> vm.follow(row, c, false)));
             menu.getItems().add(item("Open " + c.related().name() + " in a new tab", () -> vm.follow(row, c, true)));
+            menu.getItems().add(item(c.kind() == GridColumn.Kind.TO_ONE ? "Choose " + c.related().name() + "… (Enter)"
+                    : "Link or unlink " + c.related().name() + " records… (Enter)", () -> view.openRelationPicker(row, c, null)));
+            if (vm.pendingLink(row, c) != null) menu.getItems().add(item("Revert cell", () -> vm.revertCell(row, c)));
             menu.getItems().add(new SeparatorMenuItem());
         } else if (vm.whyReadOnly(row, c) == null) {
             menu.getItems().add(item("Edit", () -> editCell(pos.getRow(), pos.getTableColumn())));
@@ -453,6 +463,8 @@ final class GridTable extends TableView<GridRow> {
     void refused(GridColumn column, String reason) { view.refused(column, reason); }
 
     void openValueEditor(GridRow row, GridColumn column) { view.openValueEditor(row, column); }
+
+    void openRelationPicker(GridRow row, GridColumn column) { view.openRelationPicker(row, column, null); }
 
     /** @return the rows with a selected cell, in order */
     List<GridRow> selectedRows() {

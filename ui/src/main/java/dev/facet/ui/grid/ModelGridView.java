@@ -46,11 +46,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The grid of one model as a node: toolbar (history, add, duplicate, delete, save, discard, reload,
  * quick search, filter, columns), the filter bar, messages and conflicts, the table, and a footer with
  * the count, paging and time zone. It builds nodes and binds them to the {@link ModelGridViewModel};
- * dialogs (delete confirmation, the larger value editor) are sheets inside it, so nothing blocks the
- * window.
+ * dialogs (delete confirmation, the larger value editor, the relation picker) are sheets inside it, so
+ * nothing blocks the window.
  *
  * <p>Keys: Ctrl+S save, Ctrl+F search, Ctrl+N add, Ctrl+D duplicate; in the table arrows, Enter or F2
- * to edit (or follow a relation), Esc to cancel, Tab to the next cell, Delete to delete records,
+ * to edit (on a relation: to link it in the relation picker; Ctrl+Enter follows it), Esc to cancel, Tab to the next cell, Delete to delete records,
  * Shift+Delete to set NULL, Ctrl+C to copy. Reload (F5) and Back/Forward (Alt+Left/Right) are the
  * window's keys: they reach the grid through the shell and its navigator.
  */
@@ -463,6 +463,21 @@ public final class ModelGridView extends StackPane {
 
     void openValueEditor(GridRow row, GridColumn column) {
         showSheet(new ValueEditor(vm, row, column, () -> {
+            hideSheet();
+            table.requestFocus();
+        }));
+    }
+
+    /**
+     * Opens the relation picker of a relation cell (made now: most grids never link anything).
+     *
+     * @param typed what was typed on the cell to open it, searched for at once; or null
+     */
+    void openRelationPicker(GridRow row, GridColumn column, String typed) {
+        RelationPickerViewModel picker = vm.picker(row, column);
+        if (picker == null) return;
+        showSheet(new RelationPicker(picker, typed, () -> {
+            picker.close();
             hideSheet();
             table.requestFocus();
         }));

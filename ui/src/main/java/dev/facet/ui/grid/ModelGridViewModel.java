@@ -142,6 +142,8 @@ public final class ModelGridViewModel {
     private final String layoutKey;
     private final List<GridColumn> columns;
     private final List<ScalarField> keyFields;
+    /** The to-one relation column each foreign key field belongs to: a pending link shows in its fields too. */
+    private final Map<String, GridColumn> keyOwners = new HashMap<>();
     private final ObjectNode include;
     private final boolean insensitiveSupported;
     private final Object rowsChannel = new Object();
@@ -219,6 +221,9 @@ public final class ModelGridViewModel {
         this.layoutKey = Integer.toHexString(project.schemaPath().toAbsolutePath().normalize().toString().hashCode()) + "/" + model.name();
         this.columns = GridColumn.of(schema, model);
         this.keyFields = RowKey.fields(model);
+        for (GridColumn c : columns) {
+            if (c.kind() == GridColumn.Kind.TO_ONE) c.relation().fields().forEach(f -> keyOwners.put(f, c));
+        }
         this.include = includeArguments();
         Provider provider = schema.provider().orElse(null);
         this.insensitiveSupported = provider == Provider.POSTGRESQL || provider == Provider.COCKROACHDB || provider == Provider.MONGODB;
@@ -820,22 +825,30 @@ public final class ModelGridViewModel {
         if (key != null && changes.isDeleted(key)) flags.add(CellFlag.DELETED);
         Conflict conflict = key == null ? null : conflictOf(key);
         ObjectNode record = row.record();
+        LinkChange link = changes.link(row, column.name());
+        if (link != null) return linkContent(link, record, flags);
+        LinkChange.ToOne setter = linkSetting(row, column);
+        if (setter != null) {
+            flags.add(CellFlag.PENDING);
+            return valueContent(column, setter.foreignKeyValues().get(column.name()), flags,
+                    "Follows the new link of " + setter.column().name() + "; was " + describe(column, record.get(column.name())));
+        }
         return switch (column.kind()) {
             case TO_ONE -> {
                 JsonNode related = record.get(column.name());
                 if (related == null || related.isNull()) {
                     flags.add(CellFlag.NULL);
-                    yield new CellContent("NULL", flags, null);
+                    yield new CellContent("NULL", flags, "Enter or a double click: choose the " + column.related().name() + " to link");
                 }
                 flags.add(CellFlag.LINK);
                 yield new CellContent(relatedLabel(column, related), flags, "Open this " + column.related().name()
-                        + " (Ctrl+click: in a new tab)");
+                        + " (Ctrl+click: in a new tab); Enter: link another");
             }
             case TO_MANY -> {
                 long n = record.path("_count").path(column.name()).asLong();
                 flags.add(CellFlag.LINK);
                 yield new CellContent(countLabel(n, column.name()), flags, "Open these " + column.related().name()
-                        + " records (Ctrl+click: in a new tab)");
+                        + " records (Ctrl+click: in a new tab); Enter: link or unlink some");
             }
             case UNSUPPORTED -> new CellContent("unsupported", flags, column.typeLabel() + " cannot be read or written through Prisma Client");
             default -> {
@@ -858,9 +871,19 @@ public final class ModelGridViewModel {
     }
 
     private CellContent draftCell(GridRow row, GridColumn column, EnumSet<CellFlag> flags) {
+        LinkChange link = changes.link(row, column.name());
+        if (link != null) return linkContent(link, null, flags);
+        LinkChange.ToOne setter = linkSetting(row, column);
+        if (setter != null) {
+            flags.add(CellFlag.PENDING);
+            return valueContent(column, setter.foreignKeyValues().get(column.name()), flags, "Follows the link of " + setter.column().name());
+        }
         if (column.isRelation()) {
-            flags.add(CellFlag.READ_ONLY);
-            return new CellContent("", flags, "Set the relation through its foreign key field");
+            boolean required = column.kind() == GridColumn.Kind.TO_ONE && column.relation().isRequired();
+            flags.add(required ? CellFlag.REQUIRED : CellFlag.NULL);
+            String choose = "Press Enter to choose the " + column.related().name() + (column.kind() == GridColumn.Kind.TO_ONE ? "" : " records")
+                    + " to link";
+            return new CellContent(required ? "required" : column.kind() == GridColumn.Kind.TO_ONE ? "NULL" : "none", flags, choose);
         }
         if (row.draftValues().containsKey(column.name())) {
             flags.add(CellFlag.PENDING);
@@ -907,14 +930,52 @@ public final class ModelGridViewModel {
         return !c.isList() && c.scalarType() != null && c.scalarType().isNumeric();
     }
 
-    private String relatedLabel(GridColumn column, JsonNode related) {
-        ScalarField display = column.displayField();
-        JsonNode v = display == null ? null : related.get(display.name());
+    /** @return the pending to-one link that sets this foreign key field, or null */
+    private LinkChange.ToOne linkSetting(GridRow row, GridColumn column) {
+        GridColumn owner = keyOwners.get(column.name());
+        return owner != null && changes.link(row, owner.name()) instanceof LinkChange.ToOne one ? one : null;
+    }
+
+    /** A relation cell with a pending link: what it will point at once saved, and what it pointed at. */
+    private CellContent linkContent(LinkChange link, ObjectNode record, EnumSet<CellFlag> flags) {
+        flags.add(CellFlag.PENDING);
+        return switch (link) {
+            case LinkChange.ToOne one -> {
+                if (one.target() == null) flags.add(CellFlag.NULL);
+                yield new CellContent(one.target() == null ? "NULL" : one.target().label(), flags,
+                        (one.target() == null ? "Unlinked" : "Linked") + (one.was() == null ? "" : "; was " + one.was()));
+            }
+            case LinkChange.ToMany many -> {
+                GridColumn c = many.column();
+                long had = record == null ? 0 : record.path("_count").path(c.name()).asLong();
+                List<String> parts = new ArrayList<>();
+                if (!many.added().isEmpty()) parts.add("+ " + labels(many.added()));
+                if (!many.removed().isEmpty()) parts.add("− " + labels(many.removed()));
+                yield new CellContent(countLabel(had + many.added().size() - many.removed().size(), c.name()), flags,
+                        String.join("\n", parts) + (record == null ? "" : "\nwas " + countLabel(had, c.name())));
+            }
+        };
+    }
+
+    private static String labels(List<LinkChange.Target> targets) {
+        List<String> names = targets.stream().map(LinkChange.Target::label).limit(8).toList();
+        return String.join(", ", names) + (targets.size() > names.size() ? " and " + (targets.size() - names.size()) + " more" : "");
+    }
+
+    /** @return how a to-one cell names the related record: its display value, else its model and key ({@code Address 7}) */
+    static String relatedLabel(GridColumn column, JsonNode related) { return recordLabel(column.related(), column.displayField(), related); }
+
+    /**
+     * @param display the model's display field (see {@link GridColumn#displayField}), or null
+     * @return how a record is named in relation cells and the relation picker
+     */
+    static String recordLabel(Model model, ScalarField display, JsonNode record) {
+        JsonNode v = display == null ? null : record.get(display.name());
         // A key says little on its own ("7"): it is shown with the model's name ("Address 7").
-        boolean isKey = display != null && RowKey.fields(column.related()).contains(display);
+        boolean isKey = display != null && RowKey.fields(model).contains(display);
         if (!isKey && v != null && !v.isNull() && !v.asText().isEmpty()) return v.asText();
-        RowKey k = RowKey.of(column.related(), related);
-        return k == null ? column.related().name() : column.related().name() + " " + k.label();
+        RowKey k = RowKey.of(model, record);
+        return k == null ? model.name() : model.name() + " " + k.label();
     }
 
     /** {@code 12 orders}, {@code 1 order}, {@code 0 categories}. */
@@ -948,6 +1009,8 @@ public final class ModelGridViewModel {
 
     /** @return the value a cell's editor starts with (the pending value if any), as a JSON null for NULL */
     public JsonNode editValue(GridRow row, GridColumn column) {
+        LinkChange.ToOne setter = linkSetting(row, column);
+        if (setter != null) return setter.foreignKeyValues().get(column.name());
         if (row.isDraft()) {
             JsonNode v = row.draftValues().get(column.name());
             return v == null ? JSON.nullNode() : v;
@@ -978,7 +1041,7 @@ public final class ModelGridViewModel {
         if (saving.get()) return "Saving; wait a moment";
         if (column.kind() == GridColumn.Kind.UNSUPPORTED) return column.name() + " is " + column.typeLabel() + ": Prisma Client cannot write it";
         if (column.kind() == GridColumn.Kind.COMPOSITE) return column.name() + " is a composite type; it is shown read-only";
-        if (column.isRelation()) return column.name() + " is a relation: change its foreign key field, or click to open it";
+        if (column.isRelation()) return column.name() + " is a relation: press Enter to choose what it links to, or click to open it";
         if (row.isDraft()) return null;
         if (!row.isLoaded() || row.key() == null) return "The row is still loading";
         if (changes.isDeleted(row.key())) return "The record is marked for deletion; revert the row to edit it";
@@ -1019,16 +1082,26 @@ public final class ModelGridViewModel {
         if (ro != null) return EditResult.refused(ro);
         JsonNode v = value == null ? JSON.nullNode() : value;
         if (v.isNull() && !column.nullable()) return EditResult.refused(column.name() + " is required: it cannot be NULL");
-        if (row.isDraft()) {
-            row.draftValues().put(column.name(), v);
-            rowErrors.remove(row);
-        } else {
-            changes.set(row.key(), row.record(), column.name(), v);
-            rowErrors.remove(row.key());
+        LinkChange.ToOne setter = linkSetting(row, column);
+        if (setter != null) {
+            // A typed foreign key replaces the picked link; its other key fields keep the values the link gave them.
+            changes.setLink(row, setter.column().name(), null);
+            setter.foreignKeyValues().forEach((f, fv) -> putValue(row, f, fv));
         }
+        putValue(row, column.name(), v);
         row.changed();
         changesChanged();
         return EditResult.OK;
+    }
+
+    private void putValue(GridRow row, String field, JsonNode v) {
+        if (row.isDraft()) {
+            row.draftValues().put(field, v);
+            rowErrors.remove(row);
+        } else {
+            changes.set(row.key(), row.record(), field, v);
+            rowErrors.remove(row.key());
+        }
     }
 
     /** Sets a cell to NULL. */
@@ -1036,7 +1109,8 @@ public final class ModelGridViewModel {
 
     /** Takes back the pending change of one cell. */
     public void revertCell(GridRow row, GridColumn column) {
-        if (row.isDraft()) row.draftValues().remove(column.name());
+        if (column.isRelation()) changes.setLink(row, column.name(), null);
+        else if (row.isDraft()) row.draftValues().remove(column.name());
         else if (row.key() != null && changes.has(row.key(), column.name())) changes.set(row.key(), row.record(), column.name(), row.record().get(column.name()));
         row.changed();
         changesChanged();
@@ -1102,7 +1176,7 @@ public final class ModelGridViewModel {
     }
 
     private void removeDraft(GridRow row) {
-        changes.drafts().remove(row);
+        changes.dropDraft(row);
         rowErrors.remove(row);
         if (list != null) list.removeDraft(row);
     }
@@ -1211,7 +1285,7 @@ public final class ModelGridViewModel {
             return;
         }
         if (!checkDrafts()) return;
-        SavePlan plan = new SavePlan(model, columns, changes, include);
+        SavePlan plan = plan();
         int n = changes.size();
         saving.set(true);
         executor.submit("Saving " + n + " changes to " + model.name(), () -> plan.run(engine), outcome -> {
@@ -1225,13 +1299,17 @@ public final class ModelGridViewModel {
         });
     }
 
+    /** @return the requests Save would send now */
+    SavePlan plan() { return new SavePlan(model, columns, changes, include); }
+
     /** New records need every required field that has no default. */
     private boolean checkDrafts() {
         boolean ok = true;
         for (GridRow d : changes.drafts()) {
             List<String> missing = new ArrayList<>();
             for (GridColumn c : columns) {
-                if (c.requiredOnCreate() && c.editable() && !d.draftValues().containsKey(c.name())) missing.add(c.name());
+                boolean linked = linkSetting(d, c) != null;
+                if (c.requiredOnCreate() && c.editable() && !d.draftValues().containsKey(c.name()) && !linked) missing.add(c.name());
             }
             if (!missing.isEmpty()) {
                 ok = false;
@@ -1282,7 +1360,9 @@ public final class ModelGridViewModel {
         rowErrors.put(step.ref(), reason);
         if (step.draft() != null) step.draft().changed();
         else redraw(step.key());
-        message.set(new Message(Severity.ERROR, "Nothing was saved: " + step.label() + ": " + reason + ". Your changes are kept."));
+        // Prisma's own messages end with a full stop; the ones made here do not.
+        message.set(new Message(Severity.ERROR, "Nothing was saved: " + step.label() + ": " + reason + (reason.endsWith(".") ? "" : ".")
+                + " Your changes are kept."));
     }
 
     private void redraw(RowKey key) {
@@ -1363,6 +1443,75 @@ public final class ModelGridViewModel {
         navigator.openModel(column.related(), JsonCodec.write(where), newTab);
         return true;
     }
+
+    // ================================================================ linking (the relation picker)
+
+    /**
+     * Why a relation cell cannot be linked from here, or null when it can.
+     *
+     * @param row    the row
+     * @param column a relation column
+     */
+    public String whyNotLinkable(GridRow row, GridColumn column) {
+        if (!column.isRelation()) return column.name() + " is not a relation";
+        String ro = readOnlyReason();
+        if (ro != null) return ro;
+        if (saving.get()) return "Saving; wait a moment";
+        Model related = column.related();
+        if (related == null) return column.name() + " points at a model that is not in the schema";
+        if (related.view()) return column.name() + " points at a view, which cannot be linked";
+        if (RowKey.fields(related).isEmpty()) return related.name() + " has no id or unique field, so its records cannot be linked";
+        if (row.isDraft()) return null;
+        if (!row.isLoaded() || row.key() == null) return "The row is still loading";
+        if (changes.isDeleted(row.key())) return "The record is marked for deletion; revert the row to link it";
+        return null;
+    }
+
+    /**
+     * Opens the relation picker of a cell: its view model, or null (with the reason in the message area) when the cell
+     * cannot be linked.
+     */
+    public RelationPickerViewModel picker(GridRow row, GridColumn column) {
+        String why = whyNotLinkable(row, column);
+        if (why != null) {
+            notice(why);
+            return null;
+        }
+        String label = row.isDraft() ? "new record " + row.draftNumber() : model.name() + " " + row.key().label();
+        RowKey opened = row.key();
+        // A reload while the picker is open refills rows in place: a row holding another record now must not get the link.
+        return new RelationPickerViewModel(schema, model, row, label, column, changes.link(row, column.name()), engine, executor, zone.get(),
+                insensitiveSupported, change -> Objects.equals(opened, row.key()) ? setLink(row, column, change)
+                        : EditResult.refused("The grid was reloaded and " + label + " is no longer in this row; open the picker again"));
+    }
+
+    /**
+     * Makes a relation change pending (null drops the cell's pending change). A link back to what is linked now is no
+     * change; a to-one link replaces pending values typed into its foreign key fields.
+     *
+     * @return whether it was taken, and why not
+     */
+    public EditResult setLink(GridRow row, GridColumn column, LinkChange change) {
+        String why = whyNotLinkable(row, column);
+        if (why != null) return EditResult.refused(why);
+        if (change instanceof LinkChange.ToOne one && !row.isDraft()) {
+            JsonNode current = row.record().get(column.name());
+            RowKey now = current == null || current.isNull() ? null : RowKey.of(column.related(), current);
+            if (one.target() == null ? now == null : one.target().key().equals(now)) change = null;
+        }
+        for (String fk : column.relation().fields()) {
+            if (row.isDraft()) row.draftValues().remove(fk);
+            else if (changes.has(row.key(), fk)) changes.set(row.key(), row.record(), fk, row.record().get(fk));
+        }
+        changes.setLink(row, column.name(), change);
+        rowErrors.remove(row.isDraft() ? row : row.key());
+        row.changed();
+        changesChanged();
+        return EditResult.OK;
+    }
+
+    /** @return the pending relation change of a cell, or null */
+    public LinkChange pendingLink(GridRow row, GridColumn column) { return changes.link(row, column.name()); }
 
     /** Goes back through the navigator. */
     public void back() { if (navigator != null) navigator.back(); }
@@ -1451,7 +1600,7 @@ public final class ModelGridViewModel {
         return false;
     }
 
-    private static String reason(Throwable e) {
+    static String reason(Throwable e) {
         Throwable t = e instanceof QueryEngine.BatchError b ? b.error() : e;
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.length() > 300 ? m.substring(0, 300) + "…" : m;

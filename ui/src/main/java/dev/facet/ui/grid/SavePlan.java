@@ -72,6 +72,7 @@ final class SavePlan {
             ObjectNode args = JSON.objectNode();
             ObjectNode data = args.putObject("data");
             d.draftValues().forEach(data::set);
+            putLinks(data, changes.draftLinks(d).values(), true);
             args.set("select", keySelect());
             steps.add(new Step(request("create", args), Kind.CREATE, null, d, null, null));
         }
@@ -129,12 +130,38 @@ final class SavePlan {
                 if (f.updatedAt() && original != null && !original.isNull() && !e.values.containsKey(f.name())) where.set(f.name(), original);
             }
         }
+        for (LinkChange link : e.links.values()) {
+            // A to-one link on this side moves the foreign key: it is guarded like a changed field.
+            for (String fk : link.column().relation().fields()) {
+                JsonNode original = e.original.get(fk);
+                if (original == null || original.isNull()) where.putNull(fk);
+                else where.set(fk, original);
+            }
+        }
         ObjectNode args = JSON.objectNode();
         args.set("where", where);
         ObjectNode data = args.putObject("data");
         e.values.forEach(data::set);
+        putLinks(data, e.links.values(), false);
         args.set("select", keySelect());
         return args;
+    }
+
+    /**
+     * Adds the relation changes to a create's or update's data as nested connect and disconnect. Prisma takes a
+     * record's foreign keys either as relations or as scalar fields, not both: when the data already names a foreign
+     * key field, the links on this side go in as their foreign key values instead.
+     */
+    private void putLinks(ObjectNode data, Iterable<LinkChange> links, boolean creating) {
+        boolean scalarKeys = false;
+        for (var rf : model.relationFields()) for (String fk : rf.fields()) scalarKeys |= data.has(fk);
+        for (LinkChange link : links) {
+            if (scalarKeys && link instanceof LinkChange.ToOne one && link.column().relation().holdsForeignKey()) {
+                one.foreignKeyValues().forEach(data::set);
+            } else {
+                data.set(link.column().name(), link.nestedWrite(creating));
+            }
+        }
     }
 
     /**

@@ -137,6 +137,63 @@ class GridOnDatabasesTest {
         p.close();
     }
 
+    /** Links and unlinks as the relation picker makes them, saved as nested connect/disconnect on each database. */
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void linksAndUnlinksThroughTheRelationPicker(DbKind kind) {
+        Project p = project(kind);
+        ModelGridViewModel products = grid(p, "Product");
+        RelationPickerViewModel teapot = picker(products, 0, "categories");
+        teapot.toggle(choice(teapot, "Games"));
+        teapot.apply();
+        RelationPickerViewModel kite = picker(products, 1, "categories");
+        kite.toggle(choice(kite, "Books"));
+        kite.toggle(choice(kite, "Games"));
+        kite.apply();
+        products.save();
+        assertThat(products.messageProperty().get().text()).isEqualTo("Saved 3 changes");
+        assertThat(run(p.engine(), "Category", "findMany", "{\"select\": {\"name\": true, \"products\": {\"select\": {\"name\": true},"
+                + " \"orderBy\": {\"id\": \"asc\"}}}, \"orderBy\": {\"id\": \"asc\"}}").toString())
+                .isEqualTo("[{\"name\":\"Books\",\"products\":[{\"name\":\"Teapot\"},{\"name\":\"Kite\"}]},"
+                        + "{\"name\":\"Games\",\"products\":[{\"name\":\"Kite\"}]}]");
+
+        ModelGridViewModel orders = grid(p, "Order");
+        RelationPickerViewModel customer = picker(orders, 0, "customer");
+        customer.choose(choice(customer, "Grace Lovelace"));
+        ModelGridViewModel customers = grid(p, "Customer");
+        RelationPickerViewModel referrer = picker(customers, 0, "referrer");
+        referrer.choose(choice(referrer, "Alan Lovelace"));
+        RelationPickerViewModel ordersOf4 = picker(customers, 3, "orders");
+        ordersOf4.toggle(choice(ordersOf4, "ORD-3"));
+        ordersOf4.apply();
+        orders.save();
+        customers.save();
+        assertThat(customers.messageProperty().get().text()).isEqualTo("Saved 2 changes");
+        assertThat(run(p.engine(), "Order", "findMany", "{\"select\": {\"number\": true, \"customerId\": true}, \"orderBy\": {\"id\": \"asc\"}}")
+                .toString()).isEqualTo("[{\"number\":\"ORD-1\",\"customerId\":2},{\"number\":\"ORD-2\",\"customerId\":2},"
+                        + "{\"number\":\"ORD-3\",\"customerId\":4}]");
+        assertThat(run(p.engine(), "Customer", "findUnique", "{\"where\": {\"id\": 1}, \"select\": {\"referrerId\": true}}").toString())
+                .isEqualTo("{\"referrerId\":3}");
+
+        RelationPickerViewModel unlink = picker(customers, 0, "referrer");
+        assertThat(unlink.unlink().ok()).isTrue();
+        customers.save();
+        assertThat(run(p.engine(), "Customer", "findUnique", "{\"where\": {\"id\": 1}, \"select\": {\"referrerId\": true}}").toString())
+                .isEqualTo("{\"referrerId\":null}");
+        p.close();
+    }
+
+    static RelationPickerViewModel picker(ModelGridViewModel vm, int row, String column) {
+        RelationPickerViewModel picker = vm.picker(vm.rows().get(row), vm.column(column));
+        picker.load();
+        return picker;
+    }
+
+    static RelationPickerViewModel.Choice choice(RelationPickerViewModel picker, String label) {
+        picker.search(label);
+        return picker.choices().stream().filter(c -> c.target().label().equals(label)).findFirst().orElseThrow();
+    }
+
     @ParameterizedTest
     @EnumSource(value = DbKind.class, names = "POSTGRES")
     void editsAndFiltersScalarLists(DbKind kind) {

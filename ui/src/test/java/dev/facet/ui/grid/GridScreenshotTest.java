@@ -98,6 +98,30 @@ class GridScreenshotTest {
         GridFx.snapshot(dark.getScene(), "grid-dark");
     }
 
+    /** The relation picker of a product's categories, with one linked category unticked and another ticked. */
+    @Test
+    void relationPicker() {
+        ModelGridView view = show("Product", false);
+        ModelGridViewModel vm = view.viewModel();
+        fx(() -> view.openRelationPicker(vm.rows().get(2), vm.column("categories"), null));
+        waitUntil(() -> view.lookup("#picker-table") instanceof javafx.scene.control.TableView<?> t && t.getItems().size() == 5);
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            var table = (javafx.scene.control.TableView<RelationPickerViewModel.Choice>) view.lookup("#picker-table");
+            RelationPicker picker = (RelationPicker) view.lookup("#relation-picker");
+            picker.viewModel().toggle(table.getItems().get(0));
+            picker.viewModel().toggle(table.getItems().get(3));
+            table.getSelectionModel().select(3);
+        });
+        GridFx.snapshot(view.getScene(), "relation-picker");
+        fx(() -> view.lookup("#picker-cancel").fireEvent(new javafx.event.ActionEvent()));
+
+        ModelGridView orders = show("Order", true);
+        fx(() -> orders.openRelationPicker(orders.viewModel().rows().get(0), orders.viewModel().column("customer"), null));
+        waitUntil(() -> orders.lookup("#picker-table") instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty());
+        GridFx.snapshot(orders.getScene(), "relation-picker-dark");
+    }
+
     @Test
     void sheetsAndBars() throws Exception {
         ModelGridView view = show("Customer", false);
