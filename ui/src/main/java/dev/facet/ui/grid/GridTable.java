@@ -15,6 +15,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -31,6 +32,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -45,6 +47,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class GridTable extends TableView<GridRow> {
     private static final Map<RowState, PseudoClass> STATES = new EnumMap<>(RowState.class);
+    /** Rows a new table adds per pulse while its first rows come in (see startReveal). */
+    private static final int REVEAL_ROWS = 6;
 
     static {
         for (RowState s : RowState.values()) STATES.put(s, PseudoClass.getPseudoClass("row-" + s.name().toLowerCase(Locale.ROOT)));
@@ -63,6 +67,12 @@ final class GridTable extends TableView<GridRow> {
     private Object reportedRows;
     private VirtualFlow<?> flow;
     private String typedText;
+    /** Whether rows were shown yet: the first ones build the table's cells, and come in over a few pulses (reveal). */
+    private boolean rowsShown;
+    /** While the first rows come in: the table's full height, and the height of its header; 0 otherwise. */
+    private double revealTo;
+    private double revealHeader;
+    private int revealRows;
 
     GridTable(ModelGridViewModel vm, ModelGridView view) {
         this.vm = vm;
@@ -73,6 +83,8 @@ final class GridTable extends TableView<GridRow> {
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(30);
+        // Kept to the top while its first rows come in with a lower height (reveal); it fills its area otherwise.
+        BorderPane.setAlignment(this, Pos.TOP_CENTER);
         showRows(vm.rows());
         setRowFactory(t -> new GridTableRow(vm));
         setPlaceholder(placeholder());
@@ -268,7 +280,40 @@ final class GridTable extends TableView<GridRow> {
         if (!laidOut && !rows.isEmpty()) return;
         setItems(rows);
         scrollTo(0);
+        if (!rowsShown && !rows.isEmpty()) {
+            rowsShown = true;
+            startReveal();
+        }
     }
+
+    /**
+     * The first rows of a new table come in a few at a time, one part per pulse: the flow makes a row and its cells
+     * for every row that fits its height, and styling a whole screenful of new cells in one pulse took 20 to 70 ms of
+     * the FX thread. The table starts short and grows by {@link #REVEAL_ROWS} rows per pulse until it fills its area.
+     */
+    private void startReveal() {
+        // The flow has no height yet (an empty table shows its placeholder instead): the rows get what the header leaves.
+        if (!(lookup(".column-header-background") instanceof Region header)) return;
+        revealHeader = header.getHeight() + snappedTopInset() + snappedBottomInset();
+        if (getHeight() - revealHeader < 2 * REVEAL_ROWS * getFixedCellSize()) return;
+        revealTo = getHeight();
+        revealRows = 0;
+        revealMore();
+    }
+
+    private void revealMore() {
+        revealRows += REVEAL_ROWS;
+        double height = revealHeader + revealRows * getFixedCellSize();
+        if (height < revealTo) {
+            setMaxHeight(height);
+            return;
+        }
+        revealTo = 0;
+        setMaxHeight(Region.USE_COMPUTED_SIZE);
+    }
+
+    /** @return whether the table shows the grid's current rows and, once it has some, fills its area */
+    boolean isRevealed() { return getItems() == vm.rows() && revealTo == 0; }
 
     private void afterLayout() {
         if (!laidOut && getSkin() != null) {
@@ -277,6 +322,8 @@ final class GridTable extends TableView<GridRow> {
             if (getItems() != vm.rows()) showRows(vm.rows());
             return;
         }
+        // The next part of the first rows, in the next pulse.
+        if (revealTo > 0) revealMore();
         reportViewport();
     }
 
