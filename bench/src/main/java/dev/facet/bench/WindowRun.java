@@ -169,10 +169,13 @@ final class WindowRun {
 
     private void plan() {
         ShellViewModel shell = window.shell();
+        // Start-up (the project opening, and the grid's warm-up) is reported apart from loading and scrolling.
+        steps.add(once(() -> log.begin("startup")));
         steps.add(waitFor("the project to open and every model to be counted", 180, () -> shell.projectProperty().get() != null
                 && !shell.models().isEmpty() && shell.models().stream().allMatch(m -> m.countProperty().get() != null)
                 && executor.runningProperty().get() == 0));
         steps.add(idle(30));
+        steps.add(once(log::end));
         for (int i = 0; i <= warmOpens; i++) {
             steps.add(new OpenTab(i == 0 ? "open-cold" : "open-warm"));
             steps.add(idle(20));
@@ -280,8 +283,8 @@ final class WindowRun {
             view = v;
         }
 
-        // The table shows the grid's current rows (not the empty list it starts with) and they are drawn.
-        @Override boolean ready() { return view != null && table().getItems() == view.viewModel().rows() && rowsDrawn(table()); }
+        // The grid is built (its table in place, filling its area, with the grid's current rows) and its rows drawn.
+        @Override boolean ready() { return view != null && view.isBuilt() && rowsDrawn(table()); }
 
         @Override
         boolean tick(long now, boolean ready) {
