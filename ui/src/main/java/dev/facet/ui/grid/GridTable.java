@@ -47,8 +47,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class GridTable extends TableView<GridRow> {
     private static final Map<RowState, PseudoClass> STATES = new EnumMap<>(RowState.class);
-    /** Rows a new table adds per pulse while its first rows come in (see startReveal). */
-    private static final int REVEAL_ROWS = 6;
+    /** Rows a new table shows in its first pulse with rows; then as many as fit {@link #REVEAL_BUDGET} (see startReveal). */
+    private static final int REVEAL_FIRST = 4;
+    /** Time for styling and laying out a pulse's new rows while a new table's first rows come in, in nanoseconds. */
+    private static final long REVEAL_BUDGET = 12_000_000;
 
     static {
         for (RowState s : RowState.values()) STATES.put(s, PseudoClass.getPseudoClass("row-" + s.name().toLowerCase(Locale.ROOT)));
@@ -72,7 +74,11 @@ final class GridTable extends TableView<GridRow> {
     /** While the first rows come in: the table's full height, and the height of its header; 0 otherwise. */
     private double revealTo;
     private double revealHeader;
+    /** Rows shown so far, rows added in the last step, and when the CSS and layout pass of this pulse started. */
     private int revealRows;
+    private int revealAdded;
+    private long layoutStarted;
+    private final Runnable beforeLayout = () -> layoutStarted = System.nanoTime();
 
     GridTable(ModelGridViewModel vm, ModelGridView view) {
         this.vm = vm;
@@ -109,8 +115,14 @@ final class GridTable extends TableView<GridRow> {
         vm.rowsProperty().addListener((o, a, b) -> showRows(b));
         vm.sortOrder().addListener((ListChangeListener<SortKey>) c -> showSortMarks());
         sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) old.removePostLayoutPulseListener(afterLayout);
-            if (scene != null) scene.addPostLayoutPulseListener(afterLayout);
+            if (old != null) {
+                old.removePreLayoutPulseListener(beforeLayout);
+                old.removePostLayoutPulseListener(afterLayout);
+            }
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(beforeLayout);
+                scene.addPostLayoutPulseListener(afterLayout);
+            }
         });
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
@@ -289,20 +301,23 @@ final class GridTable extends TableView<GridRow> {
     /**
      * The first rows of a new table come in a few at a time, one part per pulse: the flow makes a row and its cells
      * for every row that fits its height, and styling a whole screenful of new cells in one pulse took 20 to 70 ms of
-     * the FX thread. The table starts short and grows by {@link #REVEAL_ROWS} rows per pulse until it fills its area.
+     * the FX thread. The table starts short and grows each pulse, by as many rows as the last pulse's CSS and layout
+     * time says fit in {@link #REVEAL_BUDGET} (fewer in a session's first tab, before the JIT has compiled the code,
+     * or on a busy machine), until it fills its area.
      */
     private void startReveal() {
         // The flow has no height yet (an empty table shows its placeholder instead): the rows get what the header leaves.
         if (!(lookup(".column-header-background") instanceof Region header)) return;
         revealHeader = header.getHeight() + snappedTopInset() + snappedBottomInset();
-        if (getHeight() - revealHeader < 2 * REVEAL_ROWS * getFixedCellSize()) return;
+        if (getHeight() - revealHeader < 3 * REVEAL_FIRST * getFixedCellSize()) return;
         revealTo = getHeight();
         revealRows = 0;
-        revealMore();
+        revealMore(REVEAL_FIRST);
     }
 
-    private void revealMore() {
-        revealRows += REVEAL_ROWS;
+    private void revealMore(int rows) {
+        revealAdded = rows;
+        revealRows += rows;
         double height = revealHeader + revealRows * getFixedCellSize();
         if (height < revealTo) {
             setMaxHeight(height);
@@ -310,6 +325,12 @@ final class GridTable extends TableView<GridRow> {
         }
         revealTo = 0;
         setMaxHeight(Region.USE_COMPUTED_SIZE);
+    }
+
+    /** @return how many rows the next step adds: what the last one took per row, into the budget (2 to 10) */
+    private int nextRevealStep() {
+        long took = Math.max(1, System.nanoTime() - layoutStarted);
+        return (int) Math.clamp(REVEAL_BUDGET * revealAdded / took, 2, 10);
     }
 
     /** @return whether the table shows the grid's current rows and, once it has some, fills its area */
@@ -323,7 +344,7 @@ final class GridTable extends TableView<GridRow> {
             return;
         }
         // The next part of the first rows, in the next pulse.
-        if (revealTo > 0) revealMore();
+        if (revealTo > 0) revealMore(nextRevealStep());
         reportViewport();
     }
 
