@@ -270,6 +270,7 @@ final class WindowRun {
 
         private void open() {
             t0 = System.nanoTime();
+            if (Boolean.getBoolean("bench.verbose")) System.out.println("  " + phase + " starts at " + java.time.Instant.now());
             window.shell().openModel(MillionRowDatabase.MODEL);
             built = System.nanoTime() - t0;
             ModelGridView v = (ModelGridView) stage.getScene().lookup(".model-grid");

@@ -15,7 +15,7 @@ import javafx.scene.Scene;
 final class PulseSteps {
     private final Node node;
     private final Deque<Runnable> steps;
-    private final Runnable next = this::next;
+    private final Runnable next = this::runNext;
     private final ChangeListener<Scene> sceneListener = (o, old, scene) -> {
         if (old != null) old.removePostLayoutPulseListener(next);
         if (scene != null) scene.addPostLayoutPulseListener(next);
@@ -27,18 +27,26 @@ final class PulseSteps {
     }
 
     /** Runs {@code steps} in order, one after each layout pass of {@code node}'s scene, starting with the next one. */
-    static void start(Node node, List<Runnable> steps) {
+    static PulseSteps start(Node node, List<Runnable> steps) {
         PulseSteps s = new PulseSteps(node, steps);
         node.sceneProperty().addListener(s.sceneListener);
         if (node.getScene() != null) node.getScene().addPostLayoutPulseListener(s.next);
+        return s;
     }
 
-    private void next() {
+    /**
+     * Runs the next step now (a scene without a window has no pulses).
+     *
+     * @return whether there was one
+     */
+    boolean runNext() {
         Runnable step = steps.poll();
         if (steps.isEmpty()) {
             node.sceneProperty().removeListener(sceneListener);
             if (node.getScene() != null) node.getScene().removePostLayoutPulseListener(next);
         }
-        if (step != null) step.run();
+        if (step == null) return false;
+        step.run();
+        return true;
     }
 }
