@@ -27,8 +27,8 @@ import javafx.util.Duration;
  * database: its view model's tasks are dropped, and its rows are placeholders still "loading".
  */
 public final class GridWarmUp {
-    /** Time between two steps: a few frames of the window. */
-    private static final Duration PAUSE = Duration.millis(40);
+    /** Time between two steps: a frame or two of the window. */
+    private static final Duration PAUSE = Duration.millis(20);
     /** How many times the grid is built: the second and third runs make the JIT compile more of the same code. */
     private static final int RUNS = 3;
     private static final int ROWS = 12;
