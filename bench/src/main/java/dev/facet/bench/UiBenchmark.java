@@ -126,6 +126,8 @@ public final class UiBenchmark {
         }
         loadAndScroll.sort(java.util.Comparator.comparingDouble(Gap::wall));
         out.append(String.format(Locale.ROOT, "%n   %-13s %s   goal: longest < 50 ms (cold open and start-up apart)", "warm+scroll", describe(loadAndScroll)));
+        out.append(String.format(Locale.ROOT, "%n   start-up: %d frames after the project was open and counted went to waiting for the grid's warm-up",
+                w.warmUpWait));
         out.append("\n   longest GC event: ").append(w.log.longestGc());
         double[] drag = w.dragLatencies.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
         out.append(String.format(Locale.ROOT, "%n   thumb drag, %d steps to the bottom: rows drawn after median %.0f ms, p95 %.0f ms, max %.0f ms",

@@ -32,6 +32,8 @@ public final class GridWarmUp {
     /** How many times the grid is built: the second and third runs make the JIT compile more of the same code. */
     private static final int RUNS = 3;
     private static final int ROWS = 12;
+    /** Warm-ups started and not finished (FX thread). */
+    private static int running;
 
     private final StackPane root = new StackPane();
     private final Tab tab = new Tab();
@@ -76,13 +78,18 @@ public final class GridWarmUp {
         if (widest == null) return;
         // Remembered layouts are read from a file the first time: that is done here, off the FX thread.
         Thread.ofVirtual().name("facet-warm-up").start(() -> GridLayout.Store.preferences().load(""));
+        running++;
         new GridWarmUp(project, widest, stylesheets).later(delay);
     }
+
+    /** @return whether a warm-up is still going on (the window benchmark waits for it before its first open); FX thread */
+    public static boolean isRunning() { return running > 0; }
 
     private void later(Duration delay) {
         PauseTransition wait = new PauseTransition(delay);
         wait.setOnFinished(e -> {
             if (step()) later(PAUSE);
+            else running--;
         });
         wait.play();
     }
