@@ -47,10 +47,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class GridTable extends TableView<GridRow> {
     private static final Map<RowState, PseudoClass> STATES = new EnumMap<>(RowState.class);
-    /** Rows a new table shows in its first pulse with rows; then as many as fit {@link #REVEAL_BUDGET} (see startReveal). */
+    /** Rows a session's first table shows in its first pulse with rows; then as many as fit the budget (see startReveal). */
     private static final int REVEAL_FIRST = 4;
     /** Time for styling and laying out a pulse's new rows while a new table's first rows come in, in nanoseconds. */
     private static final long REVEAL_BUDGET = 12_000_000;
+    /** What a row took in the first step of the last table's reveal, in nanoseconds (0: none yet); FX thread. */
+    private static long firstStepNanosPerRow;
 
     static {
         for (RowState s : RowState.values()) STATES.put(s, PseudoClass.getPseudoClass("row-" + s.name().toLowerCase(Locale.ROOT)));
@@ -312,7 +314,8 @@ final class GridTable extends TableView<GridRow> {
         if (getHeight() - revealHeader < 3 * REVEAL_FIRST * getFixedCellSize()) return;
         revealTo = getHeight();
         revealRows = 0;
-        revealMore(REVEAL_FIRST);
+        // The last table's first step says how many rows fit in this one's.
+        revealMore(firstStepNanosPerRow == 0 ? REVEAL_FIRST : rowsInBudget(firstStepNanosPerRow));
     }
 
     private void revealMore(int rows) {
@@ -327,11 +330,14 @@ final class GridTable extends TableView<GridRow> {
         setMaxHeight(Region.USE_COMPUTED_SIZE);
     }
 
-    /** @return how many rows the next step adds: what the last one took per row, into the budget (2 to 10) */
+    /** @return how many rows the next step adds: what the last one took per row, into the budget */
     private int nextRevealStep() {
-        long took = Math.max(1, System.nanoTime() - layoutStarted);
-        return (int) Math.clamp(REVEAL_BUDGET * revealAdded / took, 2, 10);
+        long perRow = Math.max(1, System.nanoTime() - layoutStarted) / revealAdded;
+        if (revealRows == revealAdded) firstStepNanosPerRow = perRow;
+        return rowsInBudget(perRow);
     }
+
+    private static int rowsInBudget(long nanosPerRow) { return (int) Math.clamp(REVEAL_BUDGET / Math.max(1, nanosPerRow), 2, 10); }
 
     /** @return whether the table shows the grid's current rows and, once it has some, fills its area */
     boolean isRevealed() { return getItems() == vm.rows() && revealTo == 0; }
