@@ -74,7 +74,8 @@ public final class GridWarmUp {
      * @param stylesheets the window scene's own stylesheets
      */
     public static void start(Project project, Duration delay, List<String> stylesheets) {
-        Model widest = project.schema().models().stream().filter(m -> !m.ignored()).max(Comparator.comparingInt(m -> m.fields().size())).orElse(null);
+        Model widest = project.schema().models().stream().filter(m -> !m.ignored())
+                .max(Comparator.comparingInt(m -> m.fields().size())).orElse(null);
         if (widest == null) return;
         // Remembered layouts are read from a file the first time: that is done here, off the FX thread.
         Thread.ofVirtual().name("facet-warm-up").start(() -> GridLayout.Store.preferences().load(""));
