@@ -96,8 +96,8 @@ public final class UiBenchmark {
             System.out.printf(Locale.ROOT, "  open %d: openModel %d ms, rows in the table %d ms, drawn %d ms (%s)", i + 1, ms(o.built()),
                     ms(o.rowsIn()), ms(o.drawn()), o.loadInfo());
             if (Boolean.getBoolean("bench.verbose") && i < frames.size()) {
-                System.out.print("; frames:" + frames.get(i).stream().map(g -> String.format(Locale.ROOT, " %.0f (fx %.0f, css+layout %.0f)",
-                        g.wall(), g.fxCpu(), g.cssLayout())).collect(Collectors.joining()));
+                System.out.print("; frames:" + frames.get(i).stream().map(g -> String.format(Locale.ROOT, " %.0f (fx %.0f, render %.0f, css+layout %.0f)",
+                        g.wall(), g.fxCpu(), g.renderCpu(), g.cssLayout())).collect(Collectors.joining()));
             }
             System.out.println();
         }
@@ -121,11 +121,13 @@ public final class UiBenchmark {
         List<Gap> loadAndScroll = new ArrayList<>();
         for (String phase : w.log.phases()) {
             List<Gap> gaps = w.log.gaps(phase);
-            if (!phase.equals("open-cold")) loadAndScroll.addAll(gaps);
+            if (!phase.equals("open-cold") && !phase.equals("startup")) loadAndScroll.addAll(gaps);
             out.append(String.format(Locale.ROOT, "%n   %-13s %s", phase, describe(gaps)));
         }
         loadAndScroll.sort(java.util.Comparator.comparingDouble(Gap::wall));
-        out.append(String.format(Locale.ROOT, "%n   %-13s %s   goal: longest < 50 ms", "all but cold", describe(loadAndScroll)));
+        out.append(String.format(Locale.ROOT, "%n   %-13s %s   goal: longest < 50 ms (cold open and start-up apart)", "warm+scroll", describe(loadAndScroll)));
+        out.append(String.format(Locale.ROOT, "%n   start-up: %d frames after the project was open and counted went to waiting for the grid's warm-up",
+                w.warmUpWait));
         out.append("\n   longest GC event: ").append(w.log.longestGc());
         double[] drag = w.dragLatencies.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
         out.append(String.format(Locale.ROOT, "%n   thumb drag, %d steps to the bottom: rows drawn after median %.0f ms, p95 %.0f ms, max %.0f ms",

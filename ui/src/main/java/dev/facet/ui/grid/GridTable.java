@@ -15,6 +15,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -31,6 +32,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -45,6 +47,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class GridTable extends TableView<GridRow> {
     private static final Map<RowState, PseudoClass> STATES = new EnumMap<>(RowState.class);
+    /** Rows a session's first table shows in its first pulse with rows; then as many as fit the budget (see startReveal). */
+    private static final int REVEAL_FIRST = 4;
+    /** Time for styling and laying out a pulse's new rows while a new table's first rows come in, in nanoseconds. */
+    private static final long REVEAL_BUDGET = 12_000_000;
+    /** What a row took in the first step of the last table's reveal, in nanoseconds (0: none yet); FX thread. */
+    private static long firstStepNanosPerRow;
 
     static {
         for (RowState s : RowState.values()) STATES.put(s, PseudoClass.getPseudoClass("row-" + s.name().toLowerCase(Locale.ROOT)));
@@ -63,6 +71,16 @@ final class GridTable extends TableView<GridRow> {
     private Object reportedRows;
     private VirtualFlow<?> flow;
     private String typedText;
+    /** Whether rows were shown yet: the first ones build the table's cells, and come in over a few pulses (reveal). */
+    private boolean rowsShown;
+    /** While the first rows come in: the table's full height, and the height of its header; 0 otherwise. */
+    private double revealTo;
+    private double revealHeader;
+    /** Rows shown so far, rows added in the last step, and when the CSS and layout pass of this pulse started. */
+    private int revealRows;
+    private int revealAdded;
+    private long layoutStarted;
+    private final Runnable beforeLayout = () -> layoutStarted = System.nanoTime();
 
     GridTable(ModelGridViewModel vm, ModelGridView view) {
         this.vm = vm;
@@ -73,6 +91,8 @@ final class GridTable extends TableView<GridRow> {
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setFixedCellSize(30);
+        // Kept to the top while its first rows come in with a lower height (reveal); it fills its area otherwise.
+        BorderPane.setAlignment(this, Pos.TOP_CENTER);
         showRows(vm.rows());
         setRowFactory(t -> new GridTableRow(vm));
         setPlaceholder(placeholder());
@@ -97,8 +117,14 @@ final class GridTable extends TableView<GridRow> {
         vm.rowsProperty().addListener((o, a, b) -> showRows(b));
         vm.sortOrder().addListener((ListChangeListener<SortKey>) c -> showSortMarks());
         sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) old.removePostLayoutPulseListener(afterLayout);
-            if (scene != null) scene.addPostLayoutPulseListener(afterLayout);
+            if (old != null) {
+                old.removePreLayoutPulseListener(beforeLayout);
+                old.removePostLayoutPulseListener(afterLayout);
+            }
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(beforeLayout);
+                scene.addPostLayoutPulseListener(afterLayout);
+            }
         });
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
@@ -268,7 +294,53 @@ final class GridTable extends TableView<GridRow> {
         if (!laidOut && !rows.isEmpty()) return;
         setItems(rows);
         scrollTo(0);
+        if (!rowsShown && !rows.isEmpty()) {
+            rowsShown = true;
+            startReveal();
+        }
     }
+
+    /**
+     * The first rows of a new table come in a few at a time, one part per pulse: the flow makes a row and its cells
+     * for every row that fits its height, and styling a whole screenful of new cells in one pulse took 20 to 70 ms of
+     * the FX thread. The table starts short and grows each pulse, by as many rows as the last pulse's CSS and layout
+     * time says fit in {@link #REVEAL_BUDGET} (fewer in a session's first tab, before the JIT has compiled the code,
+     * or on a busy machine), until it fills its area.
+     */
+    private void startReveal() {
+        // The flow has no height yet (an empty table shows its placeholder instead): the rows get what the header leaves.
+        if (!(lookup(".column-header-background") instanceof Region header)) return;
+        revealHeader = header.getHeight() + snappedTopInset() + snappedBottomInset();
+        if (getHeight() - revealHeader < 3 * REVEAL_FIRST * getFixedCellSize()) return;
+        revealTo = getHeight();
+        revealRows = 0;
+        // The last table's first step says how many rows fit in this one's.
+        revealMore(firstStepNanosPerRow == 0 ? REVEAL_FIRST : rowsInBudget(firstStepNanosPerRow));
+    }
+
+    private void revealMore(int rows) {
+        revealAdded = rows;
+        revealRows += rows;
+        double height = revealHeader + revealRows * getFixedCellSize();
+        if (height < revealTo) {
+            setMaxHeight(height);
+            return;
+        }
+        revealTo = 0;
+        setMaxHeight(Region.USE_COMPUTED_SIZE);
+    }
+
+    /** @return how many rows the next step adds: what the last one took per row, into the budget */
+    private int nextRevealStep() {
+        long perRow = Math.max(1, System.nanoTime() - layoutStarted) / revealAdded;
+        if (revealRows == revealAdded) firstStepNanosPerRow = perRow;
+        return rowsInBudget(perRow);
+    }
+
+    private static int rowsInBudget(long nanosPerRow) { return (int) Math.clamp(REVEAL_BUDGET / Math.max(1, nanosPerRow), 2, 10); }
+
+    /** @return whether the table shows the grid's current rows and, once it has some, fills its area */
+    boolean isRevealed() { return getItems() == vm.rows() && revealTo == 0; }
 
     private void afterLayout() {
         if (!laidOut && getSkin() != null) {
@@ -277,6 +349,8 @@ final class GridTable extends TableView<GridRow> {
             if (getItems() != vm.rows()) showRows(vm.rows());
             return;
         }
+        // The next part of the first rows, in the next pulse.
+        if (revealTo > 0) revealMore(nextRevealStep());
         reportViewport();
     }
 

@@ -68,6 +68,7 @@ public final class ModelGridView extends StackPane {
     private final ToggleButton filterToggle = new ToggleButton("Filter", new FontIcon(Feather.FILTER));
     private final StackPane sheetLayer = new StackPane();
     private final VBox sheetCard = new VBox();
+    private final PulseSteps building;
 
     /** @param vm the grid's view model; the view loads it when first built */
     public ModelGridView(ModelGridViewModel vm) {
@@ -86,8 +87,13 @@ public final class ModelGridView extends StackPane {
             top.getChildren().add(2, filterPanel);
         });
         top.getStyleClass().add("grid-top");
-        BorderPane content = new BorderPane(table, top, null, footer(), null);
+        BorderPane content = new BorderPane(null, top, null, null, null);
         content.getStyleClass().add("grid-content");
+        // A new grid comes in parts, one per pulse: the toolbar, then the footer, then the table (its skin and headers),
+        // then its rows a few at a time (GridTable.showRows). One pulse styling and laying out all of a new grid held
+        // the window for 50 to 100 ms.
+        Node footer = footer();
+        building = PulseSteps.start(this, List.of(() -> content.setBottom(footer), () -> content.setCenter(table)));
 
         Region scrim = new Region();
         scrim.getStyleClass().add("sheet-scrim");
@@ -512,4 +518,10 @@ public final class ModelGridView extends StackPane {
 
     /** @return the table (for tests and the shell's focus handling) */
     GridTable table() { return table; }
+
+    /** Adds the next part of a new grid now, not after a pulse (see {@link GridWarmUp}); @return whether there was one */
+    boolean buildStep() { return building.runNext(); }
+
+    /** @return whether the grid is fully built: its table in place and, once rows came, filling its area */
+    public boolean isBuilt() { return table.getParent() != null && table.isRevealed(); }
 }

@@ -1,9 +1,11 @@
 package dev.facet.ui.shell;
 
 import dev.facet.schema.config.UrlRedactor;
+import dev.facet.ui.grid.GridWarmUp;
 import dev.facet.ui.open.OpenDialog;
 import dev.facet.ui.open.OpenDialogViewModel;
 import dev.facet.ui.project.OpenRequest;
+import dev.facet.ui.project.Project;
 import dev.facet.ui.project.ProjectLoader;
 import dev.facet.ui.project.ProjectOpener;
 import dev.facet.ui.settings.RecentProject;
@@ -15,6 +17,7 @@ import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * Builds the main window on a stage: view models, views, theme and the Open dialog, wired together. The
@@ -81,6 +84,16 @@ public final class ShellWindow {
     public static ShellWindow show(Stage stage, Config config, OpenRequest initial, DialogService dialogs) {
         ShellWindow w = new ShellWindow(stage, config, dialogs != null ? dialogs : new FxDialogService(stage));
         stage.show();
+        // When the first project is open, a grid of it is built off screen in short steps: the first tab then opens
+        // as quickly as later ones.
+        w.shell.projectProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Project> o, Project was, Project is) {
+                if (is == null) return;
+                o.removeListener(this);
+                GridWarmUp.start(is, Duration.millis(100), stage.getScene().getStylesheets());
+            }
+        });
         if (initial != null) w.shell.open(initial);
         else w.showOpenDialog();
         return w;

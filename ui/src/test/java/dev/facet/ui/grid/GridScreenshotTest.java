@@ -53,7 +53,8 @@ class GridScreenshotTest {
             stage.show();
             return v;
         });
-        waitUntil(() -> view.viewModel().totalCountProperty().get() >= 0 && !view.viewModel().loadingProperty().get());
+        // The grid comes in over a few pulses: the snapshot waits until it is all there.
+        waitUntil(() -> view.viewModel().totalCountProperty().get() >= 0 && !view.viewModel().loadingProperty().get() && view.isBuilt());
         return view;
     }
 

@@ -19,8 +19,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,9 +116,10 @@ class ModelGridViewTest {
         settle();
     }
 
-    /** Waits for the loads and saves in flight. */
+    /** Waits for the loads and saves in flight, and for a new grid to be built (it comes in over a few pulses). */
     void settle() {
-        waitUntil(() -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && !vm().savingProperty().get());
+        waitUntil(() -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && !vm().savingProperty().get()
+                && shell.current.isBuilt());
     }
 
     String range(FxRobot robot) { return robot.lookup("#range").queryAs(Label.class).getText(); }
@@ -140,6 +143,26 @@ class ModelGridViewTest {
     }
 
     // ---------------------------------------------------------------- browsing
+
+    @Test
+    void aNewGridComesInPartsAndThenFillsItsArea(FxRobot robot) {
+        ModelGridView view = onFx(() -> shell.open(db.model("Customer"), null));
+        // The toolbar's pulse comes first; the footer and then the table join in the next ones, and the rows fill it in parts.
+        assertThat(onFx(() -> {
+            shell.show(view);
+            return view.table().getParent() == null && view.lookup(".grid-footer") == null;
+        })).isTrue();
+        settle();
+        onFx(() -> {
+            GridTable table = view.table();
+            Node footer = view.lookup(".grid-footer");
+            assertThat(table.getBoundsInParent().getMaxY()).as("the table reaches the footer")
+                    .isCloseTo(footer.getBoundsInParent().getMinY(), Offset.offset(1.0));
+            VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+            assertThat(flow.getLastVisibleCell().getIndex()).as("a screenful of rows").isGreaterThan(15);
+            return null;
+        });
+    }
 
     @Test
     void pagesAndScrolls(FxRobot robot) {

@@ -1,0 +1,58 @@
+package dev.facet.ui.grid;
+
+import static dev.facet.ui.grid.GridFx.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The warm-up builds a whole grid of the project off screen, with placeholder rows, and leaves nothing behind. */
+@ExtendWith(ApplicationExtension.class)
+class GridWarmUpTest {
+    GridFixture db;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Locale.setDefault(Locale.US);
+        GridFx.lightTheme();
+        db = new GridFixture(Files.createTempDirectory("grid-warm-up"), 20);
+    }
+
+    @AfterEach
+    void tearDown() { db.close(); }
+
+    @Test
+    void buildsAGridWithRowsInStepsAndDropsIt() {
+        List<Integer> cellsPerStep = onFx(() -> {
+            GridWarmUp w = new GridWarmUp(db.project, db.model("Customer"), List.of());
+            List<Integer> cells = new java.util.ArrayList<>();
+            while (w.step()) cells.add(w.root().lookupAll(".grid-cell").size());
+            return cells;
+        });
+        assertThat(cellsPerStep).as("cells appear, a few rows more per step, and are dropped at the end of each run")
+                .anyMatch(n -> n > 0).endsWith(0);
+        int first = cellsPerStep.stream().filter(n -> n > 0).findFirst().orElseThrow();
+        assertThat(cellsPerStep.stream().max(Integer::compare).orElseThrow()).as("more rows in later steps").isGreaterThan(first);
+    }
+
+    @Test
+    void itsRowsAreStillLoading() {
+        String text = onFx(() -> {
+            GridWarmUp w = new GridWarmUp(db.project, db.model("Customer"), List.of());
+            while (w.root().lookupAll(".grid-cell").isEmpty() && w.step()) {
+                // steps until the first rows
+            }
+            return w.root().lookupAll(".grid-cell").stream().map(n -> ((Labeled) n).getText()).filter(t -> t != null).findFirst().orElse(null);
+        });
+        // Placeholder rows, drawn as loading: the warm-up never reads the database.
+        assertThat(text).isEqualTo("…");
+    }
+}
