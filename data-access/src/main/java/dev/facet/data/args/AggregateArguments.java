@@ -61,6 +61,9 @@ public final class AggregateArguments {
     public Aggregation aggregate(Model model, JsonNode args) {
         JsonNode a = args == null || args.isNull() ? JsonCodecs.EMPTY : args;
         reject(a, Set.of("where", "orderBy", "cursor", "skip", "take", "_count", "_sum", "_avg", "_min", "_max"));
+        if (FUNCTIONS.stream().noneMatch(a::has)) {
+            throw QueryError.validation("select", "The `select` statement for type Aggregate" + model.name() + " must not be empty.");
+        }
         return rows(model, a, functions(model, a));
     }
 
@@ -231,7 +234,9 @@ public final class AggregateArguments {
                         Map.Entry<String, JsonNode> op = ops.next();
                         if (FUNCTIONS.contains(op.getKey())) {
                             Aggregation.Function fn = function(op.getKey());
-                            parts.add(conditions(new Aggregation.Aggregate(fn, f), op.getValue(), p + "." + op.getKey()));
+                            String fp = p + "." + op.getKey();
+                            if (op.getValue().isNull()) throw QueryError.validation(fp, "Argument `" + op.getKey() + "` must not be null.");
+                            parts.add(conditions(new Aggregation.Aggregate(fn, aggregated(model, fn, e.getKey(), fp)), op.getValue(), fp));
                         } else {
                             ((com.fasterxml.jackson.databind.node.ObjectNode) own).set(op.getKey(), op.getValue());
                         }
@@ -256,7 +261,7 @@ public final class AggregateArguments {
             JsonNode v = e.getValue();
             switch (e.getKey()) {
                 case "equals" -> out.add(equalsOrNull(agg, v, p));
-                case "not" -> out.add(v.isObject() ? not(conditions(agg, v, p))
+                case "not" -> out.add(v.isObject() ? notEach(conditions(agg, v, p))
                         : v.isNull() ? not(isNull(agg)) : compare(agg, Filter.CompareOp.NOT_EQUALS, v, p));
                 case "in" -> out.add(v.isNull() ? isNull(agg) : in(agg, v, p));
                 case "notIn" -> out.add(not(v.isNull() ? isNull(agg) : in(agg, v, p)));
@@ -280,6 +285,12 @@ public final class AggregateArguments {
 
     private static Aggregation.Having isNull(Aggregation.Aggregate agg) {
         return new Aggregation.Having(Aggregation.Having.Kind.IS_NULL, List.of(), agg, null, null);
+    }
+
+    /** As in where: not: {a, b} is NOT a AND NOT b. */
+    private static Aggregation.Having notEach(Aggregation.Having h) {
+        if (h.kind() != Aggregation.Having.Kind.AND) return not(h);
+        return and(h.children().stream().map(AggregateArguments::not).toList());
     }
 
     private static Aggregation.Having not(Aggregation.Having h) {

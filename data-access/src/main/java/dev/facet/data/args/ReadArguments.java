@@ -160,12 +160,17 @@ public final class ReadArguments {
         }
         Field field = field(model, key, p);
         return switch (field) {
-            case ScalarField sf -> scalarFilter(sf, value, p);
+            case ScalarField sf -> scalarFilter(sf, value, p, false);
             case RelationField rf -> relationFilter(rf, value, p);
         };
     }
 
-    private Filter scalarFilter(ScalarField field, JsonNode value, String path) {
+    /**
+     * A filter on a scalar field. {@code reversed}: inside a {@code not: {...}}, where Prisma negates each condition
+     * on its own (not: {a, b} is NOT a AND NOT b) and a nested {@code not: {...}} turns back; a {@code not: value}
+     * stays "not equal" either way.
+     */
+    private Filter scalarFilter(ScalarField field, JsonNode value, String path, boolean reversed) {
         if (field.isList()) return listFilter(field, value, path);
         if (field.scalarType() == dev.facet.schema.model.ScalarType.JSON) return jsonFilter(field, value, path);
         if (!value.isObject() || isTagged(value)) return equalsFilter(field, value, path);
@@ -175,10 +180,15 @@ public final class ReadArguments {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             JsonNode v = e.getValue();
+            checkOperation(field, e.getKey(), p);
             switch (e.getKey()) {
                 case "mode" -> { }
                 case "equals" -> parts.add(v.isNull() ? isNull(field, "equals", p) : compare(field, Filter.CompareOp.EQUALS, v, p, insensitive));
-                case "not" -> parts.add(notFilter(field, v, p, insensitive));
+                case "not" -> {
+                    if (v.isObject() && !isTagged(v)) parts.add(scalarFilter(field, insensitive && !v.has("mode") ? withMode(v) : v, p, !reversed));
+                    else parts.add(notFilter(field, v, p, insensitive));
+                    continue;
+                }
                 case "in" -> parts.add(v.isNull() ? isNull(field, "in", p) : in(field, v, p, insensitive));
                 // As Prisma 7 compiles it: `notIn: null` keeps the rows that have a value.
                 case "notIn" -> parts.add(v.isNull() ? new Filter.Not(isNull(field, "notIn", p)) : new Filter.Not(in(field, v, p, insensitive)));
@@ -193,6 +203,7 @@ public final class ReadArguments {
                         + " (expected one of " + String.join(", ", List.of("equals", "not", "in", "notIn", "lt", "lte", "gt", "gte",
                         "contains", "startsWith", "endsWith", "mode")) + ")");
             }
+            if (reversed && !e.getKey().equals("mode")) parts.set(parts.size() - 1, new Filter.Not(parts.getLast()));
         }
         return Filter.and(parts);
     }
@@ -261,6 +272,22 @@ public final class ReadArguments {
         return Filter.and(parts);
     }
 
+    /**
+     * Prisma's filter input types offer per type: enums, Bytes and Booleans no ordering (lt...), only String the
+     * text operations, and {@code mode} only where the database has case-insensitive comparison (PostgreSQL).
+     */
+    private void checkOperation(ScalarField field, String op, String path) {
+        boolean ordered = !field.isEnum() && field.scalarType() != dev.facet.schema.model.ScalarType.BYTES
+                && field.scalarType() != dev.facet.schema.model.ScalarType.BOOLEAN;
+        boolean refused = switch (op) {
+            case "lt", "lte", "gt", "gte" -> !ordered;
+            case "in", "notIn" -> field.scalarType() == dev.facet.schema.model.ScalarType.BOOLEAN && !field.isEnum();
+            case "mode" -> !schema.provider().map(pr -> pr == Provider.POSTGRESQL || pr == Provider.COCKROACHDB).orElse(false);
+            default -> false;
+        };
+        if (refused) throw QueryError.validation(path, "Unknown argument `" + op + "` on field " + field.name() + " of type " + field.typeName());
+    }
+
     /** @return the QueryMode given, checked */
     private static String mode(JsonNode v, String path) {
         String mode = v.asText();
@@ -305,11 +332,6 @@ public final class ReadArguments {
         if (v.isNull()) {
             if (field.isRequired()) throw QueryError.validation(path, "A value is required but not set");
             return new Filter.Not(new Filter.IsNull(field));
-        }
-        if (v.isObject() && !isTagged(v)) {
-            Filter nested = scalarFilter(field, v, path);
-            if (insensitive && !v.has("mode")) nested = scalarFilter(field, withMode(v), path);
-            return new Filter.Not(nested);
         }
         return compare(field, Filter.CompareOp.NOT_EQUALS, v, path, insensitive);
     }
@@ -446,6 +468,8 @@ public final class ReadArguments {
         for (int i = 0; i < items.size(); i++) {
             String p = value.isArray() ? join(path, Integer.toString(i)) : path;
             JsonNode item = requireObject(items.get(i), p);
+            // Prisma reads an empty orderBy object as no ordering.
+            if (item.isEmpty()) continue;
             if (item.size() != 1) {
                 throw QueryError.validation(p, "each orderBy object needs exactly one field, but " + item.size() + " were given;"
                         + " use a list to sort by several fields");
@@ -535,7 +559,11 @@ public final class ReadArguments {
                 Map.Entry<String, JsonNode> e = it.next();
                 field(model, e.getKey(), join(join(path, "omit"), e.getKey()));
                 // Omitting a relation is accepted and changes nothing: relations are not returned unless included.
-                if (e.getValue().asBoolean()) omitted.add(e.getKey());
+                // Prisma Client omits on any JavaScript truthy value.
+                JsonNode o = e.getValue();
+                if (o.isBoolean() ? o.booleanValue() : o.isNumber() ? o.doubleValue() != 0 : o.isTextual() ? !o.textValue().isEmpty() : o.isContainerNode()) {
+                    omitted.add(e.getKey());
+                }
             }
         }
         for (ScalarField f : defaultScalars(model)) if (!omitted.contains(f.name())) items.add(new Selection.Scalar(f));

@@ -106,6 +106,9 @@ public abstract class SqlDialect {
     /** @return the operand of an increment, decrement, multiply or divide, as the database is to receive it */
     public Object arithmeticOperand(ScalarField field, Object operand) { return operand; }
 
+    /** @return a value compared in {@code having}, as the database is to receive it ({@code ofAggregate}: with an aggregate) */
+    public Object aggregateOperand(boolean ofAggregate, Object value) { return value; }
+
     /** @return whether scalar lists exist */
     public boolean supportsScalarLists() { return false; }
 
@@ -535,6 +538,15 @@ public abstract class SqlDialect {
                 case Float f -> new BigDecimal(Double.toString(f));
                 default -> new BigDecimal(o.toString());
             };
+        }
+
+        /**
+         * An aggregate has no column affinity, so a Decimal bound as text would compare as text (always above any
+         * number); Prisma sends it as a number.
+         */
+        @Override
+        public Object aggregateOperand(boolean ofAggregate, Object value) {
+            return ofAggregate && value instanceof BigDecimal d ? (Object) d.doubleValue() : value;
         }
 
         /** Prisma's SQLite adapter (libsql) sends JavaScript numbers as REALs: an Int divided that way keeps its fraction. */

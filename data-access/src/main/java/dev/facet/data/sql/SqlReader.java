@@ -58,9 +58,11 @@ public final class SqlReader {
         String alias = "t0";
         List<Ordering> orderings = effectiveOrderings(query);
         boolean backwards = query.take() != null && query.take() < 0;
-        // Prisma 7 pages from a cursor in SQL only when the ordering is unique; otherwise it reads the ordered rows
-        // and starts at the cursor row itself (none when that row is filtered out).
-        boolean cursorInMemory = query.cursor() != null && !isUnique(model, orderings);
+        // Prisma 7 pages from a cursor in SQL only when the ordering is unique and has no nullable field (where NULLs
+        // sort is the database's choice); otherwise it reads the ordered rows and starts at the cursor row itself
+        // (none when that row is filtered out).
+        boolean cursorInMemory = query.cursor() != null && (!isUnique(model, orderings)
+                || orderings.stream().anyMatch(o -> o instanceof Ordering.ByField bf && bf.path().isEmpty() && !bf.field().isRequired()));
         boolean inMemoryPaging = !query.distinct().isEmpty() || cursorInMemory;
 
         Sql sql = new Sql().append("SELECT ");
