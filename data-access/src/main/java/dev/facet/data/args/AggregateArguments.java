@@ -215,8 +215,13 @@ public final class AggregateArguments {
             switch (e.getKey()) {
                 case "AND", "OR", "NOT" -> {
                     List<Aggregation.Having> children = new ArrayList<>();
-                    for (JsonNode c : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) children.add(having(model, c, p, by, notGrouped));
                     Aggregation.Having.Kind kind = Aggregation.Having.Kind.valueOf(e.getKey());
+                    for (JsonNode c : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) {
+                        Aggregation.Having child = having(model, c, p, by, notGrouped);
+                        // As in where: OR and NOT leave out an empty condition.
+                        boolean empty = child.kind() == Aggregation.Having.Kind.AND && child.children().isEmpty();
+                        if (!empty || kind == Aggregation.Having.Kind.AND) children.add(child);
+                    }
                     // NOT of a list: none of them may hold.
                     if (kind == Aggregation.Having.Kind.NOT) children.forEach(c -> parts.add(not(c)));
                     else parts.add(new Aggregation.Having(kind, children, null, null, null));

@@ -147,13 +147,21 @@ public final class ReadArguments {
                 // Unlike AND and NOT, OR takes a list only.
                 if (!value.isArray()) throw QueryError.validation(p, "Argument `OR`: Invalid value provided. Expected " + model.name()
                         + "WhereInput[], provided Object.");
+                // An empty condition ({} or AND: []) is no condition at all to Prisma: OR and NOT leave it out, and an
+                // OR left with nothing matches nothing.
                 List<Filter> any = new ArrayList<>();
-                for (JsonNode v : listOf(value)) any.add(where(model, v, p));
-                return any.size() == 1 ? any.getFirst() : new Filter.Or(any);
+                for (JsonNode v : listOf(value)) {
+                    Filter f = where(model, v, p);
+                    if (!f.equals(Filter.ALL)) any.add(f);
+                }
+                return any.isEmpty() ? Filter.NONE : any.size() == 1 ? any.getFirst() : new Filter.Or(any);
             }
             case "NOT" -> {
                 List<Filter> none = new ArrayList<>();
-                for (JsonNode v : listOf(value)) none.add(new Filter.Not(where(model, v, p)));
+                for (JsonNode v : listOf(value)) {
+                    Filter f = where(model, v, p);
+                    if (!f.equals(Filter.ALL)) none.add(new Filter.Not(f));
+                }
                 return Filter.and(none);
             }
             default -> { }
@@ -437,7 +445,11 @@ public final class ReadArguments {
             }
             return Filter.and(parts);
         }
-        if (value.isNull()) return new Filter.ToOne(field, true, null);
+        // A required relation always has its record: Prisma refuses null checks on it.
+        if (value.isNull() || field.isRequired() && (value.path("is").isNull() || value.path("isNot").isNull())) {
+            if (field.isRequired()) throw QueryError.validation(path, "Argument `" + field.name() + "` must not be null.");
+            if (value.isNull()) return new Filter.ToOne(field, true, null);
+        }
         requireObject(value, path);
         if (value.has("is") || value.has("isNot")) {
             List<Filter> parts = new ArrayList<>();

@@ -104,6 +104,21 @@ class PrismaComparisonReadsTest {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void anEmptyConditionIsNoConditionToOrAndNot(DbKind kind) {
+        // OR leaves {} out (and matches nothing when nothing is left); NOT of {} is no condition either.
+        assertThat(ids(kind, "Post", "{\"where\": {\"OR\": [{}]}}")).isEmpty();
+        assertThat(ids(kind, "Post", "{\"where\": {\"OR\": [{}, {\"AND\": []}, {\"views\": 5}]}}")).containsExactly(4);
+        assertThat(ids(kind, "Post", "{\"where\": {\"NOT\": [{}, {\"views\": {\"lt\": 40}}]}, \"orderBy\": {\"id\": \"asc\"}}")).containsExactly(1, 2);
+        assertThat(ids(kind, "User", "{\"where\": {\"posts\": {\"some\": {\"OR\": [{}]}}}}")).isEmpty();
+        assertThat(run(kind, "Post", "count", "{\"where\": {\"NOT\": {}}}").asInt()).isEqualTo(5);
+        // A required relation always has its record: null checks on it are refused.
+        for (String where : List.of("{\"user\": null}", "{\"user\": {\"is\": null}}")) {
+            assertThatThrownBy(() -> ids(kind, "Profile", "{\"where\": " + where + "}")).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void nullChecksOnRequiredFieldsAreRefusedAndNotInNullKeepsValues(DbKind kind) {
         for (String where : List.of("{\"email\": null}", "{\"email\": {\"equals\": null}}", "{\"email\": {\"in\": null}}", "{\"email\": {\"notIn\": null}}")) {
             assertThatThrownBy(() -> ids(kind, "User", "{\"where\": " + where + "}")).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"))
