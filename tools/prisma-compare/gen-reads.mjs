@@ -45,8 +45,10 @@ const models = {};
 for (const m of schemaText.matchAll(/model\s+(\w+)\s*{([^}]*)}/g)) {
   const fields = [];
   const uniques = [];
+  let compoundId = null;
   for (const line of m[2].split('\n')) {
     const t = line.trim();
+    if (t.startsWith('@@id')) compoundId = /\[([^\]]*)\]/.exec(t)[1].split(',').map((x) => x.trim());
     if (t.startsWith('@@unique')) {
       const names = /\[([^\]]*)\]/.exec(t)[1].split(',').map((s) => s.trim());
       const custom = /name:\s*"(\w+)"/.exec(t);
@@ -56,7 +58,8 @@ for (const m of schemaText.matchAll(/model\s+(\w+)\s*{([^}]*)}/g)) {
     if (!f || t.startsWith('@@') || t.startsWith('//')) continue;
     fields.push({ name: f[1], type: f[2], list: !!f[3], optional: !!f[4], id: /@id\b/.test(f[5]), unique: /@unique\b/.test(f[5]) });
   }
-  models[m[1]] = { fields, uniques };
+  for (const f of fields) if (compoundId?.includes(f.name)) f.id = true;
+  models[m[1]] = { fields, uniques, compound: !!compoundId };
 }
 for (const model of Object.values(models)) {
   for (const f of model.fields) f.relation = !!models[f.type];
@@ -64,7 +67,7 @@ for (const model of Object.values(models)) {
 const SCALARS = ['String', 'Int', 'BigInt', 'Float', 'Decimal', 'Boolean', 'DateTime', 'Bytes'];
 const scalars = (model) => models[model].fields.filter((f) => (SCALARS.includes(f.type) || enums[f.type]) && !f.list);
 const relations = (model) => models[model].fields.filter((f) => f.relation);
-const idField = (model) => models[model].fields.find((f) => f.id);
+const idFields = (model) => models[model].fields.filter((f) => f.id);
 
 // ---- the seed and the values it holds, per model and field
 const seedLines = [];
@@ -166,13 +169,13 @@ function orderBy(model) {
       }
     }
   }
-  out.push({ [idField(model).name]: pick(['asc', 'desc']) });
+  for (const f of idFields(model)) out.push({ [f.name]: pick(['asc', 'desc']) });
   return out;
 }
 
 function selection(model, depth) {
   const sel = {};
-  sel[idField(model).name] = true;
+  for (const f of idFields(model)) sel[f.name] = true;
   for (const f of scalars(model)) if (chance(0.3)) sel[f.name] = true;
   if (depth < 2) {
     for (const f of relations(model)) {
@@ -202,7 +205,8 @@ function request(model) {
     const a = { where: where(model, 0), orderBy: orderBy(model), select: selection(model, 0) };
     if (chance(0.3)) a.take = pick([1, 2, 3, -2]);
     if (chance(0.2)) a.skip = pick([1, 2]);
-    if (chance(0.15)) a.cursor = { [idField(model).name]: pick(seen[model]?.[idField(model).name] ?? [1, 2, 3]) };
+    const id = idFields(model);
+    if (id.length === 1 && chance(0.15)) a.cursor = { [id[0].name]: pick(seen[model]?.[id[0].name] ?? [1, 2, 3]) };
     if (chance(0.1)) a.distinct = [pick(scalars(model)).name];
     return { model, action: 'findMany', args: a };
   }

@@ -451,6 +451,8 @@ public final class ReadArguments {
             if (value.isNull()) return new Filter.ToOne(field, true, null);
         }
         requireObject(value, path);
+        // `author: {}` is an empty condition, which holds whether or not there is a related record.
+        if (value.isEmpty()) return Filter.ALL;
         if (value.has("is") || value.has("isNot")) {
             List<Filter> parts = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {

@@ -104,6 +104,14 @@ class PrismaComparisonReadsTest {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void aCursorOnARelatedFieldStartsAtTheCursorRowWhereverTheDatabaseSortsNulls(DbKind kind) {
+        // The orphan (4) and cy's post (5, cy has no name) order by a null name: last on PostgreSQL, first elsewhere.
+        List<Integer> from4 = ids(kind, "Post", "{\"cursor\": {\"id\": 4}, \"orderBy\": [{\"author\": {\"name\": \"asc\"}}, {\"id\": \"asc\"}]}");
+        assertThat(from4).isEqualTo(kind == DbKind.POSTGRES ? List.of(4, 5) : List.of(4, 5, 1, 2, 3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void anEmptyConditionIsNoConditionToOrAndNot(DbKind kind) {
         // OR leaves {} out (and matches nothing when nothing is left); NOT of {} is no condition either.
         assertThat(ids(kind, "Post", "{\"where\": {\"OR\": [{}]}}")).isEmpty();
@@ -111,6 +119,8 @@ class PrismaComparisonReadsTest {
         assertThat(ids(kind, "Post", "{\"where\": {\"NOT\": [{}, {\"views\": {\"lt\": 40}}]}, \"orderBy\": {\"id\": \"asc\"}}")).containsExactly(1, 2);
         assertThat(ids(kind, "User", "{\"where\": {\"posts\": {\"some\": {\"OR\": [{}]}}}}")).isEmpty();
         assertThat(run(kind, "Post", "count", "{\"where\": {\"NOT\": {}}}").asInt()).isEqualTo(5);
+        // `author: {}` too: it keeps the orphan post.
+        assertThat(run(kind, "Post", "count", "{\"where\": {\"author\": {}}}").asInt()).isEqualTo(5);
         // A required relation always has its record: null checks on it are refused.
         for (String where : List.of("{\"user\": null}", "{\"user\": {\"is\": null}}")) {
             assertThatThrownBy(() -> ids(kind, "Profile", "{\"where\": " + where + "}")).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
