@@ -109,6 +109,9 @@ public abstract class SqlDialect {
     /** @return a value compared in {@code having}, as the database is to receive it ({@code ofAggregate}: with an aggregate) */
     public Object aggregateOperand(boolean ofAggregate, Object value) { return value; }
 
+    /** @return what orders like the enum value {@code expression} gives from a subquery (where it may lose its column type) */
+    public String enumOrderKey(String expression, EnumType type) { return expression; }
+
     /** @return whether scalar lists exist */
     public boolean supportsScalarLists() { return false; }
 
@@ -494,6 +497,18 @@ public abstract class SqlDialect {
             }
             String type = typeOf.isTextual() ? "STRING" : typeOf.isBoolean() ? "BOOLEAN" : typeOf.isArray() ? "ARRAY" : typeOf.isObject() ? "OBJECT" : "NULL";
             return sql.append("JSON_TYPE(").append(target).append(is ? ") = '" : ") != '").append(type).append("'");
+        }
+
+        /**
+         * An ENUM column orders by the values' order in the type, but a scalar subquery gives plain text, which orders
+         * alphabetically; FIELD() gives the position back (0 for NULL, which sorts where NULL does).
+         */
+        @Override
+        public String enumOrderKey(String expression, EnumType type) {
+            if (type == null) return expression;
+            StringBuilder sb = new StringBuilder("FIELD(").append(expression);
+            for (var v : type.values()) sb.append(", '").append(v.databaseName().replace("'", "''")).append("'");
+            return sb.append(")").toString();
         }
 
         /** Prisma's MySQL adapter sends a Decimal operand as text, which MySQL's arithmetic reads as a double. */

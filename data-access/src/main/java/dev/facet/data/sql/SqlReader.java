@@ -143,7 +143,10 @@ public final class SqlReader {
 
     private String orderExpression(FilterCompiler fc, Model model, String alias, Ordering o) {
         return switch (o) {
-            case Ordering.ByField bf -> throughPath(fc, model, alias, bf.path(), 0, (m, a) -> fc.column(a, bf.field()));
+            case Ordering.ByField bf -> {
+                String value = throughPath(fc, model, alias, bf.path(), 0, (m, a) -> fc.column(a, bf.field()));
+                yield bf.path().isEmpty() || !bf.field().isEnum() ? value : dialect.enumOrderKey(value, schema.enumType(bf.field().typeName()));
+            }
             case Ordering.ByRelationCount rc -> {
                 String count = throughPath(fc, model, alias, rc.path(), 0, (m, a) -> {
                     Sql sub = new Sql();

@@ -28,8 +28,8 @@ class PrismaComparisonEdgesTest {
             }
 
             enum Kind {
-              BOOK
               FILM
+              BOOK
             }
 
             model Item {
@@ -40,6 +40,13 @@ class PrismaComparisonEdgesTest {
               on    Boolean?
               blob  Bytes?
               added DateTime
+              boxes Box[]
+            }
+
+            model Box {
+              id     Int  @id
+              itemId Int
+              item   Item @relation(fields: [itemId], references: [id])
             }
             """;
 
@@ -55,6 +62,7 @@ class PrismaComparisonEdgesTest {
                           {"id": 2, "kind": "FILM", "price": "7", "rank": 1, "on": true, "added": "2023-12-31T23:59:59.999Z"},
                           {"id": 3, "kind": "FILM", "price": "0.1", "added": "2024-03-15T08:30:00.000Z"},
                           {"id": 4, "kind": "BOOK", "rank": 2, "on": true, "added": "2025-01-01T00:00:00.000Z"}]}"""));
+        e.execute("Box", "createMany", JsonCodec.parse("{\"data\": [{\"id\": 1, \"itemId\": 1}, {\"id\": 2, \"itemId\": 2}]}"));
     }
 
     static JsonNode run(DbKind kind, String action, String args) { return engine(kind).execute("Item", action, JsonCodec.parse(args)); }
@@ -115,6 +123,16 @@ class PrismaComparisonEdgesTest {
         // Ordered by rank, NULL (3) sorts first on MySQL and SQLite, last on PostgreSQL; paging back from 4 skips 4 itself.
         List<Integer> back = ids(kind, "{\"cursor\": {\"id\": 4}, \"take\": -2, \"skip\": 1, \"orderBy\": [{\"rank\": \"asc\"}, {\"id\": \"asc\"}]}");
         assertThat(back).isEqualTo(kind == DbKind.POSTGRES ? List.of(2) : List.of(3, 2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void aRelatedEnumOrdersAsTheEnumColumnDoes(DbKind kind) {
+        // PostgreSQL and MySQL order an enum by its declaration (FILM first), also through a relation; SQLite keeps text.
+        List<Integer> boxes = new ArrayList<>();
+        engine(kind).execute("Box", "findMany", JsonCodec.parse("{\"orderBy\": [{\"item\": {\"kind\": \"asc\"}}, {\"id\": \"asc\"}]}"))
+                .forEach(b -> boxes.add(b.get("id").asInt()));
+        assertThat(boxes).isEqualTo(kind == DbKind.SQLITE ? List.of(1, 2) : List.of(2, 1));
     }
 
     @ParameterizedTest
