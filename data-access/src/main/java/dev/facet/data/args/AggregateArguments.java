@@ -318,7 +318,12 @@ public final class AggregateArguments {
     }
 
     private Object value(Aggregation.Aggregate agg, JsonNode v, String path) {
-        if (agg.function() == Aggregation.Function.COUNT) return v.asLong();
+        // A count is an Int and the average of a non-Decimal a Float, whatever the field: they take numbers only.
+        boolean counted = agg.function() == Aggregation.Function.COUNT;
+        if ((counted || agg.function() == Aggregation.Function.AVG && agg.field().scalarType() != ScalarType.DECIMAL) && !v.isNumber()) {
+            throw QueryError.validation(path, "Invalid value provided. Expected " + (counted ? "Int" : "Float") + ", provided " + v + ".");
+        }
+        if (counted) return v.asLong();
         if (agg.function() == Aggregation.Function.AVG && agg.field().scalarType() != ScalarType.DECIMAL) return v.asDouble();
         return Values.fromJson(agg.field(), schema.enumType(agg.field().typeName()), v, path);
     }
