@@ -576,6 +576,13 @@ public abstract class SqlDialect {
             return o == null ? null : toInstant(o);
         }
 
+        /** SQLite keeps an overflowed REAL as infinity, which Prisma's SQLite adapter reads as null. */
+        @Override
+        protected Object readScalar(ResultSet rs, int column, ScalarType type) throws SQLException {
+            Object value = super.readScalar(rs, column, type);
+            return value instanceof Double d && d.isInfinite() ? null : value;
+        }
+
         @Override
         Sql jsonAt(String column, List<String> path) {
             return path.isEmpty() ? new Sql().append(column) : jsonOp("", new Sql().append(column), "->", path.getFirst(), "");
