@@ -141,26 +141,27 @@ public final class ReadArguments {
         String p = join(path, key);
         switch (key) {
             case "AND" -> {
-                return Filter.and(listOf(value).stream().map(v -> where(model, v, p)).toList());
+                // Prisma drops from an AND a member that is an OR left with nothing (it is false at the top of a where).
+                return Filter.and(listOf(value).stream().map(v -> where(model, v, p)).filter(f -> !isEmptyOr(f)).toList());
             }
             case "OR" -> {
                 // Unlike AND and NOT, OR takes a list only.
                 if (!value.isArray()) throw QueryError.validation(p, "Argument `OR`: Invalid value provided. Expected " + model.name()
                         + "WhereInput[], provided Object.");
                 // An empty condition ({} or AND: []) is no condition at all to Prisma: OR and NOT leave it out, and an
-                // OR left with nothing matches nothing.
+                // OR left with nothing matches nothing (an empty Or, which an enclosing AND or NOT leaves out too).
                 List<Filter> any = new ArrayList<>();
                 for (JsonNode v : listOf(value)) {
                     Filter f = where(model, v, p);
                     if (!f.equals(Filter.ALL)) any.add(f);
                 }
-                return any.isEmpty() ? Filter.NONE : any.size() == 1 ? any.getFirst() : new Filter.Or(any);
+                return any.size() == 1 ? any.getFirst() : new Filter.Or(any);
             }
             case "NOT" -> {
                 List<Filter> none = new ArrayList<>();
                 for (JsonNode v : listOf(value)) {
                     Filter f = where(model, v, p);
-                    if (!f.equals(Filter.ALL)) none.add(new Filter.Not(f));
+                    if (!f.equals(Filter.ALL) && !isEmptyOr(f)) none.add(new Filter.Not(f));
                 }
                 return Filter.and(none);
             }
@@ -178,6 +179,8 @@ public final class ReadArguments {
      * on its own (not: {a, b} is NOT a AND NOT b) and a nested {@code not: {...}} turns back; a {@code not: value}
      * stays "not equal" either way.
      */
+    private static boolean isEmptyOr(Filter f) { return f instanceof Filter.Or or && or.filters().isEmpty(); }
+
     private Filter scalarFilter(ScalarField field, JsonNode value, String path, boolean reversed) {
         if (field.isList()) return listFilter(field, value, path);
         if (field.scalarType() == dev.facet.schema.model.ScalarType.JSON) return jsonFilter(field, value, path);

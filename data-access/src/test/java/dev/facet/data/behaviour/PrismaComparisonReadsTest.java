@@ -118,6 +118,8 @@ class PrismaComparisonReadsTest {
         assertThat(ids(kind, "Post", "{\"where\": {\"OR\": [{}, {\"AND\": []}, {\"views\": 5}]}}")).containsExactly(4);
         assertThat(ids(kind, "Post", "{\"where\": {\"NOT\": [{}, {\"views\": {\"lt\": 40}}]}, \"orderBy\": {\"id\": \"asc\"}}")).containsExactly(1, 2);
         assertThat(ids(kind, "User", "{\"where\": {\"posts\": {\"some\": {\"OR\": [{}]}}}}")).isEmpty();
+        // ... but an AND leaves such an OR out.
+        assertThat(ids(kind, "Post", "{\"where\": {\"AND\": [{\"views\": 5}, {\"OR\": [{}]}]}}")).containsExactly(4);
         assertThat(run(kind, "Post", "count", "{\"where\": {\"NOT\": {}}}").asInt()).isEqualTo(5);
         // `author: {}` too: it keeps the orphan post.
         assertThat(run(kind, "Post", "count", "{\"where\": {\"author\": {}}}").asInt()).isEqualTo(5);
