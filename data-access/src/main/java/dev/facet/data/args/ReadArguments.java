@@ -596,6 +596,8 @@ public final class ReadArguments {
                 items.add(selectedItem(model, e.getKey(), e.getValue(), p, false));
             }
         }
+        // Omitting every field leaves nothing to return, which Prisma refuses.
+        if (items.isEmpty() && hasOmit) throw QueryError.validation(join(path, "omit"), "Omitting every field of " + model.name() + " leaves nothing to select.");
         return new Selection(items);
     }
 
@@ -638,6 +640,9 @@ public final class ReadArguments {
         }
         JsonNode select = requireObject(value, path).get("select");
         if (select == null) throw QueryError.validation(join(path, "select"), "A value is required but not set");
+        if (select.isObject() && select.isEmpty()) {
+            throw QueryError.validation(join(path, "select"), "The `select` statement for type " + model.name() + "CountOutputType must not be empty.");
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = select.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(join(path, "select"), e.getKey());

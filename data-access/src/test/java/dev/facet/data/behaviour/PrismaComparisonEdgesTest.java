@@ -98,6 +98,8 @@ class PrismaComparisonEdgesTest {
         refused(kind, "findMany", "{\"where\": {\"on\": {\"in\": [true]}}}");
         refused(kind, "findMany", "{\"where\": {\"blob\": {\"lt\": \"AAE=\"}}}");
         refused(kind, "aggregate", "{}");
+        refused(kind, "findMany", "{\"select\": {\"_count\": {\"select\": {}}}}");
+        refused(kind, "findMany", "{\"omit\": {\"id\": true, \"kind\": true, \"price\": true, \"rank\": true, \"on\": true, \"blob\": true, \"added\": true}}");
         refused(kind, "groupBy", "{\"by\": [\"kind\"], \"having\": {\"kind\": {\"_avg\": {\"gt\": 1}}}}");
         refused(kind, "groupBy", "{\"by\": [\"kind\"], \"having\": {\"rank\": {\"_sum\": null}}}");
         // The average of an Int is a Float: a string is refused.
