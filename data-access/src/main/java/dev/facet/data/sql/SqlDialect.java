@@ -421,9 +421,9 @@ public abstract class SqlDialect {
         }
 
         /** PostgreSQL's text cannot hold U+0000; the driver would fail with a message about encodings. */
+        /** PostgreSQL's text cannot hold U+0000; Prisma passes on the database's refusal (22021) as P2039. */
         private static dev.facet.data.QueryError nul(ScalarField field) {
-            return new dev.facet.data.QueryError("P2007", "Data validation error: PostgreSQL cannot store the NUL character (U+0000) in text"
-                    + (field == null ? "" : ", which the value of `" + field.name() + "` contains") + ".");
+            return new dev.facet.data.QueryError("P2039", "Database error. Code: `22021`. Message: `invalid byte sequence for encoding \"UTF8\": 0x00`");
         }
     }
 
