@@ -126,13 +126,20 @@ public final class ReadArguments {
     // ---------------------------------------------------------------- where
 
     /** Parses a {@code where} object. */
-    public Filter where(Model model, JsonNode where, String path) {
+    public Filter where(Model model, JsonNode where, String path) { return where(model, where, path, false); }
+
+    /**
+     * @param listed the object is a member of an AND, OR or NOT list. An OR left with nothing is false in a where of
+     *               its own (of the request, or of a relation filter), but Prisma leaves it out of a listed object.
+     */
+    private Filter where(Model model, JsonNode where, String path, boolean listed) {
         if (where.isNull()) return Filter.ALL;
         requireObject(where, path);
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            parts.add(whereEntry(model, e.getKey(), e.getValue(), path));
+            Filter part = whereEntry(model, e.getKey(), e.getValue(), path);
+            if (!listed || !isEmptyOr(part)) parts.add(part);
         }
         return Filter.and(parts);
     }
@@ -141,18 +148,17 @@ public final class ReadArguments {
         String p = join(path, key);
         switch (key) {
             case "AND" -> {
-                // Prisma drops from an AND a member that is an OR left with nothing (it is false at the top of a where).
-                return Filter.and(listOf(value).stream().map(v -> where(model, v, p)).filter(f -> !isEmptyOr(f)).toList());
+                return Filter.and(listOf(value).stream().map(v -> where(model, v, p, true)).toList());
             }
             case "OR" -> {
                 // Unlike AND and NOT, OR takes a list only.
                 if (!value.isArray()) throw QueryError.validation(p, "Argument `OR`: Invalid value provided. Expected " + model.name()
                         + "WhereInput[], provided Object.");
                 // An empty condition ({} or AND: []) is no condition at all to Prisma: OR and NOT leave it out, and an
-                // OR left with nothing matches nothing (an empty Or, which an enclosing AND or NOT leaves out too).
+                // OR left with nothing matches nothing (an empty Or; see where() for where it is left out).
                 List<Filter> any = new ArrayList<>();
                 for (JsonNode v : listOf(value)) {
-                    Filter f = where(model, v, p);
+                    Filter f = where(model, v, p, true);
                     if (!f.equals(Filter.ALL)) any.add(f);
                 }
                 return any.size() == 1 ? any.getFirst() : new Filter.Or(any);
@@ -160,8 +166,8 @@ public final class ReadArguments {
             case "NOT" -> {
                 List<Filter> none = new ArrayList<>();
                 for (JsonNode v : listOf(value)) {
-                    Filter f = where(model, v, p);
-                    if (!f.equals(Filter.ALL) && !isEmptyOr(f)) none.add(new Filter.Not(f));
+                    Filter f = where(model, v, p, true);
+                    if (!f.equals(Filter.ALL)) none.add(new Filter.Not(f));
                 }
                 return Filter.and(none);
             }

@@ -59,9 +59,10 @@ public final class SqlReader {
         List<Ordering> orderings = effectiveOrderings(query);
         boolean backwards = query.take() != null && query.take() < 0;
         // Prisma 7 pages from a cursor in SQL only when the ordering is unique and has no nullable field (where NULLs
-        // sort is the database's choice; a related record's field is null without a related record); otherwise it reads the ordered rows and starts at the cursor row itself
-        // (none when that row is filtered out).
-        boolean cursorInMemory = query.cursor() != null && (!isUnique(model, orderings)
+        // sort is the database's choice; a related record's field is null without a related record) and there is no
+        // distinct (which Prisma applies in memory, cursor included); otherwise it reads the ordered rows and starts
+        // at the cursor row itself (none when that row is filtered out).
+        boolean cursorInMemory = query.cursor() != null && (!isUnique(model, orderings) || !query.distinct().isEmpty()
                 || orderings.stream().anyMatch(o -> o instanceof Ordering.ByField bf && (!bf.path().isEmpty() || !bf.field().isRequired())));
         boolean inMemoryPaging = !query.distinct().isEmpty() || cursorInMemory;
 
