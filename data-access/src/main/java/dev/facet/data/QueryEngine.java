@@ -196,7 +196,12 @@ public final class QueryEngine implements AutoCloseable {
 
     private static boolean skipDuplicates(JsonNode a) { return a.path("skipDuplicates").asBoolean(false); }
 
-    private static Long limit(JsonNode a) { return a.has("limit") ? a.get("limit").asLong() : null; }
+    private static Long limit(JsonNode a) {
+        if (!a.has("limit") || a.get("limit").isNull()) return null;
+        long limit = a.get("limit").asLong();
+        if (limit < 0) throw new QueryError("P2019", "Input error. Provided limit (" + limit + ") must be a positive integer.");
+        return limit;
+    }
 
     private static JsonNode countResult(long n) {
         ObjectNode out = JSON.objectNode();

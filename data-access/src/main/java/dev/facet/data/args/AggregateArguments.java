@@ -61,6 +61,9 @@ public final class AggregateArguments {
     public Aggregation aggregate(Model model, JsonNode args) {
         JsonNode a = args == null || args.isNull() ? JsonCodecs.EMPTY : args;
         reject(a, Set.of("where", "orderBy", "cursor", "skip", "take", "_count", "_sum", "_avg", "_min", "_max"));
+        if (FUNCTIONS.stream().noneMatch(a::has)) {
+            throw QueryError.validation("select", "The `select` statement for type Aggregate" + model.name() + " must not be empty.");
+        }
         return rows(model, a, functions(model, a));
     }
 
@@ -212,8 +215,13 @@ public final class AggregateArguments {
             switch (e.getKey()) {
                 case "AND", "OR", "NOT" -> {
                     List<Aggregation.Having> children = new ArrayList<>();
-                    for (JsonNode c : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) children.add(having(model, c, p, by, notGrouped));
                     Aggregation.Having.Kind kind = Aggregation.Having.Kind.valueOf(e.getKey());
+                    for (JsonNode c : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) {
+                        Aggregation.Having child = having(model, c, p, by, notGrouped);
+                        // As in where: OR and NOT leave out an empty condition.
+                        boolean empty = child.kind() == Aggregation.Having.Kind.AND && child.children().isEmpty();
+                        if (!empty || kind == Aggregation.Having.Kind.AND) children.add(child);
+                    }
                     // NOT of a list: none of them may hold.
                     if (kind == Aggregation.Having.Kind.NOT) children.forEach(c -> parts.add(not(c)));
                     else parts.add(new Aggregation.Having(kind, children, null, null, null));
@@ -231,7 +239,9 @@ public final class AggregateArguments {
                         Map.Entry<String, JsonNode> op = ops.next();
                         if (FUNCTIONS.contains(op.getKey())) {
                             Aggregation.Function fn = function(op.getKey());
-                            parts.add(conditions(new Aggregation.Aggregate(fn, f), op.getValue(), p + "." + op.getKey()));
+                            String fp = p + "." + op.getKey();
+                            if (op.getValue().isNull()) throw QueryError.validation(fp, "Argument `" + op.getKey() + "` must not be null.");
+                            parts.add(conditions(new Aggregation.Aggregate(fn, aggregated(model, fn, e.getKey(), fp)), op.getValue(), fp));
                         } else {
                             ((com.fasterxml.jackson.databind.node.ObjectNode) own).set(op.getKey(), op.getValue());
                         }
@@ -256,7 +266,7 @@ public final class AggregateArguments {
             JsonNode v = e.getValue();
             switch (e.getKey()) {
                 case "equals" -> out.add(equalsOrNull(agg, v, p));
-                case "not" -> out.add(v.isObject() ? not(conditions(agg, v, p))
+                case "not" -> out.add(v.isObject() ? notEach(conditions(agg, v, p))
                         : v.isNull() ? not(isNull(agg)) : compare(agg, Filter.CompareOp.NOT_EQUALS, v, p));
                 case "in" -> out.add(v.isNull() ? isNull(agg) : in(agg, v, p));
                 case "notIn" -> out.add(not(v.isNull() ? isNull(agg) : in(agg, v, p)));
@@ -282,6 +292,12 @@ public final class AggregateArguments {
         return new Aggregation.Having(Aggregation.Having.Kind.IS_NULL, List.of(), agg, null, null);
     }
 
+    /** As in where: not: {a, b} is NOT a AND NOT b. */
+    private static Aggregation.Having notEach(Aggregation.Having h) {
+        if (h.kind() != Aggregation.Having.Kind.AND) return not(h);
+        return and(h.children().stream().map(AggregateArguments::not).toList());
+    }
+
     private static Aggregation.Having not(Aggregation.Having h) {
         return new Aggregation.Having(Aggregation.Having.Kind.NOT, List.of(h), null, null, null);
     }
@@ -302,7 +318,12 @@ public final class AggregateArguments {
     }
 
     private Object value(Aggregation.Aggregate agg, JsonNode v, String path) {
-        if (agg.function() == Aggregation.Function.COUNT) return v.asLong();
+        // A count is an Int and the average of a non-Decimal a Float, whatever the field: they take numbers only.
+        boolean counted = agg.function() == Aggregation.Function.COUNT;
+        if ((counted || agg.function() == Aggregation.Function.AVG && agg.field().scalarType() != ScalarType.DECIMAL) && !v.isNumber()) {
+            throw QueryError.validation(path, "Invalid value provided. Expected " + (counted ? "Int" : "Float") + ", provided " + v + ".");
+        }
+        if (counted) return v.asLong();
         if (agg.function() == Aggregation.Function.AVG && agg.field().scalarType() != ScalarType.DECIMAL) return v.asDouble();
         return Values.fromJson(agg.field(), schema.enumType(agg.field().typeName()), v, path);
     }

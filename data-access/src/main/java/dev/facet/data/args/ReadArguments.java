@@ -126,13 +126,20 @@ public final class ReadArguments {
     // ---------------------------------------------------------------- where
 
     /** Parses a {@code where} object. */
-    public Filter where(Model model, JsonNode where, String path) {
+    public Filter where(Model model, JsonNode where, String path) { return where(model, where, path, false); }
+
+    /**
+     * @param listed the object is a member of an AND, OR or NOT list. An OR left with nothing is false in a where of
+     *               its own (of the request, or of a relation filter), but Prisma leaves it out of a listed object.
+     */
+    private Filter where(Model model, JsonNode where, String path, boolean listed) {
         if (where.isNull()) return Filter.ALL;
         requireObject(where, path);
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            parts.add(whereEntry(model, e.getKey(), e.getValue(), path));
+            Filter part = whereEntry(model, e.getKey(), e.getValue(), path);
+            if (!listed || !isEmptyOr(part)) parts.add(part);
         }
         return Filter.and(parts);
     }
@@ -141,51 +148,64 @@ public final class ReadArguments {
         String p = join(path, key);
         switch (key) {
             case "AND" -> {
-                return Filter.and(listOf(value).stream().map(v -> where(model, v, p)).toList());
+                return Filter.and(listOf(value).stream().map(v -> where(model, v, p, true)).toList());
             }
             case "OR" -> {
                 // Unlike AND and NOT, OR takes a list only.
                 if (!value.isArray()) throw QueryError.validation(p, "Argument `OR`: Invalid value provided. Expected " + model.name()
                         + "WhereInput[], provided Object.");
+                // An empty condition ({} or AND: []) is no condition at all to Prisma: OR and NOT leave it out, and an
+                // OR left with nothing matches nothing (an empty Or; see where() for where it is left out).
                 List<Filter> any = new ArrayList<>();
-                for (JsonNode v : listOf(value)) any.add(where(model, v, p));
+                for (JsonNode v : listOf(value)) {
+                    Filter f = where(model, v, p, true);
+                    if (!f.equals(Filter.ALL)) any.add(f);
+                }
                 return any.size() == 1 ? any.getFirst() : new Filter.Or(any);
             }
             case "NOT" -> {
                 List<Filter> none = new ArrayList<>();
-                for (JsonNode v : listOf(value)) none.add(new Filter.Not(where(model, v, p)));
+                for (JsonNode v : listOf(value)) {
+                    Filter f = where(model, v, p, true);
+                    if (!f.equals(Filter.ALL)) none.add(new Filter.Not(f));
+                }
                 return Filter.and(none);
             }
             default -> { }
         }
         Field field = field(model, key, p);
         return switch (field) {
-            case ScalarField sf -> scalarFilter(sf, value, p);
+            case ScalarField sf -> scalarFilter(sf, value, p, false);
             case RelationField rf -> relationFilter(rf, value, p);
         };
     }
 
-    private Filter scalarFilter(ScalarField field, JsonNode value, String path) {
+    /**
+     * A filter on a scalar field. {@code reversed}: inside a {@code not: {...}}, where Prisma negates each condition
+     * on its own (not: {a, b} is NOT a AND NOT b) and a nested {@code not: {...}} turns back; a {@code not: value}
+     * stays "not equal" either way.
+     */
+    private static boolean isEmptyOr(Filter f) { return f instanceof Filter.Or or && or.filters().isEmpty(); }
+
+    private Filter scalarFilter(ScalarField field, JsonNode value, String path, boolean reversed) {
         if (field.isList()) return listFilter(field, value, path);
         if (field.scalarType() == dev.facet.schema.model.ScalarType.JSON) return jsonFilter(field, value, path);
         if (!value.isObject() || isTagged(value)) return equalsFilter(field, value, path);
-        boolean insensitive = false;
-        if (value.has("mode")) {
-            String mode = value.get("mode").asText();
-            if (!mode.equals("insensitive") && !mode.equals("default")) {
-                throw QueryError.validation(join(path, "mode"), "Invalid value for enum QueryMode: " + value.get("mode"));
-            }
-            insensitive = mode.equals("insensitive");
-        }
+        boolean insensitive = value.has("mode") && "insensitive".equals(mode(value.get("mode"), join(path, "mode")));
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             JsonNode v = e.getValue();
+            checkOperation(field, e.getKey(), p);
             switch (e.getKey()) {
                 case "mode" -> { }
                 case "equals" -> parts.add(v.isNull() ? isNull(field, "equals", p) : compare(field, Filter.CompareOp.EQUALS, v, p, insensitive));
-                case "not" -> parts.add(notFilter(field, v, p, insensitive));
+                case "not" -> {
+                    if (v.isObject() && !isTagged(v)) parts.add(scalarFilter(field, insensitive && !v.has("mode") ? withMode(v) : v, p, !reversed));
+                    else parts.add(notFilter(field, v, p, insensitive));
+                    continue;
+                }
                 case "in" -> parts.add(v.isNull() ? isNull(field, "in", p) : in(field, v, p, insensitive));
                 // As Prisma 7 compiles it: `notIn: null` keeps the rows that have a value.
                 case "notIn" -> parts.add(v.isNull() ? new Filter.Not(isNull(field, "notIn", p)) : new Filter.Not(in(field, v, p, insensitive)));
@@ -200,6 +220,7 @@ public final class ReadArguments {
                         + " (expected one of " + String.join(", ", List.of("equals", "not", "in", "notIn", "lt", "lte", "gt", "gte",
                         "contains", "startsWith", "endsWith", "mode")) + ")");
             }
+            if (reversed && !e.getKey().equals("mode")) parts.set(parts.size() - 1, new Filter.Not(parts.getLast()));
         }
         return Filter.and(parts);
     }
@@ -207,6 +228,8 @@ public final class ReadArguments {
     /**
      * A Json field takes only a filter object (no shorthand). {@code equals: null} means the JSON value null;
      * DbNull, JsonNull and AnyNull pick Prisma's nulls; a negation leaves out the rows whose column is NULL.
+     * {@code path} (keys on PostgreSQL, a JSON path text on MySQL and SQLite) moves every operation to the value
+     * under it, where DbNull means "nothing there". SQLite has no Json comparisons and no {@code array_contains}.
      */
     private Filter jsonFilter(ScalarField field, JsonNode value, String path) {
         if (value.isNull()) throw QueryError.validation(path, "Argument `" + field.name() + "` must not be null.");
@@ -214,14 +237,28 @@ public final class ReadArguments {
             throw QueryError.validation(path, "Argument `" + field.name() + "`: Invalid value provided. Expected JsonNullableFilter, provided "
                     + value + ".");
         }
+        boolean postgres = schema.provider().map(p -> p == Provider.POSTGRESQL || p == Provider.COCKROACHDB).orElse(false);
+        boolean sqlite = schema.provider().map(p -> p == Provider.SQLITE).orElse(false);
+        List<String> jsonPath = value.has("path") ? jsonPath(value.get("path"), postgres, join(path, "path")) : null;
+        boolean insensitive = value.has("mode") && "insensitive".equals(mode(value.get("mode"), join(path, "mode")));
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             JsonNode v = e.getValue();
-            Filter isJsonNull = new Filter.Compare(field, Filter.CompareOp.EQUALS, JsonCodecs.NULL, false);
             Values.JsonNullKind kind = v.isNull() ? Values.JsonNullKind.JSON_NULL : Values.jsonNullKind(v);
-            switch (e.getKey()) {
+            String op = e.getKey();
+            if (op.equals("path") || op.equals("mode")) continue;
+            if (sqlite && (op.equals("array_contains") || op.equals("lt") || op.equals("lte") || op.equals("gt") || op.equals("gte"))) {
+                throw QueryError.validation(p, "Unknown argument `" + op + "` on Json field " + field.name() + " (SQLite has no such Json filter)");
+            }
+            if (jsonPath != null && (op.equals("equals") || op.equals("not"))) {
+                parts.add(jsonPathEquality(field, jsonPath, op.equals("not"), kind, v, p));
+                continue;
+            }
+            List<String> at = jsonPath == null ? List.of() : jsonPath;
+            Filter isJsonNull = new Filter.Compare(field, Filter.CompareOp.EQUALS, JsonCodecs.NULL, false);
+            switch (op) {
                 case "equals" -> parts.add(kind == null ? compare(field, Filter.CompareOp.EQUALS, v, p, false) : switch (kind) {
                     case DB_NULL -> new Filter.IsNull(field);
                     case JSON_NULL -> isJsonNull;
@@ -229,28 +266,89 @@ public final class ReadArguments {
                 });
                 case "not" -> parts.add(kind == Values.JsonNullKind.DB_NULL ? new Filter.Not(new Filter.IsNull(field))
                         : new Filter.Compare(field, Filter.CompareOp.NOT_EQUALS, kind == null ? value(field, v, p) : JsonCodecs.NULL, false));
-                case "lt", "lte", "gt", "gte" -> parts.add(compare(field, Filter.CompareOp.valueOf(switch (e.getKey()) {
-                    case "lt" -> "LT";
-                    case "lte" -> "LTE";
-                    case "gt" -> "GT";
-                    default -> "GTE";
-                }), v, p, false));
-                default -> throw QueryError.validation(p, "Unknown argument `" + e.getKey() + "` on Json field " + field.name()
-                        + " (Facet takes equals, not, lt, lte, gt, gte)");
+                case "lt", "lte", "gt", "gte" -> parts.add(new Filter.JsonCondition(field, at, Filter.JsonOp.valueOf(op.toUpperCase(java.util.Locale.ROOT)),
+                        jsonOperand(field, v, p), false));
+                case "string_contains", "string_starts_with", "string_ends_with" -> {
+                    if (!v.isTextual()) throw QueryError.validation(p, "Argument `" + op + "`: Invalid value provided. Expected String, provided " + v + ".");
+                    parts.add(new Filter.JsonCondition(field, at, switch (op) {
+                        case "string_contains" -> Filter.JsonOp.STRING_CONTAINS;
+                        case "string_starts_with" -> Filter.JsonOp.STRING_STARTS_WITH;
+                        default -> Filter.JsonOp.STRING_ENDS_WITH;
+                    }, v.textValue(), insensitive));
+                }
+                case "array_contains", "array_starts_with", "array_ends_with" -> parts.add(new Filter.JsonCondition(field, at, switch (op) {
+                    case "array_contains" -> Filter.JsonOp.ARRAY_CONTAINS;
+                    case "array_starts_with" -> Filter.JsonOp.ARRAY_STARTS_WITH;
+                    default -> Filter.JsonOp.ARRAY_ENDS_WITH;
+                }, jsonOperand(field, v, p), false));
+                default -> throw QueryError.validation(p, "Unknown argument `" + op + "` on Json field " + field.name()
+                        + " (expected one of equals, not, path, mode, lt, lte, gt, gte, string_contains, string_starts_with, "
+                        + "string_ends_with, array_contains, array_starts_with, array_ends_with)");
             }
         }
         return Filter.and(parts);
+    }
+
+    /**
+     * Prisma's filter input types offer per type: enums, Bytes and Booleans no ordering (lt...), only String the
+     * text operations, and {@code mode} only where the database has case-insensitive comparison (PostgreSQL).
+     */
+    private void checkOperation(ScalarField field, String op, String path) {
+        boolean ordered = !field.isEnum() && field.scalarType() != dev.facet.schema.model.ScalarType.BYTES
+                && field.scalarType() != dev.facet.schema.model.ScalarType.BOOLEAN;
+        boolean refused = switch (op) {
+            case "lt", "lte", "gt", "gte" -> !ordered;
+            case "in", "notIn" -> field.scalarType() == dev.facet.schema.model.ScalarType.BOOLEAN && !field.isEnum();
+            case "mode" -> !schema.provider().map(pr -> pr == Provider.POSTGRESQL || pr == Provider.COCKROACHDB).orElse(false);
+            default -> false;
+        };
+        if (refused) throw QueryError.validation(path, "Unknown argument `" + op + "` on field " + field.name() + " of type " + field.typeName());
+    }
+
+    /** @return the QueryMode given, checked */
+    private static String mode(JsonNode v, String path) {
+        String mode = v.asText();
+        if (!mode.equals("insensitive") && !mode.equals("default")) throw QueryError.validation(path, "Invalid value for enum QueryMode: " + v);
+        return mode;
+    }
+
+    /** {@code equals}/{@code not} under a path: DbNull is "nothing under the path", AnyNull either null. */
+    private Filter jsonPathEquality(ScalarField field, List<String> at, boolean not, Values.JsonNullKind kind, JsonNode v, String p) {
+        Filter.JsonOp eq = not ? Filter.JsonOp.NOT_EQUALS : Filter.JsonOp.EQUALS;
+        if (kind == null) return new Filter.JsonCondition(field, at, eq, jsonOperand(field, v, p), false);
+        Filter jsonNull = new Filter.JsonCondition(field, at, eq, JsonCodecs.NULL, false);
+        Filter nothing = new Filter.JsonCondition(field, at, not ? Filter.JsonOp.IS_NOT_NULL : Filter.JsonOp.IS_NULL, null, false);
+        return switch (kind) {
+            case JSON_NULL -> jsonNull;
+            case DB_NULL -> nothing;
+            case ANY_NULL -> not ? new Filter.And(List.of(jsonNull, nothing)) : new Filter.Or(List.of(jsonNull, nothing));
+        };
+    }
+
+    /** A Json operand: any JSON value, a tagged value as its JSON form. */
+    private Object jsonOperand(ScalarField field, JsonNode v, String p) {
+        return v.isNull() ? JsonCodecs.NULL : value(field, v, p);
+    }
+
+    /** PostgreSQL takes a path as a list of keys; MySQL and SQLite as one JSON path text such as {@code $.a[0]}. */
+    private static List<String> jsonPath(JsonNode v, boolean keys, String path) {
+        if (keys) {
+            if (!v.isArray()) throw QueryError.validation(path, "Argument `path`: Invalid value provided. Expected String[], provided " + v + ".");
+            List<String> out = new ArrayList<>();
+            for (JsonNode k : v) {
+                if (!k.isTextual()) throw QueryError.validation(path, "Argument `path`: Invalid value provided. Expected String[], provided " + v + ".");
+                out.add(k.textValue());
+            }
+            return out;
+        }
+        if (!v.isTextual()) throw QueryError.validation(path, "Argument `path`: Invalid value provided. Expected String, provided " + v + ".");
+        return List.of(v.textValue());
     }
 
     private Filter notFilter(ScalarField field, JsonNode v, String path, boolean insensitive) {
         if (v.isNull()) {
             if (field.isRequired()) throw QueryError.validation(path, "A value is required but not set");
             return new Filter.Not(new Filter.IsNull(field));
-        }
-        if (v.isObject() && !isTagged(v)) {
-            Filter nested = scalarFilter(field, v, path);
-            if (insensitive && !v.has("mode")) nested = scalarFilter(field, withMode(v), path);
-            return new Filter.Not(nested);
         }
         return compare(field, Filter.CompareOp.NOT_EQUALS, v, path, insensitive);
     }
@@ -356,8 +454,14 @@ public final class ReadArguments {
             }
             return Filter.and(parts);
         }
-        if (value.isNull()) return new Filter.ToOne(field, true, null);
+        // A required relation always has its record: Prisma refuses null checks on it.
+        if (value.isNull() || field.isRequired() && (value.path("is").isNull() || value.path("isNot").isNull())) {
+            if (field.isRequired()) throw QueryError.validation(path, "Argument `" + field.name() + "` must not be null.");
+            if (value.isNull()) return new Filter.ToOne(field, true, null);
+        }
         requireObject(value, path);
+        // `author: {}` is an empty condition, which holds whether or not there is a related record.
+        if (value.isEmpty()) return Filter.ALL;
         if (value.has("is") || value.has("isNot")) {
             List<Filter> parts = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
@@ -387,6 +491,8 @@ public final class ReadArguments {
         for (int i = 0; i < items.size(); i++) {
             String p = value.isArray() ? join(path, Integer.toString(i)) : path;
             JsonNode item = requireObject(items.get(i), p);
+            // Prisma reads an empty orderBy object as no ordering.
+            if (item.isEmpty()) continue;
             if (item.size() != 1) {
                 throw QueryError.validation(p, "each orderBy object needs exactly one field, but " + item.size() + " were given;"
                         + " use a list to sort by several fields");
@@ -476,7 +582,11 @@ public final class ReadArguments {
                 Map.Entry<String, JsonNode> e = it.next();
                 field(model, e.getKey(), join(join(path, "omit"), e.getKey()));
                 // Omitting a relation is accepted and changes nothing: relations are not returned unless included.
-                if (e.getValue().asBoolean()) omitted.add(e.getKey());
+                // Prisma Client omits on any JavaScript truthy value.
+                JsonNode o = e.getValue();
+                if (o.isBoolean() ? o.booleanValue() : o.isNumber() ? o.doubleValue() != 0 : o.isTextual() ? !o.textValue().isEmpty() : o.isContainerNode()) {
+                    omitted.add(e.getKey());
+                }
             }
         }
         for (ScalarField f : defaultScalars(model)) if (!omitted.contains(f.name())) items.add(new Selection.Scalar(f));
@@ -492,6 +602,8 @@ public final class ReadArguments {
                 items.add(selectedItem(model, e.getKey(), e.getValue(), p, false));
             }
         }
+        // Omitting every field leaves nothing to return, which Prisma refuses.
+        if (items.isEmpty() && hasOmit) throw QueryError.validation(join(path, "omit"), "Omitting every field of " + model.name() + " leaves nothing to select.");
         return new Selection(items);
     }
 
@@ -534,6 +646,9 @@ public final class ReadArguments {
         }
         JsonNode select = requireObject(value, path).get("select");
         if (select == null) throw QueryError.validation(join(path, "select"), "A value is required but not set");
+        if (select.isObject() && select.isEmpty()) {
+            throw QueryError.validation(join(path, "select"), "The `select` statement for type " + model.name() + "CountOutputType must not be empty.");
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = select.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(join(path, "select"), e.getKey());

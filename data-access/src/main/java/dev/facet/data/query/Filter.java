@@ -66,6 +66,27 @@ public sealed interface Filter {
      */
     record ToOne(RelationField field, boolean negated, Filter filter) implements Filter {}
 
+    /**
+     * A condition on a Json field, or on the value under a path in it (Prisma's Json filters).
+     *
+     * @param field       the Json field
+     * @param path        the path: keys for PostgreSQL, one JSON path expression ({@code $.a[0]}) for MySQL and
+     *                    SQLite; empty for the whole value
+     * @param op          the operation
+     * @param value       a {@link com.fasterxml.jackson.databind.JsonNode} (JSON null for Prisma's JsonNull), the
+     *                    text of a {@code string_*} operation, or null for the null checks
+     * @param insensitive {@code mode: 'insensitive'} on a {@code string_*} operation
+     */
+    record JsonCondition(ScalarField field, List<String> path, JsonOp op, Object value, boolean insensitive) implements Filter {
+        public JsonCondition { path = List.copyOf(path); }
+    }
+
+    /** Json operations; IS_NULL and IS_NOT_NULL test whether the path leads anywhere (Prisma's DbNull under a path). */
+    enum JsonOp {
+        EQUALS, NOT_EQUALS, IS_NULL, IS_NOT_NULL, LT, LTE, GT, GTE, STRING_CONTAINS, STRING_STARTS_WITH, STRING_ENDS_WITH,
+        ARRAY_CONTAINS, ARRAY_STARTS_WITH, ARRAY_ENDS_WITH
+    }
+
     /** Comparison operators. */
     enum CompareOp { EQUALS, NOT_EQUALS, LT, LTE, GT, GTE, CONTAINS, STARTS_WITH, ENDS_WITH }
 

@@ -1,5 +1,6 @@
 package dev.facet.data.sql;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.query.RelationLink;
 import dev.facet.data.QueryError;
 import dev.facet.data.query.Filter;
@@ -16,6 +17,8 @@ final class FilterCompiler {
     private final Schema schema;
     private final SqlDialect dialect;
     private int aliasCounter;
+    /** Under an odd number of NOTs, where Prisma turns a Json type check around (see {@link #json}). */
+    private boolean negated;
 
     FilterCompiler(Schema schema, SqlDialect dialect) {
         this.schema = schema;
@@ -37,13 +40,16 @@ final class FilterCompiler {
             case Filter.Or or -> junction(or.filters(), " OR ", "1=0", model, alias, out);
             case Filter.Not not -> {
                 out.append("NOT (");
+                negated = !negated;
                 compile(not.filter(), model, alias, out);
+                negated = !negated;
                 out.append(")");
             }
             case Filter.IsNull n -> out.append(column(alias, n.field())).append(" IS NULL");
             case Filter.Compare c -> compare(c, alias, out);
             case Filter.In in -> in(in, alias, out);
             case Filter.ListCondition l -> listCondition(l, alias, out);
+            case Filter.JsonCondition j -> json(j, alias, out);
             case Filter.ToMany m -> toMany(m, model, alias, out);
             case Filter.ToOne o -> toOne(o, model, alias, out);
         }
@@ -91,12 +97,7 @@ final class FilterCompiler {
                     case GTE -> ">=";
                     default -> throw new IllegalStateException();
                 };
-                String sameJsonType = c.value() instanceof com.fasterxml.jackson.databind.JsonNode json && !op.equals("=") && !op.equals("<>")
-                        ? dialect.jsonTypeIs(col, json) : null;
-                if (sameJsonType != null) {
-                    // Prisma compares a Json value only with values of the same JSON type (a number with numbers).
-                    out.append(sameJsonType).append(" AND ").append(col).append(" ").append(op).append(" ").param(c.field(), c.value(), dialect);
-                } else if (c.insensitive()) {
+                if (c.insensitive()) {
                     out.append(dialect.insensitive(col, op));
                     out.params().add(new Sql.Param(c.field(), c.value()));
                 } else {
@@ -104,6 +105,54 @@ final class FilterCompiler {
                 }
             }
         }
+    }
+
+    /**
+     * A Json condition as Prisma writes it: the value under the path, and for comparisons, string and array
+     * operations a check of its JSON type (a number compares with numbers only). Under a NOT Prisma writes the
+     * check as "or of another type", inside the negation, so a value of another type fails the negated filter too.
+     */
+    private void json(Filter.JsonCondition j, String alias, Sql out) {
+        String col = column(alias, j.field());
+        Sql target = dialect.jsonAt(col, j.path());
+        switch (j.op()) {
+            case EQUALS, NOT_EQUALS -> out.append(dialect.jsonEquals(target, (JsonNode) j.value(), j.op() == Filter.JsonOp.NOT_EQUALS));
+            case IS_NULL -> out.append(target).append(" IS NULL");
+            case IS_NOT_NULL -> out.append(target).append(" IS NOT NULL");
+            case LT, LTE, GT, GTE -> {
+                JsonNode v = (JsonNode) j.value();
+                String op = switch (j.op()) {
+                    case LT -> "<";
+                    case LTE -> "<=";
+                    case GT -> ">";
+                    default -> ">=";
+                };
+                typed(dialect.jsonCompare(target, op, v), target, v, out);
+            }
+            case STRING_CONTAINS, STRING_STARTS_WITH, STRING_ENDS_WITH -> {
+                // As for text fields, the text goes to LIKE as it is (% and _ are wildcards).
+                String v = (String) j.value();
+                String pattern = switch (j.op()) {
+                    case STRING_CONTAINS -> "%" + v + "%";
+                    case STRING_STARTS_WITH -> v + "%";
+                    default -> "%" + v;
+                };
+                Sql like = new Sql();
+                if (j.insensitive()) like.append("LOWER(").append(dialect.jsonTextAt(col, j.path(), true)).append(") LIKE LOWER(?)");
+                else like.append(dialect.jsonTextAt(col, j.path(), false)).append(" LIKE ?");
+                like.params().add(new Sql.Param(null, pattern));
+                typed(like, target, com.fasterxml.jackson.databind.node.TextNode.valueOf(v), out);
+            }
+            case ARRAY_CONTAINS -> typed(dialect.jsonArrayContains(target, (JsonNode) j.value()), target, ARRAY, out);
+            case ARRAY_STARTS_WITH, ARRAY_ENDS_WITH -> typed(dialect.jsonEquals(dialect.jsonElement(target, j.op() == Filter.JsonOp.ARRAY_ENDS_WITH),
+                    (JsonNode) j.value(), false), target, ARRAY, out);
+        }
+    }
+
+    private static final JsonNode ARRAY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+
+    private void typed(Sql condition, Sql target, JsonNode typeOf, Sql out) {
+        out.append("(").append(condition).append(negated ? " OR " : " AND ").append(dialect.jsonTypeCheck(target, typeOf, !negated)).append(")");
     }
 
     private void in(Filter.In in, String alias, Sql out) {

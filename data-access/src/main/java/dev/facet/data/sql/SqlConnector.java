@@ -273,7 +273,8 @@ public final class SqlConnector implements Connector {
                 out.append(havingOperand(fc, h.aggregate())).append(" IN (");
                 for (int i = 0; i < values.size(); i++) {
                     if (i > 0) out.append(", ");
-                    out.param(h.aggregate().function() == Aggregation.Function.COUNT ? null : h.aggregate().field(), values.get(i), dialect);
+                    out.param(h.aggregate().function() == Aggregation.Function.COUNT ? null : h.aggregate().field(),
+                            dialect.aggregateOperand(h.aggregate().function() != null, values.get(i)), dialect);
                 }
                 out.append(")");
             }
@@ -296,7 +297,8 @@ public final class SqlConnector implements Connector {
                     default -> ">=";
                 };
                 ScalarField bindAs = h.aggregate().function() == Aggregation.Function.COUNT ? null : h.aggregate().field();
-                out.append(havingOperand(fc, h.aggregate())).append(" ").append(op).append(" ").param(bindAs, h.value(), dialect);
+                out.append(havingOperand(fc, h.aggregate())).append(" ").append(op).append(" ")
+                        .param(bindAs, dialect.aggregateOperand(h.aggregate().function() != null, h.value()), dialect);
             }
         }
     }

@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * What differs between the SQL databases Facet speaks to: identifier quoting, how values are bound
@@ -70,11 +71,46 @@ public abstract class SqlDialect {
     /** @return the tail that goes with {@link #insertIgnore()} */
     public String onConflictIgnore() { return " ON CONFLICT DO NOTHING"; }
 
-    /** @return SQL that holds when the JSON in {@code column} has the JSON type of {@code value}, or null where not checked */
-    public String jsonTypeIs(String column, JsonNode value) { return null; }
+    // Json filters, written as Prisma's SQL for each database so that edge cases (missing keys, mixed types) agree.
+
+    /** @return the JSON under {@code path} in {@code column} (the column itself for an empty path) */
+    abstract Sql jsonAt(String column, List<String> path);
+
+    /** @return the text under the path for LIKE; {@code lowered}: as the operand of LOWER() */
+    abstract Sql jsonTextAt(String column, List<String> path, boolean lowered);
+
+    /** @return {@code target} equal (or, with {@code not}, unequal) to a JSON value */
+    abstract Sql jsonEquals(Sql target, JsonNode value, boolean not);
+
+    /** @return {@code target} compared by {@code op} with a JSON value */
+    abstract Sql jsonCompare(Sql target, String op, JsonNode value);
+
+    /** @return {@code target} containing the JSON value (an array: all its elements) */
+    abstract Sql jsonArrayContains(Sql target, JsonNode value);
+
+    /** @return the first (or last) element of the array {@code target} */
+    abstract Sql jsonElement(Sql target, boolean last);
+
+    /** @return {@code target} having (or, with {@code is} false, not having) the JSON type of {@code typeOf} */
+    abstract Sql jsonTypeCheck(Sql target, JsonNode typeOf, boolean is);
+
+    /** @return {@code target} with a bound JSON text, in the database's form: {@code head} target {@code middle} ? {@code tail} */
+    static Sql jsonOp(String head, Sql target, String middle, Object param, String tail) {
+        Sql sql = new Sql().append(head).append(target).append(middle).append("?");
+        sql.params().add(new Sql.Param(null, param));
+        return sql.append(tail);
+    }
+
+    static String jsonText(JsonNode value) { return JsonCodec.write(value); }
 
     /** @return the operand of an increment, decrement, multiply or divide, as the database is to receive it */
     public Object arithmeticOperand(ScalarField field, Object operand) { return operand; }
+
+    /** @return a value compared in {@code having}, as the database is to receive it ({@code ofAggregate}: with an aggregate) */
+    public Object aggregateOperand(boolean ofAggregate, Object value) { return value; }
+
+    /** @return what orders like the enum value {@code expression} gives from a subquery (where it may lose its column type) */
+    public String enumOrderKey(String expression, EnumType type) { return expression; }
 
     /** @return whether scalar lists exist */
     public boolean supportsScalarLists() { return false; }
@@ -242,10 +278,47 @@ public abstract class SqlDialect {
         @Override public boolean nullsSortHigh() { return true; }
 
         @Override
-        public String jsonTypeIs(String column, JsonNode value) {
-            String type = value.isNumber() ? "number" : value.isTextual() ? "string" : value.isBoolean() ? "boolean"
-                    : value.isArray() ? "array" : value.isObject() ? "object" : "null";
-            return "jsonb_typeof(" + column + ") = '" + type + "'";
+        Sql jsonAt(String column, List<String> path) {
+            return path.isEmpty() ? new Sql().append(column) : keys(column + "#>", path);
+        }
+
+        @Override
+        Sql jsonTextAt(String column, List<String> path, boolean lowered) {
+            // LOWER() of the bare jsonb column fails as in Prisma ("function lower(jsonb) does not exist").
+            if (path.isEmpty()) return new Sql().append(lowered ? column : column + "::text");
+            return keys(column + "#>>", path);
+        }
+
+        private static Sql keys(String head, List<String> path) {
+            Sql sql = new Sql().append("(").append(head).append("ARRAY[");
+            for (int i = 0; i < path.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                sql.params().add(new Sql.Param(null, path.get(i)));
+            }
+            return sql.append("]::text[])");
+        }
+
+        @Override
+        Sql jsonEquals(Sql target, JsonNode value, boolean not) {
+            return jsonOp("", target, not ? " <> CAST(" : " = CAST(", jsonText(value), " AS jsonb)");
+        }
+
+        @Override
+        Sql jsonCompare(Sql target, String op, JsonNode value) {
+            return jsonOp("", target, " " + op + " CAST(", jsonText(value), " AS jsonb)");
+        }
+
+        @Override
+        Sql jsonArrayContains(Sql target, JsonNode value) { return jsonOp("", target, " @> CAST(", jsonText(value), " AS jsonb)"); }
+
+        @Override
+        Sql jsonElement(Sql target, boolean last) { return new Sql().append("(").append(target).append(last ? "->-1)" : "->0)"); }
+
+        @Override
+        Sql jsonTypeCheck(Sql target, JsonNode typeOf, boolean is) {
+            String type = typeOf.isNumber() ? "number" : typeOf.isTextual() ? "string" : typeOf.isBoolean() ? "boolean"
+                    : typeOf.isArray() ? "array" : typeOf.isObject() ? "object" : "null";
+            return new Sql().append("JSONB_TYPEOF(").append(target).append(is ? ") = '" : ") != '").append(type).append("'");
         }
 
         @Override
@@ -348,9 +421,9 @@ public abstract class SqlDialect {
         }
 
         /** PostgreSQL's text cannot hold U+0000; the driver would fail with a message about encodings. */
+        /** PostgreSQL's text cannot hold U+0000; Prisma passes on the database's refusal (22021) as P2039. */
         private static dev.facet.data.QueryError nul(ScalarField field) {
-            return new dev.facet.data.QueryError("P2007", "Data validation error: PostgreSQL cannot store the NUL character (U+0000) in text"
-                    + (field == null ? "" : ", which the value of `" + field.name() + "` contains") + ".");
+            return new dev.facet.data.QueryError("P2039", "Database error. Code: `22021`. Message: `invalid byte sequence for encoding \"UTF8\": 0x00`");
         }
     }
 
@@ -377,6 +450,66 @@ public abstract class SqlDialect {
         @Override public String insertIgnore() { return "INSERT IGNORE INTO "; }
 
         @Override public String onConflictIgnore() { return ""; }
+
+        @Override
+        Sql jsonAt(String column, List<String> path) {
+            return path.isEmpty() ? new Sql().append(column) : jsonOp("JSON_EXTRACT(", new Sql().append(column), ", ", path.getFirst(), ")");
+        }
+
+        @Override
+        Sql jsonTextAt(String column, List<String> path, boolean lowered) {
+            return path.isEmpty() ? new Sql().append(column) : new Sql().append("JSON_UNQUOTE(").append(jsonAt(column, path)).append(")");
+        }
+
+        /** Prisma tests equality of JSON on MySQL as containment both ways. */
+        @Override
+        Sql jsonEquals(Sql target, JsonNode value, boolean not) {
+            String text = jsonText(value);
+            Sql sql = jsonOp(not ? "(NOT JSON_CONTAINS(" : "(JSON_CONTAINS(", target, ", ", text, not ? ") OR NOT JSON_CONTAINS(" : ") AND JSON_CONTAINS(");
+            sql.params().add(new Sql.Param(null, text));
+            return sql.append("?, ").append(target).append("))");
+        }
+
+        /** The operand goes as Prisma's adapter sends it: a string or an integer as text, a fraction as a double. */
+        @Override
+        Sql jsonCompare(Sql target, String op, JsonNode value) {
+            Object operand = value.isTextual() ? value.textValue() : value.isFloatingPointNumber() ? (Object) value.doubleValue() : jsonText(value);
+            return jsonOp("", target, " " + op + " ", operand, "");
+        }
+
+        @Override
+        Sql jsonArrayContains(Sql target, JsonNode value) { return jsonOp("JSON_CONTAINS(", target, ", ", jsonText(value), ")"); }
+
+        @Override
+        Sql jsonElement(Sql target, boolean last) {
+            Sql sql = new Sql().append("JSON_EXTRACT(").append(target);
+            if (!last) return sql.append(", '$[0]')");
+            return sql.append(", CONCAT('$[', JSON_LENGTH(").append(target).append(") - 1, ']'))");
+        }
+
+        @Override
+        Sql jsonTypeCheck(Sql target, JsonNode typeOf, boolean is) {
+            Sql sql = new Sql();
+            if (typeOf.isNumber()) {
+                // A JSON number is an INTEGER or a DOUBLE to MySQL.
+                return sql.append("(JSON_TYPE(").append(target).append(is ? ") = 'INTEGER' OR JSON_TYPE(" : ") != 'INTEGER' AND JSON_TYPE(")
+                        .append(target).append(is ? ") = 'DOUBLE')" : ") != 'DOUBLE')");
+            }
+            String type = typeOf.isTextual() ? "STRING" : typeOf.isBoolean() ? "BOOLEAN" : typeOf.isArray() ? "ARRAY" : typeOf.isObject() ? "OBJECT" : "NULL";
+            return sql.append("JSON_TYPE(").append(target).append(is ? ") = '" : ") != '").append(type).append("'");
+        }
+
+        /**
+         * An ENUM column orders by the values' order in the type, but a scalar subquery gives plain text, which orders
+         * alphabetically; FIELD() gives the position back (0 for NULL, which sorts where NULL does).
+         */
+        @Override
+        public String enumOrderKey(String expression, EnumType type) {
+            if (type == null) return expression;
+            StringBuilder sb = new StringBuilder("FIELD(").append(expression);
+            for (var v : type.values()) sb.append(", '").append(v.databaseName().replace("'", "''")).append("'");
+            return sb.append(")").toString();
+        }
 
         /** Prisma's MySQL adapter sends a Decimal operand as text, which MySQL's arithmetic reads as a double. */
         @Override
@@ -422,6 +555,15 @@ public abstract class SqlDialect {
             };
         }
 
+        /**
+         * An aggregate has no column affinity, so a Decimal bound as text would compare as text (always above any
+         * number); Prisma sends it as a number.
+         */
+        @Override
+        public Object aggregateOperand(boolean ofAggregate, Object value) {
+            return ofAggregate && value instanceof BigDecimal d ? (Object) d.doubleValue() : value;
+        }
+
         /** Prisma's SQLite adapter (libsql) sends JavaScript numbers as REALs: an Int divided that way keeps its fraction. */
         @Override
         public Object arithmeticOperand(ScalarField field, Object operand) {
@@ -432,6 +574,43 @@ public abstract class SqlDialect {
         protected Object readDateTime(ResultSet rs, int column) throws SQLException {
             Object o = rs.getObject(column);
             return o == null ? null : toInstant(o);
+        }
+
+        /** SQLite keeps an overflowed REAL as infinity, which Prisma's SQLite adapter reads as null. */
+        @Override
+        protected Object readScalar(ResultSet rs, int column, ScalarType type) throws SQLException {
+            Object value = super.readScalar(rs, column, type);
+            return value instanceof Double d && d.isInfinite() ? null : value;
+        }
+
+        @Override
+        Sql jsonAt(String column, List<String> path) {
+            return path.isEmpty() ? new Sql().append(column) : jsonOp("", new Sql().append(column), "->", path.getFirst(), "");
+        }
+
+        @Override
+        Sql jsonTextAt(String column, List<String> path, boolean lowered) {
+            return path.isEmpty() ? new Sql().append(column) : jsonOp("", new Sql().append(column), "->>", path.getFirst(), "");
+        }
+
+        /** {@code ->} gives the JSON text of the value, which Prisma compares with the JSON text of the operand. */
+        @Override
+        Sql jsonEquals(Sql target, JsonNode value, boolean not) { return jsonOp("", target, not ? " <> " : " = ", jsonText(value), ""); }
+
+        @Override
+        Sql jsonCompare(Sql target, String op, JsonNode value) { throw new IllegalStateException("SQLite has no Json comparisons"); }
+
+        @Override
+        Sql jsonArrayContains(Sql target, JsonNode value) { throw new IllegalStateException("SQLite has no array_contains"); }
+
+        @Override
+        Sql jsonElement(Sql target, boolean last) { return new Sql().append(target).append(last ? "->'$[#-1]'" : "->'$[0]'"); }
+
+        @Override
+        Sql jsonTypeCheck(Sql target, JsonNode typeOf, boolean is) {
+            String type = typeOf.isTextual() ? "text" : typeOf.isArray() ? "array" : typeOf.isObject() ? "object" : typeOf.isIntegralNumber() ? "integer"
+                    : typeOf.isNumber() ? "real" : typeOf.isBoolean() ? typeOf.asText() : "null";
+            return new Sql().append("(JSON_TYPE(").append(target).append(is ? ") = '" : ") != '").append(type).append("')");
         }
     }
 }

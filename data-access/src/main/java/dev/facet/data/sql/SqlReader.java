@@ -59,9 +59,12 @@ public final class SqlReader {
         String alias = "t0";
         List<Ordering> orderings = effectiveOrderings(query);
         boolean backwards = query.take() != null && query.take() < 0;
-        // Prisma 7 pages from a cursor in SQL only when the ordering is unique; otherwise it reads the ordered rows
-        // and starts at the cursor row itself (none when that row is filtered out).
-        boolean cursorInMemory = query.cursor() != null && !isUnique(model, orderings);
+        // Prisma 7 pages from a cursor in SQL only when the ordering is unique and has no nullable field (where NULLs
+        // sort is the database's choice; a related record's field is null without a related record) and there is no
+        // distinct (which Prisma applies in memory, cursor included); otherwise it reads the ordered rows and starts
+        // at the cursor row itself (none when that row is filtered out).
+        boolean cursorInMemory = query.cursor() != null && (!isUnique(model, orderings) || !query.distinct().isEmpty()
+                || orderings.stream().anyMatch(o -> o instanceof Ordering.ByField bf && (!bf.path().isEmpty() || !bf.field().isRequired())));
         boolean inMemoryPaging = !query.distinct().isEmpty() || cursorInMemory;
 
         Sql sql = new Sql().append("SELECT ");
@@ -142,7 +145,10 @@ public final class SqlReader {
 
     private String orderExpression(FilterCompiler fc, Model model, String alias, Ordering o) {
         return switch (o) {
-            case Ordering.ByField bf -> throughPath(fc, model, alias, bf.path(), 0, (m, a) -> fc.column(a, bf.field()));
+            case Ordering.ByField bf -> {
+                String value = throughPath(fc, model, alias, bf.path(), 0, (m, a) -> fc.column(a, bf.field()));
+                yield bf.path().isEmpty() || !bf.field().isEnum() ? value : dialect.enumOrderKey(value, schema.enumType(bf.field().typeName()));
+            }
             case Ordering.ByRelationCount rc -> {
                 String count = throughPath(fc, model, alias, rc.path(), 0, (m, a) -> {
                     Sql sub = new Sql();

@@ -77,7 +77,7 @@ public final class Values {
                         ? JsonCodec.parse(node.get("value").asText()) : value;
                 case BYTES -> {
                     if (!value.isTextual()) throw invalid(path, field, node);
-                    yield Base64.getDecoder().decode(value.asText());
+                    yield base64(value.asText());
                 }
             };
         } catch (ArithmeticException | DateTimeParseException | IllegalArgumentException e) {
@@ -112,9 +112,29 @@ public final class Values {
         return out;
     }
 
-    /** Accepts ISO-8601 date-times with a zone: {@code 2024-01-02T03:04:05.678Z}, {@code 2024-01-02T04:04:05+01:00} (no plain dates, as Prisma). */
+    /**
+     * Accepts ISO-8601 date-times with a zone: {@code 2024-01-02T03:04:05.678Z}, {@code 2024-01-02T04:04:05+01:00} (no
+     * plain dates, as Prisma). Digits beyond the millisecond are dropped, as a JavaScript Date drops them.
+     */
     public static Instant parseDateTime(String text) {
-        return OffsetDateTime.parse(text).toInstant();
+        return OffsetDateTime.parse(text).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Decodes base64 as Node.js does for Prisma Client: the standard and the URL alphabet, other characters skipped,
+     * the text ending at the first {@code =}, and a last incomplete group giving what bytes it can.
+     */
+    static byte[] base64(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '=') break;
+            if (c == '-') clean.append('+');
+            else if (c == '_') clean.append('/');
+            else if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/') clean.append(c);
+        }
+        if (clean.length() % 4 == 1) clean.setLength(clean.length() - 1);
+        return Base64.getDecoder().decode(clean.toString());
     }
 
     /** Strips a {@code {"$type": ..., "value": ...}} tag; Json tags are handled by the caller. */

@@ -60,7 +60,30 @@ public final class WriteEngine {
 
     /** {@code create}: returns the created record's key values. */
     public Map<String, Object> create(Session s, Model model, JsonNode data, String path) {
-        return createRecord(s, model, requireObject(data, path), path, Map.of(), null);
+        checkCreateOps(model, requireObject(data, path), path);
+        return createRecord(s, model, data, path, Map.of(), null);
+    }
+
+    /**
+     * Prisma validates a whole create before writing: a relation takes only create, createMany (to-many),
+     * connect and connectOrCreate, also in the records it creates. Facet checks the same up front, so that a
+     * refused operation is a validation error rather than whatever the first write runs into.
+     */
+    private void checkCreateOps(Model model, JsonNode data, String path) {
+        if (!data.isObject()) return;
+        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!(model.field(e.getKey()) instanceof RelationField rf) || !e.getValue().isObject()) continue;
+            String p = join(path, e.getKey());
+            checkOps(e.getValue(), rf.isList() ? Set.of("create", "createMany", "connect", "connectOrCreate") : Set.of("create", "connect", "connectOrCreate"),
+                    p, rf);
+            Model child = schema.model(rf.relatedModel());
+            if (child == null) continue;
+            JsonNode create = e.getValue().path("create");
+            for (JsonNode c : create.isArray() ? create : List.of(create)) checkCreateOps(child, c, join(p, "create"));
+            JsonNode coc = e.getValue().path("connectOrCreate");
+            for (JsonNode c : coc.isArray() ? coc : List.of(coc)) checkCreateOps(child, c.path("create"), join(p, "connectOrCreate.create"));
+        }
     }
 
     /** {@code createMany}: scalar data only; returns how many were inserted. */
@@ -102,7 +125,7 @@ public final class WriteEngine {
     public Map<String, Object> update(Session s, Model model, JsonNode where, JsonNode data, String path) {
         Filter filter = reads.whereUnique(model, where, join(path, "where"));
         Map<String, Object> key = findOne(s, model, filter);
-        if (key == null) throw QueryError.notFound("No record was found for an update.");
+        if (key == null) throw missingForUpdate(model, data);
         return updateRecord(s, model, key, requireObject(data, join(path, "data")), join(path, "data"));
     }
 
@@ -894,6 +917,58 @@ public final class WriteEngine {
 
     private Relation relation(RelationLink link) {
         return schema.relationOf(link.parent().name(), link.field().name());
+    }
+
+    /**
+     * The error of an update whose record does not exist. Prisma runs the nested writes that depend on the record
+     * before it notices, so the first of them that needs the record reports it in its own words (many-to-many
+     * connects, creates and disconnects, one-to-many connects and creates, a to-one update or create); the others
+     * (set, deleteMany, updateMany on one-to-many) leave it to the generic text. It does so only with foreign keys
+     * on a database that returns updated rows (PostgreSQL, SQLite): otherwise it reads the record first. Disconnecting
+     * a required relation is refused (P2014) before anything is read.
+     */
+    private QueryError missingForUpdate(Model model, JsonNode data) {
+        boolean readsFirst = actions.emulated() || schema.provider().map(p -> p == dev.facet.schema.model.Provider.MYSQL).orElse(true);
+        for (Iterator<Map.Entry<String, JsonNode>> it = data.isObject() ? data.fields() : java.util.Collections.emptyIterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!(model.field(e.getKey()) instanceof RelationField rf) || !e.getValue().isObject()) continue;
+            RelationLink link = RelationLink.of(schema, model, rf);
+            String on = " on " + kindWords(link) + " relation '" + relationName(link) + "'.";
+            String me = "No '" + model.name() + "' record";
+            for (Iterator<String> ops = e.getValue().fieldNames(); ops.hasNext(); ) {
+                String op = ops.next();
+                String text = null;
+                if (link.viaJoinTable()) {
+                    text = switch (op) {
+                        case "set" -> me + " (needed to disconnect existing child records) was found for a nested set" + on;
+                        case "connect", "create", "connectOrCreate" -> me + " was found for a connect" + on;
+                        case "disconnect" -> me + " was found for a disconnect" + on;
+                        case "update" -> "No '" + link.child().name() + "' record was found for a nested update" + on;
+                        default -> null;
+                    };
+                    if (op.equals("delete") && !readsFirst) {
+                        return new QueryError("P2017", "The records for relation `" + relationName(link) + "` between the `" + model.name()
+                                + "` and `" + link.child().name() + "` models are not connected.");
+                    }
+                } else if (link.parentHoldsKey()) {
+                    if (op.equals("update")) text = "No '" + link.child().name() + "' record was found for a nested update" + on;
+                } else if (rf.isList()) {
+                    text = switch (op) {
+                        case "connect" -> me + " (needed to inline the relation on '" + link.child().name() + "' record(s)) was found for a nested connect" + on;
+                        case "create" -> me + " (needed to inline the relation on '" + model.name() + "' record(s)) was found for a nested create" + on;
+                        default -> null;
+                    };
+                } else if (op.equals("create")) {
+                    text = me + " (needed to create inlined relation for '" + link.child().name() + "' record(s)) was found for a nested create" + on;
+                } else if (op.equals("delete")) {
+                    text = "No '" + link.child().name() + "' record was found for a nested delete" + on;
+                } else if (op.equals("disconnect") && backFieldOf(rf) != null && backFieldOf(rf).isRequired()) {
+                    return actions.violation(relation(link));
+                }
+                if (text != null && !readsFirst) return QueryError.notFound(text);
+            }
+        }
+        return QueryError.notFound("No record was found for an update.");
     }
 
     private String relationName(RelationLink link) { return relation(link).name(); }

@@ -104,6 +104,40 @@ class PrismaComparisonReadsTest {
 
     @ParameterizedTest
     @EnumSource(DbKind.class)
+    void aCursorOnARelatedFieldStartsAtTheCursorRowWhereverTheDatabaseSortsNulls(DbKind kind) {
+        // The orphan (4) and cy's post (5, cy has no name) order by a null name: last on PostgreSQL, first elsewhere.
+        List<Integer> from4 = ids(kind, "Post", "{\"cursor\": {\"id\": 4}, \"orderBy\": [{\"author\": {\"name\": \"asc\"}}, {\"id\": \"asc\"}]}");
+        assertThat(from4).isEqualTo(kind == DbKind.POSTGRES ? List.of(4, 5) : List.of(4, 5, 1, 2, 3));
+        // With distinct, Prisma pages in memory too: a cursor row the filter leaves out gives nothing.
+        assertThat(ids(kind, "Post", "{\"where\": {\"views\": {\"gte\": 5}}, \"cursor\": {\"id\": 3}, \"orderBy\": {\"id\": \"asc\"}}"))
+                .containsExactly(4, 5);
+        assertThat(ids(kind, "Post", "{\"where\": {\"views\": {\"gte\": 5}}, \"cursor\": {\"id\": 3}, \"orderBy\": {\"id\": \"asc\"}, "
+                + "\"distinct\": [\"id\"]}")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void anEmptyConditionIsNoConditionToOrAndNot(DbKind kind) {
+        // OR leaves {} out (and matches nothing when nothing is left); NOT of {} is no condition either.
+        assertThat(ids(kind, "Post", "{\"where\": {\"OR\": [{}]}}")).isEmpty();
+        assertThat(ids(kind, "Post", "{\"where\": {\"OR\": [{}, {\"AND\": []}, {\"views\": 5}]}}")).containsExactly(4);
+        assertThat(ids(kind, "Post", "{\"where\": {\"NOT\": [{}, {\"views\": {\"lt\": 40}}]}, \"orderBy\": {\"id\": \"asc\"}}")).containsExactly(1, 2);
+        assertThat(ids(kind, "User", "{\"where\": {\"posts\": {\"some\": {\"OR\": [{}]}}}}")).isEmpty();
+        // ... but an object in an AND or OR list leaves such an OR out.
+        assertThat(ids(kind, "Post", "{\"where\": {\"AND\": [{\"views\": 5}, {\"OR\": [{}]}]}}")).containsExactly(4);
+        assertThat(ids(kind, "Post", "{\"where\": {\"OR\": [{\"OR\": [{}], \"views\": 5}, {\"id\": 1}]}, \"orderBy\": {\"id\": \"asc\"}}"))
+                .containsExactly(1, 4);
+        assertThat(run(kind, "Post", "count", "{\"where\": {\"NOT\": {}}}").asInt()).isEqualTo(5);
+        // `author: {}` too: it keeps the orphan post.
+        assertThat(run(kind, "Post", "count", "{\"where\": {\"author\": {}}}").asInt()).isEqualTo(5);
+        // A required relation always has its record: null checks on it are refused.
+        for (String where : List.of("{\"user\": null}", "{\"user\": {\"is\": null}}")) {
+            assertThatThrownBy(() -> ids(kind, "Profile", "{\"where\": " + where + "}")).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
     void nullChecksOnRequiredFieldsAreRefusedAndNotInNullKeepsValues(DbKind kind) {
         for (String where : List.of("{\"email\": null}", "{\"email\": {\"equals\": null}}", "{\"email\": {\"in\": null}}", "{\"email\": {\"notIn\": null}}")) {
             assertThatThrownBy(() -> ids(kind, "User", "{\"where\": " + where + "}")).satisfies(e -> assertThat(code(e)).isEqualTo("P2009"))
