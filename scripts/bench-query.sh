@@ -38,10 +38,12 @@ run=(java -jar "$root/app/target/facet.jar" "${query[@]}")
 if grep -q '"error"' "$out/responses.jsonl"; then echo "bench: facet query answered with errors" >&2; exit 1; fi
 
 # The same file through every way Facet is started, and through Prisma 7 when it is installed:
-#  - java -jar facet.jar: no AOT cache (a jar cannot pass JVM options);
+#  - scripts/facet.sh, the documented way to run Facet: for commands, C1, the serial collector and an AOT cache;
+#  - java -jar facet.jar: the JVM's defaults, no AOT cache (a jar cannot pass JVM options);
 #  - the launcher of the app-image (installers module, -Pinstallers): the installed app, with its AOT cache;
 #  - Prisma Client 7 with its driver adapter (tools/prisma-compare/bench.mjs; PRISMA_COMPARE_DIR, default /tmp/prisma-compare).
-commands=("${run[*]} < requests.jsonl")
+"$root/scripts/facet.sh" "${query[@]}" < /dev/null > /dev/null   # builds the command line's AOT cache once
+commands=("$root/scripts/facet.sh ${query[*]} < requests.jsonl" "${run[*]} < requests.jsonl")
 launcher="$root/installers/target/image/Facet/bin/Facet"
 if [ -x "$launcher" ]; then
   commands+=("$launcher ${query[*]} < requests.jsonl")

@@ -7,4 +7,28 @@ jar="$root/app/target/facet.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$root" -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
   (cd "$root" && mvn -B -q -ntp -DskipTests install) >&2
 fi
-exec java --enable-native-access=ALL-UNNAMED -jar "$jar" "$@"
+# JVM warnings (an outdated AOT cache, say) go to stderr, never into the output of facet query or validate.
+common=(--enable-native-access=ALL-UNNAMED -Xlog:all=off:stdout -Xlog:all=warning:stderr)
+case "${1:-}" in
+  validate|format|push|query)
+    # A command lives for seconds: C1 alone and the serial collector spend far less CPU warming up than the
+    # window's defaults (C2 and G1, which the window's long scrolls need), and an AOT cache trained on the
+    # commands (the hidden `facet aot-training`) starts them with their classes loaded and linked.
+    # Measured in docs/benchmarks.md (Reads); decision in docs/decisions/0006.
+    cli=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+    cache="$root/app/target/facet-cli.aot"
+    if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
+      echo "facet.sh: training the command line's AOT cache (once per build of facet.jar)" >&2
+      tmp="$cache.$$"
+      if (cd "${TMPDIR:-/tmp}" && java "${cli[@]}" "${common[@]}" -XX:AOTCacheOutput="$tmp" -jar "$jar" aot-training >/dev/null 2>&1); then
+        mv -f "$tmp" "$cache"
+      else
+        rm -f "$tmp"
+        echo "facet.sh: no AOT cache (the training run failed); running without it" >&2
+      fi
+    fi
+    [ -f "$cache" ] && cli+=(-XX:AOTCache="$cache")
+    exec java "${cli[@]}" "${common[@]}" -jar "$jar" "$@"
+    ;;
+esac
+exec java "${common[@]}" -jar "$jar" "$@"
