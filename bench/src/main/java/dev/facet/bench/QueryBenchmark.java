@@ -120,9 +120,11 @@ public final class QueryBenchmark {
             System.out.printf("seeded %d users, %d posts, %d tags links, %d profiles, %d rows in %d ms%n", USERS, USERS * 10, USERS * 30, USERS, rows,
                     (System.nanoTime() - t0) / 1_000_000);
             if (kind.equals("postgres")) {
-                // Otherwise autovacuum analyses the fresh tables during the first timed runs (seen: 1.1 s more per run).
+                // Settle the database before anything is timed: otherwise autovacuum and the checkpoint of the load run
+                // during the first timed runs (seen: 0.15 to 1.1 s more per run for a minute or two).
                 try (Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
                     s.execute("VACUUM ANALYZE");
+                    s.execute("CHECKPOINT");
                 }
             }
             List<JsonNode> requests = requests();
