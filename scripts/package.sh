@@ -20,7 +20,7 @@ if [ "$(uname -s)" = Linux ]; then
       mvn_cmd=(xvfb-run --auto-servernum --server-args="-screen 0 1440x900x24" "${mvn_cmd[@]}")
     else
       echo "package: no display and no xvfb-run (apt-get install xvfb): the AOT cache is trained on" \
-        "\`facet validate\` instead of the window, so the window starts slower" >&2
+        "the commands only (facet aot-training) instead of also the window, so the window starts slower" >&2
     fi
   fi
 fi

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source ./scripts/use-jdk25.sh
 installers=()
 if [ -x "$JAVA_HOME/bin/jpackage" ]; then
-  # Trained on `facet validate`: CI has no display, and the check is about the launcher, not start-up speed.
+  # Trained on the commands only (`facet aot-training`): CI has no display, and the check is about the launcher, not start-up speed.
   installers=(-Pinstallers -Dinstaller.skipPackages=true -Dinstaller.training=cli)
 fi
 exec mvn -B -ntp verify "${installers[@]}" "$@"

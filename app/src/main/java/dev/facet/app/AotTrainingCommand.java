@@ -104,9 +104,9 @@ final class AotTrainingCommand implements Callable<Integer> {
         ObjectNode aggregate = JSON.objectNode();
         aggregate.putObject("_count").put("_all", true);
         request(out, model, "aggregate", aggregate);
-        ObjectNode first1 = JSON.objectNode();
-        first1.putObject("orderBy").put(first.name(), "desc");
-        request(out, model, "findFirst", first1);
+        ObjectNode latest = JSON.objectNode();
+        latest.putObject("orderBy").put(first.name(), "desc");
+        request(out, model, "findFirst", latest);
     }
 
     private static void request(StringBuilder out, Model model, String action, ObjectNode args) {
