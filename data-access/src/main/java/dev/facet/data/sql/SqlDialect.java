@@ -143,6 +143,19 @@ public abstract class SqlDialect {
     /** @return whether {@code NULLS FIRST/LAST} can be written in ORDER BY */
     public boolean supportsNullsOrdering() { return true; }
 
+    /**
+     * Appends {@code column IN (?, ...)}: the row's key is one of {@code values} (the keys of the parents whose
+     * related rows are being loaded), each bound as a value of {@code field}.
+     */
+    void appendKeysIn(Sql sql, String column, ScalarField field, List<Object> values) {
+        sql.append(column).append(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) sql.append(", ");
+            sql.param(field, values.get(i), this);
+        }
+        sql.append(")");
+    }
+
     /** Binds a value of {@code field} (never a list unless the field is a list). */
     public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
         if (value == null) {
@@ -341,6 +354,30 @@ public abstract class SqlDialect {
             // A list is bound as an array of its element type (see bind), so it needs no cast.
             if (field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.JSON && !field.isList()) return "CAST(? AS jsonb)";
             return "?";
+        }
+
+        /**
+         * Integer and text keys go as one array: the statement's text is then the same for any number of
+         * parents, so the server plans it once per connection instead of planning a long IN list on each call
+         * (that planning cost more than running the statement). Other key types keep the IN list.
+         */
+        @Override
+        void appendKeysIn(Sql sql, String column, ScalarField field, List<Object> values) {
+            if (!bindsKeysAsArray(field)) {
+                super.appendKeysIn(sql, column, field, values);
+                return;
+            }
+            sql.append(column).append(" = ANY(").param(field, values, this).append(")");
+        }
+
+        private static boolean bindsKeysAsArray(ScalarField field) {
+            if (field == null || field.kind() != FieldKind.SCALAR || field.isList()) return false;
+            String nativeType = field.nativeType() == null ? null : field.nativeType().name();
+            return switch (field.scalarType()) {
+                case INT, BIG_INT -> nativeType == null || List.of("Integer", "SmallInt", "BigInt", "Int4", "Int8", "Int2").contains(nativeType);
+                case STRING -> nativeType == null || nativeType.equals("Text") || nativeType.equals("VarChar") || nativeType.equals("String");
+                default -> false;
+            };
         }
 
         @Override

@@ -331,17 +331,11 @@ public final class SqlReader {
         }
         sql.append(" WHERE ");
         if (link.viaJoinTable()) {
-            sql.append("j0.").append(dialect.quote(link.parentJoinColumn())).append(" IN (");
-            for (int i = 0; i < keys.size(); i++) {
-                if (i > 0) sql.append(", ");
-                sql.param(link.parentKeys().getFirst(), keys.get(i).getFirst(), dialect);
-            }
-            sql.append(")");
+            keysIn(sql, "j0." + dialect.quote(link.parentJoinColumn()), link.parentKeys().getFirst(), keys);
         } else {
             keyCondition(sql, fc, alias, link.childKeys(), keys);
         }
-        sql.append(" AND ");
-        fc.compile(q.where(), link.child(), alias, sql);
+        andWhere(sql, fc, q.where(), link.child(), alias);
         if (!pagedInSql) {
             appendOrderBy(sql, fc, link.child(), alias, orderings, false);
             return run(connection, sql, columns, link.viaJoinTable());
@@ -376,14 +370,24 @@ public final class SqlReader {
         sql.append(") AS ").append(dialect.quote(ROW_NUMBER));
     }
 
+    /** {@code column} matches one of the single-column {@code keys}. */
+    private void keysIn(Sql sql, String column, ScalarField field, List<List<Object>> keys) {
+        List<Object> values = new ArrayList<>(keys.size());
+        for (List<Object> key : keys) values.add(key.getFirst());
+        dialect.appendKeysIn(sql, column, field, values);
+    }
+
+    /** Appends {@code AND <filter>}, or nothing when the filter matches every row. */
+    private static void andWhere(Sql sql, FilterCompiler fc, Filter filter, Model model, String alias) {
+        if (filter instanceof Filter.Constant(boolean all) && all) return;
+        if (filter instanceof Filter.And(List<Filter> all) && all.isEmpty()) return;
+        sql.append(" AND ");
+        fc.compile(filter, model, alias, sql);
+    }
+
     private void keyCondition(Sql sql, FilterCompiler fc, String alias, List<ScalarField> fields, List<List<Object>> keys) {
         if (fields.size() == 1) {
-            sql.append(fc.column(alias, fields.getFirst())).append(" IN (");
-            for (int i = 0; i < keys.size(); i++) {
-                if (i > 0) sql.append(", ");
-                sql.param(fields.getFirst(), keys.get(i).getFirst(), dialect);
-            }
-            sql.append(")");
+            keysIn(sql, fc.column(alias, fields.getFirst()), fields.getFirst(), keys);
             return;
         }
         sql.append("(");
@@ -475,18 +479,13 @@ public final class SqlReader {
         if (link.viaJoinTable()) {
             sql.append(" JOIN ").append(dialect.table(link.joinTable().tableName(), link.child().schema())).append(" j0 ON j0.")
                     .append(dialect.quote(link.childJoinColumn())).append(" = ").append(fc.column(alias, link.childKeys().getFirst()))
-                    .append(" WHERE j0.").append(dialect.quote(link.parentJoinColumn())).append(" IN (");
-            for (int i = 0; i < keys.size(); i++) {
-                if (i > 0) sql.append(", ");
-                sql.param(link.parentKeys().getFirst(), keys.get(i).getFirst(), dialect);
-            }
-            sql.append(")");
+                    .append(" WHERE ");
+            keysIn(sql, "j0." + dialect.quote(link.parentJoinColumn()), link.parentKeys().getFirst(), keys);
         } else {
             sql.append(" WHERE ");
             keyCondition(sql, fc, alias, link.childKeys(), keys);
         }
-        sql.append(" AND ");
-        fc.compile(filter, link.child(), alias, sql);
+        andWhere(sql, fc, filter, link.child(), alias);
         sql.append(" GROUP BY ").append(String.join(", ", groupColumns));
         Map<List<Object>, Long> out = new HashMap<>();
         List<ScalarField> keyFields = link.viaJoinTable() ? List.of(link.parentKeys().getFirst()) : link.childKeys();
