@@ -1,5 +1,6 @@
 package dev.facet.app;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,19 +93,23 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     private static RequestStream.Answer answer(QueryEngine engine, RequestStream.Line line) {
-        JsonNode result;
-        boolean failed = true;
         try {
             if (line.invalid() != null) throw line.invalid();
             QueryEngine.Request request = line.request();
-            result = data(engine.execute(request.model(), request.action(), request.args()));
-            failed = false;
+            // Written straight to text: an answer can hold thousands of records, and no tree of them is needed.
+            StringWriter text = new StringWriter(1024);
+            try (JsonGenerator out = JsonCodec.MAPPER.createGenerator(text)) {
+                out.writeStartObject();
+                out.writeFieldName("data");
+                engine.write(request.model(), request.action(), request.args(), out);
+                out.writeEndObject();
+            }
+            return new RequestStream.Answer(text.toString(), false);
         } catch (QueryError e) {
-            result = error(e, null);
-        } catch (RuntimeException e) {
-            result = error(new QueryError("P2010", "Facet could not run this request: " + e), null);
+            return new RequestStream.Answer(JsonCodec.write(error(e, null)), true);
+        } catch (IOException | RuntimeException e) {
+            return new RequestStream.Answer(JsonCodec.write(error(new QueryError("P2010", "Facet could not run this request: " + e), null)), true);
         }
-        return new RequestStream.Answer(JsonCodec.write(result), failed);
     }
 
     private int runInTransaction(QueryEngine engine, BufferedReader in, PrintWriter out) throws IOException {

@@ -1,5 +1,6 @@
 package dev.facet.data;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,9 +15,11 @@ import dev.facet.data.write.WriteEngine;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.ReadQuery;
 import dev.facet.data.query.Selection;
+import dev.facet.data.value.JsonCodec;
 import dev.facet.data.value.Values;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +70,21 @@ public final class QueryEngine implements AutoCloseable {
      * @throws QueryError with Prisma's code when the request is invalid or fails
      */
     public JsonNode execute(String modelName, String action, JsonNode args) {
+        return run(modelName, action, args).tree();
+    }
+
+    /**
+     * Runs one Prisma Client call as {@link #execute} does and writes its result to {@code out}, without building
+     * the result's tree first: the way to print many large results.
+     *
+     * @throws QueryError with Prisma's code when the request is invalid or fails; nothing is written then
+     * @throws IOException when {@code out} fails
+     */
+    public void write(String modelName, String action, JsonNode args, JsonGenerator out) throws IOException {
+        run(modelName, action, args).write(out);
+    }
+
+    private Result run(String modelName, String action, JsonNode args) {
         if (WRITE_ACTIONS.contains(action)) return connector.transaction(session -> executeIn(session, modelName, action, args));
         return executeIn(readOnly, modelName, action, args);
     }
@@ -101,7 +119,7 @@ public final class QueryEngine implements AutoCloseable {
             for (int i = 0; i < requests.size(); i++) {
                 Request r = requests.get(i);
                 try {
-                    results.add(executeIn(session, r.model(), r.action(), r.args()));
+                    results.add(executeIn(session, r.model(), r.action(), r.args()).tree());
                 } catch (QueryError e) {
                     throw new BatchError(i, e);
                 }
@@ -128,7 +146,7 @@ public final class QueryEngine implements AutoCloseable {
         public QueryError error() { return error; }
     }
 
-    private JsonNode executeIn(Session s, String modelName, String action, JsonNode args) {
+    private Result executeIn(Session s, String modelName, String action, JsonNode args) {
         Model model = schema.model(modelName);
         if (model == null || model.ignored()) {
             throw QueryError.validation("model", "unknown model '" + modelName + "'");
@@ -144,13 +162,16 @@ public final class QueryEngine implements AutoCloseable {
             // Prisma Client has no such operation for this database (MySQL); its message.
             throw new QueryError("P2009", "Operation '" + action + "' for model '" + model.name() + "' does not match any query.");
         }
-        return switch (action) {
+        switch (action) {
             case "findMany" -> {
                 ReadQuery q = reads.findMany(model, a, "");
-                yield list(s.read(q), q);
+                return new Records(q.selection(), s.read(q), false);
             }
-            case "findFirst", "findFirstOrThrow" -> findFirst(s, model, a, action.endsWith("OrThrow"));
-            case "findUnique", "findUniqueOrThrow" -> findUnique(s, model, a, action.endsWith("OrThrow"));
+            case "findFirst", "findFirstOrThrow" -> { return findFirst(s, model, a, action.endsWith("OrThrow")); }
+            case "findUnique", "findUniqueOrThrow" -> { return findUnique(s, model, a, action.endsWith("OrThrow")); }
+            default -> { }
+        }
+        JsonNode tree = switch (action) {
             case "count" -> count(s, model, a);
             case "aggregate" -> aggregate(s, model, a);
             case "groupBy" -> groupBy(s, model, a);
@@ -192,6 +213,7 @@ public final class QueryEngine implements AutoCloseable {
             default -> throw QueryError.validation("action", "unknown action '" + action + "' (expected a Prisma Client method such as "
                     + "findMany, findUnique, create, update, delete, or previewDelete)");
         };
+        return new Tree(tree);
     }
 
     private static boolean skipDuplicates(JsonNode a) { return a.path("skipDuplicates").asBoolean(false); }
@@ -205,7 +227,7 @@ public final class QueryEngine implements AutoCloseable {
 
     private static JsonNode countResult(long n) {
         ObjectNode out = JSON.objectNode();
-        out.set("count", count(n));
+        out.set("count", RecordJson.count(n));
         return out;
     }
 
@@ -225,7 +247,7 @@ public final class QueryEngine implements AutoCloseable {
         ReadQuery q = new ReadQuery(model, WriteEngine.keyFilter(model, key), java.util.List.of(), null, null, 1L, java.util.List.of(), selection);
         java.util.List<java.util.Map<String, Object>> rows = s.read(q);
         if (rows.isEmpty()) throw QueryError.notFound("The record was not found after the write.");
-        return record(selection, rows.getFirst());
+        return RecordJson.tree(selection, rows.getFirst());
     }
 
     private JsonNode readBackAll(Session s, Model model, java.util.List<java.util.Map<String, Object>> keys, Selection selection) {
@@ -240,7 +262,7 @@ public final class QueryEngine implements AutoCloseable {
         for (var r : rows) byKey.put(keyText(model, r), r);
         for (var k : keys) {
             var r = byKey.get(keyText(model, k));
-            if (r != null) out.add(record(selection, r));
+            if (r != null) out.add(RecordJson.tree(selection, r));
         }
         return out;
     }
@@ -263,7 +285,7 @@ public final class QueryEngine implements AutoCloseable {
         return sb.toString();
     }
 
-    private JsonNode findFirst(Session s, Model model, JsonNode args, boolean orThrow) {
+    private Records findFirst(Session s, Model model, JsonNode args, boolean orThrow) {
         ReadQuery q = reads.findMany(model, args, "");
         if (q.take() != null && q.take() != 1 && q.take() != -1) {
             throw new QueryError("P2019", "Input error. The 'findFirst' operation cannot be used with a 'take' argument that isn't 1 or -1");
@@ -271,35 +293,29 @@ public final class QueryEngine implements AutoCloseable {
         // Without take, findFirst asks for one row without implying an order (Prisma adds none either).
         ReadQuery first = q.take() == null ? q.withLimit(1L) : q;
         List<Map<String, Object>> rows = s.read(first);
-        if (rows.isEmpty()) {
-            if (orThrow) throw QueryError.notFound("No record was found for a query.");
-            return JSON.nullNode();
-        }
-        return record(q.selection(), rows.getFirst());
+        if (rows.isEmpty() && orThrow) throw QueryError.notFound("No record was found for a query.");
+        return new Records(q.selection(), rows, true);
     }
 
-    private JsonNode findUnique(Session s, Model model, JsonNode args, boolean orThrow) {
+    private Records findUnique(Session s, Model model, JsonNode args, boolean orThrow) {
         ReadQuery q = reads.findUnique(model, args, "");
         List<Map<String, Object>> rows = s.read(q);
-        if (rows.isEmpty()) {
-            if (orThrow) throw QueryError.notFound("No record was found for a query.");
-            return JSON.nullNode();
-        }
-        return record(q.selection(), rows.getFirst());
+        if (rows.isEmpty() && orThrow) throw QueryError.notFound("No record was found for a query.");
+        return new Records(q.selection(), rows, true);
     }
 
     private JsonNode count(Session s, Model model, JsonNode args) {
         Aggregation a = aggregates.count(model, args);
         boolean plain = args == null || !args.has("select") || args.get("select").isBoolean();
         if (plain && a.cursor() == null && a.skip() == null && a.take() == null) {
-            return count(s.count(model, a.where()));
+            return RecordJson.count(s.count(model, a.where()));
         }
         Map<String, Object> row = s.aggregate(a).getFirst();
         @SuppressWarnings("unchecked")
         Map<String, Object> counts = (Map<String, Object>) row.get("_count");
-        if (plain) return count((Long) counts.get("_all"));
+        if (plain) return RecordJson.count((Long) counts.get("_all"));
         ObjectNode out = JSON.objectNode();
-        for (var e : counts.entrySet()) out.set(e.getKey(), count((Long) e.getValue()));
+        for (var e : counts.entrySet()) out.set(e.getKey(), RecordJson.count((Long) e.getValue()));
         return out;
     }
 
@@ -324,12 +340,12 @@ public final class QueryEngine implements AutoCloseable {
             @SuppressWarnings("unchecked")
             Map<String, Object> values = (Map<String, Object>) row.get(key);
             if (agg.function() == Aggregation.Function.COUNT && plainCount) {
-                out.set(key, count((Long) values.get("_all")));
+                out.set(key, RecordJson.count((Long) values.get("_all")));
                 continue;
             }
             ObjectNode group = out.has(key) ? (ObjectNode) out.get(key) : out.putObject(key);
             Object v = values.get(agg.key());
-            if (agg.function() == Aggregation.Function.COUNT) group.set(agg.key(), count((Long) v));
+            if (agg.function() == Aggregation.Function.COUNT) group.set(agg.key(), RecordJson.count((Long) v));
             else if (agg.function() == Aggregation.Function.AVG && v instanceof Double d) group.put(agg.key(), d);
             else group.set(agg.key(), Values.toJson(agg.field(), v));
         }
@@ -339,45 +355,43 @@ public final class QueryEngine implements AutoCloseable {
 
     // ---------------------------------------------------------------- results
 
-    private ArrayNode list(List<Map<String, Object>> rows, ReadQuery q) {
-        ArrayNode out = JSON.arrayNode();
-        for (Map<String, Object> r : rows) out.add(record(q.selection(), r));
-        return out;
+    /**
+     * A result: a tree already built, or records still as rows, written out when printed ({@link #write}) and
+     * turned into a tree only when asked ({@link #execute}).
+     */
+    private sealed interface Result {
+        JsonNode tree();
+
+        void write(JsonGenerator out) throws IOException;
     }
 
-    /** Serializes one record in selection order, with Prisma's value encoding. */
-    @SuppressWarnings("unchecked")
-    static ObjectNode record(Selection selection, Map<String, Object> row) {
-        ObjectNode out = JSON.objectNode();
-        for (Selection.Item item : selection.items()) {
-            switch (item) {
-                case Selection.Scalar s -> out.set(s.key(), Values.toJson(s.field(), row.get(s.field().name())));
-                case Selection.Relation r -> {
-                    Object v = row.get(r.key());
-                    if (v == null) {
-                        out.set(r.key(), r.field().isList() ? JSON.arrayNode() : JSON.nullNode());
-                    } else if (v instanceof List<?> list) {
-                        ArrayNode arr = out.putArray(r.key());
-                        for (Object child : list) arr.add(record(r.query().selection(), (Map<String, Object>) child));
-                    } else {
-                        Map<String, Object> child = (Map<String, Object>) v;
-                        // An optional to-one with a `where` that the related record fails becomes null.
-                        out.set(r.key(), record(r.query().selection(), child));
-                    }
-                }
-                case Selection.Count c -> {
-                    ObjectNode counts = out.putObject("_count");
-                    Map<String, Long> values = (Map<String, Long>) row.getOrDefault("_count", Map.of());
-                    for (Selection.CountedRelation cr : c.relations()) counts.set(cr.field().name(), count(values.getOrDefault(cr.field().name(), 0L)));
-                }
-            }
+    private record Tree(JsonNode node) implements Result {
+        @Override public JsonNode tree() { return node; }
+
+        @Override public void write(JsonGenerator out) throws IOException { JsonCodec.MAPPER.writeTree(out, node); }
+    }
+
+    /** A list of records, or with {@code single} the first of them (null when there is none). */
+    private record Records(Selection selection, List<Map<String, Object>> rows, boolean single) implements Result {
+        @Override
+        public JsonNode tree() {
+            if (single) return rows.isEmpty() ? JSON.nullNode() : RecordJson.tree(selection, rows.getFirst());
+            ArrayNode out = JSON.arrayNode();
+            for (Map<String, Object> r : rows) out.add(RecordJson.tree(selection, r));
+            return out;
         }
-        return out;
-    }
 
-    /** Counts are JSON numbers, written as small as they fit (as Prisma's engine writes them). */
-    private static JsonNode count(long n) {
-        return n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE ? JSON.numberNode((int) n) : JSON.numberNode(n);
+        @Override
+        public void write(JsonGenerator out) throws IOException {
+            if (single) {
+                if (rows.isEmpty()) out.writeNull();
+                else RecordJson.write(out, selection, rows.getFirst());
+                return;
+            }
+            out.writeStartArray();
+            for (Map<String, Object> r : rows) RecordJson.write(out, selection, r);
+            out.writeEndArray();
+        }
     }
 
     @Override

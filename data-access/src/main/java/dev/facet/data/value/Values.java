@@ -1,5 +1,6 @@
 package dev.facet.data.value;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,6 +9,7 @@ import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldKind;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -179,5 +181,40 @@ public final class Values {
             case JsonNode n -> n;
             default -> JSON.textNode(value.toString());
         };
+    }
+
+    /** Writes {@code value} as {@link #toJson} encodes it, without building a node first. */
+    public static void write(JsonGenerator out, ScalarField field, Object value) throws IOException {
+        if (value == null) {
+            if (field.isList()) {
+                out.writeStartArray();
+                out.writeEndArray();
+            } else {
+                out.writeNull();
+            }
+            return;
+        }
+        if (value instanceof List<?> list) {
+            out.writeStartArray();
+            for (Object item : list) write(out, field, item);
+            out.writeEndArray();
+            return;
+        }
+        switch (value) {
+            case String s -> out.writeString(s);
+            case Boolean b -> out.writeBoolean(b);
+            case Integer i -> out.writeNumber(i);
+            case Long l when field.scalarType() == ScalarType.BIG_INT -> out.writeString(Long.toString(l));
+            case Long l -> {
+                if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) out.writeNumber(l.intValue());
+                else out.writeNumber(l);
+            }
+            case Double d -> out.writeNumber(d);
+            case BigDecimal d -> out.writeString(DecimalText.format(d));
+            case Instant t -> out.writeString(ISO_MILLIS.format(t));
+            case byte[] bytes -> out.writeString(Base64.getEncoder().encodeToString(bytes));
+            case JsonNode n -> JsonCodec.MAPPER.writeTree(out, n);
+            default -> out.writeString(value.toString());
+        }
     }
 }

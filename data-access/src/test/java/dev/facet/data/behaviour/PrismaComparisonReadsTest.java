@@ -78,7 +78,7 @@ class PrismaComparisonReadsTest {
     }
 
     static JsonNode run(QueryEngine e, String model, String action, String args) {
-        return e.execute(model, action, JsonCodec.parse(args));
+        return ReadsTest.run(e, model, action, args);
     }
 
     static JsonNode run(DbKind kind, String model, String action, String args) { return run(engine(kind), model, action, args); }
@@ -202,9 +202,9 @@ class PrismaComparisonReadsTest {
     void noTieBreakerIsAddedToAGivenOrderAndFindFirstImpliesNoOrder(DbKind kind) {
         QueryEngine e = engine(kind);
         STATEMENTS.clear();
-        run(e, "Post", "findMany", "{\"orderBy\": {\"views\": \"asc\"}, \"take\": 2}");
-        run(e, "Post", "findFirst", "{}");
-        run(e, "Post", "findMany", "{\"take\": 2}");
+        e.execute("Post", "findMany", JsonCodec.parse("{\"orderBy\": {\"views\": \"asc\"}, \"take\": 2}"));
+        e.execute("Post", "findFirst", JsonCodec.parse("{}"));
+        e.execute("Post", "findMany", JsonCodec.parse("{\"take\": 2}"));
         assertThat(STATEMENTS.get(0).substring(STATEMENTS.get(0).indexOf("ORDER BY"))).doesNotContain("id");
         assertThat(STATEMENTS.get(1)).doesNotContain("ORDER BY");
         // Without an orderBy, take orders by the id.

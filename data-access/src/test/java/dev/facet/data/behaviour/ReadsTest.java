@@ -3,6 +3,7 @@ package dev.facet.data.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facet.data.QueryEngine;
@@ -11,6 +12,8 @@ import dev.facet.data.testdb.DbKind;
 import dev.facet.data.testdb.TestDatabases;
 import dev.facet.data.value.JsonCodec;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -101,8 +104,24 @@ class ReadsTest {
         run(e, "Post", "create", "{\"data\": {\"title\": \"Orphan\", \"views\": 5, \"createdAt\": \"2024-04-01T00:00:00.000Z\"}}");
     }
 
+    /** Runs a request; a read's answer is also written straight to text ({@link QueryEngine#write}), which must match. */
     static JsonNode run(QueryEngine e, String model, String action, String args) {
-        return e.execute(model, action, args == null ? null : JsonCodec.parse(args));
+        JsonNode parsed = args == null ? null : JsonCodec.parse(args);
+        JsonNode tree = e.execute(model, action, parsed);
+        if (!QueryEngine.isWrite(action)) {
+            assertThat(written(e, model, action, parsed)).as("written %s.%s(%s)", model, action, args).isEqualTo(JsonCodec.write(tree));
+        }
+        return tree;
+    }
+
+    static String written(QueryEngine e, String model, String action, JsonNode args) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JsonCodec.MAPPER.createGenerator(text)) {
+            e.write(model, action, args, out);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return text.toString();
     }
 
     static JsonNode run(DbKind kind, String model, String action, String args) { return run(engine(kind), model, action, args); }
@@ -186,9 +205,9 @@ class ReadsTest {
     void includeRunsOneStatementPerLevel(DbKind kind) {
         QueryEngine e = engine(kind);
         STATEMENTS.clear();
-        JsonNode users = run(e, "User", "findMany", """
+        JsonNode users = e.execute("User", "findMany", JsonCodec.parse("""
                 {"orderBy": {"id": "asc"}, "include": {"profile": true, "_count": {"select": {"posts": true}},
-                 "posts": {"orderBy": {"id": "asc"}, "include": {"tags": {"select": {"name": true}, "orderBy": {"name": "desc"}}}}}}""");
+                 "posts": {"orderBy": {"id": "asc"}, "include": {"tags": {"select": {"name": true}, "orderBy": {"name": "desc"}}}}}}"""));
         assertThat(STATEMENTS).hasSize(5);
         assertThat(users.get(0).get("profile").get("bio").asText()).isEqualTo("Mathematician");
         assertThat(users.get(0).get("_count")).isEqualTo(json("{\"posts\": 2}"));
