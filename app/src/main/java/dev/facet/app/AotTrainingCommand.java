@@ -15,9 +15,10 @@ import dev.facet.schema.model.Schema;
 import dev.facet.ui.demo.DemoSeeder;
 import dev.facet.ui.project.OpenRequest;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,10 +73,12 @@ final class AotTrainingCommand implements Callable<Integer> {
                     if (!model.ignored() && !model.view()) appendRequests(requests, model, pass);
                 }
             }
-            StringWriter answers = new StringWriter();
-            int queried = run(new PrintWriter(answers), requests.toString(), "query", "--schema", schema, "--url", "file:./training.db");
-            long failed = answers.toString().lines().filter(l -> l.startsWith("{\"error\"")).count();
-            err.printf("aot-training: %d requests answered, %d with an error (status %d)%n", answers.toString().lines().count(), failed, queried);
+            // Answers go as bytes, as facet query's go to standard output.
+            ByteArrayOutputStream answers = new ByteArrayOutputStream();
+            int queried = run(new PrintWriter(Writer.nullWriter()), requests.toString(), answers, "query", "--schema", schema, "--url", "file:./training.db");
+            String answered = answers.toString(StandardCharsets.UTF_8);
+            long failed = answered.lines().filter(l -> l.startsWith("{\"error\"")).count();
+            err.printf("aot-training: %d requests answered, %d with an error (status %d)%n", answered.lines().count(), failed, queried);
             if (queried > 1) return 1;
             loadDrivers();
         } finally {
@@ -127,16 +130,17 @@ final class AotTrainingCommand implements Callable<Integer> {
     }
 
     private static int quietly(String... args) {
-        return run(new PrintWriter(Writer.nullWriter()), null, args);
+        return run(new PrintWriter(Writer.nullWriter()), null, null, args);
     }
 
-    private static int run(PrintWriter out, String input, String... args) {
+    private static int run(PrintWriter out, String input, OutputStream answers, String... args) {
         CommandLine cli = FacetCommand.commandLine();
         cli.setOut(out);
         cli.setErr(new PrintWriter(Writer.nullWriter()));
         if (input != null) {
             QueryCommand query = cli.getSubcommands().get("query").getCommand();
             query.input = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+            query.output = answers;
         }
         return cli.execute(args);
     }

@@ -37,6 +37,8 @@ public final class FacetCommand implements Callable<Integer> {
         // Diagnostics quote schema text and JSON consumers expect UTF-8, whatever the platform default.
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        // facet query's answers are UTF-8 already: they go to standard output as they are.
+        ((QueryCommand) cli.getSubcommands().get("query").getCommand()).output = System.out;
         int status = cli.execute(args);
         cli.getOut().flush();
         cli.getErr().flush();

@@ -1,6 +1,8 @@
 package dev.facet.app;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,10 +11,11 @@ import dev.facet.data.QueryEngine;
 import dev.facet.data.QueryError;
 import dev.facet.data.value.JsonCodec;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +58,12 @@ final class QueryCommand implements Callable<Integer> {
     /** Where requests come from; tests replace it. */
     java.io.InputStream input = System.in;
 
+    /**
+     * Where answers go, as UTF-8 bytes: {@link FacetCommand#main} sets standard output. Null: through the command
+     * line's writer (tests), one decoded batch of whole lines per flush.
+     */
+    OutputStream output;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +90,26 @@ final class QueryCommand implements Callable<Integer> {
     private int runEach(QueryEngine engine, BufferedReader in, PrintWriter out) throws IOException {
         int workers = jobs != null ? jobs : RequestStream.defaultWorkers(engine, Runtime.getRuntime().availableProcessors());
         RequestStream stream = new RequestStream(engine, workers, QueryCommand::parseLine, line -> answer(engine, line));
-        return stream.run(in, out) ? 0 : 1;
+        return stream.run(in, output != null ? output : new LinesToWriter(out)) ? 0 : 1;
+    }
+
+    /** Bytes of whole lines, handed to a writer as text at each flush (RequestStream flushes between lines only). */
+    private static final class LinesToWriter extends OutputStream {
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private final PrintWriter out;
+
+        LinesToWriter(PrintWriter out) { this.out = out; }
+
+        @Override public void write(int b) { pending.write(b); }
+
+        @Override public void write(byte[] b, int off, int len) { pending.write(b, off, len); }
+
+        @Override
+        public void flush() {
+            out.write(pending.toString(StandardCharsets.UTF_8));
+            out.flush();
+            pending.reset();
+        }
     }
 
     private static RequestStream.Line parseLine(String text, int number) {
@@ -96,20 +124,24 @@ final class QueryCommand implements Callable<Integer> {
         try {
             if (line.invalid() != null) throw line.invalid();
             QueryEngine.Request request = line.request();
-            // Written straight to text: an answer can hold thousands of records, and no tree of them is needed.
-            StringWriter text = new StringWriter(1024);
-            try (JsonGenerator out = JsonCodec.MAPPER.createGenerator(text)) {
+            // Written straight to UTF-8: an answer can hold thousands of records, and no tree of them is needed.
+            ByteArrayBuilder bytes = new ByteArrayBuilder(4096);
+            try (JsonGenerator out = JsonCodec.MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
                 out.writeStartObject();
                 out.writeFieldName("data");
                 engine.write(request.model(), request.action(), request.args(), out);
                 out.writeEndObject();
             }
-            return new RequestStream.Answer(text.toString(), false);
+            return new RequestStream.Answer(bytes.toByteArray(), false);
         } catch (QueryError e) {
-            return new RequestStream.Answer(JsonCodec.write(error(e, null)), true);
+            return failure(error(e, null));
         } catch (IOException | RuntimeException e) {
-            return new RequestStream.Answer(JsonCodec.write(error(new QueryError("P2010", "Facet could not run this request: " + e), null)), true);
+            return failure(error(new QueryError("P2010", "Facet could not run this request: " + e), null));
         }
+    }
+
+    private static RequestStream.Answer failure(JsonNode error) {
+        return new RequestStream.Answer(JsonCodec.write(error).getBytes(StandardCharsets.UTF_8), true);
     }
 
     private int runInTransaction(QueryEngine engine, BufferedReader in, PrintWriter out) throws IOException {

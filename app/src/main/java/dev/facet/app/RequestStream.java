@@ -4,7 +4,7 @@ import dev.facet.data.QueryEngine;
 import dev.facet.data.QueryError;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -32,8 +32,8 @@ final class RequestStream {
     /** A parsed line, or the reason it could not be parsed. */
     record Line(int number, QueryEngine.Request request, QueryError invalid) {}
 
-    /** One answer line as printed, and whether it reports a failure (for the exit status). */
-    record Answer(String text, boolean failed) {}
+    /** One answer line as printed (UTF-8, without its line end), and whether it reports a failure (for the exit status). */
+    record Answer(byte[] line, boolean failed) {}
 
     private final QueryEngine engine;
     private final int workers;
@@ -54,7 +54,7 @@ final class RequestStream {
     }
 
     /** Reads every line of {@code in}, prints every answer to {@code out}; returns whether all succeeded. */
-    boolean run(BufferedReader in, PrintWriter out) throws IOException {
+    boolean run(BufferedReader in, OutputStream out) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "facet-query-worker");
             t.setDaemon(true);
@@ -94,19 +94,28 @@ final class RequestStream {
         return !failed.get();
     }
 
-    private static void print(BlockingQueue<CompletableFuture<Answer>> answers, Semaphore ahead, PrintWriter out,
+    private static void print(BlockingQueue<CompletableFuture<Answer>> answers, Semaphore ahead, OutputStream out,
                               AtomicBoolean failed, CompletableFuture<Answer> end) {
+        // Once the output is gone (a closed pipe), answers are still taken, so that the reader never waits for room.
+        boolean outputGone = false;
         try {
             while (true) {
                 CompletableFuture<Answer> next = answers.peek();
                 // Flush before waiting: what is printed reaches a waiting reader now, and a batch is not
                 // flushed once per line.
-                if (next == null || !next.isDone()) out.flush();
+                if (!outputGone && (next == null || !next.isDone())) outputGone = !flush(out);
                 next = answers.take();
                 if (next == end) break;
                 Answer answer = next.get();
-                out.println(answer.text());
-                if (answer.failed()) failed.set(true);
+                if (!outputGone) {
+                    try {
+                        out.write(answer.line());
+                        out.write('\n');
+                    } catch (IOException e) {
+                        outputGone = true;
+                    }
+                }
+                if (answer.failed() || outputGone) failed.set(true);
                 ahead.release();
             }
         } catch (InterruptedException e) {
@@ -115,7 +124,16 @@ final class RequestStream {
             // The answerer never throws; an error here is a bug, and the exit status says so.
             failed.set(true);
         } finally {
+            if (!outputGone && !flush(out)) failed.set(true);
+        }
+    }
+
+    private static boolean flush(OutputStream out) {
+        try {
             out.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
