@@ -1,5 +1,6 @@
 package dev.facet.data.sql;
 
+import dev.facet.data.connector.RowMap;
 import dev.facet.data.query.RelationLink;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.Ordering;
@@ -534,8 +535,8 @@ public final class SqlReader {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                // Sized up front: rows are many, and growing each map was a visible cost.
-                Map<String, Object> row = new LinkedHashMap<>((columns.size() + 4) * 4 / 3 + 1);
+                // Room for the relations and counts loaded into the row later.
+                Map<String, Object> row = new RowMap(columns.size() + 3);
                 for (int i = 0; i < columns.size(); i++) row.put(columns.get(i).name(), dialect.read(rs, i + 1, columns.get(i)));
                 if (withParentKey) row.put(PARENT_KEY, rs.getObject(columns.size() + 1));
                 rows.add(row);
