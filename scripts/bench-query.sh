@@ -40,13 +40,15 @@ if grep -q '"error"' "$out/responses.jsonl"; then echo "bench: facet query answe
 # The same file through every way Facet is started, and through Prisma 7 when it is installed:
 #  - scripts/facet.sh, the documented way to run Facet: for commands, C1, the serial collector and an AOT cache;
 #  - java -jar facet.jar: the JVM's defaults, no AOT cache (a jar cannot pass JVM options);
-#  - the launcher of the app-image (installers module, -Pinstallers): the installed app, with its AOT cache;
+#  - the launchers of the app-image (installers module, -Pinstallers): the installed app, with their AOT caches;
+#    bin/facet-cli (C1, serial collector) is what the installed `facet query` runs, bin/Facet has the window's options;
 #  - Prisma Client 7 with its driver adapter (tools/prisma-compare/bench.mjs; PRISMA_COMPARE_DIR, default /tmp/prisma-compare).
 "$root/scripts/facet.sh" "${query[@]}" < /dev/null > /dev/null   # builds the command line's AOT cache once
 commands=("$root/scripts/facet.sh ${query[*]} < requests.jsonl" "${run[*]} < requests.jsonl")
 launcher="$root/installers/target/image/Facet/bin/Facet"
 if [ -x "$launcher" ]; then
   commands+=("$launcher ${query[*]} < requests.jsonl")
+  if [ -x "${launcher%/*}/facet-cli" ]; then commands+=("${launcher%/*}/facet-cli ${query[*]} < requests.jsonl"); fi
 else
   echo "bench: no app-image launcher ($launcher); build it with: mvn -Pinstallers -Dinstaller.skipPackages=true -DskipTests install" >&2
 fi

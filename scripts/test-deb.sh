@@ -66,20 +66,33 @@ fi
 install_deb
 ok "installed $(dpkg-query -W -f='${Package} ${Version}, ${Installed-Size} kB' facet)"
 
-# The command on the PATH.
+# The command on the PATH: postinst's script, which starts bin/facet-cli for the commands and bin/Facet else.
 hash -r
 [ "$(command -v facet)" = /usr/bin/facet ] || fail "facet on the PATH is '$(command -v facet || true)', not /usr/bin/facet"
-[ "$(readlink -f /usr/bin/facet)" = /opt/facet/bin/Facet ] || fail "/usr/bin/facet points to $(readlink -f /usr/bin/facet)"
-ok "/usr/bin/facet -> /opt/facet/bin/Facet"
+[ -f /usr/bin/facet ] && [ ! -L /usr/bin/facet ] && [ -x /usr/bin/facet ] || fail "/usr/bin/facet is not postinst's script: $(ls -l /usr/bin/facet)"
+sh -n /usr/bin/facet || fail "/usr/bin/facet is not a valid sh script"
+ok "/usr/bin/facet is postinst's script"
 
 version=$(facet --version 2>"$work/err") || fail "facet --version failed: $(cat "$work/err")"
 [ "$version" = "$expected" ] || fail "facet --version printed '$version', expected '$expected'"
 [ ! -s "$work/err" ] || fail "facet --version wrote to stderr: $(cat "$work/err")"
 ok "facet --version: $version"
 
-# The AOT cache records the jars' sizes and times; dpkg must have kept them, or every start is slow.
-JAVA_TOOL_OPTIONS=-XX:AOTMode=on facet --version >/dev/null 2>"$work/err" || fail "the installed launcher cannot use its AOT cache: $(cat "$work/err")"
-ok "the installed launcher starts with its AOT cache (-XX:AOTMode=on)"
+# The AOT caches record the jars' sizes and times; dpkg must have kept them, or every start is slow.
+# The JVM's final flags also show which launcher /usr/bin/facet started: --version the window's (C2, G1 or
+# what the JVM picks, facet.aot), validate the command line's (C1, serial collector, facet-cli.aot).
+flags() {
+  JAVA_TOOL_OPTIONS="-XX:AOTMode=on -XX:+PrintFlagsFinal" facet "$@" >"$work/flags" 2>"$work/err" ||
+    fail "facet $* cannot use its AOT cache (-XX:AOTMode=on): $(cat "$work/err")"
+}
+has_flag() { grep -Eq "^ *[a-z]+ +$1 += $2 " "$work/flags"; }
+flags --version
+has_flag AOTCache '/opt/facet/lib/app/facet\.aot' || fail "facet --version does not run with facet.aot: $(grep -E ' AOTCache ' "$work/flags")"
+has_flag TieredStopAtLevel 4 || fail "facet --version runs without C2: $(grep -E ' TieredStopAtLevel ' "$work/flags")"
+flags validate resources/demo/schema.prisma
+has_flag AOTCache '/opt/facet/lib/app/facet-cli\.aot' || fail "facet validate does not run with facet-cli.aot: $(grep -E ' AOTCache ' "$work/flags")"
+has_flag TieredStopAtLevel 1 && has_flag UseSerialGC true || fail "facet validate does not run with C1 alone and the serial collector"
+ok "facet --version: bin/Facet with facet.aot; facet validate: bin/facet-cli with facet-cli.aot, C1, serial collector (-XX:AOTMode=on)"
 
 # Arguments pass through the launcher: validate, push and query on a copy of the demo schema.
 mkdir -p "$work/shop"
@@ -108,7 +121,8 @@ grep -qx 'Exec=/opt/facet/bin/Facet %f' "$desktop" || fail "$desktop does not pa
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$desktop" || fail "desktop-file-validate $desktop"
 fi
-ok "menu entry $desktop (Development, text/x-prisma, Exec ... %f)"
+[ ! -e /usr/share/applications/facet-facet-cli.desktop ] || fail "the command-line launcher has a menu entry of its own"
+ok "menu entry $desktop (Development, text/x-prisma, Exec ... %f), none for facet-cli"
 grep -q 'type="text/x-prisma"' /usr/share/mime/packages/*.xml 2>/dev/null || fail "text/x-prisma is not in /usr/share/mime/packages"
 if command -v xdg-mime >/dev/null; then
   type=$(xdg-mime query filetype "$work/shop/schema.prisma" 2>/dev/null || true)

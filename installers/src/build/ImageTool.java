@@ -31,7 +31,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Finishes the application image that jpackage made, then checks it. installers/pom.xml runs it in the
  * package phase, before the installers are made from the image:
- * <pre>java ImageTool.java --image target/image --launcher Facet --javafx target/jpackage/javafx
+ * <pre>java ImageTool.java --image target/image --launcher Facet --cli-launcher facet-cli
+ *      --cli-java-options "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" --javafx target/jpackage/javafx
  *      --expect-version "facet 0.1.0" --schema schema.prisma [--aot true] [--training auto|gui|cli]
  *      [--training-seconds 20] [--log target/image-tool.log]</pre>
  * <ol>
@@ -43,10 +44,14 @@ import java.util.zip.ZipOutputStream;
  * <li>facet.jar loses what the runtime's JavaFX modules already have, and sqlite-jdbc's natives for
  *     other platforms (34 MB to 14 MB). Every jar gets one fixed modification time
  *     (see {@link #JAR_TIME_SECONDS}).</li>
- * <li>A training run of the launcher writes an AOT cache (JDK 25: loaded and linked classes, method
- *     profiles) into the image, and the launchers' .cfg files get -XX:AOTCache=$APPDIR/facet.aot.</li>
- * <li>Checks: the launcher prints the expected --version and nothing on stderr, validates a schema
- *     (arguments pass through), and starts with -XX:AOTMode=on (the cache is usable).</li>
+ * <li>The command-line launcher's .cfg gets its JVM options (C1 only, the serial collector: commands
+ *     live for seconds, see docs/decisions/0006); on Linux it keeps out of the menu.</li>
+ * <li>Each launcher gets its own AOT cache (JDK 25: loaded and linked classes, method profiles), written
+ *     by a training run of that launcher, so with its own JVM options: facet.aot for the window's
+ *     launcher, facet-cli.aot for the command line's. Each .cfg gets -XX:AOTCache= for its own cache only.</li>
+ * <li>Checks, of both launchers: the expected --version and nothing on stderr, a schema validated
+ *     (arguments pass through), and the JVM flags in effect: each cache usable (-XX:AOTMode=on) and
+ *     its own, and the command line's -XX options (C1, the serial collector).</li>
  * </ol>
  * A source-file program rather than a script so that it runs the same on Linux, Windows and macOS.
  */
@@ -69,28 +74,43 @@ public final class ImageTool {
         }
     }
 
-    /** Where jpackage puts the launcher, the app's jars and the runtime, per platform. */
-    record Layout(Path root, Path launcher, Path appDir, Path runtimeHome, Path nativeDir) {
+    /** Where jpackage puts the launchers, the app's jars and the runtime, per platform. */
+    record Layout(Path root, Path launcherDir, String launcherSuffix, Path appDir, Path runtimeHome, Path nativeDir) {
         static Layout of(Path imageDir, String name, Os os) {
             return switch (os) {
                 case LINUX -> {
                     Path root = imageDir.resolve(name);
                     Path runtime = root.resolve("lib/runtime");
-                    yield new Layout(root, root.resolve("bin").resolve(name), root.resolve("lib/app"), runtime, runtime.resolve("lib"));
+                    yield new Layout(root, root.resolve("bin"), "", root.resolve("lib/app"), runtime, runtime.resolve("lib"));
                 }
                 case WINDOWS -> {
                     Path root = imageDir.resolve(name);
                     Path runtime = root.resolve("runtime");
-                    yield new Layout(root, root.resolve(name + ".exe"), root.resolve("app"), runtime, runtime.resolve("bin"));
+                    yield new Layout(root, root, ".exe", root.resolve("app"), runtime, runtime.resolve("bin"));
                 }
                 case MAC -> {
                     Path root = imageDir.resolve(name + ".app");
                     Path runtime = root.resolve("Contents/runtime/Contents/Home");
-                    yield new Layout(root, root.resolve("Contents/MacOS").resolve(name), root.resolve("Contents/app"), runtime, runtime.resolve("lib"));
+                    yield new Layout(root, root.resolve("Contents/MacOS"), "", root.resolve("Contents/app"), runtime, runtime.resolve("lib"));
                 }
             };
         }
+
+        Path launcher(String name) {
+            return launcherDir.resolve(name + launcherSuffix);
+        }
+
+        /** jpackage writes each launcher's options to app/NAME.cfg on every platform. */
+        Path cfg(String name) {
+            return appDir.resolve(name + ".cfg");
+        }
     }
+
+    /**
+     * One launcher of the image: its name, the AOT cache file it gets, the options ImageTool adds to its
+     * .cfg, and whether its training run may open the window.
+     */
+    record Launcher(String name, String aotFile, List<String> javaOptions, boolean window) {}
 
     /** A failure that ends the build with its message (no stack trace: the message says what to do). */
     static final class Failure extends RuntimeException {
@@ -107,11 +127,12 @@ public final class ImageTool {
      * the .rpm's spec (src/jpackage/linux) set the jars back to this instant, 1980-01-01T00:00:00Z.
      */
     static final long JAR_TIME_SECONDS = 315532800L;
-    static final String AOT_FILE = "facet.aot";
-    static final String AOT_OPTION = "java-options=-XX:AOTCache=$APPDIR/" + AOT_FILE;
+    static final String AOT_OPTION = "java-options=-XX:AOTCache=";
 
     private final Os os = Os.current();
     private final Layout layout;
+    private final Launcher main;
+    private final Launcher cli;
     private final Path javafxDir;
     private final String expectedVersion;
     private final Path schema;
@@ -123,6 +144,11 @@ public final class ImageTool {
     ImageTool(Map<String, String> options) {
         String name = required(options, "launcher");
         layout = Layout.of(Path.of(required(options, "image")).toAbsolutePath(), name, os);
+        // The window's launcher keeps the options jpackage gave it; the command line's gets its own on top.
+        main = new Launcher(name, "facet.aot", List.of(), true);
+        String cliName = required(options, "cli-launcher");
+        cli = new Launcher(cliName, cliName + ".aot",
+                List.of(required(options, "cli-java-options").trim().split("\\s+")), false);
         javafxDir = Path.of(required(options, "javafx")).toAbsolutePath();
         expectedVersion = required(options, "expect-version");
         schema = Path.of(required(options, "schema")).toAbsolutePath().normalize();
@@ -132,6 +158,9 @@ public final class ImageTool {
         log = Path.of(options.getOrDefault("log", "image-tool.log")).toAbsolutePath();
         if (!Set.of("auto", "gui", "cli").contains(training)) {
             throw new Failure("--training is auto, gui or cli, not " + training);
+        }
+        if (main.name().equalsIgnoreCase(cli.name())) {
+            throw new Failure("--cli-launcher must differ from --launcher (macOS and Windows ignore case): " + cli.name());
         }
     }
 
@@ -148,8 +177,11 @@ public final class ImageTool {
     }
 
     void run() throws IOException {
-        if (!Files.isExecutable(layout.launcher())) {
-            throw new Failure("no launcher at " + layout.launcher() + " (did jpackage make the app-image?)");
+        for (Launcher launcher : List.of(main, cli)) {
+            if (!Files.isExecutable(layout.launcher(launcher.name())) || !Files.isRegularFile(layout.cfg(launcher.name()))) {
+                throw new Failure("no launcher " + layout.launcher(launcher.name()) + " with its " + layout.cfg(launcher.name()).getFileName()
+                        + " (did jpackage make the app-image, with the additional launcher of installers/pom.xml?)");
+            }
         }
         Files.createDirectories(log.getParent());
         Files.writeString(log, "");
@@ -161,16 +193,21 @@ public final class ImageTool {
         for (Path jar : list(layout.appDir(), ".jar")) {
             Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(JAR_TIME_SECONDS, TimeUnit.SECONDS));
         }
+        addJavaOptions(layout.cfg(cli.name()), cli.javaOptions());
+        say("JVM options: " + cli.name() + " gets " + String.join(" ", cli.javaOptions()));
+        recordLinuxShortcuts();
+        // The launcher would refuse -XX:AOTCacheOutput next to an -XX:AOTCache it already has.
+        for (Path cfg : cfgFiles()) removeAotOption(cfg);
         if (aot) {
-            train();
+            for (Launcher launcher : List.of(main, cli)) train(launcher, launcher.window() && isGuiTraining());
         } else {
             say("AOT cache: off (-Dinstaller.aot=false)");
-            for (Path cfg : cfgFiles()) removeAotOption(cfg);
         }
-        check();
+        check(main);
+        check(cli);
         say(String.format(Locale.ROOT, "done: image %s, runtime %s, app jars %s%s", mb(size(layout.root())),
-                mb(size(layout.runtimeHome())), mb(jarsSize()),
-                aot ? ", AOT cache " + mb(Files.size(layout.appDir().resolve(AOT_FILE))) : ""));
+                mb(size(layout.runtimeHome())), mb(jarsSize()), aot ? ", AOT caches " + mb(Files.size(layout.appDir().resolve(main.aotFile())))
+                        + " + " + mb(Files.size(layout.appDir().resolve(cli.aotFile()))) : ""));
     }
 
     // 1. JavaFX's native libraries
@@ -334,14 +371,29 @@ public final class ImageTool {
         }
     }
 
-    // 4. AOT cache
+    // 4. The command-line launcher (its JVM options: addJavaOptions, below)
 
-    void train() throws IOException {
-        Path cache = layout.appDir().resolve(AOT_FILE);
-        Files.deleteIfExists(cache);
-        // The launcher would refuse -XX:AOTCacheOutput next to an -XX:AOTCache it already has.
-        for (Path cfg : cfgFiles()) removeAotOption(cfg);
-        boolean gui = switch (training) {
+    /**
+     * JDK 25's jpackage writes an additional launcher's linux-shortcut=false into the image's .jpackage.xml as
+     * {@code <shortcut>}, but a .deb or .rpm made from the image reads {@code <linux-shortcut>} (JDK-8364564,
+     * fixed in JDK 26): facet-cli would get a menu entry of its own. This writes the element that is read.
+     */
+    void recordLinuxShortcuts() throws IOException {
+        Path state = layout.appDir().resolve(".jpackage.xml");
+        if (os != Os.LINUX || !Files.isRegularFile(state)) return;
+        String xml = Files.readString(state);
+        if (xml.contains("<linux-shortcut>")) return;
+        String fixed = xml.replaceAll("<shortcut>(true|false)</shortcut>", "$0<linux-shortcut>$1</linux-shortcut>");
+        if (!fixed.equals(xml)) {
+            Files.writeString(state, fixed);
+            say("launchers: the shortcut settings recorded as linux-shortcut in .jpackage.xml, as packaging reads them (JDK-8364564)");
+        }
+    }
+
+    // 5. AOT caches
+
+    boolean isGuiTraining() {
+        return switch (training) {
             case "gui" -> true;
             case "cli" -> false;
             default -> switch (os) {
@@ -351,9 +403,18 @@ public final class ImageTool {
                 case WINDOWS -> false;
             };
         };
-        List<String> command = new ArrayList<>(List.of(layout.launcher().toString()));
-        // Every command shares the one cache: the hidden aot-training command runs validate, format, push and a
-        // few thousand `facet query` requests, then (with --window) the demo window until the process is ended.
+    }
+
+    /**
+     * Runs the launcher once with -XX:AOTCacheOutput, then gives its .cfg the cache. A cache is made and used
+     * under the same JVM options (collector, JIT), which is why each launcher trains its own.
+     */
+    void train(Launcher launcher, boolean gui) throws IOException {
+        Path cache = layout.appDir().resolve(launcher.aotFile());
+        Files.deleteIfExists(cache);
+        List<String> command = new ArrayList<>(List.of(layout.launcher(launcher.name()).toString()));
+        // The hidden aot-training command runs validate, format, push and a few thousand `facet query` requests,
+        // then (with --window) the demo window until the process is ended.
         command.add("aot-training");
         if (gui) command.add("--window");
         Path home = Files.createTempDirectory("facet-aot-training");
@@ -362,7 +423,7 @@ public final class ImageTool {
             isolate(pb.environment(), home);
             // The user's home is a throw-away folder: the training run (the demo's first start) writes settings and data there.
             pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=" + cache + " -Duser.home=" + home);
-            say("AOT cache: training run of " + (gui ? "the commands and the window (ended after " + trainingSeconds + " s at most)" : "the commands (facet aot-training)")
+            say("AOT cache: training run of " + launcher.name() + " on " + (gui ? "the commands and the window (ended after " + trainingSeconds + " s at most)" : "the commands (facet aot-training)")
                     + ", output in " + log.getFileName());
             Files.writeString(log, "== training: " + command + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
             long start = System.nanoTime();
@@ -386,8 +447,8 @@ public final class ImageTool {
             if (!Files.isRegularFile(cache)) {
                 throw new Failure("the training run wrote no AOT cache; see " + log);
             }
-            for (Path cfg : cfgFiles()) addAotOption(cfg);
-            say(String.format(Locale.ROOT, "AOT cache: %s, %s, in %.0f s", AOT_FILE, mb(Files.size(cache)), (System.nanoTime() - start) / 1e9));
+            addJavaOptions(layout.cfg(launcher.name()), List.of("-XX:AOTCache=$APPDIR/" + launcher.aotFile()));
+            say(String.format(Locale.ROOT, "AOT cache: %s, %s, in %.0f s", launcher.aotFile(), mb(Files.size(cache)), (System.nanoTime() - start) / 1e9));
         } finally {
             deleteTree(home);
         }
@@ -401,55 +462,88 @@ public final class ImageTool {
 
     static void removeAotOption(Path cfg) throws IOException {
         List<String> lines = Files.readAllLines(cfg);
-        List<String> kept = lines.stream().filter(l -> !l.startsWith("java-options=-XX:AOTCache=")).toList();
+        List<String> kept = lines.stream().filter(l -> !l.startsWith(AOT_OPTION)).toList();
         if (kept.size() != lines.size()) Files.write(cfg, kept);
     }
 
-    /** Appends the option at the end of the [JavaOptions] section, which jpackage always writes. */
-    static void addAotOption(Path cfg) throws IOException {
+    /** Appends the options missing from the [JavaOptions] section at its end (jpackage always writes one). */
+    static void addJavaOptions(Path cfg, List<String> options) throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
+        List<String> added = options.stream().map(o -> "java-options=" + o).filter(l -> !lines.contains(l)).toList();
         int section = lines.indexOf("[JavaOptions]");
         if (section < 0) {
             lines.add("");
             lines.add("[JavaOptions]");
-            lines.add(AOT_OPTION);
+            lines.addAll(added);
         } else {
             int end = section + 1;
             while (end < lines.size() && !lines.get(end).startsWith("[")) end++;
             while (end > section + 1 && lines.get(end - 1).isBlank()) end--;
-            lines.add(end, AOT_OPTION);
+            lines.addAll(end, added);
         }
         Files.write(cfg, lines);
     }
 
-    // 5. Checks
+    // 6. Checks
 
-    void check() throws IOException {
+    void check(Launcher launcher) throws IOException {
         Path home = Files.createTempDirectory("facet-image-check");
         try {
-            String launcher = layout.launcher().toString();
-            Result version = exec(home, Map.of(), launcher, "--version");
+            String path = layout.launcher(launcher.name()).toString();
+            String name = launcher.name();
+            Result version = exec(home, Map.of(), path, "--version");
             if (version.status() != 0 || !version.out().strip().equals(expectedVersion) || !version.err().isBlank()) {
-                throw new Failure("`" + launcher + " --version` gave status " + version.status() + ", stdout [" + version.out().strip()
+                throw new Failure("`" + path + " --version` gave status " + version.status() + ", stdout [" + version.out().strip()
                         + "], stderr [" + version.err().strip() + "]; expected status 0, [" + expectedVersion + "] and nothing on stderr");
             }
-            say("check: --version prints \"" + expectedVersion + "\", nothing on stderr");
-            Result validate = exec(home, Map.of(), launcher, "validate", schema.toString());
+            say("check: " + name + " --version prints \"" + expectedVersion + "\", nothing on stderr");
+            Result validate = exec(home, Map.of(), path, "validate", schema.toString());
             if (validate.status() != 0 || !validate.err().contains("is valid")) {
-                throw new Failure("`" + launcher + " validate " + schema + "` gave status " + validate.status() + ": " + validate.err() + validate.out());
+                throw new Failure("`" + path + " validate " + schema + "` gave status " + validate.status() + ": " + validate.err() + validate.out());
             }
-            say("check: validate " + schema.getFileName() + " passes through the launcher (status 0)");
-            if (aot) {
-                // AOTMode=on turns "cache unusable" (wrong JDK, a changed jar) from a silent slow start into an error.
-                Result on = exec(home, Map.of("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on"), launcher, "--version");
-                if (on.status() != 0) {
-                    throw new Failure("the launcher cannot use its AOT cache (-XX:AOTMode=on): " + on.err().strip());
+            say("check: " + name + " validate " + schema.getFileName() + " passes through the launcher (status 0)");
+            // AOTMode=on turns "cache unusable" (wrong JDK, a changed jar, other JVM options) from a silent slow
+            // start into an error; the final flags show which cache and which JIT and collector the launcher got.
+            Map<String, String> expected = new LinkedHashMap<>();
+            if (aot) expected.put("AOTCache", layout.appDir().resolve(launcher.aotFile()).toString());
+            for (String option : launcher.javaOptions()) {
+                var xx = java.util.regex.Pattern.compile("-XX:(?:([+-])(\\w+)|(\\w+)=(.*))").matcher(option);
+                if (!xx.matches()) continue;
+                if (xx.group(1) != null) expected.put(xx.group(2), xx.group(1).equals("+") ? "true" : "false");
+                else expected.put(xx.group(3), xx.group(4));
+            }
+            if (expected.isEmpty()) return;
+            String options = (aot ? "-XX:AOTMode=on " : "") + "-XX:+PrintFlagsFinal";
+            Result flags = exec(home, Map.of("JAVA_TOOL_OPTIONS", options), path, "--version");
+            if (flags.status() != 0) {
+                throw new Failure("`" + path + " --version` with JAVA_TOOL_OPTIONS=" + options + " failed"
+                        + (aot ? " (the launcher cannot use its AOT cache)" : "") + ": " + flags.err().strip());
+            }
+            Map<String, String> actual = finalFlags(flags.out());
+            for (var flag : expected.entrySet()) {
+                String value = actual.get(flag.getKey());
+                boolean same = flag.getKey().equals("AOTCache") && value != null
+                        ? Path.of(value).toAbsolutePath().normalize().equals(Path.of(flag.getValue()).normalize())
+                        : flag.getValue().equals(value);
+                if (!same) {
+                    throw new Failure(name + " runs with -XX:" + flag.getKey() + "=" + value + ", expected " + flag.getValue()
+                            + " (see its " + layout.cfg(name).getFileName() + ")");
                 }
-                say("check: the launcher starts with its AOT cache (-XX:AOTMode=on)");
             }
+            say("check: " + name + " runs with " + expected.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + (e.getKey().equals("AOTCache") ? launcher.aotFile() + " (-XX:AOTMode=on)" : e.getValue()))
+                    .collect(Collectors.joining(", ")));
         } finally {
             deleteTree(home);
         }
+    }
+
+    /** -XX:+PrintFlagsFinal's lines ("  bool UseSerialGC = true  {product} {command line}"): name to value. */
+    static Map<String, String> finalFlags(String output) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        var line = java.util.regex.Pattern.compile("^\\s*\\S+\\s+(\\w+)\\s+:?=\\s*(.*?)\\s*\\{.*$");
+        output.lines().map(line::matcher).filter(java.util.regex.Matcher::matches).forEach(m -> flags.put(m.group(1), m.group(2)));
+        return flags;
     }
 
     Result exec(Path home, Map<String, String> env, String... command) throws IOException {

@@ -32,13 +32,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code facet aot-training [--window]}, hidden: the workload the installers run once to write the launcher's
- * AOT cache (JDK 25: the classes loaded and linked, and the method profiles, of one training run). One cache
- * serves every command, so the run goes through each of them in turn: validate and format the demo schema,
- * push it to a throw-away SQLite file, seed it, answer a few thousand {@code facet query} requests over every
- * model, and, with {@code --window}, open the demo window (the installer ends the process after a while).
+ * {@code facet aot-training [--window]}, hidden: the workload the installers run to write each launcher's
+ * AOT cache (JDK 25: the classes loaded and linked, and the method profiles, of one training run). A cache
+ * serves every command of its launcher, so the run goes through each of them in turn: validate and format
+ * the demo schema, push it to a throw-away SQLite file, seed it, answer a few thousand {@code facet query}
+ * requests over every model, and, with {@code --window}, open the demo window (the installer ends the process
+ * after a while).
  */
-@Command(name = "aot-training", hidden = true, description = "The workload that trains the installed launcher's AOT cache.")
+@Command(name = "aot-training", hidden = true, description = "The workload that trains the installed launchers' AOT caches.")
 final class AotTrainingCommand implements Callable<Integer> {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Enough passes for the profiles of the query path to settle; about 3,000 requests on the demo. */
