@@ -204,8 +204,20 @@ public abstract class SqlDialect {
     }
 
     protected Object readScalar(ResultSet rs, int column, ScalarType type) throws SQLException {
-        Object value = switch (type) {
-            case STRING -> rs.getString(column);
+        // Getters of objects return null for NULL; only those of primitives need wasNull(), which costs the SQLite
+        // driver a native call per value.
+        switch (type) {
+            case STRING: return rs.getString(column);
+            case DECIMAL: return readDecimal(rs, column);
+            case DATE_TIME: return readDateTime(rs, column);
+            case JSON: {
+                String s = rs.getString(column);
+                return s == null ? null : JsonCodec.parse(s);
+            }
+            case BYTES: return rs.getBytes(column);
+            default: break;
+        }
+        Object primitive = switch (type) {
             case BOOLEAN -> rs.getBoolean(column);
             case INT -> {
                 // SQLite keeps what it is given, also beyond 32 bits (as Prisma writes it there).
@@ -214,15 +226,9 @@ public abstract class SqlDialect {
             }
             case BIG_INT -> rs.getLong(column);
             case FLOAT -> rs.getDouble(column);
-            case DECIMAL -> readDecimal(rs, column);
-            case DATE_TIME -> readDateTime(rs, column);
-            case JSON -> {
-                String s = rs.getString(column);
-                yield s == null ? null : JsonCodec.parse(s);
-            }
-            case BYTES -> rs.getBytes(column);
+            default -> throw new IllegalStateException("not a primitive type: " + type);
         };
-        return rs.wasNull() ? null : value;
+        return rs.wasNull() ? null : primitive;
     }
 
     protected Object readDecimal(ResultSet rs, int column) throws SQLException { return rs.getBigDecimal(column); }
