@@ -6,8 +6,12 @@
 #  2. the heap after scrolling from top to bottom;
 #  3. the longest pause of the JavaFX thread while loading and scrolling;
 #  4. the time from the start of a `java -jar facet.jar SCHEMA` process to its window shown.
-# Usage: ./scripts/bench-ui.sh [--quick] [--jfr] [rows]
-#   --quick  fewer runs and scroll steps (a smoke run); --jfr  also records bench-out/ui/window.jfr
+# It measures the window as it is run: with the window's JVM options (as scripts/facet.sh and the installed launcher
+# give them) and, like the installed app, an AOT cache trained the way the installers train theirs (facet
+# aot-training --window, ended after 30 s), made once per build in bench-out/ui/window.aot.
+# Usage: ./scripts/bench-ui.sh [--quick] [--jfr] [--no-aot] [rows]
+#   --quick  fewer runs and scroll steps (a smoke run); --jfr  also records bench-out/ui/window.jfr;
+#   --no-aot without the AOT cache (as `java -jar facet.jar` runs)
 # Never part of mvn verify: the benchmark is in the bench module, built only with -Pbench.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,13 +21,17 @@ source ./scripts/use-jdk25.sh
 rows=1000000
 props=()
 jfr=()
+aot=true
 for a in "$@"; do
   case "$a" in
     --quick) props=(-Dbench.startups=3 -Dbench.opens=3 -Dbench.wheelFrames=120 -Dbench.dragSteps=50) ;;
     --jfr) jfr=(-XX:StartFlightRecording=filename="$root/bench-out/ui/window.jfr",settings=profile) ;;
+    --no-aot) aot=false ;;
     *) rows="$a" ;;
   esac
 done
+# The window's JVM options: keep in step with scripts/facet.sh and installers/pom.xml.
+window_options=(-XX:MaxGCPauseMillis=10)
 out="$root/bench-out/ui"
 mkdir -p "$out"
 
@@ -34,8 +42,32 @@ if ! command -v xvfb-run >/dev/null; then
   echo "bench-ui: needs xvfb-run (apt-get install xvfb)" >&2
   exit 1
 fi
-echo "bench-ui: machine load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(nproc) CPUs" >&2
+cache=()
+if [ "$aot" = true ]; then
+  aot_file="$out/window.aot"
+  if [ ! -f "$aot_file" ] || [ bench/target/benchmarks.jar -nt "$aot_file" ]; then
+    echo "bench-ui: training the window's AOT cache as the installers do (facet aot-training --window, 30 s)" >&2
+    training_home="$(mktemp -d)"
+    rm -f "$aot_file"
+    xvfb-run -a -s "-screen 0 1440x900x24" java "${window_options[@]}" -XX:AOTCacheOutput="$aot_file" -Duser.home="$training_home" \
+      --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar dev.facet.app.FacetCommand aot-training --window \
+      > "$out/aot-training.log" 2>&1 &
+    training=$!
+    sleep 30
+    # SIGTERM to the JVM, not to xvfb-run (which would take the display away): a normal exit writes the cache.
+    for pid in $(pgrep -f "AOTCacheOutput=$aot_file"); do
+      [ "$(ps -o comm= -p "$pid")" = java ] && kill -TERM "$pid"
+    done
+    wait "$training" || true
+    for _ in $(seq 120); do [ -f "$aot_file" ] && break; sleep 1; done
+    [ -f "$aot_file" ] || { echo "bench-ui: the training run wrote no AOT cache (see $out/aot-training.log)" >&2; exit 1; }
+    rm -rf "$training_home"
+  fi
+  cache=(-XX:AOTCache="$aot_file")
+fi
+echo "bench-ui: machine load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(nproc) CPUs; JVM options: ${window_options[*]} ${cache[*]}" >&2
 # Java preferences (remembered grid layouts) go under bench-out, not the user's own.
 xvfb-run -a -s "-screen 0 1440x900x24" \
-  java "${jfr[@]}" "${props[@]}" -Djava.util.prefs.userRoot="$out/home/prefs" --enable-native-access=ALL-UNNAMED \
+  java "${window_options[@]}" "${cache[@]}" "${jfr[@]}" "${props[@]}" -Dbench.windowJvmOptions="${window_options[*]}" \
+  -Djava.util.prefs.userRoot="$out/home/prefs" --enable-native-access=ALL-UNNAMED \
   -cp bench/target/benchmarks.jar dev.facet.bench.UiBenchmark "$out" "$rows" app/target/facet.jar

@@ -31,4 +31,7 @@ case "${1:-}" in
     exec java "${cli[@]}" "${common[@]}" -jar "$jar" "$@"
     ;;
 esac
-exec java "${common[@]}" -jar "$jar" "$@"
+# The window keeps C2 and G1 (its long scrolls need them) with a short pause target: G1's default (200 ms) let its
+# first young collections take 30 to 46 ms, each one a frame the user sees late (docs/benchmarks.md, Window).
+# installers/pom.xml gives the installed window the same option; scripts/bench-ui.sh measures with it.
+exec java -XX:MaxGCPauseMillis=10 "${common[@]}" -jar "$jar" "$@"

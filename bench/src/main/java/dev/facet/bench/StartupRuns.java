@@ -35,8 +35,11 @@ final class StartupRuns {
         Files.createDirectories(home);
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ProcessBuilder pb = new ProcessBuilder(java, "-Dfacet.bench.startup=exit", "-jar", facetJar.toString(), schemaFile.toString())
-                    .directory(schemaFile.getParent().toFile()).redirectErrorStream(true);
+            // The window's JVM options, as scripts/facet.sh gives them (bench-ui.sh passes them on).
+            List<String> command = new ArrayList<>(List.of(java));
+            for (String option : System.getProperty("bench.windowJvmOptions", "").split(" ")) if (!option.isBlank()) command.add(option);
+            command.addAll(List.of("-Dfacet.bench.startup=exit", "-jar", facetJar.toString(), schemaFile.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(schemaFile.getParent().toFile()).redirectErrorStream(true);
             pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
             pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
             long launched = System.currentTimeMillis();

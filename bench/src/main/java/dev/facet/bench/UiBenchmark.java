@@ -83,6 +83,8 @@ public final class UiBenchmark {
 
         String text = String.format(Locale.ROOT, "== Window: a model with %,d rows (%d CPUs, load average %.2f at the end)%n", rows,
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                + "JVM options: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-XX:")).toList()) + "\n"
                 + String.join("\n", report) + "\n";
         System.out.print(text);
         Files.writeString(dir.resolve("results.txt"), text);

@@ -1,9 +1,20 @@
 package dev.facet.ui.grid;
 
 import atlantafx.base.theme.Styles;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.data.value.Values;
+import dev.facet.schema.model.EnumType;
+import dev.facet.schema.model.FieldArity;
+import dev.facet.schema.model.FieldKind;
 import dev.facet.schema.model.Model;
+import dev.facet.schema.model.RelationField;
+import dev.facet.schema.model.ScalarField;
+import dev.facet.schema.model.Schema;
 import dev.facet.ui.project.Project;
 import dev.facet.ui.task.TaskExecutor;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -24,7 +35,9 @@ import javafx.util.Duration;
  * session's first tab otherwise pays for loading the grid's classes and JavaFX's skins, parsing stylesheets, creating
  * lambdas and running CSS and layout code not yet compiled by the JIT: its pulses took two to four times a later tab's.
  * Each step is its own event, with frames of the window between them, so the window never waits long. It reads no
- * database: its view model's tasks are dropped, and its rows are placeholders still "loading".
+ * database: its view model's tasks are dropped, and its rows hold sample values of each field's type (text, numbers,
+ * dates, enums, Json, bytes, related records and counts, and NULLs), made up here, so that drawing real values is warmed
+ * up too: with rows still "loading" the first tab spent twice a later tab's CPU on its first frames with values.
  */
 public final class GridWarmUp {
     /** Time between two steps: a frame or two of the window. */
@@ -128,9 +141,58 @@ public final class GridWarmUp {
         double header = table.lookup(".column-header-background") instanceof javafx.scene.layout.Region r ? r.getHeight() : 60;
         table.setMaxHeight(header + 2 + n * table.getFixedCellSize());
         ObservableList<GridRow> items = table.getItems().isEmpty() ? FXCollections.observableArrayList() : table.getItems();
-        for (int i = items.size(); i < n; i++) items.add(GridRow.placeholder(i));
+        for (int i = items.size(); i < n; i++) {
+            GridRow row = GridRow.placeholder(i);
+            ObjectNode sample = sampleRecord(project.schema(), model, i, true);
+            row.fill(sample, RowKey.of(model, sample));
+            items.add(row);
+        }
         table.setItems(items);
         build(true);
+    }
+
+    /**
+     * A record of {@code model} as Prisma Client returns it, with made-up values: every other row leaves its optional
+     * fields NULL. With {@code withRelations}, a related record for each to-one relation and a count for each to-many.
+     */
+    static ObjectNode sampleRecord(Schema schema, Model model, int index, boolean withRelations) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (ScalarField f : model.scalarFields()) {
+            if (f.ignored()) continue;
+            boolean isNull = index % 2 == 1 && f.arity() == FieldArity.OPTIONAL;
+            Object value = isNull ? null : sampleValue(schema, f, index);
+            if (value == null && !isNull && !f.isList()) continue;
+            out.set(f.name(), Values.toJson(f, f.isList() && value != null ? List.of(value) : value));
+        }
+        if (!withRelations) return out;
+        ObjectNode counts = out.putObject("_count");
+        for (RelationField r : model.relationFields()) {
+            Model related = schema.model(r.relatedModel());
+            if (related == null) continue;
+            if (r.isList()) counts.put(r.name(), index % 3);
+            else out.set(r.name(), index % 2 == 1 && r.arity() == FieldArity.OPTIONAL ? JsonNodeFactory.instance.nullNode()
+                    : sampleRecord(schema, related, index, false));
+        }
+        return out;
+    }
+
+    private static Object sampleValue(Schema schema, ScalarField f, int index) {
+        if (f.isEnum()) {
+            EnumType e = schema.enumType(f.typeName());
+            return e == null || e.values().isEmpty() ? null : e.values().get(index % e.values().size()).name();
+        }
+        if (f.kind() != FieldKind.SCALAR) return null;
+        return switch (f.scalarType()) {
+            case STRING -> "Sample " + f.name() + " " + index;
+            case INT -> index + 1;
+            case BIG_INT -> 9_007_199_254_740_993L + index;
+            case FLOAT -> index + 0.25;
+            case DECIMAL -> new BigDecimal("1234.5").add(BigDecimal.valueOf(index));
+            case BOOLEAN -> index % 2 == 0;
+            case DATE_TIME -> Instant.parse("2024-01-02T03:04:05.678Z").plusSeconds(86_400L * index);
+            case JSON -> JsonNodeFactory.instance.objectNode().put("sample", index);
+            case BYTES -> new byte[] {1, 2, (byte) index};
+        };
     }
 
     private void dispose() {
