@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
  * AOT cache (JDK 25: the classes loaded and linked, and the method profiles, of one training run). A cache
  * serves every command of its launcher, so the run goes through each of them in turn: validate and format
  * the demo schema, push it to a throw-away SQLite file, seed it, answer a few thousand {@code facet query}
- * requests over every model, and, with {@code --window}, open the demo window (the installer ends the process
- * after a while).
+ * requests over every model, and, with {@code --window}, open the demo window and there every model's tab in turn,
+ * scrolled and closed again (the installer ends the process after a while).
  */
 @Command(name = "aot-training", hidden = true, description = "The workload that trains the installed launchers' AOT caches.")
 final class AotTrainingCommand implements Callable<Integer> {
@@ -85,7 +85,10 @@ final class AotTrainingCommand implements Callable<Integer> {
         } finally {
             deleteTree(folder);
         }
-        return window ? Gui.run(new OpenRequest.Demo(), err) : 0;
+        if (!window) return 0;
+        // The demo's tabs are opened, scrolled and closed in turn, so that the cache knows a real tab too.
+        System.setProperty("facet.training.tour", "true");
+        return Gui.run(new OpenRequest.Demo(), err);
     }
 
     /** The shapes of request the grid and scripts send most: pages with relations, filters, counts, aggregates. */

@@ -92,6 +92,7 @@ public final class ShellWindow {
                 if (is == null) return;
                 o.removeListener(this);
                 GridWarmUp.start(is, Duration.millis(100), stage.getScene().getStylesheets());
+                TrainingTour.startIfAsked(w.shell, stage.getScene(), is);
             }
         });
         if (initial != null) w.shell.open(initial);
