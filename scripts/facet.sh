@@ -34,4 +34,19 @@ esac
 # The window keeps C2 and G1 (its long scrolls need them) with a short pause target: G1's default (200 ms) let its
 # first young collections take 30 to 46 ms, each one a frame the user sees late (docs/benchmarks.md, Window).
 # installers/pom.xml gives the installed window the same option; scripts/bench-ui.sh measures with it.
-exec java -XX:MaxGCPauseMillis=10 "${common[@]}" -jar "$jar" "$@"
+window=(-XX:MaxGCPauseMillis=10)
+# Like the installed app, the window starts from an AOT cache; here the first session after a build trains it
+# (JDK 25 writes it as the window closes, which then takes a few seconds more), and later sessions use it.
+window_cache="$root/app/target/facet-window.aot"
+case "${1:-}" in
+  -h|--help|-V|--version|help|aot-training) ;;   # no window: neither trains nor needs the cache
+  *)
+    if [ -f "$window_cache" ] && [ ! "$jar" -nt "$window_cache" ]; then
+      window+=(-XX:AOTCache="$window_cache")
+    else
+      echo "facet.sh: this session trains the window's AOT cache (written when the window closes)" >&2
+      window+=(-XX:AOTCacheOutput="$window_cache")
+    fi
+    ;;
+esac
+exec java "${window[@]}" "${common[@]}" -jar "$jar" "$@"

@@ -22,17 +22,23 @@ final class TrainingTour {
 
     private final ShellViewModel shell;
     private final Scene scene;
+    private final Duration step;
     private final Deque<Runnable> steps = new ArrayDeque<>();
 
-    private TrainingTour(ShellViewModel shell, Scene scene) {
+    private TrainingTour(ShellViewModel shell, Scene scene, Duration step) {
         this.shell = shell;
         this.scene = scene;
+        this.step = step;
     }
 
     /** Starts the tour when the system property asks for it, once {@code project} is open; the FX thread. */
     static void startIfAsked(ShellViewModel shell, Scene scene, Project project) {
-        if (!Boolean.getBoolean("facet.training.tour")) return;
-        TrainingTour tour = new TrainingTour(shell, scene);
+        if (Boolean.getBoolean("facet.training.tour")) start(shell, scene, project, STEP);
+    }
+
+    /** Starts the tour of {@code project}'s models, one step every {@code step}; the FX thread. */
+    static void start(ShellViewModel shell, Scene scene, Project project, Duration step) {
+        TrainingTour tour = new TrainingTour(shell, scene, step);
         for (Model m : project.schema().models()) {
             if (m.ignored()) continue;
             tour.steps.add(() -> shell.openModel(m.name()));
@@ -46,7 +52,7 @@ final class TrainingTour {
     }
 
     private void next() {
-        PauseTransition wait = new PauseTransition(STEP);
+        PauseTransition wait = new PauseTransition(step);
         wait.setOnFinished(e -> {
             // The warm-up goes first, as in a session where the user takes a second to pick a model.
             if (GridWarmUp.isRunning()) {
