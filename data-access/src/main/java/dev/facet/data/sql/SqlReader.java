@@ -289,13 +289,13 @@ public final class SqlReader {
             }
         }
         for (Map<String, Object> c : children) {
-            List<Object> key = link.viaJoinTable() ? List.of(c.get(PARENT_KEY)) : keyOf(c, link.childKeys());
-            byParent.computeIfAbsent(groupKey(key), k -> new ArrayList<>()).add(c);
+            Object key = link.viaJoinTable() ? normalizeValue(c.get(PARENT_KEY)) : groupKeyOf(c, link.childKeys());
+            byParent.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
         }
         List<Map<String, Object>> kept = new ArrayList<>();
         for (Map<String, Object> p : parents) {
-            List<Object> key = keyOf(p, link.parentKeys());
-            List<Map<String, Object>> mine = key == null ? List.of() : byParent.getOrDefault(groupKey(key), List.of());
+            Object key = groupKeyOf(p, link.parentKeys());
+            List<Map<String, Object>> mine = key == null ? List.of() : byParent.getOrDefault(key, List.of());
             if (rel.field().isList()) {
                 List<Map<String, Object>> paged = pagedInSql(q) ? new ArrayList<>(mine) : pagePerParent(mine, q);
                 p.put(rel.field().name(), paged);
@@ -572,9 +572,14 @@ public final class SqlReader {
         return key;
     }
 
-    /** A key to group rows by: the normalized value itself for single-column keys (the common case, and cheaper). */
-    private static Object groupKey(List<Object> key) {
-        return key.size() == 1 ? normalizeValue(key.getFirst()) : normalize(key);
+    /**
+     * The row's key over {@code fields}, normalized so that equal keys from different drivers or types group together:
+     * the value itself for a one-field key (no list: rows are many), else a list; null when a field is null.
+     */
+    private static Object groupKeyOf(Map<String, Object> row, List<ScalarField> fields) {
+        if (fields.size() == 1) return normalizeValue(row.get(fields.getFirst().name()));
+        List<Object> key = keyOf(row, fields);
+        return key == null ? null : normalize(key);
     }
 
     /** Keys from different drivers or types (Integer vs Long) must compare equal. */
