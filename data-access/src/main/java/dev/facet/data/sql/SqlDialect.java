@@ -206,28 +206,28 @@ public abstract class SqlDialect {
     protected Object readScalar(ResultSet rs, int column, ScalarType type) throws SQLException {
         // Getters of objects return null for NULL; only those of primitives need wasNull(), which costs the SQLite
         // driver a native call per value.
-        switch (type) {
-            case STRING: return rs.getString(column);
-            case DECIMAL: return readDecimal(rs, column);
-            case DATE_TIME: return readDateTime(rs, column);
-            case JSON: {
+        return switch (type) {
+            case STRING -> rs.getString(column);
+            case DECIMAL -> readDecimal(rs, column);
+            case DATE_TIME -> readDateTime(rs, column);
+            case JSON -> {
                 String s = rs.getString(column);
-                return s == null ? null : JsonCodec.parse(s);
+                yield s == null ? null : JsonCodec.parse(s);
             }
-            case BYTES: return rs.getBytes(column);
-            default: break;
-        }
-        Object primitive = switch (type) {
-            case BOOLEAN -> rs.getBoolean(column);
+            case BYTES -> rs.getBytes(column);
+            case BOOLEAN -> orNull(rs, rs.getBoolean(column));
             case INT -> {
                 // SQLite keeps what it is given, also beyond 32 bits (as Prisma writes it there).
                 long l = rs.getLong(column);
-                yield l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
+                yield orNull(rs, l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l);
             }
-            case BIG_INT -> rs.getLong(column);
-            case FLOAT -> rs.getDouble(column);
-            default -> throw new IllegalStateException("not a primitive type: " + type);
+            case BIG_INT -> orNull(rs, rs.getLong(column));
+            case FLOAT -> orNull(rs, rs.getDouble(column));
         };
+    }
+
+    /** A primitive getter's value, or null when the column just read was NULL. */
+    private static Object orNull(ResultSet rs, Object primitive) throws SQLException {
         return rs.wasNull() ? null : primitive;
     }
 
