@@ -52,6 +52,11 @@ final class QueryCommand implements Callable<Integer> {
                     + "1 runs each request after the one before. Writes always run alone, after every request above them.")
     Integer jobs;
 
+    @Option(names = "--statement-timeout", paramLabel = "SECONDS",
+            description = "How long the database server lets one statement run before cancelling it (0: no limit; default 60, "
+                    + "or -Dfacet.statementTimeout / FACET_STATEMENT_TIMEOUT). Not on SQLite; MySQL limits only reads.")
+    String statementTimeout;
+
     @Spec
     CommandSpec spec;
 
@@ -72,13 +77,22 @@ final class QueryCommand implements Callable<Integer> {
             err.println("error: --jobs must be at least 1, not " + jobs);
             return 2;
         }
+        java.time.Duration timeout = null;
+        if (statementTimeout != null) {
+            try {
+                timeout = dev.facet.data.sql.connect.SqlDatabase.parseSeconds(statementTimeout);
+            } catch (IllegalArgumentException e) {
+                err.println("error: --statement-timeout must be a number of seconds (0 for no limit), not '" + statementTimeout + "'");
+                return 2;
+            }
+        }
         ProjectOptions.Opened opened;
         try {
             opened = project.open(err);
         } catch (ProjectOptions.Failure f) {
             return f.exitCode;
         }
-        try (QueryEngine engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null)) {
+        try (QueryEngine engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null, timeout)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
             return transaction ? runInTransaction(engine, in, out) : runEach(engine, in, out);
         } catch (QueryError e) {

@@ -22,12 +22,27 @@ public final class Engines {
      * @throws QueryError with P1000/P1001/P1003/P1013 when the database cannot be reached, never showing the password
      */
     public static QueryEngine open(Schema schema, String url, Path schemaFolder, Consumer<String> statementLog) {
+        return open(schema, url, schemaFolder, statementLog, null);
+    }
+
+    /**
+     * @param schema           the loaded schema
+     * @param url              the connection URL
+     * @param schemaFolder     the folder relative SQLite paths resolve against
+     * @param statementLog     receives every statement run, or null
+     * @param statementTimeout how long the server lets one statement run (zero: no limit); null for
+     *                         {@link SqlDatabase#defaultStatementTimeout()}
+     * @return an engine; close it to release the connection pool
+     * @throws QueryError with P1000/P1001/P1003/P1013 when the database cannot be reached, never showing the password
+     */
+    public static QueryEngine open(Schema schema, String url, Path schemaFolder, Consumer<String> statementLog, java.time.Duration statementTimeout) {
         Provider provider = schema.provider().orElseThrow(() -> new QueryError("P1012", "The schema has no datasource block."));
         if (!provider.isSql()) {
             throw new QueryError("P1001", "The " + provider.id() + " connector is not available yet in Facet.");
         }
         try {
-            SqlDatabase database = SqlDatabase.open(provider, DatabaseUrl.parse(url, schemaFolder));
+            SqlDatabase database = SqlDatabase.open(provider, DatabaseUrl.parse(url, schemaFolder), false,
+                    statementTimeout != null ? statementTimeout : SqlDatabase.defaultStatementTimeout());
             return new QueryEngine(schema, new SqlConnector(schema, database.dataSource(), database, statementLog));
         } catch (DatabaseConnectionException e) {
             // Failures Prisma has no code for (OTHER) are still reported as "cannot reach the database".

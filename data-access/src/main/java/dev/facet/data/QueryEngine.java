@@ -155,6 +155,8 @@ public final class QueryEngine implements AutoCloseable {
             throw QueryError.validation("action", model.name() + " is a view; views are read-only");
         }
         JsonNode a = args == null || args.isNull() ? JSON.objectNode() : args;
+        // Before any recursive parser sees it: deep input gets a validation error, never a StackOverflowError.
+        dev.facet.data.args.RequestLimits.checkDepth(a);
         for (String required : REQUIRED_ARGUMENTS.getOrDefault(action, List.of())) {
             if (!a.has(required) || a.get(required).isNull()) throw QueryError.validation(required, "Argument `" + required + "` is missing.");
         }

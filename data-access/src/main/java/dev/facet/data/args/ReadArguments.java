@@ -752,10 +752,10 @@ public final class ReadArguments {
         return v;
     }
 
-    /** skip and take: any number, without its fraction (as Prisma 7 reads them). */
+    /** skip and take: any number, without its fraction, at most 64 bits (as Prisma 7 reads them). */
     private static long integer(JsonNode v, String path) {
         if (!v.isNumber()) throw QueryError.validation(path, "expected an integer, but received " + v);
-        return v.decimalValue().setScale(0, java.math.RoundingMode.DOWN).longValue();
+        return Values.wholeNumber(v, path);
     }
 
     private static long nonNegative(JsonNode v, String path) {

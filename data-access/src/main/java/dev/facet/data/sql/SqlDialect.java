@@ -388,7 +388,11 @@ public abstract class SqlDialect {
 
         @Override
         protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
-            ps.setObject(index, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+            LocalDateTime local = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+            // The driver would send the year 0000 as 1 BC, read back as 0001. Prisma sends the text, which
+            // PostgreSQL refuses (22008, date/time field value out of range): the same text, typed by the server.
+            if (local.getYear() < 1) ps.setObject(index, DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSS]").format(local), java.sql.Types.OTHER);
+            else ps.setObject(index, local);
         }
 
         @Override
@@ -564,7 +568,8 @@ public abstract class SqlDialect {
 
     /** SQLite. Date-times are stored as ISO-8601 text, as Prisma 7's SQLite adapters store them. */
     public static final class Sqlite extends SqlDialect {
-        private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        /** The proleptic year ({@code uuuu}), so that 0000 stays 0000 (Prisma stores it so on SQLite). */
+        private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
         Sqlite(Schema schema) { super(schema); }
 
@@ -583,6 +588,11 @@ public abstract class SqlDialect {
 
         @Override
         protected void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException {
+            // SQLite keeps it as a REAL: beyond a double it would become Infinity, which Prisma refuses to send.
+            if (d.precision() - d.scale() > 309 && Double.isInfinite(d.doubleValue())) {
+                throw new dev.facet.data.QueryError("P2020", "Value out of range for the type: the Decimal " + d.toString().replace("E", "e")
+                        + " is beyond what SQLite holds (a 64-bit floating point number)");
+            }
             ps.setString(index, d.toPlainString());
         }
 
