@@ -488,6 +488,14 @@ public abstract class SqlDialect {
 
         @Override protected String noLimit() { return " LIMIT 18446744073709551615"; }
 
+        @Override
+        protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
+            LocalDateTime local = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+            // Connector/J would pass the year 0000 through the Julian calendar, as 0001: the text keeps it.
+            if (local.getYear() < 1) ps.setString(index, DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS").format(local));
+            else ps.setObject(index, local);
+        }
+
         @Override public boolean supportsReturning() { return false; }
 
         @Override public boolean supportsNativeUpsert() { return false; }

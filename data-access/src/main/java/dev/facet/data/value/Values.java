@@ -71,7 +71,7 @@ public final class Values {
                     // Beyond a double (1e309) would be stored as Infinity; Prisma Client cannot even pass it.
                     double d = value.doubleValue();
                     if (Double.isInfinite(d)) {
-                        throw QueryError.validation(path, "Unable to fit value " + value + " into a 64-bit floating point number for field `"
+                        throw QueryError.validation(path, "Unable to fit value " + jsText(value.decimalValue()) + " into a 64-bit floating point number for field `"
                                 + lastSegment(path) + "`");
                     }
                     yield d;
@@ -123,7 +123,8 @@ public final class Values {
      */
     public static long wholeNumber(JsonNode number, String path) {
         BigDecimal d = number.decimalValue();
-        // Compared before setScale, so that 1e1000000000 is not written out digit by digit.
+        // Compared before setScale, so that 1e1000000000 and 1e-1000000000 are not written out digit by digit.
+        if ((long) d.precision() - d.scale() <= 0) return 0;
         if (d.precision() - d.scale() > 19 || d.setScale(0, java.math.RoundingMode.DOWN).toBigInteger().bitLength() > 63) {
             throw QueryError.validation(path, "Unable to fit value " + jsText(d) + " into a 64-bit signed integer for field `" + lastSegment(path) + "`");
         }
