@@ -122,6 +122,19 @@ class QueryCommandTest {
     }
 
     @Test
+    void deepRequestsAreOneErrorLineEachAndTheStatementTimeoutIsAnOption() {
+        String deep = "{\"id\": 1}";
+        for (int i = 0; i < 600; i++) deep = "{\"AND\": " + deep + "}";
+        Run run = query("{\"model\": \"User\", \"action\": \"findMany\", \"args\": {\"where\": " + deep + "}}\n"
+                + "{\"model\": \"User\", \"action\": \"count\"}\n", "--statement-timeout=2.5");
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(0)).startsWith("{\"error\":{\"code\":\"P2009\",\"message\":\"where.AND.AND").contains("nests deeper than 123 levels");
+        assertThat(run.lines().get(1)).isEqualTo("{\"data\":0}");
+        assertThat(query("", "--statement-timeout=soon").status()).isEqualTo(2);
+        assertThat(query("", "--statement-timeout=-1").status()).isEqualTo(2);
+    }
+
+    @Test
     void jobsMustBeAtLeastOne() {
         assertThat(query("", "--jobs=0").status()).isEqualTo(2);
     }
