@@ -391,8 +391,12 @@ public abstract class SqlDialect {
             LocalDateTime local = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
             // The driver would send the year 0000 as 1 BC, read back as 0001. Prisma sends the text, which
             // PostgreSQL refuses (22008, date/time field value out of range): the same text, typed by the server.
-            if (local.getYear() < 1) ps.setObject(index, DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSS]").format(local), java.sql.Types.OTHER);
-            else ps.setObject(index, local);
+            if (local.getYear() < 1) {
+                String text = DateTimeFormatter.ofPattern(local.getNano() == 0 ? "uuuu-MM-dd HH:mm:ss" : "uuuu-MM-dd HH:mm:ss.SSS").format(local);
+                ps.setObject(index, text, java.sql.Types.OTHER);
+            } else {
+                ps.setObject(index, local);
+            }
         }
 
         @Override

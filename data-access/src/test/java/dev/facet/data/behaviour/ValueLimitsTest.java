@@ -111,7 +111,8 @@ class ValueLimitsTest extends EngineSuite {
         fails("P2009", "`at`", "V", "create", "{\"data\": {\"id\": 1, \"at\": \"+010000-01-01T00:00:00.000Z\"}}");
         // The year 0000: SQLite keeps it, PostgreSQL refuses it as it refuses Prisma's text; never read back as 0001.
         if (kind == DbKind.POSTGRES) {
-            fails("P2039", "Code: `22008`", "V", "create", "{\"data\": {\"id\": 2, \"at\": \"0000-01-01T00:00:00.000Z\"}}");
+            QueryError e = fails("P2039", "Code: `22008`", "V", "create", "{\"data\": {\"id\": 2, \"at\": \"0000-01-01T00:00:00.000Z\"}}");
+            assertThat(e.getMessage()).isEqualTo("Database error. Code: `22008`. Message: `date/time field value out of range: \"0000-01-01 00:00:00\"`");
         } else {
             try {
                 JsonNode r = create("{\"id\": 2, \"at\": \"0000-01-01T00:00:00.000Z\"}");
