@@ -153,8 +153,9 @@ public final class Values {
     }
 
     /**
-     * Text as Prisma stores it: a lone UTF-16 surrogate (JSON {@code "\ud800"}) cannot be encoded, and becomes U+FFFD,
-     * the replacement character, as Node.js encodes it for Prisma Client (the drivers would write a {@code ?}).
+     * Text as Prisma stores it: a lone UTF-16 surrogate (such as U+D800, written in JSON as a backslash escape)
+     * cannot be encoded, and becomes U+FFFD, the replacement character, as Node.js encodes it for Prisma Client (the
+     * drivers would write a {@code ?}).
      */
     static String wellFormed(String text) {
         for (int i = 0; i < text.length(); i++) {
