@@ -30,6 +30,8 @@ public final class ReadOnlySession implements Session {
 
     @Override public long delete(Model model, Filter where) { throw readOnly(); }
 
+    @Override public List<Map<String, Object>> lockKeys(Model model, Filter where, Long limit) { throw readOnly(); }
+
     @Override public void link(JoinTable table, List<Object> a, List<Object> b) { throw readOnly(); }
 
     @Override public long unlink(JoinTable table, List<Object> aValues, List<Object> bValues) { throw readOnly(); }

@@ -47,6 +47,18 @@ public interface Session {
      */
     long update(Model model, Filter where, Map<ScalarField, FieldUpdate> changes);
 
+    /**
+     * Reads the keys of the records a filter matches and locks those records until the transaction ends, as
+     * {@code SELECT ... FOR UPDATE} does: a write that checks a condition and then changes the records by key cannot
+     * lose a concurrent change made in between. A record a concurrent transaction is changing is waited for and
+     * checked again once that transaction ends. Without row locks (SQLite, whose write transactions hold the whole
+     * database) this is a plain read.
+     *
+     * @param limit at most this many records, in the database's order, or null for all
+     * @return the key values of each record, by field name
+     */
+    List<Map<String, Object>> lockKeys(Model model, Filter where, Long limit);
+
     /** Deletes every record a filter matches; returns how many. */
     long delete(Model model, Filter where);
 

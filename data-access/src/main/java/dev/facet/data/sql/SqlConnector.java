@@ -74,6 +74,7 @@ public final class SqlConnector implements Connector {
     @Override
     public <T> T transaction(java.util.function.Function<dev.facet.data.connector.Session, T> work) {
         try (Connection c = dataSource.getConnection()) {
+            if (dialect.beginWrite() != null) return explicitTransaction(c, work);
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
@@ -92,6 +93,33 @@ public final class SqlConnector implements Connector {
             }
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
+        }
+    }
+
+    /**
+     * A transaction begun by the dialect's own statement and ended by COMMIT or ROLLBACK, the connection staying in
+     * auto-commit for the driver. The SQLite driver's transactions begin deferred, and begin the next one as soon as one
+     * ends, which with {@code BEGIN IMMEDIATE} would wait for another writer after a commit that already succeeded.
+     */
+    private <T> T explicitTransaction(Connection c, java.util.function.Function<dev.facet.data.connector.Session, T> work) throws SQLException {
+        run(c, dialect.beginWrite());
+        try {
+            T result = work.apply(new SqlSession(schema, dialect, reader, c, this));
+            run(c, "COMMIT");
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                run(c, "ROLLBACK");
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
+    }
+
+    private static void run(Connection c, String statement) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
         }
     }
 

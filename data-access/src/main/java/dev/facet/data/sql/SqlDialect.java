@@ -71,6 +71,15 @@ public abstract class SqlDialect {
     /** @return the tail that goes with {@link #insertIgnore()} */
     public String onConflictIgnore() { return " ON CONFLICT DO NOTHING"; }
 
+    /** @return the head of a DELETE of {@code table} under {@code alias}, so that its WHERE can name the rows' columns as an UPDATE's does */
+    public String deleteFrom(String table, String alias) { return "DELETE FROM " + table + " AS " + alias; }
+
+    /** @return the tail of a SELECT that locks the rows it returns until the transaction ends; empty where write transactions lock it all */
+    public String lockRows() { return " FOR UPDATE"; }
+
+    /** @return the statement that begins a write transaction, or null to let the driver begin it */
+    public String beginWrite() { return null; }
+
     // Json filters, written as Prisma's SQL for each database so that edge cases (missing keys, mixed types) agree.
 
     /** @return the JSON under {@code path} in {@code column} (the column itself for an empty path) */
@@ -510,6 +519,9 @@ public abstract class SqlDialect {
 
         @Override public String onConflictIgnore() { return ""; }
 
+        // MariaDB has no alias in a single-table DELETE; the multi-table form takes one.
+        @Override public String deleteFrom(String table, String alias) { return "DELETE " + alias + " FROM " + table + " " + alias; }
+
         @Override
         Sql jsonAt(String column, List<String> path) {
             return path.isEmpty() ? new Sql().append(column) : jsonOp("JSON_EXTRACT(", new Sql().append(column), ", ", path.getFirst(), ")");
@@ -592,6 +604,15 @@ public abstract class SqlDialect {
         @Override public boolean nullsSortHigh() { return false; }
 
         @Override protected String noLimit() { return " LIMIT -1"; }
+
+        @Override public String lockRows() { return ""; }
+
+        /*
+         * The write lock is taken first, waiting up to the busy timeout for another writer. A deferred transaction takes
+         * it at its first write, when it may already hold a read lock: SQLite then fails at once rather than wait, since
+         * waiting could deadlock with the other writer.
+         */
+        @Override public String beginWrite() { return "BEGIN IMMEDIATE"; }
 
         @Override
         protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {

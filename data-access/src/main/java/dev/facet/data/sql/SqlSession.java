@@ -19,9 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The primitive write operations on one JDBC connection inside a transaction. Updates and deletes
- * address rows through their key ({@code key IN (SELECT key FROM (...) x)}), which every supported
- * database accepts, MySQL included, and which never grows with the number of rows.
+ * The primitive write operations on one JDBC connection inside a transaction. Updates and deletes carry
+ * their whole condition in their own WHERE (see {@link #rows}), which never grows with the number of rows.
  */
 final class SqlSession implements Session {
     private final Schema schema;
@@ -193,10 +192,10 @@ final class SqlSession implements Session {
     public long update(Model model, Filter where, Map<ScalarField, FieldUpdate> changes) {
         if (changes.isEmpty()) return count(model, where);
         FilterCompiler fc = new FilterCompiler(schema, dialect);
-        Sql sql = new Sql().append("UPDATE ").append(fc.table(model)).append(" SET ");
+        Sql sql = new Sql().append("UPDATE ").append(fc.table(model)).append(" AS t0 SET ");
         appendChanges(sql, "", changes);
         sql.append(" WHERE ");
-        byKey(fc, model, where, sql);
+        rows(fc, model, where, sql);
         return execute(sql);
     }
 
@@ -229,9 +228,51 @@ final class SqlSession implements Session {
     @Override
     public long delete(Model model, Filter where) {
         FilterCompiler fc = new FilterCompiler(schema, dialect);
-        Sql sql = new Sql().append("DELETE FROM ").append(fc.table(model)).append(" WHERE ");
-        byKey(fc, model, where, sql);
+        Sql sql = new Sql().append(dialect.deleteFrom(fc.table(model), "t0")).append(" WHERE ");
+        rows(fc, model, where, sql);
         return execute(sql);
+    }
+
+    @Override
+    public List<Map<String, Object>> lockKeys(Model model, Filter where, Long limit) {
+        FilterCompiler fc = new FilterCompiler(schema, dialect);
+        List<ScalarField> key = keyFields(model);
+        Sql sql = new Sql().append("SELECT ").append(String.join(", ", key.stream().map(f -> fc.column("t0", f)).toList()))
+                .append(" FROM ").append(fc.table(model)).append(" t0 WHERE ");
+        fc.compile(where, model, "t0", sql);
+        if (limit != null) sql.append(dialect.limitOffset(limit, null));
+        sql.append(dialect.lockRows());
+        try (PreparedStatement ps = reader.prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < key.size(); i++) row.put(key.get(i).name(), dialect.read(rs, i + 1, key.get(i)));
+                out.add(row);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /**
+     * The WHERE of an UPDATE or DELETE of {@code t0}: the filter on the row itself, so that the database checks it on
+     * the row it is about to change. PostgreSQL, finding that row changed by a transaction that committed meanwhile,
+     * checks the statement's own conditions again on the new version, but not what a subquery returned before: a
+     * condition only inside a subquery on the same table lets a concurrent change be overwritten. A filter that reads
+     * related rows selects the rows by key through a derived table (MySQL refuses a subquery on the table being
+     * changed, which a self-relation needs), with the conditions on the row's own columns repeated outside it.
+     */
+    private void rows(FilterCompiler fc, Model model, Filter where, Sql sql) {
+        if (!Filter.readsRelations(where)) {
+            fc.compile(where, model, "t0", sql);
+            return;
+        }
+        byKey(fc, model, where, sql);
+        List<Filter> own = where instanceof Filter.And and ? and.filters().stream().filter(f -> !Filter.readsRelations(f)).toList() : List.of();
+        if (own.isEmpty()) return;
+        sql.append(" AND ");
+        fc.compile(Filter.and(own), model, "t0", sql);
     }
 
     /** {@code key IN (SELECT key FROM (SELECT t0.key FROM T t0 WHERE filter) x)}: the rows a filter selects, addressed by key. */

@@ -81,12 +81,10 @@ public final class ReferentialActions {
      * @return the number of rows deleted
      */
     public long delete(Session session, Model model, Filter where) {
-        if (!emulated() || !readsRelations(where)) {
-            beforeDelete(session, model, where);
-            return session.delete(model, where);
-        }
-        // Pinned by key (see pin), in slices that stay well within what one statement may bind.
-        List<Map<String, Object>> keys = keys(session, model, where);
+        if (!emulated() || referencing(model).isEmpty() && joinTables(model).isEmpty()) return session.delete(model, where);
+        // Pinned by key (see pin), in slices that stay well within what one statement may bind, and locked: the rows
+        // whose related rows change first are the rows deleted, even when a concurrent writer changes them meanwhile.
+        List<Map<String, Object>> keys = session.lockKeys(model, where, null);
         int slice = Math.max(1, PINNED_KEYS / keyFields(model).size());
         long deleted = 0;
         for (int from = 0; from < keys.size(); from += slice) {
@@ -108,20 +106,9 @@ public final class ReferentialActions {
      * statements independent of the number of rows.
      */
     public Filter pin(Session session, Model model, Filter where) {
-        if (!emulated() || !readsRelations(where)) return where;
+        if (!emulated() || !Filter.readsRelations(where)) return where;
         List<Map<String, Object>> keys = keys(session, model, where);
         return keys.isEmpty() ? Filter.NONE : byKeys(model, keys);
-    }
-
-    private static boolean readsRelations(Filter f) {
-        return switch (f) {
-            case Filter.ToMany m -> true;
-            case Filter.ToOne o -> true;
-            case Filter.And a -> a.filters().stream().anyMatch(ReferentialActions::readsRelations);
-            case Filter.Or o -> o.filters().stream().anyMatch(ReferentialActions::readsRelations);
-            case Filter.Not n -> readsRelations(n.filter());
-            default -> false;
-        };
     }
 
     /**

@@ -141,7 +141,7 @@ public final class WriteEngine {
     /** {@code updateManyAndReturn}: like updateMany, returning the keys of the updated records. */
     public List<Map<String, Object>> updateManyAndReturn(Session s, Model model, JsonNode where, JsonNode data, Long limit, String path) {
         Filter filter = where == null || where.isNull() ? Filter.ALL : reads.where(model, where, join(path, "where"));
-        List<Map<String, Object>> keys = limit != null ? firstKeys(s, model, filter, limit) : ReferentialActions.keys(s, model, filter);
+        List<Map<String, Object>> keys = limit != null ? firstKeys(s, model, filter, limit) : s.lockKeys(model, filter, null);
         if (keys.isEmpty()) return List.of();
         Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(model, requireObject(data, join(path, "data")), join(path, "data"), true);
         touchUpdatedAt(model, changes);
@@ -549,7 +549,7 @@ public final class WriteEngine {
                     if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
                     Filter target2 = currentTarget == null ? Filter.NONE : currentTarget;
                     if (e.getValue().isObject()) target2 = Filter.and(List.of(target2, reads.where(link.child(), e.getValue(), p)));
-                    List<Map<String, Object>> victims = ReferentialActions.keys(s, link.child(), target2);
+                    List<Map<String, Object>> victims = s.lockKeys(link.child(), target2, null);
                     if (victims.isEmpty()) {
                         throw QueryError.notFound("No '" + link.child().name() + "' record was found for a nested delete on " + kindWords(link)
                                 + " relation '" + relationName(link) + "'.");
@@ -679,8 +679,8 @@ public final class WriteEngine {
                     for (JsonNode item : rf.isList() ? items(v) : List.of(v)) {
                         requireObject(item, p);
                         Filter where = reads.whereUnique(child, item.get("where"), join(p, "where"));
-                        Map<String, Object> existing = findOne(s, child, where);
-                        if (existing != null) {
+                        // Not locked, as Prisma reads it: two concurrent creates then end in P2002 (not in a deadlock, on MySQL).
+                        if (!ReferentialActions.keys(s, child, where).isEmpty()) {
                             connect(s, model, link, parent, connected, List.of(item.get("where")), p, creating);
                         } else {
                             if (!rf.isList() && !creating) replaceToOne(s, link, connected);
@@ -767,7 +767,7 @@ public final class WriteEngine {
                     }
                     for (Filter t : targets) {
                         Filter target = Filter.and(List.of(connected, t));
-                        List<Map<String, Object>> victims = ReferentialActions.keys(s, child, target);
+                        List<Map<String, Object>> victims = s.lockKeys(child, target, null);
                         if (victims.isEmpty()) {
                             if (rf.isList()) {
                                 throw new QueryError("P2017", "The records for relation `" + relationName(link) + "` between the `" + model.name()
@@ -997,15 +997,18 @@ public final class WriteEngine {
         return QueryError.validation(path, "Field '" + name + "' not found in enclosing type");
     }
 
+    /**
+     * The key of the record a write is about to change, locked until the transaction ends: the write then changes the
+     * record only if it still matches (see {@link Session#lockKeys}), never one a concurrent writer changed meanwhile.
+     */
     private Map<String, Object> findOne(Session s, Model model, Filter where) {
-        List<Map<String, Object>> keys = ReferentialActions.keys(s, model, where);
+        List<Map<String, Object>> keys = s.lockKeys(model, where, null);
         return keys.isEmpty() ? null : keys.getFirst();
     }
 
     private List<Map<String, Object>> firstKeys(Session s, Model model, Filter where, long limit) {
-        List<Selection.Item> items = ReferentialActions.keyFields(model).stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
         // Prisma limits updateMany/deleteMany without ordering: the rows come in the database's order.
-        return s.read(new ReadQuery(model, where, List.of(), null, null, null, List.of(), new Selection(items), limit));
+        return s.lockKeys(model, where, limit);
     }
 
     private Map<String, Object> findFields(Session s, Model model, Filter where, List<ScalarField> fields) {
