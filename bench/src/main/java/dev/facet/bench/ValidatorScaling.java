@@ -20,7 +20,7 @@ import java.util.function.IntFunction;
  * <p>Not a timed unit test (the machine is shared): a tool run by hand, see docs/benchmarks.md.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.facet.bench.ValidatorScaling [BASE_N] [SHAPE_FILTER]
+ * java -cp bench/target/benchmarks.jar dev.facet.bench.ValidatorScaling [BASE_N] [SHAPE_FILTER] [SIZES]
  * </pre>
  */
 public final class ValidatorScaling {
@@ -109,6 +109,7 @@ public final class ValidatorScaling {
     public static void main(String[] args) {
         int base = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String filter = args.length > 1 ? args[1] : "";
+        int sizes = args.length > 2 ? Integer.parseInt(args[2]) : 3; // 1 for a profiler
         Map<String, IntFunction<String>> shapes = shapes();
         // Warm up the loader on every shape at a small size first, so that the first figures are not the JIT's.
         for (int round = 0; round < 3; round++) for (var shape : shapes.values()) run(shape.apply(200));
@@ -117,12 +118,12 @@ public final class ValidatorScaling {
         for (var e : shapes.entrySet()) {
             if (!e.getKey().contains(filter)) continue;
             long[] ms = {-1, -1, -1};
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < sizes; k++) {
                 ms[k] = best(e.getValue().apply(base << k));
                 if (ms[k] > GIVE_UP_MS) break;
             }
             StringBuilder ratios = new StringBuilder();
-            for (int k = 1; k < 3; k++) {
+            for (int k = 1; k < sizes; k++) {
                 if (ms[k] < 0) break;
                 double r = (double) ms[k] / Math.max(1, ms[k - 1]);
                 ratios.append(String.format("%.1f ", r));
