@@ -5,6 +5,8 @@ import dev.facet.schema.SchemaLoader;
 import dev.facet.schema.diagnostics.DiagnosticRenderer;
 import dev.facet.schema.format.SchemaFormatter;
 import dev.facet.schema.source.SourceFile;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.function.IntFunction;
 /**
  * Does the schema validator stay linear in the size of the schema? For each hostile shape (the same
  * attribute repeated, the same name declared again and again, huge literals, long lines, many
- * diagnostics), it loads, renders and formats the schema at n, 2n and 4n repetitions and prints the time
- * of each and the ratio to the previous size: about 2 means linear, about 4 quadratic.
+ * diagnostics), it loads, renders and formats the schema at n, 2n and 4n repetitions and prints the CPU
+ * time of each (the best of three runs) and the ratio to the previous size: about 2 means linear, about 4
+ * quadratic.
  *
  * <p>Not a timed unit test (the machine is shared): a tool run by hand, see docs/benchmarks.md.
  *
@@ -33,6 +36,7 @@ public final class ValidatorScaling {
             """;
     /** A shape slower than this at one size is not tried at the next. */
     private static final long GIVE_UP_MS = 30_000;
+    private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
 
     private ValidatorScaling() {}
 
@@ -97,13 +101,14 @@ public final class ValidatorScaling {
 
     /** Loads, renders every diagnostic and formats (keeping invalid lines), as facet validate and format do. */
     static long run(String text) {
-        long t0 = System.nanoTime();
+        // CPU time of this thread, not wall time: other processes on a shared machine then barely move it.
+        long t0 = THREAD.getCurrentThreadCpuTime();
         SourceFile file = new SourceFile("scaling.prisma", text);
         LoadResult result = SchemaLoader.load(file);
         String rendered = new DiagnosticRenderer(false).render(result.diagnostics());
         var formatted = new SchemaFormatter(SchemaFormatter.SyntaxErrors.KEEP_INVALID_LINES).format(file);
         if (rendered.isEmpty() && formatted.files().isEmpty() && result.schema().isEmpty()) throw new AssertionError();
-        return (System.nanoTime() - t0) / 1_000_000;
+        return (THREAD.getCurrentThreadCpuTime() - t0) / 1_000_000;
     }
 
     public static void main(String[] args) {
@@ -117,6 +122,8 @@ public final class ValidatorScaling {
         List<String> suspicious = new ArrayList<>();
         for (var e : shapes.entrySet()) {
             if (!e.getKey().contains(filter)) continue;
+            // Warm up on this shape at half the first size, so that the JIT has compiled what it exercises.
+            for (int i = 0; i < 3; i++) run(e.getValue().apply(base / 2));
             long[] ms = {-1, -1, -1};
             for (int k = 0; k < sizes; k++) {
                 ms[k] = best(e.getValue().apply(base << k));

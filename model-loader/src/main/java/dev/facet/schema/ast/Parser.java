@@ -28,6 +28,8 @@ public final class Parser {
     private int nesting;
     /** Where the text of an expression that was nested too deeply ends, once reported; -1 otherwise. */
     private int tooDeepEnd = -1;
+    /** Where the outermost bracket or parenthesis open around the current position is. */
+    private int outermostOpen;
 
     private Parser(SourceFile file, Diagnostics diagnostics) {
         this.file = file;
@@ -439,7 +441,7 @@ public final class Parser {
 
     private ArgumentList argumentList() {
         if (nesting == MAX_NESTING) return tooDeep();
-        nesting++;
+        if (nesting++ == 0) outermostOpen = pos;
         try {
             return argumentListInside();
         } finally {
@@ -498,7 +500,7 @@ public final class Parser {
         if (c == '"') return string();
         if (c == '[') {
             if (nesting == MAX_NESTING) return tooDeep();
-            nesting++;
+            if (nesting++ == 0) outermostOpen = pos;
             try {
                 return array();
             } finally {
@@ -551,7 +553,8 @@ public final class Parser {
 
     /**
      * Reports the bracket or parenthesis at {@code pos}, one level too deep, with everything up to its
-     * matching closer (found by counting, not by recursion), and fails the enclosing member.
+     * matching closer (found by counting, not by recursion), and fails the enclosing member, whose
+     * text then runs to the closer of its outermost bracket.
      *
      * @return null, so that every enclosing expression fails as on any other syntax error
      */
@@ -559,8 +562,8 @@ public final class Parser {
         int start = pos;
         int end = matchingCloser(start);
         diagnostics.error(Messages.nestedTooDeeply(MAX_NESTING), span(start, end));
-        tooDeepEnd = end;
-        pos = end;
+        tooDeepEnd = Math.max(end, matchingCloser(outermostOpen));
+        pos = tooDeepEnd;
         return null;
     }
 

@@ -60,7 +60,7 @@ public final class DiagnosticRenderer {
         int startLine = file.lineIndexOf(span.start());
         int endLine = file.lineIndexOf(Math.min(span.end(), text.length()));
         int lineStart = file.lineStart(startLine);
-        int lineEnd = rawLineEnd(text, lineStart);
+        int lineEnd = rawLineEnd(file, startLine);
         int startInLine = Math.min(span.start() - lineStart, lineEnd - lineStart);
         int endInLine = Math.min(startInLine + (span.end() - span.start()), lineEnd - lineStart);
 
@@ -99,10 +99,13 @@ public final class DiagnosticRenderer {
         if (to < lineEnd - lineStart) out.append(ELLIPSIS);
     }
 
-    /** The end of the line as Prisma sees it: split on '\n' only, so a '\r' stays part of the line. */
-    private static int rawLineEnd(String text, int start) {
-        int end = text.indexOf('\n', start);
-        return end < 0 ? text.length() : end;
+    /**
+     * Where 0-based line {@code lineIndex} ends as Prisma sees it: split on '\n' only, so a '\r' stays
+     * part of the line. From the file's line index: searching for the '\n' cost the whole line for every
+     * diagnostic on it.
+     */
+    private static int rawLineEnd(SourceFile file, int lineIndex) {
+        return lineIndex + 1 < file.lineCount() ? file.lineStart(lineIndex + 1) - 1 : file.text().length();
     }
 
     /** A context line with its number, cut after {@link #MAX_LINE_CHARS} chars. */
@@ -114,7 +117,7 @@ public final class DiagnosticRenderer {
         out.append(gutter(oneBasedLine));
         String text = file.text();
         int start = file.lineStart(oneBasedLine - 1);
-        int end = rawLineEnd(text, start);
+        int end = rawLineEnd(file, oneBasedLine - 1);
         if (end - start > MAX_LINE_CHARS) out.append(text, start, start + MAX_LINE_CHARS).append(ELLIPSIS);
         else out.append(text, start, end);
         out.append('\n');
