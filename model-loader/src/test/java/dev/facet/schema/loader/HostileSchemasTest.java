@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.schema.LoadResult;
 import dev.facet.schema.SchemaLoader;
-import dev.facet.schema.ast.Parser;
+import dev.facet.schema.parser.Parser;
 import dev.facet.schema.diagnostics.Diagnostic;
 import dev.facet.schema.diagnostics.DiagnosticRenderer;
 import dev.facet.schema.diagnostics.Messages;

@@ -1,5 +1,18 @@
-package dev.facet.schema.ast;
+package dev.facet.schema.parser;
 
+import dev.facet.schema.ast.Argument;
+import dev.facet.schema.ast.ArgumentList;
+import dev.facet.schema.ast.Arity;
+import dev.facet.schema.ast.Attribute;
+import dev.facet.schema.ast.Block;
+import dev.facet.schema.ast.BlockKind;
+import dev.facet.schema.ast.Comment;
+import dev.facet.schema.ast.Expression;
+import dev.facet.schema.ast.FieldType;
+import dev.facet.schema.ast.Identifier;
+import dev.facet.schema.ast.Member;
+import dev.facet.schema.ast.SchemaAst;
+import dev.facet.schema.ast.TopItem;
 import dev.facet.schema.diagnostics.Diagnostics;
 import dev.facet.schema.diagnostics.Messages;
 import dev.facet.schema.source.SourceFile;
@@ -11,6 +24,9 @@ import java.util.List;
  * Parses one schema file into a {@link SchemaAst}, following the grammar of Prisma's
  * {@code datamodel.pest}: line oriented, with unrecognised lines kept as {@code Invalid} items
  * and reported, never thrown.
+ *
+ * <p>In its own package above {@code ast} and {@code diagnostics}: the tree is plain data, and the
+ * messages may name its types without a package cycle.
  */
 public final class Parser {
     /**
