@@ -1,7 +1,9 @@
 package dev.facet.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -90,4 +92,13 @@ class ArchitectureTest {
             .because("stdout carries the CLI's machine-readable output (diagnostics, JSON lines): libraries "
                     + "report through return values, diagnostics or the logger, never System.out/err or "
                     + "printStackTrace");
+
+    @ArchTest
+    static void modelLoaderHasNoPackageCycles(JavaClasses classes) {
+        slices().matching("dev.facet.schema.(**)").should().beFreeOfCycles()
+                .because("each model-loader package builds on the ones below it (source <- ast <- diagnostics <- "
+                        + "parser <- validation, format), so that a package can be read, tested and changed without "
+                        + "the ones above it")
+                .check(classes);
+    }
 }
