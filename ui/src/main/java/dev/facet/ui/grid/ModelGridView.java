@@ -68,6 +68,8 @@ public final class ModelGridView extends StackPane {
     private final ToggleButton filterToggle = new ToggleButton("Filter", new FontIcon(Feather.FILTER));
     private final StackPane sheetLayer = new StackPane();
     private final VBox sheetCard = new VBox();
+    /** Where the keyboard was when a sheet opened; it goes back there when the sheet closes. */
+    private Node focusBeforeSheet;
     private final PulseSteps building;
 
     /** @param vm the grid's view model; the view loads it when first built */
@@ -110,6 +112,7 @@ public final class ModelGridView extends StackPane {
             else showSheet(new DeleteConfirmation(p, vm::confirmDelete, vm::cancelDelete));
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::shortcuts);
+        SavedRecordFocus.install(vm, table);
         vm.ensureLoaded();
     }
 
@@ -156,7 +159,7 @@ public final class ModelGridView extends StackPane {
             if (is) save.getStyleClass().add("save-pending");
             else save.getStyleClass().remove("save-pending");
         });
-        Button discard = iconButton("discard", Feather.ROTATE_CCW, "Discard every pending change", vm::discard);
+        Button discard = iconButton("discard", Feather.ROTATE_CCW, "Discard every pending change", this::confirmDiscard);
         discard.disableProperty().bind(vm.dirtyProperty().not().or(vm.savingProperty()));
         Button reload = iconButton("reload", Feather.REFRESH_CW, "Reload the rows; pending changes are kept", vm::reload);
 
@@ -463,6 +466,16 @@ public final class ModelGridView extends StackPane {
 
     void deleteSelected() { vm.requestDelete(table.selectedRows()); }
 
+    /** Discarding cannot be undone: it asks first, with Cancel as the default. */
+    private void confirmDiscard() {
+        int n = vm.pendingCountProperty().get();
+        if (n == 0) return;
+        showSheet(new DiscardConfirmation(n, () -> {
+            hideSheet();
+            vm.discard();
+        }, this::hideSheet));
+    }
+
     void notice(String text) { vm.notice(text); }
 
     void refused(GridColumn column, String reason) { vm.notice(column.name() + ": " + reason); }
@@ -490,14 +503,29 @@ public final class ModelGridView extends StackPane {
     }
 
     private void showSheet(Node content) {
+        if (!sheetLayer.isVisible()) focusBeforeSheet = getScene() == null ? null : getScene().getFocusOwner();
         sheetCard.getChildren().setAll(content);
         sheetLayer.setVisible(true);
         content.requestFocus();
     }
 
     private void hideSheet() {
+        boolean focusInSheet = getScene() != null && getScene().getFocusOwner() != null && isInside(getScene().getFocusOwner(), sheetLayer);
         sheetLayer.setVisible(false);
         sheetCard.getChildren().clear();
+        // The focus goes back where it was (else into the table): left on a hidden button, the grid's keys
+        // (Ctrl+S after "Mark for deletion") went nowhere until the user clicked into the grid.
+        Node back = focusBeforeSheet;
+        focusBeforeSheet = null;
+        if (focusInSheet || getScene() == null || getScene().getFocusOwner() == null) {
+            if (back != null && back.getScene() == getScene() && isInside(back, this) && back.isVisible() && !back.isDisabled()) back.requestFocus();
+            else table.requestFocus();
+        }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) if (n == ancestor) return true;
+        return false;
     }
 
     private void shortcuts(KeyEvent e) {

@@ -23,6 +23,10 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -43,6 +47,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class OpenDialog {
     private static final ButtonType OPEN = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
     private static final ButtonType DEMO = new ButtonType("Open the Demo", ButtonBar.ButtonData.LEFT);
+    private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private final OpenDialogViewModel vm;
     private final Dialog<Void> dialog = new Dialog<>();
@@ -52,8 +57,9 @@ public final class OpenDialog {
      * @param vm       the dialog's state
      * @param owner    the main window
      * @param openDemo opens the demo (the dialog closes)
+     * @param quit     quits Facet (Ctrl+Q works while the dialog is up, as everywhere)
      */
-    public OpenDialog(OpenDialogViewModel vm, Window owner, Runnable openDemo) {
+    public OpenDialog(OpenDialogViewModel vm, Window owner, Runnable openDemo, Runnable quit) {
         this.vm = vm;
         dialog.setTitle("Open a Prisma schema");
         dialog.initOwner(owner);
@@ -78,6 +84,13 @@ public final class OpenDialog {
             e.consume();
             dialog.close();
             openDemo.run();
+        });
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (QUIT.match(e)) {
+                e.consume();
+                dialog.close();
+                quit.run();
+            }
         });
         vm.doneProperty().addListener((o, was, is) -> {
             if (is) dialog.close();

@@ -166,11 +166,13 @@ public final class ShellView extends StackPane {
         MenuItem demo = item("Open the Demo", "menu-open-demo", null, () -> vm.open(new dev.facet.ui.project.OpenRequest.Demo()));
         MenuItem reload = item("Reload Schema", "menu-reload", RELOAD, vm::reload);
         reload.disableProperty().bind(vm.projectProperty().isNull().and(vm.failedOpenProperty().isNull()));
+        MenuItem save = item("Save", "menu-save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::saveSelected);
+        save.disableProperty().bind(vm.selectedTabProperty().isNull());
         MenuItem closeTab = item("Close Tab", "menu-close-tab", new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
                 vm::closeSelectedTab);
         closeTab.disableProperty().bind(vm.selectedTabProperty().isNull());
         MenuItem exit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
-        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), reload, closeTab, new SeparatorMenuItem(), exit);
+        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), save, reload, closeTab, new SeparatorMenuItem(), exit);
 
         MenuItem quick = item("Go to Model…", "menu-quick-switcher", QUICK_SWITCHER, this::openQuickSwitcher);
         quick.disableProperty().bind(vm.projectProperty().isNull());

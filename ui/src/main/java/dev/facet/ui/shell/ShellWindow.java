@@ -47,6 +47,7 @@ public final class ShellWindow {
     private final ShellView view;
     private final OpenDialogViewModel openVm;
     private OpenDialog openDialog;
+    private final QuitFlow quitFlow;
 
     private ShellWindow(Stage stage, Config config, DialogService dialogs) {
         this.stage = stage;
@@ -64,8 +65,11 @@ public final class ShellWindow {
         scene.getStylesheets().add(Objects.requireNonNull(ShellWindow.class.getResource(STYLESHEET)).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(shell.titleProperty());
+        quitFlow = new QuitFlow(shell, dialogs);
         stage.setOnCloseRequest(e -> {
-            if (!shell.confirmExit()) e.consume();
+            // Closed by the flow once the user chose (and any save succeeded).
+            e.consume();
+            quitFlow.request(stage::close);
         });
         shell.failedOpenProperty().addListener((o, was, failed) -> {
             if (failed != null && failed.request() instanceof OpenRequest.Schema s) {
@@ -114,7 +118,7 @@ public final class ShellWindow {
 
     /** Shows the Open dialog. */
     public void showOpenDialog() {
-        if (openDialog == null) openDialog = new OpenDialog(openVm, stage, () -> shell.open(new OpenRequest.Demo()));
+        if (openDialog == null) openDialog = new OpenDialog(openVm, stage, () -> shell.open(new OpenRequest.Demo()), this::quit);
         openDialog.show();
     }
 
@@ -128,7 +132,5 @@ public final class ShellWindow {
         }
     }
 
-    private void quit() {
-        if (shell.confirmExit()) stage.close();
-    }
+    private void quit() { quitFlow.request(stage::close); }
 }
