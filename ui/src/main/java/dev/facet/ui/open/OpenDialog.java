@@ -16,6 +16,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -35,6 +36,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -102,8 +104,16 @@ public final class OpenDialog {
 
     private void fitLater() {
         Platform.runLater(() -> {
-            Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
-            if (w != null && w.isShowing()) w.sizeToScene();
+            DialogPane pane = dialog.getDialogPane();
+            Window w = pane.getScene() == null ? null : pane.getScene().getWindow();
+            if (w == null || !w.isShowing()) return;
+            // The height for the width it has: sizeToScene asked wrapping text for its height at no width, one word a
+            // line, and the error box grew taller than the screen over Open and Cancel. Never taller than the screen.
+            double chrome = w.getHeight() - pane.getScene().getHeight();
+            double wanted = pane.prefHeight(pane.getWidth()) + chrome;
+            double room = Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(), w.getHeight()).stream().findFirst()
+                    .orElse(Screen.getPrimary()).getVisualBounds().getHeight();
+            w.setHeight(Math.min(wanted, room));
         });
     }
 
@@ -188,6 +198,8 @@ public final class OpenDialog {
         error.descriptionProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        // A long error (a driver's message) scrolls inside the box; the buttons stay in view.
+        error.setMaxHeight(180);
 
         TextArea diagnostics = new TextArea();
         diagnostics.setId("diagnostics");

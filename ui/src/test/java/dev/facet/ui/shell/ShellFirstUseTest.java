@@ -47,9 +47,10 @@ class ShellFirstUseTest {
         fixture.close();
     }
 
-    private void demoIsOpen() {
-        Fx.waitUntil(() -> window.shell().projectProperty().get() != null
-                && window.shell().models().stream().allMatch(e -> e.countProperty().get() != null));
+    /** Seeding the demo takes a while on a busy machine: this waits up to a minute, on the event that matters. */
+    private void demoIsOpen() throws TimeoutException {
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> Fx.call(() -> window.shell().projectProperty().get() != null
+                && window.shell().models().stream().allMatch(e -> e.countProperty().get() != null)));
     }
 
     private TabPane tabs(FxRobot robot) { return robot.lookup("#model-tabs").queryAs(TabPane.class); }
@@ -66,6 +67,7 @@ class ShellFirstUseTest {
     }
 
     private void open(FxRobot robot, String model) {
+        Fx.waitUntil(() -> robot.lookup("#model-" + model).tryQuery().isPresent());
         robot.clickOn("#model-" + model);
         Fx.waitUntil(() -> {
             Tab t = tabs(robot).getSelectionModel().getSelectedItem();
@@ -84,7 +86,7 @@ class ShellFirstUseTest {
 
     // 6
     @Test
-    void theSidebarSelectionFollowsTheActiveTab(FxRobot robot) {
+    void theSidebarSelectionFollowsTheActiveTab(FxRobot robot) throws Exception {
         demoIsOpen();
         open(robot, "Product");
         open(robot, "Review");
@@ -95,7 +97,7 @@ class ShellFirstUseTest {
 
     // 3
     @Test
-    void ctrlSSavesTheActiveTabWhereverTheFocusIs(FxRobot robot) {
+    void ctrlSSavesTheActiveTabWhereverTheFocusIs(FxRobot robot) throws Exception {
         demoIsOpen();
         open(robot, "Category");
         ModelGridViewModel vm = grid();
@@ -110,7 +112,7 @@ class ShellFirstUseTest {
 
     // 9
     @Test
-    void ctrlQQuitsWhileTheOpenDialogIsUp(FxRobot robot) {
+    void ctrlQQuitsWhileTheOpenDialogIsUp(FxRobot robot) throws Exception {
         demoIsOpen();
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         Fx.waitUntil(() -> robot.lookup("#schema-path").tryQuery().map(Node::isFocused).orElse(false));
@@ -120,7 +122,7 @@ class ShellFirstUseTest {
 
     // 11
     @Test
-    void theQuitDialogSavesByDefault(FxRobot robot) {
+    void theQuitDialogSavesByDefault(FxRobot robot) throws Exception {
         demoIsOpen();
         AtomicReference<DialogService.QuitChoice> choice = new AtomicReference<>();
         Platform.runLater(() -> choice.set(new FxDialogService(stage).askBeforeQuit("Quit Facet?", "Order has unsaved changes.")));
@@ -147,9 +149,32 @@ class ShellFirstUseTest {
         Fx.waitUntil(() -> robot.lookup(".notification-warning").tryQuery().isEmpty());
     }
 
+    // 5
+    @Test
+    void aConnectionErrorInTheOpenDialogLeavesItsButtonsInView(FxRobot robot) throws Exception {
+        demoIsOpen();
+        java.nio.file.Path schema = dev.facet.ui.testing.TestFiles.write(fixture.dir, "down/schema.prisma",
+                "datasource db {\n  provider = \"postgresql\"\n  url = \"postgresql://nobody@127.0.0.1:1/none\"\n}\n\nmodel User {\n  id Int @id\n}\n");
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        Fx.waitUntil(() -> robot.lookup("#schema-path").tryQuery().map(Node::isFocused).orElse(false));
+        robot.clickOn("#schema-path").write(schema.toString()).type(KeyCode.ENTER);
+        Fx.waitUntil(() -> !robot.lookup("#open-button").queryButton().isDisabled());
+        robot.clickOn("#open-button");
+        Fx.waitUntil(() -> robot.lookup("#open-error").queryAs(Message.class).isVisible());
+        Fx.waitUntil(() -> {
+            Button open = robot.lookup("#open-button").queryButton();
+            javafx.stage.Window w = open.getScene().getWindow();
+            double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+            return w.getHeight() <= screen && open.localToScene(open.getBoundsInLocal()).getMaxY() <= open.getScene().getHeight();
+        });
+        Message error = robot.lookup("#open-error").queryAs(Message.class);
+        assertThat(Fx.call(error::getDescription)).isNotBlank();
+        assertThat(Fx.call(() -> error.getHeight())).isLessThanOrEqualTo(180);
+    }
+
     // 4
     @Test
-    void theFooterAndToolbarStayReadableDownTo1024x700(FxRobot robot) {
+    void theFooterAndToolbarStayReadableDownTo1024x700(FxRobot robot) throws Exception {
         demoIsOpen();
         for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
             Fx.run(() -> {
@@ -160,6 +185,10 @@ class ShellFirstUseTest {
             Fx.waitUntil(() -> !robot.lookup("#range").queryAs(Label.class).getText().isEmpty());
             String at = size[0] + "x" + size[1];
             assertThat(readable(robot.lookup("#range").queryAs(Label.class))).as("the row count at " + at).isTrue();
+            assertThat(Fx.call(() -> robot.lookup("#model-list").query().localToScene(0, 0).getX())).as("the sidebar at " + at).isGreaterThanOrEqualTo(0);
+            Node pager = robot.lookup(".pager").query();
+            assertThat(Fx.call(() -> pager.localToScene(pager.getBoundsInLocal()).getMaxX() <= stage.getScene().getWidth()))
+                    .as("the pager in view at " + at).isTrue();
             for (String id : new String[] {"#search", "#filter-toggle", "#columns", "#save", "#add"}) {
                 Node n = robot.lookup(id).query();
                 assertThat(Fx.call(() -> n.isVisible() && n.getScene() == stage.getScene() && n.localToScene(n.getBoundsInLocal()).getMaxX()
