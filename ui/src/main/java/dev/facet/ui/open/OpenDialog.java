@@ -117,12 +117,23 @@ public final class OpenDialog {
         });
     }
 
-    /** Shows the dialog without waiting for it. */
+    /** Shows the dialog without waiting for it, centred on the window (not every window manager places it). */
     public void show() {
         vm.prepare();
-        if (!dialog.isShowing()) dialog.show();
+        if (!dialog.isShowing()) {
+            dialog.show();
+            Window owner = dialog.getOwner();
+            Window w = dialog.getDialogPane().getScene().getWindow();
+            if (owner != null && w != null) {
+                w.setX(owner.getX() + Math.max(0, (owner.getWidth() - w.getWidth()) / 2));
+                w.setY(owner.getY() + Math.max(0, (owner.getHeight() - w.getHeight()) / 3));
+            }
+        }
         schemaPath.requestFocus();
     }
+
+    /** @return whether the dialog shows, for the window's backdrop */
+    public javafx.beans.value.ObservableBooleanValue showingProperty() { return dialog.showingProperty(); }
 
     /** @return whether it is showing */
     public boolean isShowing() { return dialog.isShowing(); }

@@ -34,6 +34,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -56,6 +57,7 @@ public final class ShellView extends StackPane {
     private final TabPane tabPane = new TabPane();
     private final Map<ModelTab, Tab> fxTabs = new HashMap<>();
     private boolean syncingSelection;
+    private final javafx.beans.property.BooleanProperty backdrop = new javafx.beans.property.SimpleBooleanProperty(this, "backdrop");
     private SplitPane split;
     private double sidebarDivider = 0.2;
 
@@ -102,7 +104,13 @@ public final class ShellView extends StackPane {
 
         // Never wider than the window: a content wider than a stack pane is centred on it, which cut the sidebar off.
         main.setMinSize(0, 0);
-        getChildren().addAll(main, modal);
+        // Dims the window while a dialog of it is up (the Open dialog), so the page is plainly behind it.
+        Region backdrop = new Region();
+        backdrop.setId("backdrop");
+        backdrop.getStyleClass().add("backdrop");
+        backdrop.visibleProperty().bind(this.backdrop);
+        backdrop.setMouseTransparent(false);
+        getChildren().addAll(main, modal, backdrop);
         sceneProperty().addListener((o, was, scene) -> {
             if (scene == null) return;
             // Alternates the menu items cannot carry: a menu item has one accelerator.
@@ -229,6 +237,9 @@ public final class ShellView extends StackPane {
         item.setOnAction(e -> action.run());
         return item;
     }
+
+    /** @return whether the window is dimmed behind a dialog */
+    public javafx.beans.property.BooleanProperty backdropProperty() { return backdrop; }
 
     /** Shows or hides the sidebar (View › Sidebar, Ctrl+B), keeping its width for when it comes back. */
     void showSidebar(boolean show) {

@@ -118,7 +118,10 @@ public final class ShellWindow {
 
     /** Shows the Open dialog. */
     public void showOpenDialog() {
-        if (openDialog == null) openDialog = new OpenDialog(openVm, stage, () -> shell.open(new OpenRequest.Demo()), this::quit);
+        if (openDialog == null) {
+            openDialog = new OpenDialog(openVm, stage, () -> shell.open(new OpenRequest.Demo()), this::quit);
+            view.backdropProperty().bind(openDialog.showingProperty());
+        }
         openDialog.show();
     }
 

@@ -379,7 +379,11 @@ class ModelGridViewModelTest {
         assertThat(vm.totalCountProperty().get()).isEqualTo(251);
         assertThat(db.query("SELECT role || ' ' || points || ' ' || referrerId FROM \"Customer\" WHERE email = 'new@example.com'"))
                 .isEqualTo("CUSTOMER 0 3");
-        assertThat(vm.rows()).hasSize(100);
+        // The saved record is no longer at the top: the grid goes to its page (the last, 51 rows) and shows it there.
+        assertThat(vm.pageIndexProperty().get()).isEqualTo(2);
+        assertThat(vm.rows()).hasSize(51);
+        assertThat(vm.revealList()).hasSize(1);
+        assertThat(vm.rowIndexOf(vm.revealList().getFirst())).isEqualTo(50);
     }
 
     @Test

@@ -157,6 +157,10 @@ class ShellFirstUseTest {
                 "datasource db {\n  provider = \"postgresql\"\n  url = \"postgresql://nobody@127.0.0.1:1/none\"\n}\n\nmodel User {\n  id Int @id\n}\n");
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         Fx.waitUntil(() -> robot.lookup("#schema-path").tryQuery().map(Node::isFocused).orElse(false));
+        // Centred on the window, which is dimmed behind it.
+        assertThat(robot.lookup("#backdrop").query().isVisible()).isTrue();
+        javafx.stage.Window dialog = Fx.call(() -> robot.lookup("#schema-path").query().getScene().getWindow());
+        assertThat(Fx.call(() -> Math.abs(dialog.getX() + dialog.getWidth() / 2 - (stage.getX() + stage.getWidth() / 2)))).isLessThan(2.0);
         robot.clickOn("#schema-path").write(schema.toString()).type(KeyCode.ENTER);
         Fx.waitUntil(() -> !robot.lookup("#open-button").queryButton().isDisabled());
         robot.clickOn("#open-button");
