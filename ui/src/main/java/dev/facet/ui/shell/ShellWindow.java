@@ -61,7 +61,9 @@ public final class ShellWindow {
         view = new ShellView(shell, theme, status, this::showOpenDialog, this::quit, config.settings()::recent, this::openRecent);
 
         ThemeApplier.follow(theme.darkProperty());
-        Scene scene = new Scene(view, 1280, 800);
+        // 1280×800, or the screen where it is smaller (a 1024×700 screen showed a 1280-pixel window cut on both sides).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ShellWindow.class.getResource(STYLESHEET)).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(shell.titleProperty());
