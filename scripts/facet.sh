@@ -7,8 +7,10 @@ jar="$root/app/target/facet.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$root" -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
   (cd "$root" && mvn -B -q -ntp -DskipTests install) >&2
 fi
-# JVM warnings (an outdated AOT cache, say) go to stderr, never into the output of facet query or validate.
-common=(--enable-native-access=ALL-UNNAMED -Xlog:all=off:stdout -Xlog:all=warning:stderr)
+# JVM warnings go to stderr, never into the output of facet query or validate. The AOT cache's own messages (a stale
+# or skipped class: "[warning][aot] Skipping ...", hundreds of lines after a build) never reach the user at all: the
+# JVM runs on without the cache's part that does not fit, which is not the user's business (-Xlog:aot*=off).
+common=(--enable-native-access=ALL-UNNAMED -Xlog:all=off:stdout -Xlog:all=warning:stderr -Xlog:aot*=off:stderr -Xlog:cds*=off:stderr)
 case "${1:-}" in
   validate|format|push|query)
     # A command lives for seconds: C1 alone and the serial collector spend far less CPU warming up than the

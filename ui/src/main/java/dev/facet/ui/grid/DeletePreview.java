@@ -50,10 +50,11 @@ public record DeletePreview(String model, int count, List<String> effects, List<
             String records = (n < 0 ? "" : String.format("%,d ", n)) + e.path("model").asText() + (n == 1 ? "" : " records");
             String field = e.path("field").asText();
             String line = switch (e.path("action").asText()) {
-                case "delete" -> "deletes " + records + " (cascade through " + field + ")";
-                case "setNull" -> "sets " + field + " to NULL on " + records;
-                case "setDefault" -> "sets " + field + " to its default on " + records;
-                case "unlink" -> "removes its links in " + e.path("model").asText() + " (" + e.path("relation").asText() + ")";
+                // Verbs that follow "Deleting it would also:".
+                case "delete" -> "delete " + records + " (cascade through " + field + ")";
+                case "setNull" -> "set " + field + " to NULL on " + records;
+                case "setDefault" -> "set " + field + " to its default on " + records;
+                case "unlink" -> "remove its links in " + e.path("model").asText() + " (" + e.path("relation").asText() + ")";
                 default -> null; // restrictions are listed as blockers
             };
             if (line != null) out.add("  ".repeat(depth) + line);

@@ -188,6 +188,9 @@ public final class ModelGridViewModel {
     private int generation;
     private boolean started;
     private int draftCounter;
+    private final ObservableList<RowKey> reveal = FXCollections.observableArrayList();
+    /** What the status bar says while a delete preview runs; forgotten when the preview is cancelled. */
+    private String previewTask;
     private int viewFirst;
     private int viewLast = -1;
     private List<Integer> chunksInFlight = List.of();
@@ -1182,6 +1185,8 @@ public final class ModelGridViewModel {
     }
 
     private void changesChanged() {
+        // New records are numbered among those pending: the only one is "new record 1", whatever came before.
+        if (changes.drafts().isEmpty()) draftCounter = 0;
         pendingCount.set(changes.size());
         dirty.set(!changes.isEmpty());
         updateRange();
@@ -1229,7 +1234,8 @@ public final class ModelGridViewModel {
         if (keys.isEmpty()) return;
         ObjectNode args = JSON.objectNode();
         args.set("where", whereAnyOf(keys));
-        executor.submit("Previewing the delete of " + keys.size() + " " + model.name(),
+        previewTask = "Previewing the delete of " + keys.size() + " " + model.name();
+        executor.submit(previewTask,
                 () -> engine.execute(model.name(), "previewDelete", args),
                 preview -> {
                     reachable();
@@ -1268,7 +1274,11 @@ public final class ModelGridViewModel {
     }
 
     /** Drops the delete waiting for confirmation. */
-    public void cancelDelete() { deletePreview.set(null); }
+    public void cancelDelete() {
+        deletePreview.set(null);
+        // The preview is over: the status bar stops naming it.
+        if (previewTask != null) executor.forget(previewTask);
+    }
 
     // ================================================================ save
 
@@ -1288,15 +1298,46 @@ public final class ModelGridViewModel {
         SavePlan plan = plan();
         int n = changes.size();
         saving.set(true);
-        executor.submit("Saving " + n + " changes to " + model.name(), () -> plan.run(engine), outcome -> {
+        executor.submit("Saving " + n + (n == 1 ? " change" : " changes") + " to " + model.name(), () -> plan.run(engine), outcome -> {
             saving.set(false);
             reachable();
-            if (outcome.saved()) saved(n);
-            else saveFailed(plan, outcome);
+            if (outcome.saved()) {
+                saved(n);
+                revealSaved(plan.created());
+            } else {
+                saveFailed(plan, outcome);
+            }
         }, e -> {
             saving.set(false);
             failed("Nothing was saved", e);
         });
+    }
+
+    /**
+     * New records leave the top of the grid when saved: their page is found (in the default order, by key) and
+     * the table selects them there ({@link #revealList()}), instead of their vanishing onto a page nobody looks at.
+     */
+    private void revealSaved(List<RowKey> keys) {
+        if (keys.isEmpty()) return;
+        reveal.setAll(keys);
+        if (!sortOrder.isEmpty() || keyFields.size() != 1 || pagingMode.get() != PagingMode.PAGES) return;
+        String field = keyFields.getFirst().name();
+        ObjectNode upTo = JSON.objectNode();
+        upTo.putObject(field).set("lte", keys.getLast().values().get(field));
+        ObjectNode args = JSON.objectNode();
+        args.set("where", Wheres.and(where(), upTo));
+        executor.submit("Finding the new " + model.name(), () -> engine.execute(model.name(), "count", args).asLong(), n -> {
+            if (n > 0) goToPage((int) ((n - 1) / pageSize.get()));
+        }, e -> reveal.clear());
+    }
+
+    /** @return records just saved that the table brings into view and selects once their rows are shown */
+    public ObservableList<RowKey> revealList() { return reveal; }
+
+    /** @return the row index of a loaded record in the rows shown, or -1 */
+    public int rowIndexOf(RowKey key) {
+        GridRow r = loadedRow(key);
+        return r == null || list == null ? -1 : list.indexOf(r);
     }
 
     /** @return the requests Save would send now */
@@ -1384,6 +1425,7 @@ public final class ModelGridViewModel {
         ChangeSet.RowEdit edit = changes.edit(conflict.key());
         if (edit != null) edit.original = conflict.theirs();
         conflicts.remove(conflict);
+        conflictResolved();
         GridRow r = loadedRow(conflict.key());
         if (r != null) r.fill(conflict.theirs(), conflict.key());
         // A pending value that now equals theirs is no change any more.
@@ -1400,10 +1442,16 @@ public final class ModelGridViewModel {
         changes.revert(conflict.key());
         rowErrors.remove(conflict.key());
         conflicts.remove(conflict);
+        conflictResolved();
         GridRow r = loadedRow(conflict.key());
         changesChanged();
         if (conflict.deleted()) refresh();
         else if (r != null) r.fill(conflict.theirs(), conflict.key());
+    }
+
+    /** The message that asked to resolve the conflicts goes once none is left. */
+    private void conflictResolved() {
+        if (conflicts.isEmpty() && message.get() != null && message.get().severity() == Severity.WARNING) message.set(null);
     }
 
     /** @return the conflict on a row, or null */
