@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.args.AggregateArguments;
 import dev.facet.data.args.ReadArguments;
 import dev.facet.data.connector.Connector;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.ReadOnlySession;
 import dev.facet.data.connector.Session;
 import dev.facet.data.write.ReferentialActions;
@@ -50,15 +51,18 @@ public final class QueryEngine implements AutoCloseable {
     public QueryEngine(Schema schema, Connector connector) {
         this.schema = schema;
         this.connector = connector;
-        this.reads = new ReadArguments(schema);
+        this.reads = new ReadArguments(schema, connector.capabilities());
         this.aggregates = new AggregateArguments(schema, reads);
-        this.actions = new ReferentialActions(schema);
-        this.writes = new WriteEngine(schema, reads, actions);
+        this.actions = new ReferentialActions(schema, connector.capabilities());
+        this.writes = new WriteEngine(schema, reads, actions, connector.capabilities());
         this.readOnly = new ReadOnlySession(connector);
     }
 
     /** @return the schema */
     public Schema schema() { return schema; }
+
+    /** @return whether the database has {@code capability} (what the UI offers follows from it, never from the provider) */
+    public boolean supports(ConnectorCapability capability) { return connector.supports(capability); }
 
     /**
      * Runs one Prisma Client call.
@@ -158,7 +162,7 @@ public final class QueryEngine implements AutoCloseable {
         for (String required : REQUIRED_ARGUMENTS.getOrDefault(action, List.of())) {
             if (!a.has(required) || a.get(required).isNull()) throw QueryError.validation(required, "Argument `" + required + "` is missing.");
         }
-        if ((action.equals("createManyAndReturn") || action.equals("updateManyAndReturn")) && !connector.supportsManyAndReturn()) {
+        if ((action.equals("createManyAndReturn") || action.equals("updateManyAndReturn")) && !connector.supports(ConnectorCapability.RETURNING)) {
             // Prisma Client has no such operation for this database (MySQL); its message.
             throw new QueryError("P2009", "Operation '" + action + "' for model '" + model.name() + "' does not match any query.");
         }

@@ -50,12 +50,10 @@ public interface Session {
     /** Deletes every record a filter matches; returns how many. */
     long delete(Model model, Filter where);
 
-    /** @return whether {@link #upsert} is available (one INSERT ... ON CONFLICT DO UPDATE statement) */
-    default boolean supportsNativeUpsert() { return false; }
-
     /**
      * Inserts a record, or updates the one that has its values for {@code conflict} (a unique constraint), in one
-     * statement, as the database's own upsert does.
+     * statement, as the database's own upsert does. Called only where the connector declares
+     * {@link ConnectorCapability#NATIVE_UPSERT}.
      *
      * @param values   the values of the record to insert
      * @param conflict the fields of the unique constraint that decides between insert and update

@@ -104,10 +104,7 @@ public final class SqlConnector implements Connector {
     }
 
     @Override
-    public boolean supportsInsensitiveFilters() { return dialect.supportsInsensitiveMode(); }
-
-    @Override
-    public boolean supportsManyAndReturn() { return dialect.supportsReturning(); }
+    public java.util.Set<dev.facet.data.connector.ConnectorCapability> capabilities() { return dialect.capabilities(); }
 
     @Override
     public List<Map<String, Object>> aggregate(Aggregation a) {

@@ -2,6 +2,7 @@ package dev.facet.data.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.QueryError;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldKind;
@@ -21,7 +22,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What differs between the SQL databases Facet speaks to: identifier quoting, how values are bound
@@ -61,6 +65,28 @@ public abstract class SqlDialect {
 
     /** @return whether {@code INSERT ... RETURNING} gives back the stored row */
     public boolean supportsReturning() { return true; }
+
+    /** @return whether the foreign keys carry out {@code SetDefault} (MySQL's InnoDB treats it as {@code NoAction}) */
+    public boolean foreignKeysSetDefault() { return true; }
+
+    /** @return whether a Json filter's path is a list of keys (else a JSON path text such as {@code $.a.b}) */
+    public boolean jsonPathAsKeys() { return false; }
+
+    /** @return whether Json values can be ordered ({@code lt}...) and searched as arrays ({@code array_contains}) */
+    public boolean jsonComparisons() { return true; }
+
+    /** @return what this database can do, as the neutral layers see it: derived from the dialect's own answers */
+    public final Set<ConnectorCapability> capabilities() {
+        EnumSet<ConnectorCapability> c = EnumSet.of(ConnectorCapability.FOREIGN_KEYS, ConnectorCapability.TRANSACTIONS);
+        if (supportsInsensitiveMode()) c.add(ConnectorCapability.INSENSITIVE_FILTERS);
+        if (supportsReturning()) c.add(ConnectorCapability.RETURNING);
+        if (supportsNativeUpsert()) c.add(ConnectorCapability.NATIVE_UPSERT);
+        if (foreignKeysSetDefault()) c.add(ConnectorCapability.FOREIGN_KEY_SET_DEFAULT);
+        if (supportsScalarLists()) c.add(ConnectorCapability.SCALAR_LISTS);
+        if (jsonPathAsKeys()) c.add(ConnectorCapability.JSON_PATH_AS_KEYS);
+        if (jsonComparisons()) c.add(ConnectorCapability.JSON_COMPARISONS);
+        return Collections.unmodifiableSet(c);
+    }
 
     /** @return the tail of an INSERT that stores a row of defaults only */
     public String emptyInsert() { return " DEFAULT VALUES"; }
@@ -294,6 +320,8 @@ public abstract class SqlDialect {
 
         @Override public boolean supportsScalarLists() { return true; }
 
+        @Override public boolean jsonPathAsKeys() { return true; }
+
         @Override public boolean nullsSortHigh() { return true; }
 
         @Override
@@ -488,6 +516,8 @@ public abstract class SqlDialect {
 
         @Override public boolean supportsNativeUpsert() { return false; }
 
+        @Override public boolean foreignKeysSetDefault() { return false; }
+
         @Override public String emptyInsert() { return " () VALUES ()"; }
 
         @Override public String insertIgnore() { return "INSERT IGNORE INTO "; }
@@ -571,6 +601,8 @@ public abstract class SqlDialect {
         @Override public String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
 
         @Override public boolean supportsInsensitiveMode() { return false; }
+
+        @Override public boolean jsonComparisons() { return false; }
 
         @Override public boolean nullsSortHigh() { return false; }
 

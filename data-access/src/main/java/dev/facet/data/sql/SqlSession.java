@@ -106,9 +106,6 @@ final class SqlSession implements Session {
     }
 
     @Override
-    public boolean supportsNativeUpsert() { return dialect.supportsNativeUpsert(); }
-
-    @Override
     public Map<String, Object> upsert(Model model, Map<ScalarField, Object> values, List<ScalarField> conflict, Map<ScalarField, FieldUpdate> changes,
                                       Filter where) {
         FilterCompiler fc = new FilterCompiler(schema, dialect);

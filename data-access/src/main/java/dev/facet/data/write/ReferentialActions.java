@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryError;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
@@ -39,13 +40,21 @@ public final class ReferentialActions {
     private static final int MAX_DEPTH = 10_000;
 
     private final Schema schema;
+    private final Set<ConnectorCapability> capabilities;
 
-    /** @param schema the schema whose relations and actions apply */
-    public ReferentialActions(Schema schema) { this.schema = schema; }
+    /**
+     * @param schema       the schema whose relations and actions apply
+     * @param capabilities what the database can do (foreign keys, and whether they carry out SetDefault)
+     */
+    public ReferentialActions(Schema schema, Set<ConnectorCapability> capabilities) {
+        this.schema = schema;
+        this.capabilities = capabilities;
+    }
 
     /** @return whether Facet (rather than the database) must carry out referential actions */
     public boolean emulated() {
-        return schema.datasource().map(d -> d.relationMode() == RelationMode.PRISMA || !d.provider().isSql()).orElse(true);
+        boolean foreignKeys = capabilities.contains(ConnectorCapability.FOREIGN_KEYS);
+        return schema.datasource().map(d -> d.relationMode() == RelationMode.PRISMA || !foreignKeys).orElse(true);
     }
 
     /** The relations in which {@code model} is the referenced side, with a foreign key on the other side. */
@@ -287,10 +296,10 @@ public final class ReferentialActions {
     private static final int PREVIEW_IDS = 100;
     private static final int PREVIEW_DEPTH = 200;
 
-    /** The action the delete would actually take: MySQL's foreign keys treat SetDefault as NoAction. */
+    /** The action the delete would actually take: foreign keys without SetDefault (MySQL's) treat it as NoAction. */
     private ReferentialAction onDeleteTaken(Relation r) {
-        boolean mysqlKeys = !emulated() && schema.provider().map(p -> p == dev.facet.schema.model.Provider.MYSQL).orElse(false);
-        return mysqlKeys && r.onDelete() == ReferentialAction.SET_DEFAULT ? ReferentialAction.NO_ACTION : r.onDelete();
+        boolean noSetDefault = !emulated() && !capabilities.contains(ConnectorCapability.FOREIGN_KEY_SET_DEFAULT);
+        return noSetDefault && r.onDelete() == ReferentialAction.SET_DEFAULT ? ReferentialAction.NO_ACTION : r.onDelete();
     }
 
     /** One preview: the effects found so far, as filters per model, and what blocks the delete. */

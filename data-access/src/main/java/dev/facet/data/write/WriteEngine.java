@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.facet.data.QueryError;
 import dev.facet.data.args.ReadArguments;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
@@ -44,16 +45,19 @@ public final class WriteEngine {
     private final Schema schema;
     private final ReadArguments reads;
     private final ReferentialActions actions;
+    private final Set<ConnectorCapability> capabilities;
 
     /**
-     * @param schema  the schema
-     * @param reads   the parser of filters and where-unique inputs
-     * @param actions the referential actions
+     * @param schema       the schema
+     * @param reads        the parser of filters and where-unique inputs
+     * @param actions      the referential actions
+     * @param capabilities what the database can do (native upsert, RETURNING)
      */
-    public WriteEngine(Schema schema, ReadArguments reads, ReferentialActions actions) {
+    public WriteEngine(Schema schema, ReadArguments reads, ReferentialActions actions, Set<ConnectorCapability> capabilities) {
         this.schema = schema;
         this.reads = reads;
         this.actions = actions;
+        this.capabilities = capabilities;
     }
 
     // ---------------------------------------------------------------- top level
@@ -163,7 +167,7 @@ public final class WriteEngine {
      */
     public Map<String, Object> upsert(Session s, Model model, JsonNode where, JsonNode create, JsonNode update, String path, boolean nestedRead) {
         Filter filter = reads.whereUnique(model, where, join(path, "where"));
-        List<ScalarField> conflict = nestedRead || actions.emulated() || !s.supportsNativeUpsert() ? null : nativeUpsertOn(model, where, create, update);
+        List<ScalarField> conflict = nestedRead || actions.emulated() || !capabilities.contains(ConnectorCapability.NATIVE_UPSERT) ? null : nativeUpsertOn(model, where, create, update);
         if (conflict != null) {
             Map<ScalarField, Object> values = scalarRow(model, create, join(path, "create"), Map.of());
             Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(model, update, join(path, "update"), true);
@@ -928,7 +932,7 @@ public final class WriteEngine {
      * a required relation is refused (P2014) before anything is read.
      */
     private QueryError missingForUpdate(Model model, JsonNode data) {
-        boolean readsFirst = actions.emulated() || schema.provider().map(p -> p == dev.facet.schema.model.Provider.MYSQL).orElse(true);
+        boolean readsFirst = actions.emulated() || !capabilities.contains(ConnectorCapability.RETURNING);
         for (Iterator<Map.Entry<String, JsonNode>> it = data.isObject() ? data.fields() : java.util.Collections.emptyIterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!(model.field(e.getKey()) instanceof RelationField rf) || !e.getValue().isObject()) continue;

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
 import dev.facet.data.QueryError;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.DefaultValue;
 import dev.facet.schema.model.Model;
-import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
 import dev.facet.schema.model.Schema;
@@ -225,8 +225,7 @@ public final class ModelGridViewModel {
             if (c.kind() == GridColumn.Kind.TO_ONE) c.relation().fields().forEach(f -> keyOwners.put(f, c));
         }
         this.include = includeArguments();
-        Provider provider = schema.provider().orElse(null);
-        this.insensitiveSupported = provider == Provider.POSTGRESQL || provider == Provider.COCKROACHDB || provider == Provider.MONGODB;
+        this.insensitiveSupported = engine.supports(ConnectorCapability.INSENSITIVE_FILTERS);
         this.filter = new FilterGroup(schema, model);
         GridLayout remembered = layoutStore.load(layoutKey);
         layout.set(remembered);

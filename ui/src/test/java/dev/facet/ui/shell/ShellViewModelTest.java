@@ -379,7 +379,7 @@ class ShellViewModelTest {
 
         @Override public <T> T transaction(Function<Session, T> work) { throw gone(); }
 
-        @Override public boolean supportsInsensitiveFilters() { return false; }
+        @Override public java.util.Set<dev.facet.data.connector.ConnectorCapability> capabilities() { return java.util.Set.of(); }
 
         @Override public void close() { }
     }
