@@ -9,6 +9,7 @@ import dev.facet.data.args.AggregateArguments;
 import dev.facet.data.args.ReadArguments;
 import dev.facet.data.connector.Connector;
 import dev.facet.data.connector.ConnectorCapability;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.ReadOnlySession;
 import dev.facet.data.connector.Session;
 import dev.facet.data.write.ReferentialActions;

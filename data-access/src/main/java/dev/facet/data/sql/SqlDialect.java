@@ -1,7 +1,7 @@
 package dev.facet.data.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.EnumType;
@@ -423,7 +423,7 @@ public abstract class SqlDialect {
         public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
             if (value instanceof Long l && field != null && field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.INT) {
                 // Prisma sends an Int as an integer parameter, which PostgreSQL refuses beyond 32 bits.
-                throw new dev.facet.data.QueryError("P2020", "Value out of range for the type: value \"" + l + "\" is out of range for type integer");
+                throw new dev.facet.data.error.QueryError("P2020", "Value out of range for the type: value \"" + l + "\" is out of range for type integer");
             }
             if (value instanceof String s && s.indexOf('\0') >= 0) throw nul(field);
             if (!(value instanceof java.util.List<?> list)) {
@@ -493,8 +493,8 @@ public abstract class SqlDialect {
 
         /** PostgreSQL's text cannot hold U+0000; the driver would fail with a message about encodings. */
         /** PostgreSQL's text cannot hold U+0000; Prisma passes on the database's refusal (22021) as P2039. */
-        private static dev.facet.data.QueryError nul(ScalarField field) {
-            return new dev.facet.data.QueryError("P2039", "Database error. Code: `22021`. Message: `invalid byte sequence for encoding \"UTF8\": 0x00`");
+        private static dev.facet.data.error.QueryError nul(ScalarField field) {
+            return new dev.facet.data.error.QueryError("P2039", "Database error. Code: `22021`. Message: `invalid byte sequence for encoding \"UTF8\": 0x00`");
         }
     }
 

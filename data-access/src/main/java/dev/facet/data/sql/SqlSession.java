@@ -1,6 +1,6 @@
 package dev.facet.data.sql;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;

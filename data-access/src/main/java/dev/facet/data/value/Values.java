@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldKind;
 import dev.facet.schema.model.ScalarField;

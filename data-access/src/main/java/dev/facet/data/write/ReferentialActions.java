@@ -3,7 +3,7 @@ package dev.facet.data.write;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;

@@ -2,7 +2,7 @@ package dev.facet.data.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.args.ReadArguments;
 import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.DefaultValue;
