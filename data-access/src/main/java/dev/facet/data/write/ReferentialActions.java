@@ -8,9 +8,9 @@ import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
+import dev.facet.data.query.RelationLink;
 import dev.facet.data.query.Selection;
 import dev.facet.data.value.Values;
-import dev.facet.schema.model.JoinTable;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ReferentialAction;
 import dev.facet.schema.model.Relation;
@@ -67,14 +67,18 @@ public final class ReferentialActions {
         return out;
     }
 
-    /** The implicit many-to-many relations {@code model} takes part in. */
-    List<Relation> joinTables(Model model) {
+    /** The many-to-many relations {@code model} takes part in (through a join table or key lists on both sides). */
+    List<Relation> manyToMany(Model model) {
         List<Relation> out = new ArrayList<>();
         for (Relation r : schema.relations()) {
-            if (r.kind() == RelationKind.IMPLICIT_MANY_TO_MANY
+            if ((r.kind() == RelationKind.IMPLICIT_MANY_TO_MANY || r.kind() == RelationKind.EMBEDDED_MANY_TO_MANY)
                     && (r.referencingModel().equals(model.name()) || r.referencedModel().equals(model.name()))) out.add(r);
         }
         return out;
+    }
+
+    private RelationLink linkOf(Model model, String field) {
+        return RelationLink.of(schema, model, (RelationField) model.field(field));
     }
 
     /** Children of {@code relation} whose parent matches {@code parents}. */
@@ -166,9 +170,10 @@ public final class ReferentialActions {
                 case SET_DEFAULT -> setDefault(session, r, child, children, depth);
             }
         }
-        for (Relation r : joinTables(model)) {
-            if (r.joinTable().modelA().equals(model.name())) session.unlinkWhere(r.joinTable(), JoinTable.COLUMN_A, model, where);
-            if (r.joinTable().modelB().equals(model.name())) session.unlinkWhere(r.joinTable(), JoinTable.COLUMN_B, model, where);
+        for (Relation r : manyToMany(model)) {
+            // Both sides are the model's own in a self-relation: each field's connections go.
+            if (r.referencingModel().equals(model.name())) session.disconnectAll(linkOf(model, r.referencingField()), where);
+            if (r.referencedModel().equals(model.name())) session.disconnectAll(linkOf(model, r.referencedField()), where);
         }
     }
 
@@ -356,14 +361,16 @@ public final class ReferentialActions {
                     case RESTRICT, NO_ACTION -> block(r, child, children, n, emulated() ? "P2014" : "P2003");
                 }
             }
-            for (Relation r : joinTables(model)) {
+            for (Relation r : manyToMany(model)) {
                 long linked = 0;
-                if (r.joinTable().modelA().equals(model.name())) linked += linkedCount(r, r.referencedModel(), r.referencedField(), rows);
-                if (r.joinTable().modelB().equals(model.name())) linked += linkedCount(r, r.referencingModel(), r.referencingField(), rows);
+                if (r.referencingModel().equals(model.name())) linked += linkedCount(r, r.referencedModel(), r.referencedField(), rows);
+                if (r.referencedModel().equals(model.name())) linked += linkedCount(r, r.referencingModel(), r.referencingField(), rows);
                 if (linked == 0) continue;
                 ObjectNode e = out.addObject();
                 e.put("relation", r.name());
-                e.put("model", r.joinTable().tableName());
+                // Where the connections live: the join table, or (key lists) the other side's model.
+                e.put("model", r.joinTable() != null ? r.joinTable().tableName()
+                        : r.referencingModel().equals(model.name()) ? r.referencedModel() : r.referencingModel());
                 e.put("action", "unlink");
                 e.put("count", linked);
             }
