@@ -12,6 +12,7 @@ import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.ReadOnlySession;
 import dev.facet.data.connector.Session;
+import dev.facet.data.write.DeleteImpact;
 import dev.facet.data.write.ReferentialActions;
 import dev.facet.data.write.WriteEngine;
 import dev.facet.data.query.Aggregation;
@@ -106,6 +107,21 @@ public final class QueryEngine implements AutoCloseable {
      *         size); {@link #execute} is safe to call from that many threads at once
      */
     public int concurrentReads() { return connector.concurrentReads(); }
+
+    /**
+     * What deleting the records {@code where} matches would do, as the {@code previewDelete} action answers it but
+     * typed: the effects per relation, the records that would block the delete, the totals per model.
+     *
+     * @param modelName the model as named in the schema
+     * @param where     a filter as in {@code deleteMany}'s {@code where}
+     * @throws QueryError with Prisma's code when the model or the filter is invalid
+     */
+    public DeleteImpact previewDelete(String modelName, JsonNode where) {
+        Model model = schema.model(modelName);
+        if (model == null || model.ignored()) throw QueryError.validation("model", "unknown model '" + modelName + "'");
+        if (where == null || where.isNull()) throw QueryError.validation("where", "A value is required but not set");
+        return actions.preview(readOnly, model, reads.where(model, where, "where"));
+    }
 
     /** @return whether {@code action} changes data (and so runs in a transaction of its own) */
     public static boolean isWrite(String action) { return WRITE_ACTIONS.contains(action); }
@@ -213,7 +229,7 @@ public final class QueryEngine implements AutoCloseable {
             case "deleteMany" -> countResult(writes.deleteMany(s, model, a.get("where"), limit(a), ""));
             case "previewDelete" -> {
                 if (!a.has("where")) throw QueryError.validation("where", "A value is required but not set");
-                yield actions.preview(s, model, reads.where(model, a.get("where"), "where"));
+                yield actions.preview(s, model, reads.where(model, a.get("where"), "where")).toJson(schema);
             }
             default -> throw QueryError.validation("action", "unknown action '" + action + "' (expected a Prisma Client method such as "
                     + "findMany, findUnique, create, update, delete, or previewDelete)");

@@ -1,8 +1,6 @@
 package dev.facet.data.write;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
@@ -283,19 +281,12 @@ public final class ReferentialActions {
      * Ids are listed up to {@value #PREVIEW_IDS} per effect ({@code more} counts the rest). Like the
      * emulation, it addresses rows by filters, so its statements do not grow with the number of rows.
      */
-    public ObjectNode preview(Session session, Model model, Filter where) {
+    public DeleteImpact preview(Session session, Model model, Filter where) {
         Walk walk = new Walk(session);
         long n = session.count(model, where);
-        ObjectNode out = JSON.objectNode();
-        out.put("model", model.name());
-        out.put("count", n);
         walk.mark(walk.deleted, model, where);
-        out.set("effects", n == 0 ? JSON.arrayNode() : walk.effects(model, where, List.of(), 0));
-        ArrayNode blocked = out.putArray("blockedBy");
-        walk.blockers.forEach(blocked::add);
-        out.put("blocked", !walk.blockers.isEmpty());
-        out.set("totals", walk.totals());
-        return out;
+        List<DeleteImpact.Effect> effects = n == 0 ? List.of() : walk.effects(model, where, List.of(), 0);
+        return new DeleteImpact(model.name(), n, effects, walk.blockers, walk.totals());
     }
 
     private static final int PREVIEW_IDS = 100;
@@ -315,7 +306,7 @@ public final class ReferentialActions {
         final Map<String, List<Filter>> setDefault = new LinkedHashMap<>();
         /** Keys already reached on cyclic paths (self-relations, cycles), so a cycle in the data ends. */
         final Map<String, Set<Map<String, Object>>> seen = new HashMap<>();
-        final List<ObjectNode> blockers = new ArrayList<>();
+        final List<DeleteImpact.Blocker> blockers = new ArrayList<>();
 
         Walk(Session session) { this.session = session; }
 
@@ -323,8 +314,8 @@ public final class ReferentialActions {
             kind.computeIfAbsent(model.name(), k -> new ArrayList<>()).add(rows);
         }
 
-        ArrayNode effects(Model model, Filter rows, List<String> path, int depth) {
-            ArrayNode out = JSON.arrayNode();
+        List<DeleteImpact.Effect> effects(Model model, Filter rows, List<String> path, int depth) {
+            List<DeleteImpact.Effect> out = new ArrayList<>();
             if (depth > PREVIEW_DEPTH) return out;
             List<String> longer = new ArrayList<>(path);
             longer.add(model.name());
@@ -334,52 +325,52 @@ public final class ReferentialActions {
                 long n = session.count(child, children);
                 if (n == 0) continue;
                 ReferentialAction action = onDeleteTaken(r);
-                ObjectNode e = effect(r, child, children, n, action);
-                out.add(e);
-                switch (action) {
+                Ids ids = ids(child, children, n);
+                List<DeleteImpact.Effect> next = switch (action) {
                     case CASCADE -> {
-                        Filter next = children;
+                        Filter further = children;
                         if (longer.contains(child.name())) {
                             // A model met again on its own path: go on by keys, so the filter does not nest forever.
-                            next = unseen(child, children);
-                            if (next == Filter.NONE) continue;
+                            further = unseen(child, children);
+                            if (further == Filter.NONE) yield null;
                         }
-                        mark(deleted, child, next);
-                        e.set("effects", effects(child, next, longer, depth + 1));
+                        mark(deleted, child, further);
+                        yield effects(child, further, longer, depth + 1);
                     }
                     case SET_NULL -> {
                         mark(setNull, child, children);
                         if (r.fields().stream().anyMatch(f -> ((ScalarField) child.field(f)).isRequired())) {
                             block(r, child, children, n, emulated() ? "P2014" : "P2011");
                         }
-                        e.set("effects", keyChanged(child, children, r.fields(), true, depth + 1));
+                        yield keyChanged(child, children, r.fields(), true, depth + 1);
                     }
                     case SET_DEFAULT -> {
                         mark(setDefault, child, children);
-                        e.set("effects", keyChanged(child, children, r.fields(), false, depth + 1));
+                        yield keyChanged(child, children, r.fields(), false, depth + 1);
                     }
-                    case RESTRICT, NO_ACTION -> block(r, child, children, n, emulated() ? "P2014" : "P2003");
-                }
+                    case RESTRICT, NO_ACTION -> {
+                        block(r, child, children, n, emulated() ? "P2014" : "P2003");
+                        yield null;
+                    }
+                };
+                out.add(effect(r, child, onDelete(action), n, ids, next));
             }
             for (Relation r : manyToMany(model)) {
                 long linked = 0;
                 if (r.referencingModel().equals(model.name())) linked += linkedCount(r, r.referencedModel(), r.referencedField(), rows);
                 if (r.referencedModel().equals(model.name())) linked += linkedCount(r, r.referencingModel(), r.referencingField(), rows);
                 if (linked == 0) continue;
-                ObjectNode e = out.addObject();
-                e.put("relation", r.name());
                 // Where the connections live: the join table, or (key lists) the other side's model.
-                e.put("model", r.joinTable() != null ? r.joinTable().tableName()
-                        : r.referencingModel().equals(model.name()) ? r.referencedModel() : r.referencingModel());
-                e.put("action", "unlink");
-                e.put("count", linked);
+                String where = r.joinTable() != null ? r.joinTable().tableName()
+                        : r.referencingModel().equals(model.name()) ? r.referencedModel() : r.referencingModel();
+                out.add(new DeleteImpact.Effect(r.name(), where, null, DeleteImpact.Action.UNLINK, linked, List.of(), 0, null));
             }
             return out;
         }
 
         /** A referenced key set to null or to its default: the relations referencing it take their onUpdate action. */
-        private ArrayNode keyChanged(Model model, Filter rows, List<String> fields, boolean toNull, int depth) {
-            ArrayNode out = JSON.arrayNode();
+        private List<DeleteImpact.Effect> keyChanged(Model model, Filter rows, List<String> fields, boolean toNull, int depth) {
+            List<DeleteImpact.Effect> out = new ArrayList<>();
             if (depth > PREVIEW_DEPTH) return out;
             for (Relation r : referencing(model)) {
                 if (r.references().stream().noneMatch(fields::contains)) continue;
@@ -388,22 +379,28 @@ public final class ReferentialActions {
                 long n = session.count(child, children);
                 if (n == 0) continue;
                 ReferentialAction action = r.onUpdate();
-                ObjectNode e = effect(r, child, children, n, action);
-                out.add(e);
+                Ids ids = ids(child, children, n);
+                DeleteImpact.Action shown;
+                List<DeleteImpact.Effect> next;
                 switch (action) {
                     case CASCADE, SET_NULL, SET_DEFAULT -> {
                         boolean nulls = action == ReferentialAction.SET_NULL || action == ReferentialAction.CASCADE && toNull;
                         if (nulls) {
-                            e.put("action", "setNull");
+                            shown = DeleteImpact.Action.SET_NULL;
                             mark(setNull, child, children);
                         } else {
-                            e.put("action", action == ReferentialAction.CASCADE ? "update" : "setDefault");
+                            shown = action == ReferentialAction.CASCADE ? DeleteImpact.Action.UPDATE : DeleteImpact.Action.SET_DEFAULT;
                             if (action == ReferentialAction.SET_DEFAULT) mark(setDefault, child, children);
                         }
-                        e.set("effects", keyChanged(child, children, r.fields(), nulls, depth + 1));
+                        next = keyChanged(child, children, r.fields(), nulls, depth + 1);
                     }
-                    case RESTRICT, NO_ACTION -> block(r, child, children, n, emulated() ? "P2014" : "P2003");
+                    default -> {
+                        shown = DeleteImpact.Action.RESTRICT;
+                        next = null;
+                        block(r, child, children, n, emulated() ? "P2014" : "P2003");
+                    }
                 }
+                out.add(effect(r, child, shown, n, ids, next));
             }
             return out;
         }
@@ -421,65 +418,48 @@ public final class ReferentialActions {
             return fresh.isEmpty() ? Filter.NONE : byKeys(model, fresh);
         }
 
-        private ObjectNode effect(Relation r, Model child, Filter children, long n, ReferentialAction action) {
-            ObjectNode e = JSON.objectNode();
-            e.put("relation", r.name());
-            e.put("model", child.name());
-            e.put("field", r.referencingField());
-            e.put("action", switch (action) {
-                case CASCADE -> "delete";
-                case SET_NULL -> "setNull";
-                case SET_DEFAULT -> "setDefault";
-                case RESTRICT, NO_ACTION -> "restrict";
-            });
-            e.put("count", n);
-            ids(e, child, children, n);
-            return e;
+        private static DeleteImpact.Action onDelete(ReferentialAction action) {
+            return switch (action) {
+                case CASCADE -> DeleteImpact.Action.DELETE;
+                case SET_NULL -> DeleteImpact.Action.SET_NULL;
+                case SET_DEFAULT -> DeleteImpact.Action.SET_DEFAULT;
+                case RESTRICT, NO_ACTION -> DeleteImpact.Action.RESTRICT;
+            };
+        }
+
+        private DeleteImpact.Effect effect(Relation r, Model child, DeleteImpact.Action action, long n, Ids ids, List<DeleteImpact.Effect> next) {
+            return new DeleteImpact.Effect(r.name(), child.name(), r.referencingField(), action, n, ids.keys(), ids.more(), next);
         }
 
         private void block(Relation r, Model child, Filter children, long n, String code) {
-            ObjectNode b = JSON.objectNode();
-            b.put("relation", r.name());
-            b.put("model", child.name());
-            b.put("count", n);
-            ids(b, child, children, n);
-            b.put("code", code);
-            b.put("message", violation(r).getMessage());
-            blockers.add(b);
+            Ids ids = ids(child, children, n);
+            blockers.add(new DeleteImpact.Blocker(r.name(), child.name(), n, ids.keys(), ids.more(), code, violation(r).getMessage()));
         }
 
-        private void ids(ObjectNode into, Model model, Filter where, long n) {
-            ArrayNode out = into.putArray("ids");
+        /** The keys of the first {@value #PREVIEW_IDS} rows, and how many more there are. */
+        private record Ids(List<Map<String, Object>> keys, long more) {}
+
+        private Ids ids(Model model, Filter where, long n) {
             List<Selection.Item> items = keyFields(model).stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
             List<Map<String, Object>> keys = session.read(new ReadQuery(model, where, List.of(), null, null, (long) PREVIEW_IDS, List.of(),
                     new Selection(items)));
-            for (Map<String, Object> k : keys) {
-                if (k.size() == 1) {
-                    var e = k.entrySet().iterator().next();
-                    out.add(Values.toJson((ScalarField) model.field(e.getKey()), e.getValue()));
-                } else {
-                    ObjectNode o = out.addObject();
-                    for (var e : k.entrySet()) o.set(e.getKey(), Values.toJson((ScalarField) model.field(e.getKey()), e.getValue()));
-                }
-            }
-            if (n > keys.size()) into.put("more", n - keys.size());
+            return new Ids(keys, Math.max(0, n - keys.size()));
         }
 
         /** Distinct rows per model: deleted, and set to null or to their default without being deleted. */
-        ObjectNode totals() {
-            ObjectNode out = JSON.objectNode();
+        Map<String, DeleteImpact.Total> totals() {
+            Map<String, DeleteImpact.Total> out = new LinkedHashMap<>();
             Set<String> models = new java.util.LinkedHashSet<>(deleted.keySet());
             models.addAll(setNull.keySet());
             models.addAll(setDefault.keySet());
             for (String name : models) {
                 Model m = schema.model(name);
-                ObjectNode t = out.putObject(name);
                 Filter gone = deleted.containsKey(name) ? any(deleted.get(name)) : Filter.NONE;
-                if (deleted.containsKey(name)) t.put("delete", session.count(m, gone));
-                if (setNull.containsKey(name)) t.put("setNull", session.count(m, Filter.and(List.of(any(setNull.get(name)), new Filter.Not(gone)))));
-                if (setDefault.containsKey(name)) {
-                    t.put("setDefault", session.count(m, Filter.and(List.of(any(setDefault.get(name)), new Filter.Not(gone)))));
-                }
+                Long d = deleted.containsKey(name) ? session.count(m, gone) : null;
+                Long n = setNull.containsKey(name) ? session.count(m, Filter.and(List.of(any(setNull.get(name)), new Filter.Not(gone)))) : null;
+                Long sd = setDefault.containsKey(name)
+                        ? session.count(m, Filter.and(List.of(any(setDefault.get(name)), new Filter.Not(gone)))) : null;
+                out.put(name, new DeleteImpact.Total(d, n, sd));
             }
             return out;
         }

@@ -1229,7 +1229,7 @@ public final class ModelGridViewModel {
         ObjectNode args = JSON.objectNode();
         args.set("where", whereAnyOf(keys));
         executor.submit("Previewing the delete of " + keys.size() + " " + model.name(),
-                () -> engine.execute(model.name(), "previewDelete", args),
+                () -> engine.previewDelete(model.name(), args.get("where")),
                 preview -> {
                     reachable();
                     deletePreview.set(DeletePreview.of(model.name(), preview, keys));
