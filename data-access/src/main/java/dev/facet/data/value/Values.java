@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * Converts values between Prisma's JSON encoding and the Java values the query model carries:
  * String, Integer (Int), Long (BigInt), Double (Float), BigDecimal (Decimal, exact), Boolean,
- * Instant (DateTime), byte[] (Bytes), JsonNode (Json), and the enum value's client name (String).
+ * Instant (DateTime), byte[] (Bytes), JsonNode (Json), and the enum value's client name (String); from a document
+ * connector also {@link ObjectIdValue} (written as its hex text) and {@link CompositeValue} (an embedded document).
  */
 public final class Values {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -179,6 +180,7 @@ public final class Values {
             case Instant t -> JSON.textNode(ISO_MILLIS.format(t));
             case byte[] bytes -> JSON.textNode(Base64.getEncoder().encodeToString(bytes));
             case JsonNode n -> n;
+            case CompositeValue c -> c.toJson();
             default -> JSON.textNode(value.toString());
         };
     }
@@ -214,6 +216,7 @@ public final class Values {
             case Instant t -> out.writeString(ISO_MILLIS.format(t));
             case byte[] bytes -> out.writeString(Base64.getEncoder().encodeToString(bytes));
             case JsonNode n -> JsonCodec.MAPPER.writeTree(out, n);
+            case CompositeValue c -> JsonCodec.MAPPER.writeTree(out, c.toJson());
             default -> out.writeString(value.toString());
         }
     }
