@@ -2,6 +2,7 @@ package dev.facet.data.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.error.QueryError;
+import dev.facet.data.sql.connect.SqlFamily;
 import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.EnumType;
@@ -41,16 +42,18 @@ public abstract class SqlDialect {
     /** @return the dialect for the schema's provider */
     public static SqlDialect of(Schema schema) {
         Provider p = schema.provider().orElseThrow(() -> new IllegalArgumentException("the schema has no datasource"));
-        return switch (p) {
-            case POSTGRESQL, COCKROACHDB -> new Postgres(schema);
+        return switch (SqlFamily.of(p)) {
+            case POSTGRES -> new Postgres(schema);
             case MYSQL -> new MySql(schema);
             case SQLITE -> new Sqlite(schema);
-            default -> throw new IllegalArgumentException(p.id() + " is not a SQL database Facet supports");
         };
     }
 
+    /** @return the family of databases this dialect speaks to, whose one quoting function it uses */
+    public abstract SqlFamily family();
+
     /** @return the identifier quoted for this database */
-    public abstract String quote(String identifier);
+    public final String quote(String identifier) { return family().quote(identifier); }
 
     /** @return the qualified, quoted name of a table ({@code "schema"."table"} where the model names a schema) */
     public String table(String databaseName, String dbSchema) {
@@ -314,7 +317,7 @@ public abstract class SqlDialect {
     public static final class Postgres extends SqlDialect {
         Postgres(Schema schema) { super(schema); }
 
-        @Override public String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+        @Override public SqlFamily family() { return SqlFamily.POSTGRES; }
 
         @Override public boolean supportsInsensitiveMode() { return true; }
 
@@ -502,7 +505,7 @@ public abstract class SqlDialect {
     public static final class MySql extends SqlDialect {
         MySql(Schema schema) { super(schema); }
 
-        @Override public String quote(String identifier) { return "`" + identifier.replace("`", "``") + "`"; }
+        @Override public SqlFamily family() { return SqlFamily.MYSQL; }
 
         @Override public boolean supportsInsensitiveMode() { return false; }
 
@@ -598,7 +601,7 @@ public abstract class SqlDialect {
 
         Sqlite(Schema schema) { super(schema); }
 
-        @Override public String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+        @Override public SqlFamily family() { return SqlFamily.SQLITE; }
 
         @Override public boolean supportsInsensitiveMode() { return false; }
 

@@ -49,7 +49,7 @@ final class DriverDataSources {
         if (url.user() != null) ds.setUser(url.user());
         if (url.password() != null) ds.setPassword(url.password());
         // Quoted, so a mixed-case schema name is not folded to lower case by the server.
-        ds.setCurrentSchema("\"" + url.schema().replace("\"", "\"\"") + "\"");
+        ds.setCurrentSchema(SqlFamily.POSTGRES.quote(url.schema()));
         ds.setApplicationName("Facet");
         int connect = seconds(url.connectTimeout());
         ds.setConnectTimeout(connect);
