@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.Engines;
 import dev.facet.data.QueryEngine;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.OpenError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.value.JsonCodec;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -97,6 +98,9 @@ final class QueryCommand implements Callable<Integer> {
             return transaction ? runInTransaction(engine, in, out) : runEach(engine, in, out);
         } catch (QueryError e) {
             err.println("error: " + e.code() + ": " + e.getMessage());
+            return 1;
+        } catch (OpenError e) {
+            err.println("error: " + e.getMessage());
             return 1;
         }
     }

@@ -1,7 +1,7 @@
 package dev.facet.app;
 
 import dev.facet.data.QueryEngine;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;

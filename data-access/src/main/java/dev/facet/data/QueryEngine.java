@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.args.AggregateArguments;
 import dev.facet.data.args.ReadArguments;
 import dev.facet.data.connector.Connector;
+import dev.facet.data.connector.ConnectorCapability;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.ReadOnlySession;
 import dev.facet.data.connector.Session;
+import dev.facet.data.write.DeleteImpact;
 import dev.facet.data.write.ReferentialActions;
 import dev.facet.data.write.WriteEngine;
 import dev.facet.data.query.Aggregation;
@@ -50,15 +53,18 @@ public final class QueryEngine implements AutoCloseable {
     public QueryEngine(Schema schema, Connector connector) {
         this.schema = schema;
         this.connector = connector;
-        this.reads = new ReadArguments(schema);
+        this.reads = new ReadArguments(schema, connector.capabilities());
         this.aggregates = new AggregateArguments(schema, reads);
-        this.actions = new ReferentialActions(schema);
-        this.writes = new WriteEngine(schema, reads, actions);
+        this.actions = new ReferentialActions(schema, connector.capabilities());
+        this.writes = new WriteEngine(schema, reads, actions, connector.capabilities());
         this.readOnly = new ReadOnlySession(connector);
     }
 
     /** @return the schema */
     public Schema schema() { return schema; }
+
+    /** @return whether the database has {@code capability} (what the UI offers follows from it, never from the provider) */
+    public boolean supports(ConnectorCapability capability) { return connector.supports(capability); }
 
     /**
      * Runs one Prisma Client call.
@@ -101,6 +107,21 @@ public final class QueryEngine implements AutoCloseable {
      *         size); {@link #execute} is safe to call from that many threads at once
      */
     public int concurrentReads() { return connector.concurrentReads(); }
+
+    /**
+     * What deleting the records {@code where} matches would do, as the {@code previewDelete} action answers it but
+     * typed: the effects per relation, the records that would block the delete, the totals per model.
+     *
+     * @param modelName the model as named in the schema
+     * @param where     a filter as in {@code deleteMany}'s {@code where}
+     * @throws QueryError with Prisma's code when the model or the filter is invalid
+     */
+    public DeleteImpact previewDelete(String modelName, JsonNode where) {
+        Model model = schema.model(modelName);
+        if (model == null || model.ignored()) throw QueryError.validation("model", "unknown model '" + modelName + "'");
+        if (where == null || where.isNull()) throw QueryError.validation("where", "A value is required but not set");
+        return actions.preview(readOnly, model, reads.where(model, where, "where"));
+    }
 
     /** @return whether {@code action} changes data (and so runs in a transaction of its own) */
     public static boolean isWrite(String action) { return WRITE_ACTIONS.contains(action); }
@@ -160,7 +181,7 @@ public final class QueryEngine implements AutoCloseable {
         for (String required : REQUIRED_ARGUMENTS.getOrDefault(action, List.of())) {
             if (!a.has(required) || a.get(required).isNull()) throw QueryError.validation(required, "Argument `" + required + "` is missing.");
         }
-        if ((action.equals("createManyAndReturn") || action.equals("updateManyAndReturn")) && !connector.supportsManyAndReturn()) {
+        if ((action.equals("createManyAndReturn") || action.equals("updateManyAndReturn")) && !connector.supports(ConnectorCapability.RETURNING)) {
             // Prisma Client has no such operation for this database (MySQL); its message.
             throw new QueryError("P2009", "Operation '" + action + "' for model '" + model.name() + "' does not match any query.");
         }
@@ -210,7 +231,7 @@ public final class QueryEngine implements AutoCloseable {
             case "deleteMany" -> countResult(writes.deleteMany(s, model, a.get("where"), limit(a), ""));
             case "previewDelete" -> {
                 if (!a.has("where")) throw QueryError.validation("where", "A value is required but not set");
-                yield actions.preview(s, model, reads.where(model, a.get("where"), "where"));
+                yield actions.preview(s, model, reads.where(model, a.get("where"), "where")).toJson(schema);
             }
             default -> throw QueryError.validation("action", "unknown action '" + action + "' (expected a Prisma Client method such as "
                     + "findMany, findUnique, create, update, delete, or previewDelete)");

@@ -2,7 +2,7 @@ package dev.facet.data.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.Ordering;

@@ -1,7 +1,7 @@
 package dev.facet.data.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.facet.data.query.ReadQuery;
 import dev.facet.schema.model.Model;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A database behind the neutral query model: a SQL database (one dialect per product) or MongoDB.
@@ -30,11 +31,13 @@ public interface Connector extends AutoCloseable {
      */
     <T> T transaction(java.util.function.Function<Session, T> work);
 
-    /** @return whether {@code mode: 'insensitive'} is supported */
-    boolean supportsInsensitiveFilters();
+    /**
+     * @return what the database can do; the neutral layers decide from this, never from the schema's provider
+     */
+    Set<ConnectorCapability> capabilities();
 
-    /** @return whether createManyAndReturn and updateManyAndReturn exist (Prisma has them where the database has RETURNING) */
-    default boolean supportsManyAndReturn() { return true; }
+    /** @return whether the database has {@code capability} */
+    default boolean supports(ConnectorCapability capability) { return capabilities().contains(capability); }
 
     /**
      * @return how many reads may usefully run at the same time (the connection pool's size); callers that run

@@ -3,7 +3,7 @@ package dev.facet.data.connector;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
-import dev.facet.schema.model.JoinTable;
+import dev.facet.data.query.RelationLink;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
 import java.util.List;
@@ -32,11 +32,11 @@ public final class ReadOnlySession implements Session {
 
     @Override public List<Map<String, Object>> lockKeys(Model model, Filter where, Long limit) { throw readOnly(); }
 
-    @Override public void link(JoinTable table, List<Object> a, List<Object> b) { throw readOnly(); }
+    @Override public void connect(RelationLink link, Object parentId, List<Object> childIds) { throw readOnly(); }
 
-    @Override public long unlink(JoinTable table, List<Object> aValues, List<Object> bValues) { throw readOnly(); }
+    @Override public long disconnect(RelationLink link, Object parentId, List<Object> childIds) { throw readOnly(); }
 
-    @Override public long unlinkWhere(JoinTable table, String column, Model model, Filter rows) { throw readOnly(); }
+    @Override public long disconnectAll(RelationLink link, Filter parents) { throw readOnly(); }
 
     private static IllegalStateException readOnly() {
         return new IllegalStateException("a write outside a transaction: writes must run through Connector.transaction");

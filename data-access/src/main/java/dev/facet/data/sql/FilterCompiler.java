@@ -2,8 +2,8 @@ package dev.facet.data.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.query.RelationLink;
-import dev.facet.data.QueryError;
 import dev.facet.data.args.RequestLimits;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.query.Filter;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;

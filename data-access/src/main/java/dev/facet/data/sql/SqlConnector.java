@@ -1,6 +1,6 @@
 package dev.facet.data.sql;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.Connector;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
@@ -132,10 +132,7 @@ public final class SqlConnector implements Connector {
     }
 
     @Override
-    public boolean supportsInsensitiveFilters() { return dialect.supportsInsensitiveMode(); }
-
-    @Override
-    public boolean supportsManyAndReturn() { return dialect.supportsReturning(); }
+    public java.util.Set<dev.facet.data.connector.ConnectorCapability> capabilities() { return dialect.capabilities(); }
 
     @Override
     public List<Map<String, Object>> aggregate(Aggregation a) {

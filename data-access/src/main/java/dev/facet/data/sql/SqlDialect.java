@@ -1,7 +1,9 @@
 package dev.facet.data.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
+import dev.facet.data.sql.connect.SqlFamily;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldKind;
@@ -21,7 +23,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What differs between the SQL databases Facet speaks to: identifier quoting, how values are bound
@@ -37,16 +42,18 @@ public abstract class SqlDialect {
     /** @return the dialect for the schema's provider */
     public static SqlDialect of(Schema schema) {
         Provider p = schema.provider().orElseThrow(() -> new IllegalArgumentException("the schema has no datasource"));
-        return switch (p) {
-            case POSTGRESQL, COCKROACHDB -> new Postgres(schema);
+        return switch (SqlFamily.of(p)) {
+            case POSTGRES -> new Postgres(schema);
             case MYSQL -> new MySql(schema);
             case SQLITE -> new Sqlite(schema);
-            default -> throw new IllegalArgumentException(p.id() + " is not a SQL database Facet supports");
         };
     }
 
+    /** @return the family of databases this dialect speaks to, whose one quoting function it uses */
+    public abstract SqlFamily family();
+
     /** @return the identifier quoted for this database */
-    public abstract String quote(String identifier);
+    public final String quote(String identifier) { return family().quote(identifier); }
 
     /** @return the qualified, quoted name of a table ({@code "schema"."table"} where the model names a schema) */
     public String table(String databaseName, String dbSchema) {
@@ -61,6 +68,28 @@ public abstract class SqlDialect {
 
     /** @return whether {@code INSERT ... RETURNING} gives back the stored row */
     public boolean supportsReturning() { return true; }
+
+    /** @return whether the foreign keys carry out {@code SetDefault} (MySQL's InnoDB treats it as {@code NoAction}) */
+    public boolean foreignKeysSetDefault() { return true; }
+
+    /** @return whether a Json filter's path is a list of keys (else a JSON path text such as {@code $.a.b}) */
+    public boolean jsonPathAsKeys() { return false; }
+
+    /** @return whether Json values can be ordered ({@code lt}...) and searched as arrays ({@code array_contains}) */
+    public boolean jsonComparisons() { return true; }
+
+    /** @return what this database can do, as the neutral layers see it: derived from the dialect's own answers */
+    public final Set<ConnectorCapability> capabilities() {
+        EnumSet<ConnectorCapability> c = EnumSet.of(ConnectorCapability.FOREIGN_KEYS, ConnectorCapability.TRANSACTIONS);
+        if (supportsInsensitiveMode()) c.add(ConnectorCapability.INSENSITIVE_FILTERS);
+        if (supportsReturning()) c.add(ConnectorCapability.RETURNING);
+        if (supportsNativeUpsert()) c.add(ConnectorCapability.NATIVE_UPSERT);
+        if (foreignKeysSetDefault()) c.add(ConnectorCapability.FOREIGN_KEY_SET_DEFAULT);
+        if (supportsScalarLists()) c.add(ConnectorCapability.SCALAR_LISTS);
+        if (jsonPathAsKeys()) c.add(ConnectorCapability.JSON_PATH_AS_KEYS);
+        if (jsonComparisons()) c.add(ConnectorCapability.JSON_COMPARISONS);
+        return Collections.unmodifiableSet(c);
+    }
 
     /** @return the tail of an INSERT that stores a row of defaults only */
     public String emptyInsert() { return " DEFAULT VALUES"; }
@@ -297,11 +326,13 @@ public abstract class SqlDialect {
     public static final class Postgres extends SqlDialect {
         Postgres(Schema schema) { super(schema); }
 
-        @Override public String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+        @Override public SqlFamily family() { return SqlFamily.POSTGRES; }
 
         @Override public boolean supportsInsensitiveMode() { return true; }
 
         @Override public boolean supportsScalarLists() { return true; }
+
+        @Override public boolean jsonPathAsKeys() { return true; }
 
         @Override public boolean nullsSortHigh() { return true; }
 
@@ -412,7 +443,7 @@ public abstract class SqlDialect {
         public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
             if (value instanceof Long l && field != null && field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.INT) {
                 // Prisma sends an Int as an integer parameter, which PostgreSQL refuses beyond 32 bits.
-                throw new dev.facet.data.QueryError("P2020", "Value out of range for the type: value \"" + l + "\" is out of range for type integer");
+                throw new dev.facet.data.error.QueryError("P2020", "Value out of range for the type: value \"" + l + "\" is out of range for type integer");
             }
             if (value instanceof String s && s.indexOf('\0') >= 0) throw nul(field);
             if (!(value instanceof java.util.List<?> list)) {
@@ -482,8 +513,8 @@ public abstract class SqlDialect {
 
         /** PostgreSQL's text cannot hold U+0000; the driver would fail with a message about encodings. */
         /** PostgreSQL's text cannot hold U+0000; Prisma passes on the database's refusal (22021) as P2039. */
-        private static dev.facet.data.QueryError nul(ScalarField field) {
-            return new dev.facet.data.QueryError("P2039", "Database error. Code: `22021`. Message: `invalid byte sequence for encoding \"UTF8\": 0x00`");
+        private static dev.facet.data.error.QueryError nul(ScalarField field) {
+            return new dev.facet.data.error.QueryError("P2039", "Database error. Code: `22021`. Message: `invalid byte sequence for encoding \"UTF8\": 0x00`");
         }
     }
 
@@ -491,7 +522,7 @@ public abstract class SqlDialect {
     public static final class MySql extends SqlDialect {
         MySql(Schema schema) { super(schema); }
 
-        @Override public String quote(String identifier) { return "`" + identifier.replace("`", "``") + "`"; }
+        @Override public SqlFamily family() { return SqlFamily.MYSQL; }
 
         @Override public boolean supportsInsensitiveMode() { return false; }
 
@@ -512,6 +543,8 @@ public abstract class SqlDialect {
         @Override public boolean supportsReturning() { return false; }
 
         @Override public boolean supportsNativeUpsert() { return false; }
+
+        @Override public boolean foreignKeysSetDefault() { return false; }
 
         @Override public String emptyInsert() { return " () VALUES ()"; }
 
@@ -597,9 +630,11 @@ public abstract class SqlDialect {
 
         Sqlite(Schema schema) { super(schema); }
 
-        @Override public String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+        @Override public SqlFamily family() { return SqlFamily.SQLITE; }
 
         @Override public boolean supportsInsensitiveMode() { return false; }
+
+        @Override public boolean jsonComparisons() { return false; }
 
         @Override public boolean nullsSortHigh() { return false; }
 
@@ -623,7 +658,7 @@ public abstract class SqlDialect {
         protected void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException {
             // SQLite keeps it as a REAL: beyond a double it would become Infinity, which Prisma refuses to send.
             if (d.precision() - d.scale() > 309 && Double.isInfinite(d.doubleValue())) {
-                throw new dev.facet.data.QueryError("P2020", "Value out of range for the type: the Decimal " + d.toString().replace("E", "e")
+                throw new dev.facet.data.error.QueryError("P2020", "Value out of range for the type: the Decimal " + d.toString().replace("E", "e")
                         + " is beyond what SQLite holds (a 64-bit floating point number)");
             }
             ps.setString(index, d.toPlainString());

@@ -1,6 +1,6 @@
 package dev.facet.data.sql;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;

@@ -1,9 +1,10 @@
 package dev.facet.data.sql;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
+import dev.facet.data.query.RelationLink;
 import dev.facet.schema.model.JoinTable;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
@@ -103,9 +104,6 @@ final class SqlSession implements Session {
             throw SqlErrors.translate(e);
         }
     }
-
-    @Override
-    public boolean supportsNativeUpsert() { return dialect.supportsNativeUpsert(); }
 
     @Override
     public Map<String, Object> upsert(Model model, Map<ScalarField, Object> values, List<ScalarField> conflict, Map<ScalarField, FieldUpdate> changes,
@@ -296,44 +294,58 @@ final class SqlSession implements Session {
         throw new QueryError("P2009", "The model " + model.name() + " has no unique criterion; it cannot be written to.");
     }
 
+    /** One row per pair in the join table; pairs already there are kept once. */
     @Override
-    public void link(JoinTable table, List<Object> a, List<Object> b) {
-        if (a.isEmpty()) return;
+    public void connect(RelationLink link, Object parentId, List<Object> childIds) {
+        if (childIds.isEmpty()) return;
+        JoinTable table = joinTable(link);
         Model ma = schema.model(table.modelA());
         Model mb = schema.model(table.modelB());
         ScalarField idA = keyFields(ma).getFirst();
         ScalarField idB = keyFields(mb).getFirst();
+        boolean parentIsA = link.parentJoinColumn().equals(JoinTable.COLUMN_A);
         Sql sql = new Sql().append(dialect.insertIgnore()).append(dialect.table(table.tableName(), ma.schema()))
                 .append(" (").append(dialect.quote(JoinTable.COLUMN_A)).append(", ").append(dialect.quote(JoinTable.COLUMN_B)).append(") VALUES ");
-        for (int i = 0; i < a.size(); i++) {
+        for (int i = 0; i < childIds.size(); i++) {
             if (i > 0) sql.append(", ");
-            sql.append("(").param(idA, a.get(i), dialect).append(", ").param(idB, b.get(i), dialect).append(")");
+            sql.append("(").param(idA, parentIsA ? parentId : childIds.get(i), dialect).append(", ")
+                    .param(idB, parentIsA ? childIds.get(i) : parentId, dialect).append(")");
         }
         sql.append(dialect.onConflictIgnore());
         execute(sql);
     }
 
     @Override
-    public long unlink(JoinTable table, List<Object> aValues, List<Object> bValues) {
+    public long disconnect(RelationLink link, Object parentId, List<Object> childIds) {
+        JoinTable table = joinTable(link);
         Model ma = schema.model(table.modelA());
         Model mb = schema.model(table.modelB());
+        boolean parentIsA = link.parentJoinColumn().equals(JoinTable.COLUMN_A);
         Sql sql = new Sql().append("DELETE FROM ").append(dialect.table(table.tableName(), ma.schema())).append(" WHERE 1=1");
-        inList(sql, JoinTable.COLUMN_A, keyFields(ma).getFirst(), aValues);
-        inList(sql, JoinTable.COLUMN_B, keyFields(mb).getFirst(), bValues);
+        inList(sql, JoinTable.COLUMN_A, keyFields(ma).getFirst(), parentIsA ? List.of(parentId) : childIds);
+        inList(sql, JoinTable.COLUMN_B, keyFields(mb).getFirst(), parentIsA ? childIds : List.of(parentId));
         return execute(sql);
     }
 
     @Override
-    public long unlinkWhere(JoinTable table, String column, Model model, Filter rows) {
+    public long disconnectAll(RelationLink link, Filter parents) {
+        JoinTable table = joinTable(link);
+        Model model = link.parent();
         FilterCompiler fc = new FilterCompiler(schema, dialect);
         ScalarField id = keyFields(model).getFirst();
         // Through a derived table, which MySQL accepts even when the filter reads the join table itself.
         Sql sql = new Sql().append("DELETE FROM ").append(dialect.table(table.tableName(), schema.model(table.modelA()).schema()))
-                .append(" WHERE ").append(dialect.quote(column)).append(" IN (SELECT ").append(dialect.quote(id.databaseName()))
+                .append(" WHERE ").append(dialect.quote(link.parentJoinColumn())).append(" IN (SELECT ").append(dialect.quote(id.databaseName()))
                 .append(" FROM (SELECT ").append(fc.column("t0", id)).append(" FROM ").append(fc.table(model)).append(" t0 WHERE ");
-        fc.compile(rows, model, "t0", sql);
+        fc.compile(parents, model, "t0", sql);
         sql.append(") x)");
         return execute(sql);
+    }
+
+    /** A SQL database keeps every many-to-many relation in a join table (key lists are MongoDB's). */
+    private static JoinTable joinTable(RelationLink link) {
+        if (!link.viaJoinTable()) throw new IllegalArgumentException(link.parent().name() + "." + link.field().name() + " has no join table");
+        return link.joinTable();
     }
 
     private void inList(Sql sql, String column, ScalarField type, List<Object> values) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldKind;
 import dev.facet.schema.model.ScalarField;
@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * Converts values between Prisma's JSON encoding and the Java values the query model carries:
  * String, Integer (Int), Long (BigInt), Double (Float), BigDecimal (Decimal, exact), Boolean,
- * Instant (DateTime), byte[] (Bytes), JsonNode (Json), and the enum value's client name (String).
+ * Instant (DateTime), byte[] (Bytes), JsonNode (Json), and the enum value's client name (String); from a document
+ * connector also {@link ObjectIdValue} (written as its hex text) and {@link CompositeValue} (an embedded document).
  */
 public final class Values {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -250,6 +251,7 @@ public final class Values {
             case Instant t -> JSON.textNode(ISO_MILLIS.format(t));
             case byte[] bytes -> JSON.textNode(Base64.getEncoder().encodeToString(bytes));
             case JsonNode n -> n;
+            case CompositeValue c -> c.toJson();
             default -> JSON.textNode(value.toString());
         };
     }
@@ -285,6 +287,7 @@ public final class Values {
             case Instant t -> out.writeString(ISO_MILLIS.format(t));
             case byte[] bytes -> out.writeString(Base64.getEncoder().encodeToString(bytes));
             case JsonNode n -> JsonCodec.MAPPER.writeTree(out, n);
+            case CompositeValue c -> JsonCodec.MAPPER.writeTree(out, c.toJson());
             default -> out.writeString(value.toString());
         }
     }

@@ -2,8 +2,9 @@ package dev.facet.data.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.args.ReadArguments;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
@@ -44,16 +45,19 @@ public final class WriteEngine {
     private final Schema schema;
     private final ReadArguments reads;
     private final ReferentialActions actions;
+    private final Set<ConnectorCapability> capabilities;
 
     /**
-     * @param schema  the schema
-     * @param reads   the parser of filters and where-unique inputs
-     * @param actions the referential actions
+     * @param schema       the schema
+     * @param reads        the parser of filters and where-unique inputs
+     * @param actions      the referential actions
+     * @param capabilities what the database can do (native upsert, RETURNING)
      */
-    public WriteEngine(Schema schema, ReadArguments reads, ReferentialActions actions) {
+    public WriteEngine(Schema schema, ReadArguments reads, ReferentialActions actions, Set<ConnectorCapability> capabilities) {
         this.schema = schema;
         this.reads = reads;
         this.actions = actions;
+        this.capabilities = capabilities;
     }
 
     // ---------------------------------------------------------------- top level
@@ -163,7 +167,7 @@ public final class WriteEngine {
      */
     public Map<String, Object> upsert(Session s, Model model, JsonNode where, JsonNode create, JsonNode update, String path, boolean nestedRead) {
         Filter filter = reads.whereUnique(model, where, join(path, "where"));
-        List<ScalarField> conflict = nestedRead || actions.emulated() || !s.supportsNativeUpsert() ? null : nativeUpsertOn(model, where, create, update);
+        List<ScalarField> conflict = nestedRead || actions.emulated() || !capabilities.contains(ConnectorCapability.NATIVE_UPSERT) ? null : nativeUpsertOn(model, where, create, update);
         if (conflict != null) {
             Map<ScalarField, Object> values = scalarRow(model, create, join(path, "create"), Map.of());
             Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(model, update, join(path, "update"), true);
@@ -651,7 +655,7 @@ public final class WriteEngine {
         Model child = link.child();
         RelationField back = backFieldOf(rf);
         Filter connected = connectedTo(link, parent);
-        Map<ScalarField, Object> preset = link.viaJoinTable() ? Map.of() : presetFor(link, parent);
+        Map<ScalarField, Object> preset = link.manyToMany() ? Map.of() : presetFor(link, parent);
         for (Iterator<Map.Entry<String, JsonNode>> it = op.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
@@ -663,11 +667,11 @@ public final class WriteEngine {
                     for (int i = 0; i < list.size(); i++) {
                         String ip = rf.isList() && v.isArray() ? join(p, Integer.toString(i)) : p;
                         Map<String, Object> created = createRecord(s, child, requireObject(list.get(i), ip), ip, preset, back);
-                        if (link.viaJoinTable()) linkPairs(s, link, parent, List.of(created));
+                        if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));
                     }
                 }
                 case "createMany" -> {
-                    if (link.viaJoinTable()) throw fieldNotInType(p, "createMany");
+                    if (link.manyToMany()) throw fieldNotInType(p, "createMany");
                     JsonNode cm = requireObject(v, p);
                     List<Map<ScalarField, Object>> rows = new ArrayList<>();
                     List<JsonNode> data = items(cm.get("data"));
@@ -686,13 +690,13 @@ public final class WriteEngine {
                             if (!rf.isList() && !creating) replaceToOne(s, link, connected);
                             Map<String, Object> created = createRecord(s, child, requireObject(item.get("create"), join(p, "create")), join(p, "create"),
                                     preset, back);
-                            if (link.viaJoinTable()) linkPairs(s, link, parent, List.of(created));
+                            if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));
                         }
                     }
                 }
                 case "disconnect" -> {
                     // Disconnecting a required relation is refused before anything is looked up.
-                    if (!link.viaJoinTable() && requiredBothWays(link)) throw actions.violation(relation(link));
+                    if (!link.manyToMany() && requiredBothWays(link)) throw actions.violation(relation(link));
                     if (!rf.isList()) {
                         if (v.isBoolean() && !v.asBoolean()) continue;
                         Filter target = v.isObject() ? Filter.and(List.of(connected, reads.where(child, v, p))) : connected;
@@ -753,7 +757,7 @@ public final class WriteEngine {
                             if (!rf.isList() && !creating) replaceToOne(s, link, connected);
                             Map<String, Object> created = createRecord(s, child, requireObject(item.get("create"), join(p, "create")),
                                     join(p, "create"), preset, back);
-                            if (link.viaJoinTable()) linkPairs(s, link, parent, List.of(created));
+                            if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));
                         }
                     }
                 }
@@ -791,7 +795,7 @@ public final class WriteEngine {
 
     /** Connecting a new record to a to-one back relation detaches the current one; P2014 when its key is required. */
     private void replaceToOne(Session s, RelationLink link, Filter connected) {
-        if (link.viaJoinTable() || s.count(link.child(), connected) == 0) return;
+        if (link.manyToMany() || s.count(link.child(), connected) == 0) return;
         for (ScalarField f : link.childKeys()) if (f.isRequired()) throw actions.violation(relation(link));
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (ScalarField f : link.childKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
@@ -807,7 +811,7 @@ public final class WriteEngine {
         List<Map<String, Object>> found = ReferentialActions.keys(s, child, targets);
         int expected = (int) wheres.stream().map(Object::toString).distinct().count();
         if (found.size() < expected) {
-            if (link.viaJoinTable()) {
+            if (link.manyToMany()) {
                 throw QueryError.notFound("Expected " + expected + " records to be connected, found only " + found.size() + ".");
             }
             if (!link.field().isList()) {
@@ -818,7 +822,7 @@ public final class WriteEngine {
                     + " records to be connected after connect operation on " + kindWords(link) + " relation '" + relationName(link) + "', found "
                     + found.size() + ".");
         }
-        if (link.viaJoinTable()) {
+        if (link.manyToMany()) {
             linkPairs(s, link, parent, found);
             return;
         }
@@ -833,17 +837,13 @@ public final class WriteEngine {
     }
 
     private void disconnect(Session s, RelationLink link, Map<String, Object> parent, Filter targets) {
-        if (link.viaJoinTable()) {
+        if (link.manyToMany()) {
             List<Map<String, Object>> found = ReferentialActions.keys(s, link.child(), targets);
             if (found.isEmpty()) return;
-            List<Object> parentIds = new ArrayList<>();
             List<Object> childIds = new ArrayList<>();
             ScalarField childId = link.childKeys().getFirst();
             for (Map<String, Object> f : found) childIds.add(f.get(childId.name()));
-            parentIds.add(parent.get(link.parentKeys().getFirst().name()));
-            boolean parentIsA = link.parentJoinColumn().equals(dev.facet.schema.model.JoinTable.COLUMN_A);
-            if (parentIsA) s.unlink(link.joinTable(), parentIds, childIds);
-            else s.unlink(link.joinTable(), childIds, parentIds);
+            s.disconnect(link, parent.get(link.parentKeys().getFirst().name()), childIds);
             return;
         }
         if (s.count(link.child(), targets) == 0) return;
@@ -861,21 +861,14 @@ public final class WriteEngine {
 
     private void linkPairs(Session s, RelationLink link, Map<String, Object> parent, List<Map<String, Object>> children) {
         if (children.isEmpty()) return;
-        Object parentId = parent.get(link.parentKeys().getFirst().name());
-        List<Object> parents = new ArrayList<>();
         List<Object> childIds = new ArrayList<>();
-        for (Map<String, Object> c : children) {
-            parents.add(parentId);
-            childIds.add(c.get(link.childKeys().getFirst().name()));
-        }
-        boolean parentIsA = link.parentJoinColumn().equals(dev.facet.schema.model.JoinTable.COLUMN_A);
-        if (parentIsA) s.link(link.joinTable(), parents, childIds);
-        else s.link(link.joinTable(), childIds, parents);
+        for (Map<String, Object> c : children) childIds.add(c.get(link.childKeys().getFirst().name()));
+        s.connect(link, parent.get(link.parentKeys().getFirst().name()), childIds);
     }
 
     /** Related records connected to {@code parent}: by foreign key, or through the join table (via the back relation). */
     private Filter connectedTo(RelationLink link, Map<String, Object> parent) {
-        if (link.viaJoinTable()) {
+        if (link.manyToMany()) {
             RelationField back = backFieldOf(link.field());
             ScalarField parentId = link.parentKeys().getFirst();
             return new Filter.ToMany(back, Filter.Quantifier.SOME,
@@ -928,7 +921,7 @@ public final class WriteEngine {
      * a required relation is refused (P2014) before anything is read.
      */
     private QueryError missingForUpdate(Model model, JsonNode data) {
-        boolean readsFirst = actions.emulated() || schema.provider().map(p -> p == dev.facet.schema.model.Provider.MYSQL).orElse(true);
+        boolean readsFirst = actions.emulated() || !capabilities.contains(ConnectorCapability.RETURNING);
         for (Iterator<Map.Entry<String, JsonNode>> it = data.isObject() ? data.fields() : java.util.Collections.emptyIterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!(model.field(e.getKey()) instanceof RelationField rf) || !e.getValue().isObject()) continue;
@@ -938,7 +931,7 @@ public final class WriteEngine {
             for (Iterator<String> ops = e.getValue().fieldNames(); ops.hasNext(); ) {
                 String op = ops.next();
                 String text = null;
-                if (link.viaJoinTable()) {
+                if (link.manyToMany()) {
                     text = switch (op) {
                         case "set" -> me + " (needed to disconnect existing child records) was found for a nested set" + on;
                         case "connect", "create", "connectOrCreate" -> me + " was found for a connect" + on;

@@ -3,7 +3,7 @@ package dev.facet.data.args;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.value.JsonCodec;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.DefaultValue;
 import dev.facet.schema.model.Model;
-import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
 import dev.facet.schema.model.Schema;
@@ -228,8 +228,7 @@ public final class ModelGridViewModel {
             if (c.kind() == GridColumn.Kind.TO_ONE) c.relation().fields().forEach(f -> keyOwners.put(f, c));
         }
         this.include = includeArguments();
-        Provider provider = schema.provider().orElse(null);
-        this.insensitiveSupported = provider == Provider.POSTGRESQL || provider == Provider.COCKROACHDB || provider == Provider.MONGODB;
+        this.insensitiveSupported = engine.supports(ConnectorCapability.INSENSITIVE_FILTERS);
         this.filter = new FilterGroup(schema, model);
         GridLayout remembered = layoutStore.load(layoutKey);
         layout.set(remembered);
@@ -1236,7 +1235,7 @@ public final class ModelGridViewModel {
         args.set("where", whereAnyOf(keys));
         previewTask = "Previewing the delete of " + keys.size() + " " + model.name();
         executor.submit(previewTask,
-                () -> engine.execute(model.name(), "previewDelete", args),
+                () -> engine.previewDelete(model.name(), args.get("where")),
                 preview -> {
                     reachable();
                     deletePreview.set(DeletePreview.of(model.name(), preview, keys));

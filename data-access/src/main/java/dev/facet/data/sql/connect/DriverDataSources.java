@@ -60,7 +60,7 @@ final class DriverDataSources {
         if (url.user() != null) ds.setUser(url.user());
         if (url.password() != null) ds.setPassword(url.password());
         // Quoted, so a mixed-case schema name is not folded to lower case by the server.
-        ds.setCurrentSchema("\"" + url.schema().replace("\"", "\"\"") + "\"");
+        ds.setCurrentSchema(SqlFamily.POSTGRES.quote(url.schema()));
         ds.setApplicationName("Facet");
         // Sent with the connection: the server cancels any statement running longer (SQLSTATE 57014).
         if (!statementTimeout.isZero()) ds.setOptions("-c statement_timeout=" + statementTimeout.toMillis());

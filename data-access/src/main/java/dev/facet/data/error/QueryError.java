@@ -1,4 +1,4 @@
-package dev.facet.data;
+package dev.facet.data.error;
 
 import java.util.Objects;
 
