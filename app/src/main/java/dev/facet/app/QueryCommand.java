@@ -75,15 +75,34 @@ final class QueryCommand implements Callable<Integer> {
         } catch (ProjectOptions.Failure f) {
             return f.exitCode;
         }
-        try (QueryEngine engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null)) {
-            RequestLines in = new RequestLines(input, RequestLines.defaultMaxLineBytes());
-            return transaction ? runInTransaction(engine, in, out) : runEach(engine, in, out);
+        QueryEngine engine;
+        try {
+            engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null);
         } catch (QueryError e) {
             err.println("error: " + e.code() + ": " + e.getMessage());
             return 1;
+        }
+        try {
+            RequestLines in = new RequestLines(input, RequestLines.defaultMaxLineBytes());
+            return transaction ? runInTransaction(engine, in, out) : runEach(engine, in, out);
         } catch (IOException e) {
             err.println("error: could not read the requests: " + e.getMessage());
             return 1;
+        } finally {
+            closeSoon(engine);
+        }
+    }
+
+    /**
+     * Closes the engine, waiting a moment at most: every answer is printed and every transaction committed, so the
+     * user never waits for the pool to say goodbye to the server (the process exits with the close under way).
+     */
+    private static void closeSoon(QueryEngine engine) {
+        Thread closing = Thread.ofPlatform().name("facet-query-close").daemon().start(engine::close);
+        try {
+            closing.join(java.time.Duration.ofMillis(500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -172,7 +191,8 @@ final class QueryCommand implements Callable<Integer> {
             lineNumbers.add(raw.number());
             invalid.add(line.invalid());
         }
-        int firstInvalid = invalid.indexOf(invalid.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null));
+        int firstInvalid = -1;
+        for (int i = 0; i < invalid.size() && firstInvalid < 0; i++) if (invalid.get(i) != null) firstInvalid = i;
         if (firstInvalid >= 0) {
             // Nothing has run: each bad line gets its error, every other line says it did not run.
             for (int i = 0; i < requests.size(); i++) {

@@ -39,7 +39,7 @@ final class RequestStream {
 
     /**
      * One answer line as printed (UTF-8, without its line end), and whether it reports a failure (for the exit
-     * status); with {@code rest}, only the beginning of a long answer whose worker writes the rest itself.
+     * status); with {@code rest}, a long answer that its worker writes itself once its turn comes.
      */
     record Answer(byte[] line, boolean failed, AnswerOutput rest) {}
 
@@ -126,7 +126,7 @@ final class RequestStream {
         } catch (Throwable t) {
             if (out.discard()) out.writeQuietly(lastResort.apply(t));
         } finally {
-            if (out.streaming()) out.done.complete(failed);
+            if (out.handedOver) out.done.complete(failed);
             else ready.complete(new Answer(out.held(), failed, null));
             finished.complete(null);
         }
@@ -149,9 +149,11 @@ final class RequestStream {
                     boolean answerFailed = answer.failed();
                     out.write(answer.line());
                     if (answer.rest() != null) {
-                        // The worker writes the rest of its answer itself, now that every answer above is printed.
+                        // The worker writes the rest of its answer itself, now that every answer above is printed;
+                        // what it held when it ended before noticing is printed here.
                         answer.rest().turn.complete(out);
                         answerFailed = answer.rest().done.join();
+                        out.write(answer.rest().held());
                     }
                     out.write(new byte[] {'\n'});
                     if (answerFailed || out.gone()) failed.set(true);
@@ -170,14 +172,16 @@ final class RequestStream {
     }
 
     /**
-     * Where one answer is written: held in memory up to {@link #HELD_BYTES}, then, once every answer above it is
-     * printed, straight to the output.
+     * Where one answer is written: held in memory up to {@link #HELD_BYTES}; beyond, straight to the output as soon
+     * as every answer above it is printed. Until then it goes on holding what comes, never waiting: the read that
+     * writes it holds a database connection, which an answer above it may be waiting for.
      */
     static final class AnswerOutput extends OutputStream {
         private final CompletableFuture<Answer> ready;
         private final CompletableFuture<OutputStream> turn = new CompletableFuture<>();
         private final CompletableFuture<Boolean> done = new CompletableFuture<>();
         private ByteArrayOutputStream held = new ByteArrayOutputStream(4096);
+        private boolean handedOver;
         private OutputStream direct;
 
         AnswerOutput(CompletableFuture<Answer> ready) { this.ready = ready; }
@@ -192,11 +196,16 @@ final class RequestStream {
                 return;
             }
             held.write(b, off, len);
-            if (held.size() > HELD_BYTES) {
-                // Hand what is held to the printer and wait for the answers above to be printed.
-                ready.complete(new Answer(held.toByteArray(), false, this));
-                held = null;
+            if (held.size() <= HELD_BYTES) return;
+            if (!handedOver) {
+                // The printer takes this answer in its turn and then waits for the rest (done).
+                handedOver = true;
+                ready.complete(new Answer(new byte[0], false, this));
+            }
+            if (turn.isDone()) {
                 direct = turn.join();
+                held.writeTo(direct);
+                held = null;
             }
         }
 
@@ -218,7 +227,8 @@ final class RequestStream {
             }
         }
 
-        byte[] held() { return held.toByteArray(); }
+        /** What is held and not printed yet (all of a short answer; of a long one, what came before its turn). */
+        byte[] held() { return held == null ? new byte[0] : held.toByteArray(); }
 
         /** The printer flushes; closing a generator on this stream must not close the process's output. */
         @Override public void flush() { }
