@@ -113,7 +113,8 @@ final class RequestStream {
             return parser.apply(raw);
         } catch (Throwable t) {
             // The parser reports bad lines itself; what escapes it (a JVM error on a huge line) is this line's answer.
-            return new Line(raw.number(), null, new QueryError("P2009", "line " + raw.number() + ": " + t));
+            QueryError e = QueryError.unexpected(t);
+            return new Line(raw.number(), null, new QueryError(e.code(), "line " + raw.number() + ": " + e.getMessage()));
         }
     }
 

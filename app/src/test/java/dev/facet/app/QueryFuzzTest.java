@@ -109,7 +109,7 @@ class QueryFuzzTest {
         }
         Files.write(input, bytes.toByteArray());
 
-        Process process = facetQuery(schema, input, dir.resolve("out.jsonl"), dir.resolve("err.txt"));
+        Process process = facetQuery("-Xmx256m", schema, input, dir.resolve("out.jsonl"), dir.resolve("err.txt"));
         // Bounded only so that a hung process fails the build instead of holding it.
         boolean ended = process.waitFor(15, TimeUnit.MINUTES);
         if (!ended) process.destroyForcibly();
@@ -141,20 +141,57 @@ class QueryFuzzTest {
     }
 
     /** {@code java -cp <test class path> dev.facet.app.FacetCommand query}, with facet.jar's logging configuration. */
-    private Process facetQuery(Path schema, Path input, Path out, Path err) throws IOException {
+    private Process facetQuery(String heap, Path schema, Path input, Path out, Path err) throws IOException {
         URL logback = null;
         for (URL u : java.util.Collections.list(getClass().getClassLoader().getResources("logback.xml"))) {
             if (logback == null || u.toString().contains("/app/")) logback = u;
         }
         assertThat(logback).as("facet.jar's logback.xml").isNotNull();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder pb = new ProcessBuilder(java, heap, "-cp", System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=" + logback, "-Dfacet.log.dir=" + dir.resolve("log"),
                 "--enable-native-access=ALL-UNNAMED", "dev.facet.app.FacetCommand", "query", "--schema", schema.toString());
         pb.redirectInput(input.toFile());
         pb.redirectOutput(out.toFile());
         pb.redirectError(err.toFile());
         return pb.start();
+    }
+
+    @Test
+    void anAnswerThatExhaustsTheHeapIsAnErrorLineAndTheProcessGoesOn() throws Exception {
+        Path schema = dir.resolve("schema.prisma");
+        Files.writeString(schema, SCHEMA);
+        assertThat(FacetCommand.commandLine().execute("push", "--schema", schema.toString())).isZero();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("fuzz.db"))) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO \"User\" (\"email\", \"name\") VALUES (?, ?)")) {
+                for (int i = 0; i < 300_000; i++) {
+                    ps.setString(1, "user" + i + "@example.com");
+                    ps.setString(2, "name of user " + i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+        // distinct is applied in memory, so the 300,000 records are held at once: more than a 32 MB heap has.
+        Path input = dir.resolve("input.jsonl");
+        Files.writeString(input, """
+                {"model": "User", "action": "findMany", "args": {"distinct": ["name"], "include": {"posts": true}}}
+                {"model": "User", "action": "create", "args": {"data": {"email": "after@x"}, "select": {"email": true}}}
+                {"model": "User", "action": "count"}
+                """);
+        Process process = facetQuery("-Xmx32m", schema, input, dir.resolve("out.jsonl"), dir.resolve("err.txt"));
+        boolean ended = process.waitFor(10, TimeUnit.MINUTES);
+        if (!ended) process.destroyForcibly();
+        assertThat(ended).as("facet query ended").isTrue();
+        List<String> answers = Files.readAllLines(dir.resolve("out.jsonl"), StandardCharsets.UTF_8);
+        assertThat(Files.readString(dir.resolve("err.txt"))).as("standard error").isEmpty();
+        assertThat(answers).hasSize(3);
+        assertThat(answers.get(0)).startsWith("{\"error\":{\"code\":\"P2010\",\"message\":\"The request needs more memory than Facet has");
+        assertThat(answers.get(1)).isEqualTo("{\"data\":{\"email\":\"after@x\"}}");
+        assertThat(answers.get(2)).isEqualTo("{\"data\":300001}");
+        assertThat(process.exitValue()).isEqualTo(1);
     }
 
     private static byte[] seedLine(int i) {
