@@ -23,6 +23,7 @@ import dev.facet.data.value.Values;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -87,7 +88,26 @@ public final class QueryEngine implements AutoCloseable {
      * @throws IOException when {@code out} fails
      */
     public void write(String modelName, String action, JsonNode args, JsonGenerator out) throws IOException {
-        run(modelName, action, args).write(out);
+        if (!action.equals("findMany")) {
+            run(modelName, action, args).write(out);
+            return;
+        }
+        // Records are written as they are read, a chunk at a time, so memory stays flat whatever their number; an
+        // error after the first chunk leaves part of the answer written.
+        ReadQuery q = reads.findMany(model(modelName), args == null || args.isNull() ? JSON.objectNode() : args, "");
+        out.writeStartArray();
+        try {
+            readOnly.readEach(q, rows -> {
+                try {
+                    for (Map<String, Object> r : rows) RecordJson.write(out, q.selection(), r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.writeEndArray();
     }
 
     private Result run(String modelName, String action, JsonNode args) {
@@ -141,8 +161,9 @@ public final class QueryEngine implements AutoCloseable {
                 Request r = requests.get(i);
                 try {
                     results.add(executeIn(session, r.model(), r.action(), r.args()).tree());
-                } catch (QueryError e) {
-                    throw new BatchError(i, e);
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // Whatever failed, the caller learns which request it was; the transaction rolls back.
+                    throw new BatchError(i, QueryError.unexpected(e));
                 }
             }
             return results;
@@ -167,11 +188,16 @@ public final class QueryEngine implements AutoCloseable {
         public QueryError error() { return error; }
     }
 
-    private Result executeIn(Session s, String modelName, String action, JsonNode args) {
+    private Model model(String modelName) {
         Model model = schema.model(modelName);
         if (model == null || model.ignored()) {
             throw QueryError.validation("model", "unknown model '" + modelName + "'");
         }
+        return model;
+    }
+
+    private Result executeIn(Session s, String modelName, String action, JsonNode args) {
+        Model model = model(modelName);
         if (model.view() && WRITE_ACTIONS.contains(action)) {
             throw QueryError.validation("action", model.name() + " is a view; views are read-only");
         }

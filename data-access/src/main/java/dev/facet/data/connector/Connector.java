@@ -16,6 +16,12 @@ public interface Connector extends AutoCloseable {
     /** Reads records with their selected relations and counts. */
     List<Map<String, Object>> read(ReadQuery query);
 
+    /**
+     * Reads records as {@link #read} does and hands them to {@code chunks} a few at a time, in order, so that a long
+     * read is never held whole; each chunk is a new list, with its relations and counts. By default one chunk.
+     */
+    default void readEach(ReadQuery query, java.util.function.Consumer<List<Map<String, Object>>> chunks) { chunks.accept(read(query)); }
+
     /** Counts the records a filter matches. */
     long count(Model model, Filter where);
 

@@ -18,6 +18,9 @@ public final class ReadOnlySession implements Session {
 
     @Override public List<Map<String, Object>> read(ReadQuery query) { return connector.read(query); }
 
+    @Override
+    public void readEach(ReadQuery query, java.util.function.Consumer<List<Map<String, Object>>> chunks) { connector.readEach(query, chunks); }
+
     @Override public long count(Model model, Filter where) { return connector.count(model, where); }
 
     @Override public List<Map<String, Object>> aggregate(Aggregation aggregation) { return connector.aggregate(aggregation); }

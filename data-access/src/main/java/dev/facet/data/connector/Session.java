@@ -17,6 +17,9 @@ public interface Session {
     /** Reads records (see {@link Connector#read}). */
     List<Map<String, Object>> read(ReadQuery query);
 
+    /** Reads records a chunk at a time (see {@link Connector#readEach}); by default in one chunk. */
+    default void readEach(ReadQuery query, java.util.function.Consumer<List<Map<String, Object>>> chunks) { chunks.accept(read(query)); }
+
     /** Counts records. */
     long count(Model model, Filter where);
 

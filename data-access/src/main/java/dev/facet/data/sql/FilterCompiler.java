@@ -158,6 +158,9 @@ final class FilterCompiler {
         out.append("(").append(condition).append(negated ? " OR " : " AND ").append(dialect.jsonTypeCheck(target, typeOf, !negated)).append(")");
     }
 
+    /** The number of values above which an {@code in} list goes as one array where the dialect can. */
+    static final int LONG_LIST = 1000;
+
     private void in(Filter.In in, String alias, Sql out) {
         if (in.values().isEmpty()) {
             out.append("1=0");
@@ -175,6 +178,9 @@ final class FilterCompiler {
             out.append(")");
             return;
         }
+        // A long list as one parameter where the database takes arrays: PostgreSQL refuses statements with more than
+        // 65,535 parameters.
+        if (in.values().size() > LONG_LIST && dialect.appendValuesIn(out, col, in.field(), in.values())) return;
         out.append(col).append(" IN (");
         for (int i = 0; i < in.values().size(); i++) {
             if (i > 0) out.append(", ");

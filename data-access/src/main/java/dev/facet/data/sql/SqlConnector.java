@@ -62,6 +62,36 @@ public final class SqlConnector implements Connector {
         }
     }
 
+    /** How many records a chunk of {@link #readEach} holds: the parents of one statement per relation. */
+    static final int CHUNK = 1000;
+
+    @Override
+    public void readEach(ReadQuery query, Consumer<List<Map<String, Object>>> chunks) {
+        try (Connection c = dataSource.getConnection()) {
+            // PostgreSQL keeps a cursor (fetches rows a chunk at a time) only inside a transaction; a page of at most
+            // a chunk needs none, and spares the transaction's round trip.
+            boolean small = query.take() != null && Math.abs(query.take()) <= CHUNK;
+            boolean autoCommit = dialect.cursorNeedsTransaction() && !small && c.getAutoCommit();
+            if (autoCommit) c.setAutoCommit(false);
+            try {
+                reader.readEach(c, query, CHUNK, chunks);
+            } finally {
+                if (autoCommit) endReadOnly(c);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /** Ends the transaction of a read (nothing to keep) and gives the connection back as it came. */
+    private static void endReadOnly(Connection c) throws SQLException {
+        try {
+            c.rollback();
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
     @Override
     public long count(Model model, Filter where) {
         try (Connection c = dataSource.getConnection()) {

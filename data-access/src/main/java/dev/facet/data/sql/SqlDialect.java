@@ -194,6 +194,23 @@ public abstract class SqlDialect {
         sql.append(")");
     }
 
+    /**
+     * Appends {@code column = ANY(?)} with {@code values} bound as one array, when this database and the field's type
+     * allow it; otherwise appends nothing.
+     *
+     * @return whether it appended the condition
+     */
+    boolean appendValuesIn(Sql sql, String column, ScalarField field, List<Object> values) { return false; }
+
+    /**
+     * The fetch size with which a long read comes from the server a chunk at a time while the same connection loads
+     * each chunk's relations ({@code nested}); null when this database cannot do both at once.
+     */
+    public Integer streamingFetchSize(int chunkSize, boolean nested) { return chunkSize; }
+
+    /** @return whether a result comes a chunk at a time only inside a transaction (PostgreSQL's cursors) */
+    public boolean cursorNeedsTransaction() { return false; }
+
     /** Binds a value of {@code field} (never a list unless the field is a list). */
     public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
         if (value == null) {
@@ -333,6 +350,7 @@ public abstract class SqlDialect {
         @Override public boolean supportsScalarLists() { return true; }
 
         @Override public boolean jsonPathAsKeys() { return true; }
+        @Override public boolean cursorNeedsTransaction() { return true; }
 
         @Override public boolean nullsSortHigh() { return true; }
 
@@ -414,6 +432,28 @@ public abstract class SqlDialect {
                 return;
             }
             sql.append(column).append(" = ANY(").param(field, values, this).append(")");
+        }
+
+        /**
+         * Types whose array the server compares with the column as it compares single parameters: numbers, booleans,
+         * text, timestamps and enums (cast to an array of the enum type). Others (uuid, inet, time, ...) keep the IN list.
+         */
+        @Override
+        boolean appendValuesIn(Sql sql, String column, ScalarField field, List<Object> values) {
+            if (field == null || field.isList()) return false;
+            String placeholder;
+            if (field.isEnum()) {
+                EnumType e = schema.enumType(field.typeName());
+                placeholder = "CAST(? AS " + (e == null ? quote(field.typeName()) : table(e.databaseName(), e.schema())) + "[])";
+            } else if (bindsKeysAsArray(field) || field.kind() == FieldKind.SCALAR && field.nativeType() == null
+                    && List.of(ScalarType.FLOAT, ScalarType.DECIMAL, ScalarType.BOOLEAN, ScalarType.DATE_TIME).contains(field.scalarType())) {
+                placeholder = "?";
+            } else {
+                return false;
+            }
+            sql.append(column).append(" = ANY(").append(placeholder).append(")");
+            sql.params().add(new Sql.Param(field, values));
+            return true;
         }
 
         private static boolean bindsKeysAsArray(ScalarField field) {
@@ -545,6 +585,11 @@ public abstract class SqlDialect {
         @Override public boolean supportsNativeUpsert() { return false; }
 
         @Override public boolean foreignKeysSetDefault() { return false; }
+        /**
+         * Connector/J streams a result row by row only with {@link Integer#MIN_VALUE}, and then no other statement may
+         * run on the connection until it is read: a read with relations is read whole.
+         */
+        @Override public Integer streamingFetchSize(int chunkSize, boolean nested) { return nested ? null : Integer.MIN_VALUE; }
 
         @Override public String emptyInsert() { return " () VALUES ()"; }
 

@@ -107,6 +107,10 @@ final class DriverDataSources {
             ds.setSslMode(mysqlSslMode(url));
             String cert = url.argument("sslcert");
             if (cert != null && !cert.isBlank()) ds.setTrustCertificateKeyStoreUrl(resolve(url, cert).toUri().toString());
+            // JDBC escapes ({fn ...}, {d ...}) are not Prisma's: with them on, Connector/J rewrites such text even
+            // inside a quoted identifier (a column @map("{fn x}")), and the statement names a column that is not there.
+            ds.setEnableEscapeProcessing(false);
+            ds.setProcessEscapeCodesForPrepStmts(false);
             ds.setCachePrepStmts(true);
             ds.setRewriteBatchedStatements(true);
         } catch (SQLException e) {

@@ -90,7 +90,9 @@ public final class SqlDatabase implements AutoCloseable {
         config.setDataSource(driver);
         int size = p == Provider.SQLITE ? 1 : url.connectionLimit().orElse(Runtime.getRuntime().availableProcessors() * 2 + 1);
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(Math.min(1, size));
+        // No connection is opened in the background: closing the pool would wait for one being opened (seconds on
+        // a busy server, for a one-line facet query). Connections are opened when asked for and kept while in use.
+        config.setMinimumIdle(0);
         long wait = url.poolTimeout().toMillis();
         config.setConnectionTimeout(wait == 0 ? Integer.MAX_VALUE : Math.max(250, wait));
         // The probe above already reported any failure in Prisma's terms; the pool need not try again.
