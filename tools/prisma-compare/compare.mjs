@@ -286,16 +286,26 @@ function sameIgnoringKeyOrder(a, b) {
   return a === b;
 }
 
+/** Facet's message without the argument path it starts with (`data.posts.0.title: ...`). */
+function withoutPath(m) {
+  return String(m).replace(/^[\w.$\[\]-]+: /, '');
+}
+
 /** @return null when the two answers agree, else a short reason */
-function compareOne(r, p, f) {
+function compareOne(r, p, f, wording) {
   // Prisma fails some requests without a code (an unknown request error); Facet needs one, and the message decides.
   if (p.error && f.error && p.error.code === 'other:PrismaClientUnknownRequestError') {
     return p.error.message === f.error.message ? null : `Prisma failed without a code, Facet with ${f.error.code}`;
   }
   if (p.error && f.error) {
     if (!sameCode(p.error.code, f.error.code)) return `error code: Prisma ${p.error.code}, Facet ${f.error.code}`;
-    // Prisma renders validation messages in the client from structured data; only the kind is compared.
-    if (p.error.code === 'validation') return null;
+    // Prisma renders validation messages in the client from structured data; only the kind is compared, unless the
+    // suite asks for the wording too: then the last paragraph of Prisma's message (after the rendered arguments) must
+    // be Facet's message after its argument path.
+    if (p.error.code === 'validation') {
+      if (!wording) return null;
+      return p.error.message.split('\n\n').at(-1).trim() === withoutPath(f.error.message) ? null : 'validation wording';
+    }
     if (p.error.message !== f.error.message) return 'error message';
     return null;
   }
@@ -327,7 +337,7 @@ async function runSuite(suite, mode) {
     const differences = [];
     const answers = [];
     requests.forEach((r, i) => {
-      const reason = compareOne(r, prismaOut[i], facetOut[i]);
+      const reason = compareOne(r, prismaOut[i], facetOut[i], suite.meta.validationWording === true);
       const entry = { line: r.line, model: r.model, action: r.action, args: r.args, reason, prisma: prismaOut[i], facet: facetOut[i] };
       if (reason) differences.push(entry);
       if (opts.all) answers.push(entry);
