@@ -125,8 +125,17 @@ function facet(args, input) {
   return r;
 }
 
+/**
+ * Facet's URL for a database: with a generous connect_timeout (unless one is given), because on a busy machine the
+ * default 5 s is not always enough even for SQLite, and a timeout would end the whole run.
+ */
+function facetUrl(url) {
+  if (/[?&]connect_timeout=/.test(url)) return url;
+  return url + (url.includes('?') ? '&' : '?') + 'connect_timeout=60';
+}
+
 function push(schemaFile, url) {
-  const r = facet(['push', '--schema', schemaFile, '--url', url]);
+  const r = facet(['push', '--schema', schemaFile, '--url', facetUrl(url)]);
   if (r.status !== 0) throw new Error(`facet push failed (${r.status}): ${r.stdout}${r.stderr}`);
 }
 
@@ -242,7 +251,7 @@ async function runPrisma(suite, schemaText, url, requests) {
 
 function runFacet(schemaFile, url, requests) {
   const input = requests.map((r) => JSON.stringify({ model: r.model, action: r.action, args: r.args ?? {} })).join('\n') + '\n';
-  const r = facet(['query', '--schema', schemaFile, '--url', url], input);
+  const r = facet(['query', '--schema', schemaFile, '--url', facetUrl(url)], input);
   const lines = r.stdout.split('\n').filter((l) => l.trim());
   if (lines.length !== requests.length) {
     throw new Error(`facet query answered ${lines.length} lines for ${requests.length} requests (exit ${r.status}): ${r.stderr}`);
