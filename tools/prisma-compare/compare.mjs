@@ -125,8 +125,17 @@ function facet(args, input) {
   return r;
 }
 
+/**
+ * Facet's URL for a database: with a generous connect_timeout (unless one is given), because on a busy machine the
+ * default 5 s is not always enough even for SQLite, and a timeout would end the whole run.
+ */
+function facetUrl(url) {
+  if (/[?&]connect_timeout=/.test(url)) return url;
+  return url + (url.includes('?') ? '&' : '?') + 'connect_timeout=60';
+}
+
 function push(schemaFile, url) {
-  const r = facet(['push', '--schema', schemaFile, '--url', url]);
+  const r = facet(['push', '--schema', schemaFile, '--url', facetUrl(url)]);
   if (r.status !== 0) throw new Error(`facet push failed (${r.status}): ${r.stdout}${r.stderr}`);
 }
 
@@ -246,7 +255,7 @@ async function runPrisma(suite, schemaText, url, requests) {
 function runFacet(schemaFile, url, requests) {
   // "facet": the exact line Facet gets, for values JSON.parse cannot keep (1e309 would be sent as null).
   const input = requests.map((r) => r.facet ?? JSON.stringify({ model: r.model, action: r.action, args: r.args ?? {} })).join('\n') + '\n';
-  const r = facet(['query', '--schema', schemaFile, '--url', url], input);
+  const r = facet(['query', '--schema', schemaFile, '--url', facetUrl(url)], input);
   const lines = r.stdout.split('\n').filter((l) => l.trim());
   if (lines.length !== requests.length) {
     throw new Error(`facet query answered ${lines.length} lines for ${requests.length} requests (exit ${r.status}): ${r.stderr}`);
@@ -290,16 +299,26 @@ function sameIgnoringKeyOrder(a, b) {
   return a === b;
 }
 
+/** Facet's message without the argument path it starts with (`data.posts.0.title: ...`). */
+function withoutPath(m) {
+  return String(m).replace(/^[\w.$\[\]-]+: /, '');
+}
+
 /** @return null when the two answers agree, else a short reason */
-function compareOne(r, p, f) {
+function compareOne(r, p, f, wording) {
   // Prisma fails some requests without a code (an unknown request error); Facet needs one, and the message decides.
   if (p.error && f.error && p.error.code === 'other:PrismaClientUnknownRequestError') {
     return p.error.message === f.error.message ? null : `Prisma failed without a code, Facet with ${f.error.code}`;
   }
   if (p.error && f.error) {
     if (!sameCode(p.error.code, f.error.code)) return `error code: Prisma ${p.error.code}, Facet ${f.error.code}`;
-    // Prisma renders validation messages in the client from structured data; only the kind is compared.
-    if (p.error.code === 'validation') return null;
+    // Prisma renders validation messages in the client from structured data; only the kind is compared, unless the
+    // suite asks for the wording too: then the last paragraph of Prisma's message (after the rendered arguments) must
+    // be Facet's message after its argument path.
+    if (p.error.code === 'validation') {
+      if (!wording) return null;
+      return p.error.message.split('\n\n').at(-1).trim() === withoutPath(f.error.message) ? null : 'validation wording';
+    }
     if (p.error.message !== f.error.message) return 'error message';
     return null;
   }
@@ -331,7 +350,7 @@ async function runSuite(suite, mode) {
     const differences = [];
     const answers = [];
     requests.forEach((r, i) => {
-      const reason = compareOne(r, prismaOut[i], facetOut[i]);
+      const reason = compareOne(r, prismaOut[i], facetOut[i], suite.meta.validationWording === true);
       const entry = { line: r.line, model: r.model, action: r.action, args: r.args, reason, prisma: prismaOut[i], facet: facetOut[i] };
       if (reason) differences.push(entry);
       if (opts.all) answers.push(entry);

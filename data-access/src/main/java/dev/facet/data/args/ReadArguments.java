@@ -711,19 +711,7 @@ public final class ReadArguments {
         return best;
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
-    }
+    private static int distance(String a, String b) { return EditDistance.between(a, b); }
 
     /** The names a where-unique accepts: the id, unique fields, and compound keys by client name. */
     static List<String> uniqueCriteria(Model model) {

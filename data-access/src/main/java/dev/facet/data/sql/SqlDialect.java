@@ -560,6 +560,9 @@ public abstract class SqlDialect {
 
     /** MySQL and MariaDB. */
     public static final class MySql extends SqlDialect {
+        private static final java.time.format.DateTimeFormatter MYSQL_DATE_TIME =
+                java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
         MySql(Schema schema) { super(schema); }
 
         @Override public SqlFamily family() { return SqlFamily.MYSQL; }
@@ -571,14 +574,6 @@ public abstract class SqlDialect {
         @Override public boolean supportsNullsOrdering() { return false; }
 
         @Override protected String noLimit() { return " LIMIT 18446744073709551615"; }
-
-        @Override
-        protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
-            LocalDateTime local = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
-            // Connector/J would pass the year 0000 through the Julian calendar, as 0001: the text keeps it.
-            if (local.getYear() < 1) ps.setString(index, DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS").format(local));
-            else ps.setObject(index, local);
-        }
 
         @Override public boolean supportsReturning() { return false; }
 
@@ -619,11 +614,26 @@ public abstract class SqlDialect {
             return sql.append("?, ").append(target).append("))");
         }
 
-        /** The operand goes as Prisma's adapter sends it: a string or an integer as text, a fraction as a double. */
+        /**
+         * A string operand goes as text, a number as a number: MariaDB compares a JSON number with a text operand as
+         * text ({@code 40 > '100'}), while Prisma compares numbers.
+         */
         @Override
         Sql jsonCompare(Sql target, String op, JsonNode value) {
-            Object operand = value.isTextual() ? value.textValue() : value.isFloatingPointNumber() ? (Object) value.doubleValue() : jsonText(value);
+            Object operand = value.isTextual() ? value.textValue()
+                    : value.isIntegralNumber() ? (value.canConvertToLong() ? (Object) value.longValue() : new BigDecimal(value.bigIntegerValue()))
+                    : value.isNumber() ? (Object) value.doubleValue() : jsonText(value);
             return jsonOp("", target, " " + op + " ", operand, "");
+        }
+
+        /**
+         * Sent as text with its milliseconds: Connector/J drops the fraction of a date-time parameter when the server
+         * announces itself as older than MySQL 5.6.4, which MariaDB before 11 does ({@code 5.5.5-10.11...}); and it
+         * would pass the year 0000 through the Julian calendar, as 0001.
+         */
+        @Override
+        protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
+            ps.setString(index, MYSQL_DATE_TIME.format(t));
         }
 
         @Override

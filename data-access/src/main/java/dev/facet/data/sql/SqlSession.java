@@ -154,14 +154,18 @@ final class SqlSession implements Session {
     public long insertMany(Model model, List<Map<ScalarField, Object>> rows, boolean skipDuplicates) {
         if (rows.isEmpty()) return 0;
         FilterCompiler fc = new FilterCompiler(schema, dialect);
-        // Rows giving different sets of fields go in separate statements: a missing field must take its default.
-        Map<List<ScalarField>, List<Map<ScalarField, Object>>> byShape = new LinkedHashMap<>();
-        for (Map<ScalarField, Object> r : rows) byShape.computeIfAbsent(new ArrayList<>(r.keySet()), k -> new ArrayList<>()).add(r);
+        // Rows giving different sets of fields go in separate statements (a missing field must take its default), but
+        // only runs of neighbours are grouped: rows are inserted in the order given, as Prisma does, so that
+        // autoincrement ids follow the array.
+        List<List<Map<ScalarField, Object>>> runs = new ArrayList<>();
+        for (Map<ScalarField, Object> r : rows) {
+            if (runs.isEmpty() || !runs.getLast().getFirst().keySet().equals(r.keySet())) runs.add(new ArrayList<>());
+            runs.getLast().add(r);
+        }
         long inserted = 0;
-        for (var shape : byShape.entrySet()) {
-            List<ScalarField> fields = shape.getKey();
+        for (List<Map<ScalarField, Object>> all : runs) {
+            List<ScalarField> fields = new ArrayList<>(all.getFirst().keySet());
             int perStatement = Math.max(1, 30_000 / Math.max(1, fields.size()));
-            List<Map<ScalarField, Object>> all = shape.getValue();
             for (int from = 0; from < all.size(); from += perStatement) {
                 List<Map<ScalarField, Object>> chunk = all.subList(from, Math.min(all.size(), from + perStatement));
                 Sql sql = new Sql().append(skipDuplicates ? dialect.insertIgnore() : "INSERT INTO ").append(fc.table(model));

@@ -46,6 +46,7 @@ public final class WriteEngine {
     private final ReadArguments reads;
     private final ReferentialActions actions;
     private final Set<ConnectorCapability> capabilities;
+    private final InputShapes shapes;
 
     /**
      * @param schema       the schema
@@ -58,6 +59,7 @@ public final class WriteEngine {
         this.reads = reads;
         this.actions = actions;
         this.capabilities = capabilities;
+        this.shapes = new InputShapes(schema);
     }
 
     // ---------------------------------------------------------------- top level
@@ -79,11 +81,13 @@ public final class WriteEngine {
             Map.Entry<String, JsonNode> e = it.next();
             if (!(model.field(e.getKey()) instanceof RelationField rf) || !e.getValue().isObject()) continue;
             String p = join(path, e.getKey());
-            checkOps(e.getValue(), rf.isList() ? Set.of("create", "createMany", "connect", "connectOrCreate") : Set.of("create", "connect", "connectOrCreate"),
+            boolean many = rf.isList() && !RelationLink.of(schema, model, rf).viaJoinTable();
+            checkOps(e.getValue(), many ? Set.of("create", "createMany", "connect", "connectOrCreate") : Set.of("create", "connect", "connectOrCreate"),
                     p, rf);
             Model child = schema.model(rf.relatedModel());
             if (child == null) continue;
             JsonNode create = e.getValue().path("create");
+            if (!create.isMissingNode()) checkCreateList(child, backFieldOf(rf), create, join(p, "create"));
             for (JsonNode c : create.isArray() ? create : List.of(create)) checkCreateOps(child, c, join(p, "create"));
             JsonNode coc = e.getValue().path("connectOrCreate");
             for (JsonNode c : coc.isArray() ? coc : List.of(coc)) checkCreateOps(child, c.path("create"), join(p, "connectOrCreate.create"));
@@ -245,20 +249,19 @@ public final class WriteEngine {
      */
     private Map<String, Object> createRecord(Session s, Model model, JsonNode data, String path, Map<ScalarField, Object> preset,
                                              RelationField backField) {
+        shapes.checkCreate(model, backField, List.of(data), List.of(path));
         Map<ScalarField, Object> values = new LinkedHashMap<>();
         List<Map.Entry<RelationField, JsonNode>> inline = new ArrayList<>();
         List<Map.Entry<RelationField, JsonNode>> later = new ArrayList<>();
-        Set<String> foreignKeysGiven = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             Field f = field(model, e.getKey(), p);
-            if (backField != null && f.name().equals(backField.name())) throw fieldNotInType(p, e.getKey());
+            if (backField != null && f.name().equals(backField.name())) throw unknownIn(model, backField, p, e.getKey());
             switch (f) {
                 case ScalarField sf -> {
-                    if (preset.containsKey(sf)) throw fieldNotInType(p, e.getKey());
+                    if (preset.containsKey(sf)) throw unknownIn(model, backField, p, e.getKey());
                     values.put(sf, scalarValue(sf, e.getValue(), p));
-                    if (isForeignKey(model, sf)) foreignKeysGiven.add(sf.name());
                 }
                 case RelationField rf -> {
                     if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
@@ -267,16 +270,18 @@ public final class WriteEngine {
                 }
             }
         }
-        checkCheckedOrUnchecked(model, inline, foreignKeysGiven, path);
         values.putAll(preset);
-        for (var op : inline) values.putAll(inlineForCreate(s, model, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
+        // Prisma runs the writes of the relations this record holds in the reverse of their order in the data.
+        for (var op : inline.reversed()) values.putAll(inlineForCreate(s, model, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
                 join(path, op.getKey().name())));
         addDefaults(model, values);
         checkRequired(model, values, path, hasCheckedAndUncheckedInputs(model, backField));
         for (var op : later) checkToOneConnect(s, model, op.getKey(), op.getValue(), join(path, op.getKey().name()));
         Map<String, Object> row = s.insert(model, values);
+        List<Runnable> deferred = new ArrayList<>();
         for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
-                join(path, op.getKey().name()), true);
+                join(path, op.getKey().name()), true, deferred);
+        runDeferred(deferred);
         return keyOf(model, row);
     }
 
@@ -292,21 +297,6 @@ public final class WriteEngine {
                 + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
     }
 
-    /** A create's or update's data holds either foreign key scalars or the relations they belong to, not both (Prisma's checked and unchecked inputs). */
-    private void checkCheckedOrUnchecked(Model model, List<Map.Entry<RelationField, JsonNode>> inline, Set<String> fkGiven, String path) {
-        if (fkGiven.isEmpty()) return;
-        for (var op : inline) {
-            throw QueryError.validation(join(path, op.getKey().name()), "Argument `" + op.getKey().name()
-                    + "` cannot be given together with foreign key fields (" + String.join(", ", fkGiven)
-                    + "): use either the relation or its scalar fields");
-        }
-    }
-
-    private boolean isForeignKey(Model model, ScalarField f) {
-        for (RelationField rf : model.relationFields()) if (rf.fields().contains(f.name())) return true;
-        return false;
-    }
-
     private Map<ScalarField, Object> scalarRow(Model model, JsonNode data, String path, Map<ScalarField, Object> preset) {
         requireObject(data, path);
         Map<ScalarField, Object> values = new LinkedHashMap<>(preset);
@@ -314,7 +304,7 @@ public final class WriteEngine {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             Field f = field(model, e.getKey(), p);
-            if (!(f instanceof ScalarField sf)) throw fieldNotInType(p, e.getKey());
+            if (!(f instanceof ScalarField sf)) throw InputShapes.unknownArgument(p, e.getKey(), scalarOptions(model, preset.keySet(), true));
             values.put(sf, scalarValue(sf, e.getValue(), p));
         }
         addDefaults(model, values);
@@ -384,8 +374,8 @@ public final class WriteEngine {
             RelationField owner = null;
             for (RelationField rf : model.relationFields()) if (rf.fields().contains(f.name())) owner = rf;
             String missing = owner != null ? owner.name() : f.name();
-            if (union) throw QueryError.validation(join(path, missing), "A value is required but not set");
-            throw new QueryError("P2012", join(path, missing) + ": A value is required but not set");
+            if (union) throw InputShapes.missing(join(path, missing), missing);
+            throw new QueryError("P2012", join(path, missing) + ": Argument `" + missing + "` is missing.");
         }
     }
 
@@ -432,16 +422,13 @@ public final class WriteEngine {
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         List<Map.Entry<RelationField, JsonNode>> inline = new ArrayList<>();
         List<Map.Entry<RelationField, JsonNode>> later = new ArrayList<>();
-        Set<String> foreignKeysGiven = new HashSet<>();
+        shapes.checkUpdate(model, data, path);
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             Field f = field(model, e.getKey(), p);
             switch (f) {
-                case ScalarField sf -> {
-                    changes.put(sf, scalarChange(sf, e.getValue(), p));
-                    if (isForeignKey(model, sf)) foreignKeysGiven.add(sf.name());
-                }
+                case ScalarField sf -> changes.put(sf, scalarChange(sf, e.getValue(), p));
                 case RelationField rf -> {
                     if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
                     if (RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
@@ -449,9 +436,8 @@ public final class WriteEngine {
                 }
             }
         }
-        checkCheckedOrUnchecked(model, inline, foreignKeysGiven, path);
         Filter byKey = keyFilter(model, key);
-        for (var op : inline) {
+        for (var op : inline.reversed()) {
             changes.putAll(inlineForUpdate(s, model, key, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
                     join(path, op.getKey().name())));
         }
@@ -463,8 +449,10 @@ public final class WriteEngine {
         }
         if (!later.isEmpty()) {
             Map<String, Object> row = findFields(s, model, keyFilter(model, key), referencedFields(model));
+            List<Runnable> deferred = new ArrayList<>();
             for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
-                    join(path, op.getKey().name()), false);
+                    join(path, op.getKey().name()), false, deferred);
+            runDeferred(deferred);
         }
         return key;
     }
@@ -480,7 +468,7 @@ public final class WriteEngine {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             Field f = field(model, e.getKey(), p);
-            if (!(f instanceof ScalarField sf)) throw fieldNotInType(p, e.getKey());
+            if (!(f instanceof ScalarField sf)) throw InputShapes.unknownArgument(p, e.getKey(), scalarOptions(model, Set.of(), false));
             changes.put(sf, scalarChange(sf, e.getValue(), p));
         }
         return changes;
@@ -646,11 +634,13 @@ public final class WriteEngine {
      * @param parent   the parent record's referenced values (at least its key and the fields relations reference)
      * @param creating whether the parent is being created (it has no related records yet)
      */
-    private void nested(Session s, Model model, Map<String, Object> parent, RelationField rf, JsonNode op, String path, boolean creating) {
+    private void nested(Session s, Model model, Map<String, Object> parent, RelationField rf, JsonNode op, String path, boolean creating,
+                        List<Runnable> deferred) {
         RelationLink link = RelationLink.of(schema, model, rf);
         Set<String> allowed = new HashSet<>(rf.isList() ? TO_MANY_OPS : TO_ONE_OPS);
         if (creating) allowed.retainAll(Set.of("create", "createMany", "connect", "connectOrCreate"));
         if (!rf.isList() && rf.isRequired()) allowed.removeAll(Set.of("disconnect", "delete"));
+        if (link.manyToMany()) allowed.remove("createMany");
         checkOps(op, allowed, path, rf);
         Model child = link.child();
         RelationField back = backFieldOf(rf);
@@ -662,16 +652,21 @@ public final class WriteEngine {
             JsonNode v = e.getValue();
             switch (e.getKey()) {
                 case "create" -> {
-                    if (!rf.isList() && !creating) replaceToOne(s, link, connected);
+                    checkCreateList(child, back, v, p);
                     List<JsonNode> list = rf.isList() ? items(v) : List.of(v);
                     for (int i = 0; i < list.size(); i++) {
                         String ip = rf.isList() && v.isArray() ? join(p, Integer.toString(i)) : p;
-                        Map<String, Object> created = createRecord(s, child, requireObject(list.get(i), ip), ip, preset, back);
-                        if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));
+                        JsonNode data = requireObject(list.get(i), ip);
+                        Runnable create = () -> {
+                            if (!rf.isList() && !creating) replaceToOne(s, link, connected);
+                            Map<String, Object> created = createRecord(s, child, data, ip, preset, back);
+                            if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));
+                        };
+                        if (CreateOrder.waitsForItsRelations(schema, child, back, data)) deferred.add(create);
+                        else create.run();
                     }
                 }
                 case "createMany" -> {
-                    if (link.manyToMany()) throw fieldNotInType(p, "createMany");
                     JsonNode cm = requireObject(v, p);
                     List<Map<ScalarField, Object>> rows = new ArrayList<>();
                     List<JsonNode> data = items(cm.get("data"));
@@ -833,6 +828,8 @@ public final class WriteEngine {
         }
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (var e : presetFor(link, parent).entrySet()) changes.put(e.getKey(), new Session.FieldUpdate.Set(e.getValue()));
+        // Prisma updates the connected records as any update does (their @updatedAt becomes now); a disconnect does not.
+        touchUpdatedAt(child, changes);
         s.update(child, ReferentialActions.byKeys(child, found), changes);
     }
 
@@ -975,19 +972,44 @@ public final class WriteEngine {
         // An empty nested write is valid input that does nothing, as in Prisma (its fields are all optional).
         for (Iterator<String> it = op.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!allowed.contains(k)) {
-                throw QueryError.validation(join(path, k), "Field does not exist in enclosing type. '" + k + "' is not available on the relation "
-                        + rf.name() + " here (available: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
+            if (!allowed.contains(k)) throw unknownOp(join(path, k), k, allowed);
         }
     }
 
     private Field field(Model model, String name, String path) {
-        return reads.field(model, name, path);
+        Field f = model.field(name);
+        if (f == null || f.ignored() || f instanceof ScalarField sf && sf.kind() == FieldKind.UNSUPPORTED) {
+            throw InputShapes.unknownArgument(path, name, shapes.options(model, null, true));
+        }
+        return f;
     }
 
-    private static QueryError fieldNotInType(String path, String name) {
-        return QueryError.validation(path, "Field '" + name + "' not found in enclosing type");
+    /** A field the data type of a nested create lacks (the relation to the parent, or its foreign key). */
+    private QueryError unknownIn(Model model, RelationField back, String path, String name) {
+        return InputShapes.unknownArgument(path, name, shapes.options(model, back, true));
+    }
+
+    /** The scalar arguments of a createMany (with foreign keys) or an updateMany (without) data type. */
+    private List<String> scalarOptions(Model model, Set<ScalarField> excluded, boolean foreignKeys) {
+        List<String> names = shapes.options(model, null, !foreignKeys);
+        return names.stream().filter(n -> model.field(n) instanceof ScalarField f && !excluded.contains(f)).toList();
+    }
+
+    /** An operation a relation's nested-write type does not offer here, with Prisma's order of the operations. */
+    private static QueryError unknownOp(String path, String name, Set<String> allowed) {
+        return InputShapes.unknownArgument(path, name, CreateOrder.NESTED_OPS.stream().filter(allowed::contains).toList());
+    }
+
+    /** A nested create list: every record fits the checked input type, or every record the unchecked one. */
+    private void checkCreateList(Model child, RelationField back, JsonNode create, String path) {
+        List<JsonNode> list = items(create);
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) paths.add(create.isArray() ? join(path, Integer.toString(i)) : path);
+        shapes.checkCreate(child, back, list, paths);
+    }
+
+    private static void runDeferred(List<Runnable> deferred) {
+        for (Runnable r : deferred.reversed()) r.run();
     }
 
     /**
