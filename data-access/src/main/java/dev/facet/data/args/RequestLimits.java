@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * How deep a request may nest, so that parsing it, compiling it and planning its SQL stay bounded: deep input is
- * refused with a P2009 naming the path before any recursive parser sees it (see ADR 0010).
+ * refused with a P2009 naming the path before any recursive parser sees it (see ADR 0012).
  */
 public final class RequestLimits {
     /**

@@ -79,7 +79,7 @@ class DeepRequestsTest extends EngineSuite {
     void relationFiltersNestAtMostSixteenDeep(DbKind kind) {
         open(kind, "foreignKeys", SCHEMA);
         run("User", "create", "{\"data\": {\"id\": 1, \"posts\": {\"create\": {\"id\": 1}}}}");
-        // The deepest accepted: PostgreSQL plans it in under a second with about 45 MB (ADR 0010).
+        // The deepest accepted: PostgreSQL plans it in under a second with about 45 MB (ADR 0012).
         assertThat(run("User", "findMany", "{\"where\": " + nestedRelations(RequestLimits.MAX_RELATION_FILTER_DEPTH) + "}")).hasSize(1);
         int before = statements.size();
         QueryError e = fails("P2009", "Relation filters nest deeper than 16 levels", "User", "findMany",
