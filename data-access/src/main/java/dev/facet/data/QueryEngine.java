@@ -94,7 +94,7 @@ public final class QueryEngine implements AutoCloseable {
         }
         // Records are written as they are read, a chunk at a time, so memory stays flat whatever their number; an
         // error after the first chunk leaves part of the answer written.
-        ReadQuery q = reads.findMany(model(modelName), args == null || args.isNull() ? JSON.objectNode() : args, "");
+        ReadQuery q = reads.findMany(model(modelName), checkedArgs(args), "");
         out.writeStartArray();
         try {
             readOnly.readEach(q, rows -> {
@@ -108,6 +108,13 @@ public final class QueryEngine implements AutoCloseable {
             throw e.getCause();
         }
         out.writeEndArray();
+    }
+
+    /** The arguments, an empty object when none; checked for depth before any recursive parser sees them (never a StackOverflowError). */
+    private static JsonNode checkedArgs(JsonNode args) {
+        JsonNode a = args == null || args.isNull() ? JSON.objectNode() : args;
+        dev.facet.data.args.RequestLimits.checkDepth(a);
+        return a;
     }
 
     private Result run(String modelName, String action, JsonNode args) {
@@ -201,9 +208,7 @@ public final class QueryEngine implements AutoCloseable {
         if (model.view() && WRITE_ACTIONS.contains(action)) {
             throw QueryError.validation("action", model.name() + " is a view; views are read-only");
         }
-        JsonNode a = args == null || args.isNull() ? JSON.objectNode() : args;
-        // Before any recursive parser sees it: deep input gets a validation error, never a StackOverflowError.
-        dev.facet.data.args.RequestLimits.checkDepth(a);
+        JsonNode a = checkedArgs(args);
         for (String required : REQUIRED_ARGUMENTS.getOrDefault(action, List.of())) {
             if (!a.has(required) || a.get(required).isNull()) throw QueryError.validation(required, "Argument `" + required + "` is missing.");
         }
