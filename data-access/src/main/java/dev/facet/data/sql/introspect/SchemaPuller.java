@@ -8,13 +8,21 @@ import java.sql.SQLException;
 public final class SchemaPuller {
     private SchemaPuller() {}
 
-    /** @return the database's catalog in the neutral model */
-    public static DatabaseCatalog catalog(SqlDatabase db) throws SQLException {
+    /**
+     * @return the database's catalog in the neutral model
+     * @throws IntrospectionException when the catalog cannot be read
+     */
+    public static DatabaseCatalog catalog(SqlDatabase db) {
         try (Connection c = db.dataSource().getConnection()) {
             return CatalogReader.of(db).read(db, c);
+        } catch (SQLException e) {
+            throw new IntrospectionException("Could not read the database's catalog: " + e.getMessage(), e);
         }
     }
 
-    /** @return the formatted Prisma schema for the database */
-    public static String pull(SqlDatabase db) throws SQLException { return SchemaWriter.write(catalog(db)); }
+    /**
+     * @return the formatted Prisma schema for the database
+     * @throws IntrospectionException when the catalog cannot be read
+     */
+    public static String pull(SqlDatabase db) { return SchemaWriter.write(catalog(db)); }
 }
