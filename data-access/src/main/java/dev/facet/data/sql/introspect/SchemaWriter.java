@@ -2,6 +2,7 @@ package dev.facet.data.sql.introspect;
 
 import dev.facet.schema.format.FormatResult;
 import dev.facet.schema.format.SchemaFormatter;
+import dev.facet.schema.model.Provider;
 import dev.facet.schema.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,7 +71,8 @@ public final class SchemaWriter {
                 String name = sanitize(v);
                 out.append("  ").append(name).append(name.equals(v) ? "" : " @map(" + Defaults.quote(v) + ")").append('\n');
             }
-            if (!enumNames.get(e.name()).equals(e.name())) out.append("  @@map(").append(Defaults.quote(e.name())).append(")\n");
+            // MySQL's enums are column types: their table_column name is Prisma's invention, there is nothing to map to.
+            if (!enumNames.get(e.name()).equals(e.name()) && catalog.provider() != Provider.MYSQL) out.append("  @@map(").append(Defaults.quote(e.name())).append(")\n");
             out.append("}\n");
         }
         return out.toString();
