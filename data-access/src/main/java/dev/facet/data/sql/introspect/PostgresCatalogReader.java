@@ -175,7 +175,7 @@ final class PostgresCatalogReader implements CatalogReader {
         if (e.startsWith("nextval(")) return "autoincrement()";
         if (e.equalsIgnoreCase("CURRENT_TIMESTAMP") || e.equals("now()")) return type.equals("DateTime") ? "now()" : Defaults.dbGenerated(e);
         if (list) {
-            if (e.matches("'\\{}'::.*")) return "[]";
+            if (e.matches("'\\{}'::.*") || e.matches("ARRAY\\[]::.*")) return "[]";
             if (!e.startsWith("ARRAY[") || !e.contains("]")) return Defaults.dbGenerated(e);
             String inner = e.substring(6, e.lastIndexOf(']'));
             List<String> items = new ArrayList<>();

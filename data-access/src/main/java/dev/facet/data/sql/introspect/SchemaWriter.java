@@ -3,6 +3,7 @@ package dev.facet.data.sql.introspect;
 import dev.facet.schema.format.FormatResult;
 import dev.facet.schema.format.SchemaFormatter;
 import dev.facet.schema.model.Provider;
+import dev.facet.schema.validation.ConstraintNames;
 import dev.facet.schema.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,7 +126,7 @@ public final class SchemaWriter {
         args.add("references: [" + String.join(", ", fk.referencedColumns().stream().map(SchemaWriter::sanitize).toList()) + "]");
         if (!fk.onDelete().equals(optional ? "SetNull" : "Restrict")) args.add("onDelete: " + fk.onDelete());
         if (!fk.onUpdate().equals("Cascade")) args.add("onUpdate: " + fk.onUpdate());
-        if (fk.name() != null && !fk.name().equals(t.name() + "_" + String.join("_", fk.columns()) + "_fkey")) {
+        if (fk.name() != null && !fk.name().equals(ConstraintNames.foreignKey(catalog.provider(), t.name(), fk.columns()))) {
             args.add("map: " + Defaults.quote(fk.name()));
         }
         extraLines.get(t.name()).add(forward + " " + target + (optional ? "?" : "") + " @relation(" + String.join(", ", args) + ")");
@@ -189,9 +190,9 @@ public final class SchemaWriter {
         for (DatabaseCatalog.Column c : t.columns()) {
             String field = sanitize(c.name());
             b.append("  ").append(field).append(' ').append(type(c));
-            if (singlePk && pk.columns().getFirst().equals(c.name())) b.append(" @id").append(mapArg(pk.name(), t.name() + "_pkey", true));
+            if (singlePk && pk.columns().getFirst().equals(c.name())) b.append(" @id").append(mapArg(pk.name(), ConstraintNames.primaryKey(catalog.provider(), t.name()), true));
             DatabaseCatalog.Index unique = fieldUniques.get(c.name());
-            if (unique != null) b.append(" @unique").append(mapArg(unique.name(), t.name() + "_" + c.name() + "_key", true));
+            if (unique != null) b.append(" @unique").append(mapArg(unique.name(), ConstraintNames.unique(catalog.provider(), t.name(), List.of(c.name())), true));
             if (c.defaultValue() != null) b.append(" @default(").append(c.defaultValue()).append(')');
             if (!field.equals(c.name())) b.append(" @map(").append(Defaults.quote(c.name())).append(')');
             if (c.nativeType() != null) b.append(" @db.").append(c.nativeType());
@@ -200,12 +201,13 @@ public final class SchemaWriter {
         for (String line : extraLines.get(t.name())) b.append("  ").append(line).append('\n');
         b.append('\n');
         if (pk != null && !singlePk) {
-            b.append("  @@id([").append(fieldList(pk.columns())).append("]").append(mapArg(pk.name(), t.name() + "_pkey", false)).append(")\n");
+            b.append("  @@id([").append(fieldList(pk.columns())).append("]").append(mapArg(pk.name(), ConstraintNames.primaryKey(catalog.provider(), t.name()), false)).append(")\n");
         }
         for (DatabaseCatalog.Index i : blockIndexes) {
             String fields = String.join(", ", i.columns().stream()
                     .map(c -> sanitize(c.name()) + (c.descending() ? "(sort: Desc)" : "")).toList());
-            String defaultName = t.name() + "_" + String.join("_", i.columnNames()) + (i.unique() ? "_key" : "_idx");
+            String defaultName = i.unique() ? ConstraintNames.unique(catalog.provider(), t.name(), i.columnNames())
+                    : ConstraintNames.index(catalog.provider(), t.name(), i.columnNames());
             b.append("  @@").append(i.unique() ? "unique" : "index").append("([").append(fields).append("]")
                     .append(mapArg(i.name(), defaultName, false)).append(")\n");
         }

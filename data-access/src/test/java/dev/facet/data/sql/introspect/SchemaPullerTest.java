@@ -14,6 +14,8 @@ import dev.facet.schema.source.SourceFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.Statement;
 import dev.facet.schema.model.DefaultValue;
@@ -55,6 +57,23 @@ class SchemaPullerTest {
         Set<String> foreignKeys = pulled.relations().stream().map(Relation::foreignKeyName).filter(Objects::nonNull).collect(Collectors.toSet());
         if (kind == DbKind.MYSQL) shape.removeIf(line -> line.startsWith("NORMAL ") && foreignKeys.contains(line.substring(line.lastIndexOf(' ') + 1)));
         assertThat(shape).as(text).containsExactlyElementsOf(expected(kind, pushed));
+    }
+
+    @Test
+    void postgresNativeTypesDefaultsAndLongNamesComeBack() throws Exception {
+        // relationMode = "prisma": no foreign keys, so only the tables' own columns, keys and indexes can come back.
+        Schema pushed = load(SchemaLoader.load(RESOURCES.resolve("postgresql-native.prisma")));
+        SqlDatabase db = DBS.fresh(DbKind.POSTGRES).open();
+        SchemaPusher.push(pushed, db);
+
+        String text = SchemaPuller.pull(db);
+        Schema pulled = load(SchemaLoader.load(new SourceFile("pulled.prisma", text)));
+
+        Predicate<String> tableLines = line -> !line.startsWith("relation") && !line.startsWith("many-to-many") && !line.contains("_AVeryLong");
+        assertThat(SchemaShapes.of(pulled, nt -> true).stream().filter(tableLines).toList()).as(text)
+                .containsExactlyElementsOf(SchemaShapes.of(pushed, nt -> true).stream().filter(tableLines)
+                        // db pull writes the precision PostgreSQL gives a timestamp without one.
+                        .map(line -> line.replace("@db.Timestamptz ", "@db.Timestamptz[6] ")).toList());
     }
 
     @ParameterizedTest

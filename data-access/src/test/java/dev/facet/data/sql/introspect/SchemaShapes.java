@@ -73,15 +73,15 @@ final class SchemaShapes {
             case DefaultValue.Uuid u -> "";
             case DefaultValue.Nanoid n -> "";
             case DefaultValue.Ulid u -> "";
-            case DefaultValue.Literal l -> " default " + literal(f.scalarType() != null && f.scalarType().isNumeric() ? new java.math.BigDecimal(String.valueOf(l.value())) : l.value(),
-                    f.isEnum() ? schema.enumType(f.typeName()) : null);
+            case DefaultValue.Literal l -> " default " + literal(l.value(), f.isEnum() ? schema.enumType(f.typeName()) : null,
+                    f.scalarType() != null && f.scalarType().isNumeric());
             default -> " default " + d;
         };
     }
 
-    private static String literal(Object value, EnumType enumType) {
-        if (value instanceof List<?> list) return list.stream().map(v -> literal(v, enumType)).toList().toString();
-        if (value instanceof Number n) return new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    private static String literal(Object value, EnumType enumType, boolean numeric) {
+        if (value instanceof List<?> list) return list.stream().map(v -> literal(v, enumType, numeric)).toList().toString();
+        if (numeric || value instanceof Number) return new java.math.BigDecimal(String.valueOf(value)).stripTrailingZeros().toPlainString();
         if (value instanceof DefaultValue.EnumValueRef ref) return enumType.value(ref.name()).databaseName();
         return String.valueOf(value);
     }
