@@ -53,6 +53,15 @@ public final class SchemaWriter {
         List<DatabaseCatalog.Table> models = new ArrayList<>();
         List<DatabaseCatalog.Table> joins = new ArrayList<>();
         for (DatabaseCatalog.Table t : catalog.tables()) (isJoinTable(t) ? joins : models).add(t);
+        Set<String> modelTables = new HashSet<>();
+        models.forEach(t -> modelTables.add(t.name()));
+        // A join table between tables that are not models (another join table, another schema) is a model itself.
+        for (DatabaseCatalog.Table j : List.copyOf(joins)) {
+            if (!modelTables.contains(referenced(j, "A")) || !modelTables.contains(referenced(j, "B"))) {
+                joins.remove(j);
+                models.add(j);
+            }
+        }
         for (DatabaseCatalog.Table t : models) modelNames.put(t.name(), sanitize(t.name()));
         for (DatabaseCatalog.Enum e : catalog.enums()) enumNames.put(e.name(), sanitize(e.name()));
         for (DatabaseCatalog.Table t : models) {

@@ -76,6 +76,24 @@ class SchemaPullerTest {
                         .map(line -> line.replace("@db.Timestamptz ", "@db.Timestamptz[6] ")).toList());
     }
 
+    @Test
+    void aTableWithoutKeyIsIgnoredAsPrismaDoesAndTheSchemaStillLoads() throws Exception {
+        SqlDatabase db = DBS.fresh(DbKind.SQLITE).open();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE log (at DATETIME, message TEXT)");
+            s.execute("CREATE TABLE tag (name TEXT NOT NULL)");
+            s.execute("CREATE UNIQUE INDEX tag_name ON tag (name)");
+        }
+
+        String text = SchemaPuller.pull(db);
+        Schema pulled = load(SchemaLoader.load(new SourceFile("pulled.prisma", text)));
+
+        assertThat(pulled.model("log").ignored()).as(text).isTrue();
+        assertThat(text).contains("/// The underlying table does not contain a valid unique identifier");
+        assertThat(pulled.model("tag").ignored()).isFalse();
+        assertThat(pulled.model("tag").uniqueIndexes()).extracting(i -> i.databaseName()).containsExactly("tag_name");
+    }
+
     @ParameterizedTest
     @EnumSource(DbKind.class)
     void namesPrismaCannotUseAreMapped(DbKind kind) throws Exception {
