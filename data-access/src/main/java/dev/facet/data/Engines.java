@@ -1,5 +1,7 @@
 package dev.facet.data;
 
+import dev.facet.data.mongo.MongoConnection;
+import dev.facet.data.mongo.MongoConnector;
 import dev.facet.data.sql.SqlConnector;
 import dev.facet.data.sql.connect.DatabaseConnectionException;
 import dev.facet.data.sql.connect.DatabaseUrl;
@@ -15,7 +17,7 @@ public final class Engines {
 
     /**
      * @param schema       the loaded schema
-     * @param url          the connection URL (Prisma style: {@code postgresql://}, {@code mysql://}, {@code file:})
+     * @param url          the connection URL (Prisma style: {@code postgresql://}, {@code mysql://}, {@code file:}, {@code mongodb://})
      * @param schemaFolder the folder relative SQLite paths resolve against (the schema's folder)
      * @param statementLog receives every statement run, or null
      * @return an engine; close it to release the connection pool
@@ -23,8 +25,13 @@ public final class Engines {
      */
     public static QueryEngine open(Schema schema, String url, Path schemaFolder, Consumer<String> statementLog) {
         Provider provider = schema.provider().orElseThrow(() -> new QueryError("P1012", "The schema has no datasource block."));
+        if (provider == Provider.MONGODB) {
+            MongoConnection connection = MongoConnection.open(url, statementLog);
+            return new QueryEngine(schema, new MongoConnector(schema, connection));
+        }
         if (!provider.isSql()) {
-            throw new QueryError("P1001", "The " + provider.id() + " connector is not available yet in Facet.");
+            // Not a connection failure: Facet has no connector for this provider.
+            throw new QueryError("P1012", "Facet cannot open " + provider.id() + " databases yet.");
         }
         try {
             SqlDatabase database = SqlDatabase.open(provider, DatabaseUrl.parse(url, schemaFolder));

@@ -299,7 +299,7 @@ public final class ReadArguments {
         boolean refused = switch (op) {
             case "lt", "lte", "gt", "gte" -> !ordered;
             case "in", "notIn" -> field.scalarType() == dev.facet.schema.model.ScalarType.BOOLEAN && !field.isEnum();
-            case "mode" -> !schema.provider().map(pr -> pr == Provider.POSTGRESQL || pr == Provider.COCKROACHDB).orElse(false);
+            case "mode" -> !schema.provider().map(pr -> pr == Provider.POSTGRESQL || pr == Provider.COCKROACHDB || pr == Provider.MONGODB).orElse(false);
             default -> false;
         };
         if (refused) throw QueryError.validation(path, "Unknown argument `" + op + "` on field " + field.name() + " of type " + field.typeName());
