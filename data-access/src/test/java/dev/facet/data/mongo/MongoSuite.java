@@ -45,15 +45,23 @@ abstract class MongoSuite {
     String url;
     private String database;
 
-    /** Opens an engine on a new database for {@code models} (the schema without its datasource). */
-    void open(String models) {
+    /** Opens an engine on a new database for {@code models} (the schema without its datasource), pushed or not. */
+    void open(String models, boolean push) {
         LoadResult loaded = SchemaLoader.load(new SourceFile("schema.prisma", DATASOURCE + models));
         if (loaded.hasErrors()) throw new IllegalStateException("test schema invalid: " + loaded.errors());
         schema = loaded.schema().orElseThrow();
         database = "facet_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         url = withDatabase(TestServers.mongoServerUrl(), database);
+        if (push) {
+            try (MongoConnection c = MongoConnection.open(url, null)) {
+                MongoPusher.push(schema, c);
+            }
+        }
         engine = Engines.open(schema, url, null, commands::add);
     }
+
+    /** Opens an engine on a new database, pushed (collections and unique indexes) first. */
+    void open(String models) { open(models, true); }
 
     /** A server URL with {@code database} as its path (options kept). */
     static String withDatabase(String serverUrl, String database) {
