@@ -52,6 +52,12 @@ final class QueryCommand implements Callable<Integer> {
                     + "1 runs each request after the one before. Writes always run alone, after every request above them.")
     Integer jobs;
 
+    @Option(names = "--allow-non-atomic",
+            description = "On a MongoDB server without transactions (a standalone server, not a replica set), run writes that change "
+                    + "several documents anyway, one after another: a failure halfway leaves the earlier changes. Without it they "
+                    + "fail with P2031 and change nothing.")
+    boolean allowNonAtomic;
+
     @Spec
     CommandSpec spec;
 
@@ -78,7 +84,7 @@ final class QueryCommand implements Callable<Integer> {
         } catch (ProjectOptions.Failure f) {
             return f.exitCode;
         }
-        try (QueryEngine engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null)) {
+        try (QueryEngine engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null, allowNonAtomic)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
             return transaction ? runInTransaction(engine, in, out) : runEach(engine, in, out);
         } catch (QueryError e) {

@@ -24,10 +24,23 @@ public final class Engines {
      * @throws QueryError with P1000/P1001/P1003/P1013 when the database cannot be reached, never showing the password
      */
     public static QueryEngine open(Schema schema, String url, Path schemaFolder, Consumer<String> statementLog) {
+        return open(schema, url, schemaFolder, statementLog, false);
+    }
+
+    /**
+     * As {@link #open(Schema, String, Path, Consumer)}.
+     *
+     * @param allowNonAtomicWrites on a database without transactions (a standalone MongoDB server), run writes that
+     *                             change several documents anyway, one command after another, instead of refusing
+     *                             them with P2031
+     */
+    public static QueryEngine open(Schema schema, String url, Path schemaFolder, Consumer<String> statementLog, boolean allowNonAtomicWrites) {
         Provider provider = schema.provider().orElseThrow(() -> new QueryError("P1012", "The schema has no datasource block."));
         if (provider == Provider.MONGODB) {
             MongoConnection connection = MongoConnection.open(url, statementLog);
-            return new QueryEngine(schema, new MongoConnector(schema, connection));
+            MongoConnector connector = new MongoConnector(schema, connection);
+            connector.allowNonAtomicWrites(allowNonAtomicWrites);
+            return new QueryEngine(schema, connector);
         }
         if (!provider.isSql()) {
             // Not a connection failure: Facet has no connector for this provider.

@@ -33,12 +33,14 @@ public final class MongoConnection implements AutoCloseable {
     private final MongoDatabase database;
     private final String hosts;
     private final String databaseName;
+    private final boolean transactions;
 
-    private MongoConnection(MongoClient client, MongoDatabase database, String hosts, String databaseName) {
+    private MongoConnection(MongoClient client, MongoDatabase database, String hosts, String databaseName, boolean transactions) {
         this.client = client;
         this.database = database;
         this.hosts = hosts;
         this.databaseName = databaseName;
+        this.transactions = transactions;
     }
 
     /**
@@ -73,13 +75,18 @@ public final class MongoConnection implements AutoCloseable {
             throw new QueryError("P1013", "The provided database string is invalid. " + clean(e.getMessage(), password));
         }
         MongoDatabase db = client.getDatabase(cs.getDatabase());
+        boolean transactions;
         try {
             db.runCommand(new Document("ping", 1));
+            // Transactions need sessions and a replica set or a sharded cluster, as the driver saw the server answer.
+            var cluster = client.getClusterDescription();
+            transactions = cluster.getLogicalSessionTimeoutMinutes() != null
+                    && (cluster.getType() == com.mongodb.connection.ClusterType.REPLICA_SET || cluster.getType() == com.mongodb.connection.ClusterType.SHARDED);
         } catch (RuntimeException e) {
             client.close();
             throw translate(e, cs, hosts, password);
         }
-        return new MongoConnection(client, db, hosts, cs.getDatabase());
+        return new MongoConnection(client, db, hosts, cs.getDatabase(), transactions);
     }
 
     private static ConnectionString parse(String url) {
@@ -150,6 +157,12 @@ public final class MongoConnection implements AutoCloseable {
 
     /** @return the driver's database handle */
     MongoDatabase database() { return database; }
+
+    /** @return whether the server runs transactions (a replica set or a sharded cluster, not a standalone server) */
+    public boolean supportsTransactions() { return transactions; }
+
+    /** @return the driver's client */
+    MongoClient client() { return client; }
 
     /** @return the hosts, comma-separated, for messages */
     public String hosts() { return hosts; }

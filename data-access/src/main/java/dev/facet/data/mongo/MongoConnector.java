@@ -1,5 +1,7 @@
 package dev.facet.data.mongo;
 
+import com.mongodb.MongoException;
+import com.mongodb.client.ClientSession;
 import dev.facet.data.connector.Connector;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Aggregation;
@@ -20,6 +22,7 @@ public final class MongoConnector implements Connector {
     private final MongoConnection connection;
     private final MongoReader reader;
     private final MongoAggregates aggregates;
+    private volatile boolean allowNonAtomic;
 
     /**
      * @param schema     the schema (provider {@code mongodb})
@@ -40,9 +43,38 @@ public final class MongoConnector implements Connector {
     @Override
     public List<Map<String, Object>> aggregate(Aggregation aggregation) { return aggregates.aggregate(aggregation); }
 
+    /**
+     * Whether writes that change several documents may run on a server without transactions (a standalone server),
+     * one command after another (Facet checks what it can before writing, but a failure halfway leaves the earlier
+     * changes). Off by default: such writes then fail with Prisma's P2031.
+     */
+    public void allowNonAtomicWrites(boolean allow) { this.allowNonAtomic = allow; }
+
     @Override
     public <T> T transaction(Function<Session, T> work) {
-        return work.apply(new MongoSession(this, reader));
+        if (!connection.supportsTransactions()) {
+            return work.apply(new MongoSession(this, reader, allowNonAtomic ? null : AtomicityGuard.standalone()));
+        }
+        try (ClientSession session = connection.client().startSession()) {
+            session.startTransaction();
+            T result;
+            try {
+                result = Docs.within(session, () -> work.apply(new MongoSession(this, reader, null)));
+            } catch (RuntimeException | Error e) {
+                try {
+                    session.abortTransaction();
+                } catch (RuntimeException abort) {
+                    e.addSuppressed(abort);
+                }
+                throw e;
+            }
+            try {
+                session.commitTransaction();
+            } catch (MongoException e) {
+                throw MongoErrors.other(e);
+            }
+            return result;
+        }
     }
 
     @Override

@@ -49,6 +49,7 @@ final class MongoFilters {
             case Filter.IsNull n -> negated ? new Document(name(n.field()), new Document("$ne", null))
                     : new Document(name(n.field()), new Document("$eq", null).append("$exists", true));
             case Filter.ListCondition l -> leaf(l.field(), list(l), negated);
+            case Filter.IsSet set -> new Document(name(set.field()), new Document("$exists", set.set() ^ negated));
             case Filter.JsonCondition j -> leaf(j.field(), json(j), negated);
             case Filter.ToMany t -> toMany(t, model, negated);
             case Filter.ToOne t -> toOne(t, model, negated);
@@ -189,11 +190,11 @@ final class MongoFilters {
 
     /** The distinct key values of the related documents a query matches, as stored. */
     List<List<Object>> childKeys(MongoLink link, Document childQuery) {
-        var collection = db.getCollection(link.child().databaseName());
+        Docs collection = new Docs(db.getCollection(link.child().databaseName()));
         Set<List<Object>> out = new LinkedHashSet<>();
         if (link.childKeys().size() == 1) {
             String key = name(link.childKeys().getFirst());
-            for (org.bson.BsonValue v : collection.distinct(key, childQuery, org.bson.BsonValue.class)) {
+            for (org.bson.BsonValue v : collection.distinct(key, childQuery)) {
                 Object value = javaValue(v);
                 if (value != null) out.add(List.of(value));
             }

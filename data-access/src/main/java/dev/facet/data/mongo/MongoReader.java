@@ -1,7 +1,6 @@
 package dev.facet.data.mongo;
 
 import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.facet.data.connector.RowMap;
 import dev.facet.data.query.Filter;
@@ -51,7 +50,7 @@ final class MongoReader {
 
     MongoFilters filters() { return filters; }
 
-    MongoCollection<Document> collection(Model model) { return db.getCollection(model.databaseName()); }
+    Docs collection(Model model) { return new Docs(db.getCollection(model.databaseName())); }
 
     /** Runs a top-level read. */
     List<Map<String, Object>> read(ReadQuery q) {
@@ -62,7 +61,7 @@ final class MongoReader {
 
     /** Counts the documents a filter matches. */
     long count(Model model, Filter where) {
-        return collection(model).countDocuments(filters.compile(where, model));
+        return collection(model).count(filters.compile(where, model));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
+import dev.facet.data.QueryError;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
@@ -23,17 +24,24 @@ import org.bson.types.ObjectId;
 
 /**
  * The write primitives on MongoDB: every one is one command (insertOne, insertMany, updateMany, deleteMany, or one
- * bulkWrite), whatever the number of documents it touches.
+ * bulkWrite), whatever the number of documents it touches. Without a transaction, an {@link AtomicityGuard} refuses
+ * a write that would change a second document.
  */
 final class MongoSession implements Session {
     private final MongoConnector connector;
     private final MongoReader reader;
     private final BsonValues values;
+    private final AtomicityGuard guard;
 
-    MongoSession(MongoConnector connector, MongoReader reader) {
+    /**
+     * @param guard what may be written without a transaction (a standalone server), or null inside a transaction or
+     *              when non-atomic writes are allowed
+     */
+    MongoSession(MongoConnector connector, MongoReader reader, AtomicityGuard guard) {
         this.connector = connector;
         this.reader = reader;
         this.values = reader.values();
+        this.guard = guard != null ? guard : AtomicityGuard.NONE;
     }
 
     @Override public List<Map<String, Object>> read(ReadQuery query) { return connector.read(query); }
@@ -45,8 +53,10 @@ final class MongoSession implements Session {
     @Override
     public Map<String, Object> insert(Model model, Map<ScalarField, Object> row) {
         Document d = document(model, row);
+        Docs docs = reader.collection(model);
+        guard.before("create a " + model.name(), 1, () -> docs.deleteMany(new Document("_id", d.get("_id"))));
         try {
-            reader.collection(model).insertOne(d);
+            docs.insertOne(d);
         } catch (MongoWriteException e) {
             throw MongoErrors.translate(e);
         }
@@ -74,11 +84,18 @@ final class MongoSession implements Session {
 
     @Override
     public long insertMany(Model model, List<Map<ScalarField, Object>> rows, boolean skipDuplicates) {
+        if (skipDuplicates) {
+            // Prisma's createMany on MongoDB has no skipDuplicates.
+            throw QueryError.validation("skipDuplicates", "Unknown argument `skipDuplicates`. Available options are marked with ?.");
+        }
         if (rows.isEmpty()) return 0;
         List<Document> docs = new ArrayList<>();
         for (Map<ScalarField, Object> r : rows) docs.add(document(model, r));
+        Docs collection = reader.collection(model);
+        guard.before("create " + docs.size() + " " + model.name() + " documents", docs.size(),
+                () -> collection.deleteMany(new Document("_id", new Document("$in", docs.stream().map(x -> x.get("_id")).toList()))));
         try {
-            reader.collection(model).insertMany(docs);
+            collection.insertMany(docs);
         } catch (MongoBulkWriteException e) {
             throw MongoErrors.translate(e);
         }
@@ -88,11 +105,13 @@ final class MongoSession implements Session {
     @Override
     public long update(Model model, Filter where, Map<ScalarField, FieldUpdate> changes) {
         Document query = reader.filters().compile(where, model);
-        if (changes.isEmpty()) return reader.collection(model).countDocuments(query);
+        Docs docs = reader.collection(model);
+        if (changes.isEmpty()) return docs.count(query);
+        if (!guard.before("update " + model.name(), docs, query)) return 0;
         boolean divides = changes.values().stream().anyMatch(u -> u instanceof FieldUpdate.Arithmetic a && a.op() == FieldUpdate.Op.DIVIDE);
         try {
             if (divides) return updateDividing(model, query, changes);
-            return reader.collection(model).updateMany(query, updateDocument(changes)).getMatchedCount();
+            return docs.updateMany(query, updateDocument(changes)).getMatchedCount();
         } catch (MongoWriteException e) {
             throw MongoErrors.translate(e);
         } catch (MongoBulkWriteException e) {
@@ -144,13 +163,14 @@ final class MongoSession implements Session {
      * bulkWrite.
      */
     private long updateDividing(Model model, Document query, Map<ScalarField, FieldUpdate> changes) {
+        Docs docs = reader.collection(model);
         Document projection = new Document("_id", 1);
         for (ScalarField f : changes.keySet()) projection.append(f.databaseName(), 1);
         List<WriteModel<Document>> writes = new ArrayList<>();
         Map<ScalarField, FieldUpdate> rest = new LinkedHashMap<>(changes);
         rest.entrySet().removeIf(e -> e.getValue() instanceof FieldUpdate.Arithmetic a && a.op() == FieldUpdate.Op.DIVIDE);
         long matched = 0;
-        for (Document d : reader.collection(model).find(query).projection(projection)) {
+        for (Document d : docs.find(query).projection(projection)) {
             matched++;
             Document set = new Document();
             for (var e : changes.entrySet()) {
@@ -166,7 +186,7 @@ final class MongoSession implements Session {
             }
             if (!u.isEmpty()) writes.add(new UpdateOneModel<>(new Document("_id", d.get("_id")), u));
         }
-        if (!writes.isEmpty()) reader.collection(model).bulkWrite(writes);
+        if (!writes.isEmpty()) docs.bulkWrite(writes);
         return matched;
     }
 
@@ -180,7 +200,10 @@ final class MongoSession implements Session {
 
     @Override
     public long delete(Model model, Filter where) {
-        return reader.collection(model).deleteMany(reader.filters().compile(where, model)).getDeletedCount();
+        Document query = reader.filters().compile(where, model);
+        Docs docs = reader.collection(model);
+        if (!guard.before("delete " + model.name(), docs, query)) return 0;
+        return docs.deleteMany(query).getDeletedCount();
     }
 
     @Override

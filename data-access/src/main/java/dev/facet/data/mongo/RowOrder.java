@@ -38,6 +38,13 @@ final class RowOrder {
 
     /** The orderings used: the requested ones and then the id, or the id alone when paging needs an order. */
     List<Ordering> effective(ReadQuery q) {
+        for (Ordering o : q.orderBy()) {
+            // Prisma's MongoDB client has no SortOrderInput: `nulls` does not exist there.
+            if (o instanceof Ordering.ByField bf && bf.nulls() != null) {
+                throw dev.facet.data.QueryError.validation("orderBy." + bf.field().name(), "Invalid value for argument `" + bf.field().name()
+                        + "`. Expected SortOrder.");
+            }
+        }
         boolean paging = q.cursor() != null || q.take() != null || q.skip() != null;
         if (q.orderBy().isEmpty() && !paging) return List.of();
         List<Ordering> out = new ArrayList<>(q.orderBy());

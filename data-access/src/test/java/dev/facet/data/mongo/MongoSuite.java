@@ -44,6 +44,8 @@ abstract class MongoSuite {
     Schema schema;
     String url;
     private String database;
+    /** Whether the engine refuses writes that change several documents without a transaction (P2031). */
+    boolean atomicOnly;
 
     /** Opens an engine on a new database for {@code models} (the schema without its datasource), pushed or not. */
     void open(String models, boolean push) {
@@ -57,7 +59,9 @@ abstract class MongoSuite {
                 MongoPusher.push(schema, c);
             }
         }
-        engine = Engines.open(schema, url, null, commands::add);
+        // The test server has no transactions: the suites allow non-atomic writes (as `facet query --allow-non-atomic`)
+        // unless a test sets `atomicOnly` to check that such writes are refused.
+        engine = Engines.open(schema, url, null, commands::add, !atomicOnly);
     }
 
     /** Opens an engine on a new database, pushed (collections and unique indexes) first. */
