@@ -124,6 +124,7 @@ final class MongoSession implements Session {
         Document inc = new Document();
         Document mul = new Document();
         Document push = new Document();
+        Document pull = new Document();
         for (var e : changes.entrySet()) {
             ScalarField f = e.getKey();
             String n = f.databaseName();
@@ -139,6 +140,7 @@ final class MongoSession implements Session {
                     }
                 }
                 case FieldUpdate.Push p -> push.put(n, new Document("$each", values.toBson(f, p.values())));
+                case FieldUpdate.Pull p -> pull.put(n, new Document("$in", values.toBson(f, p.values())));
             }
         }
         Document u = new Document();
@@ -146,6 +148,7 @@ final class MongoSession implements Session {
         if (!inc.isEmpty()) u.put("$inc", inc);
         if (!mul.isEmpty()) u.put("$mul", mul);
         if (!push.isEmpty()) u.put("$push", push);
+        if (!pull.isEmpty()) u.put("$pull", pull);
         return u;
     }
 

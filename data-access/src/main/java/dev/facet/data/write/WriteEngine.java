@@ -44,6 +44,7 @@ public final class WriteEngine {
     private final Schema schema;
     private final ReadArguments reads;
     private final ReferentialActions actions;
+    private final IdArrayWrites idArrays;
 
     /**
      * @param schema  the schema
@@ -54,6 +55,7 @@ public final class WriteEngine {
         this.schema = schema;
         this.reads = reads;
         this.actions = actions;
+        this.idArrays = new IdArrayWrites(schema, reads);
     }
 
     // ---------------------------------------------------------------- top level
@@ -258,7 +260,7 @@ public final class WriteEngine {
                 }
                 case RelationField rf -> {
                     if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
-                    if (RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
+                    if (!idArrays.isIdArray(model, rf) && RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
                     else later.add(Map.entry(rf, e.getValue()));
                 }
             }
@@ -440,7 +442,7 @@ public final class WriteEngine {
                 }
                 case RelationField rf -> {
                     if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
-                    if (RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
+                    if (!idArrays.isIdArray(model, rf) && RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
                     else later.add(Map.entry(rf, e.getValue()));
                 }
             }
@@ -643,6 +645,11 @@ public final class WriteEngine {
      * @param creating whether the parent is being created (it has no related records yet)
      */
     private void nested(Session s, Model model, Map<String, Object> parent, RelationField rf, JsonNode op, String path, boolean creating) {
+        if (idArrays.isIdArray(model, rf)) {
+            idArrays.apply(s, model, parent, rf, op, path, creating,
+                    (child, data, p) -> createRecord(s, child, requireObject(data, p), p, Map.of(), backFieldOf(rf)));
+            return;
+        }
         RelationLink link = RelationLink.of(schema, model, rf);
         Set<String> allowed = new HashSet<>(rf.isList() ? TO_MANY_OPS : TO_ONE_OPS);
         if (creating) allowed.retainAll(Set.of("create", "createMany", "connect", "connectOrCreate"));
