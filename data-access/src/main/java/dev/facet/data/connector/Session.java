@@ -94,6 +94,9 @@ public interface Session {
         /** Appends values to a scalar list. */
         record Push(List<Object> values) implements FieldUpdate {}
 
+        /** Removes the field from the document ({@code unset: true}, MongoDB only: a SQL column cannot be absent). */
+        record Unset() implements FieldUpdate {}
+
         /** Removes every occurrence of the values from a scalar list (MongoDB's id arrays of many-to-many relations). */
         record Pull(List<Object> values) implements FieldUpdate {}
 

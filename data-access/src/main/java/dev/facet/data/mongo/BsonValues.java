@@ -117,7 +117,15 @@ final class BsonValues {
     private Object compositeToBson(ScalarField field, Object value) {
         CompositeType type = schema.compositeType(field.typeName());
         if (value instanceof Document d) return d;
-        if (!(value instanceof JsonNode node) || !node.isObject()) return value;
+        if (!(value instanceof JsonNode given) || !given.isObject()) return value;
+        // `{set: {...}}` is the same value as `{...}` (Prisma's composite create and update input).
+        JsonNode node = given.size() == 1 && given.has("set") && type.field("set") == null ? given.get("set") : given;
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>();
+            for (JsonNode item : node) items.add(compositeToBson(field, item));
+            return items;
+        }
+        if (node.isNull()) return null;
         Document d = new Document();
         for (ScalarField f : type.fields()) {
             JsonNode v = node.get(f.name());

@@ -48,6 +48,8 @@ final class MongoReader {
 
     BsonValues values() { return values; }
 
+    Schema schema() { return schema; }
+
     MongoFilters filters() { return filters; }
 
     Docs collection(Model model) { return new Docs(db.getCollection(model.databaseName())); }

@@ -125,6 +125,7 @@ final class MongoSession implements Session {
         Document mul = new Document();
         Document push = new Document();
         Document pull = new Document();
+        Document unset = new Document();
         for (var e : changes.entrySet()) {
             ScalarField f = e.getKey();
             String n = f.databaseName();
@@ -140,6 +141,7 @@ final class MongoSession implements Session {
                     }
                 }
                 case FieldUpdate.Push p -> push.put(n, new Document("$each", values.toBson(f, p.values())));
+                case FieldUpdate.Unset x -> unset.put(n, "");
                 case FieldUpdate.Pull p -> pull.put(n, new Document("$in", values.toBson(f, p.values())));
             }
         }
@@ -149,6 +151,7 @@ final class MongoSession implements Session {
         if (!mul.isEmpty()) u.put("$mul", mul);
         if (!push.isEmpty()) u.put("$push", push);
         if (!pull.isEmpty()) u.put("$pull", pull);
+        if (!unset.isEmpty()) u.put("$unset", unset);
         return u;
     }
 
@@ -205,8 +208,40 @@ final class MongoSession implements Session {
     public long delete(Model model, Filter where) {
         Document query = reader.filters().compile(where, model);
         Docs docs = reader.collection(model);
+        pullFromIdArrays(model, docs, query);
         if (!guard.before("delete " + model.name(), docs, query)) return 0;
         return docs.deleteMany(query).getDeletedCount();
+    }
+
+    /**
+     * Going beyond Prisma (which leaves them dangling, prisma/prisma#10498): the ids of deleted documents are removed
+     * from the other side's arrays of their many-to-many relations, one update per relation.
+     */
+    private void pullFromIdArrays(Model model, Docs docs, Document query) {
+        List<MongoLink> links = new ArrayList<>();
+        for (var rf : model.relationFields()) {
+            MongoLink link = MongoLink.of(reader.schema(), model, rf);
+            if (link.parentArray() && link.childArray() != null) links.add(link);
+        }
+        if (links.isEmpty()) return;
+        for (MongoLink link : links) {
+            // The value the other side stores: the field its array references (the id).
+            ScalarField referenced = link.childKeys().isEmpty() ? null : referencedBy(link);
+            List<Object> ids = new ArrayList<>();
+            for (Document d : docs.find(query).projection(new Document(referenced.databaseName(), 1))) ids.add(d.get(referenced.databaseName()));
+            if (ids.isEmpty()) continue;
+            Document holders = new Document(link.childArray().databaseName(), new Document("$in", ids));
+            Docs other = reader.collection(link.child());
+            if (!guard.before("remove the ids of deleted " + model.name() + " documents from " + link.child().name() + "."
+                    + link.childArray().name(), other, holders)) continue;
+            other.updateMany(holders, new Document("$pull", new Document(link.childArray().databaseName(), new Document("$in", ids))));
+        }
+    }
+
+    /** The parent's field the other side's array holds. */
+    private static ScalarField referencedBy(MongoLink link) {
+        var back = MongoLink.backField(null, link.parent(), link.field(), link.child());
+        return (ScalarField) link.parent().field(back.references().getFirst());
     }
 
     @Override

@@ -505,6 +505,16 @@ public final class WriteEngine {
                     };
                     yield new Session.FieldUpdate.Arithmetic(kind, Values.fromJson(f, null, op.getValue(), p));
                 }
+                case "unset" -> {
+                    // Prisma has `unset` on MongoDB only, for fields that may be absent (optional ones and lists).
+                    if (schema.provider().orElse(null) != dev.facet.schema.model.Provider.MONGODB || f.isRequired()) {
+                        throw QueryError.validation(p, "unknown operation 'unset' (expected set, increment, decrement, multiply, divide or push)");
+                    }
+                    if (!op.getValue().isBoolean() || !op.getValue().asBoolean()) {
+                        throw QueryError.validation(p, "Facet takes `unset: true` only (leave the field out to keep it), not " + op.getValue() + ".");
+                    }
+                    yield new Session.FieldUpdate.Unset();
+                }
                 case "push" -> {
                     if (!f.isList()) throw QueryError.validation(p, "`push` is only available on list fields");
                     yield new Session.FieldUpdate.Push(Values.listFromJson(f, schema.enumType(f.typeName()), op.getValue(), p));

@@ -60,6 +60,16 @@ class MongoManyToManyTest extends MongoSuite {
         assertThat(tag("java")).isEqualTo("{\"posts\":[]}");
     }
 
+    @Test
+    void deletingARecordRemovesItsIdFromTheOtherSidesArrays() {
+        // Beyond Prisma, which leaves the id dangling (prisma/prisma#10498).
+        run("Post", "create", "{\"data\": {\"title\": \"P\", \"authorId\": \"" + MongoReadsTest.oid(1) + "\", "
+                + "\"tags\": {\"connect\": [{\"name\": \"java\"}, {\"name\": \"mongo\"}]}}}");
+        run("Tag", "delete", "{\"where\": {\"name\": \"java\"}}");
+        assertThat(run("Post", "findFirst", "{\"select\": {\"tagIds\": true}}").get("tagIds").size()).isEqualTo(1);
+        assertThat(post("P")).isEqualTo("{\"tags\":[{\"name\":\"mongo\"}]}");
+    }
+
     private String id(String title) {
         return run("Post", "findFirst", "{\"where\": {\"title\": \"" + title + "\"}}").get("id").asText();
     }
