@@ -45,7 +45,7 @@ final class MongoFilters {
             case Filter.Or o -> combine(negated ? "$and" : "$or", o.filters(), model, negated);
             case Filter.Not n -> compile(n.filter(), model, !negated);
             case Filter.Compare c -> leaf(c.field(), compare(c), negated);
-            case Filter.In in -> in.values().isEmpty() ? (negated ? exists(in.field()) : NOTHING) : leaf(in.field(), in(in), negated);
+            case Filter.In in -> in.values().isEmpty() ? (negated ? hasValue(in.field()) : NOTHING) : leaf(in.field(), in(in), negated);
             case Filter.IsNull n -> negated ? new Document(name(n.field()), new Document("$ne", null))
                     : new Document(name(n.field()), new Document("$eq", null).append("$exists", true));
             case Filter.ListCondition l -> leaf(l.field(), list(l), negated);
@@ -64,13 +64,17 @@ final class MongoFilters {
         return new Document(op, parts);
     }
 
-    /** A condition on one field; negated, it still requires the field to be there. */
+    /**
+     * A condition on one field; negated, it still requires a value there: a missing field or a null matches no
+     * negation either (as in Prisma's connector test kit, whose filter tests run unchanged on MongoDB).
+     */
     private Document leaf(ScalarField field, Document condition, boolean negated) {
         if (!negated) return condition;
-        return new Document("$and", List.of(new Document("$nor", List.of(condition)), exists(field)));
+        return new Document("$and", List.of(new Document("$nor", List.of(condition)), hasValue(field)));
     }
 
-    private static Document exists(ScalarField field) { return new Document(name(field), new Document("$exists", true)); }
+    private static Document hasValue(ScalarField field) { return new Document(name(field), new Document("$ne", null)); }
+
 
     static String name(ScalarField f) { return f.databaseName(); }
 
@@ -91,7 +95,7 @@ final class MongoFilters {
             if (pattern != null) return new Document(n, new Document("$regex", pattern).append("$options", options));
             if (c.op() == Filter.CompareOp.NOT_EQUALS) {
                 return new Document("$and", List.of(new Document(n, new Document("$not", new BsonRegularExpression("^" + escaped + "$", options))),
-                        exists(f)));
+                        hasValue(f)));
             }
             // lt/gt without case: compare lower-cased, as Prisma does.
             String op = switch (c.op()) { case LT -> "$lt"; case LTE -> "$lte"; case GT -> "$gt"; default -> "$gte"; };
@@ -100,7 +104,7 @@ final class MongoFilters {
         Object v = values.toBson(f, c.value());
         return switch (c.op()) {
             case EQUALS -> new Document(n, new Document("$eq", v));
-            case NOT_EQUALS -> new Document(n, new Document("$ne", v).append("$exists", true));
+            case NOT_EQUALS -> new Document(n, new Document("$nin", java.util.Arrays.asList(v, null)));
             case LT -> new Document(n, new Document("$lt", v));
             case LTE -> new Document(n, new Document("$lte", v));
             case GT -> new Document(n, new Document("$gt", v));

@@ -244,7 +244,7 @@ final class MongoReader {
         for (Map<String, Object> p : parents) {
             Object k = parentKey(link, p);
             if (k == null) continue;
-            if (link.parentArray()) keys.addAll((List<?>) k);
+            if (link.parentArray()) for (Object id : (List<?>) k) keys.add(RowOrder.normalize(id));
             else keys.add(k);
         }
         return keys;
@@ -273,7 +273,8 @@ final class MongoReader {
         Object k = parentKey(link, parent);
         if (k == null) return List.of();
         if (!link.parentArray()) return byKey.getOrDefault(k, List.of());
-        Set<Object> ids = new java.util.HashSet<>((List<?>) k);
+        Set<Object> ids = new java.util.HashSet<>();
+        for (Object id : (List<?>) k) ids.add(RowOrder.normalize(id));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> c : children) if (ids.contains(childKey(link, c))) out.add(c);
         return out;
@@ -329,7 +330,9 @@ final class MongoReader {
         if (k == null) return 0;
         if (!link.parentArray()) return counts.getOrDefault(k, 0L);
         long n = 0;
-        for (Object id : new LinkedHashSet<>((List<?>) k)) n += counts.getOrDefault(id, 0L);
+        Set<Object> ids = new LinkedHashSet<>();
+        for (Object id : (List<?>) k) ids.add(RowOrder.normalize(id));
+        for (Object id : ids) n += counts.getOrDefault(id, 0L);
         return n;
     }
 
