@@ -125,8 +125,17 @@ function facet(args, input) {
   return r;
 }
 
+/**
+ * Facet's URL for a database: with a generous connect_timeout (unless one is given), because on a busy machine the
+ * default 5 s is not always enough even for SQLite, and a timeout would end the whole run.
+ */
+function facetUrl(url) {
+  if (/[?&]connect_timeout=/.test(url)) return url;
+  return url + (url.includes('?') ? '&' : '?') + 'connect_timeout=60';
+}
+
 function push(schemaFile, url) {
-  const r = facet(['push', '--schema', schemaFile, '--url', url]);
+  const r = facet(['push', '--schema', schemaFile, '--url', facetUrl(url)]);
   if (r.status !== 0) throw new Error(`facet push failed (${r.status}): ${r.stdout}${r.stderr}`);
 }
 
@@ -162,6 +171,8 @@ function adapterFor(url) {
   return new PrismaMariaDb(url.replace(/^mysql:/, 'mariadb:'));
 }
 
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 /** Turns the request file's tagged values into what Prisma Client takes. */
 function toPrismaArgs(v, Prisma) {
   if (Array.isArray(v)) return v.map((x) => toPrismaArgs(x, Prisma));
@@ -171,7 +182,8 @@ function toPrismaArgs(v, Prisma) {
         case 'DateTime': return new Date(v.value);
         case 'BigInt': return BigInt(v.value);
         case 'Decimal': return new Prisma.Decimal(v.value);
-        case 'Bytes': return Uint8Array.from(Buffer.from(v.value, 'base64'));
+        // Text that is not strict base64 reaches Prisma as it is, for its engine to refuse (Node would decode "!!" to nothing).
+        case 'Bytes': return STRICT_BASE64.test(v.value) ? Uint8Array.from(Buffer.from(v.value, 'base64')) : v.value;
         case 'Json': return JSON.parse(v.value);
         case 'Enum':
           if (v.value === 'DbNull') return Prisma.DbNull;
@@ -241,8 +253,9 @@ async function runPrisma(suite, schemaText, url, requests) {
 // ------------------------------------------------------------------ Facet side
 
 function runFacet(schemaFile, url, requests) {
-  const input = requests.map((r) => JSON.stringify({ model: r.model, action: r.action, args: r.args ?? {} })).join('\n') + '\n';
-  const r = facet(['query', '--schema', schemaFile, '--url', url], input);
+  // "facet": the exact line Facet gets, for values JSON.parse cannot keep (1e309 would be sent as null).
+  const input = requests.map((r) => r.facet ?? JSON.stringify({ model: r.model, action: r.action, args: r.args ?? {} })).join('\n') + '\n';
+  const r = facet(['query', '--schema', schemaFile, '--url', facetUrl(url)], input);
   const lines = r.stdout.split('\n').filter((l) => l.trim());
   if (lines.length !== requests.length) {
     throw new Error(`facet query answered ${lines.length} lines for ${requests.length} requests (exit ${r.status}): ${r.stderr}`);
@@ -286,16 +299,26 @@ function sameIgnoringKeyOrder(a, b) {
   return a === b;
 }
 
+/** Facet's message without the argument path it starts with (`data.posts.0.title: ...`). */
+function withoutPath(m) {
+  return String(m).replace(/^[\w.$\[\]-]+: /, '');
+}
+
 /** @return null when the two answers agree, else a short reason */
-function compareOne(r, p, f) {
+function compareOne(r, p, f, wording) {
   // Prisma fails some requests without a code (an unknown request error); Facet needs one, and the message decides.
   if (p.error && f.error && p.error.code === 'other:PrismaClientUnknownRequestError') {
     return p.error.message === f.error.message ? null : `Prisma failed without a code, Facet with ${f.error.code}`;
   }
   if (p.error && f.error) {
     if (!sameCode(p.error.code, f.error.code)) return `error code: Prisma ${p.error.code}, Facet ${f.error.code}`;
-    // Prisma renders validation messages in the client from structured data; only the kind is compared.
-    if (p.error.code === 'validation') return null;
+    // Prisma renders validation messages in the client from structured data; only the kind is compared, unless the
+    // suite asks for the wording too: then the last paragraph of Prisma's message (after the rendered arguments) must
+    // be Facet's message after its argument path.
+    if (p.error.code === 'validation') {
+      if (!wording) return null;
+      return p.error.message.split('\n\n').at(-1).trim() === withoutPath(f.error.message) ? null : 'validation wording';
+    }
     if (p.error.message !== f.error.message) return 'error message';
     return null;
   }
@@ -327,7 +350,7 @@ async function runSuite(suite, mode) {
     const differences = [];
     const answers = [];
     requests.forEach((r, i) => {
-      const reason = compareOne(r, prismaOut[i], facetOut[i]);
+      const reason = compareOne(r, prismaOut[i], facetOut[i], suite.meta.validationWording === true);
       const entry = { line: r.line, model: r.model, action: r.action, args: r.args, reason, prisma: prismaOut[i], facet: facetOut[i] };
       if (reason) differences.push(entry);
       if (opts.all) answers.push(entry);

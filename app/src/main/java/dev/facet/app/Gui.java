@@ -45,8 +45,21 @@ final class Gui {
             return 0;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             // Typically no display (DISPLAY unset, a headless server): say so instead of a stack trace.
-            err.println("error: cannot open a window: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            err.println("error: cannot open a window: " + explain(e));
             return 1;
         }
+    }
+
+    /** Why the window could not open, with what to install when a library is missing. */
+    static String explain(Throwable failure) {
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("GTK") || m.contains("libgtk") || m.contains("libglassgtk")) {
+                return message + "\nThe window needs GTK 3. Install it: on Debian and Ubuntu `sudo apt install libgtk-3-0`, "
+                        + "on Fedora `sudo dnf install gtk3`, on Arch `sudo pacman -S gtk3`.";
+            }
+        }
+        return message;
     }
 }

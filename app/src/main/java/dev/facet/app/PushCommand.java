@@ -1,6 +1,6 @@
 package dev.facet.app;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.mongo.MongoConnection;
 import dev.facet.data.mongo.MongoPusher;
 import dev.facet.data.sql.connect.DatabaseConnectionException;

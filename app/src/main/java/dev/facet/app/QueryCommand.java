@@ -2,18 +2,16 @@ package dev.facet.app;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.Engines;
 import dev.facet.data.QueryEngine;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.OpenError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.value.JsonCodec;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +56,11 @@ final class QueryCommand implements Callable<Integer> {
                     + "fail with P2031 and change nothing.")
     boolean allowNonAtomic;
 
+    @Option(names = "--statement-timeout", paramLabel = "SECONDS",
+            description = "How long the database server lets one statement run before cancelling it (0: no limit; default 60, "
+                    + "or -Dfacet.statementTimeout / FACET_STATEMENT_TIMEOUT). Not on SQLite; MySQL limits only reads.")
+    String statementTimeout;
+
     @Spec
     CommandSpec spec;
 
@@ -71,12 +74,21 @@ final class QueryCommand implements Callable<Integer> {
     OutputStream output;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (jobs != null && jobs < 1) {
             err.println("error: --jobs must be at least 1, not " + jobs);
             return 2;
+        }
+        java.time.Duration timeout = null;
+        if (statementTimeout != null) {
+            try {
+                timeout = dev.facet.data.sql.connect.SqlDatabase.parseSeconds(statementTimeout);
+            } catch (IllegalArgumentException e) {
+                err.println("error: --statement-timeout must be a number of seconds (0 for no limit), not '" + statementTimeout + "'");
+                return 2;
+            }
         }
         ProjectOptions.Opened opened;
         try {
@@ -84,18 +96,44 @@ final class QueryCommand implements Callable<Integer> {
         } catch (ProjectOptions.Failure f) {
             return f.exitCode;
         }
-        try (QueryEngine engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null, allowNonAtomic)) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
-            return transaction ? runInTransaction(engine, in, out) : runEach(engine, in, out);
+        QueryEngine engine;
+        try {
+            engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null, timeout, allowNonAtomic);
         } catch (QueryError e) {
             err.println("error: " + e.code() + ": " + e.getMessage());
             return 1;
+        } catch (OpenError e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        try {
+            RequestLines in = new RequestLines(input, RequestLines.defaultMaxLineBytes());
+            return transaction ? runInTransaction(engine, in, out) : runEach(engine, in, out);
+        } catch (IOException e) {
+            err.println("error: could not read the requests: " + e.getMessage());
+            return 1;
+        } finally {
+            closeSoon(engine);
         }
     }
 
-    private int runEach(QueryEngine engine, BufferedReader in, PrintWriter out) throws IOException {
+    /**
+     * Closes the engine, waiting a moment at most: every answer is printed and every transaction committed, so the
+     * user never waits for the pool to say goodbye to the server (the process exits with the close under way).
+     */
+    private static void closeSoon(QueryEngine engine) {
+        Thread closing = Thread.ofPlatform().name("facet-query-close").daemon().start(engine::close);
+        try {
+            closing.join(java.time.Duration.ofMillis(500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int runEach(QueryEngine engine, RequestLines in, PrintWriter out) throws IOException {
         int workers = jobs != null ? jobs : RequestStream.defaultWorkers(engine, Runtime.getRuntime().availableProcessors());
-        RequestStream stream = new RequestStream(engine, workers, QueryCommand::parseLine, line -> answer(engine, line));
+        RequestStream stream = new RequestStream(workers, QueryCommand::parseLine, (line, o) -> answer(engine, line, o),
+                t -> errorLine(QueryError.unexpected(t), null));
         return stream.run(in, output != null ? output : new LinesToWriter(out)) ? 0 : 1;
     }
 
@@ -118,56 +156,79 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    private static RequestStream.Line parseLine(String text, int number) {
+    private static RequestStream.Line parseLine(RequestLines.Raw raw) {
         try {
-            return new RequestStream.Line(number, parse(text, number), null);
+            if (raw.problem() != null) throw new QueryError("P2009", "line " + raw.number() + ": " + raw.problem());
+            return new RequestStream.Line(raw.number(), parse(raw.text(), raw.number()), null);
         } catch (QueryError e) {
-            return new RequestStream.Line(number, null, e);
+            return new RequestStream.Line(raw.number(), null, e);
         }
     }
 
-    private static RequestStream.Answer answer(QueryEngine engine, RequestStream.Line line) {
+    /**
+     * Writes {@code {"data": ...}}, or {@code {"error": ...}} when the request fails, whatever the failure: an
+     * error of the JVM (a stack overflow on a deeply nested request, memory exhausted by a huge answer) is this
+     * line's answer too, and the process goes on with the next line.
+     */
+    private static boolean answer(QueryEngine engine, RequestStream.Line line, RequestStream.AnswerOutput bytes) {
+        JsonGenerator out = null;
         try {
             if (line.invalid() != null) throw line.invalid();
             QueryEngine.Request request = line.request();
             // Written straight to UTF-8: an answer can hold thousands of records, and no tree of them is needed.
-            ByteArrayBuilder bytes = new ByteArrayBuilder(4096);
-            try (JsonGenerator out = JsonCodec.MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
-                out.writeStartObject();
-                out.writeFieldName("data");
-                engine.write(request.model(), request.action(), request.args(), out);
-                out.writeEndObject();
+            out = JsonCodec.MAPPER.createGenerator(bytes, JsonEncoding.UTF8);
+            out.writeStartObject();
+            out.writeFieldName("data");
+            engine.write(request.model(), request.action(), request.args(), out);
+            out.writeEndObject();
+            out.close();
+            return false;
+        } catch (Throwable t) {
+            QueryError e = t instanceof QueryError q ? q : QueryError.unexpected(t);
+            if (out != null && bytes.streaming()) {
+                AnswerTail.finish(out, error(e, null).get("error"));
+            } else {
+                bytes.discard();
+                bytes.writeQuietly(errorLine(e, null));
             }
-            return new RequestStream.Answer(bytes.toByteArray(), false);
-        } catch (QueryError e) {
-            return failure(error(e, null));
-        } catch (IOException | RuntimeException e) {
-            return failure(error(new QueryError("P2010", "Facet could not run this request: " + e), null));
+            return true;
         }
     }
 
-    private static RequestStream.Answer failure(JsonNode error) {
-        return new RequestStream.Answer(JsonCodec.write(error).getBytes(StandardCharsets.UTF_8), true);
+    private static byte[] errorLine(QueryError e, Integer line) {
+        return JsonCodec.write(error(e, line)).getBytes(StandardCharsets.UTF_8);
     }
 
-    private int runInTransaction(QueryEngine engine, BufferedReader in, PrintWriter out) throws IOException {
+    private int runInTransaction(QueryEngine engine, RequestLines in, PrintWriter out) throws IOException {
         List<QueryEngine.Request> requests = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
-        int lineNumber = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNumber++;
-            if (line.isBlank()) continue;
+        List<QueryError> invalid = new ArrayList<>();
+        for (RequestLines.Raw raw = in.next(); raw != null; raw = in.next()) {
+            if (raw.text() != null && raw.text().isBlank()) continue;
+            RequestStream.Line line;
             try {
-                requests.add(parse(line, lineNumber));
-                lineNumbers.add(lineNumber);
-            } catch (QueryError e) {
-                // Nothing has run yet: report the bad line and run nothing.
-                out.println(JsonCodec.write(error(e, lineNumber)));
-                return 1;
+                line = parseLine(raw);
+            } catch (Throwable t) {
+                line = new RequestStream.Line(raw.number(), null, QueryError.unexpected(t));
             }
+            requests.add(line.request());
+            lineNumbers.add(raw.number());
+            invalid.add(line.invalid());
+        }
+        int firstInvalid = -1;
+        for (int i = 0; i < invalid.size() && firstInvalid < 0; i++) if (invalid.get(i) != null) firstInvalid = i;
+        if (firstInvalid >= 0) {
+            // Nothing has run: each bad line gets its error, every other line says it did not run.
+            for (int i = 0; i < requests.size(); i++) {
+                QueryError e = invalid.get(i) != null ? invalid.get(i) : new QueryError("P2034", "Not run: line "
+                        + lineNumbers.get(firstInvalid) + " is not a valid request, so no request of the transaction ran.");
+                out.println(JsonCodec.write(error(e, lineNumbers.get(i))));
+            }
+            return 1;
         }
         try {
-            for (JsonNode result : engine.executeInTransaction(requests)) out.println(JsonCodec.write(data(result)));
+            List<JsonNode> results = engine.executeInTransaction(requests);
+            for (JsonNode result : results) out.println(JsonCodec.write(data(result)));
             return 0;
         } catch (QueryEngine.BatchError e) {
             int failedLine = lineNumbers.get(e.index());
@@ -180,17 +241,33 @@ final class QueryCommand implements Callable<Integer> {
                 }
             }
             return 1;
+        } catch (Throwable t) {
+            // The transaction failed as a whole (its commit: a full disk, a lost connection): every line says so.
+            QueryError e = t instanceof QueryError q ? q : QueryError.unexpected(t);
+            for (Integer n : lineNumbers) {
+                out.println(JsonCodec.write(error(new QueryError(e.code(), "Rolled back: the transaction failed ("
+                        + e.getMessage() + "), so no request of it took effect."), n)));
+            }
+            return 1;
         }
     }
+
+    /** Lines are parsed strictly: exactly one JSON object each, no duplicate keys. */
+    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = JsonCodec.MAPPER.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private static QueryEngine.Request parse(String line, int lineNumber) {
         JsonNode node;
         try {
-            node = JsonCodec.parse(line);
-        } catch (IllegalArgumentException e) {
-            throw new QueryError("P2009", "line " + lineNumber + ": " + e.getMessage());
+            node = STRICT.readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new QueryError("P2009", "line " + lineNumber + ": invalid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new QueryError("P2009", "line " + lineNumber + ": invalid JSON: " + e.getMessage());
         }
-        if (!node.isObject() || !node.path("model").isTextual() || !node.path("action").isTextual()) {
+        if (node == null || !node.isObject() || !node.path("model").isTextual() || !node.path("action").isTextual()) {
             throw new QueryError("P2009", "line " + lineNumber + ": expected {\"model\": \"...\", \"action\": \"...\", \"args\": {...}}");
         }
         return new QueryEngine.Request(node.get("model").asText(), node.get("action").asText(), node.get("args"));

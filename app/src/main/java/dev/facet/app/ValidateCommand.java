@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * JSON line per schema with {@code --format json}.
  *
  * <p>Exit status: 0 when no schema has an error (warnings allowed), 1 when one has, 2 when a path
- * cannot be read or the command line is wrong. With several paths the worst status wins.
+ * cannot be read, Facet fails on it, or the command line is wrong. With several paths the worst status
+ * wins, and every path gets its output whatever happened to the others.
  */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
                 "0:no schema has an error (warnings are allowed)",
                 "1:a schema has an error",
-                "2:a path cannot be read, or the command line is wrong"})
+                "2:a path cannot be read, Facet failed on it, or the command line is wrong"})
 final class ValidateCommand implements Callable<Integer> {
     static final int VALID = 0;
     static final int INVALID = 1;
@@ -68,7 +69,14 @@ final class ValidateCommand implements Callable<Integer> {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
+    /** Reads and loads the schema at a path. */
+    @FunctionalInterface
+    interface Loader {
+        LoadResult load(Path path) throws IOException;
+    }
+
     private final BooleanSupplier stdoutIsTerminal;
+    private final Loader loader;
 
     ValidateCommand() {
         this(ValidateCommand::consoleIsTerminal);
@@ -76,7 +84,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** @param stdoutIsTerminal decides colour when {@code --no-color} is absent (tests pretend a terminal) */
     ValidateCommand(BooleanSupplier stdoutIsTerminal) {
+        this(stdoutIsTerminal, path -> SchemaLoader.load(SchemaSources.read(path)));
+    }
+
+    /** @param loader loads each path (tests make it fail as a bug in Facet would) */
+    ValidateCommand(BooleanSupplier stdoutIsTerminal, Loader loader) {
         this.stdoutIsTerminal = stdoutIsTerminal;
+        this.loader = loader;
     }
 
     // Since JDK 22 System.console() is non-null even when redirected, so ask isTerminal() as well.
@@ -93,7 +107,14 @@ final class ValidateCommand implements Callable<Integer> {
         int status = VALID;
         try {
             for (Path path : paths) {
-                int one = format == Format.json ? validateJson(path, out) : validateText(path, renderer, out, err);
+                int one;
+                try {
+                    one = format == Format.json ? validateJson(path, out) : validateText(path, renderer, out, err);
+                } catch (RuntimeException | Error e) {
+                    // A bug in Facet (a StackOverflowError, an OutOfMemoryError, ...) costs this path only:
+                    // one line that says so, never a stack trace, and the other paths still get their output.
+                    one = failed(path, e, out, err);
+                }
                 status = Math.max(status, one);
             }
         } finally {
@@ -103,10 +124,31 @@ final class ValidateCommand implements Callable<Integer> {
         return status;
     }
 
-    private static int validateText(Path path, DiagnosticRenderer renderer, PrintWriter out, PrintWriter err) {
+    private int failed(Path path, Throwable e, PrintWriter out, PrintWriter err) {
+        String message = failure(path, e);
+        if (format == Format.json) {
+            ObjectNode line = Json.MAPPER.createObjectNode();
+            line.put("path", path.toString());
+            line.put("error", message);
+            out.println(line.toString());
+        } else {
+            err.println("facet validate: " + message);
+        }
+        return PROBLEM;
+    }
+
+    /** What went wrong, for a user: the error's kind and message, and that it is Facet's fault. */
+    static String failure(Path path, Throwable e) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
+        if (detail.length() > 200) detail = detail.substring(0, 200) + "…";
+        return path + ": Facet failed on this schema (" + e.getClass().getName() + detail
+                + "); this is a bug in Facet, please report it with the schema";
+    }
+
+    private int validateText(Path path, DiagnosticRenderer renderer, PrintWriter out, PrintWriter err) {
         LoadResult result;
         try {
-            result = SchemaLoader.load(SchemaSources.read(path));
+            result = loader.load(path);
         } catch (IOException e) {
             err.println("facet validate: " + describe(path, e));
             return PROBLEM;
@@ -121,12 +163,12 @@ final class ValidateCommand implements Callable<Integer> {
         return VALID;
     }
 
-    private static int validateJson(Path path, PrintWriter out) {
+    private int validateJson(Path path, PrintWriter out) {
         ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("path", path.toString());
         int status;
         try {
-            LoadResult result = SchemaLoader.load(SchemaSources.read(path));
+            LoadResult result = loader.load(path);
             ArrayNode diagnostics = line.putArray("diagnostics");
             for (Diagnostic d : result.diagnostics()) diagnostics.add(toJson(d));
             status = result.hasErrors() ? INVALID : VALID;

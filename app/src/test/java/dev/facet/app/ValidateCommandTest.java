@@ -55,10 +55,14 @@ class ValidateCommandTest {
     }
 
     private Run run(boolean terminal, String... args) {
+        return run(new ValidateCommand(() -> terminal), args);
+    }
+
+    private Run run(ValidateCommand command, String... args) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                if (type == ValidateCommand.class) return type.cast(new ValidateCommand(() -> terminal));
+                if (type == ValidateCommand.class) return type.cast(command);
                 return CommandLine.defaultFactory().create(type);
             }
         };
@@ -201,6 +205,66 @@ class ValidateCommandTest {
                 "The schema at " + bad + " is invalid: 1 error",
                 "facet validate: " + missing + ": no such file or folder",
                 "The schema at " + good + " is valid 🚀");
+    }
+
+    /** A loader that fails as a bug in Facet would on any path named {@code crash*.prisma}. */
+    private static ValidateCommand crashingOn(Error error) {
+        return new ValidateCommand(() -> false, path -> {
+            if (path.getFileName().toString().startsWith("crash")) throw error;
+            return dev.facet.schema.SchemaLoader.load(path);
+        });
+    }
+
+    @Test
+    void aJvmErrorOnOnePathIsReportedForItAndTheOtherPathsStillGetTheirOutput() throws IOException {
+        Path bad = write("bad.prisma", BROKEN);
+        Path crash = write("crash.prisma", VALID);
+        Path good = write("good.prisma", VALID);
+
+        Run r = run(crashingOn(new StackOverflowError()), "validate", bad.toString(), crash.toString(), good.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).contains(INVALID_LINE);
+        assertThat(r.err().lines()).containsExactly(
+                "The schema at " + bad + " is invalid: 1 error",
+                "facet validate: " + crash + ": Facet failed on this schema (java.lang.StackOverflowError); "
+                        + "this is a bug in Facet, please report it with the schema",
+                "The schema at " + good + " is valid 🚀");
+        assertThat(r.out() + r.err()).doesNotContain("\tat ").doesNotContain("Exception in thread");
+    }
+
+    @Test
+    void jsonGivesAJvmErrorItsOwnLineWithTheError() throws IOException {
+        Path crash = write("crash.prisma", VALID);
+        Path good = write("good.prisma", VALID);
+
+        Run r = run(crashingOn(new OutOfMemoryError("Java heap space")), "validate", "--format", "json",
+                crash.toString(), good.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEmpty();
+        List<JsonNode> lines = jsonLines(r);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("path").asText()).isEqualTo(crash.toString());
+        assertThat(lines.get(0).get("error").asText()).isEqualTo(crash + ": Facet failed on this schema "
+                + "(java.lang.OutOfMemoryError: Java heap space); this is a bug in Facet, please report it with the schema");
+        assertThat(lines.get(1).get("diagnostics")).isEmpty();
+    }
+
+    @Test
+    void deeplyNestedSchemasGetADiagnosticNotAStackTrace() throws IOException {
+        String header = "datasource db {\n  provider = \"postgresql\"\n  url = \"postgresql://h/db\"\n}\n";
+        Path index = write("index.prisma", header + "model A {\n  id Int @id\n  @@index("
+                + "[".repeat(8_000) + "id" + "]".repeat(8_000) + ")\n}\n");
+        Path call = write("call.prisma", header + "model A {\n  id Int @id @default("
+                + "dbgenerated(".repeat(20_000) + ")".repeat(20_000) + ")\n}\n");
+        Path good = write("good.prisma", VALID);
+
+        Run r = run("validate", index.toString(), call.toString(), good.toString());
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).contains("This expression is nested too deeply").doesNotContain("StackOverflowError");
+        assertThat(r.err().lines()).hasSize(3).last().isEqualTo("The schema at " + good + " is valid 🚀");
     }
 
     // ---------------------------------------------------------------- JSON output

@@ -2,7 +2,7 @@ package dev.facet.bench;
 
 import dev.facet.schema.LoadResult;
 import dev.facet.schema.SchemaLoader;
-import dev.facet.schema.ast.Parser;
+import dev.facet.schema.parser.Parser;
 import dev.facet.schema.ast.SchemaAst;
 import dev.facet.schema.diagnostics.Diagnostics;
 import dev.facet.schema.source.SourceFile;

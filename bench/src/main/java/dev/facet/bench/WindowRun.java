@@ -10,7 +10,7 @@ import dev.facet.ui.grid.ModelGridView;
 import dev.facet.ui.grid.ModelGridViewModel;
 import dev.facet.ui.project.OpenRequest;
 import dev.facet.ui.project.ProjectLoader;
-import dev.facet.ui.project.SqlProjectConnector;
+import dev.facet.ui.project.DataAccessConnector;
 import dev.facet.ui.project.StandardProjectOpener;
 import dev.facet.ui.settings.UserSettings;
 import dev.facet.ui.shell.ModelTabContents;
@@ -129,7 +129,7 @@ final class WindowRun {
         // As FacetApplication does, with settings, the demo folder and remembered layouts kept under the output folder.
         Path home = dir.resolve("home");
         UserSettings settings = UserSettings.load(home.resolve("settings.json"));
-        ProjectLoader loader = new ProjectLoader(new SqlProjectConnector(), ConnectionUrlResolver.forCurrentProcess());
+        ProjectLoader loader = new ProjectLoader(new DataAccessConnector(), ConnectionUrlResolver.forCurrentProcess());
         StandardProjectOpener opener = new StandardProjectOpener(loader, new DemoWorkspace(home.resolve("demo"), "// unused"),
                 DemoSeeder.standard());
         executor = new FxTaskExecutor();

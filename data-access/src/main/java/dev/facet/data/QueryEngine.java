@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.args.AggregateArguments;
 import dev.facet.data.args.ReadArguments;
 import dev.facet.data.connector.Connector;
+import dev.facet.data.connector.ConnectorCapability;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.ReadOnlySession;
 import dev.facet.data.connector.Session;
+import dev.facet.data.write.DeleteImpact;
 import dev.facet.data.write.ReferentialActions;
 import dev.facet.data.write.WriteEngine;
 import dev.facet.data.query.Aggregation;
@@ -20,6 +23,7 @@ import dev.facet.data.value.Values;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -50,15 +54,18 @@ public final class QueryEngine implements AutoCloseable {
     public QueryEngine(Schema schema, Connector connector) {
         this.schema = schema;
         this.connector = connector;
-        this.reads = new ReadArguments(schema);
+        this.reads = new ReadArguments(schema, connector.capabilities());
         this.aggregates = new AggregateArguments(schema, reads);
-        this.actions = new ReferentialActions(schema);
-        this.writes = new WriteEngine(schema, reads, actions);
+        this.actions = new ReferentialActions(schema, connector.capabilities());
+        this.writes = new WriteEngine(schema, reads, actions, connector.capabilities());
         this.readOnly = new ReadOnlySession(connector);
     }
 
     /** @return the schema */
     public Schema schema() { return schema; }
+
+    /** @return whether the database has {@code capability} (what the UI offers follows from it, never from the provider) */
+    public boolean supports(ConnectorCapability capability) { return connector.supports(capability); }
 
     /**
      * Runs one Prisma Client call.
@@ -81,7 +88,26 @@ public final class QueryEngine implements AutoCloseable {
      * @throws IOException when {@code out} fails
      */
     public void write(String modelName, String action, JsonNode args, JsonGenerator out) throws IOException {
-        run(modelName, action, args).write(out);
+        if (!action.equals("findMany")) {
+            run(modelName, action, args).write(out);
+            return;
+        }
+        // Records are written as they are read, a chunk at a time, so memory stays flat whatever their number; an
+        // error after the first chunk leaves part of the answer written.
+        ReadQuery q = reads.findMany(model(modelName), args == null || args.isNull() ? JSON.objectNode() : args, "");
+        out.writeStartArray();
+        try {
+            readOnly.readEach(q, rows -> {
+                try {
+                    for (Map<String, Object> r : rows) RecordJson.write(out, q.selection(), r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.writeEndArray();
     }
 
     private Result run(String modelName, String action, JsonNode args) {
@@ -102,6 +128,21 @@ public final class QueryEngine implements AutoCloseable {
      */
     public int concurrentReads() { return connector.concurrentReads(); }
 
+    /**
+     * What deleting the records {@code where} matches would do, as the {@code previewDelete} action answers it but
+     * typed: the effects per relation, the records that would block the delete, the totals per model.
+     *
+     * @param modelName the model as named in the schema
+     * @param where     a filter as in {@code deleteMany}'s {@code where}
+     * @throws QueryError with Prisma's code when the model or the filter is invalid
+     */
+    public DeleteImpact previewDelete(String modelName, JsonNode where) {
+        Model model = schema.model(modelName);
+        if (model == null || model.ignored()) throw QueryError.validation("model", "unknown model '" + modelName + "'");
+        if (where == null || where.isNull()) throw QueryError.validation("where", "A value is required but not set");
+        return actions.preview(readOnly, model, reads.where(model, where, "where"));
+    }
+
     /** @return whether {@code action} changes data (and so runs in a transaction of its own) */
     public static boolean isWrite(String action) { return WRITE_ACTIONS.contains(action); }
 
@@ -120,8 +161,9 @@ public final class QueryEngine implements AutoCloseable {
                 Request r = requests.get(i);
                 try {
                     results.add(executeIn(session, r.model(), r.action(), r.args()).tree());
-                } catch (QueryError e) {
-                    throw new BatchError(i, e);
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // Whatever failed, the caller learns which request it was; the transaction rolls back.
+                    throw new BatchError(i, QueryError.unexpected(e));
                 }
             }
             return results;
@@ -146,19 +188,26 @@ public final class QueryEngine implements AutoCloseable {
         public QueryError error() { return error; }
     }
 
-    private Result executeIn(Session s, String modelName, String action, JsonNode args) {
+    private Model model(String modelName) {
         Model model = schema.model(modelName);
         if (model == null || model.ignored()) {
             throw QueryError.validation("model", "unknown model '" + modelName + "'");
         }
+        return model;
+    }
+
+    private Result executeIn(Session s, String modelName, String action, JsonNode args) {
+        Model model = model(modelName);
         if (model.view() && WRITE_ACTIONS.contains(action)) {
             throw QueryError.validation("action", model.name() + " is a view; views are read-only");
         }
         JsonNode a = args == null || args.isNull() ? JSON.objectNode() : args;
+        // Before any recursive parser sees it: deep input gets a validation error, never a StackOverflowError.
+        dev.facet.data.args.RequestLimits.checkDepth(a);
         for (String required : REQUIRED_ARGUMENTS.getOrDefault(action, List.of())) {
             if (!a.has(required) || a.get(required).isNull()) throw QueryError.validation(required, "Argument `" + required + "` is missing.");
         }
-        if ((action.equals("createManyAndReturn") || action.equals("updateManyAndReturn")) && !connector.supportsManyAndReturn()) {
+        if ((action.equals("createManyAndReturn") || action.equals("updateManyAndReturn")) && !connector.supports(ConnectorCapability.RETURNING)) {
             // Prisma Client has no such operation for this database (MySQL); its message.
             throw new QueryError("P2009", "Operation '" + action + "' for model '" + model.name() + "' does not match any query.");
         }
@@ -208,7 +257,7 @@ public final class QueryEngine implements AutoCloseable {
             case "deleteMany" -> countResult(writes.deleteMany(s, model, a.get("where"), limit(a), ""));
             case "previewDelete" -> {
                 if (!a.has("where")) throw QueryError.validation("where", "A value is required but not set");
-                yield actions.preview(s, model, reads.where(model, a.get("where"), "where"));
+                yield actions.preview(s, model, reads.where(model, a.get("where"), "where")).toJson(schema);
             }
             default -> throw QueryError.validation("action", "unknown action '" + action + "' (expected a Prisma Client method such as "
                     + "findMany, findUnique, create, update, delete, or previewDelete)");

@@ -1,8 +1,8 @@
 package dev.facet.schema;
 
-import dev.facet.schema.ast.Parser;
 import dev.facet.schema.ast.SchemaAst;
 import dev.facet.schema.diagnostics.Diagnostics;
+import dev.facet.schema.parser.Parser;
 import dev.facet.schema.source.SourceFile;
 import dev.facet.schema.validation.Validator;
 import java.io.IOException;

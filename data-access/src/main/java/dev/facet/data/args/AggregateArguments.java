@@ -2,7 +2,7 @@ package dev.facet.data.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.Ordering;
@@ -115,12 +115,18 @@ public final class AggregateArguments {
 
     private static Long skip(JsonNode a) {
         if (!a.has("skip")) return null;
-        long n = a.get("skip").asLong();
+        long n = number(a.get("skip"), "skip");
         if (n < 0) throw QueryError.validation("skip", "Invalid value for skip argument: Value can only be positive, found: " + n);
         return n;
     }
 
-    private static Long take(JsonNode a) { return a.has("take") ? a.get("take").asLong() : null; }
+    private static Long take(JsonNode a) { return a.has("take") ? number(a.get("take"), "take") : null; }
+
+    /** skip and take as Prisma 7 reads them: a number without its fraction, at most 64 bits. */
+    private static long number(JsonNode v, String path) {
+        if (!v.isNumber()) throw QueryError.validation(path, "expected an integer, but received " + v);
+        return dev.facet.data.value.Values.wholeNumber(v, path);
+    }
 
     /** The aggregates asked for, in the order of the request's keys (and of the fields inside each). */
     private List<Aggregation.Aggregate> functions(Model model, JsonNode a) {

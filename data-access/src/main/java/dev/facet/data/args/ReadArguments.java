@@ -1,7 +1,8 @@
 package dev.facet.data.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.Ordering;
 import dev.facet.data.query.ReadQuery;
@@ -12,7 +13,6 @@ import dev.facet.schema.model.FieldKind;
 import dev.facet.schema.model.Index;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.PrimaryKey;
-import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.RelationField;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.Schema;
@@ -34,9 +34,17 @@ public final class ReadArguments {
             "distinct");
 
     private final Schema schema;
+    private final Set<ConnectorCapability> capabilities;
 
-    /** @param schema the schema requests are checked against */
-    public ReadArguments(Schema schema) { this.schema = schema; }
+    /**
+     * @param schema       the schema requests are checked against
+     * @param capabilities what the database can do: which filters exist ({@code mode}, Json comparisons) and how a
+     *                     Json path is written
+     */
+    public ReadArguments(Schema schema, Set<ConnectorCapability> capabilities) {
+        this.schema = schema;
+        this.capabilities = capabilities;
+    }
 
     /** Parses the arguments of {@code findMany}, {@code findFirst} and nested to-many reads. */
     public ReadQuery findMany(Model model, JsonNode args, String path) {
@@ -238,9 +246,9 @@ public final class ReadArguments {
             throw QueryError.validation(path, "Argument `" + field.name() + "`: Invalid value provided. Expected JsonNullableFilter, provided "
                     + value + ".");
         }
-        boolean postgres = schema.provider().map(p -> p == Provider.POSTGRESQL || p == Provider.COCKROACHDB).orElse(false);
-        boolean sqlite = schema.provider().map(p -> p == Provider.SQLITE).orElse(false);
-        List<String> jsonPath = value.has("path") ? jsonPath(value.get("path"), postgres, join(path, "path")) : null;
+        boolean keys = capabilities.contains(ConnectorCapability.JSON_PATH_AS_KEYS);
+        boolean noComparisons = !capabilities.contains(ConnectorCapability.JSON_COMPARISONS);
+        List<String> jsonPath = value.has("path") ? jsonPath(value.get("path"), keys, join(path, "path")) : null;
         boolean insensitive = value.has("mode") && "insensitive".equals(mode(value.get("mode"), join(path, "mode")));
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
@@ -250,7 +258,7 @@ public final class ReadArguments {
             Values.JsonNullKind kind = v.isNull() ? Values.JsonNullKind.JSON_NULL : Values.jsonNullKind(v);
             String op = e.getKey();
             if (op.equals("path") || op.equals("mode")) continue;
-            if (sqlite && (op.equals("array_contains") || op.equals("lt") || op.equals("lte") || op.equals("gt") || op.equals("gte"))) {
+            if (noComparisons && (op.equals("array_contains") || op.equals("lt") || op.equals("lte") || op.equals("gt") || op.equals("gte"))) {
                 throw QueryError.validation(p, "Unknown argument `" + op + "` on Json field " + field.name() + " (SQLite has no such Json filter)");
             }
             if (jsonPath != null && (op.equals("equals") || op.equals("not"))) {
@@ -300,7 +308,7 @@ public final class ReadArguments {
         boolean refused = switch (op) {
             case "lt", "lte", "gt", "gte" -> !ordered;
             case "in", "notIn" -> field.scalarType() == dev.facet.schema.model.ScalarType.BOOLEAN && !field.isEnum();
-            case "mode" -> !schema.provider().map(pr -> pr == Provider.POSTGRESQL || pr == Provider.COCKROACHDB || pr == Provider.MONGODB).orElse(false);
+            case "mode" -> !capabilities.contains(ConnectorCapability.INSENSITIVE_FILTERS);
             default -> false;
         };
         if (refused) throw QueryError.validation(path, "Unknown argument `" + op + "` on field " + field.name() + " of type " + field.typeName());
@@ -348,7 +356,7 @@ public final class ReadArguments {
 
     /** {@code isSet}: whether the field is in the document at all, on MongoDB only (Prisma has it there alone). */
     private Filter isSet(ScalarField field, JsonNode v, String path) {
-        if (schema.provider().orElse(null) != Provider.MONGODB) {
+        if (!capabilities.contains(ConnectorCapability.ABSENT_FIELDS)) {
             throw QueryError.validation(path, "unknown filter 'isSet' on field " + field.name() + " (isSet exists on MongoDB only)");
         }
         if (!v.isBoolean()) throw QueryError.validation(path, "Invalid value provided. Expected Boolean, provided " + v + ".");
@@ -714,19 +722,7 @@ public final class ReadArguments {
         return best;
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
-    }
+    private static int distance(String a, String b) { return EditDistance.between(a, b); }
 
     /** The names a where-unique accepts: the id, unique fields, and compound keys by client name. */
     static List<String> uniqueCriteria(Model model) {
@@ -763,10 +759,10 @@ public final class ReadArguments {
         return v;
     }
 
-    /** skip and take: any number, without its fraction (as Prisma 7 reads them). */
+    /** skip and take: any number, without its fraction, at most 64 bits (as Prisma 7 reads them). */
     private static long integer(JsonNode v, String path) {
         if (!v.isNumber()) throw QueryError.validation(path, "expected an integer, but received " + v);
-        return v.decimalValue().setScale(0, java.math.RoundingMode.DOWN).longValue();
+        return Values.wholeNumber(v, path);
     }
 
     private static long nonNegative(JsonNode v, String path) {
@@ -780,10 +776,5 @@ public final class ReadArguments {
     private static String lastSegment(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
-    }
-
-    /** Only for providers that can compare case-insensitively in the database. */
-    static boolean supportsInsensitive(Provider provider) {
-        return provider == Provider.POSTGRESQL || provider == Provider.COCKROACHDB || provider == Provider.MONGODB;
     }
 }

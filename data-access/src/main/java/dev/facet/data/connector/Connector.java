@@ -6,6 +6,7 @@ import dev.facet.data.query.ReadQuery;
 import dev.facet.schema.model.Model;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A database behind the neutral query model: a SQL database (one dialect per product) or MongoDB.
@@ -14,6 +15,12 @@ import java.util.Map;
 public interface Connector extends AutoCloseable {
     /** Reads records with their selected relations and counts. */
     List<Map<String, Object>> read(ReadQuery query);
+
+    /**
+     * Reads records as {@link #read} does and hands them to {@code chunks} a few at a time, in order, so that a long
+     * read is never held whole; each chunk is a new list, with its relations and counts. By default one chunk.
+     */
+    default void readEach(ReadQuery query, java.util.function.Consumer<List<Map<String, Object>>> chunks) { chunks.accept(read(query)); }
 
     /** Counts the records a filter matches. */
     long count(Model model, Filter where);
@@ -30,17 +37,26 @@ public interface Connector extends AutoCloseable {
      */
     <T> T transaction(java.util.function.Function<Session, T> work);
 
-    /** @return whether {@code mode: 'insensitive'} is supported */
-    boolean supportsInsensitiveFilters();
+    /**
+     * @return what the database can do; the neutral layers decide from this, never from the schema's provider
+     */
+    Set<ConnectorCapability> capabilities();
 
-    /** @return whether createManyAndReturn and updateManyAndReturn exist (Prisma has them where the database has RETURNING) */
-    default boolean supportsManyAndReturn() { return true; }
+    /** @return whether the database has {@code capability} */
+    default boolean supports(ConnectorCapability capability) { return capabilities().contains(capability); }
 
     /**
      * @return how many reads may usefully run at the same time (the connection pool's size); callers that run
      *         independent reads side by side use no more threads than this
      */
     default int concurrentReads() { return 1; }
+
+    /**
+     * Whether writes that change several records may run where the database has no transactions (a standalone
+     * MongoDB server), one command after another: a failure halfway leaves the earlier changes. Off by default, such
+     * writes then fail with Prisma's P2031. Connectors with transactions ignore it.
+     */
+    default void allowNonAtomicWrites(boolean allow) {}
 
     /** Releases the connection pool. */
     @Override

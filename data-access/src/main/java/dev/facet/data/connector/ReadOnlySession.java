@@ -3,7 +3,7 @@ package dev.facet.data.connector;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
-import dev.facet.schema.model.JoinTable;
+import dev.facet.data.query.RelationLink;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
 import java.util.List;
@@ -18,6 +18,9 @@ public final class ReadOnlySession implements Session {
 
     @Override public List<Map<String, Object>> read(ReadQuery query) { return connector.read(query); }
 
+    @Override
+    public void readEach(ReadQuery query, java.util.function.Consumer<List<Map<String, Object>>> chunks) { connector.readEach(query, chunks); }
+
     @Override public long count(Model model, Filter where) { return connector.count(model, where); }
 
     @Override public List<Map<String, Object>> aggregate(Aggregation aggregation) { return connector.aggregate(aggregation); }
@@ -30,11 +33,13 @@ public final class ReadOnlySession implements Session {
 
     @Override public long delete(Model model, Filter where) { throw readOnly(); }
 
-    @Override public void link(JoinTable table, List<Object> a, List<Object> b) { throw readOnly(); }
+    @Override public List<Map<String, Object>> lockKeys(Model model, Filter where, Long limit) { throw readOnly(); }
 
-    @Override public long unlink(JoinTable table, List<Object> aValues, List<Object> bValues) { throw readOnly(); }
+    @Override public void connect(RelationLink link, Object parentId, List<Object> childIds) { throw readOnly(); }
 
-    @Override public long unlinkWhere(JoinTable table, String column, Model model, Filter rows) { throw readOnly(); }
+    @Override public long disconnect(RelationLink link, Object parentId, List<Object> childIds) { throw readOnly(); }
+
+    @Override public long disconnectAll(RelationLink link, Filter parents) { throw readOnly(); }
 
     private static IllegalStateException readOnly() {
         return new IllegalStateException("a write outside a transaction: writes must run through Connector.transaction");

@@ -2,7 +2,7 @@ package dev.facet.data.connector;
 
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
-import dev.facet.schema.model.JoinTable;
+import dev.facet.data.query.RelationLink;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
 import java.util.List;
@@ -16,6 +16,9 @@ import java.util.Map;
 public interface Session {
     /** Reads records (see {@link Connector#read}). */
     List<Map<String, Object>> read(ReadQuery query);
+
+    /** Reads records a chunk at a time (see {@link Connector#readEach}); by default in one chunk. */
+    default void readEach(ReadQuery query, java.util.function.Consumer<List<Map<String, Object>>> chunks) { chunks.accept(read(query)); }
 
     /** Counts records. */
     long count(Model model, Filter where);
@@ -47,15 +50,25 @@ public interface Session {
      */
     long update(Model model, Filter where, Map<ScalarField, FieldUpdate> changes);
 
+    /**
+     * Reads the keys of the records a filter matches and locks those records until the transaction ends, as
+     * {@code SELECT ... FOR UPDATE} does: a write that checks a condition and then changes the records by key cannot
+     * lose a concurrent change made in between. A record a concurrent transaction is changing is waited for and
+     * checked again once that transaction ends. Without row locks (SQLite, whose write transactions hold the whole
+     * database) this is a plain read.
+     *
+     * @param limit at most this many records, in the database's order, or null for all
+     * @return the key values of each record, by field name
+     */
+    List<Map<String, Object>> lockKeys(Model model, Filter where, Long limit);
+
     /** Deletes every record a filter matches; returns how many. */
     long delete(Model model, Filter where);
 
-    /** @return whether {@link #upsert} is available (one INSERT ... ON CONFLICT DO UPDATE statement) */
-    default boolean supportsNativeUpsert() { return false; }
-
     /**
      * Inserts a record, or updates the one that has its values for {@code conflict} (a unique constraint), in one
-     * statement, as the database's own upsert does.
+     * statement, as the database's own upsert does. Called only where the connector declares
+     * {@link ConnectorCapability#NATIVE_UPSERT}.
      *
      * @param values   the values of the record to insert
      * @param conflict the fields of the unique constraint that decides between insert and update
@@ -68,20 +81,33 @@ public interface Session {
         throw new UnsupportedOperationException("no native upsert here");
     }
 
-    /** Adds rows to an implicit many-to-many join table (already linked pairs are kept once). */
-    void link(JoinTable table, List<Object> a, List<Object> b);
-
-    /** Removes rows from a join table: pairs with {@code a} in {@code aValues} (all when null) and {@code b} in {@code bValues} (all when null). */
-    long unlink(JoinTable table, List<Object> aValues, List<Object> bValues);
+    /**
+     * Connects a record to records of a many-to-many relation ({@link RelationLink#manyToMany()}): rows of the join
+     * table in a SQL database, the ids added to the lists on both sides in a document database. Records already
+     * connected stay connected once.
+     *
+     * @param link     the relation, seen from the record's side
+     * @param parentId the id of the {@code link.parent()} record
+     * @param childIds the ids of the {@code link.child()} records to connect it to
+     */
+    void connect(RelationLink link, Object parentId, List<Object> childIds);
 
     /**
-     * Removes the join rows of every record of {@code model} that {@code rows} selects, in one
-     * statement whatever their number.
+     * Disconnects a record from records of a many-to-many relation (the records themselves stay).
      *
-     * @param column the join table column holding {@code model}'s id ({@code A} or {@code B})
-     * @return the number of join rows removed
+     * @param childIds the ids of the {@code link.child()} records to disconnect it from
+     * @return the number of connections removed
      */
-    long unlinkWhere(JoinTable table, String column, Model model, Filter rows);
+    long disconnect(RelationLink link, Object parentId, List<Object> childIds);
+
+    /**
+     * Disconnects every {@code link.parent()} record that {@code parents} selects from all the records it is
+     * connected to over a many-to-many relation, in one statement whatever their number: what deleting those
+     * records leaves behind on the other side is removed (join rows, or their ids in the other side's lists).
+     *
+     * @return the number of connections removed
+     */
+    long disconnectAll(RelationLink link, Filter parents);
 
     /** A change to one field in an update. */
     sealed interface FieldUpdate {

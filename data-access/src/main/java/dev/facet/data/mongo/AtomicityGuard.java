@@ -1,6 +1,6 @@
 package dev.facet.data.mongo;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import org.bson.Document;
 
 /**

@@ -11,7 +11,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

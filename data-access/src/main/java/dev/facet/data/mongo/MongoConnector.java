@@ -3,6 +3,7 @@ package dev.facet.data.mongo;
 import com.mongodb.MongoException;
 import com.mongodb.client.ClientSession;
 import dev.facet.data.connector.Connector;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
@@ -11,7 +12,10 @@ import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+
+import static dev.facet.data.connector.ConnectorCapability.*;
 
 /**
  * The connector for MongoDB: Prisma Client's reads and writes over one {@link MongoConnection}. Reads cost a bounded
@@ -22,6 +26,7 @@ public final class MongoConnector implements Connector {
     private final MongoConnection connection;
     private final MongoReader reader;
     private final MongoAggregates aggregates;
+    private final Set<ConnectorCapability> capabilities;
     private volatile boolean allowNonAtomic;
 
     /**
@@ -32,6 +37,9 @@ public final class MongoConnector implements Connector {
         this.connection = connection;
         this.reader = new MongoReader(schema, connection.database());
         this.aggregates = new MongoAggregates(reader);
+        this.capabilities = connection.supportsTransactions()
+                ? ConnectorCapability.setOf(INSENSITIVE_FILTERS, SCALAR_LISTS, COMPOSITE_TYPES, ABSENT_FIELDS, TRANSACTIONS)
+                : ConnectorCapability.setOf(INSENSITIVE_FILTERS, SCALAR_LISTS, COMPOSITE_TYPES, ABSENT_FIELDS);
     }
 
     @Override
@@ -48,6 +56,7 @@ public final class MongoConnector implements Connector {
      * one command after another (Facet checks what it can before writing, but a failure halfway leaves the earlier
      * changes). Off by default: such writes then fail with Prisma's P2031.
      */
+    @Override
     public void allowNonAtomicWrites(boolean allow) { this.allowNonAtomic = allow; }
 
     @Override
@@ -77,12 +86,13 @@ public final class MongoConnector implements Connector {
         }
     }
 
+    /**
+     * Insensitive filters, scalar lists, composite types and absent fields; no RETURNING (Prisma has no
+     * createManyAndReturn there), no native upsert, no foreign keys (referential actions are emulated); transactions
+     * on a replica set or sharded cluster only.
+     */
     @Override
-    public boolean supportsInsensitiveFilters() { return true; }
-
-    /** Prisma has no createManyAndReturn and updateManyAndReturn on MongoDB. */
-    @Override
-    public boolean supportsManyAndReturn() { return false; }
+    public Set<ConnectorCapability> capabilities() { return capabilities; }
 
     @Override
     public int concurrentReads() { return 8; }

@@ -3,7 +3,7 @@ package dev.facet.data.mongo;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package dev.facet.data.mongo;
 
 import com.mongodb.client.MongoDatabase;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.query.Filter;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;

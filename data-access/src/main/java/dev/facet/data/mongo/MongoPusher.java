@@ -3,7 +3,7 @@ package dev.facet.data.mongo;
 import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.schema.model.CompositeType;
 import dev.facet.schema.model.Index;
 import dev.facet.schema.model.IndexField;

@@ -4,14 +4,15 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
+import dev.facet.data.query.RelationLink;
+import dev.facet.data.query.Selection;
 import dev.facet.schema.model.DefaultValue;
 import dev.facet.schema.model.FieldKind;
-import dev.facet.schema.model.JoinTable;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
 import java.util.ArrayList;
@@ -206,54 +207,104 @@ final class MongoSession implements Session {
 
     @Override
     public long delete(Model model, Filter where) {
+        // The ids of deleted documents in the other side's id arrays went before, through disconnectAll
+        // (ReferentialActions), going beyond Prisma, which leaves them dangling (prisma/prisma#10498).
         Document query = reader.filters().compile(where, model);
         Docs docs = reader.collection(model);
-        pullFromIdArrays(model, docs, query);
         if (!guard.before("delete " + model.name(), docs, query)) return 0;
         return docs.deleteMany(query).getDeletedCount();
     }
 
+    /** MongoDB has no row locks: inside a transaction a concurrent change to the same documents fails it instead. */
+    @Override
+    public List<Map<String, Object>> lockKeys(Model model, Filter where, Long limit) {
+        List<ScalarField> key = model.primaryKey() != null
+                ? model.primaryKey().fieldNames().stream().map(n -> (ScalarField) model.field(n)).toList()
+                : model.uniqueIndexes().getFirst().fieldNames().stream().map(n -> (ScalarField) model.field(n)).toList();
+        List<Selection.Item> items = key.stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
+        return read(new ReadQuery(model, where, List.of(), null, null, limit, List.of(), new Selection(items)));
+    }
+
     /**
-     * Going beyond Prisma (which leaves them dangling, prisma/prisma#10498): the ids of deleted documents are removed
-     * from the other side's arrays of their many-to-many relations, one update per relation.
+     * Adds the children's ids to the parent's array and the parent's id to each child's array ({@code $addToSet}, as
+     * Prisma does): one update per side, sent only to the documents that lack an id.
      */
-    private void pullFromIdArrays(Model model, Docs docs, Document query) {
-        List<MongoLink> links = new ArrayList<>();
-        for (var rf : model.relationFields()) {
-            MongoLink link = MongoLink.of(reader.schema(), model, rf);
-            if (link.parentArray() && link.childArray() != null) links.add(link);
+    @Override
+    public void connect(RelationLink link, Object parentId, List<Object> childIds) {
+        if (childIds.isEmpty()) return;
+        requireKeyLists(link);
+        List<Object> ids = childIds.stream().distinct().toList();
+        Object parentBson = values.toBson(link.parentKeys().getFirst(), parentId);
+        @SuppressWarnings("unchecked")
+        List<Object> childBson = (List<Object>) values.toBson(link.parentKeyList(), ids);
+        Docs parents = reader.collection(link.parent());
+        String mine = link.parentKeyList().databaseName();
+        Document parent = new Document(link.parentKeys().getFirst().databaseName(), parentBson)
+                .append(mine, new Document("$not", new Document("$all", childBson)));
+        if (guard.before("connect a " + link.parent().name(), parents, parent)) {
+            parents.updateMany(parent, new Document("$addToSet", new Document(mine, new Document("$each", childBson))));
         }
-        if (links.isEmpty()) return;
-        for (MongoLink link : links) {
-            // The value the other side stores: the field its array references (the id).
-            ScalarField referenced = link.childKeys().isEmpty() ? null : referencedBy(link);
-            List<Object> ids = new ArrayList<>();
-            for (Document d : docs.find(query).projection(new Document(referenced.databaseName(), 1))) ids.add(d.get(referenced.databaseName()));
-            if (ids.isEmpty()) continue;
-            Document holders = new Document(link.childArray().databaseName(), new Document("$in", ids));
-            Docs other = reader.collection(link.child());
-            if (!guard.before("remove the ids of deleted " + model.name() + " documents from " + link.child().name() + "."
-                    + link.childArray().name(), other, holders)) continue;
-            other.updateMany(holders, new Document("$pull", new Document(link.childArray().databaseName(), new Document("$in", ids))));
+        if (link.childKeyList() == null) return;
+        String theirs = link.childKeyList().databaseName();
+        Document children = new Document(link.childKeys().getFirst().databaseName(), new Document("$in", childBson))
+                .append(theirs, new Document("$ne", values.toBson(link.childKeyList(), parentId)));
+        Docs others = reader.collection(link.child());
+        if (guard.before("connect " + link.child().name() + " documents", others, children)) {
+            others.updateMany(children, new Document("$addToSet", new Document(theirs, values.toBson(link.childKeyList(), parentId))));
         }
     }
 
-    /** The parent's field the other side's array holds. */
-    private static ScalarField referencedBy(MongoLink link) {
-        var back = MongoLink.backField(null, link.parent(), link.field(), link.child());
-        return (ScalarField) link.parent().field(back.references().getFirst());
+    /** Removes the ids from both sides' arrays ({@code $pull}), one update per side. */
+    @Override
+    public long disconnect(RelationLink link, Object parentId, List<Object> childIds) {
+        if (childIds.isEmpty()) return 0;
+        requireKeyLists(link);
+        Object parentBson = values.toBson(link.parentKeys().getFirst(), parentId);
+        Object childBson = values.toBson(link.parentKeyList(), childIds.stream().distinct().toList());
+        Docs parents = reader.collection(link.parent());
+        String mine = link.parentKeyList().databaseName();
+        Document parent = new Document(link.parentKeys().getFirst().databaseName(), parentBson)
+                .append(mine, new Document("$in", childBson));
+        long removed = 0;
+        if (guard.before("disconnect a " + link.parent().name(), parents, parent)) {
+            removed = parents.updateMany(parent, new Document("$pull", new Document(mine, new Document("$in", childBson)))).getModifiedCount();
+        }
+        if (link.childKeyList() == null) return removed;
+        String theirs = link.childKeyList().databaseName();
+        Object parentInList = values.toBson(link.childKeyList(), parentId);
+        Document children = new Document(link.childKeys().getFirst().databaseName(), new Document("$in", childBson)).append(theirs, parentInList);
+        Docs others = reader.collection(link.child());
+        if (guard.before("disconnect " + link.child().name() + " documents", others, children)) {
+            long n = others.updateMany(children, new Document("$pull", new Document(theirs, parentInList))).getModifiedCount();
+            removed = n;
+        }
+        return removed;
     }
 
+    /**
+     * Removes the ids of the parents {@code parents} selects from the other side's arrays, one update whatever their
+     * number. The parents' own arrays are left: the one caller (a delete) removes the parents next.
+     */
     @Override
-    public void link(JoinTable table, List<Object> a, List<Object> b) { throw noJoinTables(); }
+    public long disconnectAll(RelationLink link, Filter parents) {
+        requireKeyLists(link);
+        if (link.childKeyList() == null) return 0;
+        ScalarField parentId = link.parentKeys().getFirst();
+        List<Object> ids = new ArrayList<>();
+        for (Document d : reader.collection(link.parent()).find(reader.filters().compile(parents, link.parent()))
+                .projection(new Document(parentId.databaseName(), 1))) {
+            ids.add(d.get(parentId.databaseName()));
+        }
+        if (ids.isEmpty()) return 0;
+        String theirs = link.childKeyList().databaseName();
+        Document holders = new Document(theirs, new Document("$in", ids));
+        Docs others = reader.collection(link.child());
+        if (!guard.before("remove the ids of deleted " + link.parent().name() + " documents from " + link.child().name() + "."
+                + link.childKeyList().name(), others, holders)) return 0;
+        return others.updateMany(holders, new Document("$pull", new Document(theirs, new Document("$in", ids)))).getModifiedCount();
+    }
 
-    @Override
-    public long unlink(JoinTable table, List<Object> aValues, List<Object> bValues) { throw noJoinTables(); }
-
-    @Override
-    public long unlinkWhere(JoinTable table, String column, Model model, Filter rows) { throw noJoinTables(); }
-
-    private static IllegalStateException noJoinTables() {
-        return new IllegalStateException("MongoDB has no join tables: many-to-many relations are id arrays");
+    private static void requireKeyLists(RelationLink link) {
+        if (!link.viaKeyLists()) throw new IllegalStateException("MongoDB has no join tables: many-to-many relations are id arrays");
     }
 }

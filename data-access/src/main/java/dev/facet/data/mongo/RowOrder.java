@@ -41,7 +41,7 @@ final class RowOrder {
         for (Ordering o : q.orderBy()) {
             // Prisma's MongoDB client has no SortOrderInput: `nulls` does not exist there.
             if (o instanceof Ordering.ByField bf && bf.nulls() != null) {
-                throw dev.facet.data.QueryError.validation("orderBy." + bf.field().name(), "Invalid value for argument `" + bf.field().name()
+                throw dev.facet.data.error.QueryError.validation("orderBy." + bf.field().name(), "Invalid value for argument `" + bf.field().name()
                         + "`. Expected SortOrder.");
             }
         }

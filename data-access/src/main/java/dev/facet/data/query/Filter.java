@@ -99,6 +99,18 @@ public sealed interface Filter {
     /** To-many quantifiers. */
     enum Quantifier { SOME, EVERY, NONE }
 
+    /** @return whether the filter looks at related records (a relation condition anywhere in it) */
+    static boolean readsRelations(Filter f) {
+        return switch (f) {
+            case ToMany m -> true;
+            case ToOne o -> true;
+            case And a -> a.filters().stream().anyMatch(Filter::readsRelations);
+            case Or o -> o.filters().stream().anyMatch(Filter::readsRelations);
+            case Not n -> readsRelations(n.filter());
+            default -> false;
+        };
+    }
+
     /** @return the conjunction, simplified */
     static Filter and(List<Filter> filters) {
         List<Filter> kept = filters.stream().filter(f -> !(f instanceof Constant c && c.value())).toList();

@@ -2,7 +2,8 @@ package dev.facet.data.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.query.RelationLink;
-import dev.facet.data.QueryError;
+import dev.facet.data.args.RequestLimits;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.query.Filter;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
@@ -19,6 +20,8 @@ final class FilterCompiler {
     private int aliasCounter;
     /** Under an odd number of NOTs, where Prisma turns a Json type check around (see {@link #json}). */
     private boolean negated;
+    /** The relation filters being compiled, outermost first, to refuse nesting that would swamp the planner. */
+    private final java.util.ArrayList<String> relations = new java.util.ArrayList<>();
 
     FilterCompiler(Schema schema, SqlDialect dialect) {
         this.schema = schema;
@@ -156,6 +159,9 @@ final class FilterCompiler {
         out.append("(").append(condition).append(negated ? " OR " : " AND ").append(dialect.jsonTypeCheck(target, typeOf, !negated)).append(")");
     }
 
+    /** The number of values above which an {@code in} list goes as one array where the dialect can. */
+    static final int LONG_LIST = 1000;
+
     private void in(Filter.In in, String alias, Sql out) {
         if (in.values().isEmpty()) {
             out.append("1=0");
@@ -173,6 +179,9 @@ final class FilterCompiler {
             out.append(")");
             return;
         }
+        // A long list as one parameter where the database takes arrays: PostgreSQL refuses statements with more than
+        // 65,535 parameters.
+        if (in.values().size() > LONG_LIST && dialect.appendValuesIn(out, col, in.field(), in.values())) return;
         out.append(col).append(" IN (");
         for (int i = 0; i < in.values().size(); i++) {
             if (i > 0) out.append(", ");
@@ -203,6 +212,28 @@ final class FilterCompiler {
     }
 
     private void toMany(Filter.ToMany m, Model model, String alias, Sql out) {
+        enterRelation(m.field().name(), m.quantifier().name().toLowerCase(java.util.Locale.ROOT));
+        toManyCondition(m, model, alias, out);
+        leaveRelation();
+    }
+
+    /** Counts one more level of relation filters, refusing more than {@link RequestLimits#MAX_RELATION_FILTER_DEPTH}. */
+    private void enterRelation(String field, String operation) {
+        relations.add(field);
+        relations.add(operation);
+        if (relations.size() / 2 > RequestLimits.MAX_RELATION_FILTER_DEPTH) {
+            List<String> path = new java.util.ArrayList<>(relations);
+            path.addFirst("where");
+            throw RequestLimits.relationFiltersTooDeep(path);
+        }
+    }
+
+    private void leaveRelation() {
+        relations.removeLast();
+        relations.removeLast();
+    }
+
+    private void toManyCondition(Filter.ToMany m, Model model, String alias, Sql out) {
         RelationLink link = RelationLink.of(schema, model, m.field());
         String prefix = switch (m.quantifier()) {
             case SOME -> "EXISTS (";
@@ -230,6 +261,12 @@ final class FilterCompiler {
      * record without a related record passes a negation.
      */
     private void toOne(Filter.ToOne o, Model model, String alias, Sql out) {
+        enterRelation(o.field().name(), o.negated() ? "isNot" : "is");
+        toOneCondition(o, model, alias, out);
+        leaveRelation();
+    }
+
+    private void toOneCondition(Filter.ToOne o, Model model, String alias, Sql out) {
         RelationLink link = RelationLink.of(schema, model, o.field());
         if (o.filter() == null) {
             out.append(o.negated() ? "NOT EXISTS (" : "EXISTS (");

@@ -1,6 +1,6 @@
 package dev.facet.data.sql;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.Connector;
 import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.Filter;
@@ -62,6 +62,36 @@ public final class SqlConnector implements Connector {
         }
     }
 
+    /** How many records a chunk of {@link #readEach} holds: the parents of one statement per relation. */
+    static final int CHUNK = 1000;
+
+    @Override
+    public void readEach(ReadQuery query, Consumer<List<Map<String, Object>>> chunks) {
+        try (Connection c = dataSource.getConnection()) {
+            // PostgreSQL keeps a cursor (fetches rows a chunk at a time) only inside a transaction; a page of at most
+            // a chunk needs none, and spares the transaction's round trip.
+            boolean small = query.take() != null && Math.abs(query.take()) <= CHUNK;
+            boolean autoCommit = dialect.cursorNeedsTransaction() && !small && c.getAutoCommit();
+            if (autoCommit) c.setAutoCommit(false);
+            try {
+                reader.readEach(c, query, CHUNK, chunks);
+            } finally {
+                if (autoCommit) endReadOnly(c);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /** Ends the transaction of a read (nothing to keep) and gives the connection back as it came. */
+    private static void endReadOnly(Connection c) throws SQLException {
+        try {
+            c.rollback();
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
     @Override
     public long count(Model model, Filter where) {
         try (Connection c = dataSource.getConnection()) {
@@ -74,6 +104,7 @@ public final class SqlConnector implements Connector {
     @Override
     public <T> T transaction(java.util.function.Function<dev.facet.data.connector.Session, T> work) {
         try (Connection c = dataSource.getConnection()) {
+            if (dialect.beginWrite() != null) return explicitTransaction(c, work);
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
@@ -95,6 +126,33 @@ public final class SqlConnector implements Connector {
         }
     }
 
+    /**
+     * A transaction begun by the dialect's own statement and ended by COMMIT or ROLLBACK, the connection staying in
+     * auto-commit for the driver. The SQLite driver's transactions begin deferred, and begin the next one as soon as one
+     * ends, which with {@code BEGIN IMMEDIATE} would wait for another writer after a commit that already succeeded.
+     */
+    private <T> T explicitTransaction(Connection c, java.util.function.Function<dev.facet.data.connector.Session, T> work) throws SQLException {
+        run(c, dialect.beginWrite());
+        try {
+            T result = work.apply(new SqlSession(schema, dialect, reader, c, this));
+            run(c, "COMMIT");
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                run(c, "ROLLBACK");
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
+    }
+
+    private static void run(Connection c, String statement) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
     private static void rollbackQuietly(Connection c, Throwable cause) {
         try {
             c.rollback();
@@ -104,10 +162,7 @@ public final class SqlConnector implements Connector {
     }
 
     @Override
-    public boolean supportsInsensitiveFilters() { return dialect.supportsInsensitiveMode(); }
-
-    @Override
-    public boolean supportsManyAndReturn() { return dialect.supportsReturning(); }
+    public java.util.Set<dev.facet.data.connector.ConnectorCapability> capabilities() { return dialect.capabilities(); }
 
     @Override
     public List<Map<String, Object>> aggregate(Aggregation a) {

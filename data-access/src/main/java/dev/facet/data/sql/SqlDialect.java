@@ -1,7 +1,9 @@
 package dev.facet.data.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
+import dev.facet.data.sql.connect.SqlFamily;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldKind;
@@ -21,7 +23,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What differs between the SQL databases Facet speaks to: identifier quoting, how values are bound
@@ -37,16 +42,18 @@ public abstract class SqlDialect {
     /** @return the dialect for the schema's provider */
     public static SqlDialect of(Schema schema) {
         Provider p = schema.provider().orElseThrow(() -> new IllegalArgumentException("the schema has no datasource"));
-        return switch (p) {
-            case POSTGRESQL, COCKROACHDB -> new Postgres(schema);
+        return switch (SqlFamily.of(p)) {
+            case POSTGRES -> new Postgres(schema);
             case MYSQL -> new MySql(schema);
             case SQLITE -> new Sqlite(schema);
-            default -> throw new IllegalArgumentException(p.id() + " is not a SQL database Facet supports");
         };
     }
 
+    /** @return the family of databases this dialect speaks to, whose one quoting function it uses */
+    public abstract SqlFamily family();
+
     /** @return the identifier quoted for this database */
-    public abstract String quote(String identifier);
+    public final String quote(String identifier) { return family().quote(identifier); }
 
     /** @return the qualified, quoted name of a table ({@code "schema"."table"} where the model names a schema) */
     public String table(String databaseName, String dbSchema) {
@@ -62,6 +69,28 @@ public abstract class SqlDialect {
     /** @return whether {@code INSERT ... RETURNING} gives back the stored row */
     public boolean supportsReturning() { return true; }
 
+    /** @return whether the foreign keys carry out {@code SetDefault} (MySQL's InnoDB treats it as {@code NoAction}) */
+    public boolean foreignKeysSetDefault() { return true; }
+
+    /** @return whether a Json filter's path is a list of keys (else a JSON path text such as {@code $.a.b}) */
+    public boolean jsonPathAsKeys() { return false; }
+
+    /** @return whether Json values can be ordered ({@code lt}...) and searched as arrays ({@code array_contains}) */
+    public boolean jsonComparisons() { return true; }
+
+    /** @return what this database can do, as the neutral layers see it: derived from the dialect's own answers */
+    public final Set<ConnectorCapability> capabilities() {
+        EnumSet<ConnectorCapability> c = EnumSet.of(ConnectorCapability.FOREIGN_KEYS, ConnectorCapability.TRANSACTIONS);
+        if (supportsInsensitiveMode()) c.add(ConnectorCapability.INSENSITIVE_FILTERS);
+        if (supportsReturning()) c.add(ConnectorCapability.RETURNING);
+        if (supportsNativeUpsert()) c.add(ConnectorCapability.NATIVE_UPSERT);
+        if (foreignKeysSetDefault()) c.add(ConnectorCapability.FOREIGN_KEY_SET_DEFAULT);
+        if (supportsScalarLists()) c.add(ConnectorCapability.SCALAR_LISTS);
+        if (jsonPathAsKeys()) c.add(ConnectorCapability.JSON_PATH_AS_KEYS);
+        if (jsonComparisons()) c.add(ConnectorCapability.JSON_COMPARISONS);
+        return Collections.unmodifiableSet(c);
+    }
+
     /** @return the tail of an INSERT that stores a row of defaults only */
     public String emptyInsert() { return " DEFAULT VALUES"; }
 
@@ -70,6 +99,15 @@ public abstract class SqlDialect {
 
     /** @return the tail that goes with {@link #insertIgnore()} */
     public String onConflictIgnore() { return " ON CONFLICT DO NOTHING"; }
+
+    /** @return the head of a DELETE of {@code table} under {@code alias}, so that its WHERE can name the rows' columns as an UPDATE's does */
+    public String deleteFrom(String table, String alias) { return "DELETE FROM " + table + " AS " + alias; }
+
+    /** @return the tail of a SELECT that locks the rows it returns until the transaction ends; empty where write transactions lock it all */
+    public String lockRows() { return " FOR UPDATE"; }
+
+    /** @return the statement that begins a write transaction, or null to let the driver begin it */
+    public String beginWrite() { return null; }
 
     // Json filters, written as Prisma's SQL for each database so that edge cases (missing keys, mixed types) agree.
 
@@ -155,6 +193,23 @@ public abstract class SqlDialect {
         }
         sql.append(")");
     }
+
+    /**
+     * Appends {@code column = ANY(?)} with {@code values} bound as one array, when this database and the field's type
+     * allow it; otherwise appends nothing.
+     *
+     * @return whether it appended the condition
+     */
+    boolean appendValuesIn(Sql sql, String column, ScalarField field, List<Object> values) { return false; }
+
+    /**
+     * The fetch size with which a long read comes from the server a chunk at a time while the same connection loads
+     * each chunk's relations ({@code nested}); null when this database cannot do both at once.
+     */
+    public Integer streamingFetchSize(int chunkSize, boolean nested) { return chunkSize; }
+
+    /** @return whether a result comes a chunk at a time only inside a transaction (PostgreSQL's cursors) */
+    public boolean cursorNeedsTransaction() { return false; }
 
     /** Binds a value of {@code field} (never a list unless the field is a list). */
     public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
@@ -288,11 +343,14 @@ public abstract class SqlDialect {
     public static final class Postgres extends SqlDialect {
         Postgres(Schema schema) { super(schema); }
 
-        @Override public String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+        @Override public SqlFamily family() { return SqlFamily.POSTGRES; }
 
         @Override public boolean supportsInsensitiveMode() { return true; }
 
         @Override public boolean supportsScalarLists() { return true; }
+
+        @Override public boolean jsonPathAsKeys() { return true; }
+        @Override public boolean cursorNeedsTransaction() { return true; }
 
         @Override public boolean nullsSortHigh() { return true; }
 
@@ -376,6 +434,28 @@ public abstract class SqlDialect {
             sql.append(column).append(" = ANY(").param(field, values, this).append(")");
         }
 
+        /**
+         * Types whose array the server compares with the column as it compares single parameters: numbers, booleans,
+         * text, timestamps and enums (cast to an array of the enum type). Others (uuid, inet, time, ...) keep the IN list.
+         */
+        @Override
+        boolean appendValuesIn(Sql sql, String column, ScalarField field, List<Object> values) {
+            if (field == null || field.isList()) return false;
+            String placeholder;
+            if (field.isEnum()) {
+                EnumType e = schema.enumType(field.typeName());
+                placeholder = "CAST(? AS " + (e == null ? quote(field.typeName()) : table(e.databaseName(), e.schema())) + "[])";
+            } else if (bindsKeysAsArray(field) || field.kind() == FieldKind.SCALAR && field.nativeType() == null
+                    && List.of(ScalarType.FLOAT, ScalarType.DECIMAL, ScalarType.BOOLEAN, ScalarType.DATE_TIME).contains(field.scalarType())) {
+                placeholder = "?";
+            } else {
+                return false;
+            }
+            sql.append(column).append(" = ANY(").append(placeholder).append(")");
+            sql.params().add(new Sql.Param(field, values));
+            return true;
+        }
+
         private static boolean bindsKeysAsArray(ScalarField field) {
             if (field == null || field.kind() != FieldKind.SCALAR || field.isList()) return false;
             String nativeType = field.nativeType() == null ? null : field.nativeType().name();
@@ -388,14 +468,22 @@ public abstract class SqlDialect {
 
         @Override
         protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
-            ps.setObject(index, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+            LocalDateTime local = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+            // The driver would send the year 0000 as 1 BC, read back as 0001. Prisma sends the text, which
+            // PostgreSQL refuses (22008, date/time field value out of range): the same text, typed by the server.
+            if (local.getYear() < 1) {
+                String text = DateTimeFormatter.ofPattern(local.getNano() == 0 ? "uuuu-MM-dd HH:mm:ss" : "uuuu-MM-dd HH:mm:ss.SSS").format(local);
+                ps.setObject(index, text, java.sql.Types.OTHER);
+            } else {
+                ps.setObject(index, local);
+            }
         }
 
         @Override
         public void bind(PreparedStatement ps, int index, ScalarField field, Object value) throws SQLException {
             if (value instanceof Long l && field != null && field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.INT) {
                 // Prisma sends an Int as an integer parameter, which PostgreSQL refuses beyond 32 bits.
-                throw new dev.facet.data.QueryError("P2020", "Value out of range for the type: value \"" + l + "\" is out of range for type integer");
+                throw new dev.facet.data.error.QueryError("P2020", "Value out of range for the type: value \"" + l + "\" is out of range for type integer");
             }
             if (value instanceof String s && s.indexOf('\0') >= 0) throw nul(field);
             if (!(value instanceof java.util.List<?> list)) {
@@ -465,16 +553,19 @@ public abstract class SqlDialect {
 
         /** PostgreSQL's text cannot hold U+0000; the driver would fail with a message about encodings. */
         /** PostgreSQL's text cannot hold U+0000; Prisma passes on the database's refusal (22021) as P2039. */
-        private static dev.facet.data.QueryError nul(ScalarField field) {
-            return new dev.facet.data.QueryError("P2039", "Database error. Code: `22021`. Message: `invalid byte sequence for encoding \"UTF8\": 0x00`");
+        private static dev.facet.data.error.QueryError nul(ScalarField field) {
+            return new dev.facet.data.error.QueryError("P2039", "Database error. Code: `22021`. Message: `invalid byte sequence for encoding \"UTF8\": 0x00`");
         }
     }
 
     /** MySQL and MariaDB. */
     public static final class MySql extends SqlDialect {
+        private static final java.time.format.DateTimeFormatter MYSQL_DATE_TIME =
+                java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
         MySql(Schema schema) { super(schema); }
 
-        @Override public String quote(String identifier) { return "`" + identifier.replace("`", "``") + "`"; }
+        @Override public SqlFamily family() { return SqlFamily.MYSQL; }
 
         @Override public boolean supportsInsensitiveMode() { return false; }
 
@@ -488,11 +579,21 @@ public abstract class SqlDialect {
 
         @Override public boolean supportsNativeUpsert() { return false; }
 
+        @Override public boolean foreignKeysSetDefault() { return false; }
+        /**
+         * Connector/J streams a result row by row only with {@link Integer#MIN_VALUE}, and then no other statement may
+         * run on the connection until it is read: a read with relations is read whole.
+         */
+        @Override public Integer streamingFetchSize(int chunkSize, boolean nested) { return nested ? null : Integer.MIN_VALUE; }
+
         @Override public String emptyInsert() { return " () VALUES ()"; }
 
         @Override public String insertIgnore() { return "INSERT IGNORE INTO "; }
 
         @Override public String onConflictIgnore() { return ""; }
+
+        // MariaDB has no alias in a single-table DELETE; the multi-table form takes one.
+        @Override public String deleteFrom(String table, String alias) { return "DELETE " + alias + " FROM " + table + " " + alias; }
 
         @Override
         Sql jsonAt(String column, List<String> path) {
@@ -513,11 +614,26 @@ public abstract class SqlDialect {
             return sql.append("?, ").append(target).append("))");
         }
 
-        /** The operand goes as Prisma's adapter sends it: a string or an integer as text, a fraction as a double. */
+        /**
+         * A string operand goes as text, a number as a number: MariaDB compares a JSON number with a text operand as
+         * text ({@code 40 > '100'}), while Prisma compares numbers.
+         */
         @Override
         Sql jsonCompare(Sql target, String op, JsonNode value) {
-            Object operand = value.isTextual() ? value.textValue() : value.isFloatingPointNumber() ? (Object) value.doubleValue() : jsonText(value);
+            Object operand = value.isTextual() ? value.textValue()
+                    : value.isIntegralNumber() ? (value.canConvertToLong() ? (Object) value.longValue() : new BigDecimal(value.bigIntegerValue()))
+                    : value.isNumber() ? (Object) value.doubleValue() : jsonText(value);
             return jsonOp("", target, " " + op + " ", operand, "");
+        }
+
+        /**
+         * Sent as text with its milliseconds: Connector/J drops the fraction of a date-time parameter when the server
+         * announces itself as older than MySQL 5.6.4, which MariaDB before 11 does ({@code 5.5.5-10.11...}); and it
+         * would pass the year 0000 through the Julian calendar, as 0001.
+         */
+        @Override
+        protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
+            ps.setString(index, MYSQL_DATE_TIME.format(t));
         }
 
         @Override
@@ -564,17 +680,29 @@ public abstract class SqlDialect {
 
     /** SQLite. Date-times are stored as ISO-8601 text, as Prisma 7's SQLite adapters store them. */
     public static final class Sqlite extends SqlDialect {
-        private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        /** The proleptic year ({@code uuuu}), so that 0000 stays 0000 (Prisma stores it so on SQLite). */
+        private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
         Sqlite(Schema schema) { super(schema); }
 
-        @Override public String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+        @Override public SqlFamily family() { return SqlFamily.SQLITE; }
 
         @Override public boolean supportsInsensitiveMode() { return false; }
+
+        @Override public boolean jsonComparisons() { return false; }
 
         @Override public boolean nullsSortHigh() { return false; }
 
         @Override protected String noLimit() { return " LIMIT -1"; }
+
+        @Override public String lockRows() { return ""; }
+
+        /*
+         * The write lock is taken first, waiting up to the busy timeout for another writer. A deferred transaction takes
+         * it at its first write, when it may already hold a read lock: SQLite then fails at once rather than wait, since
+         * waiting could deadlock with the other writer.
+         */
+        @Override public String beginWrite() { return "BEGIN IMMEDIATE"; }
 
         @Override
         protected void bindDateTime(PreparedStatement ps, int index, Instant t) throws SQLException {
@@ -583,6 +711,11 @@ public abstract class SqlDialect {
 
         @Override
         protected void bindDecimal(PreparedStatement ps, int index, BigDecimal d) throws SQLException {
+            // SQLite keeps it as a REAL: beyond a double it would become Infinity, which Prisma refuses to send.
+            if (d.precision() - d.scale() > 309 && Double.isInfinite(d.doubleValue())) {
+                throw new dev.facet.data.error.QueryError("P2020", "Value out of range for the type: the Decimal " + d.toString().replace("E", "e")
+                        + " is beyond what SQLite holds (a 64-bit floating point number)");
+            }
             ps.setString(index, d.toPlainString());
         }
 

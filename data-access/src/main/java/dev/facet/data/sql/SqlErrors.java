@@ -1,6 +1,6 @@
 package dev.facet.data.sql;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
@@ -93,7 +93,8 @@ final class SqlErrors {
             case 1299 -> nullViolation(fields(constraintColumns(inner)), e);
             case 787, 1811 -> foreignKey("foreign key", e);
             default -> {
-                if ((code & 0xff) == 5) yield new QueryError("P1008", "Operation has timed out", e);
+                // SQLITE_BUSY once the busy timeout has passed: Prisma's code for it, and what kept the write waiting.
+                if ((code & 0xff) == 5) yield new QueryError("P1008", "Operation has timed out: the database is locked by another writer", e);
                 if (inner.startsWith("no such table")) yield new QueryError("P2021", "The table `" + after(inner, ": ")
                         + "` does not exist in the current database.", e);
                 if (inner.startsWith("no such column")) yield new QueryError("P2022", "The column `" + after(inner, ": ")

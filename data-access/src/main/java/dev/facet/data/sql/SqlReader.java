@@ -55,6 +55,56 @@ public final class SqlReader {
 
     /** Runs a top-level read. */
     public List<Map<String, Object>> read(Connection connection, ReadQuery query) throws SQLException {
+        TopLevel top = topLevel(query);
+        List<Map<String, Object>> rows = run(connection, top.sql(), top.columns(), false);
+        if (top.cursorInMemory()) rows = fromCursorRow(rows, query.cursor());
+        if (top.inMemoryPaging()) rows = page(query.distinct().isEmpty() ? rows : distinct(rows, query.distinct()), query.skip(), top.limit());
+        if (top.backwards()) Collections.reverse(rows);
+        loadNested(connection, query.model(), rows, query.selection());
+        return rows;
+    }
+
+    /**
+     * Runs a top-level read and hands its records to {@code chunks} a few at a time, each chunk with its relations
+     * and counts loaded, in the order {@link #read} returns them: a read of a million rows never holds them all.
+     * Reads paged in memory (distinct, cursors on a non-unique order, backwards pages) come in one chunk.
+     *
+     * @param chunkSize how many records a chunk holds at most
+     */
+    public void readEach(Connection connection, ReadQuery query, int chunkSize, Consumer<List<Map<String, Object>>> chunks)
+            throws SQLException {
+        TopLevel top = topLevel(query);
+        boolean nested = query.selection().items().stream().anyMatch(i -> !(i instanceof Selection.Scalar));
+        Integer fetchSize = dialect.streamingFetchSize(chunkSize, nested);
+        if (top.inMemoryPaging() || top.backwards() || fetchSize == null) {
+            chunks.accept(read(connection, query));
+            return;
+        }
+        List<ScalarField> columns = top.columns();
+        try (PreparedStatement ps = prepare(connection, top.sql())) {
+            ps.setFetchSize(fetchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Map<String, Object>> chunk = new ArrayList<>(Math.min(chunkSize, 256));
+                while (rs.next()) {
+                    chunk.add(row(rs, columns, false));
+                    if (chunk.size() == chunkSize) {
+                        loadNested(connection, query.model(), chunk, query.selection());
+                        chunks.accept(chunk);
+                        chunk = new ArrayList<>(chunkSize);
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    loadNested(connection, query.model(), chunk, query.selection());
+                    chunks.accept(chunk);
+                }
+            }
+        }
+    }
+
+    /** The top-level statement of a read, and what is left to do in memory after it. */
+    private record TopLevel(Sql sql, List<ScalarField> columns, boolean cursorInMemory, boolean inMemoryPaging, boolean backwards, Long limit) {}
+
+    private TopLevel topLevel(ReadQuery query) {
         FilterCompiler fc = new FilterCompiler(schema, dialect);
         Model model = query.model();
         String alias = "t0";
@@ -82,13 +132,7 @@ public final class SqlReader {
         appendOrderBy(sql, fc, model, alias, orderings, backwards);
         Long limit = query.take() != null ? Long.valueOf(Math.abs(query.take())) : query.limit();
         if (!inMemoryPaging) sql.append(dialect.limitOffset(limit, query.skip()));
-
-        List<Map<String, Object>> rows = run(connection, sql, columns, false);
-        if (cursorInMemory) rows = fromCursorRow(rows, query.cursor());
-        if (inMemoryPaging) rows = page(query.distinct().isEmpty() ? rows : distinct(rows, query.distinct()), query.skip(), limit);
-        if (backwards) Collections.reverse(rows);
-        loadNested(connection, model, rows, query.selection());
-        return rows;
+        return new TopLevel(sql, columns, cursorInMemory, inMemoryPaging, backwards, limit);
     }
 
     /** Counts the records a filter matches. */
@@ -534,15 +578,17 @@ public final class SqlReader {
     private List<Map<String, Object>> run(Connection connection, Sql sql, List<ScalarField> columns, boolean withParentKey) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                // Room for the relations and counts loaded into the row later.
-                Map<String, Object> row = new RowMap(columns.size() + 3);
-                for (int i = 0; i < columns.size(); i++) row.put(columns.get(i).name(), dialect.read(rs, i + 1, columns.get(i)));
-                if (withParentKey) row.put(PARENT_KEY, rs.getObject(columns.size() + 1));
-                rows.add(row);
-            }
+            while (rs.next()) rows.add(row(rs, columns, withParentKey));
         }
         return rows;
+    }
+
+    private Map<String, Object> row(ResultSet rs, List<ScalarField> columns, boolean withParentKey) throws SQLException {
+        // Room for the relations and counts loaded into the row later.
+        Map<String, Object> row = new RowMap(columns.size() + 3);
+        for (int i = 0; i < columns.size(); i++) row.put(columns.get(i).name(), dialect.read(rs, i + 1, columns.get(i)));
+        if (withParentKey) row.put(PARENT_KEY, rs.getObject(columns.size() + 1));
+        return row;
     }
 
     void log(String statement) {

@@ -1,9 +1,10 @@
 package dev.facet.data.sql;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
+import dev.facet.data.query.RelationLink;
 import dev.facet.schema.model.JoinTable;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
@@ -19,9 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The primitive write operations on one JDBC connection inside a transaction. Updates and deletes
- * address rows through their key ({@code key IN (SELECT key FROM (...) x)}), which every supported
- * database accepts, MySQL included, and which never grows with the number of rows.
+ * The primitive write operations on one JDBC connection inside a transaction. Updates and deletes carry
+ * their whole condition in their own WHERE (see {@link #rows}), which never grows with the number of rows.
  */
 final class SqlSession implements Session {
     private final Schema schema;
@@ -106,9 +106,6 @@ final class SqlSession implements Session {
     }
 
     @Override
-    public boolean supportsNativeUpsert() { return dialect.supportsNativeUpsert(); }
-
-    @Override
     public Map<String, Object> upsert(Model model, Map<ScalarField, Object> values, List<ScalarField> conflict, Map<ScalarField, FieldUpdate> changes,
                                       Filter where) {
         FilterCompiler fc = new FilterCompiler(schema, dialect);
@@ -157,14 +154,18 @@ final class SqlSession implements Session {
     public long insertMany(Model model, List<Map<ScalarField, Object>> rows, boolean skipDuplicates) {
         if (rows.isEmpty()) return 0;
         FilterCompiler fc = new FilterCompiler(schema, dialect);
-        // Rows giving different sets of fields go in separate statements: a missing field must take its default.
-        Map<List<ScalarField>, List<Map<ScalarField, Object>>> byShape = new LinkedHashMap<>();
-        for (Map<ScalarField, Object> r : rows) byShape.computeIfAbsent(new ArrayList<>(r.keySet()), k -> new ArrayList<>()).add(r);
+        // Rows giving different sets of fields go in separate statements (a missing field must take its default), but
+        // only runs of neighbours are grouped: rows are inserted in the order given, as Prisma does, so that
+        // autoincrement ids follow the array.
+        List<List<Map<ScalarField, Object>>> runs = new ArrayList<>();
+        for (Map<ScalarField, Object> r : rows) {
+            if (runs.isEmpty() || !runs.getLast().getFirst().keySet().equals(r.keySet())) runs.add(new ArrayList<>());
+            runs.getLast().add(r);
+        }
         long inserted = 0;
-        for (var shape : byShape.entrySet()) {
-            List<ScalarField> fields = shape.getKey();
+        for (List<Map<ScalarField, Object>> all : runs) {
+            List<ScalarField> fields = new ArrayList<>(all.getFirst().keySet());
             int perStatement = Math.max(1, 30_000 / Math.max(1, fields.size()));
-            List<Map<ScalarField, Object>> all = shape.getValue();
             for (int from = 0; from < all.size(); from += perStatement) {
                 List<Map<ScalarField, Object>> chunk = all.subList(from, Math.min(all.size(), from + perStatement));
                 Sql sql = new Sql().append(skipDuplicates ? dialect.insertIgnore() : "INSERT INTO ").append(fc.table(model));
@@ -193,10 +194,10 @@ final class SqlSession implements Session {
     public long update(Model model, Filter where, Map<ScalarField, FieldUpdate> changes) {
         if (changes.isEmpty()) return count(model, where);
         FilterCompiler fc = new FilterCompiler(schema, dialect);
-        Sql sql = new Sql().append("UPDATE ").append(fc.table(model)).append(" SET ");
+        Sql sql = new Sql().append("UPDATE ").append(fc.table(model)).append(" AS t0 SET ");
         appendChanges(sql, "", changes);
         sql.append(" WHERE ");
-        byKey(fc, model, where, sql);
+        rows(fc, model, where, sql);
         return execute(sql);
     }
 
@@ -231,9 +232,51 @@ final class SqlSession implements Session {
     @Override
     public long delete(Model model, Filter where) {
         FilterCompiler fc = new FilterCompiler(schema, dialect);
-        Sql sql = new Sql().append("DELETE FROM ").append(fc.table(model)).append(" WHERE ");
-        byKey(fc, model, where, sql);
+        Sql sql = new Sql().append(dialect.deleteFrom(fc.table(model), "t0")).append(" WHERE ");
+        rows(fc, model, where, sql);
         return execute(sql);
+    }
+
+    @Override
+    public List<Map<String, Object>> lockKeys(Model model, Filter where, Long limit) {
+        FilterCompiler fc = new FilterCompiler(schema, dialect);
+        List<ScalarField> key = keyFields(model);
+        Sql sql = new Sql().append("SELECT ").append(String.join(", ", key.stream().map(f -> fc.column("t0", f)).toList()))
+                .append(" FROM ").append(fc.table(model)).append(" t0 WHERE ");
+        fc.compile(where, model, "t0", sql);
+        if (limit != null) sql.append(dialect.limitOffset(limit, null));
+        sql.append(dialect.lockRows());
+        try (PreparedStatement ps = reader.prepare(connection, sql); ResultSet rs = ps.executeQuery()) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < key.size(); i++) row.put(key.get(i).name(), dialect.read(rs, i + 1, key.get(i)));
+                out.add(row);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /**
+     * The WHERE of an UPDATE or DELETE of {@code t0}: the filter on the row itself, so that the database checks it on
+     * the row it is about to change. PostgreSQL, finding that row changed by a transaction that committed meanwhile,
+     * checks the statement's own conditions again on the new version, but not what a subquery returned before: a
+     * condition only inside a subquery on the same table lets a concurrent change be overwritten. A filter that reads
+     * related rows selects the rows by key through a derived table (MySQL refuses a subquery on the table being
+     * changed, which a self-relation needs), with the conditions on the row's own columns repeated outside it.
+     */
+    private void rows(FilterCompiler fc, Model model, Filter where, Sql sql) {
+        if (!Filter.readsRelations(where)) {
+            fc.compile(where, model, "t0", sql);
+            return;
+        }
+        byKey(fc, model, where, sql);
+        List<Filter> own = where instanceof Filter.And and ? and.filters().stream().filter(f -> !Filter.readsRelations(f)).toList() : List.of();
+        if (own.isEmpty()) return;
+        sql.append(" AND ");
+        fc.compile(Filter.and(own), model, "t0", sql);
     }
 
     /** {@code key IN (SELECT key FROM (SELECT t0.key FROM T t0 WHERE filter) x)}: the rows a filter selects, addressed by key. */
@@ -257,44 +300,58 @@ final class SqlSession implements Session {
         throw new QueryError("P2009", "The model " + model.name() + " has no unique criterion; it cannot be written to.");
     }
 
+    /** One row per pair in the join table; pairs already there are kept once. */
     @Override
-    public void link(JoinTable table, List<Object> a, List<Object> b) {
-        if (a.isEmpty()) return;
+    public void connect(RelationLink link, Object parentId, List<Object> childIds) {
+        if (childIds.isEmpty()) return;
+        JoinTable table = joinTable(link);
         Model ma = schema.model(table.modelA());
         Model mb = schema.model(table.modelB());
         ScalarField idA = keyFields(ma).getFirst();
         ScalarField idB = keyFields(mb).getFirst();
+        boolean parentIsA = link.parentJoinColumn().equals(JoinTable.COLUMN_A);
         Sql sql = new Sql().append(dialect.insertIgnore()).append(dialect.table(table.tableName(), ma.schema()))
                 .append(" (").append(dialect.quote(JoinTable.COLUMN_A)).append(", ").append(dialect.quote(JoinTable.COLUMN_B)).append(") VALUES ");
-        for (int i = 0; i < a.size(); i++) {
+        for (int i = 0; i < childIds.size(); i++) {
             if (i > 0) sql.append(", ");
-            sql.append("(").param(idA, a.get(i), dialect).append(", ").param(idB, b.get(i), dialect).append(")");
+            sql.append("(").param(idA, parentIsA ? parentId : childIds.get(i), dialect).append(", ")
+                    .param(idB, parentIsA ? childIds.get(i) : parentId, dialect).append(")");
         }
         sql.append(dialect.onConflictIgnore());
         execute(sql);
     }
 
     @Override
-    public long unlink(JoinTable table, List<Object> aValues, List<Object> bValues) {
+    public long disconnect(RelationLink link, Object parentId, List<Object> childIds) {
+        JoinTable table = joinTable(link);
         Model ma = schema.model(table.modelA());
         Model mb = schema.model(table.modelB());
+        boolean parentIsA = link.parentJoinColumn().equals(JoinTable.COLUMN_A);
         Sql sql = new Sql().append("DELETE FROM ").append(dialect.table(table.tableName(), ma.schema())).append(" WHERE 1=1");
-        inList(sql, JoinTable.COLUMN_A, keyFields(ma).getFirst(), aValues);
-        inList(sql, JoinTable.COLUMN_B, keyFields(mb).getFirst(), bValues);
+        inList(sql, JoinTable.COLUMN_A, keyFields(ma).getFirst(), parentIsA ? List.of(parentId) : childIds);
+        inList(sql, JoinTable.COLUMN_B, keyFields(mb).getFirst(), parentIsA ? childIds : List.of(parentId));
         return execute(sql);
     }
 
     @Override
-    public long unlinkWhere(JoinTable table, String column, Model model, Filter rows) {
+    public long disconnectAll(RelationLink link, Filter parents) {
+        JoinTable table = joinTable(link);
+        Model model = link.parent();
         FilterCompiler fc = new FilterCompiler(schema, dialect);
         ScalarField id = keyFields(model).getFirst();
         // Through a derived table, which MySQL accepts even when the filter reads the join table itself.
         Sql sql = new Sql().append("DELETE FROM ").append(dialect.table(table.tableName(), schema.model(table.modelA()).schema()))
-                .append(" WHERE ").append(dialect.quote(column)).append(" IN (SELECT ").append(dialect.quote(id.databaseName()))
+                .append(" WHERE ").append(dialect.quote(link.parentJoinColumn())).append(" IN (SELECT ").append(dialect.quote(id.databaseName()))
                 .append(" FROM (SELECT ").append(fc.column("t0", id)).append(" FROM ").append(fc.table(model)).append(" t0 WHERE ");
-        fc.compile(rows, model, "t0", sql);
+        fc.compile(parents, model, "t0", sql);
         sql.append(") x)");
         return execute(sql);
+    }
+
+    /** A SQL database keeps every many-to-many relation in a join table (key lists are MongoDB's). */
+    private static JoinTable joinTable(RelationLink link) {
+        if (!link.viaJoinTable()) throw new IllegalArgumentException(link.parent().name() + "." + link.field().name() + " has no join table");
+        return link.joinTable();
     }
 
     private void inList(Sql sql, String column, ScalarField type, List<Object> values) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldKind;
 import dev.facet.schema.model.ScalarField;
@@ -23,11 +23,16 @@ import java.util.List;
 /**
  * Converts values between Prisma's JSON encoding and the Java values the query model carries:
  * String, Integer (Int), Long (BigInt), Double (Float), BigDecimal (Decimal, exact), Boolean,
- * Instant (DateTime), byte[] (Bytes), JsonNode (Json), and the enum value's client name (String).
+ * Instant (DateTime), byte[] (Bytes), JsonNode (Json), and the enum value's client name (String); from a document
+ * connector also {@link ObjectIdValue} (written as its hex text) and {@link CompositeValue} (an embedded document).
  */
 public final class Values {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** The proleptic year ({@code uuuu}): the year 0000 prints as such, not as 0001 of the era before Christ. */
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** The most digits a Decimal may have before its point and after it: PostgreSQL's numeric, the widest of the databases. */
+    static final int DECIMAL_MAX_INTEGER_DIGITS = 131072;
+    static final int DECIMAL_MAX_FRACTION_DIGITS = 16383;
 
     private Values() {}
 
@@ -49,13 +54,14 @@ public final class Values {
         ScalarType type = field.scalarType();
         try {
             return switch (type) {
-                case STRING -> { if (!value.isTextual()) throw invalid(path, field, node); yield value.asText(); }
+                case STRING -> { if (!value.isTextual()) throw invalid(path, field, node); yield wellFormed(value.asText()); }
                 case BOOLEAN -> { if (!value.isBoolean()) throw invalid(path, field, node); yield value.asBoolean(); }
                 // Prisma 7 takes any JSON number for an Int and drops the fraction (a BigInt needs a whole number). An
-                // Int beyond 32 bits goes to the database as it is, which decides (PostgreSQL refuses it, SQLite stores it).
+                // Int beyond 32 bits goes to the database as it is, which decides (PostgreSQL refuses it, SQLite stores it,
+                // both as with Prisma); beyond 64 bits it is refused with Prisma's message.
                 case INT -> {
                     if (!value.isNumber()) throw invalid(path, field, node);
-                    long l = wholeNumber(value.decimalValue());
+                    long l = wholeNumber(value, path);
                     yield l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
                 }
                 case BIG_INT -> {
@@ -64,13 +70,19 @@ public final class Values {
                     yield value.bigIntegerValue().longValueExact();
                 }
                 case FLOAT -> {
-                    if (value.isNumber()) yield value.doubleValue();
-                    throw invalid(path, field, node);
+                    if (!value.isNumber()) throw invalid(path, field, node);
+                    // Beyond a double (1e309) would be stored as Infinity; Prisma Client cannot even pass it.
+                    double d = value.doubleValue();
+                    if (Double.isInfinite(d)) {
+                        throw QueryError.validation(path, "Unable to fit value " + jsText(value.decimalValue()) + " into a 64-bit floating point number for field `"
+                                + lastSegment(path) + "`");
+                    }
+                    yield d;
                 }
                 case DECIMAL -> {
-                    if (value.isTextual()) yield new BigDecimal(value.asText().strip());
+                    if (value.isTextual()) yield decimalInRange(new BigDecimal(value.asText().strip()), path);
                     // Numbers keep the digits as written in the request: Jackson is set to read them as BigDecimal.
-                    if (value.isNumber()) yield value.decimalValue();
+                    if (value.isNumber()) yield decimalInRange(value.decimalValue(), path);
                     throw invalid(path, field, node);
                 }
                 case DATE_TIME -> {
@@ -81,7 +93,12 @@ public final class Values {
                         ? JsonCodec.parse(node.get("value").asText()) : value;
                 case BYTES -> {
                     if (!value.isTextual()) throw invalid(path, field, node);
-                    yield base64(value.asText());
+                    try {
+                        yield base64(value.asText());
+                    } catch (IllegalArgumentException e) {
+                        throw QueryError.validation(path, "Invalid value for argument `" + lastSegment(path)
+                                + "`: Could not convert from `base64 encoded bytes` to `PrismaValue::Bytes`. Expected base64 String.");
+                    }
                 }
             };
         } catch (ArithmeticException | DateTimeParseException | IllegalArgumentException e) {
@@ -103,9 +120,64 @@ public final class Values {
         };
     }
 
-    /** The integer part of a number, as a 64-bit integer (an ArithmeticException beyond it). */
-    private static long wholeNumber(BigDecimal d) {
-        return d.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+    /**
+     * The integer part of a JSON number, as Prisma 7 reads an Int, {@code skip} or {@code take}: the fraction dropped,
+     * and beyond 64 bits Prisma's validation error.
+     */
+    public static long wholeNumber(JsonNode number, String path) {
+        BigDecimal d = number.decimalValue();
+        // Compared before setScale, so that 1e1000000000 and 1e-1000000000 are not written out digit by digit.
+        if ((long) d.precision() - d.scale() <= 0) return 0;
+        if (d.precision() - d.scale() > 19 || d.setScale(0, java.math.RoundingMode.DOWN).toBigInteger().bitLength() > 63) {
+            throw QueryError.validation(path, "Unable to fit value " + jsText(d) + " into a 64-bit signed integer for field `" + lastSegment(path) + "`");
+        }
+        return d.setScale(0, java.math.RoundingMode.DOWN).longValue();
+    }
+
+    /** A number as JavaScript prints it when it is large ({@code 1e+30}), as in Prisma's messages. */
+    private static String jsText(BigDecimal d) { return d.stripTrailingZeros().toString().replace("E", "e"); }
+
+    /**
+     * A Decimal no database can hold is refused as the database would refuse it (P2020), before it reaches a driver:
+     * PostgreSQL's driver would otherwise send 1e1000000000 as 0, and writing out its digits takes minutes. Digits
+     * beyond the 16383rd after the point are rounded off, as every database rounds a Decimal to its column's scale
+     * (PostgreSQL's widest); so a value below that, such as 1e-1000000000, is 0 as Prisma stores 1e-400.
+     */
+    static BigDecimal decimalInRange(BigDecimal d, String path) {
+        long integerDigits = (long) d.precision() - d.scale();
+        if (d.signum() != 0 && integerDigits > DECIMAL_MAX_INTEGER_DIGITS) {
+            throw new QueryError("P2020", "Value out of range for the type: the Decimal " + d.toString().replace("E", "e") + " at " + path
+                    + " has more digits than a database holds (at most " + DECIMAL_MAX_INTEGER_DIGITS + " before the decimal point)");
+        }
+        if (d.scale() <= DECIMAL_MAX_FRACTION_DIGITS) return d;
+        // Below half a unit of the last place kept, without computing a power of ten as large as the scale.
+        if (integerDigits < -DECIMAL_MAX_FRACTION_DIGITS) return BigDecimal.ZERO;
+        return d.setScale(DECIMAL_MAX_FRACTION_DIGITS, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * Text as Prisma stores it: a lone UTF-16 surrogate (such as U+D800, written in JSON as a backslash escape)
+     * cannot be encoded, and becomes U+FFFD, the replacement character, as Node.js encodes it for Prisma Client (the
+     * drivers would write a {@code ?}).
+     */
+    static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) return replaceLoneSurrogates(text);
+        }
+        return text;
+    }
+
+    private static String replaceLoneSurrogates(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
     }
 
     /** Reads a list value of {@code field} (scalar lists). */
@@ -118,27 +190,27 @@ public final class Values {
 
     /**
      * Accepts ISO-8601 date-times with a zone: {@code 2024-01-02T03:04:05.678Z}, {@code 2024-01-02T04:04:05+01:00} (no
-     * plain dates, as Prisma). Digits beyond the millisecond are dropped, as a JavaScript Date drops them.
+     * plain dates, as Prisma). Digits beyond the millisecond are dropped, as a JavaScript Date drops them. The year
+     * has four digits, 0000 to 9999: Prisma refuses signed and longer years ({@code -000001}, {@code +010000}).
      */
     public static Instant parseDateTime(String text) {
+        if (text.length() < 5 || !isDigit(text.charAt(0)) || !isDigit(text.charAt(1)) || !isDigit(text.charAt(2)) || !isDigit(text.charAt(3))
+                || text.charAt(4) != '-') {
+            throw new DateTimeParseException("the year must have four digits", text, 0);
+        }
         return OffsetDateTime.parse(text).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
     /**
-     * Decodes base64 as Node.js does for Prisma Client: the standard and the URL alphabet, other characters skipped,
-     * the text ending at the first {@code =}, and a last incomplete group giving what bytes it can.
+     * Decodes base64 as Prisma's query engine does: the standard alphabet in whole groups of four, padded with
+     * {@code =}; anything else ({@code "!!!"}, {@code "A"}, {@code "AA"}, {@code "AA==AA"}, the URL alphabet, spaces)
+     * is refused (IllegalArgumentException), never decoded into other bytes.
      */
     static byte[] base64(String text) {
-        StringBuilder clean = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '=') break;
-            if (c == '-') clean.append('+');
-            else if (c == '_') clean.append('/');
-            else if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/') clean.append(c);
-        }
-        if (clean.length() % 4 == 1) clean.setLength(clean.length() - 1);
-        return Base64.getDecoder().decode(clean.toString());
+        if (text.length() % 4 != 0) throw new IllegalArgumentException("base64 text must come in groups of four characters");
+        return Base64.getDecoder().decode(text);
     }
 
     /** Strips a {@code {"$type": ..., "value": ...}} tag; Json tags are handled by the caller. */
@@ -181,6 +253,7 @@ public final class Values {
             case Instant t -> JSON.textNode(ISO_MILLIS.format(t));
             case byte[] bytes -> JSON.textNode(Base64.getEncoder().encodeToString(bytes));
             case JsonNode n -> n;
+            case CompositeValue c -> c.toJson();
             default -> JSON.textNode(value.toString());
         };
     }
@@ -216,6 +289,7 @@ public final class Values {
             case Instant t -> out.writeString(ISO_MILLIS.format(t));
             case byte[] bytes -> out.writeString(Base64.getEncoder().encodeToString(bytes));
             case JsonNode n -> JsonCodec.MAPPER.writeTree(out, n);
+            case CompositeValue c -> JsonCodec.MAPPER.writeTree(out, c.toJson());
             default -> out.writeString(value.toString());
         }
     }

@@ -1,15 +1,14 @@
 package dev.facet.data.write;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
+import dev.facet.data.query.RelationLink;
 import dev.facet.data.query.Selection;
 import dev.facet.data.value.Values;
-import dev.facet.schema.model.JoinTable;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ReferentialAction;
 import dev.facet.schema.model.Relation;
@@ -39,13 +38,21 @@ public final class ReferentialActions {
     private static final int MAX_DEPTH = 10_000;
 
     private final Schema schema;
+    private final Set<ConnectorCapability> capabilities;
 
-    /** @param schema the schema whose relations and actions apply */
-    public ReferentialActions(Schema schema) { this.schema = schema; }
+    /**
+     * @param schema       the schema whose relations and actions apply
+     * @param capabilities what the database can do (foreign keys, and whether they carry out SetDefault)
+     */
+    public ReferentialActions(Schema schema, Set<ConnectorCapability> capabilities) {
+        this.schema = schema;
+        this.capabilities = capabilities;
+    }
 
     /** @return whether Facet (rather than the database) must carry out referential actions */
     public boolean emulated() {
-        return schema.datasource().map(d -> d.relationMode() == RelationMode.PRISMA || !d.provider().isSql()).orElse(true);
+        boolean foreignKeys = capabilities.contains(ConnectorCapability.FOREIGN_KEYS);
+        return schema.datasource().map(d -> d.relationMode() == RelationMode.PRISMA || !foreignKeys).orElse(true);
     }
 
     /** The relations in which {@code model} is the referenced side, with a foreign key on the other side. */
@@ -58,14 +65,18 @@ public final class ReferentialActions {
         return out;
     }
 
-    /** The implicit many-to-many relations {@code model} takes part in. */
-    List<Relation> joinTables(Model model) {
+    /** The many-to-many relations {@code model} takes part in (through a join table or key lists on both sides). */
+    List<Relation> manyToMany(Model model) {
         List<Relation> out = new ArrayList<>();
         for (Relation r : schema.relations()) {
-            if (r.kind() == RelationKind.IMPLICIT_MANY_TO_MANY
+            if ((r.kind() == RelationKind.IMPLICIT_MANY_TO_MANY || r.kind() == RelationKind.EMBEDDED_MANY_TO_MANY)
                     && (r.referencingModel().equals(model.name()) || r.referencedModel().equals(model.name()))) out.add(r);
         }
         return out;
+    }
+
+    private RelationLink linkOf(Model model, String field) {
+        return RelationLink.of(schema, model, (RelationField) model.field(field));
     }
 
     /** Children of {@code relation} whose parent matches {@code parents}. */
@@ -81,12 +92,10 @@ public final class ReferentialActions {
      * @return the number of rows deleted
      */
     public long delete(Session session, Model model, Filter where) {
-        if (!emulated() || !readsRelations(where)) {
-            beforeDelete(session, model, where);
-            return session.delete(model, where);
-        }
-        // Pinned by key (see pin), in slices that stay well within what one statement may bind.
-        List<Map<String, Object>> keys = keys(session, model, where);
+        if (!emulated() || referencing(model).isEmpty() && manyToMany(model).isEmpty()) return session.delete(model, where);
+        // Pinned by key (see pin), in slices that stay well within what one statement may bind, and locked: the rows
+        // whose related rows change first are the rows deleted, even when a concurrent writer changes them meanwhile.
+        List<Map<String, Object>> keys = session.lockKeys(model, where, null);
         int slice = Math.max(1, PINNED_KEYS / keyFields(model).size());
         long deleted = 0;
         for (int from = 0; from < keys.size(); from += slice) {
@@ -108,20 +117,9 @@ public final class ReferentialActions {
      * statements independent of the number of rows.
      */
     public Filter pin(Session session, Model model, Filter where) {
-        if (!emulated() || !readsRelations(where)) return where;
+        if (!emulated() || !Filter.readsRelations(where)) return where;
         List<Map<String, Object>> keys = keys(session, model, where);
         return keys.isEmpty() ? Filter.NONE : byKeys(model, keys);
-    }
-
-    private static boolean readsRelations(Filter f) {
-        return switch (f) {
-            case Filter.ToMany m -> true;
-            case Filter.ToOne o -> true;
-            case Filter.And a -> a.filters().stream().anyMatch(ReferentialActions::readsRelations);
-            case Filter.Or o -> o.filters().stream().anyMatch(ReferentialActions::readsRelations);
-            case Filter.Not n -> readsRelations(n.filter());
-            default -> false;
-        };
     }
 
     /**
@@ -157,9 +155,10 @@ public final class ReferentialActions {
                 case SET_DEFAULT -> setDefault(session, r, child, children, depth);
             }
         }
-        for (Relation r : joinTables(model)) {
-            if (r.joinTable().modelA().equals(model.name())) session.unlinkWhere(r.joinTable(), JoinTable.COLUMN_A, model, where);
-            if (r.joinTable().modelB().equals(model.name())) session.unlinkWhere(r.joinTable(), JoinTable.COLUMN_B, model, where);
+        for (Relation r : manyToMany(model)) {
+            // Both sides are the model's own in a self-relation: each field's connections go.
+            if (r.referencingModel().equals(model.name())) session.disconnectAll(linkOf(model, r.referencingField()), where);
+            if (r.referencedModel().equals(model.name())) session.disconnectAll(linkOf(model, r.referencedField()), where);
         }
     }
 
@@ -269,28 +268,21 @@ public final class ReferentialActions {
      * Ids are listed up to {@value #PREVIEW_IDS} per effect ({@code more} counts the rest). Like the
      * emulation, it addresses rows by filters, so its statements do not grow with the number of rows.
      */
-    public ObjectNode preview(Session session, Model model, Filter where) {
+    public DeleteImpact preview(Session session, Model model, Filter where) {
         Walk walk = new Walk(session);
         long n = session.count(model, where);
-        ObjectNode out = JSON.objectNode();
-        out.put("model", model.name());
-        out.put("count", n);
         walk.mark(walk.deleted, model, where);
-        out.set("effects", n == 0 ? JSON.arrayNode() : walk.effects(model, where, List.of(), 0));
-        ArrayNode blocked = out.putArray("blockedBy");
-        walk.blockers.forEach(blocked::add);
-        out.put("blocked", !walk.blockers.isEmpty());
-        out.set("totals", walk.totals());
-        return out;
+        List<DeleteImpact.Effect> effects = n == 0 ? List.of() : walk.effects(model, where, List.of(), 0);
+        return new DeleteImpact(model.name(), n, effects, walk.blockers, walk.totals());
     }
 
     private static final int PREVIEW_IDS = 100;
     private static final int PREVIEW_DEPTH = 200;
 
-    /** The action the delete would actually take: MySQL's foreign keys treat SetDefault as NoAction. */
+    /** The action the delete would actually take: foreign keys without SetDefault (MySQL's) treat it as NoAction. */
     private ReferentialAction onDeleteTaken(Relation r) {
-        boolean mysqlKeys = !emulated() && schema.provider().map(p -> p == dev.facet.schema.model.Provider.MYSQL).orElse(false);
-        return mysqlKeys && r.onDelete() == ReferentialAction.SET_DEFAULT ? ReferentialAction.NO_ACTION : r.onDelete();
+        boolean noSetDefault = !emulated() && !capabilities.contains(ConnectorCapability.FOREIGN_KEY_SET_DEFAULT);
+        return noSetDefault && r.onDelete() == ReferentialAction.SET_DEFAULT ? ReferentialAction.NO_ACTION : r.onDelete();
     }
 
     /** One preview: the effects found so far, as filters per model, and what blocks the delete. */
@@ -301,7 +293,7 @@ public final class ReferentialActions {
         final Map<String, List<Filter>> setDefault = new LinkedHashMap<>();
         /** Keys already reached on cyclic paths (self-relations, cycles), so a cycle in the data ends. */
         final Map<String, Set<Map<String, Object>>> seen = new HashMap<>();
-        final List<ObjectNode> blockers = new ArrayList<>();
+        final List<DeleteImpact.Blocker> blockers = new ArrayList<>();
 
         Walk(Session session) { this.session = session; }
 
@@ -309,8 +301,8 @@ public final class ReferentialActions {
             kind.computeIfAbsent(model.name(), k -> new ArrayList<>()).add(rows);
         }
 
-        ArrayNode effects(Model model, Filter rows, List<String> path, int depth) {
-            ArrayNode out = JSON.arrayNode();
+        List<DeleteImpact.Effect> effects(Model model, Filter rows, List<String> path, int depth) {
+            List<DeleteImpact.Effect> out = new ArrayList<>();
             if (depth > PREVIEW_DEPTH) return out;
             List<String> longer = new ArrayList<>(path);
             longer.add(model.name());
@@ -320,50 +312,52 @@ public final class ReferentialActions {
                 long n = session.count(child, children);
                 if (n == 0) continue;
                 ReferentialAction action = onDeleteTaken(r);
-                ObjectNode e = effect(r, child, children, n, action);
-                out.add(e);
-                switch (action) {
+                Ids ids = ids(child, children, n);
+                List<DeleteImpact.Effect> next = switch (action) {
                     case CASCADE -> {
-                        Filter next = children;
+                        Filter further = children;
                         if (longer.contains(child.name())) {
                             // A model met again on its own path: go on by keys, so the filter does not nest forever.
-                            next = unseen(child, children);
-                            if (next == Filter.NONE) continue;
+                            further = unseen(child, children);
+                            if (further == Filter.NONE) yield null;
                         }
-                        mark(deleted, child, next);
-                        e.set("effects", effects(child, next, longer, depth + 1));
+                        mark(deleted, child, further);
+                        yield effects(child, further, longer, depth + 1);
                     }
                     case SET_NULL -> {
                         mark(setNull, child, children);
                         if (r.fields().stream().anyMatch(f -> ((ScalarField) child.field(f)).isRequired())) {
                             block(r, child, children, n, emulated() ? "P2014" : "P2011");
                         }
-                        e.set("effects", keyChanged(child, children, r.fields(), true, depth + 1));
+                        yield keyChanged(child, children, r.fields(), true, depth + 1);
                     }
                     case SET_DEFAULT -> {
                         mark(setDefault, child, children);
-                        e.set("effects", keyChanged(child, children, r.fields(), false, depth + 1));
+                        yield keyChanged(child, children, r.fields(), false, depth + 1);
                     }
-                    case RESTRICT, NO_ACTION -> block(r, child, children, n, emulated() ? "P2014" : "P2003");
-                }
+                    case RESTRICT, NO_ACTION -> {
+                        block(r, child, children, n, emulated() ? "P2014" : "P2003");
+                        yield null;
+                    }
+                };
+                out.add(effect(r, child, onDelete(action), n, ids, next));
             }
-            for (Relation r : joinTables(model)) {
+            for (Relation r : manyToMany(model)) {
                 long linked = 0;
-                if (r.joinTable().modelA().equals(model.name())) linked += linkedCount(r, r.referencedModel(), r.referencedField(), rows);
-                if (r.joinTable().modelB().equals(model.name())) linked += linkedCount(r, r.referencingModel(), r.referencingField(), rows);
+                if (r.referencingModel().equals(model.name())) linked += linkedCount(r, r.referencedModel(), r.referencedField(), rows);
+                if (r.referencedModel().equals(model.name())) linked += linkedCount(r, r.referencingModel(), r.referencingField(), rows);
                 if (linked == 0) continue;
-                ObjectNode e = out.addObject();
-                e.put("relation", r.name());
-                e.put("model", r.joinTable().tableName());
-                e.put("action", "unlink");
-                e.put("count", linked);
+                // Where the connections live: the join table, or (key lists) the other side's model.
+                String where = r.joinTable() != null ? r.joinTable().tableName()
+                        : r.referencingModel().equals(model.name()) ? r.referencedModel() : r.referencingModel();
+                out.add(new DeleteImpact.Effect(r.name(), where, null, DeleteImpact.Action.UNLINK, linked, List.of(), 0, null));
             }
             return out;
         }
 
         /** A referenced key set to null or to its default: the relations referencing it take their onUpdate action. */
-        private ArrayNode keyChanged(Model model, Filter rows, List<String> fields, boolean toNull, int depth) {
-            ArrayNode out = JSON.arrayNode();
+        private List<DeleteImpact.Effect> keyChanged(Model model, Filter rows, List<String> fields, boolean toNull, int depth) {
+            List<DeleteImpact.Effect> out = new ArrayList<>();
             if (depth > PREVIEW_DEPTH) return out;
             for (Relation r : referencing(model)) {
                 if (r.references().stream().noneMatch(fields::contains)) continue;
@@ -372,22 +366,28 @@ public final class ReferentialActions {
                 long n = session.count(child, children);
                 if (n == 0) continue;
                 ReferentialAction action = r.onUpdate();
-                ObjectNode e = effect(r, child, children, n, action);
-                out.add(e);
+                Ids ids = ids(child, children, n);
+                DeleteImpact.Action shown;
+                List<DeleteImpact.Effect> next;
                 switch (action) {
                     case CASCADE, SET_NULL, SET_DEFAULT -> {
                         boolean nulls = action == ReferentialAction.SET_NULL || action == ReferentialAction.CASCADE && toNull;
                         if (nulls) {
-                            e.put("action", "setNull");
+                            shown = DeleteImpact.Action.SET_NULL;
                             mark(setNull, child, children);
                         } else {
-                            e.put("action", action == ReferentialAction.CASCADE ? "update" : "setDefault");
+                            shown = action == ReferentialAction.CASCADE ? DeleteImpact.Action.UPDATE : DeleteImpact.Action.SET_DEFAULT;
                             if (action == ReferentialAction.SET_DEFAULT) mark(setDefault, child, children);
                         }
-                        e.set("effects", keyChanged(child, children, r.fields(), nulls, depth + 1));
+                        next = keyChanged(child, children, r.fields(), nulls, depth + 1);
                     }
-                    case RESTRICT, NO_ACTION -> block(r, child, children, n, emulated() ? "P2014" : "P2003");
+                    default -> {
+                        shown = DeleteImpact.Action.RESTRICT;
+                        next = null;
+                        block(r, child, children, n, emulated() ? "P2014" : "P2003");
+                    }
                 }
+                out.add(effect(r, child, shown, n, ids, next));
             }
             return out;
         }
@@ -405,65 +405,48 @@ public final class ReferentialActions {
             return fresh.isEmpty() ? Filter.NONE : byKeys(model, fresh);
         }
 
-        private ObjectNode effect(Relation r, Model child, Filter children, long n, ReferentialAction action) {
-            ObjectNode e = JSON.objectNode();
-            e.put("relation", r.name());
-            e.put("model", child.name());
-            e.put("field", r.referencingField());
-            e.put("action", switch (action) {
-                case CASCADE -> "delete";
-                case SET_NULL -> "setNull";
-                case SET_DEFAULT -> "setDefault";
-                case RESTRICT, NO_ACTION -> "restrict";
-            });
-            e.put("count", n);
-            ids(e, child, children, n);
-            return e;
+        private static DeleteImpact.Action onDelete(ReferentialAction action) {
+            return switch (action) {
+                case CASCADE -> DeleteImpact.Action.DELETE;
+                case SET_NULL -> DeleteImpact.Action.SET_NULL;
+                case SET_DEFAULT -> DeleteImpact.Action.SET_DEFAULT;
+                case RESTRICT, NO_ACTION -> DeleteImpact.Action.RESTRICT;
+            };
+        }
+
+        private DeleteImpact.Effect effect(Relation r, Model child, DeleteImpact.Action action, long n, Ids ids, List<DeleteImpact.Effect> next) {
+            return new DeleteImpact.Effect(r.name(), child.name(), r.referencingField(), action, n, ids.keys(), ids.more(), next);
         }
 
         private void block(Relation r, Model child, Filter children, long n, String code) {
-            ObjectNode b = JSON.objectNode();
-            b.put("relation", r.name());
-            b.put("model", child.name());
-            b.put("count", n);
-            ids(b, child, children, n);
-            b.put("code", code);
-            b.put("message", violation(r).getMessage());
-            blockers.add(b);
+            Ids ids = ids(child, children, n);
+            blockers.add(new DeleteImpact.Blocker(r.name(), child.name(), n, ids.keys(), ids.more(), code, violation(r).getMessage()));
         }
 
-        private void ids(ObjectNode into, Model model, Filter where, long n) {
-            ArrayNode out = into.putArray("ids");
+        /** The keys of the first {@value #PREVIEW_IDS} rows, and how many more there are. */
+        private record Ids(List<Map<String, Object>> keys, long more) {}
+
+        private Ids ids(Model model, Filter where, long n) {
             List<Selection.Item> items = keyFields(model).stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
             List<Map<String, Object>> keys = session.read(new ReadQuery(model, where, List.of(), null, null, (long) PREVIEW_IDS, List.of(),
                     new Selection(items)));
-            for (Map<String, Object> k : keys) {
-                if (k.size() == 1) {
-                    var e = k.entrySet().iterator().next();
-                    out.add(Values.toJson((ScalarField) model.field(e.getKey()), e.getValue()));
-                } else {
-                    ObjectNode o = out.addObject();
-                    for (var e : k.entrySet()) o.set(e.getKey(), Values.toJson((ScalarField) model.field(e.getKey()), e.getValue()));
-                }
-            }
-            if (n > keys.size()) into.put("more", n - keys.size());
+            return new Ids(keys, Math.max(0, n - keys.size()));
         }
 
         /** Distinct rows per model: deleted, and set to null or to their default without being deleted. */
-        ObjectNode totals() {
-            ObjectNode out = JSON.objectNode();
+        Map<String, DeleteImpact.Total> totals() {
+            Map<String, DeleteImpact.Total> out = new LinkedHashMap<>();
             Set<String> models = new java.util.LinkedHashSet<>(deleted.keySet());
             models.addAll(setNull.keySet());
             models.addAll(setDefault.keySet());
             for (String name : models) {
                 Model m = schema.model(name);
-                ObjectNode t = out.putObject(name);
                 Filter gone = deleted.containsKey(name) ? any(deleted.get(name)) : Filter.NONE;
-                if (deleted.containsKey(name)) t.put("delete", session.count(m, gone));
-                if (setNull.containsKey(name)) t.put("setNull", session.count(m, Filter.and(List.of(any(setNull.get(name)), new Filter.Not(gone)))));
-                if (setDefault.containsKey(name)) {
-                    t.put("setDefault", session.count(m, Filter.and(List.of(any(setDefault.get(name)), new Filter.Not(gone)))));
-                }
+                Long d = deleted.containsKey(name) ? session.count(m, gone) : null;
+                Long n = setNull.containsKey(name) ? session.count(m, Filter.and(List.of(any(setNull.get(name)), new Filter.Not(gone)))) : null;
+                Long sd = setDefault.containsKey(name)
+                        ? session.count(m, Filter.and(List.of(any(setDefault.get(name)), new Filter.Not(gone)))) : null;
+                out.put(name, new DeleteImpact.Total(d, n, sd));
             }
             return out;
         }

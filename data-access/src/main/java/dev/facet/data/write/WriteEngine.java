@@ -2,8 +2,9 @@ package dev.facet.data.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.args.ReadArguments;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.ReadQuery;
@@ -44,18 +45,21 @@ public final class WriteEngine {
     private final Schema schema;
     private final ReadArguments reads;
     private final ReferentialActions actions;
-    private final IdArrayWrites idArrays;
+    private final Set<ConnectorCapability> capabilities;
+    private final InputShapes shapes;
 
     /**
-     * @param schema  the schema
-     * @param reads   the parser of filters and where-unique inputs
-     * @param actions the referential actions
+     * @param schema       the schema
+     * @param reads        the parser of filters and where-unique inputs
+     * @param actions      the referential actions
+     * @param capabilities what the database can do (native upsert, RETURNING)
      */
-    public WriteEngine(Schema schema, ReadArguments reads, ReferentialActions actions) {
+    public WriteEngine(Schema schema, ReadArguments reads, ReferentialActions actions, Set<ConnectorCapability> capabilities) {
         this.schema = schema;
         this.reads = reads;
         this.actions = actions;
-        this.idArrays = new IdArrayWrites(schema, reads);
+        this.capabilities = capabilities;
+        this.shapes = new InputShapes(schema);
     }
 
     // ---------------------------------------------------------------- top level
@@ -77,11 +81,13 @@ public final class WriteEngine {
             Map.Entry<String, JsonNode> e = it.next();
             if (!(model.field(e.getKey()) instanceof RelationField rf) || !e.getValue().isObject()) continue;
             String p = join(path, e.getKey());
-            checkOps(e.getValue(), rf.isList() ? Set.of("create", "createMany", "connect", "connectOrCreate") : Set.of("create", "connect", "connectOrCreate"),
+            boolean many = rf.isList() && !RelationLink.of(schema, model, rf).viaJoinTable();
+            checkOps(e.getValue(), many ? Set.of("create", "createMany", "connect", "connectOrCreate") : Set.of("create", "connect", "connectOrCreate"),
                     p, rf);
             Model child = schema.model(rf.relatedModel());
             if (child == null) continue;
             JsonNode create = e.getValue().path("create");
+            if (!create.isMissingNode()) checkCreateList(child, backFieldOf(rf), create, join(p, "create"));
             for (JsonNode c : create.isArray() ? create : List.of(create)) checkCreateOps(child, c, join(p, "create"));
             JsonNode coc = e.getValue().path("connectOrCreate");
             for (JsonNode c : coc.isArray() ? coc : List.of(coc)) checkCreateOps(child, c.path("create"), join(p, "connectOrCreate.create"));
@@ -143,7 +149,7 @@ public final class WriteEngine {
     /** {@code updateManyAndReturn}: like updateMany, returning the keys of the updated records. */
     public List<Map<String, Object>> updateManyAndReturn(Session s, Model model, JsonNode where, JsonNode data, Long limit, String path) {
         Filter filter = where == null || where.isNull() ? Filter.ALL : reads.where(model, where, join(path, "where"));
-        List<Map<String, Object>> keys = limit != null ? firstKeys(s, model, filter, limit) : ReferentialActions.keys(s, model, filter);
+        List<Map<String, Object>> keys = limit != null ? firstKeys(s, model, filter, limit) : s.lockKeys(model, filter, null);
         if (keys.isEmpty()) return List.of();
         Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(model, requireObject(data, join(path, "data")), join(path, "data"), true);
         touchUpdatedAt(model, changes);
@@ -165,7 +171,7 @@ public final class WriteEngine {
      */
     public Map<String, Object> upsert(Session s, Model model, JsonNode where, JsonNode create, JsonNode update, String path, boolean nestedRead) {
         Filter filter = reads.whereUnique(model, where, join(path, "where"));
-        List<ScalarField> conflict = nestedRead || actions.emulated() || !s.supportsNativeUpsert() ? null : nativeUpsertOn(model, where, create, update);
+        List<ScalarField> conflict = nestedRead || actions.emulated() || !capabilities.contains(ConnectorCapability.NATIVE_UPSERT) ? null : nativeUpsertOn(model, where, create, update);
         if (conflict != null) {
             Map<ScalarField, Object> values = scalarRow(model, create, join(path, "create"), Map.of());
             Map<ScalarField, Session.FieldUpdate> changes = scalarChanges(model, update, join(path, "update"), true);
@@ -243,38 +249,39 @@ public final class WriteEngine {
      */
     private Map<String, Object> createRecord(Session s, Model model, JsonNode data, String path, Map<ScalarField, Object> preset,
                                              RelationField backField) {
+        shapes.checkCreate(model, backField, List.of(data), List.of(path));
         Map<ScalarField, Object> values = new LinkedHashMap<>();
         List<Map.Entry<RelationField, JsonNode>> inline = new ArrayList<>();
         List<Map.Entry<RelationField, JsonNode>> later = new ArrayList<>();
-        Set<String> foreignKeysGiven = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             Field f = field(model, e.getKey(), p);
-            if (backField != null && f.name().equals(backField.name())) throw fieldNotInType(p, e.getKey());
+            if (backField != null && f.name().equals(backField.name())) throw unknownIn(model, backField, p, e.getKey());
             switch (f) {
                 case ScalarField sf -> {
-                    if (preset.containsKey(sf)) throw fieldNotInType(p, e.getKey());
+                    if (preset.containsKey(sf)) throw unknownIn(model, backField, p, e.getKey());
                     values.put(sf, scalarValue(sf, e.getValue(), p));
-                    if (isForeignKey(model, sf)) foreignKeysGiven.add(sf.name());
                 }
                 case RelationField rf -> {
                     if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
-                    if (!idArrays.isIdArray(model, rf) && RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
+                    if (RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
                     else later.add(Map.entry(rf, e.getValue()));
                 }
             }
         }
-        checkCheckedOrUnchecked(model, inline, foreignKeysGiven, path);
         values.putAll(preset);
-        for (var op : inline) values.putAll(inlineForCreate(s, model, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
+        // Prisma runs the writes of the relations this record holds in the reverse of their order in the data.
+        for (var op : inline.reversed()) values.putAll(inlineForCreate(s, model, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
                 join(path, op.getKey().name())));
         addDefaults(model, values);
         checkRequired(model, values, path, hasCheckedAndUncheckedInputs(model, backField));
         for (var op : later) checkToOneConnect(s, model, op.getKey(), op.getValue(), join(path, op.getKey().name()));
         Map<String, Object> row = s.insert(model, values);
+        List<Runnable> deferred = new ArrayList<>();
         for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
-                join(path, op.getKey().name()), true);
+                join(path, op.getKey().name()), true, deferred);
+        runDeferred(deferred);
         return keyOf(model, row);
     }
 
@@ -290,21 +297,6 @@ public final class WriteEngine {
                 + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
     }
 
-    /** A create's or update's data holds either foreign key scalars or the relations they belong to, not both (Prisma's checked and unchecked inputs). */
-    private void checkCheckedOrUnchecked(Model model, List<Map.Entry<RelationField, JsonNode>> inline, Set<String> fkGiven, String path) {
-        if (fkGiven.isEmpty()) return;
-        for (var op : inline) {
-            throw QueryError.validation(join(path, op.getKey().name()), "Argument `" + op.getKey().name()
-                    + "` cannot be given together with foreign key fields (" + String.join(", ", fkGiven)
-                    + "): use either the relation or its scalar fields");
-        }
-    }
-
-    private boolean isForeignKey(Model model, ScalarField f) {
-        for (RelationField rf : model.relationFields()) if (rf.fields().contains(f.name())) return true;
-        return false;
-    }
-
     private Map<ScalarField, Object> scalarRow(Model model, JsonNode data, String path, Map<ScalarField, Object> preset) {
         requireObject(data, path);
         Map<ScalarField, Object> values = new LinkedHashMap<>(preset);
@@ -312,7 +304,7 @@ public final class WriteEngine {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             Field f = field(model, e.getKey(), p);
-            if (!(f instanceof ScalarField sf)) throw fieldNotInType(p, e.getKey());
+            if (!(f instanceof ScalarField sf)) throw InputShapes.unknownArgument(p, e.getKey(), scalarOptions(model, preset.keySet(), true));
             values.put(sf, scalarValue(sf, e.getValue(), p));
         }
         addDefaults(model, values);
@@ -382,8 +374,8 @@ public final class WriteEngine {
             RelationField owner = null;
             for (RelationField rf : model.relationFields()) if (rf.fields().contains(f.name())) owner = rf;
             String missing = owner != null ? owner.name() : f.name();
-            if (union) throw QueryError.validation(join(path, missing), "A value is required but not set");
-            throw new QueryError("P2012", join(path, missing) + ": A value is required but not set");
+            if (union) throw InputShapes.missing(join(path, missing), missing);
+            throw new QueryError("P2012", join(path, missing) + ": Argument `" + missing + "` is missing.");
         }
     }
 
@@ -430,26 +422,22 @@ public final class WriteEngine {
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         List<Map.Entry<RelationField, JsonNode>> inline = new ArrayList<>();
         List<Map.Entry<RelationField, JsonNode>> later = new ArrayList<>();
-        Set<String> foreignKeysGiven = new HashSet<>();
+        shapes.checkUpdate(model, data, path);
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             Field f = field(model, e.getKey(), p);
             switch (f) {
-                case ScalarField sf -> {
-                    changes.put(sf, scalarChange(sf, e.getValue(), p));
-                    if (isForeignKey(model, sf)) foreignKeysGiven.add(sf.name());
-                }
+                case ScalarField sf -> changes.put(sf, scalarChange(sf, e.getValue(), p));
                 case RelationField rf -> {
                     if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
-                    if (!idArrays.isIdArray(model, rf) && RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
+                    if (RelationLink.of(schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
                     else later.add(Map.entry(rf, e.getValue()));
                 }
             }
         }
-        checkCheckedOrUnchecked(model, inline, foreignKeysGiven, path);
         Filter byKey = keyFilter(model, key);
-        for (var op : inline) {
+        for (var op : inline.reversed()) {
             changes.putAll(inlineForUpdate(s, model, key, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
                     join(path, op.getKey().name())));
         }
@@ -461,8 +449,10 @@ public final class WriteEngine {
         }
         if (!later.isEmpty()) {
             Map<String, Object> row = findFields(s, model, keyFilter(model, key), referencedFields(model));
+            List<Runnable> deferred = new ArrayList<>();
             for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
-                    join(path, op.getKey().name()), false);
+                    join(path, op.getKey().name()), false, deferred);
+            runDeferred(deferred);
         }
         return key;
     }
@@ -478,7 +468,7 @@ public final class WriteEngine {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             Field f = field(model, e.getKey(), p);
-            if (!(f instanceof ScalarField sf)) throw fieldNotInType(p, e.getKey());
+            if (!(f instanceof ScalarField sf)) throw InputShapes.unknownArgument(p, e.getKey(), scalarOptions(model, Set.of(), false));
             changes.put(sf, scalarChange(sf, e.getValue(), p));
         }
         return changes;
@@ -505,19 +495,19 @@ public final class WriteEngine {
                     };
                     yield new Session.FieldUpdate.Arithmetic(kind, Values.fromJson(f, null, op.getValue(), p));
                 }
+                case "push" -> {
+                    if (!f.isList()) throw QueryError.validation(p, "`push` is only available on list fields");
+                    yield new Session.FieldUpdate.Push(Values.listFromJson(f, schema.enumType(f.typeName()), op.getValue(), p));
+                }
                 case "unset" -> {
                     // Prisma has `unset` on MongoDB only, for fields that may be absent (optional ones and lists).
-                    if (schema.provider().orElse(null) != dev.facet.schema.model.Provider.MONGODB || f.isRequired()) {
+                    if (!capabilities.contains(ConnectorCapability.ABSENT_FIELDS) || f.isRequired()) {
                         throw QueryError.validation(p, "unknown operation 'unset' (expected set, increment, decrement, multiply, divide or push)");
                     }
                     if (!op.getValue().isBoolean() || !op.getValue().asBoolean()) {
                         throw QueryError.validation(p, "Facet takes `unset: true` only (leave the field out to keep it), not " + op.getValue() + ".");
                     }
                     yield new Session.FieldUpdate.Unset();
-                }
-                case "push" -> {
-                    if (!f.isList()) throw QueryError.validation(p, "`push` is only available on list fields");
-                    yield new Session.FieldUpdate.Push(Values.listFromJson(f, schema.enumType(f.typeName()), op.getValue(), p));
                 }
                 default -> throw QueryError.validation(p, "unknown operation '" + op.getKey() + "' (expected set, increment, decrement, multiply, divide or push)");
             };
@@ -561,7 +551,7 @@ public final class WriteEngine {
                     if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
                     Filter target2 = currentTarget == null ? Filter.NONE : currentTarget;
                     if (e.getValue().isObject()) target2 = Filter.and(List.of(target2, reads.where(link.child(), e.getValue(), p)));
-                    List<Map<String, Object>> victims = ReferentialActions.keys(s, link.child(), target2);
+                    List<Map<String, Object>> victims = s.lockKeys(link.child(), target2, null);
                     if (victims.isEmpty()) {
                         throw QueryError.notFound("No '" + link.child().name() + "' record was found for a nested delete on " + kindWords(link)
                                 + " relation '" + relationName(link) + "'.");
@@ -654,37 +644,39 @@ public final class WriteEngine {
      * @param parent   the parent record's referenced values (at least its key and the fields relations reference)
      * @param creating whether the parent is being created (it has no related records yet)
      */
-    private void nested(Session s, Model model, Map<String, Object> parent, RelationField rf, JsonNode op, String path, boolean creating) {
-        if (idArrays.isIdArray(model, rf)) {
-            idArrays.apply(s, model, parent, rf, op, path, creating,
-                    (child, data, p) -> createRecord(s, child, requireObject(data, p), p, Map.of(), backFieldOf(rf)));
-            return;
-        }
+    private void nested(Session s, Model model, Map<String, Object> parent, RelationField rf, JsonNode op, String path, boolean creating,
+                        List<Runnable> deferred) {
         RelationLink link = RelationLink.of(schema, model, rf);
         Set<String> allowed = new HashSet<>(rf.isList() ? TO_MANY_OPS : TO_ONE_OPS);
         if (creating) allowed.retainAll(Set.of("create", "createMany", "connect", "connectOrCreate"));
         if (!rf.isList() && rf.isRequired()) allowed.removeAll(Set.of("disconnect", "delete"));
+        if (link.manyToMany()) allowed.remove("createMany");
         checkOps(op, allowed, path, rf);
         Model child = link.child();
         RelationField back = backFieldOf(rf);
         Filter connected = connectedTo(link, parent);
-        Map<ScalarField, Object> preset = link.viaJoinTable() ? Map.of() : presetFor(link, parent);
+        Map<ScalarField, Object> preset = link.manyToMany() ? Map.of() : presetFor(link, parent);
         for (Iterator<Map.Entry<String, JsonNode>> it = op.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
             JsonNode v = e.getValue();
             switch (e.getKey()) {
                 case "create" -> {
-                    if (!rf.isList() && !creating) replaceToOne(s, link, connected);
+                    checkCreateList(child, back, v, p);
                     List<JsonNode> list = rf.isList() ? items(v) : List.of(v);
                     for (int i = 0; i < list.size(); i++) {
                         String ip = rf.isList() && v.isArray() ? join(p, Integer.toString(i)) : p;
-                        Map<String, Object> created = createRecord(s, child, requireObject(list.get(i), ip), ip, preset, back);
-                        if (link.viaJoinTable()) linkPairs(s, link, parent, List.of(created));
+                        JsonNode data = requireObject(list.get(i), ip);
+                        Runnable create = () -> {
+                            if (!rf.isList() && !creating) replaceToOne(s, link, connected);
+                            Map<String, Object> created = createRecord(s, child, data, ip, preset, back);
+                            if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));
+                        };
+                        if (CreateOrder.waitsForItsRelations(schema, child, back, data)) deferred.add(create);
+                        else create.run();
                     }
                 }
                 case "createMany" -> {
-                    if (link.viaJoinTable()) throw fieldNotInType(p, "createMany");
                     JsonNode cm = requireObject(v, p);
                     List<Map<ScalarField, Object>> rows = new ArrayList<>();
                     List<JsonNode> data = items(cm.get("data"));
@@ -696,20 +688,20 @@ public final class WriteEngine {
                     for (JsonNode item : rf.isList() ? items(v) : List.of(v)) {
                         requireObject(item, p);
                         Filter where = reads.whereUnique(child, item.get("where"), join(p, "where"));
-                        Map<String, Object> existing = findOne(s, child, where);
-                        if (existing != null) {
+                        // Not locked, as Prisma reads it: two concurrent creates then end in P2002 (not in a deadlock, on MySQL).
+                        if (!ReferentialActions.keys(s, child, where).isEmpty()) {
                             connect(s, model, link, parent, connected, List.of(item.get("where")), p, creating);
                         } else {
                             if (!rf.isList() && !creating) replaceToOne(s, link, connected);
                             Map<String, Object> created = createRecord(s, child, requireObject(item.get("create"), join(p, "create")), join(p, "create"),
                                     preset, back);
-                            if (link.viaJoinTable()) linkPairs(s, link, parent, List.of(created));
+                            if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));
                         }
                     }
                 }
                 case "disconnect" -> {
                     // Disconnecting a required relation is refused before anything is looked up.
-                    if (!link.viaJoinTable() && requiredBothWays(link)) throw actions.violation(relation(link));
+                    if (!link.manyToMany() && requiredBothWays(link)) throw actions.violation(relation(link));
                     if (!rf.isList()) {
                         if (v.isBoolean() && !v.asBoolean()) continue;
                         Filter target = v.isObject() ? Filter.and(List.of(connected, reads.where(child, v, p))) : connected;
@@ -770,7 +762,7 @@ public final class WriteEngine {
                             if (!rf.isList() && !creating) replaceToOne(s, link, connected);
                             Map<String, Object> created = createRecord(s, child, requireObject(item.get("create"), join(p, "create")),
                                     join(p, "create"), preset, back);
-                            if (link.viaJoinTable()) linkPairs(s, link, parent, List.of(created));
+                            if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));
                         }
                     }
                 }
@@ -784,7 +776,7 @@ public final class WriteEngine {
                     }
                     for (Filter t : targets) {
                         Filter target = Filter.and(List.of(connected, t));
-                        List<Map<String, Object>> victims = ReferentialActions.keys(s, child, target);
+                        List<Map<String, Object>> victims = s.lockKeys(child, target, null);
                         if (victims.isEmpty()) {
                             if (rf.isList()) {
                                 throw new QueryError("P2017", "The records for relation `" + relationName(link) + "` between the `" + model.name()
@@ -808,7 +800,7 @@ public final class WriteEngine {
 
     /** Connecting a new record to a to-one back relation detaches the current one; P2014 when its key is required. */
     private void replaceToOne(Session s, RelationLink link, Filter connected) {
-        if (link.viaJoinTable() || s.count(link.child(), connected) == 0) return;
+        if (link.manyToMany() || s.count(link.child(), connected) == 0) return;
         for (ScalarField f : link.childKeys()) if (f.isRequired()) throw actions.violation(relation(link));
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (ScalarField f : link.childKeys()) changes.put(f, new Session.FieldUpdate.Set(null));
@@ -824,7 +816,7 @@ public final class WriteEngine {
         List<Map<String, Object>> found = ReferentialActions.keys(s, child, targets);
         int expected = (int) wheres.stream().map(Object::toString).distinct().count();
         if (found.size() < expected) {
-            if (link.viaJoinTable()) {
+            if (link.manyToMany()) {
                 throw QueryError.notFound("Expected " + expected + " records to be connected, found only " + found.size() + ".");
             }
             if (!link.field().isList()) {
@@ -835,7 +827,7 @@ public final class WriteEngine {
                     + " records to be connected after connect operation on " + kindWords(link) + " relation '" + relationName(link) + "', found "
                     + found.size() + ".");
         }
-        if (link.viaJoinTable()) {
+        if (link.manyToMany()) {
             linkPairs(s, link, parent, found);
             return;
         }
@@ -846,21 +838,19 @@ public final class WriteEngine {
         }
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         for (var e : presetFor(link, parent).entrySet()) changes.put(e.getKey(), new Session.FieldUpdate.Set(e.getValue()));
+        // Prisma updates the connected records as any update does (their @updatedAt becomes now); a disconnect does not.
+        touchUpdatedAt(child, changes);
         s.update(child, ReferentialActions.byKeys(child, found), changes);
     }
 
     private void disconnect(Session s, RelationLink link, Map<String, Object> parent, Filter targets) {
-        if (link.viaJoinTable()) {
+        if (link.manyToMany()) {
             List<Map<String, Object>> found = ReferentialActions.keys(s, link.child(), targets);
             if (found.isEmpty()) return;
-            List<Object> parentIds = new ArrayList<>();
             List<Object> childIds = new ArrayList<>();
             ScalarField childId = link.childKeys().getFirst();
             for (Map<String, Object> f : found) childIds.add(f.get(childId.name()));
-            parentIds.add(parent.get(link.parentKeys().getFirst().name()));
-            boolean parentIsA = link.parentJoinColumn().equals(dev.facet.schema.model.JoinTable.COLUMN_A);
-            if (parentIsA) s.unlink(link.joinTable(), parentIds, childIds);
-            else s.unlink(link.joinTable(), childIds, parentIds);
+            s.disconnect(link, parent.get(link.parentKeys().getFirst().name()), childIds);
             return;
         }
         if (s.count(link.child(), targets) == 0) return;
@@ -878,21 +868,14 @@ public final class WriteEngine {
 
     private void linkPairs(Session s, RelationLink link, Map<String, Object> parent, List<Map<String, Object>> children) {
         if (children.isEmpty()) return;
-        Object parentId = parent.get(link.parentKeys().getFirst().name());
-        List<Object> parents = new ArrayList<>();
         List<Object> childIds = new ArrayList<>();
-        for (Map<String, Object> c : children) {
-            parents.add(parentId);
-            childIds.add(c.get(link.childKeys().getFirst().name()));
-        }
-        boolean parentIsA = link.parentJoinColumn().equals(dev.facet.schema.model.JoinTable.COLUMN_A);
-        if (parentIsA) s.link(link.joinTable(), parents, childIds);
-        else s.link(link.joinTable(), childIds, parents);
+        for (Map<String, Object> c : children) childIds.add(c.get(link.childKeys().getFirst().name()));
+        s.connect(link, parent.get(link.parentKeys().getFirst().name()), childIds);
     }
 
     /** Related records connected to {@code parent}: by foreign key, or through the join table (via the back relation). */
     private Filter connectedTo(RelationLink link, Map<String, Object> parent) {
-        if (link.viaJoinTable()) {
+        if (link.manyToMany()) {
             RelationField back = backFieldOf(link.field());
             ScalarField parentId = link.parentKeys().getFirst();
             return new Filter.ToMany(back, Filter.Quantifier.SOME,
@@ -945,7 +928,7 @@ public final class WriteEngine {
      * a required relation is refused (P2014) before anything is read.
      */
     private QueryError missingForUpdate(Model model, JsonNode data) {
-        boolean readsFirst = actions.emulated() || schema.provider().map(p -> p == dev.facet.schema.model.Provider.MYSQL).orElse(true);
+        boolean readsFirst = actions.emulated() || !capabilities.contains(ConnectorCapability.RETURNING);
         for (Iterator<Map.Entry<String, JsonNode>> it = data.isObject() ? data.fields() : java.util.Collections.emptyIterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!(model.field(e.getKey()) instanceof RelationField rf) || !e.getValue().isObject()) continue;
@@ -955,7 +938,7 @@ public final class WriteEngine {
             for (Iterator<String> ops = e.getValue().fieldNames(); ops.hasNext(); ) {
                 String op = ops.next();
                 String text = null;
-                if (link.viaJoinTable()) {
+                if (link.manyToMany()) {
                     text = switch (op) {
                         case "set" -> me + " (needed to disconnect existing child records) was found for a nested set" + on;
                         case "connect", "create", "connectOrCreate" -> me + " was found for a connect" + on;
@@ -999,30 +982,58 @@ public final class WriteEngine {
         // An empty nested write is valid input that does nothing, as in Prisma (its fields are all optional).
         for (Iterator<String> it = op.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!allowed.contains(k)) {
-                throw QueryError.validation(join(path, k), "Field does not exist in enclosing type. '" + k + "' is not available on the relation "
-                        + rf.name() + " here (available: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
+            if (!allowed.contains(k)) throw unknownOp(join(path, k), k, allowed);
         }
     }
 
     private Field field(Model model, String name, String path) {
-        return reads.field(model, name, path);
+        Field f = model.field(name);
+        if (f == null || f.ignored() || f instanceof ScalarField sf && sf.kind() == FieldKind.UNSUPPORTED) {
+            throw InputShapes.unknownArgument(path, name, shapes.options(model, null, true));
+        }
+        return f;
     }
 
-    private static QueryError fieldNotInType(String path, String name) {
-        return QueryError.validation(path, "Field '" + name + "' not found in enclosing type");
+    /** A field the data type of a nested create lacks (the relation to the parent, or its foreign key). */
+    private QueryError unknownIn(Model model, RelationField back, String path, String name) {
+        return InputShapes.unknownArgument(path, name, shapes.options(model, back, true));
     }
 
+    /** The scalar arguments of a createMany (with foreign keys) or an updateMany (without) data type. */
+    private List<String> scalarOptions(Model model, Set<ScalarField> excluded, boolean foreignKeys) {
+        List<String> names = shapes.options(model, null, !foreignKeys);
+        return names.stream().filter(n -> model.field(n) instanceof ScalarField f && !excluded.contains(f)).toList();
+    }
+
+    /** An operation a relation's nested-write type does not offer here, with Prisma's order of the operations. */
+    private static QueryError unknownOp(String path, String name, Set<String> allowed) {
+        return InputShapes.unknownArgument(path, name, CreateOrder.NESTED_OPS.stream().filter(allowed::contains).toList());
+    }
+
+    /** A nested create list: every record fits the checked input type, or every record the unchecked one. */
+    private void checkCreateList(Model child, RelationField back, JsonNode create, String path) {
+        List<JsonNode> list = items(create);
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) paths.add(create.isArray() ? join(path, Integer.toString(i)) : path);
+        shapes.checkCreate(child, back, list, paths);
+    }
+
+    private static void runDeferred(List<Runnable> deferred) {
+        for (Runnable r : deferred.reversed()) r.run();
+    }
+
+    /**
+     * The key of the record a write is about to change, locked until the transaction ends: the write then changes the
+     * record only if it still matches (see {@link Session#lockKeys}), never one a concurrent writer changed meanwhile.
+     */
     private Map<String, Object> findOne(Session s, Model model, Filter where) {
-        List<Map<String, Object>> keys = ReferentialActions.keys(s, model, where);
+        List<Map<String, Object>> keys = s.lockKeys(model, where, null);
         return keys.isEmpty() ? null : keys.getFirst();
     }
 
     private List<Map<String, Object>> firstKeys(Session s, Model model, Filter where, long limit) {
-        List<Selection.Item> items = ReferentialActions.keyFields(model).stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
         // Prisma limits updateMany/deleteMany without ordering: the rows come in the database's order.
-        return s.read(new ReadQuery(model, where, List.of(), null, null, null, List.of(), new Selection(items), limit));
+        return s.lockKeys(model, where, limit);
     }
 
     private Map<String, Object> findFields(Session s, Model model, Filter where, List<ScalarField> fields) {

@@ -30,13 +30,31 @@ final class Engines {
 
     /** @param wrap wraps the pool the engine takes its connections from (fault tests cut them) */
     static QueryEngine fresh(TestDatabases dbs, DbKind kind, String template, Consumer<String> log, UnaryOperator<DataSource> wrap) {
-        LoadResult loaded = SchemaLoader.load(new SourceFile("schema.prisma", template.replace("%PROVIDER%", kind.provider().id())));
-        if (loaded.hasErrors()) throw new IllegalStateException("test schema invalid for " + kind + ": " + loaded.errors());
-        Schema schema = loaded.schema().orElseThrow();
+        Schema schema = schema(kind, template);
         TestDatabase db = dbs.fresh(kind);
         SqlDatabase database = db.open();
         SchemaPusher.push(schema, database);
         return new QueryEngine(schema, new SqlConnector(schema, wrap.apply(database.dataSource()), null, log));
+    }
+
+    /**
+     * Two engines, each with its own pool, on one fresh pushed database: two processes writing to the same
+     * database, as far as the database can tell.
+     */
+    static List<QueryEngine> twoOnOne(TestDatabases dbs, DbKind kind, String template) {
+        Schema schema = schema(kind, template);
+        TestDatabase db = dbs.fresh(kind);
+        SqlDatabase first = db.open();
+        SchemaPusher.push(schema, first);
+        SqlDatabase second = db.open();
+        return List.of(new QueryEngine(schema, new SqlConnector(schema, first.dataSource(), null, null)),
+                new QueryEngine(schema, new SqlConnector(schema, second.dataSource(), null, null)));
+    }
+
+    private static Schema schema(DbKind kind, String template) {
+        LoadResult loaded = SchemaLoader.load(new SourceFile("schema.prisma", template.replace("%PROVIDER%", kind.provider().id())));
+        if (loaded.hasErrors()) throw new IllegalStateException("test schema invalid for " + kind + ": " + loaded.errors());
+        return loaded.schema().orElseThrow();
     }
 
     static List<DbKind> all() { return List.of(DbKind.values()); }

@@ -232,13 +232,13 @@ class NestedWritesTest extends EngineSuite {
         fails("P2014", violation, "Passport", "update", "{\"where\": {\"id\": 2}, \"data\": {\"owner\": {\"connect\": {\"id\": 2}}}}");
         assertThat(all("Passport", "ownerId")).containsExactly("2", "1");
         // On the required side, disconnect and delete do not exist.
-        fails("P2009", "Field does not exist in enclosing type", "Passport", "update", "{\"where\": {\"id\": 1}, \"data\": {\"owner\": {\"disconnect\": true}}}");
-        fails("P2009", "Field does not exist in enclosing type", "Passport", "update", "{\"where\": {\"id\": 1}, \"data\": {\"owner\": {\"delete\": true}}}");
+        fails("P2009", "Unknown argument `disconnect`. Did you mean `connect`?", "Passport", "update", "{\"where\": {\"id\": 1}, \"data\": {\"owner\": {\"disconnect\": true}}}");
+        fails("P2009", "Unknown argument `delete`. Available options are marked with ?.", "Passport", "update", "{\"where\": {\"id\": 1}, \"data\": {\"owner\": {\"delete\": true}}}");
         // Deleting from the optional side works.
         run("User", "update", "{\"where\": {\"id\": 2}, \"data\": {\"passport\": {\"delete\": true}}}");
         assertThat(all("Passport", "number")).containsExactly("N2");
         // A required relation must be given, as the relation or as its foreign key.
-        fails("P2009", "A value is required but not set", "Passport", "create", "{\"data\": {\"number\": \"N3\"}}");
+        fails("P2009", "Argument `owner` is missing.", "Passport", "create", "{\"data\": {\"number\": \"N3\"}}");
         run("Passport", "create", "{\"data\": {\"number\": \"N3\", \"ownerId\": 2}}");
         fails("P2009", "", "Passport", "create", "{\"data\": {\"number\": \"N4\", \"ownerId\": 2, \"owner\": {\"connect\": {\"id\": 2}}}}");
         fails("P2009", "", "Passport", "update", "{\"where\": {\"id\": 3}, \"data\": {\"ownerId\": 2, \"owner\": {\"connect\": {\"id\": 2}}}}");
@@ -314,7 +314,7 @@ class NestedWritesTest extends EngineSuite {
         // A nested create gives the foreign key itself: writing it too is no valid input.
         fails("P2009", "", "Post", "update", "{\"where\": {\"id\": 2}, \"data\": {\"comments\": {\"create\": {\"text\": \"c3\", \"postId\": 1}}}}");
         // A create of a model with a required relation needs it (or its foreign key).
-        fails("P2009", "A value is required but not set", "Comment", "create", "{\"data\": {\"text\": \"lonely\"}}");
+        fails("P2009", "Argument `post` is missing.", "Comment", "create", "{\"data\": {\"text\": \"lonely\"}}");
         assertThat(count("Comment")).isEqualTo(2);
     }
 
@@ -344,7 +344,7 @@ class NestedWritesTest extends EngineSuite {
     void inputShapeRules(DbKind kind, String mode) {
         open(kind, mode);
         run("User", "create", "{\"data\": {\"email\": \"u1\", \"profile\": {\"create\": {\"bio\": \"b\"}}, \"posts\": {\"create\": {\"title\": \"t\"}}}}");
-        String missing = "Field does not exist in enclosing type";
+        String missing = "Available options are marked with ?.";
         // set, deleteMany and updateMany exist only on lists.
         fails("P2009", missing, "User", "update", "{\"where\": {\"id\": 1}, \"data\": {\"profile\": {\"set\": {\"id\": 1}}}}");
         fails("P2009", missing, "User", "update", "{\"where\": {\"id\": 1}, \"data\": {\"profile\": {\"deleteMany\": {}}}}");

@@ -3,7 +3,7 @@ package dev.facet.data.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;

@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.facet.data.Engines;
 import dev.facet.data.QueryEngine;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.testdb.TestServers;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.LoadResult;
@@ -61,7 +61,7 @@ abstract class MongoSuite {
         }
         // The test server has no transactions: the suites allow non-atomic writes (as `facet query --allow-non-atomic`)
         // unless a test sets `atomicOnly` to check that such writes are refused.
-        engine = Engines.open(schema, url, null, commands::add, !atomicOnly);
+        engine = Engines.open(schema, url, null, commands::add, (java.time.Duration) null, !atomicOnly);
     }
 
     /** Opens an engine on a new database, pushed (collections and unique indexes) first. */

@@ -226,6 +226,9 @@ final class ScriptSyntax {
     private static final Set<String> NOT_NAMES =
             Set.of("undefined", "null", "true", "false", "new", "await", "typeof", "void", "function", "async", "class", "this");
 
+    /** Nesting deeper than this (objects in objects, parentheses) is not followed: it becomes opaque. */
+    static final int MAX_NESTING = 100;
+
     static Script parse(String src) throws SyntaxProblem {
         return new Parser(src, tokenize(src)).script();
     }
@@ -235,6 +238,8 @@ final class ScriptSyntax {
         private final List<Token> tokens;
         private final Map<String, Expr> bindings = new HashMap<>();
         private int pos;
+        /** Expressions open around the current token. */
+        private int depth;
 
         Parser(String src, List<Token> tokens) {
             this.src = src;
@@ -301,6 +306,20 @@ final class ScriptSyntax {
         /** An expression up to a terminator; whatever is not understood becomes {@link Opaque}. */
         private Expr expression() {
             int startIndex = pos;
+            if (depth == MAX_NESTING) {
+                // Not followed further: the recursion stays bounded, and the value is one this reader does not understand.
+                skipExpression();
+                return opaque(startIndex, pos);
+            }
+            depth++;
+            try {
+                return expressionInside(startIndex);
+            } finally {
+                depth--;
+            }
+        }
+
+        private Expr expressionInside(int startIndex) {
             Token first = peek();
             List<Expr> alternatives = new ArrayList<>();
             Expr primary = primary();

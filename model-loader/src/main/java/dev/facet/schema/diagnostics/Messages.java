@@ -94,6 +94,12 @@ public final class Messages {
         return validation("This string literal is not terminated: a closing `\"` is missing.");
     }
 
+    /** Facet's own: the parser stops at this depth rather than recurse without bound (Prisma's stack overflows). */
+    public static String nestedTooDeeply(int maxLevels) {
+        return validation("This expression is nested too deeply (more than " + maxLevels
+                + " levels of brackets and parentheses).");
+    }
+
     // ---------------------------------------------------------------- arguments and values
 
     public static String typeMismatch(String expected, Expression received) {

@@ -4,9 +4,11 @@ import dev.facet.schema.ast.Attribute;
 import dev.facet.schema.ast.Block;
 import dev.facet.schema.ast.Member;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What formatting adds to make relations complete, as {@code prisma format} does: a missing
@@ -23,6 +25,8 @@ final class Completions {
     private final Map<Member.Field, String> relationAttributes = new IdentityHashMap<>();
     private final Map<Attribute, List<String>> relationArguments = new IdentityHashMap<>();
     private final Map<Block, List<AddedField>> addedFields = new IdentityHashMap<>();
+    /** The names in {@link #addedFields}, so that {@link #adds} does not scan a block's whole list each time. */
+    private final Map<Block, Set<String>> addedNames = new IdentityHashMap<>();
 
     /** @return completions that add nothing */
     static Completions none() { return new Completions(); }
@@ -33,7 +37,10 @@ final class Completions {
         relationArguments.computeIfAbsent(relation, r -> new ArrayList<>()).addAll(arguments);
     }
 
-    void addField(Block block, AddedField field) { addedFields.computeIfAbsent(block, b -> new ArrayList<>()).add(field); }
+    void addField(Block block, AddedField field) {
+        addedFields.computeIfAbsent(block, b -> new ArrayList<>()).add(field);
+        addedNames.computeIfAbsent(block, b -> new HashSet<>()).add(field.name());
+    }
 
     /** @return the {@code @relation(...)} to add to this field, or null */
     String relationAttribute(Member.Field field) { return relationAttributes.get(field); }
@@ -46,6 +53,6 @@ final class Completions {
 
     /** @return whether a field of this name is already being added to the block */
     boolean adds(Block block, String fieldName) {
-        return addedFields(block).stream().anyMatch(f -> f.name().equals(fieldName));
+        return addedNames.getOrDefault(block, Set.of()).contains(fieldName);
     }
 }

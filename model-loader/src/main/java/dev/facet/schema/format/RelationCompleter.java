@@ -10,7 +10,9 @@ import dev.facet.schema.ast.Member;
 import dev.facet.schema.ast.SchemaAst;
 import dev.facet.schema.ast.TopItem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,9 @@ final class RelationCompleter {
     private final Map<String, Block> models = new LinkedHashMap<>();
     private final Set<String> datasources = new HashSet<>();
     private final Completions completions = new Completions();
+    // Per block, computed once: looking fields up by scanning the block for every relation was quadratic.
+    private final Map<Block, Map<String, Member.Field>> fieldsByName = new IdentityHashMap<>();
+    private final Map<Block, List<List<Member.Field>>> uniqueCriteria = new IdentityHashMap<>();
 
     private RelationCompleter() {}
 
@@ -137,7 +142,7 @@ final class RelationCompleter {
     }
 
     /** {@code [a, b]} or a bare {@code a}, each naming a field of {@code owner}; null when not so. */
-    private static List<String> fieldNames(Expression value, Block owner) {
+    private List<String> fieldNames(Expression value, Block owner) {
         List<Expression> items = value instanceof Expression.ArrayValue array ? array.items()
                 : value == null ? null : List.of(value);
         if (items == null) return null;
@@ -263,7 +268,11 @@ final class RelationCompleter {
     }
 
     /** The primary key first, then each unique constraint: field-level ones, then {@code @@unique}. */
-    private static List<List<Member.Field>> uniqueCriteria(Block model) {
+    private List<List<Member.Field>> uniqueCriteria(Block model) {
+        return uniqueCriteria.computeIfAbsent(model, this::readUniqueCriteria);
+    }
+
+    private List<List<Member.Field>> readUniqueCriteria(Block model) {
         List<List<Member.Field>> ids = new ArrayList<>();
         List<List<Member.Field>> uniques = new ArrayList<>();
         for (Member.Field f : model.fields()) {
@@ -280,11 +289,11 @@ final class RelationCompleter {
         }
         List<List<Member.Field>> all = new ArrayList<>(ids);
         all.addAll(uniques);
-        return all;
+        return List.copyOf(all);
     }
 
     /** The fields of {@code @@id([a, b(sort: Desc)])}; null when they do not all resolve. */
-    private static List<Member.Field> blockAttributeFields(Block model, Attribute attribute) {
+    private List<Member.Field> blockAttributeFields(Block model, Attribute attribute) {
         Argument arg = attribute.arguments() == null ? null
                 : attribute.arguments().named("fields") != null ? attribute.arguments().named("fields")
                 : attribute.arguments().unnamed();
@@ -303,8 +312,12 @@ final class RelationCompleter {
         return fields;
     }
 
-    private static Member.Field field(Block block, String name) {
-        for (Member.Field f : block.fields()) if (f.name().name().equals(name)) return f;
-        return null;
+    /** The first field of that name in the block, or null. */
+    private Member.Field field(Block block, String name) {
+        return fieldsByName.computeIfAbsent(block, b -> {
+            Map<String, Member.Field> byName = new HashMap<>();
+            for (Member.Field f : b.fields()) byName.putIfAbsent(f.name().name(), f);
+            return byName;
+        }).get(name);
     }
 }

@@ -130,6 +130,7 @@ final class SchemaPrinter {
         List<BlockAttribute> blockAttributes = new ArrayList<>();
         boolean started = false;
         boolean emptyLineSeen = false;
+        int commentRunEnd = -1; // found once per run of comment lines, not once per line of it
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             if (entry instanceof Blank) {
@@ -138,8 +139,11 @@ final class SchemaPrinter {
             }
             started = true;
             if (entry instanceof CommentLines) {
-                int end = i;
-                while (end < entries.size() && entries.get(end) instanceof CommentLines) end++;
+                if (i >= commentRunEnd) {
+                    commentRunEnd = i;
+                    while (commentRunEnd < entries.size() && entries.get(commentRunEnd) instanceof CommentLines) commentRunEnd++;
+                }
+                int end = commentRunEnd;
                 if (end < entries.size() && entries.get(end) instanceof BlockAttribute attribute) {
                     // Comments right above a block attribute belong to it and move with it.
                     List<CommentLines> above = entries.subList(i, end).stream().map(CommentLines.class::cast).toList();
@@ -266,8 +270,9 @@ final class SchemaPrinter {
     /** The stripped text from {@code from} to the end of its line, through a block comment that starts there. */
     private String remainderOfLine(int from) {
         int end = lineEnd(from);
-        int comment = src.indexOf("/*", from);
-        if (comment >= 0 && comment < end) {
+        // Searched within the line only: a search to the end of the file for every block was quadratic.
+        int comment = src.indexOf("/*", from, end);
+        if (comment >= 0) {
             int close = src.indexOf("*/", comment + 2);
             end = close < 0 ? src.length() : Math.max(end, lineEnd(close));
         }

@@ -28,6 +28,8 @@ import java.util.Set;
 final class BlockAttributesPass {
     private final Context ctx;
 
+    private static final Set<String> ONLY_ONCE = Set.of("id", "map", "schema", "ignore", "shardKey");
+
     BlockAttributesPass(Context ctx) { this.ctx = ctx; }
 
     void run() {
@@ -40,14 +42,10 @@ final class BlockAttributesPass {
     private void model(ModelInfo m) {
         List<Attribute> attributes = m.block.blockAttributes();
         Set<String> seen = new HashSet<>();
-        Set<Attribute> duplicates = new HashSet<>();
+        RepeatedAttributes duplicates = new RepeatedAttributes(attributes);
         for (Attribute a : attributes) {
             String n = a.name();
-            if (Set.of("id", "map", "schema", "ignore", "shardKey").contains(n) && !seen.add(n)) {
-                for (Attribute other : attributes) {
-                    if (other.name().equals(n) && duplicates.add(other)) ctx.error(Messages.attributeDefinedOnce("@" + n), other.span());
-                }
-            }
+            if (ONLY_ONCE.contains(n) && !seen.add(n)) duplicates.report(ctx, n);
         }
 
         // Field-level @id and @unique come first, in field order, as Prisma lists them.
@@ -77,7 +75,7 @@ final class BlockAttributesPass {
         }
 
         for (Attribute a : attributes) {
-            if (duplicates.contains(a)) continue;
+            if (duplicates.isReported(a)) continue;
             switch (a.name()) {
                 case "id" -> compoundId(m, a);
                 case "unique" -> index(m, a, IndexKind.UNIQUE);

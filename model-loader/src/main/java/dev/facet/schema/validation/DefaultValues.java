@@ -128,10 +128,18 @@ final class DefaultValues {
 
     /** Why a number does not fit a 64-bit integer, worded as Prisma's parser words it; null when it fits. */
     private static String integerProblem(String text) {
-        if (!text.matches("-?[0-9]+")) return "invalid digit found in string";
+        boolean negative = text.startsWith("-");
+        int first = negative ? 1 : 0;
+        if (first == text.length()) return "invalid digit found in string";
+        for (int i = first; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') return "invalid digit found in string";
+        }
+        while (first < text.length() - 1 && text.charAt(first) == '0') first++;
+        String tooBig = negative ? "number too small to fit in target type" : "number too large to fit in target type";
+        // Past 19 digits it cannot fit, and BigInteger's parsing of a million digits took seconds.
+        if (text.length() - first > 19) return tooBig;
         BigInteger v = new BigInteger(text);
-        if (v.bitLength() < 64) return null;
-        return v.signum() < 0 ? "number too small to fit in target type" : "number too large to fit in target type";
+        return v.bitLength() < 64 ? null : tooBig;
     }
 
     private DefaultValue enumValue(FieldInfo field, Expression value, Arguments args) {

@@ -96,9 +96,10 @@ final class FieldsPass {
         String dbName = null;
         String schema = null;
         Set<String> seen = new HashSet<>();
+        RepeatedAttributes repeated = new RepeatedAttributes(b.blockAttributes());
         for (Attribute a : b.blockAttributes()) {
             if (!seen.add(a.name()) && (a.name().equals("map") || a.name().equals("schema"))) {
-                duplicateAttribute(b.blockAttributes(), a.name(), true);
+                repeated.report(ctx, a.name());
                 continue;
             }
             switch (a.name()) {
@@ -119,15 +120,6 @@ final class FieldsPass {
         ctx.enumsByName.put(e.name(), e);
     }
 
-    private final Set<Object> reportedDuplicates = new HashSet<>();
-
-    /** Prisma reports every occurrence of a repeated attribute, naming it with one at-sign. */
-    private void duplicateAttribute(List<Attribute> all, String name, boolean block) {
-        for (Attribute a : all) {
-            if (a.name().equals(name) && reportedDuplicates.add(a)) ctx.error(Messages.attributeDefinedOnce("@" + name), a.span());
-        }
-    }
-
     // ---------------------------------------------------------------- fields
 
     private FieldInfo field(Member.Field f, BlockKind container, String containerName) {
@@ -141,17 +133,18 @@ final class FieldsPass {
         if (type.optionalList()) ctx.error(Messages.validation(Messages.optionalListsNotSupported()), type.span());
         if ("T!".equals(type.legacy())) ctx.error(Messages.validation(Messages.legacyRequiredType()), type.span());
         if ("[T]".equals(type.legacy())) ctx.error(Messages.validation(Messages.legacyListType()), type.span());
-        resolveType(info, type, container);
+        resolveType(info, type, container, containerName);
 
         boolean composite = container == BlockKind.TYPE;
         List<Attribute> attributes = f.attributes();
         Set<String> seen = new HashSet<>();
+        RepeatedAttributes repeated = new RepeatedAttributes(attributes);
         List<Attribute> notForRelations = new ArrayList<>();
         for (Attribute a : attributes) {
             String name = a.name();
             boolean nativeType = name.contains(".");
             if (!nativeType && !seen.add(name)) {
-                duplicateAttribute(attributes, name, false);
+                repeated.report(ctx, name);
                 continue;
             }
             if (composite && !(nativeType || name.equals("default") || name.equals("map"))) {
@@ -204,7 +197,7 @@ final class FieldsPass {
         else ctx.error(Messages.attributeValidation("@" + a.name(), message), a.span());
     }
 
-    private void resolveType(FieldInfo info, FieldType type, BlockKind container) {
+    private void resolveType(FieldInfo info, FieldType type, BlockKind container, String containerName) {
         String name = type.name();
         info.typeName = name;
         if (type.isUnsupported()) {
@@ -217,12 +210,12 @@ final class FieldsPass {
             info.kind = FieldKind.SCALAR;
             info.scalarType = scalar.get();
             if (info.scalarType == ScalarType.JSON && ctx.provider != null && !ctx.provider.supportsJson()) {
-                String owner = containerNameOf(info);
+                String owner = containerName;
                 ctx.error(Messages.fieldValidation(info.name, Messages.containerLabel(container), owner,
                         Messages.jsonNotSupported(info.name, owner)), info.span());
             }
             if (info.arity == FieldArity.LIST && ctx.provider != null && !ctx.provider.supportsScalarLists()) {
-                ctx.error(Messages.fieldValidation(info.name, Messages.containerLabel(container), containerNameOf(info),
+                ctx.error(Messages.fieldValidation(info.name, Messages.containerLabel(container), containerName,
                         Messages.scalarListsNotSupported()), info.span());
             }
             return;
@@ -238,19 +231,11 @@ final class FieldsPass {
         if (ctx.modelBlocks.containsKey(name)) {
             info.relation = true;
             if (container == BlockKind.TYPE) {
-                ctx.error(Messages.compositeTypeRelation(containerNameOf(info), name), type.nameSpan());
+                ctx.error(Messages.compositeTypeRelation(containerName, name), type.nameSpan());
             }
             return;
         }
         ctx.error(Messages.unknownType(name), type.nameSpan());
-    }
-
-    /** Only for messages; the container is found from the AST. */
-    private String containerNameOf(FieldInfo info) {
-        for (Block b : ctx.blocks(BlockKind.MODEL, BlockKind.VIEW, BlockKind.TYPE)) {
-            if (b.members().contains(info.ast)) return b.name().name();
-        }
-        return "";
     }
 
     private void idAttribute(FieldInfo info, Attribute a) {

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ import java.util.Set;
 final class RelationsPass {
     private final Context ctx;
     private final Set<FieldInfo> paired = new HashSet<>();
+    /** Per model, its relation fields grouped by target model and relation name, in written order. */
+    private final Map<ModelInfo, Map<List<String>, List<FieldInfo>>> relationGroups = new IdentityHashMap<>();
 
     RelationsPass(Context ctx) { this.ctx = ctx; }
 
@@ -64,12 +67,12 @@ final class RelationsPass {
         return f.relationAttribute == null ? null : f.relationAttribute.name;
     }
 
+    /** The relation fields of {@code target} that point back to {@code m} under the same relation name as {@code f}. */
     private List<FieldInfo> opposites(ModelInfo m, FieldInfo f, ModelInfo target) {
-        List<FieldInfo> out = new ArrayList<>();
-        for (FieldInfo g : target.fields) {
-            if (g == f || !g.relation || !m.name.equals(g.typeName)) continue;
-            if (Objects.equals(relationName(f), relationName(g))) out.add(g);
-        }
+        // Looked up in the groups ambiguity() made: scanning the target's fields for every relation field was quadratic.
+        List<FieldInfo> group = relationGroups.getOrDefault(target, Map.of()).getOrDefault(Arrays.asList(m.name, relationName(f)), List.of());
+        List<FieldInfo> out = new ArrayList<>(group.size());
+        for (FieldInfo g : group) if (g != f) out.add(g);
         return out;
     }
 
@@ -79,6 +82,7 @@ final class RelationsPass {
      */
     private void ambiguity(ModelInfo m) {
         Map<List<String>, List<FieldInfo>> groups = new LinkedHashMap<>();
+        relationGroups.put(m, groups);
         for (FieldInfo f : m.fields) {
             if (f.relation) groups.computeIfAbsent(Arrays.asList(f.typeName, relationName(f)), k -> new ArrayList<>()).add(f);
         }

@@ -35,6 +35,15 @@ class PrismaConfigFileTest {
         return (Unreadable) result;
     }
 
+    @Test
+    void deepNestingIsNotFollowedAndOverflowsNoStack() {
+        String objects = "export default defineConfig(" + "{ a: ".repeat(50_000) + "1" + " }".repeat(50_000) + ")";
+        String parentheses = "export default " + "(".repeat(50_000) + "{}" + ")".repeat(50_000);
+
+        assertThat(parse(objects)).isNotNull().isNotInstanceOf(UrlFound.class);
+        assertThat(parse(parentheses)).isNotNull().isNotInstanceOf(UrlFound.class);
+    }
+
     @Nested
     class UrlForms {
         @Test

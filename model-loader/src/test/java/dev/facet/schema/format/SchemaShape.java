@@ -3,7 +3,7 @@ package dev.facet.schema.format;
 import dev.facet.schema.ast.Attribute;
 import dev.facet.schema.ast.Block;
 import dev.facet.schema.ast.Member;
-import dev.facet.schema.ast.Parser;
+import dev.facet.schema.parser.Parser;
 import dev.facet.schema.ast.SchemaAst;
 import dev.facet.schema.ast.TopItem;
 import dev.facet.schema.diagnostics.Diagnostics;

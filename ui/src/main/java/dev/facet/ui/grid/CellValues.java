@@ -67,6 +67,7 @@ public final class CellValues {
             case STRING -> oneLine(value.asText());
             case DATE_TIME -> dateTime(value.asText(), zone);
             case FLOAT -> floatText(value);
+            case DECIMAL -> decimalText(column, value);
             case BYTES -> bytesPreview(value.asText());
             case JSON -> oneLine(JsonCodec.write(value));
             default -> value.asText();
@@ -124,6 +125,36 @@ public final class CellValues {
         if (Double.isNaN(d) || Double.isInfinite(d)) return Double.toString(d);
         // Shortest text that reads back as the same double, without exponent notation.
         return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A Decimal shows the scale its column declares ({@code 1234.50} in a {@code Decimal(10,2)}), as the database
+     * stores it; the value read back may have lost its trailing zeros.
+     */
+    private static String decimalText(GridColumn column, JsonNode value) {
+        String text = value.asText();
+        NativeType nt = column.scalar() == null ? null : column.scalar().nativeType();
+        if (nt == null || !nt.name().equals("Decimal") || nt.arguments().size() < 2) return text;
+        try {
+            int scale = Integer.parseInt(nt.arguments().get(1).strip());
+            BigDecimal v = new BigDecimal(text);
+            return v.scale() < scale ? v.setScale(scale).toPlainString() : text;
+        } catch (NumberFormatException e) {
+            return text;
+        }
+    }
+
+    /**
+     * The type a column header shows: the native type where the schema gives one ({@code VarChar(40)},
+     * {@code Decimal(10,2)}), as Prisma Studio does, with the field's {@code ?} or {@code []}; else the schema's type.
+     */
+    static String headerType(GridColumn column) {
+        NativeType nt = column.kind() == GridColumn.Kind.SCALAR && column.scalar() != null ? column.scalar().nativeType() : null;
+        if (nt == null) return column.typeLabel();
+        String label = column.typeLabel();
+        String arity = label.endsWith("[]") ? "[]" : label.endsWith("?") ? "?" : "";
+        String args = nt.arguments().stream().map(String::strip).reduce((a, b) -> a + "," + b).orElse(null);
+        return nt.name() + (args == null ? "" : "(" + args + ")") + arity;
     }
 
     private static String bytesPreview(String base64) {

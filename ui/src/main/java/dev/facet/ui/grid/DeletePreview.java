@@ -1,12 +1,12 @@
 package dev.facet.ui.grid;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.write.DeleteImpact;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What deleting the selected records would do, for the confirmation: read from the engine's
- * {@code previewDelete} tree.
+ * What deleting the selected records would do, for the confirmation: the lines of the engine's
+ * {@link DeleteImpact}.
  *
  * @param model    the model of the records
  * @param count    how many records are selected for deletion
@@ -29,35 +29,34 @@ public record DeletePreview(String model, int count, List<String> effects, List<
 
     /**
      * @param model   the model
-     * @param preview the engine's answer to {@code previewDelete}
+     * @param preview the engine's delete preview
      * @param keys    the records asked about
      */
-    static DeletePreview of(String model, JsonNode preview, List<RowKey> keys) {
+    static DeletePreview of(String model, DeleteImpact preview, List<RowKey> keys) {
         List<String> effects = new ArrayList<>();
-        effectLines(preview.path("effects"), 0, effects);
+        effectLines(preview.effects(), 0, effects);
         List<String> blockers = new ArrayList<>();
-        for (JsonNode b : preview.path("blockedBy")) {
-            long n = b.path("count").asLong();
-            blockers.add(String.format("%,d %s %s to it: %s", n, b.path("model").asText(), n == 1 ? "record still refers" : "records still refer",
-                    b.path("message").asText()));
+        for (DeleteImpact.Blocker b : preview.blockedBy()) {
+            long n = b.count();
+            blockers.add(String.format("%,d %s %s to it: %s", n, b.model(), n == 1 ? "record still refers" : "records still refer", b.message()));
         }
         return new DeletePreview(model, keys.size(), effects, blockers, keys);
     }
 
-    private static void effectLines(JsonNode effects, int depth, List<String> out) {
-        for (JsonNode e : effects) {
-            long n = e.path("count").asLong();
-            String records = (n < 0 ? "" : String.format("%,d ", n)) + e.path("model").asText() + (n == 1 ? "" : " records");
-            String field = e.path("field").asText();
-            String line = switch (e.path("action").asText()) {
-                case "delete" -> "deletes " + records + " (cascade through " + field + ")";
-                case "setNull" -> "sets " + field + " to NULL on " + records;
-                case "setDefault" -> "sets " + field + " to its default on " + records;
-                case "unlink" -> "removes its links in " + e.path("model").asText() + " (" + e.path("relation").asText() + ")";
-                default -> null; // restrictions are listed as blockers
+    private static void effectLines(List<DeleteImpact.Effect> effects, int depth, List<String> out) {
+        for (DeleteImpact.Effect e : effects) {
+            long n = e.count();
+            String records = (n < 0 ? "" : String.format("%,d ", n)) + e.model() + (n == 1 ? "" : " records");
+            String field = String.valueOf(e.field());
+            String line = switch (e.action()) {
+                case DELETE -> "delete " + records + " (cascade through " + field + ")";
+                case SET_NULL -> "set " + field + " to NULL on " + records;
+                case SET_DEFAULT -> "set " + field + " to its default on " + records;
+                case UNLINK -> "remove its links in " + e.model() + " (" + e.relation() + ")";
+                case UPDATE, RESTRICT -> null; // restrictions are listed as blockers
             };
             if (line != null) out.add("  ".repeat(depth) + line);
-            if (e.has("effects")) effectLines(e.get("effects"), depth + 1, out);
+            if (e.effects() != null) effectLines(e.effects(), depth + 1, out);
         }
     }
 }

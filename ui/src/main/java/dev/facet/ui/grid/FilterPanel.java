@@ -116,10 +116,7 @@ final class FilterPanel extends VBox {
                 }
             });
             field.valueProperty().bindBidirectional(condition.columnProperty());
-            ComboBox<FilterOperator> op = new ComboBox<>();
-            op.getStyleClass().addAll(Styles.SMALL, "filter-operator");
-            op.getItems().setAll(FilterOperator.forColumn(condition.columnProperty().get()));
-            op.valueProperty().bindBidirectional(condition.operatorProperty());
+            OperatorBox op = new OperatorBox(condition);
             ToggleButton anyCase = new ToggleButton("Aa");
             anyCase.getStyleClass().addAll(Styles.SMALL, "any-case");
             anyCase.setTooltip(new Tooltip("Ignore case"));
@@ -135,12 +132,7 @@ final class FilterPanel extends VBox {
             getChildren().addAll(row, error);
             Runnable refresh = () -> {
                 GridColumn c = condition.columnProperty().get();
-                FilterOperator current = condition.operatorProperty().get();
-                List<FilterOperator> ops = FilterOperator.forColumn(c);
-                if (!op.getItems().equals(ops)) {
-                    op.getItems().setAll(ops);
-                    op.setValue(ops.contains(current) ? current : ops.getFirst());
-                }
+                op.display(c, condition.operatorProperty().get());
                 boolean text = c.scalarType() == ScalarType.STRING && condition.operatorProperty().get() != null
                         && condition.operatorProperty().get().isTextMatch();
                 anyCase.setVisible(vm.insensitiveSupported() && text);

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -37,6 +38,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * open the larger value editor instead.
  */
 final class GridCell extends TableCell<GridRow, GridRow> {
+    /** How long a click on a link waits for a second click: the longest common double-click time (Windows: 500 ms). */
+    static final Duration DOUBLE_CLICK_TIME = Duration.millis(500);
     private static final Map<CellFlag, PseudoClass> FLAGS = new EnumMap<>(CellFlag.class);
     private static final String NULL_CHOICE = "NULL";
     /** Text longer than this, or with line breaks, is edited in the larger editor. */
@@ -56,6 +59,8 @@ final class GridCell extends TableCell<GridRow, GridRow> {
     /** What the tooltip says; the Tooltip itself is made on first hover (a relation column would make one per row). */
     private String tipText;
     private Tooltip refusal;
+    /** A click on a link waiting to see whether it is the first of a double click. */
+    private PauseTransition pendingFollow;
 
     GridCell(ModelGridViewModel vm, GridColumn column, GridTable host) {
         this.vm = vm;
@@ -64,22 +69,41 @@ final class GridCell extends TableCell<GridRow, GridRow> {
         getStyleClass().add("grid-cell");
         addEventHandler(MouseEvent.MOUSE_ENTERED, e -> showTip());
         if (column.isRelation()) {
-            // A click on the text of a relation cell follows it; Ctrl (Cmd) or the middle button opens a new tab.
-            // A double click elsewhere in it (or on a cell with nothing to follow) opens the relation picker.
+            // A click on the text of a relation cell follows it, once the double-click time has passed without a second
+            // click; Ctrl (Cmd) or the middle button opens a new tab at once. A double click anywhere in the cell, its
+            // text included, opens the relation picker: following at the first click had left the second one on
+            // another grid.
             setOnMouseClicked(e -> {
                 boolean onText = e.getPickResult().getIntersectedNode() instanceof Text;
                 boolean middle = e.getButton() == MouseButton.MIDDLE;
                 boolean link = getPseudoClassStates().contains(FLAGS.get(CellFlag.LINK));
-                if (getItem() == null) return;
+                GridRow row = getItem();
+                if (row == null) return;
                 if ((e.getButton() == MouseButton.PRIMARY && onText && link || middle) && e.getClickCount() == 1) {
-                    vm.follow(getItem(), column, e.isShortcutDown() || middle);
+                    if (e.isShortcutDown() || middle) {
+                        vm.follow(row, column, true);
+                    } else {
+                        stopFollowing();
+                        pendingFollow = new PauseTransition(DOUBLE_CLICK_TIME);
+                        pendingFollow.setOnFinished(a -> {
+                            pendingFollow = null;
+                            if (getItem() == row) vm.follow(row, column, false);
+                        });
+                        pendingFollow.play();
+                    }
                     e.consume();
                 } else if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                    host.openRelationPicker(getItem(), column);
+                    stopFollowing();
+                    host.openRelationPicker(row, column);
                     e.consume();
                 }
             });
         }
+    }
+
+    private void stopFollowing() {
+        if (pendingFollow != null) pendingFollow.stop();
+        pendingFollow = null;
     }
 
     GridColumn column() { return column; }

@@ -15,7 +15,9 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -29,6 +31,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -62,6 +65,7 @@ final class GridTable extends TableView<GridRow> {
     private final ModelGridView view;
     private final Map<String, TableColumn<GridRow, GridRow>> byName = new java.util.HashMap<>();
     private final Map<String, Label> sortMarks = new java.util.HashMap<>();
+    private final ContextMenu contextMenu = new ContextMenu();
     private boolean syncing;
     private final Runnable afterLayout = this::afterLayout;
     /** Whether a layout pass has built the table's skin; rows that came before wait for it (see showRows). */
@@ -134,8 +138,17 @@ final class GridTable extends TableView<GridRow> {
             // would read them all, so big results keep the width instead.
             if (e.getClickCount() == 2 && e.getTarget() instanceof Rectangle && getItems().size() > 1_000) e.consume();
         });
-        setContextMenu(new ContextMenu());
-        getContextMenu().setOnShowing(e -> fillContextMenu());
+        // Filled before it shows: an empty menu handed to the control never showed (JavaFX skips empty menus).
+        addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (e.isKeyboardTrigger() || !contextMenu.isShowing()) showContextMenu(e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        // Not every platform turns a right click into a context menu request (Monocle does not): the click opens it too.
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() != javafx.scene.input.MouseButton.SECONDARY || contextMenu.isShowing()) return;
+            showContextMenu(e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
     }
 
     private Label placeholder() {
@@ -232,14 +245,15 @@ final class GridTable extends TableView<GridRow> {
         if (c.scalarType() == ScalarType.DATE_TIME) {
             // DateTime values show in the grid's zone, so the header names it.
             type.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                    () -> c.typeLabel() + " (" + CellValues.zoneLabel(vm.zoneProperty().get()) + ")" + suffix, vm.zoneProperty()));
+                    () -> CellValues.headerType(c) + " (" + CellValues.zoneLabel(vm.zoneProperty().get()) + ")" + suffix, vm.zoneProperty()));
         } else {
-            type.setText(c.typeLabel() + suffix);
+            type.setText(CellValues.headerType(c) + suffix);
         }
         type.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "column-type");
         VBox box = new VBox(0, top, type);
         box.getStyleClass().add("column-header-box");
-        StringBuilder tip = new StringBuilder(c.name() + ": " + c.typeLabel());
+        StringBuilder tip = new StringBuilder(c.name() + ": " + c.typeLabel()
+                + (c.scalar() != null && c.scalar().nativeType() != null ? " @db." + c.scalar().nativeType() : ""));
         if (c.id()) tip.append("\nPrimary key");
         if (c.unique()) tip.append("\nUnique");
         if (c.foreignKey()) tip.append("\nForeign key");
@@ -402,6 +416,12 @@ final class GridTable extends TableView<GridRow> {
                 }
                 e.consume();
             }
+            case CONTEXT_MENU, F10 -> {
+                // The Menu key and Shift+F10 open the context menu of the focused cell, where the platform does not.
+                if (e.getCode() == KeyCode.F10 && !e.isShiftDown()) return;
+                showContextMenuAtFocus();
+                e.consume();
+            }
             case C -> {
                 if (e.isShortcutDown()) {
                     copySelection();
@@ -490,8 +510,29 @@ final class GridTable extends TableView<GridRow> {
 
     // ---------------------------------------------------------------- context menu
 
+    private void showContextMenu(double screenX, double screenY) {
+        contextMenu.hide();
+        fillContextMenu();
+        contextMenu.show(this, screenX, screenY);
+    }
+
+    private void showContextMenuAtFocus() {
+        Node anchor = this;
+        TablePosition<GridRow, ?> pos = getFocusModel().getFocusedCell();
+        if (pos != null && pos.getRow() >= 0) {
+            for (Node n : lookupAll(".grid-cell")) {
+                if (n instanceof GridCell cell && cell.getIndex() == pos.getRow() && cell.getTableColumn() == pos.getTableColumn() && cell.isVisible()) {
+                    anchor = cell;
+                    break;
+                }
+            }
+        }
+        Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        if (b != null) showContextMenu(b.getMinX() + Math.min(24, b.getWidth() / 2), b.getMaxY());
+    }
+
     private void fillContextMenu() {
-        ContextMenu menu = getContextMenu();
+        ContextMenu menu = contextMenu;
         menu.getItems().clear();
         TablePosition<GridRow, ?> pos = getFocusModel().getFocusedCell();
         if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) {

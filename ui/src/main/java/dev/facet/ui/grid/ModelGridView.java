@@ -68,6 +68,8 @@ public final class ModelGridView extends StackPane {
     private final ToggleButton filterToggle = new ToggleButton("Filter", new FontIcon(Feather.FILTER));
     private final StackPane sheetLayer = new StackPane();
     private final VBox sheetCard = new VBox();
+    /** Where the keyboard was when a sheet opened; it goes back there when the sheet closes. */
+    private Node focusBeforeSheet;
     private final PulseSteps building;
 
     /** @param vm the grid's view model; the view loads it when first built */
@@ -110,6 +112,7 @@ public final class ModelGridView extends StackPane {
             else showSheet(new DeleteConfirmation(p, vm::confirmDelete, vm::cancelDelete));
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::shortcuts);
+        SavedRecordFocus.install(vm, table);
         vm.ensureLoaded();
     }
 
@@ -156,15 +159,15 @@ public final class ModelGridView extends StackPane {
             if (is) save.getStyleClass().add("save-pending");
             else save.getStyleClass().remove("save-pending");
         });
-        Button discard = iconButton("discard", Feather.ROTATE_CCW, "Discard every pending change", vm::discard);
+        Button discard = iconButton("discard", Feather.ROTATE_CCW, "Discard every pending change", this::confirmDiscard);
         discard.disableProperty().bind(vm.dirtyProperty().not().or(vm.savingProperty()));
         Button reload = iconButton("reload", Feather.REFRESH_CW, "Reload the rows; pending changes are kept", vm::reload);
 
         search.setId("search");
-        search.setPromptText("Search (Ctrl+F)");
+        search.setPromptText("Search");
         search.setLeft(new FontIcon(Feather.SEARCH));
-        search.setPrefColumnCount(11);
-        LazyTooltip.install(search, "Searches every text column, and number and enum columns for an exact match");
+        search.setPrefColumnCount(7);
+        LazyTooltip.install(search, "Search (Ctrl+F): every text column, and number and enum columns for an exact match");
         PauseTransition debounce = new PauseTransition(Duration.millis(300));
         debounce.setOnFinished(e -> vm.search(search.getText()));
         search.textProperty().addListener(o -> debounce.playFromStart());
@@ -196,8 +199,10 @@ public final class ModelGridView extends StackPane {
     }
 
     private MenuButton columnsMenu() {
-        MenuButton menu = new MenuButton("Columns", new FontIcon(Feather.COLUMNS));
+        // An icon with a tooltip: the toolbar keeps its words for Add, Save and Filter, and fits a 1024-pixel window.
+        MenuButton menu = new MenuButton(null, new FontIcon(Feather.COLUMNS));
         menu.setId("columns");
+        LazyTooltip.install(menu, "Columns: show, hide and reset");
         menu.setOnShowing(e -> {
             menu.getItems().clear();
             GridLayout layout = vm.layoutProperty().get();
@@ -344,16 +349,22 @@ public final class ModelGridView extends StackPane {
     // ---------------------------------------------------------------- footer
 
     private Node footer() {
+        // The footer fits a grid beside the sidebar in a 1024-pixel window: the row count never shrinks, the controls
+        // are short (their meaning in tooltips), and the load time, least needed, is the first to give way.
         Label range = new Label();
         range.setId("range");
         range.textProperty().bind(vm.rangeTextProperty());
         range.getStyleClass().add(Styles.TEXT_BOLD);
+        range.setMinWidth(Region.USE_PREF_SIZE);
         Label info = new Label();
+        info.setId("load-info");
         info.textProperty().bind(vm.loadInfoProperty());
         info.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        info.setMinWidth(0);
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         progress.getStyleClass().add(Styles.SMALL);
-        progress.setPrefWidth(60);
+        progress.setPrefWidth(40);
+        progress.setMinWidth(40);
         progress.visibleProperty().bind(vm.loadingProperty().or(vm.savingProperty()));
 
         // Choice boxes, not combo boxes: a combo box builds its list (a virtual flow and its skin) in a new tab's first
@@ -362,15 +373,22 @@ public final class ModelGridView extends StackPane {
         zone.setId("zone");
         zone.getItems().setAll(ZoneOffset.UTC, ZoneId.systemDefault());
         zone.getItems().setAll(zone.getItems().stream().distinct().toList());
-        zone.setConverter(converter(z -> "Times in " + CellValues.zoneLabel(z)));
+        zone.setConverter(converter(CellValues::zoneLabel));
+        LazyTooltip.install(zone, "The time zone DateTime values are shown and typed in");
+        HBox zoneBox = new HBox(4, new FontIcon(Feather.CLOCK), zone);
+        zoneBox.setAlignment(Pos.CENTER_LEFT);
+        // A choice box is as wide as its longest item ("Europe/Amsterdam (UTC+01:00)"): these stay short.
+        zone.setPrefWidth(110);
+        zone.setMinWidth(70);
         zone.setValue(vm.zoneProperty().get());
         zone.valueProperty().addListener((o, a, b) -> {
             if (b != null) vm.zoneProperty().set(b);
         });
         zone.getStyleClass().add(Styles.SMALL);
 
-        ToggleSwitch scroll = new ToggleSwitch("Infinite scroll");
+        ToggleSwitch scroll = new ToggleSwitch("Scroll");
         scroll.setId("scroll-mode");
+        LazyTooltip.install(scroll, "Infinite scroll: one long list with the exact count, instead of pages");
         scroll.setSelected(vm.pagingModeProperty().get() == PagingMode.SCROLL);
         scroll.selectedProperty().addListener((o, a, b) -> vm.pagingModeProperty().set(b ? PagingMode.SCROLL : PagingMode.PAGES));
         vm.pagingModeProperty().addListener((o, a, b) -> scroll.setSelected(b == PagingMode.SCROLL));
@@ -380,6 +398,7 @@ public final class ModelGridView extends StackPane {
         size.getItems().setAll(GridLayout.PAGE_SIZES);
         size.setValue(vm.pageSizeProperty().get());
         size.setConverter(converter(n -> n + " rows"));
+        LazyTooltip.install(size, "Rows per page, and per step of the infinite scroll");
         size.valueProperty().addListener((o, a, b) -> {
             if (b != null) vm.pageSizeProperty().set(b);
         });
@@ -409,7 +428,11 @@ public final class ModelGridView extends StackPane {
         Label of = new Label();
         of.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "of %,d", vm.pageCountProperty().get()),
                 vm.pageCountProperty()));
-        HBox pager = new HBox(2, first, prev, new Label("Page"), page, of, next, last);
+        of.setMinWidth(Region.USE_PREF_SIZE);
+        Label pageLabel = new Label("Page");
+        pageLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pager = new HBox(2, first, prev, pageLabel, page, of, next, last);
+        pager.setMinWidth(Region.USE_PREF_SIZE);
         pager.setAlignment(Pos.CENTER_LEFT);
         pager.getStyleClass().add("pager");
         pager.visibleProperty().bind(vm.pagingModeProperty().isEqualTo(PagingMode.PAGES));
@@ -417,7 +440,12 @@ public final class ModelGridView extends StackPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(10, range, info, progress, spacer, zone, scroll, size, pager);
+        scroll.setMinWidth(Region.USE_PREF_SIZE);
+        size.setPrefWidth(96);
+        size.setMinWidth(96);
+        HBox.setHgrow(info, Priority.SOMETIMES);
+        info.setMaxWidth(Double.MAX_VALUE);
+        HBox footer = new HBox(10, range, progress, info, spacer, zoneBox, scroll, size, pager);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("grid-footer");
         return footer;
@@ -463,6 +491,16 @@ public final class ModelGridView extends StackPane {
 
     void deleteSelected() { vm.requestDelete(table.selectedRows()); }
 
+    /** Discarding cannot be undone: it asks first, with Cancel as the default. */
+    private void confirmDiscard() {
+        int n = vm.pendingCountProperty().get();
+        if (n == 0) return;
+        showSheet(new DiscardConfirmation(n, () -> {
+            hideSheet();
+            vm.discard();
+        }, this::hideSheet));
+    }
+
     void notice(String text) { vm.notice(text); }
 
     void refused(GridColumn column, String reason) { vm.notice(column.name() + ": " + reason); }
@@ -490,14 +528,29 @@ public final class ModelGridView extends StackPane {
     }
 
     private void showSheet(Node content) {
+        if (!sheetLayer.isVisible()) focusBeforeSheet = getScene() == null ? null : getScene().getFocusOwner();
         sheetCard.getChildren().setAll(content);
         sheetLayer.setVisible(true);
         content.requestFocus();
     }
 
     private void hideSheet() {
+        boolean focusInSheet = getScene() != null && getScene().getFocusOwner() != null && isInside(getScene().getFocusOwner(), sheetLayer);
         sheetLayer.setVisible(false);
         sheetCard.getChildren().clear();
+        // The focus goes back where it was (else into the table): left on a hidden button, the grid's keys
+        // (Ctrl+S after "Mark for deletion") went nowhere until the user clicked into the grid.
+        Node back = focusBeforeSheet;
+        focusBeforeSheet = null;
+        if (focusInSheet || getScene() == null || getScene().getFocusOwner() == null) {
+            if (back != null && back.getScene() == getScene() && isInside(back, this) && back.isVisible() && !back.isDisabled()) back.requestFocus();
+            else table.requestFocus();
+        }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) if (n == ancestor) return true;
+        return false;
     }
 
     private void shortcuts(KeyEvent e) {

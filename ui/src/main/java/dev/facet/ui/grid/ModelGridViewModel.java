@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.DefaultValue;
 import dev.facet.schema.model.Model;
-import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
 import dev.facet.schema.model.Schema;
@@ -188,6 +188,9 @@ public final class ModelGridViewModel {
     private int generation;
     private boolean started;
     private int draftCounter;
+    private final ObservableList<RowKey> reveal = FXCollections.observableArrayList();
+    /** What the status bar says while a delete preview runs; forgotten when the preview is cancelled. */
+    private String previewTask;
     private int viewFirst;
     private int viewLast = -1;
     private List<Integer> chunksInFlight = List.of();
@@ -225,8 +228,7 @@ public final class ModelGridViewModel {
             if (c.kind() == GridColumn.Kind.TO_ONE) c.relation().fields().forEach(f -> keyOwners.put(f, c));
         }
         this.include = includeArguments();
-        Provider provider = schema.provider().orElse(null);
-        this.insensitiveSupported = provider == Provider.POSTGRESQL || provider == Provider.COCKROACHDB || provider == Provider.MONGODB;
+        this.insensitiveSupported = engine.supports(ConnectorCapability.INSENSITIVE_FILTERS);
         this.filter = new FilterGroup(schema, model);
         GridLayout remembered = layoutStore.load(layoutKey);
         layout.set(remembered);
@@ -1182,6 +1184,8 @@ public final class ModelGridViewModel {
     }
 
     private void changesChanged() {
+        // New records are numbered among those pending: the only one is "new record 1", whatever came before.
+        if (changes.drafts().isEmpty()) draftCounter = 0;
         pendingCount.set(changes.size());
         dirty.set(!changes.isEmpty());
         updateRange();
@@ -1229,8 +1233,9 @@ public final class ModelGridViewModel {
         if (keys.isEmpty()) return;
         ObjectNode args = JSON.objectNode();
         args.set("where", whereAnyOf(keys));
-        executor.submit("Previewing the delete of " + keys.size() + " " + model.name(),
-                () -> engine.execute(model.name(), "previewDelete", args),
+        previewTask = "Previewing the delete of " + keys.size() + " " + model.name();
+        executor.submit(previewTask,
+                () -> engine.previewDelete(model.name(), args.get("where")),
                 preview -> {
                     reachable();
                     deletePreview.set(DeletePreview.of(model.name(), preview, keys));
@@ -1268,7 +1273,11 @@ public final class ModelGridViewModel {
     }
 
     /** Drops the delete waiting for confirmation. */
-    public void cancelDelete() { deletePreview.set(null); }
+    public void cancelDelete() {
+        deletePreview.set(null);
+        // The preview is over: the status bar stops naming it.
+        if (previewTask != null) executor.forget(previewTask);
+    }
 
     // ================================================================ save
 
@@ -1288,15 +1297,46 @@ public final class ModelGridViewModel {
         SavePlan plan = plan();
         int n = changes.size();
         saving.set(true);
-        executor.submit("Saving " + n + " changes to " + model.name(), () -> plan.run(engine), outcome -> {
+        executor.submit("Saving " + n + (n == 1 ? " change" : " changes") + " to " + model.name(), () -> plan.run(engine), outcome -> {
             saving.set(false);
             reachable();
-            if (outcome.saved()) saved(n);
-            else saveFailed(plan, outcome);
+            if (outcome.saved()) {
+                saved(n);
+                revealSaved(plan.created());
+            } else {
+                saveFailed(plan, outcome);
+            }
         }, e -> {
             saving.set(false);
             failed("Nothing was saved", e);
         });
+    }
+
+    /**
+     * New records leave the top of the grid when saved: their page is found (in the default order, by key) and
+     * the table selects them there ({@link #revealList()}), instead of their vanishing onto a page nobody looks at.
+     */
+    private void revealSaved(List<RowKey> keys) {
+        if (keys.isEmpty()) return;
+        reveal.setAll(keys);
+        if (!sortOrder.isEmpty() || keyFields.size() != 1 || pagingMode.get() != PagingMode.PAGES) return;
+        String field = keyFields.getFirst().name();
+        ObjectNode upTo = JSON.objectNode();
+        upTo.putObject(field).set("lte", keys.getLast().values().get(field));
+        ObjectNode args = JSON.objectNode();
+        args.set("where", Wheres.and(where(), upTo));
+        executor.submit("Finding the new " + model.name(), () -> engine.execute(model.name(), "count", args).asLong(), n -> {
+            if (n > 0) goToPage((int) ((n - 1) / pageSize.get()));
+        }, e -> reveal.clear());
+    }
+
+    /** @return records just saved that the table brings into view and selects once their rows are shown */
+    public ObservableList<RowKey> revealList() { return reveal; }
+
+    /** @return the row index of a loaded record in the rows shown, or -1 */
+    public int rowIndexOf(RowKey key) {
+        GridRow r = loadedRow(key);
+        return r == null || list == null ? -1 : list.indexOf(r);
     }
 
     /** @return the requests Save would send now */
@@ -1384,6 +1424,7 @@ public final class ModelGridViewModel {
         ChangeSet.RowEdit edit = changes.edit(conflict.key());
         if (edit != null) edit.original = conflict.theirs();
         conflicts.remove(conflict);
+        conflictResolved();
         GridRow r = loadedRow(conflict.key());
         if (r != null) r.fill(conflict.theirs(), conflict.key());
         // A pending value that now equals theirs is no change any more.
@@ -1400,10 +1441,16 @@ public final class ModelGridViewModel {
         changes.revert(conflict.key());
         rowErrors.remove(conflict.key());
         conflicts.remove(conflict);
+        conflictResolved();
         GridRow r = loadedRow(conflict.key());
         changesChanged();
         if (conflict.deleted()) refresh();
         else if (r != null) r.fill(conflict.theirs(), conflict.key());
+    }
+
+    /** The message that asked to resolve the conflicts goes once none is left. */
+    private void conflictResolved() {
+        if (conflicts.isEmpty() && message.get() != null && message.get().severity() == Severity.WARNING) message.set(null);
     }
 
     /** @return the conflict on a row, or null */

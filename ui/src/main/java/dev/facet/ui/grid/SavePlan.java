@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
@@ -55,6 +55,8 @@ final class SavePlan {
     }
 
     private final Model model;
+    /** The keys of the records the last successful run created, in the order they were added. */
+    private volatile List<RowKey> created = List.of();
     private final List<GridColumn> columns;
     private final List<ScalarField> keyFields;
     private final ObjectNode include;
@@ -172,7 +174,14 @@ final class SavePlan {
      */
     Outcome run(QueryEngine engine) {
         try {
-            engine.executeInTransaction(steps.stream().map(Step::request).toList());
+            List<JsonNode> results = engine.executeInTransaction(steps.stream().map(Step::request).toList());
+            List<RowKey> made = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).kind == Kind.CREATE && results.get(i) != null && results.get(i).isObject()) {
+                    made.add(RowKey.of(model, results.get(i)));
+                }
+            }
+            created = List.copyOf(made);
             return Outcome.SAVED;
         } catch (QueryEngine.BatchError e) {
             if (ModelGridViewModel.isConnectionProblem(e)) throw e;
@@ -194,6 +203,9 @@ final class SavePlan {
             return new Outcome(failed, e.error(), conflicts, gone);
         }
     }
+
+    /** @return the keys of the records the last successful run created */
+    List<RowKey> created() { return created; }
 
     private JsonNode find(QueryEngine engine, String action, JsonNode where) {
         ObjectNode args = JSON.objectNode();

@@ -16,6 +16,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -23,6 +24,10 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,6 +36,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -43,6 +49,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class OpenDialog {
     private static final ButtonType OPEN = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
     private static final ButtonType DEMO = new ButtonType("Open the Demo", ButtonBar.ButtonData.LEFT);
+    private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private final OpenDialogViewModel vm;
     private final Dialog<Void> dialog = new Dialog<>();
@@ -52,8 +59,9 @@ public final class OpenDialog {
      * @param vm       the dialog's state
      * @param owner    the main window
      * @param openDemo opens the demo (the dialog closes)
+     * @param quit     quits Facet (Ctrl+Q works while the dialog is up, as everywhere)
      */
-    public OpenDialog(OpenDialogViewModel vm, Window owner, Runnable openDemo) {
+    public OpenDialog(OpenDialogViewModel vm, Window owner, Runnable openDemo, Runnable quit) {
         this.vm = vm;
         dialog.setTitle("Open a Prisma schema");
         dialog.initOwner(owner);
@@ -79,6 +87,13 @@ public final class OpenDialog {
             dialog.close();
             openDemo.run();
         });
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (QUIT.match(e)) {
+                e.consume();
+                dialog.close();
+                quit.run();
+            }
+        });
         vm.doneProperty().addListener((o, was, is) -> {
             if (is) dialog.close();
         });
@@ -89,17 +104,36 @@ public final class OpenDialog {
 
     private void fitLater() {
         Platform.runLater(() -> {
-            Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
-            if (w != null && w.isShowing()) w.sizeToScene();
+            DialogPane pane = dialog.getDialogPane();
+            Window w = pane.getScene() == null ? null : pane.getScene().getWindow();
+            if (w == null || !w.isShowing()) return;
+            // The height for the width it has: sizeToScene asked wrapping text for its height at no width, one word a
+            // line, and the error box grew taller than the screen over Open and Cancel. Never taller than the screen.
+            double chrome = w.getHeight() - pane.getScene().getHeight();
+            double wanted = pane.prefHeight(pane.getWidth()) + chrome;
+            double room = Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(), w.getHeight()).stream().findFirst()
+                    .orElse(Screen.getPrimary()).getVisualBounds().getHeight();
+            w.setHeight(Math.min(wanted, room));
         });
     }
 
-    /** Shows the dialog without waiting for it. */
+    /** Shows the dialog without waiting for it, centred on the window (not every window manager places it). */
     public void show() {
         vm.prepare();
-        if (!dialog.isShowing()) dialog.show();
+        if (!dialog.isShowing()) {
+            dialog.show();
+            Window owner = dialog.getOwner();
+            Window w = dialog.getDialogPane().getScene().getWindow();
+            if (owner != null && w != null) {
+                w.setX(owner.getX() + Math.max(0, (owner.getWidth() - w.getWidth()) / 2));
+                w.setY(owner.getY() + Math.max(0, (owner.getHeight() - w.getHeight()) / 3));
+            }
+        }
         schemaPath.requestFocus();
     }
+
+    /** @return whether the dialog shows, for the window's backdrop */
+    public javafx.beans.value.ObservableBooleanValue showingProperty() { return dialog.showingProperty(); }
 
     /** @return whether it is showing */
     public boolean isShowing() { return dialog.isShowing(); }
@@ -175,6 +209,8 @@ public final class OpenDialog {
         error.descriptionProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        // A long error (a driver's message) scrolls inside the box; the buttons stay in view.
+        error.setMaxHeight(180);
 
         TextArea diagnostics = new TextArea();
         diagnostics.setId("diagnostics");

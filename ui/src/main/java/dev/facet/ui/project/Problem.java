@@ -1,7 +1,7 @@
 package dev.facet.ui.project;
 
 import dev.facet.data.QueryEngine;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 
 /**
  * A failure as the user sees it: Prisma's code when there is one and a one-line message, never a stack trace.

@@ -21,7 +21,25 @@ import java.util.Map;
 public record AppDirectories(Path config, Path data) {
     /** @return the folders for this process's platform, environment and home */
     public static AppDirectories forCurrentUser() {
-        return of(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home", ".")));
+        String os = System.getProperty("os.name", "");
+        return of(os, System.getenv(), home(os, System.getenv(), System.getProperty("user.home", ".")));
+    }
+
+    /**
+     * The home folder: on Linux and macOS the {@code HOME} the user set, as every other program there reads it (Java's
+     * {@code user.home} comes from the password database and ignored {@code HOME=/tmp/x facet}); else {@code user.home}.
+     *
+     * @param osName      the {@code os.name} property
+     * @param environment the process environment
+     * @param userHome    the {@code user.home} property
+     * @return the home folder
+     */
+    public static Path home(String osName, Map<String, String> environment, String userHome) {
+        String home = environment.get("HOME");
+        if (!osName.toLowerCase(Locale.ROOT).startsWith("windows") && home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+            return Path.of(home);
+        }
+        return Path.of(userHome);
     }
 
     /**

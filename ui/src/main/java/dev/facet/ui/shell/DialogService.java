@@ -11,4 +11,25 @@ public interface DialogService {
      * @return whether the user went ahead
      */
     boolean confirm(String title, String message, String confirm);
+
+    /** What to do with unsaved changes on quitting. */
+    enum QuitChoice {
+        /** Save them, then quit (if every save succeeds). */
+        SAVE,
+        /** Quit without saving them. */
+        DISCARD,
+        /** Stay. */
+        CANCEL
+    }
+
+    /**
+     * Asks what to do with unsaved changes before quitting; saving is the default answer.
+     *
+     * @param title   the question ("Quit Facet?")
+     * @param message what holds unsaved changes
+     * @return the choice
+     */
+    default QuitChoice askBeforeQuit(String title, String message) {
+        return confirm(title, message, "Quit without saving") ? QuitChoice.DISCARD : QuitChoice.CANCEL;
+    }
 }

@@ -5,7 +5,7 @@ import dev.facet.ui.demo.DemoSeeder;
 import dev.facet.ui.demo.DemoWorkspace;
 import dev.facet.ui.project.OpenRequest;
 import dev.facet.ui.project.ProjectLoader;
-import dev.facet.ui.project.SqlProjectConnector;
+import dev.facet.ui.project.DataAccessConnector;
 import dev.facet.ui.project.StandardProjectOpener;
 import dev.facet.ui.settings.AppDirectories;
 import dev.facet.ui.settings.UserSettings;
@@ -49,7 +49,7 @@ public final class FacetApplication extends Application {
         Startup s = Objects.requireNonNull(startup, "FacetApplication.run sets the startup");
         AppDirectories dirs = AppDirectories.forCurrentUser();
         UserSettings settings = UserSettings.load(dirs.settingsFile());
-        ProjectLoader loader = new ProjectLoader(new SqlProjectConnector(), ConnectionUrlResolver.forCurrentProcess());
+        ProjectLoader loader = new ProjectLoader(new DataAccessConnector(), ConnectionUrlResolver.forCurrentProcess());
         StandardProjectOpener opener = new StandardProjectOpener(loader, new DemoWorkspace(dirs.demo(), s.demoSchema()), DemoSeeder.standard());
         executor = new FxTaskExecutor();
         StartupProbe.attachIfAsked(stage);

@@ -23,4 +23,19 @@ public final class FxDialogService implements DialogService {
         // A nested event loop, not a wait on the database: the window keeps painting while the user decides.
         return alert.showAndWait().filter(go::equals).isPresent();
     }
+
+    @Override
+    public QuitChoice askBeforeQuit(String title, String message) {
+        // Saving is the default (Enter); quitting without saving is a deliberate click, apart from the other two.
+        ButtonType save = new ButtonType("Save and quit", ButtonBar.ButtonData.OK_DONE);
+        ButtonType discard = new ButtonType("Quit without saving", ButtonBar.ButtonData.LEFT);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, message, discard, cancel, save);
+        if (owner != null) alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("quit-dialog");
+        ButtonType chosen = alert.showAndWait().orElse(cancel);
+        return chosen == save ? QuitChoice.SAVE : chosen == discard ? QuitChoice.DISCARD : QuitChoice.CANCEL;
+    }
 }

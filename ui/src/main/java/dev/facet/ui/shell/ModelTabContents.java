@@ -42,6 +42,10 @@ public final class ModelTabContents {
 
         @Override public void reload() { vm.reload(); }
 
+        @Override public void save() { vm.save(); }
+
+        @Override public javafx.beans.value.ObservableBooleanValue savingProperty() { return vm.savingProperty(); }
+
         @Override public Node createView() { return new ModelGridView(vm); }
 
         @Override public void dispose() { vm.dispose(); }

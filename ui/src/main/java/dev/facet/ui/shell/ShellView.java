@@ -16,6 +16,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -33,6 +34,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -55,6 +57,9 @@ public final class ShellView extends StackPane {
     private final TabPane tabPane = new TabPane();
     private final Map<ModelTab, Tab> fxTabs = new HashMap<>();
     private boolean syncingSelection;
+    private final javafx.beans.property.BooleanProperty backdrop = new javafx.beans.property.SimpleBooleanProperty(this, "backdrop");
+    private SplitPane split;
+    private double sidebarDivider = 0.2;
 
     /**
      * @param vm       the shell
@@ -80,17 +85,32 @@ public final class ShellView extends StackPane {
         center.setTop(new NotificationArea(vm.notifications()));
         center.setCenter(content(openDialog));
         center.getStyleClass().add("content-area");
+        // The split pane honours its items' minimum widths by moving the divider: a grid wider than the room left
+        // pushed the sidebar off the window's left edge. The content takes the room there is.
+        center.setMinWidth(0);
 
-        SplitPane split = new SplitPane(sidebar, center);
-        split.setDividerPositions(0.2);
+        split = new SplitPane(sidebar, center);
+        split.setDividerPositions(0.16);
         SplitPane.setResizableWithParent(sidebar, false);
+        // The sidebar keeps a width that leaves the grid room in a small window, and can be hidden (View › Sidebar).
+        sidebar.setMinWidth(150);
+        sidebar.setPrefWidth(190);
+        sidebar.setMaxWidth(360);
 
         BorderPane main = new BorderPane();
         main.setTop(menuBar(theme, openDialog, quit, recent, openRecent));
         main.setCenter(split);
         main.setBottom(new StatusBar(status, vm));
 
-        getChildren().addAll(main, modal);
+        // Never wider than the window: a content wider than a stack pane is centred on it, which cut the sidebar off.
+        main.setMinSize(0, 0);
+        // Dims the window while a dialog of it is up (the Open dialog), so the page is plainly behind it.
+        Region backdrop = new Region();
+        backdrop.setId("backdrop");
+        backdrop.getStyleClass().add("backdrop");
+        backdrop.visibleProperty().bind(this.backdrop);
+        backdrop.setMouseTransparent(false);
+        getChildren().addAll(main, modal, backdrop);
         sceneProperty().addListener((o, was, scene) -> {
             if (scene == null) return;
             // Alternates the menu items cannot carry: a menu item has one accelerator.
@@ -166,11 +186,13 @@ public final class ShellView extends StackPane {
         MenuItem demo = item("Open the Demo", "menu-open-demo", null, () -> vm.open(new dev.facet.ui.project.OpenRequest.Demo()));
         MenuItem reload = item("Reload Schema", "menu-reload", RELOAD, vm::reload);
         reload.disableProperty().bind(vm.projectProperty().isNull().and(vm.failedOpenProperty().isNull()));
+        MenuItem save = item("Save", "menu-save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::saveSelected);
+        save.disableProperty().bind(vm.selectedTabProperty().isNull());
         MenuItem closeTab = item("Close Tab", "menu-close-tab", new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN),
                 vm::closeSelectedTab);
         closeTab.disableProperty().bind(vm.selectedTabProperty().isNull());
         MenuItem exit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
-        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), reload, closeTab, new SeparatorMenuItem(), exit);
+        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), save, reload, closeTab, new SeparatorMenuItem(), exit);
 
         MenuItem quick = item("Go to Model…", "menu-quick-switcher", QUICK_SWITCHER, this::openQuickSwitcher);
         quick.disableProperty().bind(vm.projectProperty().isNull());
@@ -197,7 +219,12 @@ public final class ShellView extends StackPane {
         MenuItem forward = item("Forward", "menu-forward", new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), vm::forward);
         back.disableProperty().bind(vm.selectedTabProperty().flatMap(ModelTab::canGoBackProperty).map(can -> !can).orElse(true));
         forward.disableProperty().bind(vm.selectedTabProperty().flatMap(ModelTab::canGoForwardProperty).map(can -> !can).orElse(true));
-        Menu view = new Menu("View", null, quick, filter, counts, new SeparatorMenuItem(), back, forward, new SeparatorMenuItem(), themes);
+        CheckMenuItem showSidebar = new CheckMenuItem("Sidebar");
+        showSidebar.setId("menu-sidebar");
+        showSidebar.setSelected(true);
+        showSidebar.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
+        showSidebar.setOnAction(e -> showSidebar(showSidebar.isSelected()));
+        Menu view = new Menu("View", null, showSidebar, quick, filter, counts, new SeparatorMenuItem(), back, forward, new SeparatorMenuItem(), themes);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menu-bar");
         return bar;
@@ -209,6 +236,22 @@ public final class ShellView extends StackPane {
         if (accelerator != null) item.setAccelerator(accelerator);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** @return whether the window is dimmed behind a dialog */
+    public javafx.beans.property.BooleanProperty backdropProperty() { return backdrop; }
+
+    /** Shows or hides the sidebar (View › Sidebar, Ctrl+B), keeping its width for when it comes back. */
+    void showSidebar(boolean show) {
+        boolean shown = split.getItems().contains(sidebar);
+        if (show == shown) return;
+        if (show) {
+            split.getItems().addFirst(sidebar);
+            split.setDividerPositions(sidebarDivider);
+        } else {
+            sidebarDivider = split.getDividerPositions()[0];
+            split.getItems().remove(sidebar);
+        }
     }
 
     /** Opens the quick switcher (Ctrl+P, Ctrl+K). */

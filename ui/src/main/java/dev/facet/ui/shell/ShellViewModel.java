@@ -118,6 +118,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<ModelTab> tabs = FXCollections.observableArrayList();
     private final ObjectProperty<ModelTab> selectedTab = new SimpleObjectProperty<>(this, "selectedTab");
+    /** The notification of the last failed reload, dismissed when a reload succeeds. */
+    private Notification reloadProblem;
     private final ObservableList<String> recentlyOpened = FXCollections.observableArrayList();
     // Read-only views made once: an unmodifiable wrapper listens to its list weakly, so a wrapper made per call
     // could be collected with the listeners views put on it.
@@ -310,6 +312,9 @@ public final class ShellViewModel implements AutoCloseable {
             return;
         }
         SchemaDiff diff = SchemaDiff.between(before.schema(), p.schema());
+        // The schema loads again: what the last failed reload said is over.
+        if (reloadProblem != null) notifications.dismiss(reloadProblem);
+        reloadProblem = null;
         project.set(p);
         title.set(titleFor(p));
         syncModels(p);
@@ -343,10 +348,11 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     private void reloadFailed(Throwable e, boolean manual) {
+        if (reloadProblem != null) notifications.dismiss(reloadProblem);
         if (e instanceof OpenFailure f && f.kind() == OpenFailure.Kind.INVALID_SCHEMA) {
-            notifications.warning("The schema has errors", f.getMessage() + ". Still showing the version loaded before.", f.details());
+            reloadProblem = notifications.warning("The schema has errors", f.getMessage() + ". Still showing the version loaded before.", f.details());
         } else {
-            notifications.error(manual ? "Could not reload the schema" : "Could not reload the changed schema", e);
+            reloadProblem = notifications.error(manual ? "Could not reload the schema" : "Could not reload the changed schema", e);
         }
     }
 
@@ -628,6 +634,12 @@ public final class ShellViewModel implements AutoCloseable {
         tabs.remove(tab);
         tab.dispose();
         if (selectedTab.get() == tab) selectedTab.set(tabs.isEmpty() ? null : tabs.get(Math.max(0, index - 1)));
+    }
+
+    /** Saves the pending changes of the selected tab (File › Save, Ctrl+S wherever the focus is). */
+    public void saveSelected() {
+        ModelTab t = selectedTab.get();
+        if (t != null) t.content().save();
     }
 
     /** Reloads the rows of the selected tab and every count. */

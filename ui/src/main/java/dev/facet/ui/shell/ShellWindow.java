@@ -47,6 +47,7 @@ public final class ShellWindow {
     private final ShellView view;
     private final OpenDialogViewModel openVm;
     private OpenDialog openDialog;
+    private final QuitFlow quitFlow;
 
     private ShellWindow(Stage stage, Config config, DialogService dialogs) {
         this.stage = stage;
@@ -60,12 +61,17 @@ public final class ShellWindow {
         view = new ShellView(shell, theme, status, this::showOpenDialog, this::quit, config.settings()::recent, this::openRecent);
 
         ThemeApplier.follow(theme.darkProperty());
-        Scene scene = new Scene(view, 1280, 800);
+        // 1280×800, or the screen where it is smaller (a 1024×700 screen showed a 1280-pixel window cut on both sides).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ShellWindow.class.getResource(STYLESHEET)).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(shell.titleProperty());
+        quitFlow = new QuitFlow(shell, dialogs);
         stage.setOnCloseRequest(e -> {
-            if (!shell.confirmExit()) e.consume();
+            // Closed by the flow once the user chose (and any save succeeded).
+            e.consume();
+            quitFlow.request(stage::close);
         });
         shell.failedOpenProperty().addListener((o, was, failed) -> {
             if (failed != null && failed.request() instanceof OpenRequest.Schema s) {
@@ -114,7 +120,10 @@ public final class ShellWindow {
 
     /** Shows the Open dialog. */
     public void showOpenDialog() {
-        if (openDialog == null) openDialog = new OpenDialog(openVm, stage, () -> shell.open(new OpenRequest.Demo()));
+        if (openDialog == null) {
+            openDialog = new OpenDialog(openVm, stage, () -> shell.open(new OpenRequest.Demo()), this::quit);
+            view.backdropProperty().bind(openDialog.showingProperty());
+        }
         openDialog.show();
     }
 
@@ -128,7 +137,5 @@ public final class ShellWindow {
         }
     }
 
-    private void quit() {
-        if (shell.confirmExit()) stage.close();
-    }
+    private void quit() { quitFlow.request(stage::close); }
 }

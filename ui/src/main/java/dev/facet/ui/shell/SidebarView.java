@@ -77,10 +77,23 @@ final class SidebarView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
 
         getChildren().addAll(header, filter, list);
+        // The selection shows the model of the active tab, however it became active.
+        vm.selectedTabProperty().addListener((o, was, tab) -> showSelected(tab));
+        list.getItems().addListener((javafx.collections.ListChangeListener<ModelEntry>) c -> showSelected(vm.selectedTabProperty().get()));
         // Once a project is open the list takes the keyboard: arrows and Enter open models, the filter shows its prompt.
         vm.projectProperty().addListener((o, was, is) -> {
             if (is != null && was == null) list.requestFocus();
         });
+    }
+
+    private void showSelected(ModelTab tab) {
+        ModelEntry entry = tab == null ? null : list.getItems().stream().filter(e -> e.name().equals(tab.modelName())).findFirst().orElse(null);
+        if (entry == null) {
+            list.getSelectionModel().clearSelection();
+        } else if (list.getSelectionModel().getSelectedItem() != entry) {
+            list.getSelectionModel().select(entry);
+            list.scrollTo(entry);
+        }
     }
 
     /** Puts the caret in the filter box. */

@@ -18,6 +18,12 @@ public interface TabContent {
     /** @return the node to show in the tab; called once, on the FX thread */
     Node createView();
 
+    /** Saves its pending changes (File › Save, Ctrl+S wherever the focus is); does nothing when it has none. */
+    default void save() {}
+
+    /** @return whether a save is running, or null when it never saves */
+    default javafx.beans.value.ObservableBooleanValue savingProperty() { return null; }
+
     /** Releases what it holds when its tab closes. */
     default void dispose() {}
 

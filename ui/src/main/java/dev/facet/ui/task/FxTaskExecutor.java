@@ -92,4 +92,12 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public void close() { pool.shutdownNow(); }
+
+    @Override
+    public void forget(String description) {
+        if (description.equals(lastTask.get())) {
+            lastTask.set("");
+            lastDuration.set(null);
+        }
+    }
 }

@@ -26,6 +26,12 @@ public interface TaskExecutor {
      */
     <T> TaskHandle submitLatest(Object channel, String description, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * Says that the finished task described so is over for the user (a delete preview that was cancelled): the
+     * status bar stops naming it. On the FX thread.
+     */
+    default void forget(String description) { }
+
     /** A submitted task. */
     interface TaskHandle {
         /** Cancels the task: its result, if any, is dropped. */

@@ -379,7 +379,11 @@ class ModelGridViewModelTest {
         assertThat(vm.totalCountProperty().get()).isEqualTo(251);
         assertThat(db.query("SELECT role || ' ' || points || ' ' || referrerId FROM \"Customer\" WHERE email = 'new@example.com'"))
                 .isEqualTo("CUSTOMER 0 3");
-        assertThat(vm.rows()).hasSize(100);
+        // The saved record is no longer at the top: the grid goes to its page (the last, 51 rows) and shows it there.
+        assertThat(vm.pageIndexProperty().get()).isEqualTo(2);
+        assertThat(vm.rows()).hasSize(51);
+        assertThat(vm.revealList()).hasSize(1);
+        assertThat(vm.rowIndexOf(vm.revealList().getFirst())).isEqualTo(50);
     }
 
     @Test
@@ -443,7 +447,7 @@ class ModelGridViewModelTest {
         db.sql("DELETE FROM \"Order\" WHERE customerId = 3");
         c3.requestDelete(List.of(c3.rows().getFirst()));
         DeletePreview p3 = c3.deletePreviewProperty().get();
-        assertThat(p3.effects()).containsExactly("deletes 1 Address (cascade through customer)", "deletes 1 Review (cascade through customer)");
+        assertThat(p3.effects()).containsExactly("delete 1 Address (cascade through customer)", "delete 1 Review (cascade through customer)");
         c3.confirmDelete();
         assertThat(c3.rowState(c3.rows().getFirst())).isEqualTo(RowState.DELETED);
         assertThat(c3.cell(c3.rows().getFirst(), c3.column("name")).has(CellFlag.DELETED)).isTrue();
@@ -464,11 +468,11 @@ class ModelGridViewModelTest {
         orders.filter().addCondition("customerId", FilterOperator.EQUALS, "1");
         orders.applyFilter();
         orders.requestDelete(List.copyOf(orders.rows()));
-        assertThat(orders.deletePreviewProperty().get().effects()).containsExactly("deletes 4 OrderLine records (cascade through order)");
+        assertThat(orders.deletePreviewProperty().get().effects()).containsExactly("delete 4 OrderLine records (cascade through order)");
         orders.confirmDelete();
         orders.save();
         vm.requestDelete(List.of(ada));
-        assertThat(vm.deletePreviewProperty().get().effects()).contains("sets referrer to NULL on 5 Customer records");
+        assertThat(vm.deletePreviewProperty().get().effects()).contains("set referrer to NULL on 5 Customer records");
     }
 
     // ---------------------------------------------------------------- relations

@@ -276,7 +276,7 @@ class RelationPickerTest {
         link(robot, 0, "customer", "Grace Hopper", "Grace Hopper");
         waitClosed();
         assertThat(saveText(robot)).isEqualTo("Save 1 change");
-        robot.clickOn("#discard");
+        robot.clickOn("#discard").clickOn("#confirm-discard");
         assertThat(vm().dirtyProperty().get()).isFalse();
         assertThat(pending(robot, "Ada Lovelace")).isFalse();
         assertThat(db.query("SELECT customerId FROM \"Order\" WHERE id = 1")).isEqualTo(1);

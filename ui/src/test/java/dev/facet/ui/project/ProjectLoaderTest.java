@@ -16,7 +16,7 @@ class ProjectLoaderTest {
     Path dir;
 
     private ProjectLoader loader() {
-        return new ProjectLoader(new SqlProjectConnector(), new ConnectionUrlResolver(Map.of(), dir));
+        return new ProjectLoader(new DataAccessConnector(), new ConnectionUrlResolver(Map.of(), dir));
     }
 
     private Path write(String relative, String text) throws Exception { return TestFiles.write(dir, relative, text); }

@@ -70,28 +70,38 @@ class DemoScreenshotsTest {
                 && window.shell().models().stream().allMatch(e -> e.countProperty().get() != null));
         Fx.run(() -> {
             stage.setWidth(1280);
-            stage.setHeight(760);
+            stage.setHeight(800);
             window.shell().openModel("Customer");
             window.shell().openModel("Order");
-            window.shell().openModel("Product");
             window.shell().openModel(window.shell().projectProperty().get().schema().model("Order"), "{\"customerId\":42}", true);
+            window.shell().openModel("Product");
             window.shell().notifications().info("Schema reloaded", "Added model Coupon; Order: added giftWrap.");
         });
         Path out = Path.of(FOLDER);
         Files.createDirectories(out);
-        snapshot(out.resolve("demo-light.png"));
-        Fx.run(() -> window.theme().choiceProperty().set(ThemeChoice.DARK));
-        snapshot(out.resolve("demo-dark.png"));
-        Fx.run(() -> window.theme().choiceProperty().set(ThemeChoice.LIGHT));
+        for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
+            Fx.run(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            String suffix = size[0] == 1280 ? "" : "-" + size[0] + "x" + size[1];
+            snapshot(out.resolve("demo-light" + suffix + ".png"));
+            Fx.run(() -> window.theme().choiceProperty().set(ThemeChoice.DARK));
+            snapshot(out.resolve("demo-dark" + suffix + ".png"));
+            Fx.run(() -> window.theme().choiceProperty().set(ThemeChoice.LIGHT));
+        }
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.P).release(javafx.scene.input.KeyCode.P,
                 javafx.scene.input.KeyCode.CONTROL);
         robot.write("or");
-        Thread.sleep(600);
+        Fx.waitUntil(() -> robot.lookup("#quick-switcher-list").tryQuery().isPresent());
         snapshot(out.resolve("demo-switcher.png"));
     }
 
-    private void snapshot(Path file) throws InterruptedException {
-        Thread.sleep(400);
+    /** After the grid in view is built and its rows shown, and the tab headers laid out (they came in garbled before). */
+    private void snapshot(Path file) {
+        Fx.waitUntil(() -> stage.getScene().lookup("#grid-table") != null && stage.getScene().getRoot().lookupAll(".grid-cell").size() > 20
+                && stage.getScene().getRoot().lookupAll(".tab-header-area .tab").stream().allMatch(t -> t.getLayoutBounds().getWidth() > 0));
+        for (int i = 0; i < 3; i++) org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         Fx.run(() -> {
             try {
                 ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", file.toFile());

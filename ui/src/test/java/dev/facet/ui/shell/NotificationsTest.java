@@ -2,7 +2,7 @@ package dev.facet.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.ui.project.Problem;
 import java.time.Duration;
 import javafx.beans.property.SimpleIntegerProperty;

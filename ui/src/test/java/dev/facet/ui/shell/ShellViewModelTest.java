@@ -3,7 +3,7 @@ package dev.facet.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.data.QueryEngine;
-import dev.facet.data.QueryError;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.Connector;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Aggregation;
@@ -379,7 +379,7 @@ class ShellViewModelTest {
 
         @Override public <T> T transaction(Function<Session, T> work) { throw gone(); }
 
-        @Override public boolean supportsInsensitiveFilters() { return false; }
+        @Override public java.util.Set<dev.facet.data.connector.ConnectorCapability> capabilities() { return java.util.Set.of(); }
 
         @Override public void close() { }
     }

@@ -5,7 +5,7 @@ import dev.facet.ui.demo.DemoSeeder;
 import dev.facet.ui.demo.DemoWorkspace;
 import dev.facet.ui.project.DatabaseConnector;
 import dev.facet.ui.project.ProjectLoader;
-import dev.facet.ui.project.SqlProjectConnector;
+import dev.facet.ui.project.DataAccessConnector;
 import dev.facet.ui.project.StandardProjectOpener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ public final class DemoFixture {
     private final StandardProjectOpener opener;
 
     /** @param root a temporary folder; the demo goes in {@code root/demo} */
-    public DemoFixture(Path root) { this(root, new SqlProjectConnector()); }
+    public DemoFixture(Path root) { this(root, new DataAccessConnector()); }
 
     /** @param connector opens databases (tests substitute failing ones) */
     public DemoFixture(Path root, DatabaseConnector connector) {

@@ -140,6 +140,7 @@ public final class DatabaseUrl {
             host = percentDecode(host, false);
         }
         if (host.isEmpty()) throw invalid("the host is missing");
+        checkHost(host, hostPort.startsWith("["));
         Integer port = null;
         if (portText != null && !portText.isEmpty()) {
             port = parsePort(portText);
@@ -187,7 +188,27 @@ public final class DatabaseUrl {
         return new DatabaseUrl(Scheme.SQLITE, "file", null, null, null, null, null, file, rest, args, base);
     }
 
+    /**
+     * A host name is letters, digits, dots, hyphens and underscores; an IPv6 address (in brackets) hex digits, colons
+     * and dots. Anything else ({@code ::} without brackets, spaces, a stray {@code @}) is a mistake in the URL, never
+     * an address to send credentials to.
+     */
+    private static void checkHost(String host, boolean bracketed) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            boolean ok = bracketed
+                    ? Character.digit(c, 16) >= 0 || c == ':' || c == '.' || c == '%'
+                    : Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_';
+            if (!ok) {
+                throw invalid(c == ':' && !bracketed ? "the host '" + host + "' is not valid (an IPv6 address goes in brackets: [::1])"
+                        : "the host '" + host + "' is not valid");
+            }
+        }
+        if (bracketed && host.indexOf(':') < 0) throw invalid("the host '[" + host + "]' is not an IPv6 address");
+    }
+
     private static int parsePort(String text) {
+        if (!text.chars().allMatch(c -> c >= '0' && c <= '9')) throw invalid("the port '" + text + "' is not a number");
         try {
             int port = Integer.parseInt(text);
             if (port <= 0 || port > 65535) throw invalid("the port " + text + " is out of range");

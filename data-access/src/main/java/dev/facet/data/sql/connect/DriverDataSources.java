@@ -22,25 +22,36 @@ final class DriverDataSources {
 
     private DriverDataSources() {}
 
-    static DataSource create(Provider provider, DatabaseUrl url, boolean createSqliteFile) {
+    static DataSource create(Provider provider, DatabaseUrl url, boolean createSqliteFile, Duration statementTimeout) {
         return switch (provider) {
-            case POSTGRESQL, COCKROACHDB -> postgres(url);
+            case POSTGRESQL, COCKROACHDB -> postgres(url, statementTimeout);
             case MYSQL -> mysql(url);
             case SQLITE -> sqlite(url, createSqliteFile);
             default -> throw new IllegalArgumentException("not a SQL provider handled here: " + provider);
         };
     }
 
-    /** The statement each new pooled connection runs first, so DateTime values are read and written as UTC. */
-    static String initSql(Provider provider) {
+    /**
+     * The statement each new pooled connection runs first, so DateTime values are read and written as UTC, and on
+     * MySQL and MariaDB each statement's time limit (their variables differ: MariaDB's {@code max_statement_time} in
+     * seconds limits every statement, MySQL's {@code max_execution_time} in milliseconds only reads).
+     *
+     * @param server the server's version as the driver reports it
+     */
+    static String initSql(Provider provider, String server, Duration statementTimeout) {
         return switch (provider) {
             case POSTGRESQL, COCKROACHDB -> "SET TIME ZONE 'UTC'";
-            case MYSQL -> "SET time_zone = '+00:00'";
+            case MYSQL -> {
+                if (statementTimeout.isZero()) yield "SET time_zone = '+00:00'";
+                boolean mariadb = server != null && server.toLowerCase(Locale.ROOT).contains("mariadb");
+                yield mariadb ? "SET time_zone = '+00:00', SESSION max_statement_time = " + java.math.BigDecimal.valueOf(statementTimeout.toMillis(), 3).toPlainString()
+                        : "SET time_zone = '+00:00', SESSION max_execution_time = " + statementTimeout.toMillis();
+            }
             default -> null;
         };
     }
 
-    private static DataSource postgres(DatabaseUrl url) {
+    private static DataSource postgres(DatabaseUrl url, Duration statementTimeout) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setServerNames(new String[] {url.host()});
         ds.setPortNumbers(new int[] {url.port()});
@@ -49,8 +60,10 @@ final class DriverDataSources {
         if (url.user() != null) ds.setUser(url.user());
         if (url.password() != null) ds.setPassword(url.password());
         // Quoted, so a mixed-case schema name is not folded to lower case by the server.
-        ds.setCurrentSchema("\"" + url.schema().replace("\"", "\"\"") + "\"");
+        ds.setCurrentSchema(SqlFamily.POSTGRES.quote(url.schema()));
         ds.setApplicationName("Facet");
+        // Sent with the connection: the server cancels any statement running longer (SQLSTATE 57014).
+        if (!statementTimeout.isZero()) ds.setOptions("-c statement_timeout=" + statementTimeout.toMillis());
         int connect = seconds(url.connectTimeout());
         ds.setConnectTimeout(connect);
         ds.setLoginTimeout(connect);
@@ -94,6 +107,10 @@ final class DriverDataSources {
             ds.setSslMode(mysqlSslMode(url));
             String cert = url.argument("sslcert");
             if (cert != null && !cert.isBlank()) ds.setTrustCertificateKeyStoreUrl(resolve(url, cert).toUri().toString());
+            // JDBC escapes ({fn ...}, {d ...}) are not Prisma's: with them on, Connector/J rewrites such text even
+            // inside a quoted identifier (a column @map("{fn x}")), and the statement names a column that is not there.
+            ds.setEnableEscapeProcessing(false);
+            ds.setProcessEscapeCodesForPrepStmts(false);
             ds.setCachePrepStmts(true);
             ds.setRewriteBatchedStatements(true);
         } catch (SQLException e) {

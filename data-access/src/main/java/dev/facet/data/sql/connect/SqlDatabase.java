@@ -63,23 +63,41 @@ public final class SqlDatabase implements AutoCloseable {
      * @throws DatabaseConnectionException when the provider and URL disagree, or the database cannot be reached
      */
     public static SqlDatabase open(Provider provider, DatabaseUrl url, boolean createSqliteFile) {
+        return open(provider, url, createSqliteFile, defaultStatementTimeout());
+    }
+
+    /**
+     * Opens a pool and checks that the database answers.
+     *
+     * @param provider         the datasource provider; null to infer it from the URL's scheme
+     * @param url              the parsed URL
+     * @param createSqliteFile whether a missing SQLite file is created rather than reported
+     * @param statementTimeout how long the server lets one statement run before cancelling it (zero: no limit);
+     *                         PostgreSQL's {@code statement_timeout}, MariaDB's {@code max_statement_time}, MySQL's
+     *                         {@code max_execution_time} (which limits reads only). SQLite has none.
+     * @return the open database; close it when done
+     * @throws DatabaseConnectionException when the provider and URL disagree, or the database cannot be reached
+     */
+    public static SqlDatabase open(Provider provider, DatabaseUrl url, boolean createSqliteFile, Duration statementTimeout) {
         Provider p = checkProvider(provider, url);
         if (p == Provider.SQLITE) checkSqliteFile(url, createSqliteFile);
-        DataSource driver = DriverDataSources.create(p, url, createSqliteFile);
+        DataSource driver = DriverDataSources.create(p, url, createSqliteFile, statementTimeout);
         LOG.debug("Connecting to {}", url.masked());
-        probe(driver, p, url);
+        String server = probe(driver, p, url);
 
         HikariConfig config = new HikariConfig();
         config.setPoolName("facet-" + p.id() + "-" + POOLS.incrementAndGet());
         config.setDataSource(driver);
         int size = p == Provider.SQLITE ? 1 : url.connectionLimit().orElse(Runtime.getRuntime().availableProcessors() * 2 + 1);
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(Math.min(1, size));
+        // No connection is opened in the background: closing the pool would wait for one being opened (seconds on
+        // a busy server, for a one-line facet query). Connections are opened when asked for and kept while in use.
+        config.setMinimumIdle(0);
         long wait = url.poolTimeout().toMillis();
         config.setConnectionTimeout(wait == 0 ? Integer.MAX_VALUE : Math.max(250, wait));
         // The probe above already reported any failure in Prisma's terms; the pool need not try again.
         config.setInitializationFailTimeout(-1);
-        String init = DriverDataSources.initSql(p);
+        String init = DriverDataSources.initSql(p, server, statementTimeout);
         if (init != null) config.setConnectionInitSql(init);
         return new SqlDatabase(p, url, new HikariDataSource(config));
     }
@@ -126,8 +144,46 @@ public final class SqlDatabase implements AutoCloseable {
         }
     }
 
-    /** Opens and closes one connection, bounded by the connect timeout, and reports a failure in Prisma's terms. */
-    private static void probe(DataSource driver, Provider provider, DatabaseUrl url) {
+    /** The statement time limit when the caller sets none: 60 s, unless overridden (see {@link #STATEMENT_TIMEOUT_PROPERTY}). */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    /** System property (else environment variable {@code FACET_STATEMENT_TIMEOUT}) with the default limit in seconds; 0 for none. */
+    public static final String STATEMENT_TIMEOUT_PROPERTY = "facet.statementTimeout";
+
+    /**
+     * @return the statement time limit to use when none is given: the system property {@value #STATEMENT_TIMEOUT_PROPERTY},
+     *         else the environment variable {@code FACET_STATEMENT_TIMEOUT} (seconds, fractions allowed, 0 for none), else 60 s
+     * @throws DatabaseConnectionException when the setting is not a number of seconds
+     */
+    public static Duration defaultStatementTimeout() {
+        String text = System.getProperty(STATEMENT_TIMEOUT_PROPERTY);
+        String source = "-D" + STATEMENT_TIMEOUT_PROPERTY;
+        if (text == null || text.isBlank()) {
+            text = System.getenv("FACET_STATEMENT_TIMEOUT");
+            source = "FACET_STATEMENT_TIMEOUT";
+        }
+        if (text == null || text.isBlank()) return DEFAULT_STATEMENT_TIMEOUT;
+        try {
+            return parseSeconds(text);
+        } catch (IllegalArgumentException e) {
+            throw new DatabaseConnectionException(ConnectionErrorCode.OTHER, source + " must be a number of seconds (0 for no limit), not '" + text + "'");
+        }
+    }
+
+    /** @return {@code text} (seconds, maybe with a fraction, 0 for none) as a duration; IllegalArgumentException when it is not one */
+    public static Duration parseSeconds(String text) {
+        java.math.BigDecimal seconds = new java.math.BigDecimal(text.strip());
+        if (seconds.signum() < 0 || seconds.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE / 1000)) > 0) {
+            throw new IllegalArgumentException("out of range: " + text);
+        }
+        return Duration.ofMillis(seconds.movePointRight(3).setScale(0, java.math.RoundingMode.UP).longValueExact());
+    }
+
+    /**
+     * Opens and closes one connection, bounded by the connect timeout, and reports a failure in Prisma's terms.
+     *
+     * @return the server's version as the driver reports it (MariaDB's says "MariaDB")
+     */
+    private static String probe(DataSource driver, Provider provider, DatabaseUrl url) {
         CompletableFuture<Connection> result = new CompletableFuture<>();
         Thread worker = Thread.ofVirtual().name("facet-connect").start(() -> {
             try {
@@ -139,7 +195,9 @@ public final class SqlDatabase implements AutoCloseable {
         Duration timeout = url.connectTimeout();
         try {
             Connection c = timeout.isZero() ? result.get() : result.get(timeout.plus(DEADLINE_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
-            c.close();
+            try (c) {
+                return c.getMetaData().getDatabaseProductVersion();
+            }
         } catch (TimeoutException e) {
             worker.interrupt();
             result.thenAccept(SqlDatabase::closeQuietly);

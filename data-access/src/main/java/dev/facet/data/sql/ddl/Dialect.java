@@ -1,5 +1,6 @@
 package dev.facet.data.sql.ddl;
 
+import dev.facet.data.sql.connect.SqlFamily;
 import dev.facet.data.sql.ddl.DdlPlan.EnumDef;
 import dev.facet.schema.model.DefaultValue;
 import dev.facet.schema.model.Model;
@@ -35,8 +36,11 @@ abstract sealed class Dialect permits PostgresDialect, MysqlDialect, SqliteDiale
         };
     }
 
+    /** @return the family of databases this dialect writes DDL for, whose one quoting function it uses */
+    abstract SqlFamily family();
+
     /** @return the identifier quoted for this database */
-    abstract String quote(String identifier);
+    final String quote(String identifier) { return family().quote(identifier); }
 
     /** @return the longest identifier the database accepts (Prisma shortens generated names to it) */
     abstract int maxIdentifierLength();

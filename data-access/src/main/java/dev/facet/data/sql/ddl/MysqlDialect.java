@@ -1,5 +1,6 @@
 package dev.facet.data.sql.ddl;
 
+import dev.facet.data.sql.connect.SqlFamily;
 import dev.facet.data.sql.ddl.DdlPlan.Column;
 import dev.facet.data.sql.ddl.DdlPlan.EnumDef;
 import dev.facet.data.sql.ddl.DdlPlan.ForeignKey;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 final class MysqlDialect extends Dialect {
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    @Override String quote(String identifier) { return "`" + identifier.replace("`", "``") + "`"; }
+    @Override SqlFamily family() { return SqlFamily.MYSQL; }
 
     @Override int maxIdentifierLength() { return 64; }
 

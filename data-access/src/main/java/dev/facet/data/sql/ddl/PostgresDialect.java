@@ -1,5 +1,6 @@
 package dev.facet.data.sql.ddl;
 
+import dev.facet.data.sql.connect.SqlFamily;
 import dev.facet.data.sql.ddl.DdlPlan.Column;
 import dev.facet.data.sql.ddl.DdlPlan.EnumDef;
 import dev.facet.data.sql.ddl.DdlPlan.ForeignKey;
@@ -30,7 +31,7 @@ final class PostgresDialect extends Dialect {
 
     PostgresDialect(boolean cockroach) { this.cockroach = cockroach; }
 
-    @Override String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+    @Override SqlFamily family() { return SqlFamily.POSTGRES; }
 
     @Override int maxIdentifierLength() { return 63; }
 

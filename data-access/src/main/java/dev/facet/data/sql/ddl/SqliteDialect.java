@@ -1,5 +1,6 @@
 package dev.facet.data.sql.ddl;
 
+import dev.facet.data.sql.connect.SqlFamily;
 import dev.facet.data.sql.ddl.DdlPlan.Column;
 import dev.facet.data.sql.ddl.DdlPlan.EnumDef;
 import dev.facet.data.sql.ddl.DdlPlan.ForeignKey;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 
 /** SQLite: foreign keys live inside CREATE TABLE, and enums are text. */
 final class SqliteDialect extends Dialect {
-    @Override String quote(String identifier) { return "\"" + identifier.replace("\"", "\"\"") + "\""; }
+    @Override SqlFamily family() { return SqlFamily.SQLITE; }
 
     /** SQLite has no limit; Prisma uses this one. */
     @Override int maxIdentifierLength() { return 10000; }

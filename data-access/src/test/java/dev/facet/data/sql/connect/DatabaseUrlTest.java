@@ -130,7 +130,11 @@ class DatabaseUrlTest {
             "", "localhost:5432", "mongodb://u:hunter22@localhost/db", "sqlserver://localhost:1433", "http://x",
             "postgresql://u:hunter22@localhost:abc/db", "postgresql://u:hunter22@localhost:99999/db", "postgresql://u:hunter22@/db",
             "postgresql://u:hunter22@localhost/db?connection_limit=many", "postgresql://u:hunter22@localhost/db?connect_timeout=-1",
-            "mysql://u:hunter22@localhost/db?connection_limit=0", "prisma://accelerate.prisma-data.net/?api_key=hunter22", "file:"})
+            "mysql://u:hunter22@localhost/db?connection_limit=0", "prisma://accelerate.prisma-data.net/?api_key=hunter22", "file:",
+            // Credentials must never go to an address the user did not write (issue 18).
+            "postgresql://u:hunter22@@@::://", "postgresql://u:hunter22@::1/db", "postgresql://u:hunter22@:5432/db",
+            "mysql://u:hunter22@localhost:+3306/db", "postgresql://u:hunter22@local host/db", "postgresql://u:hunter22@[zz]/db",
+            "postgresql://u:hunter22@[127.0.0.1]/db", "postgresql://u:hunter22@a@b:c/db"})
     void invalidUrlsAreP1013WithoutThePassword(String text) {
         assertThatThrownBy(() -> DatabaseUrl.parse(text, null))
                 .isInstanceOfSatisfying(DatabaseConnectionException.class, e -> {

@@ -1,5 +1,18 @@
-package dev.facet.schema.ast;
+package dev.facet.schema.parser;
 
+import dev.facet.schema.ast.Argument;
+import dev.facet.schema.ast.ArgumentList;
+import dev.facet.schema.ast.Arity;
+import dev.facet.schema.ast.Attribute;
+import dev.facet.schema.ast.Block;
+import dev.facet.schema.ast.BlockKind;
+import dev.facet.schema.ast.Comment;
+import dev.facet.schema.ast.Expression;
+import dev.facet.schema.ast.FieldType;
+import dev.facet.schema.ast.Identifier;
+import dev.facet.schema.ast.Member;
+import dev.facet.schema.ast.SchemaAst;
+import dev.facet.schema.ast.TopItem;
 import dev.facet.schema.diagnostics.Diagnostics;
 import dev.facet.schema.diagnostics.Messages;
 import dev.facet.schema.source.SourceFile;
@@ -11,12 +24,28 @@ import java.util.List;
  * Parses one schema file into a {@link SchemaAst}, following the grammar of Prisma's
  * {@code datamodel.pest}: line oriented, with unrecognised lines kept as {@code Invalid} items
  * and reported, never thrown.
+ *
+ * <p>In its own package above {@code ast} and {@code diagnostics}: the tree is plain data, and the
+ * messages may name its types without a package cycle.
  */
 public final class Parser {
+    /**
+     * The deepest nesting of brackets and parentheses an expression may have (an attribute's own
+     * parentheses count as one level). Real schemas nest three or four levels; the bound keeps the
+     * recursive descent, and every pass that walks the tree after it, far from a stack overflow.
+     */
+    public static final int MAX_NESTING = 100;
+
     private final SourceFile file;
     private final String src;
     private final Diagnostics diagnostics;
     private int pos;
+    /** Brackets and parentheses open around the current position. */
+    private int nesting;
+    /** Where the text of an expression that was nested too deeply ends, once reported; -1 otherwise. */
+    private int tooDeepEnd = -1;
+    /** Where the outermost bracket or parenthesis open around the current position is. */
+    private int outermostOpen;
 
     private Parser(SourceFile file, Diagnostics diagnostics) {
         this.file = file;
@@ -139,7 +168,13 @@ public final class Parser {
         List<Attribute> attributes = new ArrayList<>();
         skipSpaces();
         while (peek() == '@') {
-            attributes.add(attribute(false));
+            Attribute a = attribute(false);
+            if (a == null) {
+                if (tooDeepEnd >= 0) pos = tooDeepEnd; // reported already; the rest of its line is skipped below
+                tooDeepEnd = -1;
+                break;
+            }
+            attributes.add(a);
             skipSpaces();
         }
         Span span = span(keyword.span().start(), pos);
@@ -339,15 +374,20 @@ public final class Parser {
     }
 
     private Member invalidMember(BlockKind kind, int start) {
+        // An expression nested too deeply is reported already, and may run over several lines.
+        boolean tooDeep = tooDeepEnd >= start;
+        int from = tooDeep ? tooDeepEnd : start;
+        tooDeepEnd = -1;
         pos = start;
-        int end = lineEnd(start);
-        // A closing brace on the same line still closes the block.
-        int brace = src.indexOf('}', start);
-        if (brace >= 0 && brace < end && !src.substring(start, brace).contains("\"")) end = brace;
+        int end = lineEnd(from);
+        // A closing brace on the same line still closes the block (searched within the line only, or
+        // every invalid line of an unclosed block would scan to the end of the file).
+        int brace = src.indexOf('}', from, end);
+        if (brace >= 0 && !src.substring(from, brace).contains("\"")) end = brace;
         pos = end;
         if (end < src.length() && src.charAt(end) != '}') skipNewline();
         Span span = span(start, trimEnd(start, end));
-        diagnostics.error(Messages.invalidBlockLine(kind), span);
+        if (!tooDeep) diagnostics.error(Messages.invalidBlockLine(kind), span);
         return new Member.Invalid(span.text(), span);
     }
 
@@ -416,6 +456,16 @@ public final class Parser {
     }
 
     private ArgumentList argumentList() {
+        if (nesting == MAX_NESTING) return tooDeep();
+        if (nesting++ == 0) outermostOpen = pos;
+        try {
+            return argumentListInside();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private ArgumentList argumentListInside() {
         int start = pos;
         pos++; // '('
         List<Argument> args = new ArrayList<>();
@@ -465,22 +515,13 @@ public final class Parser {
         int start = pos;
         if (c == '"') return string();
         if (c == '[') {
-            pos++;
-            List<Expression> items = new ArrayList<>();
-            skipAllSpace();
-            if (peek() == ']') { pos++; return new Expression.ArrayValue(items, span(start, pos)); }
-            while (true) {
-                skipAllSpace();
-                if (peek() == ']') { pos++; break; }
-                Expression e = expression();
-                if (e == null) return null;
-                items.add(e);
-                skipAllSpace();
-                if (peek() == ',') { pos++; continue; }
-                if (peek() == ']') { pos++; break; }
-                return null;
+            if (nesting == MAX_NESTING) return tooDeep();
+            if (nesting++ == 0) outermostOpen = pos;
+            try {
+                return array();
+            } finally {
+                nesting--;
             }
-            return new Expression.ArrayValue(items, span(start, pos));
         }
         if (c == '-' || isDigit(c)) {
             int save = pos;
@@ -504,6 +545,65 @@ public final class Parser {
             return new Expression.FunctionCall(path, nameSpan, args, span(start, pos));
         }
         return new Expression.ConstantValue(path, nameSpan);
+    }
+
+    private Expression.ArrayValue array() {
+        int start = pos;
+        pos++; // '['
+        List<Expression> items = new ArrayList<>();
+        skipAllSpace();
+        if (peek() == ']') { pos++; return new Expression.ArrayValue(items, span(start, pos)); }
+        while (true) {
+            skipAllSpace();
+            if (peek() == ']') { pos++; break; }
+            Expression e = expression();
+            if (e == null) return null;
+            items.add(e);
+            skipAllSpace();
+            if (peek() == ',') { pos++; continue; }
+            if (peek() == ']') { pos++; break; }
+            return null;
+        }
+        return new Expression.ArrayValue(items, span(start, pos));
+    }
+
+    /**
+     * Reports the bracket or parenthesis at {@code pos}, one level too deep, with everything up to its
+     * matching closer (found by counting, not by recursion), and fails the enclosing member, whose
+     * text then runs to the closer of its outermost bracket.
+     *
+     * @return null, so that every enclosing expression fails as on any other syntax error
+     */
+    private <T> T tooDeep() {
+        int start = pos;
+        int end = matchingCloser(start);
+        diagnostics.error(Messages.nestedTooDeeply(MAX_NESTING), span(start, end));
+        tooDeepEnd = Math.max(end, matchingCloser(outermostOpen));
+        pos = tooDeepEnd;
+        return null;
+    }
+
+    /** Just after the bracket or parenthesis that closes the one at {@code open}, skipping string literals; the line's end when there is none. */
+    private int matchingCloser(int open) {
+        int depth = 0;
+        for (int p = open; p < src.length(); p++) {
+            char c = src.charAt(p);
+            if (c == '"') {
+                p++;
+                while (p < src.length() && src.charAt(p) != '"' && src.charAt(p) != '\n') p += src.charAt(p) == '\\' ? 2 : 1;
+                if (p >= src.length() || src.charAt(p) == '\n') return lineEnd(open);
+            } else if (c == '[' || c == '(') {
+                depth++;
+            } else if (c == ']' || c == ')') {
+                if (--depth == 0) return p + 1;
+            } else if (src.startsWith("//", p)) {
+                int nl = src.indexOf('\n', p);
+                p = nl < 0 ? src.length() : nl; // a comment between arguments, as skipAllSpace allows
+            } else if (c == '}') {
+                return lineEnd(open); // a brace cannot be inside an expression: the brackets are not closed
+            }
+        }
+        return lineEnd(open);
     }
 
     private Expression.StringValue string() {

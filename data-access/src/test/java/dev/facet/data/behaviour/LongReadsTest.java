@@ -1,0 +1,109 @@
+package dev.facet.data.behaviour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.data.testdb.DbKind;
+import dev.facet.data.value.JsonCodec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Reads longer than one chunk ({@code QueryEngine.write} streams records a chunk at a time, loading each chunk's
+ * relations) give the same text as the whole read; {@code in} and {@code notIn} lists longer than PostgreSQL's
+ * 65,535 parameters work on every database.
+ */
+class LongReadsTest extends EngineSuite {
+    static final String SCHEMA = DATASOURCE + """
+            model User {
+              id    Int    @id @default(autoincrement())
+              email String @unique
+              role  Role   @default(USER)
+              score Float  @default(0)
+              posts Post[]
+              tags  Tag[]
+            }
+            model Post {
+              id       Int    @id @default(autoincrement())
+              title    String
+              authorId Int
+              author   User   @relation(fields: [authorId], references: [id])
+            }
+            model Tag {
+              id    Int    @id @default(autoincrement())
+              name  String @unique
+              users User[]
+            }
+            enum Role {
+              USER
+              ADMIN
+            }
+            """;
+
+    private static final int USERS = 2_600;
+
+    private void seed() {
+        ArrayNode users = HostileValuesTest.JSON.arrayNode();
+        for (int i = 1; i <= USERS; i++) {
+            users.addObject().put("email", "u" + i + "@x").put("role", i % 7 == 0 ? "ADMIN" : "USER").put("score", i / 4.0);
+        }
+        ObjectNode args = HostileValuesTest.JSON.objectNode();
+        args.set("data", users);
+        engine.execute("User", "createMany", args);
+        ArrayNode posts = HostileValuesTest.JSON.arrayNode();
+        for (int i = 1; i <= USERS; i += 3) posts.addObject().put("title", "p" + i).put("authorId", i);
+        args.set("data", posts);
+        engine.execute("Post", "createMany", args);
+        run("Tag", "create", "{\"data\": {\"name\": \"t\", \"users\": {\"connect\": [{\"id\": 1}, {\"id\": 1500}, {\"id\": 2600}]}}}");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void aReadLongerThanAChunkIsWrittenAsTheWholeReadWithItsRelations(DbKind kind) {
+        open(kind, "foreignKeys", SCHEMA);
+        seed();
+        for (String args : new String[] {
+                "{}",
+                "{\"include\": {\"posts\": true, \"tags\": {\"select\": {\"name\": true}}, \"_count\": {\"select\": {\"posts\": true}}}}",
+                "{\"where\": {\"role\": \"USER\"}, \"orderBy\": {\"id\": \"desc\"}, \"include\": {\"posts\": {\"take\": 1}}}",
+                "{\"skip\": 10, \"take\": 2100, \"select\": {\"id\": true, \"posts\": {\"select\": {\"title\": true}}}}",
+                "{\"take\": -1500, \"orderBy\": {\"email\": \"asc\"}}",
+                "{\"cursor\": {\"id\": 200}, \"include\": {\"posts\": true}}",
+                "{\"distinct\": [\"role\"], \"select\": {\"role\": true}}"}) {
+            JsonNode parsed = JsonCodec.parse(args);
+            JsonNode tree = engine.execute("User", "findMany", parsed);
+            assertThat(ReadsTest.written(engine, "User", "findMany", parsed)).as(args).isEqualTo(JsonCodec.write(tree));
+        }
+        JsonNode all = run("User", "findMany", "{\"include\": {\"posts\": true}}");
+        assertThat(all).hasSize(USERS);
+        assertThat(all.get(USERS - 1).get("posts")).hasSize(0);
+        assertThat(all.get(2499).get("posts").get(0).get("title").asText()).isEqualTo("p2500");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DbKind.class)
+    void inAndNotInTakeMoreValuesThanAStatementHasParameters(DbKind kind) {
+        open(kind, "foreignKeys", SCHEMA);
+        seed();
+        int n = 100_000;
+        StringBuilder ids = new StringBuilder();
+        StringBuilder emails = new StringBuilder();
+        StringBuilder scores = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            String sep = i > 1 ? "," : "";
+            ids.append(sep).append(i * 2);
+            emails.append(sep).append("\"u").append(i * 2).append("@x\"");
+            scores.append(sep).append(i / 2.0);
+        }
+        assertThat(run("User", "count", "{\"where\": {\"id\": {\"in\": [" + ids + "]}}}").asInt()).isEqualTo(USERS / 2);
+        assertThat(run("User", "count", "{\"where\": {\"id\": {\"notIn\": [" + ids + "]}}}").asInt()).isEqualTo(USERS / 2);
+        assertThat(run("User", "count", "{\"where\": {\"email\": {\"in\": [" + emails + "]}}}").asInt()).isEqualTo(USERS / 2);
+        assertThat(run("User", "count", "{\"where\": {\"score\": {\"notIn\": [" + scores + "]}}}").asInt()).isEqualTo(USERS / 2);
+        String roles = ",\"ADMIN\"".repeat(70_000).substring(1);
+        assertThat(run("User", "count", "{\"where\": {\"role\": {\"in\": [" + roles + "]}}}").asInt()).isEqualTo(USERS / 7);
+        JsonNode found = run("User", "findMany", "{\"where\": {\"id\": {\"in\": [" + ids + "]}}, \"select\": {\"id\": true}, \"take\": 2}");
+        assertThat(found.toString()).isEqualTo("[{\"id\":2},{\"id\":4}]");
+    }
+}

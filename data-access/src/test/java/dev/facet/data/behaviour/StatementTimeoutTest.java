@@ -1,0 +1,91 @@
+package dev.facet.data.behaviour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.facet.data.QueryEngine;
+import dev.facet.data.error.QueryError;
+import dev.facet.data.sql.SqlConnector;
+import dev.facet.data.sql.connect.SqlDatabase;
+import dev.facet.data.sql.ddl.SchemaPusher;
+import dev.facet.data.testdb.DbKind;
+import dev.facet.data.testdb.TestDatabase;
+import dev.facet.data.value.JsonCodec;
+import dev.facet.schema.SchemaLoader;
+import dev.facet.schema.model.Schema;
+import dev.facet.schema.source.SourceFile;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every statement Facet sends carries a server-side time limit (issue 18): a statement that runs longer is cancelled
+ * by the server and reported with the database's code, as Prisma Client 7 reports it (P2039: its adapters have no
+ * code of their own for PostgreSQL's 57014 or MariaDB's 1969).
+ */
+class StatementTimeoutTest extends EngineSuite {
+    static final String SCHEMA = DATASOURCE.replace("%MODE%", "foreignKeys") + """
+            model Row {
+              id  Int @id
+              val Int
+            }
+            """;
+
+    /** An update that waits on a row another connection holds locked runs into the limit, wherever the server applies it to writes. */
+    @ParameterizedTest
+    @EnumSource(value = DbKind.class, names = {"POSTGRES", "MYSQL"})
+    void aStatementRunningLongerThanTheLimitIsCancelledByTheServer(DbKind kind) throws Exception {
+        Schema schema = SchemaLoader.load(new SourceFile("schema.prisma", SCHEMA.replace("%PROVIDER%", kind.provider().id()))).schema().orElseThrow();
+        TestDatabase db = DBS.fresh(kind);
+        SqlDatabase holder = db.open();
+        SchemaPusher.push(schema, holder);
+        try (SqlDatabase limited = SqlDatabase.open(kind.provider(), db.parsedUrl(), false, Duration.ofMillis(500));
+             QueryEngine engine = new QueryEngine(schema, new SqlConnector(schema, limited.dataSource(), limited, null));
+             Connection lock = holder.dataSource().getConnection()) {
+            engine.execute("Row", "create", JsonCodec.parse("{\"data\": {\"id\": 1, \"val\": 0}}"));
+            String server = lock.getMetaData().getDatabaseProductVersion();
+            lock.setAutoCommit(false);
+            try (Statement s = lock.createStatement()) {
+                s.execute(kind == DbKind.POSTGRES ? "SELECT * FROM \"Row\" WHERE id = 1 FOR UPDATE" : "SELECT * FROM `Row` WHERE id = 1 FOR UPDATE");
+            }
+            Throwable t = catchThrowable(() -> engine.execute("Row", "update", JsonCodec.parse("{\"where\": {\"id\": 1}, \"data\": {\"val\": 1}}")));
+            lock.rollback();
+            if (kind == DbKind.MYSQL && !server.toLowerCase().contains("mariadb")) {
+                // MySQL's max_execution_time limits reads only: the update waits for the lock (or its own lock timeout).
+                return;
+            }
+            assertThat(t).isInstanceOf(QueryError.class);
+            QueryError e = (QueryError) t;
+            assertThat(e.code()).isEqualTo("P2039");
+            assertThat(e.getMessage()).isEqualTo(kind == DbKind.POSTGRES
+                    ? "Database error. Code: `57014`. Message: `canceling statement due to statement timeout`"
+                    : "Database error. Code: `1969`. Message: `Query execution was interrupted (max_statement_time exceeded)`");
+            // The engine goes on: the next statement runs.
+            assertThat(engine.execute("Row", "update", JsonCodec.parse("{\"where\": {\"id\": 1}, \"data\": {\"val\": 2}}")).get("val").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theLimitIsASettingInSeconds() {
+        assertThat(SqlDatabase.DEFAULT_STATEMENT_TIMEOUT).isEqualTo(Duration.ofSeconds(60));
+        assertThat(SqlDatabase.parseSeconds("0")).isZero();
+        assertThat(SqlDatabase.parseSeconds(" 2.5 ")).isEqualTo(Duration.ofMillis(2500));
+        assertThat(SqlDatabase.parseSeconds("0.0001")).isEqualTo(Duration.ofMillis(1));
+        assertThatThrownBy(() -> SqlDatabase.parseSeconds("-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SqlDatabase.parseSeconds("soon")).isInstanceOf(IllegalArgumentException.class);
+        String before = System.getProperty(SqlDatabase.STATEMENT_TIMEOUT_PROPERTY);
+        try {
+            System.setProperty(SqlDatabase.STATEMENT_TIMEOUT_PROPERTY, "7");
+            assertThat(SqlDatabase.defaultStatementTimeout()).isEqualTo(Duration.ofSeconds(7));
+            System.setProperty(SqlDatabase.STATEMENT_TIMEOUT_PROPERTY, "x");
+            assertThatThrownBy(SqlDatabase::defaultStatementTimeout).hasMessageContaining("-Dfacet.statementTimeout must be a number of seconds");
+        } finally {
+            if (before == null) System.clearProperty(SqlDatabase.STATEMENT_TIMEOUT_PROPERTY);
+            else System.setProperty(SqlDatabase.STATEMENT_TIMEOUT_PROPERTY, before);
+        }
+    }
+}

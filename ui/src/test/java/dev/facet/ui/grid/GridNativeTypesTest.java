@@ -1,0 +1,93 @@
+package dev.facet.ui.grid;
+
+import static dev.facet.ui.grid.GridFx.onFx;
+import static dev.facet.ui.grid.GridFx.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facet.data.QueryEngine;
+import dev.facet.data.sql.SqlConnector;
+import dev.facet.data.sql.connect.SqlDatabase;
+import dev.facet.data.sql.ddl.SchemaPusher;
+import dev.facet.data.testdb.DbKind;
+import dev.facet.data.testdb.TestDatabases;
+import dev.facet.data.value.JsonCodec;
+import dev.facet.schema.SchemaLoader;
+import dev.facet.schema.model.Schema;
+import dev.facet.schema.source.SourceFile;
+import dev.facet.ui.project.Project;
+import dev.facet.ui.task.FxTaskExecutor;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Native types on screen (issue 15, 13): a Decimal keeps its stored scale, headers name the native type. */
+@ExtendWith(ApplicationExtension.class)
+class GridNativeTypesTest {
+    @RegisterExtension
+    static final TestDatabases DBS = new TestDatabases();
+
+    static final String SCHEMA = """
+            datasource db {
+              provider = "postgresql"
+              url      = "postgresql://localhost/x"
+            }
+
+            model Item {
+              id    Int     @id
+              name  String  @db.VarChar(40)
+              price Decimal @db.Decimal(10, 2)
+              note  String?
+            }
+            """;
+
+    Stage stage;
+    FxTaskExecutor executor;
+    Project project;
+
+    @Start
+    void start(Stage stage) {
+        Locale.setDefault(Locale.US);
+        this.stage = stage;
+        GridFx.lightTheme();
+        executor = new FxTaskExecutor();
+    }
+
+    @AfterEach
+    void tearDown() {
+        executor.close();
+        if (project != null) project.close();
+    }
+
+    @Test
+    void aDecimalShowsItsScaleAndHeadersTheNativeType(FxRobot robot) {
+        Schema schema = SchemaLoader.load(new SourceFile("schema.prisma", SCHEMA)).schema().orElseThrow();
+        SqlDatabase database = DBS.fresh(DbKind.POSTGRES).open();
+        SchemaPusher.push(schema, database);
+        QueryEngine engine = new QueryEngine(schema, new SqlConnector(schema, database.dataSource(), null, null));
+        engine.execute("Item", "create", JsonCodec.parse("{\"data\": {\"id\": 1, \"name\": \"Oak table\", \"price\": \"1234.50\"}}"));
+        project = new Project(Path.of("schema.prisma"), schema, engine, "postgresql");
+
+        ModelGridView view = WaitForAsyncUtils.waitForAsyncFx(60_000, () -> {
+            ModelGridView v = new ModelGridView(new ModelGridViewModel(project, schema.model("Item"), executor, null, GridLayout.Store.inMemory()));
+            stage.setScene(new Scene(v, 1024, 600));
+            stage.show();
+            return v;
+        });
+        waitUntil(() -> view.isBuilt() && !view.viewModel().loadingProperty().get());
+
+        assertThat(robot.lookup(".grid-cell").match(LabeledMatchers.hasText("1234.50")).tryQuery()).as("the stored scale").isPresent();
+        assertThat(onFx(() -> robot.lookup(".column-type").queryAllAs(Label.class).stream().map(Label::getText).toList()))
+                .contains("Int · id", "VarChar(40)", "Decimal(10,2)", "String?");
+    }
+}
