@@ -83,6 +83,23 @@ class MongoCommandsTest {
     }
 
     @Test
+    void allowNonAtomicRunsAWriteOfSeveralDocumentsOnAServerWithoutTransactions() throws IOException {
+        Path schema = dir.resolve("schema.prisma");
+        Files.writeString(schema, SCHEMA);
+        String other = url.replace("/shop", "/atomic");
+        assertThat(facet(null, "push", "--schema", schema.toString(), "--url", other).status()).isZero();
+        String seed = """
+                {"model": "User", "action": "create", "args": {"data": {"email": "a@x"}, "select": {"email": true}}}
+                {"model": "User", "action": "create", "args": {"data": {"email": "b@x"}, "select": {"email": true}}}
+                """;
+        String deleteBoth = "{\"model\": \"User\", \"action\": \"deleteMany\", \"args\": {}}\n";
+        Run refused = facet(seed + deleteBoth, "query", "--schema", schema.toString(), "--url", other, "--jobs=1");
+        assertThat(refused.out().lines().toList().getLast()).startsWith("{\"error\":{\"code\":\"P2031\"");
+        Run allowed = facet(deleteBoth, "query", "--schema", schema.toString(), "--url", other, "--allow-non-atomic");
+        assertThat(allowed.out().lines().toList()).containsExactly("{\"data\":{\"count\":2}}");
+    }
+
+    @Test
     void anUnreachableServerIsP1001NamingTheHostAndNotThePassword() throws IOException {
         Path schema = dir.resolve("schema.prisma");
         Files.writeString(schema, SCHEMA);
