@@ -70,6 +70,22 @@ class MongoManyToManyTest extends MongoSuite {
         assertThat(post("P")).isEqualTo("{\"tags\":[{\"name\":\"mongo\"}]}");
     }
 
+    @Test
+    void nestedUpdatesAndDeletesReachOnlyTheConnectedRecords() {
+        // The neutral write engine's many-to-many path: connected records are found through the id arrays.
+        run("Post", "create", "{\"data\": {\"title\": \"P\", \"authorId\": \"" + MongoReadsTest.oid(1) + "\", "
+                + "\"tags\": {\"connect\": [{\"name\": \"java\"}, {\"name\": \"mongo\"}]}}}");
+        run("Post", "update", "{\"where\": {\"id\": \"" + id("P") + "\"}, \"data\": {\"tags\": {\"updateMany\": "
+                + "{\"where\": {\"name\": {\"in\": [\"mongo\", \"sql\"]}}, \"data\": {\"name\": \"mongodb\"}}}}}");
+        assertThat(post("P")).isEqualTo("{\"tags\":[{\"name\":\"java\"},{\"name\":\"mongodb\"}]}");
+        assertThat(run("Tag", "count", "{\"where\": {\"name\": \"sql\"}}").asInt()).isEqualTo(1);
+
+        run("Post", "update", "{\"where\": {\"id\": \"" + id("P") + "\"}, \"data\": {\"tags\": {\"delete\": {\"name\": \"java\"}}}}");
+        assertThat(post("P")).isEqualTo("{\"tags\":[{\"name\":\"mongodb\"}]}");
+        assertThat(run("Post", "findFirst", "{\"select\": {\"tagIds\": true}}").get("tagIds").size()).isEqualTo(1);
+        assertThat(run("Tag", "count", "{\"where\": {\"name\": \"java\"}}").asInt()).isZero();
+    }
+
     private String id(String title) {
         return run("Post", "findFirst", "{\"where\": {\"title\": \"" + title + "\"}}").get("id").asText();
     }
