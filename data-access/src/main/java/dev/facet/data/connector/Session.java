@@ -123,9 +123,6 @@ public interface Session {
         /** Removes the field from the document ({@code unset: true}, MongoDB only: a SQL column cannot be absent). */
         record Unset() implements FieldUpdate {}
 
-        /** Removes every occurrence of the values from a scalar list (MongoDB's id arrays of many-to-many relations). */
-        record Pull(List<Object> values) implements FieldUpdate {}
-
         /** The arithmetic operators. */
         enum Op { ADD, SUBTRACT, MULTIPLY, DIVIDE }
     }

@@ -125,7 +125,6 @@ final class MongoSession implements Session {
         Document inc = new Document();
         Document mul = new Document();
         Document push = new Document();
-        Document pull = new Document();
         Document unset = new Document();
         for (var e : changes.entrySet()) {
             ScalarField f = e.getKey();
@@ -143,7 +142,6 @@ final class MongoSession implements Session {
                 }
                 case FieldUpdate.Push p -> push.put(n, new Document("$each", values.toBson(f, p.values())));
                 case FieldUpdate.Unset x -> unset.put(n, "");
-                case FieldUpdate.Pull p -> pull.put(n, new Document("$in", values.toBson(f, p.values())));
             }
         }
         Document u = new Document();
@@ -151,7 +149,6 @@ final class MongoSession implements Session {
         if (!inc.isEmpty()) u.put("$inc", inc);
         if (!mul.isEmpty()) u.put("$mul", mul);
         if (!push.isEmpty()) u.put("$push", push);
-        if (!pull.isEmpty()) u.put("$pull", pull);
         if (!unset.isEmpty()) u.put("$unset", unset);
         return u;
     }

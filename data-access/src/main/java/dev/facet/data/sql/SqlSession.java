@@ -224,7 +224,6 @@ final class SqlSession implements Session {
                     sql.append("array_cat(").append(qualifier + col).append(", ").param(e.getKey(), p.values(), dialect).append(")");
                 }
                 case FieldUpdate.Unset u -> throw new IllegalStateException("unset exists on MongoDB only");
-                case FieldUpdate.Pull p -> throw new IllegalStateException("id arrays are MongoDB's: SQL relations use join tables");
             }
         }
     }
