@@ -1,5 +1,8 @@
 package dev.facet.app;
 
+import dev.facet.data.error.QueryError;
+import dev.facet.data.mongo.MongoConnection;
+import dev.facet.data.mongo.MongoPusher;
 import dev.facet.data.sql.connect.DatabaseConnectionException;
 import dev.facet.data.sql.connect.DatabaseUrl;
 import dev.facet.data.sql.connect.SqlDatabase;
@@ -7,6 +10,7 @@ import dev.facet.data.sql.ddl.PushResult;
 import dev.facet.data.sql.ddl.SchemaPushException;
 import dev.facet.data.sql.ddl.SchemaPusher;
 import dev.facet.schema.model.Datasource;
+import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.Schema;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code facet push --schema S [--url U]}: creates the schema's tables in a database that does not have them yet,
- * as {@code prisma db push} would on an empty database. Exit status 0 on success, 1 for schema errors, connection
+ * as {@code prisma db push} would on an empty database; on MongoDB, the collections and indexes that are missing. Exit status 0 on success, 1 for schema errors, connection
  * problems or tables that already exist, 2 when the schema cannot be read.
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
@@ -43,6 +47,7 @@ final class PushCommand implements Callable<Integer> {
         Datasource datasource = opened.datasource();
         String urlText = opened.url();
         Path schemaFolder = opened.schemaFolder();
+        if (datasource.provider() == Provider.MONGODB) return pushMongo(schema, datasource, urlText, out, err);
         try (SqlDatabase db = SqlDatabase.open(datasource.provider(), DatabaseUrl.parse(urlText, schemaFolder), true)) {
             out.println("Datasource \"" + datasource.name() + "\": " + db.describe());
             PushResult result = SchemaPusher.push(schema, db);
@@ -53,6 +58,18 @@ final class PushCommand implements Callable<Integer> {
             return 1;
         } catch (SchemaPushException e) {
             err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** MongoDB: collections and indexes, as {@code prisma db push} makes them there; nothing is ever dropped. */
+    private static int pushMongo(Schema schema, Datasource datasource, String url, PrintWriter out, PrintWriter err) {
+        try (MongoConnection db = MongoConnection.open(url, null)) {
+            out.println("Datasource \"" + datasource.name() + "\": " + db.describe());
+            out.println(MongoPusher.push(schema, db).summary());
+            return 0;
+        } catch (QueryError e) {
+            err.println("error: " + e.code() + ": " + e.getMessage());
             return 1;
         }
     }

@@ -50,6 +50,12 @@ final class QueryCommand implements Callable<Integer> {
                     + "1 runs each request after the one before. Writes always run alone, after every request above them.")
     Integer jobs;
 
+    @Option(names = "--allow-non-atomic",
+            description = "On a MongoDB server without transactions (a standalone server, not a replica set), run writes that change "
+                    + "several documents anyway, one after another: a failure halfway leaves the earlier changes. Without it they "
+                    + "fail with P2031 and change nothing.")
+    boolean allowNonAtomic;
+
     @Option(names = "--statement-timeout", paramLabel = "SECONDS",
             description = "How long the database server lets one statement run before cancelling it (0: no limit; default 60, "
                     + "or -Dfacet.statementTimeout / FACET_STATEMENT_TIMEOUT). Not on SQLite; MySQL limits only reads.")
@@ -92,7 +98,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         QueryEngine engine;
         try {
-            engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null, timeout);
+            engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null, timeout, allowNonAtomic);
         } catch (QueryError e) {
             err.println("error: " + e.code() + ": " + e.getMessage());
             return 1;

@@ -95,11 +95,13 @@ class ArchitectureTest {
             .that().resideInAnyPackage(DATA_ACCESS, UI)
             .and().resideOutsideOfPackage(SQL_CONNECTOR)
             .and().doNotHaveFullyQualifiedName("dev.facet.data.Connectors")
+            .and().doNotImplement(dev.facet.data.connector.ConnectorFactory.class)
             .should().accessTargetWhere(DescribedPredicate.describe("a constant or method of Provider other than id()",
                     (JavaAccess<?> access) -> access.getTargetOwner().isEquivalentTo(Provider.class)
                             && !access.getName().equals("id")))
             .because("what a database can do is declared by its connector (ConnectorCapability) and asked of it; "
-                    + "only the connector registry (dev.facet.data.Connectors) picks by provider, and the ui may "
+                    + "only the connector registry (dev.facet.data.Connectors) picks by provider (each ConnectorFactory "
+                    + "saying which providers it serves), and the ui may "
                     + "show the provider's name");
 
     @ArchTest

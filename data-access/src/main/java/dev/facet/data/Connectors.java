@@ -2,6 +2,7 @@ package dev.facet.data;
 
 import dev.facet.data.connector.ConnectorFactory;
 import dev.facet.data.error.OpenError;
+import dev.facet.data.mongo.MongoConnectorFactory;
 import dev.facet.data.sql.SqlConnectorFactory;
 import dev.facet.schema.model.Provider;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class Connectors {
     /** Every connector Facet has, in the order their databases are named in messages. */
-    private static final List<ConnectorFactory> ALL = List.of(new SqlConnectorFactory());
+    private static final List<ConnectorFactory> ALL = List.of(new SqlConnectorFactory(), new MongoConnectorFactory());
 
     private Connectors() {}
 

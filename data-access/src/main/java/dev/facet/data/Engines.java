@@ -1,5 +1,6 @@
 package dev.facet.data;
 
+import dev.facet.data.connector.Connector;
 import dev.facet.data.error.OpenError;
 import dev.facet.data.error.QueryError;
 import dev.facet.schema.model.Provider;
@@ -15,7 +16,7 @@ public final class Engines {
      * Opens an engine as the commands do: connection failures become Prisma's errors.
      *
      * @param schema       the loaded schema
-     * @param url          the connection URL (Prisma style: {@code postgresql://}, {@code mysql://}, {@code file:})
+     * @param url          the connection URL (Prisma style: {@code postgresql://}, {@code mysql://}, {@code file:}, {@code mongodb://})
      * @param schemaFolder the folder relative SQLite paths resolve against (the schema's folder)
      * @param statementLog receives every statement run, or null
      * @return an engine; close it to release the connection pool
@@ -35,8 +36,20 @@ public final class Engines {
      * @throws OpenError  of kind NO_CONNECTOR when Facet has no connector for the schema's provider
      */
     public static QueryEngine open(Schema schema, String url, Path schemaFolder, Consumer<String> statementLog, java.time.Duration statementTimeout) {
+        return open(schema, url, schemaFolder, statementLog, statementTimeout, false);
+    }
+
+    /**
+     * As {@link #open(Schema, String, Path, Consumer, java.time.Duration)}.
+     *
+     * @param allowNonAtomicWrites on a database without transactions (a standalone MongoDB server), run writes that
+     *                             change several records anyway, one command after another, instead of refusing
+     *                             them with P2031 (see {@link dev.facet.data.connector.Connector#allowNonAtomicWrites})
+     */
+    public static QueryEngine open(Schema schema, String url, Path schemaFolder, Consumer<String> statementLog, java.time.Duration statementTimeout,
+                                   boolean allowNonAtomicWrites) {
         try {
-            return open(schema, url, schemaFolder, statementLog, false, statementTimeout);
+            return open(schema, url, schemaFolder, statementLog, false, statementTimeout, allowNonAtomicWrites);
         } catch (OpenError e) {
             if (e.kind() == OpenError.Kind.NO_CONNECTOR) throw e;
             // Failures Prisma has no code for are still reported as "cannot reach the database".
@@ -53,12 +66,14 @@ public final class Engines {
      * @throws OpenError  when no connector serves the provider, the database cannot be reached or not be set up
      */
     public static QueryEngine open(Schema schema, String url, Path schemaFolder, Consumer<String> statementLog, boolean createMissing) {
-        return open(schema, url, schemaFolder, statementLog, createMissing, null);
+        return open(schema, url, schemaFolder, statementLog, createMissing, null, false);
     }
 
     private static QueryEngine open(Schema schema, String url, Path schemaFolder, Consumer<String> statementLog, boolean createMissing,
-                                    java.time.Duration statementTimeout) {
+                                    java.time.Duration statementTimeout, boolean allowNonAtomicWrites) {
         Provider provider = schema.provider().orElseThrow(() -> new QueryError("P1012", "The schema has no datasource block."));
-        return new QueryEngine(schema, Connectors.forProvider(provider).open(schema, url, schemaFolder, statementLog, createMissing, statementTimeout));
+        Connector connector = Connectors.forProvider(provider).open(schema, url, schemaFolder, statementLog, createMissing, statementTimeout);
+        connector.allowNonAtomicWrites(allowNonAtomicWrites);
+        return new QueryEngine(schema, connector);
     }
 }

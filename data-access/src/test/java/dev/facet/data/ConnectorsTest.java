@@ -37,10 +37,15 @@ class ConnectorsTest {
     }
 
     @Test
+    void mongodbIsServedByTheMongoConnector() {
+        assertEquals(dev.facet.data.mongo.MongoConnectorFactory.class, Connectors.forProvider(Provider.MONGODB).getClass());
+    }
+
+    @Test
     void aProviderWithoutConnectorIsNamedAsNotOpenableYetRatherThanUnreachable() {
         OpenError e = assertThrows(OpenError.class, () -> Engines.open(schema("sqlserver"), "sqlserver://localhost", dir, null));
         assertEquals(OpenError.Kind.NO_CONNECTOR, e.kind());
-        assertEquals("Facet cannot open sqlserver databases yet (PostgreSQL, CockroachDB, MySQL/MariaDB and SQLite work)", e.getMessage());
+        assertEquals("Facet cannot open sqlserver databases yet (PostgreSQL, CockroachDB, MySQL/MariaDB and SQLite; MongoDB work)", e.getMessage());
     }
 
     @Test

@@ -224,6 +224,7 @@ public final class ReadArguments {
                 case "contains" -> parts.add(textFilter(field, Filter.CompareOp.CONTAINS, v, p, insensitive));
                 case "startsWith" -> parts.add(textFilter(field, Filter.CompareOp.STARTS_WITH, v, p, insensitive));
                 case "endsWith" -> parts.add(textFilter(field, Filter.CompareOp.ENDS_WITH, v, p, insensitive));
+                case "isSet" -> parts.add(isSet(field, v, p));
                 default -> throw QueryError.validation(p, "unknown filter '" + e.getKey() + "' on field " + field.name()
                         + " (expected one of " + String.join(", ", List.of("equals", "not", "in", "notIn", "lt", "lte", "gt", "gte",
                         "contains", "startsWith", "endsWith", "mode")) + ")");
@@ -353,6 +354,15 @@ public final class ReadArguments {
         return List.of(v.textValue());
     }
 
+    /** {@code isSet}: whether the field is in the document at all, on MongoDB only (Prisma has it there alone). */
+    private Filter isSet(ScalarField field, JsonNode v, String path) {
+        if (!capabilities.contains(ConnectorCapability.ABSENT_FIELDS)) {
+            throw QueryError.validation(path, "unknown filter 'isSet' on field " + field.name() + " (isSet exists on MongoDB only)");
+        }
+        if (!v.isBoolean()) throw QueryError.validation(path, "Invalid value provided. Expected Boolean, provided " + v + ".");
+        return new Filter.IsSet(field, v.asBoolean());
+    }
+
     private Filter notFilter(ScalarField field, JsonNode v, String path, boolean insensitive) {
         if (v.isNull()) {
             if (field.isRequired()) throw QueryError.validation(path, "A value is required but not set");
@@ -426,6 +436,7 @@ public final class ReadArguments {
                 }
                 case "equals" -> parts.add(v.isNull() ? new Filter.IsNull(field)
                         : new Filter.ListCondition(field, Filter.ListOp.EQUALS, listValue(field, v, p)));
+                case "isSet" -> parts.add(isSet(field, v, p));
                 default -> throw QueryError.validation(p, "unknown filter '" + e.getKey() + "' on list field " + field.name()
                         + " (expected one of has, hasSome, hasEvery, isEmpty, equals)");
             }

@@ -51,6 +51,13 @@ public interface Connector extends AutoCloseable {
      */
     default int concurrentReads() { return 1; }
 
+    /**
+     * Whether writes that change several records may run where the database has no transactions (a standalone
+     * MongoDB server), one command after another: a failure halfway leaves the earlier changes. Off by default, such
+     * writes then fail with Prisma's P2031. Connectors with transactions ignore it.
+     */
+    default void allowNonAtomicWrites(boolean allow) {}
+
     /** Releases the connection pool. */
     @Override
     void close();

@@ -32,6 +32,11 @@ public enum ConnectorCapability {
     JSON_COMPARISONS,
     /** Composite types ({@code type Address { ... }}): values embedded in a record, as MongoDB stores documents. */
     COMPOSITE_TYPES,
+    /**
+     * A field may be absent from a record, which is not the same as null (MongoDB's documents): the {@code isSet}
+     * filter and the {@code unset} update exist.
+     */
+    ABSENT_FIELDS,
     /** Several writes can run in one transaction that a failure rolls back. */
     TRANSACTIONS;
 

@@ -120,6 +120,9 @@ public interface Session {
         /** Appends values to a scalar list. */
         record Push(List<Object> values) implements FieldUpdate {}
 
+        /** Removes the field from the document ({@code unset: true}, MongoDB only: a SQL column cannot be absent). */
+        record Unset() implements FieldUpdate {}
+
         /** The arithmetic operators. */
         enum Op { ADD, SUBTRACT, MULTIPLY, DIVIDE }
     }

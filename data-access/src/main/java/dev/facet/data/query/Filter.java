@@ -48,6 +48,9 @@ public sealed interface Filter {
     /** The field is null. */
     record IsNull(ScalarField field) implements Filter {}
 
+    /** Whether the field is present in the document at all ({@code isSet}, MongoDB only: SQL columns are always there). */
+    record IsSet(ScalarField field, boolean set) implements Filter {}
+
     /** A condition on a scalar list: {@code has}, {@code hasSome}, {@code hasEvery}, {@code isEmpty}, {@code equals}. */
     record ListCondition(ScalarField field, ListOp op, Object value) implements Filter {}
 

@@ -49,6 +49,7 @@ final class FilterCompiler {
                 out.append(")");
             }
             case Filter.IsNull n -> out.append(column(alias, n.field())).append(" IS NULL");
+            case Filter.IsSet s -> out.append(s.set() ? "1=1" : "1=0");
             case Filter.Compare c -> compare(c, alias, out);
             case Filter.In in -> in(in, alias, out);
             case Filter.ListCondition l -> listCondition(l, alias, out);

@@ -223,6 +223,7 @@ final class SqlSession implements Session {
                     if (!dialect.supportsScalarLists()) throw QueryError.validation("data." + e.getKey().name(), "scalar lists are not supported by this database");
                     sql.append("array_cat(").append(qualifier + col).append(", ").param(e.getKey(), p.values(), dialect).append(")");
                 }
+                case FieldUpdate.Unset u -> throw new IllegalStateException("unset exists on MongoDB only");
             }
         }
     }

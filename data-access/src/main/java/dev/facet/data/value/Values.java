@@ -48,6 +48,8 @@ public final class Values {
             if (value.isTextual() && (enumType == null || enumType.value(value.asText()) != null)) return value.asText();
             throw invalid(path, field, node);
         }
+        // A composite value (MongoDB's embedded documents) goes to the connector as given; it knows the type's fields.
+        if (field.kind() == FieldKind.COMPOSITE && node.isObject()) return node;
         if (field.kind() != FieldKind.SCALAR) throw QueryError.validation(path, "Field of type `" + field.typeName() + "` cannot be filtered or written here.");
         ScalarType type = field.scalarType();
         try {

@@ -499,6 +499,16 @@ public final class WriteEngine {
                     if (!f.isList()) throw QueryError.validation(p, "`push` is only available on list fields");
                     yield new Session.FieldUpdate.Push(Values.listFromJson(f, schema.enumType(f.typeName()), op.getValue(), p));
                 }
+                case "unset" -> {
+                    // Prisma has `unset` on MongoDB only, for fields that may be absent (optional ones and lists).
+                    if (!capabilities.contains(ConnectorCapability.ABSENT_FIELDS) || f.isRequired()) {
+                        throw QueryError.validation(p, "unknown operation 'unset' (expected set, increment, decrement, multiply, divide or push)");
+                    }
+                    if (!op.getValue().isBoolean() || !op.getValue().asBoolean()) {
+                        throw QueryError.validation(p, "Facet takes `unset: true` only (leave the field out to keep it), not " + op.getValue() + ".");
+                    }
+                    yield new Session.FieldUpdate.Unset();
+                }
                 default -> throw QueryError.validation(p, "unknown operation '" + op.getKey() + "' (expected set, increment, decrement, multiply, divide or push)");
             };
         }

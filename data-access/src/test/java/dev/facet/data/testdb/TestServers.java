@@ -36,6 +36,13 @@ public final class TestServers {
     /** The environment variable naming a MySQL or MariaDB server to use instead of the embedded MariaDB. */
     public static final String MYSQL_URL_VARIABLE = "FACET_TEST_MYSQL_URL";
 
+    /**
+     * The environment variable naming a MongoDB server to use instead of the in-process test server
+     * ({@code de.bwaldvogel:mongo-java-server}, which has no transactions, collation or {@code $regexMatch}); tests of
+     * what the test server cannot do run only when it is set.
+     */
+    public static final String MONGO_URL_VARIABLE = "FACET_TEST_MONGO_URL";
+
     private static final String MARIADB_ADMIN = "facet_admin";
     private static final String MARIADB_ADMIN_PASSWORD = "facet-admin-pw";
 
@@ -44,7 +51,36 @@ public final class TestServers {
     private static String mysqlUrl;
     private static boolean mysqlEmbedded;
 
+    private static String mongoUrl;
+    private static boolean mongoReal;
+
     private TestServers() {}
+
+    /**
+     * @return a {@code mongodb://host:port} URL (no database: each test names its own) of {@value #MONGO_URL_VARIABLE}'s
+     *         server, or of an in-process {@code mongo-java-server} started the first time
+     */
+    public static synchronized String mongoServerUrl() {
+        if (mongoUrl == null) {
+            String env = System.getenv(MONGO_URL_VARIABLE);
+            if (env != null && !env.isBlank()) {
+                mongoUrl = env.strip();
+                mongoReal = true;
+            } else {
+                de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+                java.net.InetSocketAddress address = server.bind();
+                Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "facet-test-mongo-stop"));
+                mongoUrl = "mongodb://127.0.0.1:" + address.getPort();
+            }
+        }
+        return mongoUrl;
+    }
+
+    /** @return whether MongoDB is a real server ({@value #MONGO_URL_VARIABLE}), not the in-process test server */
+    public static synchronized boolean mongoIsReal() {
+        mongoServerUrl();
+        return mongoReal;
+    }
 
     /** @return a Prisma-style URL of a PostgreSQL admin connection (database {@code postgres} or as configured) */
     public static synchronized String postgresAdminUrl() {

@@ -1,0 +1,349 @@
+package dev.facet.data.mongo;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoDatabase;
+import dev.facet.data.connector.RowMap;
+import dev.facet.data.query.Filter;
+import dev.facet.data.query.Ordering;
+import dev.facet.data.query.ReadQuery;
+import dev.facet.data.query.Selection;
+import dev.facet.schema.model.DefaultValue;
+import dev.facet.schema.model.Model;
+import dev.facet.schema.model.RelationField;
+import dev.facet.schema.model.ScalarField;
+import dev.facet.schema.model.Schema;
+import dev.facet.data.value.Generated;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * Answers {@link ReadQuery}s on MongoDB: one {@code find} for the top level and one per included relation level
+ * (the parents' keys batched in {@code $in}), plus one command per relation condition, relation ordering and
+ * {@code _count}, whatever the number of documents. Sorting, skip and take run in the database when the ordering is
+ * by the model's own fields and there is no cursor or distinct; otherwise the matching documents are ordered and
+ * paged here, as Prisma does for distinct.
+ */
+final class MongoReader {
+    private final Schema schema;
+    private final MongoDatabase db;
+    private final BsonValues values;
+    private final MongoFilters filters;
+    private final RowOrder order;
+
+    MongoReader(Schema schema, MongoDatabase db) {
+        this.schema = schema;
+        this.db = db;
+        this.values = new BsonValues(schema);
+        this.filters = new MongoFilters(schema, db, values);
+        this.order = new RowOrder(schema, this);
+    }
+
+    BsonValues values() { return values; }
+
+    Schema schema() { return schema; }
+
+    MongoFilters filters() { return filters; }
+
+    Docs collection(Model model) { return new Docs(db.getCollection(model.databaseName())); }
+
+    /** Runs a top-level read. */
+    List<Map<String, Object>> read(ReadQuery q) {
+        List<Map<String, Object>> rows = find(q, filters.compile(q.where(), q.model()), true);
+        loadNested(q.model(), rows, q.selection());
+        return rows;
+    }
+
+    /** Counts the documents a filter matches. */
+    long count(Model model, Filter where) {
+        return collection(model).count(filters.compile(where, model));
+    }
+
+    /**
+     * The documents of {@code q.model()} matching {@code query}, ordered; paged too when {@code page}, else left for
+     * the caller to page (per parent).
+     */
+    List<Map<String, Object>> find(ReadQuery q, Document query, boolean page) {
+        Model model = q.model();
+        List<Ordering> orderings = order.effective(q);
+        boolean simple = orderings.stream().allMatch(o -> o instanceof Ordering.ByField bf && bf.path().isEmpty());
+        boolean backwards = q.take() != null && q.take() < 0;
+        boolean inDb = page && simple && q.cursor() == null && q.distinct().isEmpty();
+        Set<ScalarField> fields = fieldsFor(q, orderings);
+        FindIterable<Document> it = collection(model).find(query).projection(projection(fields));
+        if (simple && !orderings.isEmpty()) it = it.sort(order.sortDocument(orderings, inDb && backwards));
+        if (inDb) {
+            if (q.skip() != null && q.skip() > 0) it = it.skip(Math.toIntExact(q.skip()));
+            Long limit = q.take() != null ? Long.valueOf(Math.abs(q.take())) : q.limit();
+            if (limit != null) {
+                if (limit == 0) return new ArrayList<>();
+                it = it.limit(Math.toIntExact(limit));
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Document d : it) rows.add(row(model, d, fields));
+        if (inDb) {
+            if (backwards) Collections.reverse(rows);
+            return rows;
+        }
+        if (!simple) order.sortInMemory(model, rows, orderings);
+        if (!page) return rows;
+        return pageInMemory(model, rows, q, orderings);
+    }
+
+    /** Applies cursor, distinct, skip and take to documents already in order, as Prisma does. */
+    List<Map<String, Object>> pageInMemory(Model model, List<Map<String, Object>> rows, ReadQuery q, List<Ordering> orderings) {
+        boolean backwards = q.take() != null && q.take() < 0;
+        List<Map<String, Object>> out = rows;
+        if (q.cursor() != null) out = order.fromCursor(model, out, q.cursor(), orderings, backwards);
+        if (!q.distinct().isEmpty()) {
+            Set<List<Object>> seen = new java.util.HashSet<>();
+            List<Map<String, Object>> kept = new ArrayList<>();
+            List<Map<String, Object>> walk = backwards ? reversed(out) : out;
+            for (Map<String, Object> r : walk) {
+                List<Object> key = new ArrayList<>();
+                for (ScalarField f : q.distinct()) key.add(RowOrder.normalize(r.get(f.name())));
+                if (seen.add(key)) kept.add(r);
+            }
+            out = backwards ? reversed(kept) : kept;
+        }
+        long skip = q.skip() == null ? 0 : q.skip();
+        Long limit = q.take() != null ? Long.valueOf(Math.abs(q.take())) : q.limit();
+        int n = out.size();
+        if (backwards) {
+            int end = (int) Math.max(0, n - skip);
+            int start = limit == null ? 0 : (int) Math.max(0, end - limit);
+            return new ArrayList<>(out.subList(start, end));
+        }
+        int start = (int) Math.min(n, skip);
+        int end = limit == null ? n : (int) Math.min(n, start + limit);
+        return new ArrayList<>(out.subList(start, end));
+    }
+
+    private static List<Map<String, Object>> reversed(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> r = new ArrayList<>(rows);
+        Collections.reverse(r);
+        return r;
+    }
+
+    /** The fields a read needs: the selected ones, the keys of its relations, its orderings and distinct. */
+    Set<ScalarField> fieldsFor(ReadQuery q, List<Ordering> orderings) {
+        Model model = q.model();
+        Set<ScalarField> fields = new LinkedHashSet<>(q.selection().scalars());
+        for (Selection.Item item : q.selection().items()) {
+            RelationField rf = switch (item) {
+                case Selection.Relation r -> r.field();
+                default -> null;
+            };
+            if (rf != null) fields.addAll(MongoLink.of(schema, model, rf).parentKeys());
+            if (item instanceof Selection.Count c) for (var cr : c.relations()) fields.addAll(MongoLink.of(schema, model, cr.field()).parentKeys());
+        }
+        for (Ordering o : orderings) {
+            switch (o) {
+                case Ordering.ByField bf when bf.path().isEmpty() -> fields.add(bf.field());
+                case Ordering.ByField bf -> fields.addAll(MongoLink.of(schema, model, bf.path().getFirst()).parentKeys());
+                case Ordering.ByRelationCount rc -> fields.addAll(MongoLink.of(schema, model,
+                        rc.path().isEmpty() ? rc.relation() : rc.path().getFirst()).parentKeys());
+                default -> { }
+            }
+        }
+        fields.addAll(q.distinct());
+        if (q.cursor() != null) fields.addAll(q.cursor().keySet());
+        fields.addAll(RowOrder.idFields(model));
+        return fields;
+    }
+
+    static Document projection(Set<ScalarField> fields) {
+        Document p = new Document();
+        for (ScalarField f : fields) p.append(f.databaseName(), 1);
+        if (!p.containsKey("_id")) p.append("_id", 1);
+        return p;
+    }
+
+    /** A document as a record of the query model, with the given fields; a required field missing is reported by path. */
+    Map<String, Object> row(Model model, Document d, Set<ScalarField> fields) {
+        RowMap row = new RowMap(fields.size() + 2);
+        for (ScalarField f : fields) {
+            Object raw = d.get(f.databaseName());
+            String where = model.name() + " " + idText(d);
+            Object v = values.fromBson(f, raw, where);
+            if (v == null && raw == null && !d.containsKey(f.databaseName()) && f.defaultValue() != null && !(f.defaultValue() instanceof DefaultValue.Auto)) {
+                // Prisma reads a missing field that has a default as its default (without writing it back).
+                v = Literals.defaultFor(f);
+            }
+            if (v == null && f.isRequired()) throw BsonValues.notNullable(f, where);
+            row.put(f.name(), v);
+        }
+        return row;
+    }
+
+    private static String idText(Document d) {
+        Object id = d.get("_id");
+        return "document _id " + (id instanceof org.bson.types.ObjectId o ? o.toHexString() : String.valueOf(id));
+    }
+
+    // ---------------------------------------------------------------- nested relations and counts
+
+    void loadNested(Model model, List<Map<String, Object>> rows, Selection selection) {
+        if (rows.isEmpty()) return;
+        for (Selection.Item item : selection.items()) {
+            switch (item) {
+                case Selection.Relation rel -> loadRelation(model, rows, rel);
+                case Selection.Count count -> loadCounts(model, rows, count);
+                default -> { }
+            }
+        }
+    }
+
+    private void loadRelation(Model model, List<Map<String, Object>> parents, Selection.Relation rel) {
+        MongoLink link = MongoLink.of(schema, model, rel.field());
+        ReadQuery q = rel.query();
+        Set<Object> keys = parentKeyValues(link, parents);
+        List<Map<String, Object>> children = keys.isEmpty() ? List.of()
+                : find(withKeys(q, link), Filters.and(filters.compile(q.where(), link.child()), keysIn(link, keys)), false);
+        Map<Object, List<Map<String, Object>>> byKey = new HashMap<>();
+        for (Map<String, Object> c : children) byKey.computeIfAbsent(childKey(link, c), k -> new ArrayList<>()).add(c);
+        List<Ordering> orderings = order.effective(q);
+        List<Map<String, Object>> kept = new ArrayList<>();
+        for (Map<String, Object> p : parents) {
+            List<Map<String, Object>> mine = childrenOf(link, p, children, byKey);
+            if (rel.field().isList()) {
+                List<Map<String, Object>> paged = pageInMemory(link.child(), mine, q, orderings);
+                p.put(rel.field().name(), paged);
+                kept.addAll(paged);
+            } else {
+                Map<String, Object> one = mine.isEmpty() ? null : mine.getFirst();
+                p.put(rel.field().name(), one);
+                if (one != null) kept.add(one);
+            }
+        }
+        // A related document shared by several parents (many-to-many) is the same map: load its relations once.
+        Map<Map<String, Object>, Boolean> unique = new IdentityHashMap<>();
+        List<Map<String, Object>> distinct = new ArrayList<>();
+        for (Map<String, Object> k : kept) if (unique.put(k, Boolean.TRUE) == null) distinct.add(k);
+        loadNested(link.child(), distinct, q.selection());
+    }
+
+    /** The query with the child's keys among its fields (so children can be given to their parents). */
+    private static ReadQuery withKeys(ReadQuery q, MongoLink link) {
+        List<Selection.Item> items = new ArrayList<>(q.selection().items());
+        for (ScalarField k : link.childKeys()) if (!q.selection().scalars().contains(k)) items.add(new Selection.Scalar(k));
+        return new ReadQuery(q.model(), q.where(), q.orderBy(), null, null, null, List.of(), new Selection(items));
+    }
+
+    /** The parents' key values (one value per key for single-field keys, the ids in the arrays for many-to-many). */
+    private static Set<Object> parentKeyValues(MongoLink link, List<Map<String, Object>> parents) {
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Map<String, Object> p : parents) {
+            Object k = parentKey(link, p);
+            if (k == null) continue;
+            if (link.parentArray()) for (Object id : (List<?>) k) keys.add(RowOrder.normalize(id));
+            else keys.add(k);
+        }
+        return keys;
+    }
+
+    private static Object parentKey(MongoLink link, Map<String, Object> p) {
+        if (link.parentKeys().size() == 1) return RowOrder.normalize(p.get(link.parentKeys().getFirst().name()));
+        List<Object> k = new ArrayList<>();
+        for (ScalarField f : link.parentKeys()) {
+            Object v = p.get(f.name());
+            if (v == null) return null;
+            k.add(RowOrder.normalize(v));
+        }
+        return k;
+    }
+
+    private static Object childKey(MongoLink link, Map<String, Object> c) {
+        if (link.childKeys().size() == 1) return RowOrder.normalize(c.get(link.childKeys().getFirst().name()));
+        List<Object> k = new ArrayList<>();
+        for (ScalarField f : link.childKeys()) k.add(RowOrder.normalize(c.get(f.name())));
+        return k;
+    }
+
+    private static List<Map<String, Object>> childrenOf(MongoLink link, Map<String, Object> parent, List<Map<String, Object>> children,
+                                                        Map<Object, List<Map<String, Object>>> byKey) {
+        Object k = parentKey(link, parent);
+        if (k == null) return List.of();
+        if (!link.parentArray()) return byKey.getOrDefault(k, List.of());
+        Set<Object> ids = new java.util.HashSet<>();
+        for (Object id : (List<?>) k) ids.add(RowOrder.normalize(id));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> c : children) if (ids.contains(childKey(link, c))) out.add(c);
+        return out;
+    }
+
+    /** {@code childKeys $in keys}, the keys converted back to what is stored. */
+    Document keysIn(MongoLink link, Set<Object> keys) {
+        if (link.childKeys().size() == 1) {
+            ScalarField f = link.childKeys().getFirst();
+            List<Object> stored = new ArrayList<>();
+            for (Object k : keys) stored.add(values.toBson(f, k));
+            return new Document(f.databaseName(), new Document("$in", stored));
+        }
+        List<Document> any = new ArrayList<>();
+        for (Object k : keys) {
+            Document d = new Document();
+            List<?> parts = (List<?>) k;
+            for (int i = 0; i < parts.size(); i++) d.append(link.childKeys().get(i).databaseName(), values.toBson(link.childKeys().get(i), parts.get(i)));
+            any.add(d);
+        }
+        return new Document("$or", any);
+    }
+
+    private void loadCounts(Model model, List<Map<String, Object>> rows, Selection.Count count) {
+        for (Map<String, Object> r : rows) r.put("_count", new LinkedHashMap<String, Long>());
+        for (Selection.CountedRelation cr : count.relations()) {
+            MongoLink link = MongoLink.of(schema, model, cr.field());
+            Map<Object, Long> counts = relatedCounts(link, rows, cr.filter() == null ? Filter.ALL : cr.filter());
+            for (Map<String, Object> r : rows) {
+                @SuppressWarnings("unchecked")
+                Map<String, Long> c = (Map<String, Long>) r.get("_count");
+                c.put(cr.field().name(), countFor(link, r, counts));
+            }
+        }
+    }
+
+    /** The number of related documents per child key, in one command. */
+    Map<Object, Long> relatedCounts(MongoLink link, List<Map<String, Object>> parents, Filter filter) {
+        Set<Object> keys = parentKeyValues(link, parents);
+        Map<Object, Long> counts = new HashMap<>();
+        if (keys.isEmpty()) return counts;
+        Document match = Filters.and(filters.compile(filter, link.child()), keysIn(link, keys));
+        Set<ScalarField> fields = new LinkedHashSet<>(link.childKeys());
+        for (Document d : collection(link.child()).find(match).projection(projection(fields))) {
+            Map<String, Object> c = row(link.child(), d, fields);
+            counts.merge(childKey(link, c), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    static long countFor(MongoLink link, Map<String, Object> parent, Map<Object, Long> counts) {
+        Object k = parentKey(link, parent);
+        if (k == null) return 0;
+        if (!link.parentArray()) return counts.getOrDefault(k, 0L);
+        long n = 0;
+        Set<Object> ids = new LinkedHashSet<>();
+        for (Object id : (List<?>) k) ids.add(RowOrder.normalize(id));
+        for (Object id : ids) n += counts.getOrDefault(id, 0L);
+        return n;
+    }
+
+    /** Combines query documents. */
+    static final class Filters {
+        private Filters() {}
+
+        static Document and(Document a, Document b) {
+            if (a.isEmpty()) return b;
+            if (b.isEmpty()) return a;
+            return new Document("$and", List.of(a, b));
+        }
+    }
+}
