@@ -8,6 +8,7 @@ import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.FieldKind;
 import dev.facet.schema.model.Provider;
+import dev.facet.schema.model.NativeType;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
 import dev.facet.schema.model.Schema;
@@ -448,12 +449,24 @@ public abstract class SqlDialect {
             } else if (bindsKeysAsArray(field) || field.kind() == FieldKind.SCALAR && field.nativeType() == null
                     && List.of(ScalarType.FLOAT, ScalarType.DECIMAL, ScalarType.BOOLEAN, ScalarType.DATE_TIME).contains(field.scalarType())) {
                 placeholder = "?";
+            } else if (field.kind() == FieldKind.SCALAR && field.scalarType() == ScalarType.STRING && field.nativeType() != null) {
+                // Bound as text[] and cast: PostgreSQL compares a Uuid, Inet, Char... column only with its own type.
+                NativeType nt = field.nativeType();
+                String args = nt.arguments().isEmpty() ? "" : "(" + String.join(",", nt.arguments()) + ")";
+                placeholder = "CAST(? AS " + nt.name().toUpperCase(java.util.Locale.ROOT) + args + "[])";
             } else {
                 return false;
             }
             sql.append(column).append(" = ANY(").append(placeholder).append(")");
             sql.params().add(new Sql.Param(field, values));
             return true;
+        }
+
+        /** A String field of a native type that is not one of PostgreSQL's text types (Uuid, Inet, Citext, Xml, Bit...). */
+        private static boolean untypedText(ScalarField field) {
+            if (field == null || field.kind() != FieldKind.SCALAR || field.isEnum() || field.isList() || field.scalarType() != ScalarType.STRING) return false;
+            NativeType nt = field.nativeType();
+            return nt != null && !List.of("Text", "VarChar", "Char", "String").contains(nt.name());
         }
 
         private static boolean bindsKeysAsArray(ScalarField field) {
@@ -486,6 +499,12 @@ public abstract class SqlDialect {
                 throw new dev.facet.data.error.QueryError("P2020", "Value out of range for the type: value \"" + l + "\" is out of range for type integer");
             }
             if (value instanceof String s && s.indexOf('\0') >= 0) throw nul(field);
+            if (value instanceof String s && untypedText(field)) {
+                // Sent untyped, as Prisma's adapter sends it: the server reads it as the column's type (Uuid, Inet...),
+                // which a varchar parameter is not.
+                ps.setObject(index, s, Types.OTHER);
+                return;
+            }
             if (!(value instanceof java.util.List<?> list)) {
                 super.bind(ps, index, field, value);
                 return;

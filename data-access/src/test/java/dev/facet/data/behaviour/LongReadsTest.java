@@ -106,4 +106,31 @@ class LongReadsTest extends EngineSuite {
         JsonNode found = run("User", "findMany", "{\"where\": {\"id\": {\"in\": [" + ids + "]}}, \"select\": {\"id\": true}, \"take\": 2}");
         assertThat(found.toString()).isEqualTo("[{\"id\":2},{\"id\":4}]");
     }
+
+    /**
+     * Text columns of a native type (Uuid, Inet, Char...) take and compare only values of their own type on
+     * PostgreSQL: written untyped (a varchar parameter was refused, 42804), long lists cast to the column's type.
+     */
+    @org.junit.jupiter.api.Test
+    void nativeTextTypesAreWrittenAndTakeLongInListsOnPostgres() {
+        open(DbKind.POSTGRES, "foreignKeys", DATASOURCE + """
+                model Device {
+                  id   String @id @db.Uuid
+                  code String @db.Char(4)
+                }
+                """);
+        run("Device", "create", "{\"data\": {\"id\": \"00000000-0000-0000-0000-000000000001\", \"code\": \"abcd\"}}");
+        run("Device", "create", "{\"data\": {\"id\": \"00000000-0000-0000-0000-000000000002\", \"code\": \"efgh\"}}");
+        run("Device", "createMany", "{\"data\": [{\"id\": \"00000000-0000-0000-0000-000000000003\", \"code\": \"zzzz\"},"
+                + " {\"id\": \"00000000-0000-0000-0000-000000000004\", \"code\": \"yyyy\"}]}");
+        StringBuilder ids = new StringBuilder("\"00000000-0000-0000-0000-000000000001\"");
+        StringBuilder codes = new StringBuilder("\"abcd\"");
+        for (int i = 3; i <= 70_000; i++) {
+            ids.append(String.format(",\"00000000-0000-0000-0000-%012d\"", i));
+            codes.append(String.format(",\"%04d\"", i % 10_000));
+        }
+        assertThat(run("Device", "count", "{\"where\": {\"id\": {\"in\": [" + ids + "]}}}").asInt()).isEqualTo(3);
+        assertThat(run("Device", "count", "{\"where\": {\"id\": {\"notIn\": [" + ids + "]}}}").asInt()).isEqualTo(1);
+        assertThat(run("Device", "count", "{\"where\": {\"code\": {\"in\": [" + codes + "]}}}").asInt()).isEqualTo(1);
+    }
 }
