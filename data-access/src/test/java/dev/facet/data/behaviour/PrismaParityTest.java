@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.data.QueryEngine;
 import dev.facet.data.testdb.DbKind;
-import dev.facet.data.testdb.TestDatabases;
-import dev.facet.data.value.JsonCodec;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (the embedded one, or the one {@code FACET_TEST_MYSQL_URL} names, e.g. Debian 12's 10.11) and SQLite, in both
  * relation modes.
  */
-class PrismaParityTest {
+class PrismaParityTest extends EngineSuite {
     static final String SCHEMA = """
             datasource db {
               provider     = "%PROVIDER%"
@@ -92,21 +87,7 @@ class PrismaParityTest {
             """;
     static final String OLD = "{\"$type\": \"DateTime\", \"value\": \"2000-01-01T00:00:00.000Z\"}";
 
-    @RegisterExtension
-    static final TestDatabases DBS = new TestDatabases();
-
-    QueryEngine engine;
-
-    void open(DbKind kind, String mode) {
-        engine = Engines.fresh(DBS, kind, SCHEMA.replace("%MODE%", mode), null);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (engine != null) engine.close();
-    }
-
-    JsonNode run(String model, String action, String args) { return engine.execute(model, action, JsonCodec.parse(args)); }
+    void open(DbKind kind, String mode) { open(kind, mode, SCHEMA); }
 
     List<String> column(String model, String field, String where) {
         List<String> out = new ArrayList<>();
