@@ -136,7 +136,7 @@ public final class RelationPickerViewModel {
         this.unlinkRefusal = unlinkRefusal(schema, model, column);
         JsonNode current = row.record() == null ? null : row.record().get(column.name());
         this.was = column.kind() == GridColumn.Kind.TO_ONE && current != null && !current.isNull()
-                ? ModelGridViewModel.relatedLabel(column, current) : column.kind() == GridColumn.Kind.TO_ONE && row.record() != null ? "NULL" : null;
+                ? RecordLabels.related(column, current) : column.kind() == GridColumn.Kind.TO_ONE && row.record() != null ? "NULL" : null;
         switch (pending) {
             case LinkChange.ToOne one -> {
                 chosen = one.target();
@@ -292,8 +292,8 @@ public final class RelationPickerViewModel {
         }, e -> {
             if (gen != generation) return;
             loading.set(false);
-            message.set("Could not load " + related.name() + " records: " + ModelGridViewModel.reason(e)
-                    + (ModelGridViewModel.isConnectionProblem(e) ? ". The database cannot be reached; your pending changes are kept." : "")
+            message.set("Could not load " + related.name() + " records: " + GridMessages.reason(e)
+                    + (GridMessages.isConnectionProblem(e) ? ". The database cannot be reached; your pending changes are kept." : "")
                     + " Press Enter in the search to try again.");
         });
     }
@@ -317,7 +317,7 @@ public final class RelationPickerViewModel {
 
     private Choice choice(ObjectNode record, boolean linkedNow) {
         RowKey key = RowKey.of(related, record);
-        LinkChange.Target target = new LinkChange.Target(key, record, ModelGridViewModel.recordLabel(related, display, record));
+        LinkChange.Target target = new LinkChange.Target(key, record, RecordLabels.record(related, display, record));
         List<String> cells = new ArrayList<>();
         for (GridColumn c : columns) {
             JsonNode v = record.get(c.name());

@@ -184,7 +184,7 @@ final class SavePlan {
             created = List.copyOf(made);
             return Outcome.SAVED;
         } catch (QueryEngine.BatchError e) {
-            if (ModelGridViewModel.isConnectionProblem(e)) throw e;
+            if (GridMessages.isConnectionProblem(e)) throw e;
             Step failed = steps.get(e.index());
             if (!"P2025".equals(e.error().code()) || failed.kind == Kind.CREATE) return new Outcome(failed, e.error(), List.of(), List.of());
             List<Conflict> conflicts = new ArrayList<>();

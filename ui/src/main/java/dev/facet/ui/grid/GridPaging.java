@@ -1,0 +1,415 @@
+package dev.facet.ui.grid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.data.QueryEngine;
+import dev.facet.schema.model.Model;
+import dev.facet.ui.grid.ModelGridViewModel.PagingMode;
+import dev.facet.ui.grid.ModelGridViewModel.SortKey;
+import dev.facet.ui.task.TaskExecutor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ObservableList;
+
+/**
+ * Loads the grid's rows: a page at a time, or chunk by chunk while scrolling through the whole result; counts
+ * them; says which rows are shown. The first page shows as soon as it arrives and the count follows. A newer
+ * load replaces an older one still running (results of an older generation are dropped).
+ */
+final class GridPaging {
+    /** At most this many chunks are fetched by one scroll request. */
+    private static final int MAX_CHUNKS_PER_LOAD = 4;
+
+    private final Model model;
+    private final QueryEngine engine;
+    private final TaskExecutor executor;
+    private final GridQuery query;
+    private final ChangeSet changes;
+    private final GridMessages messages;
+    private final Supplier<ObjectNode> where;
+    private final BooleanSupplier filtered;
+    private final Supplier<List<SortKey>> sort;
+    private final Object rowsChannel = new Object();
+    private final Object countChannel = new Object();
+    private final Object chunkChannel = new Object();
+
+    private final ReadOnlyObjectWrapper<ObservableList<GridRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows");
+    private final ReadOnlyLongWrapper totalCount = new ReadOnlyLongWrapper(this, "totalCount", -1);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper(this, "rangeText", "");
+    private final ReadOnlyStringWrapper loadInfo = new ReadOnlyStringWrapper(this, "loadInfo", "");
+    private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 100);
+    private final ObjectProperty<PagingMode> pagingMode = new SimpleObjectProperty<>(this, "pagingMode", PagingMode.PAGES);
+    private final ReadOnlyIntegerWrapper pageIndex = new ReadOnlyIntegerWrapper(this, "pageIndex");
+    private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper(this, "pageCount", 1);
+
+    private RowList list;
+    private int generation;
+    private boolean started;
+    private boolean disposed;
+    private int viewFirst;
+    private int viewLast = -1;
+    private List<Integer> chunksInFlight = List.of();
+    /** The offset of a new query whose rows have not arrived (still loading, or failed), else -1. */
+    private int staleOffset = -1;
+
+    /**
+     * @param changes  the pending changes (new records are shown first)
+     * @param where    the where in effect
+     * @param filtered whether a filter is in effect (an empty result says "no matching records")
+     * @param sort     the sort keys in effect
+     */
+    GridPaging(Model model, QueryEngine engine, TaskExecutor executor, GridQuery query, ChangeSet changes, GridMessages messages,
+               Supplier<ObjectNode> where, BooleanSupplier filtered, Supplier<List<SortKey>> sort, GridLayout layout) {
+        this.model = model;
+        this.engine = engine;
+        this.executor = executor;
+        this.query = query;
+        this.changes = changes;
+        this.messages = messages;
+        this.where = where;
+        this.filtered = filtered;
+        this.sort = sort;
+        pageSize.set(layout.pageSize());
+        pagingMode.set(layout.scroll() ? PagingMode.SCROLL : PagingMode.PAGES);
+        rows.set(new RowList(List.of(), 0, 0, pageSize.get()));
+    }
+
+    ReadOnlyObjectProperty<ObservableList<GridRow>> rowsProperty() { return rows.getReadOnlyProperty(); }
+
+    ReadOnlyLongProperty totalCountProperty() { return totalCount.getReadOnlyProperty(); }
+
+    ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+
+    ReadOnlyStringProperty rangeTextProperty() { return rangeText.getReadOnlyProperty(); }
+
+    ReadOnlyStringProperty loadInfoProperty() { return loadInfo.getReadOnlyProperty(); }
+
+    IntegerProperty pageSizeProperty() { return pageSize; }
+
+    ObjectProperty<PagingMode> pagingModeProperty() { return pagingMode; }
+
+    ReadOnlyIntegerProperty pageIndexProperty() { return pageIndex.getReadOnlyProperty(); }
+
+    ReadOnlyIntegerProperty pageCountProperty() { return pageCount.getReadOnlyProperty(); }
+
+    /** @return whether the first load has been asked for */
+    boolean started() { return started; }
+
+    /** @return the rows of the current query, or null before the first arrived */
+    RowList list() { return list; }
+
+    void ensureLoaded() {
+        if (!started) reload();
+    }
+
+    void reload() {
+        if (!started) {
+            started = true;
+            restart(false);
+            return;
+        }
+        refresh();
+    }
+
+    /** Runs the query again from its first row (a new filter, sort or page size), once the grid has started loading. */
+    void restartIfStarted() {
+        if (started) restart(false);
+    }
+
+    private void restart(boolean keepPage) {
+        if (!keepPage) pageIndex.set(0);
+        load(pagingMode.get() == PagingMode.PAGES ? pageIndex.get() * pageSize.get() : 0);
+    }
+
+    /**
+     * Runs the query from {@code offset}: its first page is shown as soon as it arrives, and the count follows (on a
+     * large table counting takes longer than the page, and the rows need not wait for it).
+     */
+    private void load(int offset) {
+        if (disposed) return;
+        started = true;
+        staleOffset = offset;
+        int gen = ++generation;
+        chunksInFlight = List.of();
+        int size = pageSize.get();
+        ObjectNode w = where.get();
+        ObjectNode args = query.findMany(w, sort.get(), offset, size);
+        loading.set(true);
+        executor.submitLatest(rowsChannel, "Loading " + model.name(), () -> {
+            long start = System.nanoTime();
+            JsonNode page = engine.execute(model.name(), "findMany", args);
+            return new Loaded(page, -1, (System.nanoTime() - start) / 1_000_000);
+        }, loaded -> {
+            if (gen != generation) return;
+            staleOffset = -1;
+            messages.reachable();
+            List<ObjectNode> records = records(loaded.page);
+            // Until the count arrives the window holds what arrived; the count then sets its length.
+            RowList next = new RowList(changes.drafts().reversed(), offset, records.size(), size);
+            next.fill(offset / size, records, model, Set.of(offset / size));
+            list = next;
+            totalCount.set(-1);
+            loadInfo.set("loaded in " + loaded.millis + " ms");
+            rows.set(next);
+            viewFirst = 0;
+            viewLast = Math.min(next.size(), size) - 1;
+            updateRange();
+            count(gen, w, next);
+        }, e -> {
+            if (gen != generation) return;
+            loading.set(false);
+            messages.failed("Could not load " + model.name(), e);
+        });
+    }
+
+    /** Counts the result of the query whose first rows {@code shown} holds, then gives it its length. */
+    private void count(int gen, ObjectNode w, RowList shown) {
+        ObjectNode countArgs = GridQuery.count(w);
+        executor.submitLatest(countChannel, "Counting " + model.name(), () -> engine.execute(model.name(), "count", countArgs).asLong(), count -> {
+            if (gen != generation || shown != list) return;
+            loading.set(false);
+            messages.reachable();
+            setCount(count);
+            int size = shown.chunkSize();
+            int offset = shown.offset();
+            boolean pages = pagingMode.get() == PagingMode.PAGES;
+            if (pages && shown.length() == 0 && offset > 0 && count > 0) {
+                // The page is past the end now (rows were deleted or filtered away): show the last one.
+                pageIndex.set(pageCount.get() - 1);
+                load(pageIndex.get() * size);
+                return;
+            }
+            shown.setLength((int) Math.min(Integer.MAX_VALUE - 1_000, pages ? Math.max(0, Math.min(size, count - offset)) : count));
+            updateRange();
+        }, e -> {
+            if (gen != generation) return;
+            loading.set(false);
+            messages.failed("Could not count the rows of " + model.name(), e);
+        });
+    }
+
+    /** Loads the count and the rows in view again, in the rows the table already has. */
+    void refresh() {
+        if (disposed) return;
+        RowList current = list;
+        if (current == null) {
+            restart(true);
+            return;
+        }
+        if (staleOffset >= 0) {
+            // The rows shown are not those of the query yet (its load is running or failed): run it again.
+            load(staleOffset);
+            return;
+        }
+        int gen = generation;
+        ObjectNode w = where.get();
+        List<Integer> wanted = visibleChunks(current);
+        if (wanted.isEmpty()) wanted = List.of(current.chunkOf(current.offset()));
+        int first = wanted.getFirst();
+        int last = wanted.getLast();
+        int size = current.chunkSize();
+        ObjectNode args = query.findMany(w, sort.get(), first * size, (last - first + 1) * size);
+        List<Integer> chunks = wanted;
+        loading.set(true);
+        executor.submitLatest(rowsChannel, "Reloading " + model.name(), fetch(w, args), loaded -> {
+            if (gen != generation || current != list) return;
+            loading.set(false);
+            messages.reachable();
+            boolean pages = pagingMode.get() == PagingMode.PAGES;
+            int length = (int) Math.min(Integer.MAX_VALUE - 1_000,
+                    pages ? Math.max(0, Math.min(size, loaded.count - current.offset())) : loaded.count);
+            setCount(loaded.count);
+            if (pages && length == 0 && current.offset() > 0 && loaded.count > 0) {
+                pageIndex.set(pageCount.get() - 1);
+                load(pageIndex.get() * size);
+                return;
+            }
+            current.invalidate();
+            current.setLength(length);
+            fillChunks(current, chunks, records(loaded.page));
+            loadInfo.set("loaded in " + loaded.millis + " ms");
+            redrawDrafts();
+            updateRange();
+        }, e -> {
+            if (gen != generation) return;
+            loading.set(false);
+            messages.failed("Could not reload " + model.name(), e);
+        });
+    }
+
+    private record Loaded(JsonNode page, long count, long millis) {}
+
+    /** Reads a page and counts the whole result, on the executor's thread. */
+    private Callable<Loaded> fetch(ObjectNode w, ObjectNode pageArgs) {
+        ObjectNode countArgs = GridQuery.count(w);
+        return () -> {
+            long start = System.nanoTime();
+            JsonNode page = engine.execute(model.name(), "findMany", pageArgs);
+            long count = engine.execute(model.name(), "count", countArgs).asLong();
+            return new Loaded(page, count, (System.nanoTime() - start) / 1_000_000);
+        };
+    }
+
+    private void setCount(long count) {
+        totalCount.set(count);
+        pageCount.set((int) Math.max(1, (count + pageSize.get() - 1) / pageSize.get()));
+    }
+
+    private static List<ObjectNode> records(JsonNode array) {
+        List<ObjectNode> out = new ArrayList<>(array.size());
+        array.forEach(n -> out.add((ObjectNode) n));
+        return out;
+    }
+
+    private void fillChunks(RowList target, List<Integer> chunks, List<ObjectNode> records) {
+        int size = target.chunkSize();
+        int first = chunks.getFirst();
+        Set<Integer> keep = new HashSet<>(visibleChunks(target));
+        keep.addAll(chunks);
+        for (int n : chunks) {
+            int from = (n - first) * size;
+            List<ObjectNode> part = from >= records.size() ? List.of() : records.subList(from, Math.min(records.size(), from + size));
+            target.fill(n, part, model, keep);
+        }
+    }
+
+    /** The table shows rows {@code first}..{@code last}: loads the chunks they are in (when scrolling) and shows the range. */
+    void viewport(int first, int last) {
+        viewFirst = Math.max(0, first);
+        viewLast = last;
+        updateRange();
+        RowList current = list;
+        if (current == null) return;
+        List<Integer> missing = new ArrayList<>();
+        for (int n : visibleChunks(current)) if (!current.isLoaded(n)) missing.add(n);
+        if (missing.isEmpty() || missing.equals(chunksInFlight)) return;
+        if (missing.size() > MAX_CHUNKS_PER_LOAD) missing = missing.subList(0, MAX_CHUNKS_PER_LOAD);
+        List<Integer> wanted = List.copyOf(missing);
+        chunksInFlight = wanted;
+        int gen = generation;
+        int size = current.chunkSize();
+        int first0 = wanted.getFirst();
+        ObjectNode args = query.findMany(where.get(), sort.get(), first0 * size, (wanted.getLast() - first0 + 1) * size);
+        // A newer scroll position replaces an older request still running: only what is in view matters.
+        executor.submitLatest(chunkChannel, "Loading " + model.name() + " rows", () -> engine.execute(model.name(), "findMany", args),
+                page -> {
+                    if (gen != generation || current != list) return;
+                    chunksInFlight = List.of();
+                    messages.reachable();
+                    List<Integer> contiguous = new ArrayList<>();
+                    for (int n = first0; n <= wanted.getLast(); n++) contiguous.add(n);
+                    fillChunks(current, contiguous, records(page));
+                    viewport(viewFirst, viewLast);
+                }, e -> {
+                    if (gen != generation) return;
+                    chunksInFlight = List.of();
+                    messages.failed("Could not load rows of " + model.name(), e);
+                });
+    }
+
+    private List<Integer> visibleChunks(RowList l) {
+        int drafts = l.draftCount();
+        int from = Math.max(0, viewFirst - drafts);
+        int to = Math.min(l.length() - 1, viewLast - drafts);
+        if (to < from) return List.of();
+        List<Integer> out = new ArrayList<>();
+        for (int n = l.chunkOf(l.offset() + from); n <= l.chunkOf(l.offset() + to); n++) out.add(n);
+        return out;
+    }
+
+    /** Says which rows are shown, of how many, and how many new records wait. */
+    void updateRange() {
+        RowList l = list;
+        long count = totalCount.get();
+        StringBuilder sb = new StringBuilder();
+        if (l != null && count < 0 && l.length() > 0) {
+            // The rows are in, the count is still running.
+            int drafts = l.draftCount();
+            int from = Math.max(0, viewFirst - drafts);
+            int to = Math.min(l.length() - 1, Math.max(from, viewLast - drafts));
+            sb.append(String.format("%,d–%,d of …", l.offset() + from + 1, l.offset() + to + 1));
+        } else if (count < 0 || l == null) {
+            sb.append(loading.get() ? "Loading…" : "");
+        } else if (count == 0) {
+            sb.append(filtered.getAsBoolean() ? "No matching records" : "No records");
+        } else if (pagingMode.get() == PagingMode.PAGES) {
+            sb.append(range(l.offset() + 1, l.offset() + l.length(), count));
+        } else {
+            int drafts = l.draftCount();
+            int from = Math.max(0, viewFirst - drafts);
+            int to = Math.min(l.length() - 1, viewLast - drafts);
+            if (to < from) to = Math.min(l.length(), pageSize.get()) - 1;
+            sb.append(range(l.offset() + from + 1, l.offset() + to + 1, count));
+        }
+        int drafts = changes.drafts().size();
+        if (drafts > 0) sb.append(" · ").append(drafts).append(" new");
+        rangeText.set(sb.toString());
+    }
+
+    private static String range(long from, long to, long count) {
+        return String.format("%,d–%,d of %,d", from, Math.max(from, to), count);
+    }
+
+    /** Shows page {@code index} (from 0), clamped to the pages there are. */
+    void goToPage(int index) {
+        int clamped = Math.max(0, Math.min(index, pageCount.get() - 1));
+        if (pagingMode.get() != PagingMode.PAGES || clamped == pageIndex.get() && started) return;
+        pageIndex.set(clamped);
+        load(clamped * pageSize.get());
+    }
+
+    /** Drops results still on their way; nothing loads afterwards. */
+    void dispose() {
+        disposed = true;
+        generation++;
+    }
+
+    /** Redraws every row (the zone changed). */
+    void redrawAll() {
+        if (list == null) return;
+        for (GridRow r : list.loadedRows()) r.changed();
+        redrawDrafts();
+    }
+
+    void redrawDrafts() {
+        for (GridRow d : changes.drafts()) d.changed();
+    }
+
+    /** @return the loaded row of a record, or null */
+    GridRow loadedRow(RowKey key) {
+        if (list == null) return null;
+        for (GridRow r : list.loadedRows()) if (key.equals(r.key())) return r;
+        return null;
+    }
+
+    /** Redraws the loaded row of a record, if it is loaded. */
+    void redraw(RowKey key) {
+        GridRow r = loadedRow(key);
+        if (r != null) r.changed();
+    }
+
+    int rowIndexOf(RowKey key) {
+        GridRow r = loadedRow(key);
+        return r == null || list == null ? -1 : list.indexOf(r);
+    }
+}
