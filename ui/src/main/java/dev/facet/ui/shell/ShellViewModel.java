@@ -15,12 +15,8 @@ import dev.facet.ui.task.TaskExecutor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -31,12 +27,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShellViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
-    /** Counts run in chunks, so a schema of hundreds of models shows its first counts early. */
-    private static final int COUNT_CHUNK = 25;
-    /** Codes meaning the database is gone: counting the other models would only wait for the same timeout. */
-    private static final Set<String> CONNECTION_CODES = Set.of("P1001", "P1002", "P1008", "P1017");
     private static final String APP_NAME = "Facet";
 
     /** Starts watching a schema for changes; the production one uses {@link SchemaWatcher}. */
@@ -113,21 +101,11 @@ public final class ShellViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<FailedOpen> failedOpen = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
-    private final FilteredList<ModelEntry> visibleModels = new FilteredList<>(models);
-    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
-    private final ObservableList<ModelTab> tabs = FXCollections.observableArrayList();
-    private final ObjectProperty<ModelTab> selectedTab = new SimpleObjectProperty<>(this, "selectedTab");
+    private final SidebarViewModel sidebar;
+    private final TabsViewModel tabs;
     /** The notification of the last failed reload, dismissed when a reload succeeds. */
     private Notification reloadProblem;
-    private final ObservableList<String> recentlyOpened = FXCollections.observableArrayList();
-    // Read-only views made once: an unmodifiable wrapper listens to its list weakly, so a wrapper made per call
-    // could be collected with the listeners views put on it.
-    private final ObservableList<ModelEntry> modelsView = FXCollections.unmodifiableObservableList(models);
-    private final ObservableList<ModelTab> tabsView = FXCollections.unmodifiableObservableList(tabs);
-    private final ObservableList<String> recentlyOpenedView = FXCollections.unmodifiableObservableList(recentlyOpened);
     private final Object reloadChannel = new Object();
-    private final Map<Integer, Object> countChannels = new HashMap<>();
     private OpenRequest.Schema reloadRequest;
     private AutoCloseable watch;
     private long openGeneration;
@@ -136,7 +114,9 @@ public final class ShellViewModel implements AutoCloseable {
     public ShellViewModel(Services services) {
         this.services = services;
         this.executor = services.executor();
-        filter.addListener((o, was, is) -> visibleModels.setPredicate(matcher(is)));
+        this.sidebar = new SidebarViewModel(executor, notifications, project::get);
+        this.tabs = new TabsViewModel(executor, services.tabContents(), services.dialogs(), notifications, project::get,
+                sidebar::refreshCounts, this::closeInBackground);
     }
 
     // ------------------------------------------------------------------ state
@@ -157,22 +137,22 @@ public final class ShellViewModel implements AutoCloseable {
     public ReadOnlyObjectProperty<FailedOpen> failedOpenProperty() { return failedOpen.getReadOnlyProperty(); }
 
     /** @return every model and view of the schema, in schema order */
-    public ObservableList<ModelEntry> models() { return modelsView; }
+    public ObservableList<ModelEntry> models() { return sidebar.models(); }
 
     /** @return the models the sidebar filter lets through */
-    public ObservableList<ModelEntry> visibleModels() { return visibleModels; }
+    public ObservableList<ModelEntry> visibleModels() { return sidebar.visibleModels(); }
 
     /** @return the sidebar filter text */
-    public StringProperty filterProperty() { return filter; }
+    public StringProperty filterProperty() { return sidebar.filterProperty(); }
 
     /** @return the open tabs in order */
-    public ObservableList<ModelTab> tabs() { return tabsView; }
+    public ObservableList<ModelTab> tabs() { return tabs.tabs(); }
 
     /** @return the selected tab, or null */
-    public ObjectProperty<ModelTab> selectedTabProperty() { return selectedTab; }
+    public ObjectProperty<ModelTab> selectedTabProperty() { return tabs.selectedTabProperty(); }
 
     /** @return model names in the order they were last opened, most recent first */
-    public ObservableList<String> recentlyOpened() { return recentlyOpenedView; }
+    public ObservableList<String> recentlyOpened() { return tabs.recentlyOpened(); }
 
     /** @return the notification area's list */
     public Notifications notifications() { return notifications; }
@@ -212,7 +192,7 @@ public final class ShellViewModel implements AutoCloseable {
      * Asks whether the open project may be replaced when tabs hold unsaved changes (the Open dialog asks before it
      * opens, then hands the project over with {@link #adopt}).
      */
-    public boolean confirmReplace() { return confirmDiscard("Open another project?", "Opening another project"); }
+    public boolean confirmReplace() { return tabs.confirmDiscard("Open another project?", "Opening another project"); }
 
     /** Shows a project opened elsewhere (the Open dialog), as if {@link #open} had opened it. */
     public void adopt(OpenRequest request, Project p) {
@@ -229,10 +209,7 @@ public final class ShellViewModel implements AutoCloseable {
         busyMessage.set(null);
         failedOpen.set(null);
         Project old = project.get();
-        for (ModelTab t : tabs) t.dispose();
         tabs.clear();
-        selectedTab.set(null);
-        recentlyOpened.clear();
         project.set(p);
         reloadRequest = request instanceof OpenRequest.Schema s
                 ? new OpenRequest.Schema(p.schemaPath(), s.url()) : new OpenRequest.Schema(p.schemaPath(), null);
@@ -318,23 +295,10 @@ public final class ShellViewModel implements AutoCloseable {
         project.set(p);
         title.set(titleFor(p));
         syncModels(p);
-        List<String> closed = new ArrayList<>();
-        List<String> kept = new ArrayList<>();
-        for (ModelTab t : List.copyOf(tabs)) {
-            if (t.isDirty()) {
-                t.setStale(true);
-                kept.add(t.titleProperty().get());
-                continue;
-            }
-            Model m = p.schema().model(t.modelName());
-            if (m == null || m.ignored()) {
-                removeTab(t);
-                closed.add(t.modelName());
-            } else {
-                show(t, p, m);
-            }
-        }
-        releaseUnused(before);
+        TabsViewModel.Reconciled r = tabs.reconcile(p);
+        List<String> closed = r.closed();
+        List<String> kept = r.kept();
+        tabs.releaseUnused(before);
         if (manual || !diff.isEmpty() || !closed.isEmpty()) {
             StringBuilder message = new StringBuilder(capitalize(diff.summary())).append('.');
             if (!closed.isEmpty()) message.append(" Closed the tabs of ").append(String.join(", ", closed)).append('.');
@@ -360,99 +324,22 @@ public final class ShellViewModel implements AutoCloseable {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
-    /** Keeps one entry per model, reusing entries by name so counts stay visible while they refresh. */
     private void syncModels(Project p) {
-        Map<String, ModelEntry> existing = new HashMap<>();
-        for (ModelEntry e : models) existing.put(e.name(), e);
-        List<ModelEntry> next = new ArrayList<>();
-        for (Model m : p.schema().models()) {
-            if (m.ignored()) continue;
-            ModelEntry e = existing.get(m.name());
-            if (e == null) e = new ModelEntry(m);
-            else e.setModel(m);
-            next.add(e);
-        }
-        models.setAll(next);
-        recentlyOpened.removeIf(name -> p.schema().model(name) == null);
+        sidebar.syncModels(p);
+        tabs.forgetMissing(p);
     }
-
-    // ------------------------------------------------------------------ counts
 
     /** Reloads every model's row count in the background (on demand, after a reload, after a save). */
-    public void refreshCounts() {
-        Project p = project.get();
-        if (p == null) return;
-        List<ModelEntry> entries = List.copyOf(models);
-        for (int from = 0; from < entries.size(); from += COUNT_CHUNK) {
-            List<ModelEntry> chunk = entries.subList(from, Math.min(entries.size(), from + COUNT_CHUNK));
-            List<String> names = chunk.stream().map(ModelEntry::name).toList();
-            chunk.forEach(ModelEntry::startCounting);
-            executor.submitLatest(countChannel(from), "Counting rows of " + (names.size() == 1 ? names.getFirst() : names.size() + " models"),
-                    () -> countAll(p, names),
-                    results -> counted(p, chunk, results),
-                    e -> counted(p, chunk, allFailed(names, e)));
-        }
-    }
-
-    private Object countChannel(int from) { return countChannels.computeIfAbsent(from, k -> new Object()); }
-
-    /** Runs on the background thread: one count per model; a lost connection stops the rest. */
-    private static Map<String, Object> countAll(Project p, List<String> names) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Problem gone = null;
-        for (String name : names) {
-            if (gone != null) {
-                out.put(name, gone);
-                continue;
-            }
-            try {
-                out.put(name, p.engine().execute(name, "count", null).asLong());
-            } catch (RuntimeException e) {
-                Problem problem = Problem.of(e);
-                out.put(name, problem);
-                if (problem.code() != null && CONNECTION_CODES.contains(problem.code())) gone = problem;
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Object> allFailed(List<String> names, Throwable e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Problem problem = Problem.of(e);
-        for (String n : names) out.put(n, problem);
-        return out;
-    }
-
-    private void counted(Project p, List<ModelEntry> chunk, Map<String, Object> results) {
-        if (project.get() != p) return;
-        Map<Problem, List<String>> failures = new LinkedHashMap<>();
-        for (ModelEntry e : chunk) {
-            Object r = results.get(e.name());
-            if (r instanceof Long n) e.counted(n);
-            else if (r instanceof Problem problem) {
-                e.countFailed(problem);
-                failures.computeIfAbsent(problem, k -> new ArrayList<>()).add(e.name());
-            }
-        }
-        failures.forEach((problem, names) -> notifications.error("Could not count the rows of " + String.join(", ", names), problem));
-    }
+    public void refreshCounts() { sidebar.refreshCounts(); }
 
     // ------------------------------------------------------------------ tabs
 
     /** Opens (or selects) the tab of a model by name, unfiltered: the sidebar and the quick switcher. */
-    public void openModel(String name) {
-        Project p = project.get();
-        Model m = p == null ? null : p.schema().model(name);
-        if (m == null) {
-            notifications.warning("No model " + name, "The schema has no model or view named " + name + ".", null);
-            return;
-        }
-        openModel(m, null, false);
-    }
+    public void openModel(String name) { tabs.openModel(name); }
 
     /** Opens the first model the sidebar filter lets through (Enter in the filter box). */
     public void openFirstVisible() {
-        if (!visibleModels.isEmpty()) openModel(visibleModels.getFirst().name());
+        if (!visibleModels().isEmpty()) openModel(visibleModels().getFirst().name());
     }
 
     /**
@@ -461,190 +348,43 @@ public final class ShellViewModel implements AutoCloseable {
      *
      * @param whereJson a Prisma {@code where} as JSON, or null
      */
-    public void openModel(Model model, String whereJson, boolean newTab) {
-        ModelTab selected = selectedTab.get();
-        openTab(model, whereJson, newTab, newTab && selected != null ? tabs.indexOf(selected) + 1 : tabs.size());
-    }
-
-    private void openTab(Model model, String whereJson, boolean newTab, int at) {
-        Project p = project.get();
-        Model current = present(p, model.name());
-        if (current == null) return;
-        String where = WhereText.normalize(whereJson);
-        noteOpened(current.name());
-        if (!newTab) {
-            for (ModelTab t : tabs) {
-                if (t.modelName().equals(current.name()) && Objects.equals(t.whereJson(), where)) {
-                    selectedTab.set(t);
-                    return;
-                }
-            }
-        }
-        ModelTab tab = new ModelTab(current, where);
-        show(tab, p, current);
-        tab.dirtyProperty().addListener((o, was, is) -> {
-            if (!is && tab.project() != project.get() && tabs.contains(tab)) rebuildStale(tab);
-        });
-        tabs.add(Math.min(at, tabs.size()), tab);
-        selectedTab.set(tab);
-    }
-
-    /** @return the model in the current schema, or null after saying it is gone */
-    private Model present(Project p, String name) {
-        Model m = p == null ? null : p.schema().model(name);
-        if (m == null || m.ignored()) {
-            notifications.warning("No model " + name, name + " is not in the schema any more.", null);
-            return null;
-        }
-        return m;
-    }
-
-    /** (Re)builds a tab's content for what it shows now, with a navigator bound to that tab. */
-    private void show(ModelTab tab, Project p, Model m) {
-        TabContent content = services.tabContents().create(p, m, tab.whereJson(), executor, navigatorFor(tab));
-        // Counts in the sidebar follow every save.
-        var saves = content.savesProperty();
-        if (saves != null) saves.addListener((o, before, after) -> refreshCounts());
-        tab.show(p, m, content);
-    }
-
-    private ShellNavigator navigatorFor(ModelTab tab) {
-        return new ShellNavigator() {
-            @Override
-            public void openModel(Model model, String whereJson, boolean newTab) {
-                if (newTab) openTab(model, whereJson, true, tabs.indexOf(tab) + 1);
-                else navigate(tab, model, whereJson);
-            }
-
-            @Override public void back() { step(tab, true); }
-
-            @Override public void forward() { step(tab, false); }
-        };
-    }
-
-    /** Shows another model or filter in place in {@code tab}; Back returns. */
-    private void navigate(ModelTab tab, Model model, String whereJson) {
-        Project p = project.get();
-        Model m = present(p, model.name());
-        if (m == null || !tabs.contains(tab) || !mayLeave(tab)) return;
-        Project used = tab.project();
-        tab.go(new ModelTab.Location(m.name(), WhereText.normalize(whereJson)));
-        noteOpened(m.name());
-        show(tab, p, m);
-        releaseUnused(used);
-        selectedTab.set(tab);
-    }
-
-    private void step(ModelTab tab, boolean backwards) {
-        if (!tabs.contains(tab) || !(backwards ? tab.canGoBackProperty() : tab.canGoForwardProperty()).get() || !mayLeave(tab)) return;
-        Project used = tab.project();
-        ModelTab.Location l = backwards ? tab.goBack() : tab.goForward();
-        Project p = project.get();
-        Model m = p == null ? null : p.schema().model(l.modelName());
-        if (m == null) {
-            // The schema lost that model since: stay where the tab is.
-            if (backwards) tab.goForward();
-            else tab.goBack();
-            notifications.info("No model " + l.modelName(), l.modelName() + " is not in the schema any more.");
-            return;
-        }
-        show(tab, p, m);
-        releaseUnused(used);
-    }
+    public void openModel(Model model, String whereJson, boolean newTab) { tabs.openModel(model, whereJson, newTab); }
 
     /** Back in the selected tab (Alt+Left). */
-    public void back() {
-        if (selectedTab.get() != null) step(selectedTab.get(), true);
-    }
+    public void back() { tabs.back(); }
 
     /** Forward in the selected tab (Alt+Right). */
-    public void forward() {
-        if (selectedTab.get() != null) step(selectedTab.get(), false);
-    }
-
-    private boolean mayLeave(ModelTab tab) {
-        return !tab.isDirty() || services.dialogs().confirm("Leave " + tab.titleProperty().get() + "?",
-                tab.modelName() + " has unsaved changes. Leaving discards them.", "Discard changes");
-    }
-
-    private void noteOpened(String name) {
-        recentlyOpened.remove(name);
-        recentlyOpened.addFirst(name);
-    }
-
-    /** A tab that kept its unsaved changes across a reload is clean now: rebuild it on the current schema. */
-    private void rebuildStale(ModelTab tab) {
-        Project old = tab.project();
-        Project p = project.get();
-        Model m = p == null ? null : p.schema().model(tab.modelName());
-        if (m == null) {
-            removeTab(tab);
-            notifications.info("Closed " + tab.modelName(), tab.modelName() + " is not in the schema any more.");
-        } else {
-            show(tab, p, m);
-        }
-        releaseUnused(old);
-    }
+    public void forward() { tabs.forward(); }
 
     /**
      * Closes a tab, asking first when it holds unsaved changes.
      *
      * @return whether it was closed
      */
-    public boolean closeTab(ModelTab tab) {
-        if (!tabs.contains(tab)) return false;
-        if (tab.isDirty() && !services.dialogs().confirm("Close " + tab.titleProperty().get() + "?",
-                tab.modelName() + " has unsaved changes. Closing the tab discards them.", "Discard changes")) {
-            return false;
-        }
-        Project used = tab.project();
-        removeTab(tab);
-        releaseUnused(used);
-        return true;
-    }
+    public boolean closeTab(ModelTab tab) { return tabs.closeTab(tab); }
 
     /**
      * Closes every tab but {@code keep} (null closes all), asking once when any of them holds unsaved changes.
      *
      * @return whether they were closed
      */
-    public boolean closeTabsExcept(ModelTab keep) {
-        List<ModelTab> closing = tabs.stream().filter(t -> t != keep).toList();
-        List<String> dirty = closing.stream().filter(ModelTab::isDirty).map(t -> t.titleProperty().get()).toList();
-        if (!dirty.isEmpty() && !services.dialogs().confirm(keep == null ? "Close all tabs?" : "Close the other tabs?",
-                String.join(", ", dirty) + (dirty.size() == 1 ? " has" : " have") + " unsaved changes. Closing discards them.",
-                "Discard changes")) {
-            return false;
-        }
-        for (ModelTab t : closing) {
-            Project used = t.project();
-            removeTab(t);
-            releaseUnused(used);
-        }
-        return true;
-    }
+    public boolean closeTabsExcept(ModelTab keep) { return tabs.closeTabsExcept(keep); }
 
     /** Closes the selected tab (Ctrl+W). */
     public void closeSelectedTab() {
-        if (selectedTab.get() != null) closeTab(selectedTab.get());
-    }
-
-    private void removeTab(ModelTab tab) {
-        int index = tabs.indexOf(tab);
-        tabs.remove(tab);
-        tab.dispose();
-        if (selectedTab.get() == tab) selectedTab.set(tabs.isEmpty() ? null : tabs.get(Math.max(0, index - 1)));
+        ModelTab t = tabs.selectedTabProperty().get();
+        if (t != null) closeTab(t);
     }
 
     /** Saves the pending changes of the selected tab (File › Save, Ctrl+S wherever the focus is). */
     public void saveSelected() {
-        ModelTab t = selectedTab.get();
+        ModelTab t = tabs.selectedTabProperty().get();
         if (t != null) t.content().save();
     }
 
     /** Reloads the rows of the selected tab and every count. */
     public void refresh() {
-        ModelTab t = selectedTab.get();
+        ModelTab t = tabs.selectedTabProperty().get();
         if (t != null) t.content().reload();
         refreshCounts();
     }
@@ -654,22 +394,9 @@ public final class ShellViewModel implements AutoCloseable {
      *
      * @return whether the window may close
      */
-    public boolean confirmExit() { return confirmDiscard("Quit Facet?", "Quitting"); }
-
-    private boolean confirmDiscard(String question, String what) {
-        List<String> dirty = tabs.stream().filter(ModelTab::isDirty).map(t -> t.titleProperty().get()).toList();
-        if (dirty.isEmpty()) return true;
-        return services.dialogs().confirm(question, String.join(", ", dirty) + (dirty.size() == 1 ? " has" : " have")
-                + " unsaved changes. " + what + " discards them.", "Discard changes");
-    }
+    public boolean confirmExit() { return tabs.confirmDiscard("Quit Facet?", "Quitting"); }
 
     // ------------------------------------------------------------------ closing
-
-    private void releaseUnused(Project p) {
-        if (p == null || p == project.get()) return;
-        for (ModelTab t : tabs) if (t.project() == p) return;
-        closeInBackground(p);
-    }
 
     /** Closing a pool can wait on connections: never on the FX thread. */
     private void closeInBackground(Project p) {
@@ -688,17 +415,11 @@ public final class ShellViewModel implements AutoCloseable {
         stopWatching();
         Set<Project> open = new java.util.LinkedHashSet<>();
         if (project.get() != null) open.add(project.get());
-        for (ModelTab t : tabs) {
+        for (ModelTab t : tabs.tabs()) {
             t.dispose();
             if (t.project() != null) open.add(t.project());
         }
         open.forEach(Project::close);
         project.set(null);
-    }
-
-    private static java.util.function.Predicate<ModelEntry> matcher(String text) {
-        if (text == null || text.isBlank()) return e -> true;
-        String needle = text.strip().toLowerCase(Locale.ROOT);
-        return e -> e.name().toLowerCase(Locale.ROOT).contains(needle);
     }
 }
