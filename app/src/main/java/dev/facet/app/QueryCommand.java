@@ -57,8 +57,8 @@ final class QueryCommand implements Callable<Integer> {
     boolean allowNonAtomic;
 
     @Option(names = "--statement-timeout", paramLabel = "SECONDS",
-            description = "How long the database server lets one statement run before cancelling it (0: no limit; default 60, "
-                    + "or -Dfacet.statementTimeout / FACET_STATEMENT_TIMEOUT). Not on SQLite; MySQL limits only reads.")
+            description = "How long one statement may run before the database cancels it (0: no limit; default 60, "
+                    + "or -Dfacet.statementTimeout / FACET_STATEMENT_TIMEOUT). On SQLite Facet interrupts the statement; MySQL limits only reads.")
     String statementTimeout;
 
     @Spec

@@ -170,6 +170,7 @@ final class FilterCompiler {
         String col = column(alias, in.field());
         if (in.insensitive()) {
             if (!dialect.supportsInsensitiveMode()) throw QueryError.validation("mode", "mode: 'insensitive' is not supported by this database");
+            if (in.values().size() > LONG_LIST && dialect.appendInsensitiveValuesIn(out, col, in.field(), in.values())) return;
             out.append("LOWER(").append(col).append("::text) IN (");
             for (int i = 0; i < in.values().size(); i++) {
                 if (i > 0) out.append(", ");

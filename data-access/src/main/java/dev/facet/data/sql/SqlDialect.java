@@ -204,6 +204,14 @@ public abstract class SqlDialect {
     boolean appendValuesIn(Sql sql, String column, ScalarField field, List<Object> values) { return false; }
 
     /**
+     * Appends the case-insensitive {@code column IN (values)} of {@code mode: 'insensitive'} with {@code values} bound
+     * as one array, when this database allows it; otherwise appends nothing.
+     *
+     * @return whether it appended the condition
+     */
+    boolean appendInsensitiveValuesIn(Sql sql, String column, ScalarField field, List<Object> values) { return false; }
+
+    /**
      * The fetch size with which a long read comes from the server a chunk at a time while the same connection loads
      * each chunk's relations ({@code nested}); null when this database cannot do both at once.
      */
@@ -458,6 +466,17 @@ public abstract class SqlDialect {
                 return false;
             }
             sql.append(column).append(" = ANY(").append(placeholder).append(")");
+            sql.params().add(new Sql.Param(field, values));
+            return true;
+        }
+
+        /**
+         * Compared as the short list compares (LOWER of the column as text against LOWER of each value), with the
+         * values as one text[] that the server lowers itself, so that both sides use the same case rules.
+         */
+        @Override
+        boolean appendInsensitiveValuesIn(Sql sql, String column, ScalarField field, List<Object> values) {
+            sql.append("LOWER(").append(column).append("::text) IN (SELECT LOWER(v) FROM unnest(CAST(? AS text[])) AS v)");
             sql.params().add(new Sql.Param(field, values));
             return true;
         }

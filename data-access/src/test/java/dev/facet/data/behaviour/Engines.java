@@ -30,9 +30,16 @@ final class Engines {
 
     /** @param wrap wraps the pool the engine takes its connections from (fault tests cut them) */
     static QueryEngine fresh(TestDatabases dbs, DbKind kind, String template, Consumer<String> log, UnaryOperator<DataSource> wrap) {
+        return fresh(dbs, kind, template, log, wrap, database -> {});
+    }
+
+    /** @param beforePush prepares the empty database before the schema is pushed (extensions a native type needs) */
+    static QueryEngine fresh(TestDatabases dbs, DbKind kind, String template, Consumer<String> log, UnaryOperator<DataSource> wrap,
+                             Consumer<SqlDatabase> beforePush) {
         Schema schema = schema(kind, template);
         TestDatabase db = dbs.fresh(kind);
         SqlDatabase database = db.open();
+        beforePush.accept(database);
         SchemaPusher.push(schema, database);
         return new QueryEngine(schema, new SqlConnector(schema, wrap.apply(database.dataSource()), null, log));
     }

@@ -133,4 +133,50 @@ class LongReadsTest extends EngineSuite {
         assertThat(run("Device", "count", "{\"where\": {\"id\": {\"notIn\": [" + ids + "]}}}").asInt()).isEqualTo(1);
         assertThat(run("Device", "count", "{\"where\": {\"code\": {\"in\": [" + codes + "]}}}").asInt()).isEqualTo(1);
     }
+
+    /**
+     * An insensitive {@code in}/{@code notIn} list longer than a statement's parameters goes as one array on
+     * PostgreSQL, compared as Prisma compares it (LOWER of the column against LOWER of each value), on plain text and
+     * on native types (Uuid, Citext).
+     */
+    @org.junit.jupiter.api.Test
+    void insensitiveInListsTakeMoreValuesThanAStatementHasParametersOnPostgres() {
+        engine = Engines.fresh(DBS, DbKind.POSTGRES, DATASOURCE.replace("%MODE%", "foreignKeys") + """
+                model Person {
+                  id    Int    @id
+                  email String
+                  uid   String @db.Uuid
+                  nick  String @db.Citext
+                }
+                """, statements::add, java.util.function.UnaryOperator.identity(), db -> {
+            try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS citext");
+            } catch (java.sql.SQLException e) {
+                org.junit.jupiter.api.Assumptions.abort("no citext extension on this server: " + e.getMessage());
+            }
+        });
+        run("Person", "createMany", "{\"data\": ["
+                + "{\"id\": 1, \"email\": \"Ann@X.io\", \"uid\": \"0000000a-0000-0000-0000-000000000001\", \"nick\": \"Annie\"},"
+                + "{\"id\": 2, \"email\": \"bob@x.io\", \"uid\": \"0000000b-0000-0000-0000-000000000002\", \"nick\": \"BOBBY\"},"
+                + "{\"id\": 3, \"email\": \"Cy@x.io\", \"uid\": \"0000000c-0000-0000-0000-000000000003\", \"nick\": \"cy\"}]}");
+        int n = 70_000;
+        StringBuilder emails = new StringBuilder("\"ANN@x.IO\",\"BOB@X.IO\"");
+        StringBuilder uids = new StringBuilder("\"0000000A-0000-0000-0000-000000000001\"");
+        StringBuilder nicks = new StringBuilder("\"annie\",\"Cy\"");
+        for (int i = 4; i <= n; i++) {
+            emails.append(",\"user").append(i).append("@x.io\"");
+            uids.append(String.format(",\"%08X-0000-0000-0000-%012d\"", i, i));
+            nicks.append(",\"Nick").append(i).append('"');
+        }
+        String[][] cases = {{"email", emails.toString(), "[1,2]", "[3]"}, {"uid", uids.toString(), "[1]", "[2,3]"},
+                {"nick", nicks.toString(), "[1,3]", "[2]"}};
+        for (String[] c : cases) {
+            for (String op : new String[] {"in", "notIn"}) {
+                JsonNode found = run("Person", "findMany", "{\"where\": {\"" + c[0] + "\": {\"" + op + "\": [" + c[1]
+                        + "], \"mode\": \"insensitive\"}}, \"select\": {\"id\": true}, \"orderBy\": {\"id\": \"asc\"}}");
+                assertThat(values(found, "id").toString().replace(" ", "")).as(c[0] + " " + op).isEqualTo(op.equals("in") ? c[2] : c[3]);
+            }
+        }
+        assertThat(statements).noneMatch(s -> s.contains("LOWER(?), LOWER(?)"));
+    }
 }

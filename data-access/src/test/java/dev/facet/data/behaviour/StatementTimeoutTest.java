@@ -69,6 +69,42 @@ class StatementTimeoutTest extends EngineSuite {
         }
     }
 
+    /**
+     * SQLite has no limit of its own: Facet interrupts a call into the database that runs longer than the limit, and
+     * reports it as the servers' cancellations are reported (P2039 with the database's code). The slow statement is a
+     * view counting to four billion, minutes of work in one step; the guard only stops a hang.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSlowSqliteStatementIsInterruptedAtTheLimit() throws Exception {
+        String pushed = SCHEMA.replace("%PROVIDER%", "sqlite");
+        Schema schema = SchemaLoader.load(new SourceFile("schema.prisma", pushed + """
+                model Slow {
+                  id Int @id
+                }
+                """)).schema().orElseThrow();
+        TestDatabase db = DBS.fresh(DbKind.SQLITE);
+        SqlDatabase holder = db.open();
+        SchemaPusher.push(SchemaLoader.load(new SourceFile("schema.prisma", pushed)).schema().orElseThrow(), holder);
+        try (Connection c = holder.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE VIEW Slow AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 4000000000)"
+                    + " SELECT count(*) AS id FROM n");
+        }
+        holder.close();
+        try (SqlDatabase limited = SqlDatabase.open(DbKind.SQLITE.provider(), db.parsedUrl(), false, Duration.ofMillis(300));
+             QueryEngine engine = new QueryEngine(schema, new SqlConnector(schema, limited.dataSource(), limited, null))) {
+            engine.execute("Row", "create", JsonCodec.parse("{\"data\": {\"id\": 1, \"val\": 0}}"));
+            Throwable t = catchThrowable(() -> engine.execute("Slow", "findMany", JsonCodec.parse("{}")));
+            assertThat(t).isInstanceOf(QueryError.class);
+            QueryError e = (QueryError) t;
+            assertThat(e.code()).isEqualTo("P2039");
+            assertThat(e.getMessage()).isEqualTo("Database error. Code: `9`. Message: `SQLITE_INTERRUPT: interrupted (statement timeout exceeded)`");
+            // The connection goes on: the next statements run, a write included.
+            assertThat(engine.execute("Row", "update", JsonCodec.parse("{\"where\": {\"id\": 1}, \"data\": {\"val\": 2}}")).get("val").asInt()).isEqualTo(2);
+            assertThat(engine.execute("Row", "count", JsonCodec.parse("{}")).asInt()).isEqualTo(1);
+        }
+    }
+
     @Test
     void theLimitIsASettingInSeconds() {
         assertThat(SqlDatabase.DEFAULT_STATEMENT_TIMEOUT).isEqualTo(Duration.ofSeconds(60));

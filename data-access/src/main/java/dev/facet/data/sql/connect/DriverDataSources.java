@@ -26,7 +26,8 @@ final class DriverDataSources {
         return switch (provider) {
             case POSTGRESQL, COCKROACHDB -> postgres(url, statementTimeout);
             case MYSQL -> mysql(url);
-            case SQLITE -> sqlite(url, createSqliteFile);
+            case SQLITE -> statementTimeout.isZero() ? sqlite(url, createSqliteFile)
+                    : SqliteTimeLimit.wrap(sqlite(url, createSqliteFile), statementTimeout);
             default -> throw new IllegalArgumentException("not a SQL provider handled here: " + provider);
         };
     }

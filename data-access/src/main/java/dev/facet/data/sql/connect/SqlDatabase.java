@@ -74,7 +74,8 @@ public final class SqlDatabase implements AutoCloseable {
      * @param createSqliteFile whether a missing SQLite file is created rather than reported
      * @param statementTimeout how long the server lets one statement run before cancelling it (zero: no limit);
      *                         PostgreSQL's {@code statement_timeout}, MariaDB's {@code max_statement_time}, MySQL's
-     *                         {@code max_execution_time} (which limits reads only). SQLite has none.
+     *                         {@code max_execution_time} (which limits reads only); on SQLite, which has none,
+     *                         Facet interrupts each call into the database that runs longer
      * @return the open database; close it when done
      * @throws DatabaseConnectionException when the provider and URL disagree, or the database cannot be reached
      */

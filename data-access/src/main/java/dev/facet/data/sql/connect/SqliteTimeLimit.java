@@ -1,0 +1,131 @@
+package dev.facet.data.sql.connect;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.sqlite.ProgressHandler;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The statement time limit SQLite lacks (the servers have {@code statement_timeout} and {@code max_statement_time};
+ * sqlite-jdbc only stores {@code setQueryTimeout}). Each call into the database (an execute, a row fetch) starts a
+ * clock; a progress handler, which SQLite calls every few thousand virtual-machine steps, interrupts the statement
+ * once the call has run longer than the limit. The interrupted call fails with SQLITE_INTERRUPT, worded as a
+ * timeout, and the connection stays usable.
+ */
+final class SqliteTimeLimit {
+    /** SQLite's virtual-machine steps between two looks at the clock: microseconds of work. */
+    private static final int STEPS = 4_000;
+    /** The inner text of the error, after the driver's "[SQLITE_INTERRUPT] ...", as {@code SqlErrors} reads it. */
+    static final String MESSAGE = "interrupted (statement timeout exceeded)";
+
+    private SqliteTimeLimit() {}
+
+    /** @return {@code driver}, whose connections interrupt any call running longer than {@code limit} (not zero) */
+    static DataSource wrap(DataSource driver, Duration limit) {
+        return new Limited(driver, limit.toNanos());
+    }
+
+    /** The clock of one connection: when the call under way began, or zero between calls. */
+    private static final class Clock extends ProgressHandler {
+        private final long limit;
+        private volatile long started;
+        private volatile boolean fired;
+
+        Clock(long limit) { this.limit = limit; }
+
+        @Override
+        protected int progress() {
+            long at = started;
+            if (at == 0 || System.nanoTime() - at < limit) return 0;
+            fired = true;
+            return 1;
+        }
+
+        Object timed(Object target, Method method, Object[] args) throws Throwable {
+            started = System.nanoTime();
+            fired = false;
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                if (fired && e.getCause() instanceof SQLiteException s && s.getResultCode() != null && (s.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_INTERRUPT.code) {
+                    throw new SQLiteException("[SQLITE_INTERRUPT] Statement cancelled (" + MESSAGE + ")", SQLiteErrorCode.SQLITE_INTERRUPT);
+                }
+                throw e.getCause();
+            } finally {
+                started = 0;
+            }
+        }
+    }
+
+    /** Wraps a JDBC object so that its calls into the database are timed, and the objects it returns are wrapped too. */
+    private record Timed(Object target, Clock clock) implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            boolean call = target instanceof Statement && name.startsWith("execute") || target instanceof ResultSet && name.equals("next");
+            Object result;
+            if (call) {
+                result = clock.timed(target, method, args);
+            } else {
+                try {
+                    result = method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }
+            Class<?> type = method.getReturnType();
+            if (result != null && (type == Statement.class || Statement.class.isAssignableFrom(type) || type == ResultSet.class)) {
+                return Proxy.newProxyInstance(SqliteTimeLimit.class.getClassLoader(), new Class<?>[] {type}, new Timed(result, clock));
+            }
+            return result;
+        }
+    }
+
+    private record Limited(DataSource driver, long limit) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException { return limited(driver.getConnection()); }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException { return limited(driver.getConnection(user, password)); }
+
+        private Connection limited(Connection connection) throws SQLException {
+            Clock clock = new Clock(limit);
+            ProgressHandler.setHandler(connection, STEPS, clock);
+            return (Connection) Proxy.newProxyInstance(SqliteTimeLimit.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    new Timed(connection, clock));
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException { return driver.getLogWriter(); }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException { driver.setLogWriter(out); }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException { driver.setLoginTimeout(seconds); }
+
+        @Override
+        public int getLoginTimeout() throws SQLException { return driver.getLoginTimeout(); }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException { return driver.getParentLogger(); }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException { return driver.unwrap(iface); }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException { return driver.isWrapperFor(iface); }
+    }
+}
