@@ -49,6 +49,23 @@ public final class CompositeFilters {
                 null, t.documentation(), t.span()));
     }
 
+    /**
+     * A composite field selected with its own {@code select} ({@code address: {select: {city: true}}}), nested to any
+     * depth; {@code {}} or {@code {select: null}} selects the whole value.
+     */
+    dev.facet.data.query.Selection.Scalar selection(ScalarField field, JsonNode value, String path) {
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.equals("select")) {
+                throw QueryError.validation(ReadArguments.join(path, key), "Unknown argument `" + key + "` on composite field " + field.name()
+                        + " (it takes `select` only).");
+            }
+        }
+        JsonNode select = value.get("select");
+        if (select == null || select.isNull()) return new dev.facet.data.query.Selection.Scalar(field);
+        return new dev.facet.data.query.Selection.Scalar(field, reads.selection(asModel(schema.compositeType(field.typeName())), value, path));
+    }
+
     /** The filter on composite field {@code field} given as {@code value} at {@code path}. */
     Filter parse(ScalarField field, JsonNode value, String path) {
         if (!capabilities.contains(ConnectorCapability.COMPOSITE_TYPES)) {

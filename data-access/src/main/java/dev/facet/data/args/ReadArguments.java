@@ -638,6 +638,7 @@ public final class ReadArguments {
         if (key.equals("_count")) return count(model, value, path);
         Field field = field(model, key, path);
         if (field instanceof ScalarField sf) {
+            if (sf.isComposite() && value.isObject()) return composites.selection(sf, value, path);
             if (!value.isBoolean()) throw QueryError.validation(path, "a scalar field is selected with true or false");
             return new Selection.Scalar(sf);
         }
