@@ -35,6 +35,7 @@ public final class ReadArguments {
 
     private final Schema schema;
     private final Set<ConnectorCapability> capabilities;
+    private final CompositeFilters composites;
 
     /**
      * @param schema       the schema requests are checked against
@@ -44,6 +45,7 @@ public final class ReadArguments {
     public ReadArguments(Schema schema, Set<ConnectorCapability> capabilities) {
         this.schema = schema;
         this.capabilities = capabilities;
+        this.composites = new CompositeFilters(schema, this, capabilities);
     }
 
     /** Parses the arguments of {@code findMany}, {@code findFirst} and nested to-many reads. */
@@ -196,6 +198,7 @@ public final class ReadArguments {
     private static boolean isEmptyOr(Filter f) { return f instanceof Filter.Or or && or.filters().isEmpty(); }
 
     private Filter scalarFilter(ScalarField field, JsonNode value, String path, boolean reversed) {
+        if (field.isComposite()) return composites.parse(field, value, path);
         if (field.isList()) return listFilter(field, value, path);
         if (field.scalarType() == dev.facet.schema.model.ScalarType.JSON) return jsonFilter(field, value, path);
         if (!value.isObject() || isTagged(value)) return equalsFilter(field, value, path);
@@ -635,6 +638,7 @@ public final class ReadArguments {
         if (key.equals("_count")) return count(model, value, path);
         Field field = field(model, key, path);
         if (field instanceof ScalarField sf) {
+            if (sf.isComposite() && value.isObject()) return composites.selection(sf, value, path);
             if (!value.isBoolean()) throw QueryError.validation(path, "a scalar field is selected with true or false");
             return new Selection.Scalar(sf);
         }

@@ -152,6 +152,33 @@ final class BsonValues {
         return d;
     }
 
+    /**
+     * A composite value of an equality filter as stored, for comparison with {@code $eq}: the fields in the order given
+     * and no defaults filled in (Prisma compares the embedded document as written, field order included).
+     */
+    Object compositeEquality(ScalarField field, JsonNode value) {
+        if (value == null || value.isNull()) return null;
+        if (value.isArray()) {
+            List<Object> items = new ArrayList<>();
+            for (JsonNode item : value) items.add(compositeEquality(field, item));
+            return items;
+        }
+        CompositeType type = schema.compositeType(field.typeName());
+        Document d = new Document();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            var e = it.next();
+            ScalarField f = type.field(e.getKey());
+            JsonNode v = e.getValue();
+            Object stored;
+            if (v.isNull()) stored = null;
+            else if (f.kind() == FieldKind.COMPOSITE) stored = compositeEquality(f, v);
+            else if (f.isList()) stored = toBson(f, Values.listFromJson(f, schema.enumType(f.typeName()), v, f.name()));
+            else stored = toBson(f, Values.fromJson(f, schema.enumType(f.typeName()), v, f.name()));
+            d.put(f.databaseName(), stored);
+        }
+        return d;
+    }
+
     // ---------------------------------------------------------------- from BSON
 
     /**

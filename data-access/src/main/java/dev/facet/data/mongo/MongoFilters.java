@@ -28,12 +28,23 @@ final class MongoFilters {
     private final Schema schema;
     private final MongoDatabase db;
     private final BsonValues values;
+    /** The path of the embedded document the fields are in ({@code address.}), empty at the top of a document. */
+    private final String prefix;
 
-    MongoFilters(Schema schema, MongoDatabase db, BsonValues values) {
+    MongoFilters(Schema schema, MongoDatabase db, BsonValues values) { this(schema, db, values, ""); }
+
+    private MongoFilters(Schema schema, MongoDatabase db, BsonValues values, String prefix) {
         this.schema = schema;
         this.db = db;
         this.values = values;
+        this.prefix = prefix;
     }
+
+    /** The same compiler for fields under {@code path} (an embedded document, or the elements of {@code $elemMatch} with ""). */
+    MongoFilters at(String path) { return new MongoFilters(schema, db, values, path); }
+
+    /** @return the field's path in the document being filtered */
+    String path(ScalarField f) { return prefix + f.databaseName(); }
 
     /** @return the query document for {@code filter} on {@code model}'s collection */
     Document compile(Filter filter, Model model) { return compile(filter, model, false); }
@@ -46,13 +57,14 @@ final class MongoFilters {
             case Filter.Not n -> compile(n.filter(), model, !negated);
             case Filter.Compare c -> leaf(c.field(), compare(c), negated);
             case Filter.In in -> in.values().isEmpty() ? (negated ? hasValue(in.field()) : NOTHING) : leaf(in.field(), in(in), negated);
-            case Filter.IsNull n -> negated ? new Document(name(n.field()), new Document("$ne", null))
-                    : new Document(name(n.field()), new Document("$eq", null).append("$exists", true));
+            case Filter.IsNull n -> negated ? new Document(path(n.field()), new Document("$ne", null))
+                    : new Document(path(n.field()), new Document("$eq", null).append("$exists", true));
             case Filter.ListCondition l -> leaf(l.field(), list(l), negated);
-            case Filter.IsSet set -> new Document(name(set.field()), new Document("$exists", set.set() ^ negated));
+            case Filter.IsSet set -> new Document(path(set.field()), new Document("$exists", set.set() ^ negated));
             case Filter.JsonCondition j -> leaf(j.field(), json(j), negated);
             case Filter.ToMany t -> toMany(t, model, negated);
             case Filter.ToOne t -> toOne(t, model, negated);
+            case Filter.Composite c -> composite(c, model, negated);
         };
     }
 
@@ -73,14 +85,14 @@ final class MongoFilters {
         return new Document("$and", List.of(new Document("$nor", List.of(condition)), hasValue(field)));
     }
 
-    private static Document hasValue(ScalarField field) { return new Document(name(field), new Document("$ne", null)); }
+    private Document hasValue(ScalarField field) { return new Document(path(field), new Document("$ne", null)); }
 
 
     static String name(ScalarField f) { return f.databaseName(); }
 
     private Document compare(Filter.Compare c) {
         ScalarField f = c.field();
-        String n = name(f);
+        String n = path(f);
         if (c.insensitive() || c.op() == Filter.CompareOp.CONTAINS || c.op() == Filter.CompareOp.STARTS_WITH || c.op() == Filter.CompareOp.ENDS_WITH) {
             String text = String.valueOf(c.value());
             String escaped = escape(text);
@@ -118,11 +130,11 @@ final class MongoFilters {
         for (Object v : in.values()) {
             vs.add(in.insensitive() ? new BsonRegularExpression("^" + escape(String.valueOf(v)) + "$", "is") : values.toBson(in.field(), v));
         }
-        return new Document(name(in.field()), new Document("$in", vs));
+        return new Document(path(in.field()), new Document("$in", vs));
     }
 
     private Document list(Filter.ListCondition l) {
-        String n = name(l.field());
+        String n = path(l.field());
         return switch (l.op()) {
             case HAS -> new Document(n, values.toBson(scalarOf(l.field()), l.value()));
             case HAS_SOME -> {
@@ -140,7 +152,7 @@ final class MongoFilters {
 
     private Document json(Filter.JsonCondition j) {
         if (!j.path().isEmpty()) throw QueryError.validation("where." + j.field().name() + ".path", "Json filters on MongoDB take no path.");
-        String n = name(j.field());
+        String n = path(j.field());
         Object v = BsonValues.jsonToBson((com.fasterxml.jackson.databind.JsonNode) j.value());
         return switch (j.op()) {
             case EQUALS -> new Document(n, new Document("$eq", v));
@@ -149,6 +161,41 @@ final class MongoFilters {
             case IS_NOT_NULL -> new Document(n, new Document("$ne", null));
             default -> throw QueryError.validation("where." + j.field().name(), "Json fields on MongoDB take equals and not only.");
         };
+    }
+
+    // ---------------------------------------------------------------- composites
+
+    /**
+     * A composite condition with Prisma's semantics on MongoDB: {@code is} compiles the inner filter on the embedded
+     * document's paths (negated, each condition inside is negated and still needs its field: Prisma's {@code isNot});
+     * {@code some} is {@code $elemMatch}, {@code every} and {@code none} are no element (not) matching; a missing
+     * field matches none of them, negated or not ({@code isSet} aside).
+     */
+    private Document composite(Filter.Composite c, Model model, boolean negated) {
+        String n = path(c.field());
+        Document exists = new Document(n, new Document("$exists", true));
+        Document positive = switch (c.condition()) {
+            case Filter.CompositeCondition.Is is -> {
+                Document inner = at(n + ".").compile(is.filter(), model, negated);
+                yield negated ? new Document("$and", List.of(inner, exists)) : inner;
+            }
+            case Filter.CompositeCondition.Equals eq -> eq.value().isNull()
+                    ? new Document(n, new Document("$eq", null).append("$exists", true))
+                    : new Document(n, new Document("$eq", values.compositeEquality(c.field(), eq.value())));
+            case Filter.CompositeCondition.Elements el -> {
+                Document element = at("").compile(el.filter(), model, false);
+                yield switch (el.quantifier()) {
+                    case SOME -> new Document(n, new Document("$elemMatch", element));
+                    case NONE -> new Document(n, new Document("$exists", true).append("$not", new Document("$elemMatch", element)));
+                    case EVERY -> new Document(n, new Document("$exists", true).append("$not",
+                            new Document("$elemMatch", new Document("$nor", List.of(element)))));
+                };
+            }
+            case Filter.CompositeCondition.Empty empty -> empty.empty() ? new Document(n, new Document("$size", 0))
+                    : new Document(n + ".0", new Document("$exists", true));
+        };
+        if (c.condition() instanceof Filter.CompositeCondition.Is || !negated) return positive;
+        return new Document("$and", List.of(new Document("$nor", List.of(positive)), exists));
     }
 
     // ---------------------------------------------------------------- relations

@@ -1,5 +1,9 @@
 package dev.facet.data.mongo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoDatabase;
 import dev.facet.data.connector.RowMap;
@@ -197,9 +201,35 @@ final class MongoReader {
             switch (item) {
                 case Selection.Relation rel -> loadRelation(model, rows, rel);
                 case Selection.Count count -> loadCounts(model, rows, count);
+                case Selection.Scalar sc when sc.nested() != null -> {
+                    for (Map<String, Object> row : rows) row.put(sc.key(), selected(row.get(sc.key()), sc.nested()));
+                }
                 default -> { }
             }
         }
+    }
+
+    /** A composite value (or list of them) cut down to a nested {@code select}, in the selection's order. */
+    private static Object selected(Object value, Selection selection) {
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) out.add(selected(item, selection));
+            return out;
+        }
+        if (!(value instanceof JsonNode node) || node.isNull()) return value;
+        if (node.isArray()) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode item : node) out.add((JsonNode) selected(item, selection));
+            return out;
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (Selection.Item item : selection.items()) {
+            if (!(item instanceof Selection.Scalar sc)) continue;
+            JsonNode v = node.get(sc.key());
+            if (v == null) continue;
+            out.set(sc.key(), sc.nested() == null ? v : (JsonNode) selected(v, sc.nested()));
+        }
+        return out;
     }
 
     private void loadRelation(Model model, List<Map<String, Object>> parents, Selection.Relation rel) {

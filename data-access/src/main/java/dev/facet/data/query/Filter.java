@@ -84,6 +84,38 @@ public sealed interface Filter {
         public JsonCondition { path = List.copyOf(path); }
     }
 
+    /**
+     * A condition on a composite field: an embedded document, or a list of them (MongoDB only; a connector without
+     * {@link dev.facet.data.connector.ConnectorCapability#COMPOSITE_TYPES} never gets one). Negated, every condition
+     * still requires the field to be present, as Prisma's MongoDB connector builds them.
+     *
+     * @param field     the composite field of the record (or of the enclosing composite, for nested conditions)
+     * @param condition what the value must satisfy
+     */
+    record Composite(ScalarField field, CompositeCondition condition) implements Filter {}
+
+    /** What a composite value must satisfy. */
+    sealed interface CompositeCondition {
+        /**
+         * {@code is}: the single composite's fields match {@code filter} (a filter on the composite type's fields).
+         * Negated ({@code isNot}), Prisma negates each condition inside, which still requires its field.
+         */
+        record Is(Filter filter) implements CompositeCondition {}
+
+        /**
+         * {@code equals} (or the shorthand): the whole value is equal, field order and list order included.
+         *
+         * @param value a JSON object, an array of them, or null (an explicit null, never a missing field)
+         */
+        record Equals(com.fasterxml.jackson.databind.JsonNode value) implements CompositeCondition {}
+
+        /** {@code some}, {@code every}, {@code none}: elements of a composite list matching a filter on the type's fields. */
+        record Elements(Quantifier quantifier, Filter filter) implements CompositeCondition {}
+
+        /** {@code isEmpty} on a composite list (a missing list is neither empty nor not). */
+        record Empty(boolean empty) implements CompositeCondition {}
+    }
+
     /** Json operations; IS_NULL and IS_NOT_NULL test whether the path leads anywhere (Prisma's DbNull under a path). */
     enum JsonOp {
         EQUALS, NOT_EQUALS, IS_NULL, IS_NOT_NULL, LT, LTE, GT, GTE, STRING_CONTAINS, STRING_STARTS_WITH, STRING_ENDS_WITH,

@@ -18,8 +18,17 @@ public record Selection(List<Item> items) {
         String key();
     }
 
-    /** A scalar, enum or composite field. */
-    public record Scalar(ScalarField field) implements Item {
+    /**
+     * A scalar, enum or composite field.
+     *
+     * @param field  the field
+     * @param nested for a composite field selected with {@code {select: {...}}}, the fields of the composite type to
+     *               return (to any depth); null for the whole value
+     */
+    public record Scalar(ScalarField field, Selection nested) implements Item {
+        /** The whole field. */
+        public Scalar(ScalarField field) { this(field, null); }
+
         @Override public String key() { return field.name(); }
     }
 

@@ -54,6 +54,8 @@ final class FilterCompiler {
             case Filter.In in -> in(in, alias, out);
             case Filter.ListCondition l -> listCondition(l, alias, out);
             case Filter.JsonCondition j -> json(j, alias, out);
+            // Composite types exist on document databases only: the argument parser refuses them here.
+            case Filter.Composite c -> throw new IllegalStateException("composite filter on a SQL database: " + c.field().name());
             case Filter.ToMany m -> toMany(m, model, alias, out);
             case Filter.ToOne o -> toOne(o, model, alias, out);
         }

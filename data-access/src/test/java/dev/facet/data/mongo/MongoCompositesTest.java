@@ -56,4 +56,45 @@ class MongoCompositesTest extends MongoSuite {
         assertThat(json("Shop", "findUnique", "{\"where\": {\"id\": 2}, \"select\": {\"address\": true}}"))
                 .isEqualTo("{\"address\":{\"street\":\"t\",\"zip\":2,\"tags\":[],\"kind\":\"home\"}}");
     }
+
+    /**
+     * Prisma's docs ("Composite types", select fields of a composite: {@code select: {photos: {select: {url: true}}}}):
+     * a nested select picks fields inside single composites and inside each element of a list, to any depth.
+     */
+    @Test
+    void nestedSelectPicksFieldsInsideCompositesAndListsOfThem() {
+        open("""
+                type Address {
+                  street String
+                  zip    Int
+                  geo    Geo?
+                }
+
+                type Geo {
+                  lat Float
+                  lng Float
+                }
+
+                model Shop {
+                  id       Int       @id @map("_id")
+                  name     String
+                  address  Address?
+                  branches Address[]
+                }
+                """);
+        run("Shop", "createMany", """
+                {"data": [{"id": 1, "name": "A", "address": {"street": "Main", "zip": 1000, "geo": {"lat": 1.5, "lng": 2.5}},
+                  "branches": [{"street": "B1", "zip": 1, "geo": {"lat": 3, "lng": 4}}, {"street": "B2", "zip": 2}]},
+                  {"id": 2, "name": "B", "address": null, "branches": []}]}""");
+        assertThat(json("Shop", "findMany", """
+                {"select": {"id": true, "address": {"select": {"zip": true, "geo": {"select": {"lng": true}}}},
+                  "branches": {"select": {"street": true, "geo": true}}}, "orderBy": {"id": "asc"}}"""))
+                .isEqualTo("[{\"id\":1,\"address\":{\"zip\":1000,\"geo\":{\"lng\":2.5}},"
+                        + "\"branches\":[{\"street\":\"B1\",\"geo\":{\"lat\":3.0,\"lng\":4.0}},{\"street\":\"B2\",\"geo\":null}]},"
+                        + "{\"id\":2,\"address\":null,\"branches\":[]}]");
+        assertThat(json("Shop", "findUnique", "{\"where\": {\"id\": 1}, \"select\": {\"address\": {\"select\": {\"street\": true}}}}"))
+                .isEqualTo("{\"address\":{\"street\":\"Main\"}}");
+        fails("P2009", "select.address.select.city", "Shop", "findMany", "{\"select\": {\"address\": {\"select\": {\"city\": true}}}}");
+        fails("P2009", "select.address.include", "Shop", "findMany", "{\"select\": {\"address\": {\"include\": {\"geo\": true}}}}");
+    }
 }
