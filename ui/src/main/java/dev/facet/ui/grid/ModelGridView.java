@@ -493,6 +493,8 @@ public final class ModelGridView extends StackPane {
         else if (shortcut && e.getCode() == KeyCode.F) focusSearch();
         else if (shortcut && e.getCode() == KeyCode.N) addRecord();
         else if (shortcut && e.getCode() == KeyCode.I) toggleRecordPanel();
+        else if (shortcut && (e.getCode() == KeyCode.Z && e.isShiftDown() || e.getCode() == KeyCode.Y)) vm.redo();
+        else if (shortcut && e.getCode() == KeyCode.Z) vm.undo();
         else if (shortcut && e.getCode() == KeyCode.D && !table.selectedRows().isEmpty()) duplicate(table.selectedRows().getFirst());
         else return;
         e.consume();

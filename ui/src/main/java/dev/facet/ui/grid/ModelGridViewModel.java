@@ -181,7 +181,7 @@ public final class ModelGridViewModel {
         this.filters = new GridFilters(schema, model, columns, insensitive, zone::get, messages, this::rerun);
         this.paging = new GridPaging(model, engine, executor, query, changes, messages, filters::where, filters::isFiltered,
                 sort::sortOrder, layout.get());
-        this.pending = new PendingChanges(model, columns, changes, paging, messages, zone::get, this::isSaving);
+        this.pending = new PendingChanges(model, project.readOnly(), columns, changes, paging, messages, zone::get, this::isSaving);
         this.saver = new GridSave(model, columns, engine, executor, query, pending, paging, messages, filters::where, sort::sortOrder);
         this.cells = new CellPresenter(pending, zone::get);
         this.deletes = new DeleteFlow(model, engine, executor, query, pending, paging, messages);
@@ -430,6 +430,12 @@ public final class ModelGridViewModel {
 
     /** Takes back every pending change of a row (a new record is removed; a deletion mark is dropped). */
     public void revertRow(GridRow row) { pending.revertRow(row); }
+
+    /** Takes back the last pending change (Ctrl+Z): a cell, a link, a new record, a deletion mark, a revert. @return whether there was one */
+    public boolean undo() { return pending.undo(); }
+
+    /** Makes the last undone change again (Ctrl+Shift+Z). @return whether there was one */
+    public boolean redo() { return pending.redo(); }
 
     /** Drops every pending change. */
     public void discard() { pending.discard(); }

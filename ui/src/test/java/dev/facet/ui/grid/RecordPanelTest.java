@@ -66,7 +66,8 @@ class RecordPanelTest {
             stage.setScene(new Scene(view, 1280, 800));
             stage.show();
         });
-        waitUntil(() -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && view.isBuilt());
+        // The first grid of a JVM loads its classes and styles: on a busy machine that takes more than the usual 10 s.
+        waitUntil(60, () -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && view.isBuilt());
     }
 
     void selectCell(int row, String column) {
