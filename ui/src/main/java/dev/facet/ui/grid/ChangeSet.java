@@ -136,6 +136,50 @@ final class ChangeSet {
     /** @return whether any record has pending changes */
     boolean isEmpty() { return size() == 0; }
 
+    /**
+     * What the pending changes were at one moment, for undo: the maps are copies, the new records the same rows with
+     * a copy of their values.
+     */
+    record State(Map<RowKey, RowEdit> edits, List<GridRow> drafts, Map<GridRow, Map<String, JsonNode>> draftValues,
+                 Map<RowKey, ObjectNode> deletions, Map<GridRow, Map<String, LinkChange>> draftLinks) {}
+
+    /** @return the pending changes as they are now */
+    State state() {
+        Map<RowKey, RowEdit> e = new LinkedHashMap<>();
+        edits.forEach((k, v) -> {
+            RowEdit copy = new RowEdit(k, v.original);
+            copy.values.putAll(v.values);
+            copy.links.putAll(v.links);
+            e.put(k, copy);
+        });
+        Map<GridRow, Map<String, JsonNode>> values = new HashMap<>();
+        drafts.forEach(d -> values.put(d, new LinkedHashMap<>(d.draftValues())));
+        Map<GridRow, Map<String, LinkChange>> links = new HashMap<>();
+        draftLinks.forEach((d, m) -> links.put(d, new LinkedHashMap<>(m)));
+        return new State(e, List.copyOf(drafts), values, new LinkedHashMap<>(deletions), links);
+    }
+
+    /** Puts the pending changes back as {@code s} had them (the rows shown are the caller's). */
+    void restore(State s) {
+        edits.clear();
+        s.edits().forEach((k, v) -> {
+            RowEdit e = new RowEdit(k, v.original);
+            e.values.putAll(v.values);
+            e.links.putAll(v.links);
+            edits.put(k, e);
+        });
+        drafts.clear();
+        drafts.addAll(s.drafts());
+        for (GridRow d : drafts) {
+            d.draftValues().clear();
+            d.draftValues().putAll(s.draftValues().getOrDefault(d, Map.of()));
+        }
+        deletions.clear();
+        deletions.putAll(s.deletions());
+        draftLinks.clear();
+        s.draftLinks().forEach((d, m) -> draftLinks.put(d, new LinkedHashMap<>(m)));
+    }
+
     void clear() {
         edits.clear();
         drafts.clear();

@@ -46,6 +46,7 @@ final class DeleteFlow {
             return;
         }
         ChangeSet changes = pending.changes();
+        if (selected.stream().anyMatch(GridRow::isDraft)) pending.remember();
         List<RowKey> keys = new ArrayList<>();
         for (GridRow r : selected) {
             if (r.isDraft()) pending.removeDraft(r);
@@ -68,6 +69,7 @@ final class DeleteFlow {
         DeletePreview p = deletePreview.get();
         if (p == null || p.blocked()) return;
         deletePreview.set(null);
+        pending.remember();
         for (RowKey k : p.keys()) {
             GridRow r = paging.loadedRow(k);
             pending.changes().markDeleted(k, r != null ? r.record() : null);

@@ -89,13 +89,24 @@ public record GridLayout(List<String> order, Set<String> hidden, Map<String, Dou
         /** Remembers a model's layout. */
         void save(String modelKey, GridLayout layout);
 
+        /** @return a remembered choice of every grid (whether the record panel is shown), or {@code otherwise} */
+        boolean flag(String name, boolean otherwise);
+
+        /** Remembers a choice of every grid. */
+        void setFlag(String name, boolean value);
+
         /** A store that forgets (for tests). */
         static Store inMemory() {
             Map<String, GridLayout> map = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Boolean> flags = new java.util.concurrent.ConcurrentHashMap<>();
             return new Store() {
                 @Override public GridLayout load(String key) { return map.getOrDefault(key, initial()); }
 
                 @Override public void save(String key, GridLayout layout) { map.put(key, layout); }
+
+                @Override public boolean flag(String name, boolean otherwise) { return flags.getOrDefault(name, otherwise); }
+
+                @Override public void setFlag(String name, boolean value) { flags.put(name, value); }
             };
         }
 
@@ -106,6 +117,11 @@ public record GridLayout(List<String> order, Set<String> hidden, Map<String, Dou
                 @Override public GridLayout load(String key) { return fromJson(node.get(prefKey(key), null)); }
 
                 @Override public void save(String key, GridLayout layout) { node.put(prefKey(key), layout.toJson()); }
+
+                // Flags live beside the layouts; a layout key always holds a '/' (project/model), a flag never does.
+                @Override public boolean flag(String name, boolean otherwise) { return node.getBoolean(name, otherwise); }
+
+                @Override public void setFlag(String name, boolean value) { node.putBoolean(name, value); }
             };
         }
 

@@ -71,6 +71,12 @@ final class GridSave {
     void save() {
         ChangeSet changes = pending.changes();
         if (saving.get() || changes.isEmpty()) return;
+        String ro = pending.readOnlyReason();
+        if (ro != null) {
+            // Nothing can be made pending on a read-only project; this is the last guard before the database.
+            messages.show(Severity.WARNING, ro);
+            return;
+        }
         if (!pending.conflicts().isEmpty()) {
             messages.show(Severity.WARNING, "Choose for each conflict first: keep your change or take theirs");
             return;

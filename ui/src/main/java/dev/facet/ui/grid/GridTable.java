@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -29,8 +28,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -423,10 +420,11 @@ final class GridTable extends TableView<GridRow> {
                 e.consume();
             }
             case C -> {
-                if (e.isShortcutDown()) {
-                    copySelection();
-                    e.consume();
-                }
+                if (!e.isShortcutDown()) return;
+                // Ctrl+Shift+C: the selected rows as JSON; Ctrl+C: the selected cells as text.
+                if (e.isShiftDown()) GridClipboard.put(vm.export().copyAsJson(selectedRows()));
+                else copySelection();
+                e.consume();
             }
             default -> { }
         }
@@ -491,22 +489,8 @@ final class GridTable extends TableView<GridRow> {
         return next;
     }
 
-    /** Copies the selected cells as tab-separated text, one line per row. */
-    void copySelection() {
-        Map<Integer, Map<Integer, String>> cells = new TreeMap<>();
-        for (TablePosition<GridRow, ?> p : getSelectionModel().getSelectedCells()) {
-            GridColumn c = (GridColumn) p.getTableColumn().getUserData();
-            GridRow row = getItems().get(p.getRow());
-            var content = vm.cell(row, c);
-            String text = content.has(ModelGridViewModel.CellFlag.NULL) ? "" : c.editable() ? vm.editText(row, c) : content.text();
-            cells.computeIfAbsent(p.getRow(), k -> new TreeMap<>()).put(getVisibleLeafIndex(p.getTableColumn()), text);
-        }
-        List<String> lines = new ArrayList<>();
-        cells.values().forEach(r -> lines.add(String.join("\t", r.values())));
-        ClipboardContent content = new ClipboardContent();
-        content.putString(String.join("\n", lines));
-        Clipboard.getSystemClipboard().setContent(content);
-    }
+    /** Copies the selected cells as tab-separated text, one line per row (Ctrl+C). */
+    void copySelection() { GridClipboard.copyCells(this, vm); }
 
     // ---------------------------------------------------------------- context menu
 
@@ -558,6 +542,8 @@ final class GridTable extends TableView<GridRow> {
             menu.getItems().add(new SeparatorMenuItem());
         }
         menu.getItems().add(item("Copy", this::copySelection));
+        menu.getItems().add(item("Copy rows as JSON (Ctrl+Shift+C)", () -> GridClipboard.put(vm.export().copyAsJson(selectedRows()))));
+        menu.getItems().add(item("Copy rows as TSV with field names", () -> GridClipboard.put(vm.export().copyAsTsv(selectedRows()))));
         if (vm.rowState(row) != RowState.CLEAN && vm.rowState(row) != RowState.LOADING) menu.getItems().add(item("Revert row", () -> vm.revertRow(row)));
         if (vm.readOnlyReason() == null) {
             menu.getItems().add(item("Duplicate record", () -> view.duplicate(row)));

@@ -71,6 +71,10 @@ public final class ModelGridView extends StackPane {
     /** Where the keyboard was when a sheet opened; it goes back there when the sheet closes. */
     private Node focusBeforeSheet;
     private final PulseSteps building;
+    private BorderPane content;
+    /** Made when first shown: most grids never show it. */
+    private RecordPanel recordPanel;
+    private final ToggleButton panelToggle = new ToggleButton(null, new FontIcon(Feather.SIDEBAR));
 
     /** @param vm the grid's view model; the view loads it when first built */
     public ModelGridView(ModelGridViewModel vm) {
@@ -90,11 +94,12 @@ public final class ModelGridView extends StackPane {
         });
         top.getStyleClass().add("grid-top");
         BorderPane content = new BorderPane(null, top, null, null, null);
+        this.content = content;
         content.getStyleClass().add("grid-content");
         // A new grid comes in parts, one per pulse: the toolbar, then the footer, then the table (its skin and headers),
         // then its rows a few at a time (GridTable.showRows). One pulse styling and laying out all of a new grid held
         // the window for 50 to 100 ms.
-        Node footer = footer();
+        Node footer = GridFooter.build(vm);
         building = PulseSteps.start(this, List.of(() -> content.setBottom(footer), () -> content.setCenter(table)));
 
         Region scrim = new Region();
@@ -113,6 +118,10 @@ public final class ModelGridView extends StackPane {
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::shortcuts);
         SavedRecordFocus.install(vm, table);
+        panelToggle.selectedProperty().bindBidirectional(vm.recordPanelShownProperty());
+        vm.recordPanelShownProperty().addListener((o, was, is) -> showRecordPanel(is));
+        table.getFocusModel().focusedCellProperty().addListener((o, was, is) -> followSelection());
+        showRecordPanel(vm.recordPanelShownProperty().get());
         vm.ensureLoaded();
     }
 
@@ -127,6 +136,28 @@ public final class ModelGridView extends StackPane {
 
     /** Puts the keyboard in the table. */
     public void focusTable() { table.requestFocus(); }
+
+    // ---------------------------------------------------------------- record panel
+
+    /** Shows or hides the record panel (Ctrl+I, the toolbar's panel button); the choice is remembered. */
+    public void toggleRecordPanel() { vm.recordPanelShownProperty().set(!vm.recordPanelShownProperty().get()); }
+
+    private void showRecordPanel(boolean shown) {
+        if (shown && recordPanel == null) recordPanel = new RecordPanel(vm.recordPanel(), () -> vm.recordPanelShownProperty().set(false));
+        content.setRight(shown ? recordPanel : null);
+        followSelection();
+    }
+
+    /** The panel shows the row that has the focus in the table, from the data the grid loaded. */
+    private void followSelection() {
+        if (recordPanel == null || content.getRight() == null) return;
+        var pos = table.getFocusModel().getFocusedCell();
+        int i = pos == null ? -1 : pos.getRow();
+        vm.recordPanel().show(i >= 0 && i < table.getItems().size() ? table.getItems().get(i) : null);
+    }
+
+    /** @return the record panel, or null before it was first shown (tests) */
+    RecordPanel recordPanelNode() { return recordPanel; }
 
     // ---------------------------------------------------------------- toolbar
 
@@ -190,10 +221,15 @@ public final class ModelGridView extends StackPane {
         filterToggle.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.filterTextProperty().get() == null ? "Filter" : "Filter ●", vm.filterTextProperty()));
 
+        Button export = iconButton("export", Feather.DOWNLOAD, "Export the rows of this view to CSV, JSON or JSON Lines", this::openExport);
+        panelToggle.setId("record-panel-toggle");
+        panelToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        LazyTooltip.install(panelToggle, "Record panel: the selected record as a form, with its relations (Ctrl+I)");
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(back, forward, new Separator(Orientation.VERTICAL), add, duplicate, delete, new Separator(Orientation.VERTICAL), save, discard, reload, spacer,
-                search, filterToggle, columnsMenu());
+                search, filterToggle, columnsMenu(), export, panelToggle);
         bar.getStyleClass().add("grid-toolbar");
         return bar;
     }
@@ -232,7 +268,7 @@ public final class ModelGridView extends StackPane {
         return b;
     }
 
-    private static Button iconButton(String id, Feather icon, String tooltip, Runnable action) {
+    static Button iconButton(String id, Feather icon, String tooltip, Runnable action) {
         Button b = button(id, icon, null, tooltip, action);
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         return b;
@@ -348,117 +384,6 @@ public final class ModelGridView extends StackPane {
 
     // ---------------------------------------------------------------- footer
 
-    private Node footer() {
-        // The footer fits a grid beside the sidebar in a 1024-pixel window: the row count never shrinks, the controls
-        // are short (their meaning in tooltips), and the load time, least needed, is the first to give way.
-        Label range = new Label();
-        range.setId("range");
-        range.textProperty().bind(vm.rangeTextProperty());
-        range.getStyleClass().add(Styles.TEXT_BOLD);
-        range.setMinWidth(Region.USE_PREF_SIZE);
-        Label info = new Label();
-        info.setId("load-info");
-        info.textProperty().bind(vm.loadInfoProperty());
-        info.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        info.setMinWidth(0);
-        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-        progress.getStyleClass().add(Styles.SMALL);
-        progress.setPrefWidth(40);
-        progress.setMinWidth(40);
-        progress.visibleProperty().bind(vm.loadingProperty().or(vm.savingProperty()));
-
-        // Choice boxes, not combo boxes: a combo box builds its list (a virtual flow and its skin) in a new tab's first
-        // frame, where a choice box makes its menu only when opened.
-        ChoiceBox<ZoneId> zone = new ChoiceBox<>();
-        zone.setId("zone");
-        zone.getItems().setAll(ZoneOffset.UTC, ZoneId.systemDefault());
-        zone.getItems().setAll(zone.getItems().stream().distinct().toList());
-        zone.setConverter(converter(CellValues::zoneLabel));
-        LazyTooltip.install(zone, "The time zone DateTime values are shown and typed in");
-        HBox zoneBox = new HBox(4, new FontIcon(Feather.CLOCK), zone);
-        zoneBox.setAlignment(Pos.CENTER_LEFT);
-        // A choice box is as wide as its longest item ("Europe/Amsterdam (UTC+01:00)"): these stay short.
-        zone.setPrefWidth(110);
-        zone.setMinWidth(70);
-        zone.setValue(vm.zoneProperty().get());
-        zone.valueProperty().addListener((o, a, b) -> {
-            if (b != null) vm.zoneProperty().set(b);
-        });
-        zone.getStyleClass().add(Styles.SMALL);
-
-        ToggleSwitch scroll = new ToggleSwitch("Scroll");
-        scroll.setId("scroll-mode");
-        LazyTooltip.install(scroll, "Infinite scroll: one long list with the exact count, instead of pages");
-        scroll.setSelected(vm.pagingModeProperty().get() == PagingMode.SCROLL);
-        scroll.selectedProperty().addListener((o, a, b) -> vm.pagingModeProperty().set(b ? PagingMode.SCROLL : PagingMode.PAGES));
-        vm.pagingModeProperty().addListener((o, a, b) -> scroll.setSelected(b == PagingMode.SCROLL));
-
-        ChoiceBox<Integer> size = new ChoiceBox<>();
-        size.setId("page-size");
-        size.getItems().setAll(GridLayout.PAGE_SIZES);
-        size.setValue(vm.pageSizeProperty().get());
-        size.setConverter(converter(n -> n + " rows"));
-        LazyTooltip.install(size, "Rows per page, and per step of the infinite scroll");
-        size.valueProperty().addListener((o, a, b) -> {
-            if (b != null) vm.pageSizeProperty().set(b);
-        });
-        vm.pageSizeProperty().addListener((o, a, b) -> size.setValue(b.intValue()));
-        size.getStyleClass().add(Styles.SMALL);
-
-        Button first = iconButton("first-page", Feather.CHEVRONS_LEFT, "First page", vm::firstPage);
-        Button prev = iconButton("previous-page", Feather.CHEVRON_LEFT, "Previous page", vm::previousPage);
-        Button next = iconButton("next-page", Feather.CHEVRON_RIGHT, "Next page", vm::nextPage);
-        Button last = iconButton("last-page", Feather.CHEVRONS_RIGHT, "Last page", vm::lastPage);
-        first.disableProperty().bind(vm.pageIndexProperty().isEqualTo(0));
-        prev.disableProperty().bind(vm.pageIndexProperty().isEqualTo(0));
-        next.disableProperty().bind(vm.pageIndexProperty().greaterThanOrEqualTo(vm.pageCountProperty().subtract(1)));
-        last.disableProperty().bind(next.disableProperty());
-        TextField page = new TextField("1");
-        page.setId("page-field");
-        page.setPrefColumnCount(4);
-        page.getStyleClass().add(Styles.SMALL);
-        vm.pageIndexProperty().addListener((o, a, b) -> page.setText(Integer.toString(b.intValue() + 1)));
-        page.setOnAction(e -> {
-            try {
-                vm.goToPage(Integer.parseInt(page.getText().strip()) - 1);
-            } catch (NumberFormatException ex) {
-                page.setText(Integer.toString(vm.pageIndexProperty().get() + 1));
-            }
-        });
-        Label of = new Label();
-        of.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "of %,d", vm.pageCountProperty().get()),
-                vm.pageCountProperty()));
-        of.setMinWidth(Region.USE_PREF_SIZE);
-        Label pageLabel = new Label("Page");
-        pageLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox pager = new HBox(2, first, prev, pageLabel, page, of, next, last);
-        pager.setMinWidth(Region.USE_PREF_SIZE);
-        pager.setAlignment(Pos.CENTER_LEFT);
-        pager.getStyleClass().add("pager");
-        pager.visibleProperty().bind(vm.pagingModeProperty().isEqualTo(PagingMode.PAGES));
-        pager.managedProperty().bind(pager.visibleProperty());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        scroll.setMinWidth(Region.USE_PREF_SIZE);
-        size.setPrefWidth(96);
-        size.setMinWidth(96);
-        HBox.setHgrow(info, Priority.SOMETIMES);
-        info.setMaxWidth(Double.MAX_VALUE);
-        HBox footer = new HBox(10, range, progress, info, spacer, zoneBox, scroll, size, pager);
-        footer.setAlignment(Pos.CENTER_LEFT);
-        footer.getStyleClass().add("grid-footer");
-        return footer;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : text.apply(t); }
-
-            @Override public T fromString(String s) { return null; }
-        };
-    }
-
     // ---------------------------------------------------------------- commands the table asks for
 
     void addRecord() {
@@ -500,6 +425,9 @@ public final class ModelGridView extends StackPane {
             vm.discard();
         }, this::hideSheet));
     }
+
+    /** Opens the export sheet for the current view. */
+    void openExport() { showSheet(new ExportSheet(vm, this::hideSheet)); }
 
     void notice(String text) { vm.notice(text); }
 
@@ -564,6 +492,9 @@ public final class ModelGridView extends StackPane {
         if (shortcut && e.getCode() == KeyCode.S) vm.save();
         else if (shortcut && e.getCode() == KeyCode.F) focusSearch();
         else if (shortcut && e.getCode() == KeyCode.N) addRecord();
+        else if (shortcut && e.getCode() == KeyCode.I) toggleRecordPanel();
+        else if (shortcut && (e.getCode() == KeyCode.Z && e.isShiftDown() || e.getCode() == KeyCode.Y)) vm.redo();
+        else if (shortcut && e.getCode() == KeyCode.Z) vm.undo();
         else if (shortcut && e.getCode() == KeyCode.D && !table.selectedRows().isEmpty()) duplicate(table.selectedRows().getFirst());
         else return;
         e.consume();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,6 +23,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 
@@ -46,6 +48,8 @@ import javafx.collections.ObservableList;
  * A newer load replaces an older one still running.
  */
 public final class ModelGridViewModel {
+    /** The remembered choice of showing the record panel, shared by every grid. */
+    private static final String RECORD_PANEL = "recordPanel";
     /** Whether the grid shows one page at a time or scrolls through the whole result. */
     public enum PagingMode { PAGES, SCROLL }
 
@@ -137,6 +141,11 @@ public final class ModelGridViewModel {
     private final CellPresenter cells;
     private final DeleteFlow deletes;
     private final RelationLinks relations;
+    private final TaskExecutor executor;
+    private final GridLayout.Store layoutStore;
+    private final BooleanProperty recordPanelShown;
+    private RecordPanelViewModel recordPanel;
+    private GridExport export;
 
     /**
      * A grid that remembers its layout in the user's preferences.
@@ -156,7 +165,10 @@ public final class ModelGridViewModel {
     public ModelGridViewModel(Project project, Model model, TaskExecutor executor, Navigator navigator, GridLayout.Store layoutStore) {
         this.project = Objects.requireNonNull(project, "project");
         this.model = Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(executor, "executor");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.layoutStore = layoutStore;
+        this.recordPanelShown = new SimpleBooleanProperty(this, "recordPanelShown", layoutStore.flag(RECORD_PANEL, false));
+        recordPanelShown.addListener((o, was, is) -> layoutStore.setFlag(RECORD_PANEL, is));
         Schema schema = project.schema();
         QueryEngine engine = project.engine();
         String layoutKey = Integer.toHexString(project.schemaPath().toAbsolutePath().normalize().toString().hashCode()) + "/" + model.name();
@@ -169,7 +181,7 @@ public final class ModelGridViewModel {
         this.filters = new GridFilters(schema, model, columns, insensitive, zone::get, messages, this::rerun);
         this.paging = new GridPaging(model, engine, executor, query, changes, messages, filters::where, filters::isFiltered,
                 sort::sortOrder, layout.get());
-        this.pending = new PendingChanges(model, columns, changes, paging, messages, zone::get, this::isSaving);
+        this.pending = new PendingChanges(model, project.readOnly(), columns, changes, paging, messages, zone::get, this::isSaving);
         this.saver = new GridSave(model, columns, engine, executor, query, pending, paging, messages, filters::where, sort::sortOrder);
         this.cells = new CellPresenter(pending, zone::get);
         this.deletes = new DeleteFlow(model, engine, executor, query, pending, paging, messages);
@@ -419,6 +431,12 @@ public final class ModelGridViewModel {
     /** Takes back every pending change of a row (a new record is removed; a deletion mark is dropped). */
     public void revertRow(GridRow row) { pending.revertRow(row); }
 
+    /** Takes back the last pending change (Ctrl+Z): a cell, a link, a new record, a deletion mark, a revert. @return whether there was one */
+    public boolean undo() { return pending.undo(); }
+
+    /** Makes the last undone change again (Ctrl+Shift+Z). @return whether there was one */
+    public boolean redo() { return pending.redo(); }
+
     /** Drops every pending change. */
     public void discard() { pending.discard(); }
 
@@ -509,6 +527,33 @@ public final class ModelGridViewModel {
 
     /** @return the pending relation change of a cell, or null */
     public LinkChange pendingLink(GridRow row, GridColumn column) { return changes.link(row, column.name()); }
+
+    /** Opens one record of a model in this tab (or a new one). @return whether there is somewhere to open it */
+    public boolean openRecord(Model target, RowKey key, boolean newTab) { return relations.openRecord(target, key, newTab); }
+
+    /** Opens the records a relation of a record of {@code owner} points at. @return whether there was something to open */
+    public boolean openRelated(Model owner, ObjectNode record, GridColumn column, boolean newTab) {
+        return relations.openRelated(owner, record, column, newTab);
+    }
+
+    // ================================================================ record panel
+
+    /** @return whether the record panel is shown beside the grid; remembered across grids and runs */
+    public BooleanProperty recordPanelShownProperty() { return recordPanelShown; }
+
+    /** @return the record panel's view model (made when first asked for: most grids never show it) */
+    public RecordPanelViewModel recordPanel() {
+        if (recordPanel == null) recordPanel = new RecordPanelViewModel(this, executor);
+        return recordPanel;
+    }
+
+    // ================================================================ copy and export
+
+    /** @return copying the selected rows and exporting this view to a file (made when first asked for) */
+    GridExport export() {
+        if (export == null) export = new GridExport(model, columns, project.engine(), executor, query, filters::where, sort::sortOrder);
+        return export;
+    }
 
     /** Goes back through the navigator. */
     public void back() { relations.back(); }

@@ -32,6 +32,7 @@ final class PendingChanges {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Model model;
+    private final boolean readOnly;
     private final List<GridColumn> columns;
     private final List<ScalarField> keyFields;
     /** The to-one relation column each foreign key field belongs to: a pending link shows in its fields too. */
@@ -47,11 +48,18 @@ final class PendingChanges {
     private final ReadOnlyIntegerWrapper pendingCount = new ReadOnlyIntegerWrapper(this, "pendingCount");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private int draftCounter;
+    /** The pending changes before each change, for Ctrl+Z; and those undone, for Ctrl+Shift+Z. Both end at Save or Discard. */
+    private final java.util.ArrayDeque<ChangeSet.State> undo = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<ChangeSet.State> redo = new java.util.ArrayDeque<>();
 
-    /** @param saving whether a save is running (editing waits for it) */
-    PendingChanges(Model model, List<GridColumn> columns, ChangeSet changes, GridPaging paging, GridMessages messages,
+    /**
+     * @param readOnly whether the project is open read-only (nothing may be written)
+     * @param saving   whether a save is running (editing waits for it)
+     */
+    PendingChanges(Model model, boolean readOnly, List<GridColumn> columns, ChangeSet changes, GridPaging paging, GridMessages messages,
                    Supplier<ZoneId> zone, BooleanSupplier saving) {
         this.model = model;
+        this.readOnly = readOnly;
         this.columns = columns;
         this.keyFields = RowKey.fields(model);
         this.changes = changes;
@@ -76,6 +84,7 @@ final class PendingChanges {
 
     /** @return why records cannot be changed here (a view, or a model without id or unique), or null */
     String readOnlyReason() {
+        if (readOnly) return "The project is open read-only: nothing can be changed (File › Read-only to allow changes)";
         if (model.view()) return model.name() + " is a view: its records cannot be changed";
         if (keyFields.isEmpty()) return model.name() + " has no id or unique field, so its records cannot be told apart for editing";
         return null;
@@ -133,6 +142,7 @@ final class PendingChanges {
         if (ro != null) return EditResult.refused(ro);
         JsonNode v = value == null ? JSON.nullNode() : value;
         if (v.isNull() && !column.nullable()) return EditResult.refused(column.name() + " is required: it cannot be NULL");
+        remember();
         LinkChange.ToOne setter = linkSetting(row, column);
         if (setter != null) {
             // A typed foreign key replaces the picked link; its other key fields keep the values the link gave them.
@@ -161,6 +171,7 @@ final class PendingChanges {
      * can be linked.
      */
     EditResult setLink(GridRow row, GridColumn column, LinkChange change) {
+        remember();
         if (change instanceof LinkChange.ToOne one && !row.isDraft()) {
             JsonNode current = row.record().get(column.name());
             RowKey now = current == null || current.isNull() ? null : RowKey.of(column.related(), current);
@@ -184,6 +195,7 @@ final class PendingChanges {
     }
 
     void revertCell(GridRow row, GridColumn column) {
+        remember();
         if (column.isRelation()) changes.setLink(row, column.name(), null);
         else if (row.isDraft()) row.draftValues().remove(column.name());
         else if (row.key() != null && changes.has(row.key(), column.name())) changes.set(row.key(), row.record(), column.name(), row.record().get(column.name()));
@@ -192,6 +204,7 @@ final class PendingChanges {
     }
 
     void revertRow(GridRow row) {
+        remember();
         if (row.isDraft()) {
             removeDraft(row);
         } else if (row.key() != null) {
@@ -205,6 +218,8 @@ final class PendingChanges {
 
     /** Drops every pending change (after a save, or on Discard). */
     void clear() {
+        undo.clear();
+        redo.clear();
         for (GridRow d : List.copyOf(changes.drafts())) removeDraft(d);
         changes.clear();
         rowErrors.clear();
@@ -224,6 +239,7 @@ final class PendingChanges {
             messages.show(Severity.WARNING, ro);
             return null;
         }
+        remember();
         GridRow draft = GridRow.draft(++draftCounter);
         changes.drafts().add(draft);
         paging.list().addDraft(draft);
@@ -252,6 +268,36 @@ final class PendingChanges {
         changes.dropDraft(row);
         rowErrors.remove(row);
         if (paging.list() != null) paging.list().removeDraft(row);
+    }
+
+    // ---------------------------------------------------------------- undo
+
+    /** Keeps the pending changes as they are, before a change, for undo; a new change ends what could be redone. */
+    void remember() {
+        undo.push(changes.state());
+        redo.clear();
+    }
+
+    /** Takes back the last change (a cell, a link, a new record, a deletion mark, a revert). @return whether there was one */
+    boolean undo() { return step(undo, redo); }
+
+    /** Makes the last undone change again. @return whether there was one */
+    boolean redo() { return step(redo, undo); }
+
+    private boolean step(java.util.ArrayDeque<ChangeSet.State> from, java.util.ArrayDeque<ChangeSet.State> to) {
+        if (from.isEmpty()) return false;
+        to.push(changes.state());
+        List<GridRow> before = List.copyOf(changes.drafts());
+        changes.restore(from.pop());
+        rowErrors.clear();
+        RowList l = paging.list();
+        if (l != null && !before.equals(changes.drafts())) {
+            for (GridRow d : before) l.removeDraft(d);
+            for (GridRow d : changes.drafts()) l.addDraft(d);
+        }
+        paging.redrawAll();
+        changed();
+        return true;
     }
 
     /** The pending changes changed: the count, the dirty flag and the range text follow. */

@@ -46,7 +46,20 @@ final class RelationLinks {
 
     boolean follow(GridRow row, GridColumn column, boolean newTab) {
         if (!column.isRelation() || row.isDraft() || row.record() == null || navigator == null) return false;
-        ObjectNode where = RelationWhere.of(schema, model, row.record(), column.relation());
+        return openRelated(model, row.record(), column, newTab);
+    }
+
+    /** Opens one record of a model (the record panel's related records). */
+    boolean openRecord(Model target, RowKey key, boolean newTab) {
+        if (navigator == null || key == null) return false;
+        navigator.openModel(target, JsonCodec.write(key.values()), newTab);
+        return true;
+    }
+
+    /** Opens the records a relation of {@code record} (a record of {@code owner}) points at. */
+    boolean openRelated(Model owner, ObjectNode record, GridColumn column, boolean newTab) {
+        if (navigator == null || !column.isRelation()) return false;
+        ObjectNode where = RelationWhere.of(schema, owner, record, column.relation());
         if (where == null) {
             messages.show(Severity.INFO, "No related " + column.related().name());
             return false;

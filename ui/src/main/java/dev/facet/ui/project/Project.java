@@ -13,8 +13,17 @@ import java.util.Objects;
  * @param schema     the loaded schema
  * @param engine     the query engine on the project's database
  * @param displayUrl the connection URL with its password masked, for titles and messages
+ * @param readOnly   whether nothing may be written through the window (a production database)
  */
-public record Project(Path schemaPath, Schema schema, QueryEngine engine, String displayUrl) implements AutoCloseable {
+public record Project(Path schemaPath, Schema schema, QueryEngine engine, String displayUrl, boolean readOnly) implements AutoCloseable {
+    /** A project open for writing. */
+    public Project(Path schemaPath, Schema schema, QueryEngine engine, String displayUrl) {
+        this(schemaPath, schema, engine, displayUrl, false);
+    }
+
+    /** @return the same project (the same engine: closing either closes both) opened read-only or not */
+    public Project withReadOnly(boolean on) { return on == readOnly ? this : new Project(schemaPath, schema, engine, displayUrl, on); }
+
     public Project {
         Objects.requireNonNull(schemaPath, "schemaPath");
         Objects.requireNonNull(schema, "schema");

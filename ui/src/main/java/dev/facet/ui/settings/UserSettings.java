@@ -28,6 +28,8 @@ public final class UserSettings {
     private final Path file;
     private ThemeChoice theme = ThemeChoice.SYSTEM;
     private final List<RecentProject> recent = new ArrayList<>();
+    /** Schema paths of the projects opened read-only. */
+    private final java.util.Set<String> readOnly = new java.util.TreeSet<>();
 
     private UserSettings(Path file) { this.file = file; }
 
@@ -46,6 +48,7 @@ public final class UserSettings {
                 if (!r.path("schemaPath").isTextual()) continue;
                 s.recent.add(new RecentProject(r.get("schemaPath").asText(), textOrNull(r, "url"), textOrNull(r, "database")));
             }
+            for (JsonNode r : root.path("readOnly")) if (r.isTextual()) s.readOnly.add(r.asText());
         } catch (IOException e) {
             LOG.warn("Ignoring unreadable settings {}: {}", file, e.getMessage());
         }
@@ -85,6 +88,14 @@ public final class UserSettings {
         save();
     }
 
+    /** @return whether the project of this schema path is opened read-only */
+    public boolean isReadOnly(String schemaPath) { return readOnly.contains(schemaPath); }
+
+    /** Remembers whether the project of this schema path is opened read-only. */
+    public void setReadOnly(String schemaPath, boolean on) {
+        if (on ? readOnly.add(schemaPath) : readOnly.remove(schemaPath)) save();
+    }
+
     /** Removes a project from the recent list and stores it. */
     public void forget(RecentProject project) {
         if (recent.remove(project)) save();
@@ -101,6 +112,7 @@ public final class UserSettings {
             if (r.url() != null) o.put("url", r.url());
             if (r.database() != null) o.put("database", r.database());
         }
+        if (!readOnly.isEmpty()) readOnly.forEach(root.putArray("readOnly")::add);
         try {
             Files.createDirectories(file.getParent());
             // Write beside the file and move, so a crash never leaves half a settings file.

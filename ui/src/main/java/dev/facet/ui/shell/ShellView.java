@@ -192,7 +192,15 @@ public final class ShellView extends StackPane {
                 vm::closeSelectedTab);
         closeTab.disableProperty().bind(vm.selectedTabProperty().isNull());
         MenuItem exit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit);
-        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), save, reload, closeTab, new SeparatorMenuItem(), exit);
+        CheckMenuItem readOnly = new CheckMenuItem("Read-only");
+        readOnly.setId("menu-read-only");
+        readOnly.disableProperty().bind(vm.projectProperty().isNull());
+        vm.projectProperty().addListener((o, was, is) -> readOnly.setSelected(is != null && is.readOnly()));
+        // Refused (unsaved changes): the item shows the mode the project is still in.
+        readOnly.setOnAction(e -> readOnly.setSelected(vm.setReadOnly(readOnly.isSelected()) == readOnly.isSelected()
+                ? readOnly.isSelected() : !readOnly.isSelected()));
+        Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), save, reload, closeTab, readOnly,
+                new SeparatorMenuItem(), exit);
 
         MenuItem quick = item("Go to Model…", "menu-quick-switcher", QUICK_SWITCHER, this::openQuickSwitcher);
         quick.disableProperty().bind(vm.projectProperty().isNull());

@@ -210,6 +210,7 @@ public final class ShellViewModel implements AutoCloseable {
         failedOpen.set(null);
         Project old = project.get();
         tabs.clear();
+        p = p.withReadOnly(services.settings().isReadOnly(settingsKey(p)));
         project.set(p);
         reloadRequest = request instanceof OpenRequest.Schema s
                 ? new OpenRequest.Schema(p.schemaPath(), s.url()) : new OpenRequest.Schema(p.schemaPath(), null);
@@ -237,10 +238,37 @@ public final class ShellViewModel implements AutoCloseable {
         return new OpenFailure(OpenFailure.Kind.SETUP, p.code(), p.message(), null);
     }
 
-    /** @return "Facet — schema.prisma (demo.db)" */
+    /** @return "Facet — schema.prisma (demo.db)", and "· read-only" when it is */
     static String titleFor(Project p) {
         String database = DatabaseLabel.of(p.displayUrl());
-        return APP_NAME + " — " + p.displayName() + (database.isEmpty() ? "" : " (" + database + ")");
+        return APP_NAME + " — " + p.displayName() + (database.isEmpty() ? "" : " (" + database + ")") + (p.readOnly() ? " · read-only" : "");
+    }
+
+    private static String settingsKey(Project p) { return p.schemaPath().toAbsolutePath().normalize().toString(); }
+
+    /**
+     * Opens the project read-only or for writing, remembered for this project. Every tab is rebuilt in the new mode;
+     * going read-only waits until no tab holds unsaved changes.
+     *
+     * @return whether the project is now in that mode
+     */
+    public boolean setReadOnly(boolean on) {
+        Project p = project.get();
+        if (p == null) return false;
+        if (p.readOnly() == on) return true;
+        List<String> dirty = tabs.tabs().stream().filter(ModelTab::isDirty).map(t -> t.titleProperty().get()).toList();
+        if (on && !dirty.isEmpty()) {
+            notifications.warning("Not read-only yet", String.join(", ", dirty) + (dirty.size() == 1 ? " has" : " have")
+                    + " unsaved changes: save or discard them first.", null);
+            return false;
+        }
+        Project next = p.withReadOnly(on);
+        services.settings().setReadOnly(settingsKey(p), on);
+        // The same engine: the old record is not closed, the tabs move to the new one.
+        project.set(next);
+        title.set(titleFor(next));
+        tabs.reconcile(next);
+        return true;
     }
 
     private void watchSchema(Path schemaPath) {
@@ -282,12 +310,13 @@ public final class ShellViewModel implements AutoCloseable {
                 e -> reloadFailed(e, manual));
     }
 
-    private void reloaded(Project before, Project p, boolean manual) {
+    private void reloaded(Project before, Project loaded, boolean manual) {
         if (project.get() != before) {
             // Another project was opened meanwhile.
-            closeInBackground(p);
+            closeInBackground(loaded);
             return;
         }
+        Project p = loaded.withReadOnly(before.readOnly());
         SchemaDiff diff = SchemaDiff.between(before.schema(), p.schema());
         // The schema loads again: what the last failed reload said is over.
         if (reloadProblem != null) notifications.dismiss(reloadProblem);

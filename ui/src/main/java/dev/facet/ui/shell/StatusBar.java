@@ -40,7 +40,15 @@ final class StatusBar extends HBox {
                         + shell.projectProperty().get().displayUrl(),
                 shell.projectProperty()));
 
-        getChildren().addAll(spinner, running, new Spacer(), lastQuery, connection);
+        // The mode at a glance, as DBeaver and TablePlus mark production connections.
+        Label readOnly = new Label("READ-ONLY", new FontIcon(Feather.LOCK));
+        readOnly.setId("status-read-only");
+        readOnly.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER, "read-only-marker");
+        readOnly.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> shell.projectProperty().get() != null && shell.projectProperty().get().readOnly(), shell.projectProperty()));
+        readOnly.managedProperty().bind(readOnly.visibleProperty());
+
+        getChildren().addAll(spinner, running, new Spacer(), lastQuery, readOnly, connection);
     }
 
     private static Label label(String id, javafx.beans.value.ObservableStringValue text) {

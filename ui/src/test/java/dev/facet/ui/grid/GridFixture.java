@@ -51,6 +51,7 @@ final class GridFixture implements AutoCloseable {
 
             model Customer {
               id         Int       @id @default(autoincrement())
+              /// Where order mails go; one customer per address
               email      String    @unique
               name       String
               role       Role      @default(CUSTOMER)

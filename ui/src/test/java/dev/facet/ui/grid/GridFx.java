@@ -28,14 +28,17 @@ final class GridFx {
     static void darkTheme() { Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()); }
 
     /** Waits (up to 10 s) until a condition read on the FX thread holds; database work runs on other threads. */
-    static void waitUntil(BooleanSupplier condition) {
+    static void waitUntil(BooleanSupplier condition) { waitUntil(10, condition); }
+
+    /** Waits up to {@code seconds} (work over large tables, on a busy machine) until a condition read on the FX thread holds. */
+    static void waitUntil(int seconds, BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return onFx(condition::getAsBoolean);
             });
         } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
+            throw new AssertionError("condition not met within " + seconds + " s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

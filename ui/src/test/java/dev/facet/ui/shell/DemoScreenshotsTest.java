@@ -97,6 +97,45 @@ class DemoScreenshotsTest {
         snapshot(out.resolve("demo-switcher.png"));
     }
 
+    /** The record panel beside the Customer grid, its orders and the first order's lines expanded. */
+    @Test
+    void recordPanel(FxRobot robot) throws Exception {
+        assumeThat(FOLDER).as("-Dfacet.screenshots").isNotEmpty();
+        Fx.waitUntil(() -> window.shell().projectProperty().get() != null);
+        Fx.run(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            window.shell().openModel("Customer");
+        });
+        Fx.waitUntil(() -> stage.getScene().getRoot().lookupAll(".grid-cell").size() > 20);
+        dev.facet.ui.grid.ModelGridView grid = Fx.call(() -> (dev.facet.ui.grid.ModelGridView) stage.getScene().getRoot().lookupAll(".model-grid")
+                .iterator().next());
+        Fx.run(() -> grid.viewModel().recordPanelShownProperty().set(true));
+        robot.clickOn(robot.lookup(".grid-cell").nth(12).queryAs(javafx.scene.Node.class));
+        Fx.waitUntil(() -> stage.getScene().lookup("#record-relations") != null);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TreeView<Object> tree = (javafx.scene.control.TreeView<Object>) stage.getScene().lookup("#record-relations");
+        Fx.waitUntil(() -> !tree.getRoot().getChildren().isEmpty());
+        var orders = Fx.call(() -> tree.getRoot().getChildren().stream().filter(i -> i.getValue().toString().endsWith("orders")).findFirst().orElseThrow());
+        Fx.run(() -> orders.setExpanded(true));
+        Fx.waitUntil(() -> !orders.getChildren().isEmpty());
+        var first = Fx.call(() -> orders.getChildren().getFirst());
+        Fx.run(() -> first.setExpanded(true));
+        Fx.waitUntil(() -> first.getChildren().size() > 2);
+        Fx.run(() -> tree.getSelectionModel().select(first));
+        Path out = Path.of(FOLDER);
+        Files.createDirectories(out);
+        for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
+            Fx.run(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            snapshot(out.resolve("record-panel" + (size[0] == 1280 ? "" : "-" + size[0] + "x" + size[1]) + ".png"));
+        }
+        // The choice is remembered in the user's preferences: the next window must not find it on.
+        Fx.run(() -> grid.viewModel().recordPanelShownProperty().set(false));
+    }
+
     /** After the grid in view is built and its rows shown, and the tab headers laid out (they came in garbled before). */
     private void snapshot(Path file) {
         Fx.waitUntil(() -> stage.getScene().lookup("#grid-table") != null && stage.getScene().getRoot().lookupAll(".grid-cell").size() > 20

@@ -1,0 +1,171 @@
+package dev.facet.ui.grid;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.data.QueryEngine;
+import dev.facet.schema.model.Model;
+import dev.facet.ui.grid.RecordFormats.Format;
+import dev.facet.ui.task.TaskExecutor;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Copies selected rows as JSON or TSV, and exports the grid's current view (its where and sort, every page) to a CSV, JSON or JSON Lines file, in the
+ * background: the rows are read a page at a time and written as they come (never the whole result in memory), with
+ * progress, and can be cancelled between pages (the partial file is then removed).
+ */
+final class GridExport {
+    /** Rows read per request. */
+    static final int PAGE = 1_000;
+
+    private final Model model;
+    private final QueryEngine engine;
+    private final TaskExecutor executor;
+    private final GridQuery query;
+    private final List<String> fields;
+    private final Supplier<ObjectNode> where;
+    private final Supplier<List<ModelGridViewModel.SortKey>> sort;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
+    private final AtomicBoolean uiUpdatePending = new AtomicBoolean();
+    private AtomicBoolean cancel;
+
+    GridExport(Model model, List<GridColumn> columns, QueryEngine engine, TaskExecutor executor, GridQuery query,
+               Supplier<ObjectNode> where, Supplier<List<ModelGridViewModel.SortKey>> sort) {
+        this.model = model;
+        this.engine = engine;
+        this.executor = executor;
+        this.query = query;
+        // Relations are not part of a record, and Prisma Client cannot read Unsupported fields.
+        this.fields = columns.stream().filter(c -> !c.isRelation() && c.kind() != GridColumn.Kind.UNSUPPORTED).map(GridColumn::name).toList();
+        this.where = where;
+        this.sort = sort;
+    }
+
+    /** @return whether an export runs */
+    ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+
+    /** @return the share written, from 0 to 1 (-1 while the rows are counted) */
+    ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+
+    /** @return what the export is doing or did: {@code 2,000 of 10,000 rows}, {@code Exported 10,000 rows to x.csv in 1.2 s} */
+    ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+
+    /** @return the fields written, in order */
+    List<String> fields() { return fields; }
+
+    /** @return the loaded records of {@code rows} as a JSON array, as Prisma Client gives them (new records are left out) */
+    String copyAsJson(List<GridRow> rows) {
+        return RecordFormats.jsonArray(rows.stream().filter(r -> !r.isDraft() && r.record() != null).map(GridRow::record).toList(), fields);
+    }
+
+    /** @return the loaded records of {@code rows} as tab-separated text under a header line of field names */
+    String copyAsTsv(List<GridRow> rows) {
+        StringBuilder sb = new StringBuilder(RecordFormats.tsvLine(fields));
+        for (GridRow r : rows) if (!r.isDraft() && r.record() != null) sb.append('\n').append(RecordFormats.tsvLine(RecordFormats.texts(r.record(), fields)));
+        return sb.toString();
+    }
+
+    /** Starts exporting to {@code file}; the format follows its extension ({@code .csv}, {@code .json}, {@code .jsonl}). */
+    void start(Path file) {
+        if (running.get()) return;
+        Format format = Format.of(file.getFileName().toString());
+        ObjectNode w = where.get();
+        ObjectNode base = query.findMany(w, sort.get(), 0, PAGE);
+        base.remove("include");
+        ObjectNode select = base.putObject("select");
+        fields.forEach(f -> select.put(f, true));
+        ObjectNode countArgs = GridQuery.count(w);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong written = new AtomicLong();
+        cancel = stop;
+        running.set(true);
+        progress.set(-1);
+        status.set("Counting " + model.name() + " rows…");
+        long started = System.nanoTime();
+        executor.submit("Exporting " + model.name() + " to " + file.getFileName(), () -> {
+            long total = engine.execute(model.name(), "count", countArgs).asLong();
+            try {
+                write(file, format, base, total, written, stop);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return written.get();
+        }, n -> {
+            running.set(false);
+            progress.set(1);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            status.set(String.format("Exported %,d %s to %s in %.1f s", n, n == 1 ? "row" : "rows", file.getFileName(), seconds));
+        }, e -> {
+            running.set(false);
+            progress.set(0);
+            status.set(e instanceof CancellationException ? "Export cancelled; nothing was kept"
+                    : "Export failed: " + GridMessages.reason(e) + "; nothing was kept");
+        });
+    }
+
+    /** Stops the export after the page being read. */
+    void cancel() {
+        if (cancel != null) cancel.set(true);
+        if (!running.get()) return;
+        status.set("Cancelling…");
+    }
+
+    /** On the executor's thread: reads the view a page at a time and writes each page before reading the next. */
+    private void write(Path file, Format format, ObjectNode base, long total, AtomicLong written, AtomicBoolean stop) throws IOException {
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+            if (format == Format.CSV) out.write(RecordFormats.csvLine(fields) + "\r\n");
+            if (format == Format.JSON) out.write("[");
+            int skip = 0;
+            while (true) {
+                if (stop.get()) throw new CancellationException();
+                ObjectNode args = base.deepCopy();
+                if (skip > 0) args.put("skip", skip);
+                JsonNode page = engine.execute(model.name(), "findMany", args);
+                for (JsonNode n : page) {
+                    ObjectNode r = (ObjectNode) n;
+                    switch (format) {
+                        case CSV -> out.write(RecordFormats.csvLine(RecordFormats.texts(r, fields)) + "\r\n");
+                        case JSON_LINES -> out.write(RecordFormats.jsonLine(r, fields) + "\n");
+                        case JSON -> out.write((written.get() == 0 ? "\n  " : ",\n  ") + RecordFormats.jsonLine(r, fields));
+                    }
+                    written.incrementAndGet();
+                }
+                report(written.get(), total);
+                if (page.size() < PAGE) break;
+                skip += PAGE;
+            }
+            if (format == Format.JSON) out.write(written.get() == 0 ? "]\n" : "\n]\n");
+        }
+    }
+
+    /** Progress goes to the FX thread at most once per pulse: a page written while the last update waits adds none. */
+    private void report(long done, long total) {
+        if (!uiUpdatePending.compareAndSet(false, true)) return;
+        Platform.runLater(() -> {
+            uiUpdatePending.set(false);
+            if (!running.get()) return;
+            progress.set(total <= 0 ? 1 : Math.min(1, done / (double) total));
+            if (cancel == null || !cancel.get()) status.set(String.format("%,d of %,d rows", done, total));
+        });
+    }
+
+}

@@ -1,0 +1,193 @@
+package dev.facet.ui.grid;
+
+import static dev.facet.ui.grid.GridFx.fx;
+import static dev.facet.ui.grid.GridFx.onFx;
+import static dev.facet.ui.grid.GridFx.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facet.ui.grid.RecordPanelViewModel.TreeNode;
+import dev.facet.ui.task.FxTaskExecutor;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The record panel (issue 16): the selected record as a form whose edits are the grid's pending changes, and its
+ * relations as a tree loaded a level at a time through include. Each test drives the real controls.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RecordPanelTest {
+    GridFixture db;
+    FxTaskExecutor executor;
+    GridFixture.RecordingNavigator navigator;
+    GridLayout.Store store;
+    ModelGridView view;
+    Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Locale.setDefault(Locale.US);
+        this.stage = stage;
+        GridFx.lightTheme();
+        db = new GridFixture(Files.createTempDirectory("record-panel"), 60);
+        executor = new FxTaskExecutor();
+        navigator = new GridFixture.RecordingNavigator();
+        store = GridLayout.Store.inMemory();
+    }
+
+    @AfterEach
+    void tearDown() {
+        executor.close();
+        db.close();
+    }
+
+    ModelGridViewModel vm() { return view.viewModel(); }
+
+    RecordPanelViewModel panel() { return vm().recordPanel(); }
+
+    void show(String model) {
+        org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(60_000, () -> {
+            view = new ModelGridView(new ModelGridViewModel(db.project, db.model(model), executor, navigator, store));
+            stage.setScene(new Scene(view, 1280, 800));
+            stage.show();
+        });
+        // The first grid of a JVM loads its classes and styles: on a busy machine that takes more than the usual 10 s.
+        waitUntil(60, () -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && view.isBuilt());
+    }
+
+    void selectCell(int row, String column) {
+        fx(() -> {
+            GridTable t = view.table();
+            TableColumn<GridRow, ?> tc = t.tableColumn(column);
+            t.scrollTo(row);
+            t.getSelectionModel().clearAndSelect(row, tc);
+            t.getFocusModel().focus(row, tc);
+            t.requestFocus();
+        });
+    }
+
+    String title() { return onFx(() -> panel().titleProperty().get()); }
+
+    TreeView<TreeNode> tree() { return onFx(() -> view.recordPanelNode().tree()); }
+
+    List<String> labels(TreeItem<TreeNode> parent) {
+        return onFx(() -> parent.getChildren().stream().map(i -> i.getValue().labelProperty().get()).toList());
+    }
+
+    /** Selects a tree item by its label under {@code parent}, from the keyboard's point of view, and expands it with Right. */
+    TreeItem<TreeNode> expand(FxRobot robot, TreeItem<TreeNode> parent, String label) {
+        TreeItem<TreeNode> item = onFx(() -> parent.getChildren().stream().filter(i -> i.getValue().labelProperty().get().equals(label))
+                .findFirst().orElseThrow(() -> new AssertionError(label + " not in " + labels(parent))));
+        fx(() -> {
+            tree().getSelectionModel().select(item);
+            tree().requestFocus();
+        });
+        robot.push(KeyCode.RIGHT);
+        waitUntil(() -> !item.getChildren().isEmpty() && !item.getValue().loadingProperty().get());
+        return item;
+    }
+
+    long count(String sql) throws Exception { return ((Number) db.query(sql)).longValue(); }
+
+    @Test
+    void theShortcutShowsThePanelWhichFollowsTheSelectionWithoutReadingAndIsRemembered(FxRobot robot) {
+        show("Customer");
+        selectCell(0, "name");
+        assertThat(robot.lookup("#record-panel").tryQuery()).isEmpty();
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        waitUntil(() -> !robot.lookup("#record-panel").queryAll().isEmpty());
+        assertThat(title()).isEqualTo("Customer 1 · Ada Lovelace");
+        assertThat(onFx(() -> ((TextField) robot.lookup("#edit-email").query()).getText())).isEqualTo("ada.lovelace1@example.com");
+        // Every field with its type and its /// documentation.
+        Node email = robot.lookup("#field-email").query();
+        assertThat(robot.from(email).lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList())
+                .contains("email", "String", "Where order mails go; one customer per address");
+        assertThat(robot.lookup("#field-avatar").tryQuery()).isPresent();
+        assertThat(onFx(() -> robot.lookup("#edit-avatar").query() instanceof javafx.scene.control.TextArea)).as("Bytes get room").isTrue();
+        // The first level of the relations comes from the row: the address, the counted orders and referrals.
+        assertThat(labels(tree().getRoot())).contains("2 orders", "5 referrals");
+        assertThat(labels(tree().getRoot()).getFirst()).startsWith("address: ");
+
+        robot.push(KeyCode.DOWN).push(KeyCode.DOWN).push(KeyCode.DOWN);
+        waitUntil(() -> title().startsWith("Customer 4 "));
+        assertThat(onFx(() -> ((TextField) robot.lookup("#edit-email").query()).getText())).isEqualTo("edsger.lovelace4@example.com");
+        assertThat(labels(tree().getRoot())).contains("2 orders");
+        assertThat(panel().loads()).as("following the selection reads nothing").isZero();
+
+        // Remembered: the next grid opens with the panel, until the button hides it.
+        show("Order");
+        assertThat(robot.lookup("#record-panel").tryQuery()).isPresent();
+        robot.clickOn("#record-panel-toggle");
+        waitUntil(() -> robot.lookup("#record-panel").tryQuery().isEmpty());
+        assertThat(store.flag("recordPanel", true)).isFalse();
+    }
+
+    @Test
+    void anEditInThePanelIsAPendingChangeOfTheGridAndSaves(FxRobot robot) throws Exception {
+        show("Customer");
+        selectCell(1, "name");
+        fx(() -> vm().recordPanelShownProperty().set(true));
+        waitUntil(() -> title().startsWith("Customer 2 "));
+        robot.doubleClickOn("#edit-name").eraseText(20).write("Grace Brewster Hopper").push(KeyCode.ENTER);
+        waitUntil(() -> vm().pendingCountProperty().get() == 1);
+        GridRow row = onFx(() -> vm().rows().get(1));
+        assertThat(onFx(() -> vm().cell(row, vm().column("name")).text())).isEqualTo("Grace Brewster Hopper");
+        assertThat(onFx(() -> vm().cell(row, vm().column("name")).has(ModelGridViewModel.CellFlag.PENDING))).isTrue();
+        // A value the type refuses says why beside the field, and changes nothing.
+        robot.doubleClickOn("#edit-points").eraseText(10).write("12.5").push(KeyCode.ENTER);
+        waitUntil(() -> !robot.lookup("#field-points .danger").queryAllAs(Label.class).stream().filter(Node::isVisible).toList().isEmpty());
+        assertThat(vm().pendingCountProperty().get()).isEqualTo(1);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> vm().pendingCountProperty().get() == 0 && !vm().savingProperty().get());
+        assertThat(db.query("SELECT name FROM \"Customer\" WHERE id = 2")).isEqualTo("Grace Brewster Hopper");
+    }
+
+    @Test
+    void relationsExpandTwoLevelsThroughIncludeAndEnterOpensARecord(FxRobot robot) throws Exception {
+        show("Customer");
+        selectCell(0, "name");
+        fx(() -> vm().recordPanelShownProperty().set(true));
+        waitUntil(() -> title().startsWith("Customer 1 "));
+        TreeItem<TreeNode> root = tree().getRoot();
+        // To-one: the related record's fields.
+        String address = labels(root).stream().filter(l -> l.startsWith("address: ")).findFirst().orElseThrow();
+        TreeItem<TreeNode> addressItem = expand(robot, root, address);
+        assertThat(labels(addressItem)).contains("city: " + db.query("SELECT city FROM \"Address\" WHERE customerId = 1"), "customer: Ada Lovelace");
+        // To-many: its records, each expandable in turn, down to the lines of an order.
+        TreeItem<TreeNode> orders = expand(robot, root, "2 orders");
+        assertThat(labels(orders)).containsExactly("ORD-00001", "ORD-00002");
+        TreeItem<TreeNode> order = expand(robot, orders, "ORD-00001");
+        assertThat(labels(order)).contains("number: ORD-00001", "customer: Ada Lovelace", "2 lines");
+        TreeItem<TreeNode> lines = expand(robot, order, "2 lines");
+        assertThat(labels(lines)).hasSize(2);
+        TreeItem<TreeNode> line = expand(robot, lines, labels(lines).getFirst());
+        assertThat(labels(line)).contains("quantity: 1", "order: ORD-00001");
+        assertThat(panel().loads()).isEqualTo(3);
+
+        // Enter opens the record the item names, in the grid's tab.
+        fx(() -> {
+            tree().getSelectionModel().select(order);
+            tree().requestFocus();
+        });
+        robot.push(KeyCode.ENTER);
+        waitUntil(() -> !navigator.opened.isEmpty());
+        assertThat(navigator.last().model().name()).isEqualTo("Order");
+        assertThat(navigator.last().where()).isEqualTo("{\"id\":1}");
+        assertThat(navigator.last().newTab()).isFalse();
+    }
+}
