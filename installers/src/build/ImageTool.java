@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ import java.util.zip.ZipOutputStream;
  * Finishes the application image that jpackage made, then checks it. installers/pom.xml runs it in the
  * package phase, before the installers are made from the image:
  * <pre>java ImageTool.java --image target/image --launcher Facet --cli-launcher facet-cli
- *      --cli-java-options "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" --javafx target/jpackage/javafx
+ *      --launcher-options ../app/src/main/resources/dev/facet/app/launcher.properties --javafx target/jpackage/javafx
  *      --expect-version "facet 0.1.0" --schema schema.prisma [--aot true] [--training auto|gui|cli]
  *      [--training-seconds 20] [--log target/image-tool.log]</pre>
  * <ol>
@@ -44,8 +45,10 @@ import java.util.zip.ZipOutputStream;
  * <li>facet.jar loses what the runtime's JavaFX modules already have, and sqlite-jdbc's natives for
  *     other platforms (34 MB to 14 MB). Every jar gets one fixed modification time
  *     (see {@link #JAR_TIME_SECONDS}).</li>
- * <li>The command-line launcher's .cfg gets its JVM options (C1 only, the serial collector: commands
- *     live for seconds, see docs/decisions/0006); on Linux it keeps out of the menu.</li>
+ * <li>Each launcher's .cfg gets its JVM options from app's launcher.properties, the file scripts/facet.sh reads
+ *     too: both get launcher.logJavaOptions, the window's launcher launcher.windowJavaOptions, the command line's
+ *     launcher.commandsJavaOptions (C1 only, the serial collector: commands live for seconds, see
+ *     docs/decisions/0006); on Linux the command line's keeps out of the menu.</li>
  * <li>Each launcher gets its own AOT cache (JDK 25: loaded and linked classes, method profiles), written
  *     by a training run of that launcher, so with its own JVM options: facet.aot for the window's
  *     launcher, facet-cli.aot for the command line's. Each .cfg gets -XX:AOTCache= for its own cache only.</li>
@@ -144,11 +147,12 @@ public final class ImageTool {
     ImageTool(Map<String, String> options) {
         String name = required(options, "launcher");
         layout = Layout.of(Path.of(required(options, "image")).toAbsolutePath(), name, os);
-        // The window's launcher keeps the options jpackage gave it; the command line's gets its own on top.
-        main = new Launcher(name, "facet.aot", List.of(), true);
+        // Both keep the options jpackage gave them (the modules' access) and get launcher.properties' on top.
+        Properties launcherOptions = launcherOptions(Path.of(required(options, "launcher-options")));
+        List<String> logOptions = javaOptions(launcherOptions, "launcher.logJavaOptions");
+        main = new Launcher(name, "facet.aot", concat(logOptions, javaOptions(launcherOptions, "launcher.windowJavaOptions")), true);
         String cliName = required(options, "cli-launcher");
-        cli = new Launcher(cliName, cliName + ".aot",
-                List.of(required(options, "cli-java-options").trim().split("\\s+")), false);
+        cli = new Launcher(cliName, cliName + ".aot", concat(logOptions, javaOptions(launcherOptions, "launcher.commandsJavaOptions")), false);
         javafxDir = Path.of(required(options, "javafx")).toAbsolutePath();
         expectedVersion = required(options, "expect-version");
         schema = Path.of(required(options, "schema")).toAbsolutePath().normalize();
@@ -193,8 +197,10 @@ public final class ImageTool {
         for (Path jar : list(layout.appDir(), ".jar")) {
             Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(JAR_TIME_SECONDS, TimeUnit.SECONDS));
         }
-        addJavaOptions(layout.cfg(cli.name()), cli.javaOptions());
-        say("JVM options: " + cli.name() + " gets " + String.join(" ", cli.javaOptions()));
+        for (Launcher launcher : List.of(main, cli)) {
+            addJavaOptions(layout.cfg(launcher.name()), launcher.javaOptions());
+            say("JVM options: " + launcher.name() + " gets " + String.join(" ", launcher.javaOptions()));
+        }
         recordLinuxShortcuts();
         // The launcher would refuse -XX:AOTCacheOutput next to an -XX:AOTCache it already has.
         for (Path cfg : cfgFiles()) removeAotOption(cfg);
@@ -639,6 +645,25 @@ public final class ImageTool {
         if (value == null || value.isBlank()) throw new Failure("--" + key + " is required");
         return value;
     }
+
+    /** The launcher options file of app (scripts/facet.sh reads the same). */
+    static Properties launcherOptions(Path file) {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new Failure("cannot read the launcher options " + file + ": " + e);
+        }
+        return p;
+    }
+
+    static List<String> javaOptions(Properties launcherOptions, String key) {
+        String value = launcherOptions.getProperty(key);
+        if (value == null) throw new Failure("the launcher options file has no " + key);
+        return Arrays.stream(value.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) { return Stream.concat(a.stream(), b.stream()).toList(); }
 
     static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();

@@ -7,7 +7,9 @@ Prints the milliseconds from just before the program is started to the X server'
 first top-level window (not a popup) whose title matches REGEX (default: Facet). Event-driven (a
 SubstructureNotify subscription on the root window), so the timing costs the program no CPU, as
 polling with xdotool or xwininfo would on a 2-core machine. After the window shows, the program runs
-LINGER more seconds, then gets SIGTERM. Exit status 1 when no window shows within TIMEOUT seconds.
+LINGER more seconds, then gets SIGTERM. With --wait-file PATH it first waits (within TIMEOUT) for PATH to exist
+and prints its milliseconds from the start too, on a second line. Exit status 1 when no window shows within
+TIMEOUT seconds.
 Needs python3-xlib (apt-get install python3-xlib)."""
 
 import argparse
@@ -46,6 +48,7 @@ def main():
     parser.add_argument("--title", default="Facet")
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--linger", type=float, default=1)
+    parser.add_argument("--wait-file")
     parser.add_argument("command", nargs="+")
     args = parser.parse_args()
     wanted = re.compile(args.title)
@@ -77,7 +80,12 @@ def main():
                 shown = when
                 break
     if shown is not None:
-        print(f"{(shown - start) * 1000:.0f}")
+        print(f"{(shown - start) * 1000:.0f}", flush=True)
+        if args.wait_file:
+            # Polled: a stat every 50 ms costs the program nothing worth measuring.
+            while not os.path.exists(args.wait_file) and time.monotonic() - start < args.timeout and proc.poll() is None:
+                time.sleep(0.05)
+            print(f"{(time.monotonic() - start) * 1000:.0f}" if os.path.exists(args.wait_file) else "none", flush=True)
         time.sleep(args.linger)
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)

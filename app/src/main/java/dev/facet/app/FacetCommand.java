@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Command;
         versionProvider = FacetCommand.Version.class,
         description = {"Facet: a database browser and editor driven by a Prisma schema.",
                 "Without arguments it opens the demo shop; with a schema path it opens that schema."},
-        subcommands = {OpenCommand.class, ValidateCommand.class, FormatCommand.class, PushCommand.class, PullCommand.class, QueryCommand.class,
-                AotTrainingCommand.class, CommandLine.HelpCommand.class})
+        // The command-line commands (validate, format, ...) are added from launcher.properties: see commandLine.
+        subcommands = {OpenCommand.class, AotTrainingCommand.class})
 public final class FacetCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -54,9 +55,26 @@ public final class FacetCommand implements Callable<Integer> {
         return commandLine(CommandLine.defaultFactory());
     }
 
+    /**
+     * The commands that run in the command-line JVM, by name. Which of them {@code facet} offers, and in which order,
+     * is {@code launcher.commands} of launcher.properties: the launchers send exactly those names to that JVM.
+     */
+    static final List<Class<?>> COMMAND_LINE_COMMANDS = List.of(ValidateCommand.class, FormatCommand.class, PushCommand.class,
+            PullCommand.class, QueryCommand.class);
+
     /** @param factory creates the subcommands (tests substitute their own to fake a terminal) */
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(new FacetCommand(), factory);
+        for (String name : LauncherOptions.load().commands()) {
+            Class<?> command = COMMAND_LINE_COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("launcher.properties names a command Facet does not have: " + name));
+            try {
+                cli.addSubcommand(name, factory.create(command));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the " + name + " command", e);
+            }
+        }
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
         // A usage problem is exit status 2, as for validate's I/O problems.
         cli.setExitCodeExceptionMapper(e -> 2);
         cli.getCommandSpec().exitCodeOnInvalidInput(2);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,17 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void facetCommandTakesItsCommandLineCommandsFromTheFile() {
+        // In the file's order, and every command-line command class is named there (none unreachable).
+        List<String> names = FacetCommand.commandLine().getSubcommands().keySet().stream().filter(OPTIONS.commands()::contains).toList();
+        assertEquals(OPTIONS.commands(), names);
+        for (Class<?> c : FacetCommand.COMMAND_LINE_COMMANDS) {
+            String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+            assertTrue(OPTIONS.commands().contains(name), name + " is not in launcher.commands");
+        }
+    }
+
+    @Test
     void theScriptsAndTheInstallersReadTheFile() throws Exception {
         String script = Files.readString(ROOT.resolve("scripts/facet.sh"));
         assertTrue(script.contains("app/src/main/resources/dev/facet/app/launcher.properties"), "facet.sh reads launcher.properties");
@@ -39,9 +51,14 @@ class LauncherOptionsTest {
         }
         String pom = Files.readString(ROOT.resolve("installers/pom.xml"));
         assertTrue(pom.contains("<filter>${project.basedir}/../app/src/main/resources/dev/facet/app/launcher.properties</filter>"));
-        // jpackage's options are in the pom (it cannot read a properties file); they must be the file's.
-        assertTrue(pom.contains("<installer.cliJavaOptions>" + String.join(" ", OPTIONS.commandsJavaOptions()) + "</installer.cliJavaOptions>"));
-        for (String option : OPTIONS.windowJavaOptions()) assertTrue(pom.contains("<javaOption>" + option + "</javaOption>"), option);
-        for (String option : OPTIONS.logJavaOptions()) assertTrue(pom.contains("<javaOption>" + option + "</javaOption>"), option);
+        // ImageTool gives the launchers' .cfg files the file's options; the pom keeps no copy of them.
+        assertTrue(pom.contains("<argument>--launcher-options</argument><argument>${installer.launcherOptions}</argument>"));
+        assertTrue(pom.contains("<installer.launcherOptions>${project.basedir}/../app/src/main/resources/dev/facet/app/launcher.properties</installer.launcherOptions>"));
+        for (String option : concat(OPTIONS.commandsJavaOptions(), OPTIONS.windowJavaOptions(), OPTIONS.logJavaOptions())) {
+            assertTrue(!pom.contains(option), option + " is copied into installers/pom.xml");
+        }
     }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) { return java.util.Arrays.stream(lists).flatMap(List::stream).toList(); }
 }

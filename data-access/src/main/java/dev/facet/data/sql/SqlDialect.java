@@ -465,7 +465,10 @@ public abstract class SqlDialect {
             } else {
                 return false;
             }
-            sql.append(column).append(" = ANY(").append(placeholder).append(")");
+            // A cast array in an uncorrelated sub-select is cast once (and hashed), where a bare cast was redone for
+            // every row: 70,000 enum values against 2,600 rows ran past a minute.
+            if (placeholder.equals("?")) sql.append(column).append(" = ANY(?)");
+            else sql.append(column).append(" IN (SELECT unnest(").append(placeholder).append("))");
             sql.params().add(new Sql.Param(field, values));
             return true;
         }

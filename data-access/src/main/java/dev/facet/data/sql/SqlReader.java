@@ -76,6 +76,11 @@ public final class SqlReader {
         TopLevel top = topLevel(query);
         boolean nested = query.selection().items().stream().anyMatch(i -> !(i instanceof Selection.Scalar));
         Integer fetchSize = dialect.streamingFetchSize(chunkSize, nested);
+        if (fetchSize == null && !top.inMemoryPaging() && !top.backwards()) {
+            List<Ordering> orderings = query.orderBy().isEmpty() ? tieBreaker(query.model()).stream()
+                    .map(f -> (Ordering) new Ordering.ByField(List.of(), f, false, null)).toList() : query.orderBy();
+            if (PagedRead.readEach(this, connection, query, orderings, chunkSize, chunks)) return;
+        }
         if (top.inMemoryPaging() || top.backwards() || fetchSize == null) {
             chunks.accept(read(connection, query));
             return;

@@ -13,6 +13,7 @@ public final class StandardProjectOpener implements ProjectOpener {
     private final ProjectLoader loader;
     private final DemoWorkspace demo;
     private final DemoSeeder seeder;
+    private final BackgroundSeeding background;
 
     /**
      * @param loader opens schemas
@@ -20,9 +21,18 @@ public final class StandardProjectOpener implements ProjectOpener {
      * @param seeder fills a new demo database
      */
     public StandardProjectOpener(ProjectLoader loader, DemoWorkspace demo, DemoSeeder seeder) {
+        this(loader, demo, seeder, null);
+    }
+
+    /**
+     * @param background when not null, a new demo database opens empty and is filled there, after the open
+     *                   (the window shows the demo at once); when null, it is filled before the open returns
+     */
+    public StandardProjectOpener(ProjectLoader loader, DemoWorkspace demo, DemoSeeder seeder, BackgroundSeeding background) {
         this.loader = loader;
         this.demo = demo;
         this.seeder = seeder;
+        this.background = background;
     }
 
     @Override
@@ -43,6 +53,10 @@ public final class StandardProjectOpener implements ProjectOpener {
         if (fresh) progress.accept("Creating the demo database");
         Project project = loader.open(demo.schemaFile(), null, fresh);
         if (!fresh) return project;
+        if (background != null) {
+            background.start(project, seeder, demo);
+            return project;
+        }
         try {
             seeder.seed(project.engine(), progress);
             demo.markSeeded();

@@ -2,6 +2,7 @@ package dev.facet.ui.shell;
 
 import dev.facet.schema.config.ConnectionUrlResolver;
 import dev.facet.ui.demo.DemoSeeder;
+import dev.facet.ui.project.BackgroundSeeding;
 import dev.facet.ui.demo.DemoWorkspace;
 import dev.facet.ui.project.OpenRequest;
 import dev.facet.ui.project.ProjectLoader;
@@ -50,11 +51,13 @@ public final class FacetApplication extends Application {
         AppDirectories dirs = AppDirectories.forCurrentUser();
         UserSettings settings = UserSettings.load(dirs.settingsFile());
         ProjectLoader loader = new ProjectLoader(new DataAccessConnector(), ConnectionUrlResolver.forCurrentProcess());
-        StandardProjectOpener opener = new StandardProjectOpener(loader, new DemoWorkspace(dirs.demo(), s.demoSchema()), DemoSeeder.standard());
+        BackgroundSeeding seeding = new BackgroundSeeding();
+        StandardProjectOpener opener = new StandardProjectOpener(loader, new DemoWorkspace(dirs.demo(), s.demoSchema()), DemoSeeder.standard(), seeding);
         executor = new FxTaskExecutor();
         StartupProbe.attachIfAsked(stage);
         window = ShellWindow.show(stage, new ShellWindow.Config(executor, loader, opener, settings, ShellViewModel.SchemaWatchStarter.files(),
                 ModelTabContents.factory(), ThemeApplier.systemDark()), s.initial(), null);
+        DemoPreparationNotice.attach(seeding, window.shell());
         // A bug in an event handler should cost one action, not the window: log it and say so in the banner area.
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> {
             LOG.error("Unexpected error on the FX thread", e);

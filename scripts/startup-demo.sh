@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# First start of the window on an empty home, under Xvfb: milliseconds from starting the process to its window being
+# shown, and to the demo being usable in full (every demo row in the database: the marker the demo writes then; the
+# open grid reloads at that moment). See docs/benchmarks.md (Start-up of the demo).
+#   ./scripts/startup-demo.sh [RUNS] [JAR]        defaults: 5 runs of app/target/facet.jar
+# Each run has a new empty home. Needs Xvfb and python3-xlib (apt-get install xvfb python3-xlib).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs=${1:-5}
+jar=${2:-$root/app/target/facet.jar}
+options="$root/app/src/main/resources/dev/facet/app/launcher.properties"
+option() { sed -n "s/^$1=//p" "$options"; }
+read -ra java_options <<<"--enable-native-access=ALL-UNNAMED $(option launcher.logJavaOptions) $(option launcher.windowJavaOptions)"
+python=
+for candidate in python3 /usr/bin/python3; do
+  if "$candidate" -c 'import Xlib' 2>/dev/null; then python=$candidate; break; fi
+done
+[ -n "$python" ] || { echo "startup-demo: python3-xlib is missing (apt-get install python3-xlib)" >&2; exit 1; }
+command -v Xvfb >/dev/null || { echo "startup-demo: Xvfb is missing (apt-get install xvfb)" >&2; exit 1; }
+
+display=":$((400 + RANDOM % 100))"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+homes=()
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "${homes[@]}"' EXIT
+sleep 1
+for run in $(seq 1 "$runs"); do
+  home=$(mktemp -d); homes+=("$home")
+  # Java takes user.home from the password file, not from HOME: both point at the throw-away home.
+  mapfile -t ms < <(env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_STATE_HOME HOME=$home JAVA_TOOL_OPTIONS="-Duser.home=$home" DISPLAY=$display \
+    "$python" "$root/installers/src/test/first_window.py" --timeout 180 --linger 1 \
+    --wait-file "$home/.local/share/facet/demo/.seeded" -- java "${java_options[@]}" -jar "$jar")
+  echo "run $run: window ${ms[0]:-none} ms, demo usable ${ms[1]:-none} ms (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
