@@ -123,7 +123,29 @@ public interface Session {
         /** Removes the field from the document ({@code unset: true}, MongoDB only: a SQL column cannot be absent). */
         record Unset() implements FieldUpdate {}
 
+        /** A change inside a composite field (MongoDB's embedded documents): see {@link CompositeChange}. */
+        record Composite(CompositeChange change) implements FieldUpdate {}
+
         /** The arithmetic operators. */
         enum Op { ADD, SUBTRACT, MULTIPLY, DIVIDE }
+    }
+
+    /**
+     * Prisma's composite update operations other than {@code set}, {@code unset} and {@code push} (which are
+     * {@link FieldUpdate.Set}, {@link FieldUpdate.Unset} and {@link FieldUpdate.Push} with composite values). The
+     * changes inside are keyed by fields of the composite type and nest to any depth.
+     */
+    sealed interface CompositeChange {
+        /** {@code update}: the single composite's own fields change in place. */
+        record Update(Map<ScalarField, FieldUpdate> changes) implements CompositeChange {}
+
+        /** {@code upsert}: {@code set} (a composite value) when the composite is null or missing, else {@code changes}. */
+        record Upsert(Object set, Map<ScalarField, FieldUpdate> changes) implements CompositeChange {}
+
+        /** {@code updateMany} on a composite list: the elements matching {@code where} (on the type's fields) change. */
+        record UpdateMany(Filter where, Map<ScalarField, FieldUpdate> changes) implements CompositeChange {}
+
+        /** {@code deleteMany} on a composite list: the elements matching {@code where} are removed. */
+        record DeleteMany(Filter where) implements CompositeChange {}
     }
 }

@@ -117,7 +117,7 @@ final class BsonValues {
     private Object compositeToBson(ScalarField field, Object value) {
         CompositeType type = schema.compositeType(field.typeName());
         if (value instanceof Document d) return d;
-        if (!(value instanceof JsonNode given) || !given.isObject()) return value;
+        if (!(value instanceof JsonNode given) || !(given.isObject() || given.isArray())) return value;
         // `{set: {...}}` is the same value as `{...}` (Prisma's composite create and update input).
         JsonNode node = given.size() == 1 && given.has("set") && type.field("set") == null ? given.get("set") : given;
         if (node.isArray()) {
@@ -234,7 +234,9 @@ final class BsonValues {
         for (ScalarField f : type.fields()) {
             Object raw = d.get(f.databaseName());
             Object v;
-            if (raw == null && !d.containsKey(f.databaseName()) && f.defaultValue() != null && !(f.defaultValue() instanceof DefaultValue.Auto)) {
+            // Only a required field reads as its default when missing; an optional one unset reads as null (Prisma's test kit).
+            if (raw == null && !d.containsKey(f.databaseName()) && f.isRequired() && f.defaultValue() != null
+                    && !(f.defaultValue() instanceof DefaultValue.Auto)) {
                 v = Literals.defaultFor(f);
             } else {
                 v = fromBson(f, raw, where);

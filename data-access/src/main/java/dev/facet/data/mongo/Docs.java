@@ -66,6 +66,13 @@ final class Docs {
         return s == null ? collection.updateMany(query, update) : collection.updateMany(s, query, update);
     }
 
+    UpdateResult updateMany(Document query, Document update, List<Document> arrayFilters) {
+        if (arrayFilters.isEmpty()) return updateMany(query, update);
+        com.mongodb.client.model.UpdateOptions options = new com.mongodb.client.model.UpdateOptions().arrayFilters(arrayFilters);
+        ClientSession s = CURRENT.get();
+        return s == null ? collection.updateMany(query, update, options) : collection.updateMany(s, query, update, options);
+    }
+
     void replaceOne(Document query, Document replacement) {
         ClientSession s = CURRENT.get();
         if (s == null) collection.replaceOne(query, replacement);

@@ -2,6 +2,7 @@ package dev.facet.data.mongo;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.ClientSession;
+import dev.facet.data.error.QueryError;
 import dev.facet.data.connector.Connector;
 import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
@@ -53,8 +54,8 @@ public final class MongoConnector implements Connector {
 
     /**
      * Whether writes that change several documents may run on a server without transactions (a standalone server),
-     * one command after another (Facet checks what it can before writing, but a failure halfway leaves the earlier
-     * changes). Off by default: such writes then fail with Prisma's P2031.
+     * one command after another; when such a write fails halfway, the documents it changed are put back as they were
+     * ({@link AtomicityGuard#journal()}). Off by default: such writes then fail with Prisma's P2031.
      */
     @Override
     public void allowNonAtomicWrites(boolean allow) { this.allowNonAtomic = allow; }
@@ -62,7 +63,20 @@ public final class MongoConnector implements Connector {
     @Override
     public <T> T transaction(Function<Session, T> work) {
         if (!connection.supportsTransactions()) {
-            return work.apply(new MongoSession(this, reader, allowNonAtomic ? null : AtomicityGuard.standalone()));
+            AtomicityGuard guard = allowNonAtomic ? AtomicityGuard.journal() : AtomicityGuard.standalone();
+            try {
+                return work.apply(new MongoSession(this, reader, guard));
+            } catch (QueryError e) {
+                String undone = guard.rollback();
+                if (undone == null) throw e;
+                QueryError told = new QueryError(e.code(), e.getMessage() + " (" + undone + ")");
+                told.addSuppressed(e);
+                throw told;
+            } catch (RuntimeException | Error e) {
+                String undone = guard.rollback();
+                if (undone != null) e.addSuppressed(new IllegalStateException(undone));
+                throw e;
+            }
         }
         try (ClientSession session = connection.client().startSession()) {
             session.startTransaction();

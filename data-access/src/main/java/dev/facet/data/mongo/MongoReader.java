@@ -178,8 +178,9 @@ final class MongoReader {
             Object raw = d.get(f.databaseName());
             String where = model.name() + " " + idText(d);
             Object v = values.fromBson(f, raw, where);
-            if (v == null && raw == null && !d.containsKey(f.databaseName()) && f.defaultValue() != null && !(f.defaultValue() instanceof DefaultValue.Auto)) {
-                // Prisma reads a missing field that has a default as its default (without writing it back).
+            if (v == null && raw == null && !d.containsKey(f.databaseName()) && f.isRequired() && f.defaultValue() != null
+                    && !(f.defaultValue() instanceof DefaultValue.Auto)) {
+                // Prisma reads a missing required field that has a default as its default (without writing it back).
                 v = Literals.defaultFor(f);
             }
             if (v == null && f.isRequired()) throw BsonValues.notNullable(f, where);

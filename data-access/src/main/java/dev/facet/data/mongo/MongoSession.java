@@ -112,7 +112,7 @@ final class MongoSession implements Session {
         boolean divides = changes.values().stream().anyMatch(u -> u instanceof FieldUpdate.Arithmetic a && a.op() == FieldUpdate.Op.DIVIDE);
         try {
             if (divides) return updateDividing(model, query, changes);
-            return docs.updateMany(query, updateDocument(changes)).getMatchedCount();
+            return sendUpdates(model, query, changes);
         } catch (MongoWriteException e) {
             throw MongoErrors.translate(e);
         } catch (MongoBulkWriteException e) {
@@ -120,46 +120,31 @@ final class MongoSession implements Session {
         }
     }
 
-    private Document updateDocument(Map<ScalarField, FieldUpdate> changes) {
-        Document set = new Document();
-        Document inc = new Document();
-        Document mul = new Document();
-        Document push = new Document();
-        Document unset = new Document();
-        for (var e : changes.entrySet()) {
-            ScalarField f = e.getKey();
-            String n = f.databaseName();
-            switch (e.getValue()) {
-                case FieldUpdate.Set s -> set.put(n, values.toBson(f, s.value()));
-                case FieldUpdate.Arithmetic a -> {
-                    Object operand = values.toBson(f, a.operand());
-                    switch (a.op()) {
-                        case ADD -> inc.put(n, operand);
-                        case SUBTRACT -> inc.put(n, negate(operand));
-                        case MULTIPLY -> mul.put(n, operand);
-                        case DIVIDE -> throw new IllegalStateException("divide is applied per document");
-                    }
-                }
-                case FieldUpdate.Push p -> push.put(n, new Document("$each", values.toBson(f, p.values())));
-                case FieldUpdate.Unset x -> unset.put(n, "");
-            }
-        }
-        Document u = new Document();
-        if (!set.isEmpty()) u.put("$set", set);
-        if (!inc.isEmpty()) u.put("$inc", inc);
-        if (!mul.isEmpty()) u.put("$mul", mul);
-        if (!push.isEmpty()) u.put("$push", push);
-        if (!unset.isEmpty()) u.put("$unset", unset);
-        return u;
+    private Document updateDocument(Map<ScalarField, FieldUpdate> changes, Model model) {
+        List<UpdateCommands.Command> commands = new UpdateCommands(values, reader.filters(), model).build(changes);
+        return commands.isEmpty() ? new Document() : commands.getFirst().update();
     }
 
-    private static Object negate(Object v) {
-        return switch (v) {
-            case Integer i -> -i;
-            case Long l -> -l;
-            case Double d -> -d;
-            default -> v;
-        };
+    /**
+     * Sends the update commands of {@code changes}: one {@code updateMany} in the usual case; when a composite upsert
+     * needs several, the matching documents' ids are read first so that every command reaches the same documents.
+     */
+    private long sendUpdates(Model model, Document query, Map<ScalarField, FieldUpdate> changes) {
+        Docs docs = reader.collection(model);
+        List<UpdateCommands.Command> commands = new UpdateCommands(values, reader.filters(), model).build(changes);
+        if (commands.size() == 1 && commands.getFirst().condition().isEmpty()) {
+            UpdateCommands.Command c = commands.getFirst();
+            return docs.updateMany(query, c.update(), c.arrayFilters()).getMatchedCount();
+        }
+        List<Object> ids = new ArrayList<>();
+        for (Document d : docs.find(query).projection(new Document("_id", 1))) ids.add(d.get("_id"));
+        if (ids.isEmpty()) return 0;
+        Document byId = new Document("_id", new Document("$in", ids));
+        for (UpdateCommands.Command c : commands) {
+            Document q = c.condition().isEmpty() ? byId : new Document("$and", List.of(byId, c.condition()));
+            docs.updateMany(q, c.update(), c.arrayFilters());
+        }
+        return ids.size();
     }
 
     /**
@@ -183,7 +168,7 @@ final class MongoSession implements Session {
                 if (current == null) continue;
                 set.put(e.getKey().databaseName(), divide(current, values.toBson(e.getKey(), a.operand())));
             }
-            Document u = rest.isEmpty() ? new Document() : updateDocument(rest);
+            Document u = rest.isEmpty() ? new Document() : updateDocument(rest, model);
             if (!set.isEmpty()) {
                 if (u.containsKey("$set")) ((Document) u.get("$set")).putAll(set);
                 else u.put("$set", set);

@@ -224,6 +224,7 @@ final class SqlSession implements Session {
                     sql.append("array_cat(").append(qualifier + col).append(", ").param(e.getKey(), p.values(), dialect).append(")");
                 }
                 case FieldUpdate.Unset u -> throw new IllegalStateException("unset exists on MongoDB only");
+                case FieldUpdate.Composite c -> throw new IllegalStateException("composite types exist on MongoDB only");
             }
         }
     }

@@ -67,12 +67,23 @@ public record DeleteImpact(String model, long count, List<Effect> effects, List<
      * @param more     how many more there are than {@code ids} lists
      * @param effects  the effects this one has in turn, or null where none are looked for (restrictions, unlinks, a
      *                 cycle already walked)
+     * @param removed  for an UNLINK over id arrays (MongoDB): the keys of the deleted records whose ids are pulled from
+     *                 the arrays of the records {@code ids} lists (then {@code field} is the array field and
+     *                 {@code ids} the records holding it); empty otherwise
+     * @param removedMore how many more deleted records than {@code removed} lists are pulled from those arrays
      */
     public record Effect(String relation, String model, String field, Action action, long count, List<Map<String, Object>> ids, long more,
-                         List<Effect> effects) {
+                         List<Effect> effects, List<Map<String, Object>> removed, long removedMore) {
         public Effect {
             ids = List.copyOf(ids);
             effects = effects == null ? null : List.copyOf(effects);
+            removed = List.copyOf(removed);
+        }
+
+        /** An effect that pulls no ids from arrays. */
+        public Effect(String relation, String model, String field, Action action, long count, List<Map<String, Object>> ids, long more,
+                      List<Effect> effects) {
+            this(relation, model, field, action, count, ids, more, effects, List.of(), 0);
         }
     }
 
@@ -111,7 +122,7 @@ public record DeleteImpact(String model, long count, List<Effect> effects, List<
         ObjectNode out = JSON.objectNode();
         out.put("model", model);
         out.put("count", count);
-        out.set("effects", effectsJson(schema, effects));
+        out.set("effects", effectsJson(schema, model, effects));
         ArrayNode blocked = out.putArray("blockedBy");
         for (Blocker b : blockedBy) {
             ObjectNode o = blocked.addObject();
@@ -133,22 +144,31 @@ public record DeleteImpact(String model, long count, List<Effect> effects, List<
         return out;
     }
 
-    private static ArrayNode effectsJson(Schema schema, List<Effect> effects) {
+    private static ArrayNode effectsJson(Schema schema, String deletedModel, List<Effect> effects) {
         ArrayNode out = JSON.arrayNode();
         for (Effect e : effects) {
             ObjectNode o = out.addObject();
             o.put("relation", e.relation());
             o.put("model", e.model());
             if (e.action() == Action.UNLINK) {
+                if (e.field() != null) o.put("field", e.field());
                 o.put("action", e.action().id());
                 o.put("count", e.count());
+                if (e.field() != null) {
+                    // Id arrays: the records that hold the array, and the deleted ids pulled from it.
+                    ids(o, schema.model(e.model()), e.ids(), e.more());
+                    ObjectNode removed = JSON.objectNode();
+                    ids(removed, schema.model(deletedModel), e.removed(), e.removedMore());
+                    o.set("removes", removed.get("ids"));
+                    if (removed.has("more")) o.set("removesMore", removed.get("more"));
+                }
                 continue;
             }
             o.put("field", e.field());
             o.put("action", e.action().id());
             o.put("count", e.count());
             ids(o, schema.model(e.model()), e.ids(), e.more());
-            if (e.effects() != null) o.set("effects", effectsJson(schema, e.effects()));
+            if (e.effects() != null) o.set("effects", effectsJson(schema, e.model(), e.effects()));
         }
         return out;
     }

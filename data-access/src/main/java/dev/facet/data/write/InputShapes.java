@@ -140,5 +140,5 @@ final class InputShapes {
         return best;
     }
 
-    private static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
+    static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
 }

@@ -343,6 +343,12 @@ public final class ReferentialActions {
                 out.add(effect(r, child, onDelete(action), n, ids, next));
             }
             for (Relation r : manyToMany(model)) {
+                if (r.joinTable() == null) {
+                    // Id arrays on both sides (MongoDB): the records whose arrays lose the deleted ids, and those ids.
+                    if (r.referencingModel().equals(model.name())) unlinkFromArrays(out, r, model, r.referencingField(), r.referencedModel(), r.referencedField(), rows);
+                    if (r.referencedModel().equals(model.name())) unlinkFromArrays(out, r, model, r.referencedField(), r.referencingModel(), r.referencingField(), rows);
+                    continue;
+                }
                 long linked = 0;
                 if (r.referencingModel().equals(model.name())) linked += linkedCount(r, r.referencedModel(), r.referencedField(), rows);
                 if (r.referencedModel().equals(model.name())) linked += linkedCount(r, r.referencingModel(), r.referencingField(), rows);
@@ -390,6 +396,22 @@ public final class ReferentialActions {
                 out.add(effect(r, child, shown, n, ids, next));
             }
             return out;
+        }
+
+        private void unlinkFromArrays(List<DeleteImpact.Effect> out, Relation r, Model model, String ownField, String otherModel, String otherField,
+                                      Filter rows) {
+            if (ownField == null || otherField == null) return;
+            Model other = schema.model(otherModel);
+            RelationField back = (RelationField) other.field(otherField);
+            Filter holders = new Filter.ToMany(back, Filter.Quantifier.SOME, rows);
+            long n = session.count(other, holders);
+            if (n == 0) return;
+            Ids holding = ids(other, holders, n);
+            Filter pulled = Filter.and(List.of(rows, new Filter.ToMany((RelationField) model.field(ownField), Filter.Quantifier.SOME, Filter.ALL)));
+            Ids removed = ids(model, pulled, session.count(model, pulled));
+            String array = back.fields().isEmpty() ? null : back.fields().getFirst();
+            out.add(new DeleteImpact.Effect(r.name(), other.name(), array, DeleteImpact.Action.UNLINK, n, holding.keys(), holding.more(), null,
+                    removed.keys(), removed.more()));
         }
 
         private long linkedCount(Relation r, String otherModel, String otherField, Filter rows) {

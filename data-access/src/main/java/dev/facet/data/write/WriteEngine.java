@@ -45,6 +45,7 @@ public final class WriteEngine {
     private final Schema schema;
     private final ReadArguments reads;
     private final ReferentialActions actions;
+    private final CompositeInputs composites;
     private final Set<ConnectorCapability> capabilities;
     private final InputShapes shapes;
 
@@ -60,6 +61,7 @@ public final class WriteEngine {
         this.actions = actions;
         this.capabilities = capabilities;
         this.shapes = new InputShapes(schema);
+        this.composites = new CompositeInputs(schema, reads, this::scalarChange);
     }
 
     // ---------------------------------------------------------------- top level
@@ -313,6 +315,7 @@ public final class WriteEngine {
     }
 
     private Object scalarValue(ScalarField f, JsonNode v, String path) {
+        if (f.isComposite()) return composites.value(f, v, path);
         if (f.scalarType() == ScalarType.JSON && !f.isList()) return jsonValue(f, v, path);
         if (v.isNull()) {
             if (f.isRequired()) throw QueryError.validation(path, "Argument `" + f.name() + "` must not be null.");
@@ -475,6 +478,7 @@ public final class WriteEngine {
     }
 
     private Session.FieldUpdate scalarChange(ScalarField f, JsonNode v, String path) {
+        if (f.isComposite()) return composites.change(f, v, path);
         // A Json field has no update operations: an object is the value to store.
         if (v.isObject() && !v.has("$type") && !(f.scalarType() == ScalarType.JSON && !f.isList())) {
             if (v.size() != 1) throw QueryError.validation(path, "Expected exactly one operation (set, increment, decrement, multiply, divide, push), got " + v.size());

@@ -71,6 +71,33 @@ class MongoManyToManyTest extends MongoSuite {
     }
 
     @Test
+    void theDeletePreviewListsTheIdsItPullsFromTheOtherSidesArrays() {
+        run("Post", "create", "{\"data\": {\"title\": \"P\", \"authorId\": \"" + MongoReadsTest.oid(1) + "\", "
+                + "\"tags\": {\"connect\": [{\"name\": \"java\"}, {\"name\": \"mongo\"}]}}}");
+        run("Post", "create", "{\"data\": {\"title\": \"Q\", \"authorId\": \"" + MongoReadsTest.oid(1) + "\", "
+                + "\"tags\": {\"connect\": [{\"name\": \"java\"}]}}}");
+        String java = run("Tag", "findUnique", "{\"where\": {\"name\": \"java\"}}").get("id").asText();
+        String mongo = run("Tag", "findUnique", "{\"where\": {\"name\": \"mongo\"}}").get("id").asText();
+        com.fasterxml.jackson.databind.JsonNode preview = run("Tag", "previewDelete", "{\"where\": {\"name\": {\"in\": [\"java\", \"mongo\", \"sql\"]}}}");
+        assertThat(preview.get("count").asInt()).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode unlink = preview.get("effects").get(0);
+        assertThat(unlink.get("action").asText()).isEqualTo("unlink");
+        assertThat(unlink.get("model").asText()).isEqualTo("Post");
+        assertThat(unlink.get("field").asText()).isEqualTo("tagIds");
+        assertThat(unlink.get("count").asInt()).isEqualTo(2);
+        assertThat(values(unlink.get("ids"))).containsExactlyInAnyOrder(id("P"), id("Q"));
+        // "sql" is in no array: only the ids that are there are pulled.
+        assertThat(values(unlink.get("removes"))).containsExactlyInAnyOrder(java, mongo);
+        assertThat(preview.get("blocked").asBoolean()).isFalse();
+    }
+
+    private static java.util.List<String> values(com.fasterxml.jackson.databind.JsonNode array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    @Test
     void nestedUpdatesAndDeletesReachOnlyTheConnectedRecords() {
         // The neutral write engine's many-to-many path: connected records are found through the id arrays.
         run("Post", "create", "{\"data\": {\"title\": \"P\", \"authorId\": \"" + MongoReadsTest.oid(1) + "\", "

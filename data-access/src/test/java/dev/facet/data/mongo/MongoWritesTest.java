@@ -3,6 +3,7 @@ package dev.facet.data.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.error.QueryError;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,32 @@ class MongoWritesTest extends MongoSuite {
         fails("P2031", P2031, "User", "updateMany", "{\"data\": {\"name\": \"same\"}}");
         assertThat(values(run("User", "findMany", "{\"orderBy\": {\"email\": \"asc\"}}"), "name")).containsExactly("Ada", null);
         run("User", "delete", "{\"where\": {\"email\": \"eve@x.io\"}}");
+        assertThat(run("User", "count", "{}").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * With non-atomic writes allowed (no transactions), a write that fails halfway is undone: the documents changed
+     * before the failure are put back as they were, so that a refused write changes nothing (issue 12).
+     */
+    @Test
+    void withNonAtomicWritesAllowedAWriteThatFailsHalfwayIsUndone() {
+        open(MODELS);
+        String ada = run("User", "create", "{\"data\": {\"email\": \"ada@x.io\", \"name\": \"Ada\"}}").get("id").asText();
+        run("Post", "create", "{\"data\": {\"title\": \"kept\", \"authorId\": \"" + ada + "\"}}");
+        String missing = "\"" + "0".repeat(24) + "\"";
+        // The user is inserted, then connecting a post that does not exist fails (P2018): the insert is undone.
+        QueryError e = fails("P2018", "Expected 1 records to be connected", "User", "create", "{\"data\": {\"email\": \"carol@x.io\", \"posts\": {\"connect\": [{\"id\": " + missing + "}]}}}");
+        assertThat(e.getMessage()).contains("Facet undid the changes already made to 1 document");
+        assertThat(values(run("User", "findMany", "{}"), "email")).containsExactly("ada@x.io");
+        // Several documents changed, then a failure: every one is put back as it was.
+        e = fails("P2018", "Expected 1 records to be connected", "User", "update", "{\"where\": {\"email\": \"ada@x.io\"}, \"data\": {\"name\": \"changed\", "
+                + "\"posts\": {\"updateMany\": {\"where\": {}, \"data\": {\"title\": \"changed\"}}, \"create\": {\"title\": \"new\"}, "
+                + "\"connect\": [{\"id\": " + missing + "}]}}}");
+        assertThat(e.getMessage()).contains("Facet undid the changes already made");
+        assertThat(values(run("User", "findMany", "{}"), "name")).containsExactly("Ada");
+        assertThat(values(run("Post", "findMany", "{}"), "title")).containsExactly("kept");
+        // A delete that a required relation refuses (P2014) after changing nothing leaves everything too.
+        fails("P2014", "", "User", "delete", "{\"where\": {\"email\": \"ada@x.io\"}}");
         assertThat(run("User", "count", "{}").asInt()).isEqualTo(1);
     }
 
