@@ -111,7 +111,7 @@ public final class MongoQueryBenchmark {
             List<String> commands = new CopyOnWriteArrayList<>();
             List<JsonNode> requests = QueryBenchmark.requests().subList(0, n);
             try (QueryEngine engine = Engines.open(schema, url, null, commands::add, (java.time.Duration) null, false)) {
-                runFacet(engine, requests.subList(0, 10));
+                runFacet(engine, requests.subList(0, Math.min(10, n)));
                 commands.clear();
                 runFacet(engine, requests);
                 long sent = commands.stream().filter(c -> c.startsWith("find") || c.startsWith("aggregate") || c.startsWith("distinct")).count();
@@ -125,8 +125,8 @@ public final class MongoQueryBenchmark {
                     facet = Math.min(facet, runFacet(engine, requests));
                     driver = Math.min(driver, runDriver(db, requests));
                 }
-                if (facetBytes != driverBytes) {
-                    throw new IllegalStateException("the baseline wrote " + driverBytes + " bytes, Facet " + facetBytes + ": not the same answers");
+                if (QueryBenchmark.facetBytes != driverBytes) {
+                    throw new IllegalStateException("the baseline wrote " + driverBytes + " bytes, Facet " + QueryBenchmark.facetBytes + ": not the same answers");
                 }
                 System.out.printf("in-process, %d requests (best of 2): Facet %.3f ms/request, driver baseline %.3f ms/request, ratio %.2f%n", n,
                         facet / 1e6 / n, driver / 1e6 / n, facet / (double) driver);
@@ -166,21 +166,11 @@ public final class MongoQueryBenchmark {
         db.getCollection("Tag").insertMany(tags);
     }
 
-    private static long facetBytes;
     private static long driverBytes;
 
+    /** Facet answering the requests as {@code facet query} writes them (the PostgreSQL benchmark's own loop). */
     private static long runFacet(QueryEngine engine, List<JsonNode> requests) throws IOException {
-        long start = System.nanoTime();
-        long bytes = 0;
-        for (JsonNode r : requests) {
-            ByteArrayBuilder out = new ByteArrayBuilder(4096);
-            try (JsonGenerator g = JsonCodec.MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
-                engine.write("User", "findMany", r.get("args"), g);
-            }
-            bytes += out.size();
-        }
-        facetBytes = bytes;
-        return System.nanoTime() - start;
+        return QueryBenchmark.runFacet(engine, requests);
     }
 
     /**
