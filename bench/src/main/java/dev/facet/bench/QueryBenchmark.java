@@ -225,7 +225,7 @@ public final class QueryBenchmark {
         return out;
     }
 
-    private static long runFacet(QueryEngine engine, List<JsonNode> requests) throws IOException {
+    static long runFacet(QueryEngine engine, List<JsonNode> requests) throws IOException {
         long start = System.nanoTime();
         long bytes = 0;
         for (JsonNode r : requests) {
@@ -242,7 +242,7 @@ public final class QueryBenchmark {
     }
 
     /** The JSON each side wrote in its last run: the same answers have the same length. */
-    private static long facetBytes;
+    static long facetBytes;
     private static long jdbcBytes;
 
     private record Post(int id, String title, int views, int authorId, List<Object[]> tags) {}
