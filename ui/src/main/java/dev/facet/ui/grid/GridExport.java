@@ -47,8 +47,14 @@ final class GridExport {
     private final AtomicBoolean uiUpdatePending = new AtomicBoolean();
     private AtomicBoolean cancel;
 
+    /** The rows of the page shown: its skip and take. */
+    record Page(int skip, int take) {}
+
+    private final Supplier<Page> page;
+
     GridExport(Model model, List<GridColumn> columns, QueryEngine engine, TaskExecutor executor, GridQuery query,
-               Supplier<ObjectNode> where, Supplier<List<ModelGridViewModel.SortKey>> sort) {
+               Supplier<ObjectNode> where, Supplier<List<ModelGridViewModel.SortKey>> sort, Supplier<Page> page) {
+        this.page = page;
         this.model = model;
         this.engine = engine;
         this.executor = executor;
@@ -81,6 +87,25 @@ final class GridExport {
         StringBuilder sb = new StringBuilder(RecordFormats.tsvLine(fields));
         for (GridRow r : rows) if (!r.isDraft() && r.record() != null) sb.append('\n').append(RecordFormats.tsvLine(RecordFormats.texts(r.record(), fields)));
         return sb.toString();
+    }
+
+    /**
+     * @return the view as the Prisma Client call that reads it: {@code prisma.customer.findMany({ where, orderBy, skip,
+     *     take, include })} in TypeScript, the page shown included
+     */
+    String copyAsPrismaClient() {
+        Page p = page.get();
+        ObjectNode args = query.findMany(where.get(), sort.get(), p.skip(), p.take());
+        String json;
+        try {
+            json = dev.facet.data.value.JsonCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(args);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        // Keys that are identifiers lose their quotes, as people write them in TypeScript.
+        String ts = json.replaceAll("\"([A-Za-z_$][A-Za-z0-9_$]*)\" :", "$1:");
+        String client = Character.toLowerCase(model.name().charAt(0)) + model.name().substring(1);
+        return "prisma." + client + ".findMany(" + ts + ")";
     }
 
     /** Starts exporting to {@code file}; the format follows its extension ({@code .csv}, {@code .json}, {@code .jsonl}). */

@@ -544,6 +544,7 @@ final class GridTable extends TableView<GridRow> {
         menu.getItems().add(item("Copy", this::copySelection));
         menu.getItems().add(item("Copy rows as JSON (Ctrl+Shift+C)", () -> GridClipboard.put(vm.export().copyAsJson(selectedRows()))));
         menu.getItems().add(item("Copy rows as TSV with field names", () -> GridClipboard.put(vm.export().copyAsTsv(selectedRows()))));
+        menu.getItems().add(item("Copy view as Prisma Client", () -> GridClipboard.put(vm.export().copyAsPrismaClient())));
         if (vm.rowState(row) != RowState.CLEAN && vm.rowState(row) != RowState.LOADING) menu.getItems().add(item("Revert row", () -> vm.revertRow(row)));
         if (vm.readOnlyReason() == null) {
             menu.getItems().add(item("Duplicate record", () -> view.duplicate(row)));

@@ -197,7 +197,7 @@ public final class ModelGridView extends StackPane {
         search.setId("search");
         search.setPromptText("Search");
         search.setLeft(new FontIcon(Feather.SEARCH));
-        search.setPrefColumnCount(7);
+        search.setPrefColumnCount(5);
         LazyTooltip.install(search, "Search (Ctrl+F): every text column, and number and enum columns for an exact match");
         PauseTransition debounce = new PauseTransition(Duration.millis(300));
         debounce.setOnFinished(e -> vm.search(search.getText()));
@@ -228,8 +228,10 @@ public final class ModelGridView extends StackPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(back, forward, new Separator(Orientation.VERTICAL), add, duplicate, delete, new Separator(Orientation.VERTICAL), save, discard, reload, spacer,
-                search, filterToggle, columnsMenu(), export, panelToggle);
+        // At 1024 pixels beside the sidebar the bar is full: what does not fit goes into its overflow menu from the right,
+        // so the least used (the columns menu) goes first and the panel and export buttons stay in view.
+        ToolBar bar = new ToolBar(back, forward, new Separator(Orientation.VERTICAL), add, duplicate, delete, new Separator(Orientation.VERTICAL), save, discard, reload,
+                export, panelToggle, spacer, search, filterToggle, columnsMenu());
         bar.getStyleClass().add("grid-toolbar");
         return bar;
     }

@@ -99,6 +99,13 @@ class CopyExportTest {
         assertThat(third.has("orders")).isFalse();
         assertThat(third.get("name").asText()).isEqualTo("Alan Lovelace");
 
+        // The view as the Prisma Client call that reads it, from the context menu.
+        robot.rightClickOn(cell(robot, "Ada Lovelace"));
+        robot.clickOn("Copy view as Prisma Client");
+        waitUntil(LONG, () -> clipboard() != null && clipboard().startsWith("prisma."));
+        assertThat(clipboard()).startsWith("prisma.customer.findMany({\n  orderBy: [ {\n    id: \"asc\"\n  } ],\n  take: 100,\n  include: {")
+                .contains("_count: {").endsWith("})");
+
         // Ctrl+A selects every cell of the page; Ctrl+C copies them as tab-separated lines.
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);

@@ -111,7 +111,14 @@ class DemoScreenshotsTest {
         dev.facet.ui.grid.ModelGridView grid = Fx.call(() -> (dev.facet.ui.grid.ModelGridView) stage.getScene().getRoot().lookupAll(".model-grid")
                 .iterator().next());
         Fx.run(() -> grid.viewModel().recordPanelShownProperty().set(true));
-        robot.clickOn(robot.lookup(".grid-cell").nth(12).queryAs(javafx.scene.Node.class));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<Object> table = (javafx.scene.control.TableView<Object>) stage.getScene().lookup("#grid-table");
+        Fx.run(() -> {
+            var column = table.getVisibleLeafColumn(2);
+            table.getSelectionModel().clearAndSelect(2, column);
+            table.getFocusModel().focus(2, column);
+            table.requestFocus();
+        });
         Fx.waitUntil(() -> stage.getScene().lookup("#record-relations") != null);
         @SuppressWarnings("unchecked")
         javafx.scene.control.TreeView<Object> tree = (javafx.scene.control.TreeView<Object>) stage.getScene().lookup("#record-relations");
