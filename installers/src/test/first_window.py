@@ -8,7 +8,8 @@ first top-level window (not a popup) whose title matches REGEX (default: Facet).
 SubstructureNotify subscription on the root window), so the timing costs the program no CPU, as
 polling with xdotool or xwininfo would on a 2-core machine. After the window shows, the program runs
 LINGER more seconds, then gets SIGTERM. With --wait-file PATH it first waits (within TIMEOUT) for PATH to exist
-and prints its milliseconds from the start too, on a second line. Exit status 1 when no window shows within
+and prints its milliseconds from the start too, on a further line; with --wait-title REGEX it first waits for
+the window's title to match REGEX (the project opened) and prints that time on a line before. Exit status 1 when no window shows within
 TIMEOUT seconds.
 Needs python3-xlib (apt-get install python3-xlib)."""
 
@@ -49,6 +50,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--linger", type=float, default=1)
     parser.add_argument("--wait-file")
+    parser.add_argument("--wait-title")
     parser.add_argument("command", nargs="+")
     args = parser.parse_args()
     wanted = re.compile(args.title)
@@ -61,6 +63,7 @@ def main():
     start = time.monotonic()
     proc = subprocess.Popen(args.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     shown = None
+    shown_window = None
     mapped_untitled = []
     while shown is None and time.monotonic() - start < args.timeout and proc.poll() is None:
         if not d.pending_events():
@@ -72,15 +75,27 @@ def main():
             now = time.monotonic()
             if wanted.search(title(d, ev.window)):
                 shown = now
+                shown_window = ev.window
                 break
             mapped_untitled.append((now, ev.window))
         # A title set just after mapping still counts from the map.
         for when, win in list(mapped_untitled):
             if wanted.search(title(d, win)):
                 shown = when
+                shown_window = win
                 break
     if shown is not None:
         print(f"{(shown - start) * 1000:.0f}", flush=True)
+        if args.wait_title:
+            retitled = re.compile(args.wait_title)
+            shown_window.change_attributes(event_mask=X.PropertyChangeMask)
+            d.sync()
+            while not retitled.search(title(d, shown_window)) and time.monotonic() - start < args.timeout and proc.poll() is None:
+                if not d.pending_events():
+                    select.select([d.fileno()], [], [], 0.05)
+                while d.pending_events():
+                    d.next_event()
+            print(f"{(time.monotonic() - start) * 1000:.0f}" if retitled.search(title(d, shown_window)) else "none", flush=True)
         if args.wait_file:
             # Polled: a stat every 50 ms costs the program nothing worth measuring.
             while not os.path.exists(args.wait_file) and time.monotonic() - start < args.timeout and proc.poll() is None:
