@@ -61,6 +61,14 @@ public final class QueryEngine implements AutoCloseable {
         this.readOnly = new ReadOnlySession(connector);
     }
 
+    /**
+     * Compares the schema with the database's catalog; reads the catalog each time (a reload must see new columns).
+     *
+     * @return what differs per model, or empty where the connector has no catalog to compare (MongoDB)
+     * @throws QueryError when the catalog cannot be read
+     */
+    public java.util.Optional<dev.facet.data.drift.SchemaDrift> drift() { return connector.drift(); }
+
     /** @return the schema */
     public Schema schema() { return schema; }
 

@@ -58,6 +58,14 @@ public interface Connector extends AutoCloseable {
      */
     default void allowNonAtomicWrites(boolean allow) {}
 
+    /**
+     * Compares the schema with the database's catalog (the one {@code facet pull} reads).
+     *
+     * @return the differences, or empty where the connector cannot read a catalog (MongoDB has none to compare)
+     * @throws dev.facet.data.error.QueryError when the catalog cannot be read
+     */
+    default java.util.Optional<dev.facet.data.drift.SchemaDrift> drift() { return java.util.Optional.empty(); }
+
     /** Releases the connection pool. */
     @Override
     void close();
