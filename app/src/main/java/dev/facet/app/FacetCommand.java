@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = FacetCommand.Version.class,
         description = {"Facet: a database browser and editor driven by a Prisma schema.",
                 "Without arguments it opens the demo shop; with a schema path it opens that schema."},
-        subcommands = {OpenCommand.class, ValidateCommand.class, FormatCommand.class, PushCommand.class, PullCommand.class, QueryCommand.class,
+        subcommands = {OpenCommand.class, ValidateCommand.class, FormatCommand.class, PushCommand.class, PullCommand.class, DiffCommand.class, QueryCommand.class,
                 AotTrainingCommand.class, CommandLine.HelpCommand.class})
 public final class FacetCommand implements Callable<Integer> {
 
