@@ -222,7 +222,7 @@ public final class ModelGridViewModel {
         this.navigator = navigator;
         this.layoutStore = layoutStore;
         this.layoutKey = Integer.toHexString(project.schemaPath().toAbsolutePath().normalize().toString().hashCode()) + "/" + model.name();
-        this.columns = GridColumn.of(schema, model);
+        this.columns = GridColumn.of(schema, model, project.drift().missingFields(model.name()));
         this.keyFields = RowKey.fields(model);
         for (GridColumn c : columns) {
             if (c.kind() == GridColumn.Kind.TO_ONE) c.relation().fields().forEach(f -> keyOwners.put(f, c));
@@ -853,6 +853,7 @@ public final class ModelGridViewModel {
                         + " records (Ctrl+click: in a new tab); Enter: link or unlink some");
             }
             case UNSUPPORTED -> new CellContent("unsupported", flags, column.typeLabel() + " cannot be read or written through Prisma Client");
+            case UNAVAILABLE -> new CellContent("unavailable", flags, GridColumn.unavailableWhy(column));
             default -> {
                 JsonNode loaded = record.get(column.name());
                 String tooltip = null;
@@ -887,6 +888,7 @@ public final class ModelGridViewModel {
                     + " to link";
             return new CellContent(required ? "required" : column.kind() == GridColumn.Kind.TO_ONE ? "NULL" : "none", flags, choose);
         }
+        if (column.kind() == GridColumn.Kind.UNAVAILABLE) return new CellContent("unavailable", flags, GridColumn.unavailableWhy(column));
         if (row.draftValues().containsKey(column.name())) {
             flags.add(CellFlag.PENDING);
             return valueContent(column, row.draftValues().get(column.name()), flags, null);
@@ -1042,6 +1044,7 @@ public final class ModelGridViewModel {
         if (ro != null) return ro;
         if (saving.get()) return "Saving; wait a moment";
         if (column.kind() == GridColumn.Kind.UNSUPPORTED) return column.name() + " is " + column.typeLabel() + ": Prisma Client cannot write it";
+        if (column.kind() == GridColumn.Kind.UNAVAILABLE) return GridColumn.unavailableWhy(column);
         if (column.kind() == GridColumn.Kind.COMPOSITE) return column.name() + " is a composite type; it is shown read-only";
         if (column.isRelation()) return column.name() + " is a relation: press Enter to choose what it links to, or click to open it";
         if (row.isDraft()) return null;

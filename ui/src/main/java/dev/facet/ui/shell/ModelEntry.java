@@ -15,6 +15,8 @@ public final class ModelEntry {
     private final ReadOnlyObjectWrapper<Long> count = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper countError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper drift = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper();
 
     ModelEntry(Model model) { this.model = new ReadOnlyObjectWrapper<>(model); }
 
@@ -39,7 +41,18 @@ public final class ModelEntry {
     /** @return why the count could not be loaded ("P1001: ..."), or null */
     public ReadOnlyStringProperty countErrorProperty() { return countError.getReadOnlyProperty(); }
 
+    /** @return how the database differs from the model, one difference per line, or null when it does not */
+    public ReadOnlyStringProperty driftProperty() { return drift.getReadOnlyProperty(); }
+
+    /** @return why the model cannot be opened (its table is missing), or null */
+    public ReadOnlyStringProperty unavailableProperty() { return unavailable.getReadOnlyProperty(); }
+
     void setModel(Model m) { model.set(m); }
+
+    void setDrift(String differences, String whyUnavailable) {
+        drift.set(differences);
+        unavailable.set(whyUnavailable);
+    }
 
     void startCounting() { counting.set(true); }
 

@@ -108,6 +108,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final Services services;
     private final TaskExecutor executor;
     private final Notifications notifications = new Notifications();
+    private final DriftNotice driftNotice = new DriftNotice(notifications);
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_NAME);
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper();
@@ -238,6 +239,7 @@ public final class ShellViewModel implements AutoCloseable {
                 ? new OpenRequest.Schema(p.schemaPath(), s.url()) : new OpenRequest.Schema(p.schemaPath(), null);
         title.set(titleFor(p));
         syncModels(p);
+        driftNotice.show(p);
         if (old != null) closeInBackground(old);
         watchSchema(p.schemaPath());
         if (request instanceof OpenRequest.Schema s) {
@@ -318,6 +320,7 @@ public final class ShellViewModel implements AutoCloseable {
         project.set(p);
         title.set(titleFor(p));
         syncModels(p);
+        driftNotice.show(p);
         List<String> closed = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (ModelTab t : List.copyOf(tabs)) {
@@ -370,6 +373,7 @@ public final class ShellViewModel implements AutoCloseable {
             ModelEntry e = existing.get(m.name());
             if (e == null) e = new ModelEntry(m);
             else e.setModel(m);
+            e.setDrift(p.drift().describe(m.name()), p.drift().unavailable(m.name()));
             next.add(e);
         }
         models.setAll(next);
@@ -403,6 +407,10 @@ public final class ShellViewModel implements AutoCloseable {
         for (String name : names) {
             if (gone != null) {
                 out.put(name, gone);
+                continue;
+            }
+            if (p.drift().unavailable(name) != null) {
+                out.put(name, new Problem(null, "Cannot be opened: " + p.drift().unavailable(name)));
                 continue;
             }
             try {
@@ -494,6 +502,10 @@ public final class ShellViewModel implements AutoCloseable {
         Model m = p == null ? null : p.schema().model(name);
         if (m == null || m.ignored()) {
             notifications.warning("No model " + name, name + " is not in the schema any more.", null);
+            return null;
+        }
+        if (p.drift().unavailable(name) != null) {
+            notifications.warning("Cannot open " + name, name + " cannot be opened: " + p.drift().unavailable(name) + ".", p.drift().describe(name));
             return null;
         }
         return m;

@@ -110,13 +110,17 @@ final class SidebarView extends VBox {
         private final Label count = new Label();
         private final ProgressIndicator counting = new ProgressIndicator();
         private final StackPane countBox = new StackPane(count, counting);
-        private final HBox row = new HBox(8, icon, name, new Spacer(), countBox);
+        private final FontIcon driftMark = new FontIcon(Feather.ALERT_TRIANGLE);
+        private final Tooltip driftTip = new Tooltip();
+        private final HBox row = new HBox(8, icon, name, driftMark, new Spacer(), countBox);
 
         EntryCell() {
             row.setAlignment(Pos.CENTER_LEFT);
             count.getStyleClass().addAll("model-count", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             counting.getStyleClass().add("count-spinner");
             counting.setMaxSize(12, 12);
+            driftMark.getStyleClass().add("drift-mark");
+            Tooltip.install(driftMark, driftTip);
             name.setMinWidth(0);
             HBox.setHgrow(name, Priority.SOMETIMES);
         }
@@ -127,6 +131,8 @@ final class SidebarView extends VBox {
             count.textProperty().unbind();
             count.tooltipProperty().unbind();
             counting.visibleProperty().unbind();
+            driftMark.visibleProperty().unbind();
+            driftMark.managedProperty().unbind();
             if (empty || entry == null) {
                 setGraphic(null);
                 setText(null);
@@ -144,6 +150,14 @@ final class SidebarView extends VBox {
                     () -> entry.countErrorProperty().get() == null ? null : new Tooltip(entry.countErrorProperty().get()),
                     entry.countErrorProperty()));
             counting.visibleProperty().bind(entry.countingProperty().and(entry.countProperty().isNull()));
+            // The database differs from this model: the mark's tooltip says how.
+            driftMark.visibleProperty().bind(entry.driftProperty().isNotNull());
+            driftMark.managedProperty().bind(driftMark.visibleProperty());
+            String why = entry.unavailableProperty().get();
+            String differences = entry.driftProperty().get();
+            driftTip.setText(differences == null ? "" : (why != null ? "Cannot be opened: " + why + "\n\n" : "") + differences);
+            name.getStyleClass().remove(Styles.TEXT_MUTED);
+            if (why != null) name.getStyleClass().add(Styles.TEXT_MUTED);
             setText(null);
             setGraphic(row);
         }
