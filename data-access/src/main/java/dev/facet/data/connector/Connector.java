@@ -66,6 +66,14 @@ public interface Connector extends AutoCloseable {
      */
     default java.util.Optional<dev.facet.data.drift.SchemaDrift> drift() { return java.util.Optional.empty(); }
 
+    /**
+     * Estimates the models' row counts from the database's bookkeeping, without counting (see {@link RowEstimate}).
+     *
+     * @return per model name; models the connector knows nothing about are left out (by default, all of them)
+     * @throws dev.facet.data.error.QueryError when the catalog cannot be read
+     */
+    default Map<String, RowEstimate> estimateRows(List<Model> models) { return Map.of(); }
+
     /** Releases the connection pool. */
     @Override
     void close();

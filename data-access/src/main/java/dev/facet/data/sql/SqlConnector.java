@@ -60,6 +60,16 @@ public final class SqlConnector implements Connector {
         }
     }
 
+    @Override
+    public Map<String, dev.facet.data.connector.RowEstimate> estimateRows(List<Model> models) {
+        if (!(onClose instanceof dev.facet.data.sql.connect.SqlDatabase db)) return Map.of();
+        try (Connection c = dataSource.getConnection()) {
+            return dev.facet.data.sql.introspect.RowEstimates.read(db, c, models);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
     /** @return the dialect in use */
     public SqlDialect dialect() { return dialect; }
 

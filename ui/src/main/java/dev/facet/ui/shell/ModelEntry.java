@@ -16,6 +16,7 @@ public final class ModelEntry {
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper countError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper drift = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper estimated = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper unavailable = new ReadOnlyStringWrapper();
 
     ModelEntry(Model model) { this.model = new ReadOnlyObjectWrapper<>(model); }
@@ -34,6 +35,12 @@ public final class ModelEntry {
 
     /** @return the row count, null until known */
     public ReadOnlyObjectProperty<Long> countProperty() { return count.getReadOnlyProperty(); }
+
+    /**
+     * @return whether {@link #countProperty()} holds the database's estimate rather than an exact count (-1: the
+     *         database has no estimate for the table)
+     */
+    public ReadOnlyBooleanProperty estimatedProperty() { return estimated.getReadOnlyProperty(); }
 
     /** @return whether the count is being loaded */
     public ReadOnlyBooleanProperty countingProperty() { return counting.getReadOnlyProperty(); }
@@ -56,7 +63,15 @@ public final class ModelEntry {
 
     void startCounting() { counting.set(true); }
 
+    void estimated(long n) {
+        estimated.set(true);
+        count.set(n);
+        countError.set(null);
+        counting.set(false);
+    }
+
     void counted(long n) {
+        estimated.set(false);
         count.set(n);
         countError.set(null);
         counting.set(false);
