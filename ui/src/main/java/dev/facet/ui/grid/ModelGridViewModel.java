@@ -804,6 +804,8 @@ public final class ModelGridViewModel {
     public void dispose() {
         disposed = true;
         generation++;
+        // What it was still reading is stopped on the database too.
+        for (Object channel : List.of(rowsChannel, countChannel, chunkChannel)) executor.cancelLatest(channel);
     }
 
     private FilterNode.Options options() { return new FilterNode.Options(zone.get(), insensitiveSupported); }
