@@ -65,8 +65,12 @@ class DriftWindowTest {
             }
             """;
 
+    /** With {@code -Dfacet.screenshots=FOLDER}, the grid with its unavailable column is saved there as drift-grid.png. */
+    private static final String SCREENSHOTS = System.getProperty("facet.screenshots", "");
+
     private WindowFixture fixture;
     private ShellWindow window;
+    private Stage stage;
 
     /** Writes the project: the database made from the older schema, with two users, and the newer schema beside it. */
     static Path project(Path dir) throws Exception {
@@ -82,6 +86,7 @@ class DriftWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Path dir = Files.createTempDirectory("facet-drift");
         fixture = new WindowFixture(stage, new OpenRequest.Schema(project(dir), null), false);
         window = fixture.window;
@@ -141,11 +146,28 @@ class DriftWindowTest {
         Fx.waitUntil(() -> robot.lookup(".grid-cell").match(LabeledMatchers.hasText("Grace")).tryQuery().isPresent());
         assertThat(robot.lookup(".grid-cell").match(LabeledMatchers.hasText("unavailable")).queryAll()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(Fx.call(() -> vm.whyReadOnly(vm.rows().getFirst(), vm.column("nickname")))).startsWith("Unavailable: the column \"nickname\"");
+        if (!SCREENSHOTS.isEmpty()) screenshot(Path.of(SCREENSHOTS).resolve("drift-grid.png"));
 
         Fx.run(() -> vm.edit(vm.rows().getFirst(), vm.column("name"), "Ada L."));
         Fx.run(vm::save);
         Fx.waitUntil(() -> !vm.dirtyProperty().get() && !vm.savingProperty().get());
         assertThat(Fx.call(() -> vm.messageProperty().get().text())).isEqualTo("Saved 1 change");
+    }
+
+    private void screenshot(Path file) {
+        Fx.run(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        Fx.waitUntil(() -> stage.getWidth() == 1280);
+        Fx.run(() -> {
+            try {
+                Files.createDirectories(file.getParent());
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", file.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
