@@ -60,7 +60,7 @@ public final class FacetCommand implements Callable<Integer> {
      * is {@code launcher.commands} of launcher.properties: the launchers send exactly those names to that JVM.
      */
     static final List<Class<?>> COMMAND_LINE_COMMANDS = List.of(ValidateCommand.class, FormatCommand.class, PushCommand.class,
-            PullCommand.class, QueryCommand.class);
+            PullCommand.class, DiffCommand.class, QueryCommand.class);
 
     /** @param factory creates the subcommands (tests substitute their own to fake a terminal) */
     static CommandLine commandLine(CommandLine.IFactory factory) {

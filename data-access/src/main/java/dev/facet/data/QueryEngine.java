@@ -61,6 +61,25 @@ public final class QueryEngine implements AutoCloseable {
         this.readOnly = new ReadOnlySession(connector);
     }
 
+    /**
+     * Compares the schema with the database's catalog; reads the catalog each time (a reload must see new columns).
+     *
+     * @return what differs per model, or empty where the connector has no catalog to compare (MongoDB)
+     * @throws QueryError when the catalog cannot be read
+     */
+    public java.util.Optional<dev.facet.data.drift.SchemaDrift> drift() { return connector.drift(); }
+
+    /**
+     * Estimates row counts without counting (see {@link dev.facet.data.connector.RowEstimate}).
+     *
+     * @param modelNames the models
+     * @return per model name; models without an estimate are left out
+     * @throws QueryError when the catalog cannot be read
+     */
+    public Map<String, dev.facet.data.connector.RowEstimate> estimateRows(java.util.Collection<String> modelNames) {
+        return connector.estimateRows(modelNames.stream().map(schema::model).filter(java.util.Objects::nonNull).toList());
+    }
+
     /** @return the schema */
     public Schema schema() { return schema; }
 

@@ -58,6 +58,22 @@ public interface Connector extends AutoCloseable {
      */
     default void allowNonAtomicWrites(boolean allow) {}
 
+    /**
+     * Compares the schema with the database's catalog (the one {@code facet pull} reads).
+     *
+     * @return the differences, or empty where the connector cannot read a catalog (MongoDB has none to compare)
+     * @throws dev.facet.data.error.QueryError when the catalog cannot be read
+     */
+    default java.util.Optional<dev.facet.data.drift.SchemaDrift> drift() { return java.util.Optional.empty(); }
+
+    /**
+     * Estimates the models' row counts from the database's bookkeeping, without counting (see {@link RowEstimate}).
+     *
+     * @return per model name; models the connector knows nothing about are left out (by default, all of them)
+     * @throws dev.facet.data.error.QueryError when the catalog cannot be read
+     */
+    default Map<String, RowEstimate> estimateRows(List<Model> models) { return Map.of(); }
+
     /** Releases the connection pool. */
     @Override
     void close();

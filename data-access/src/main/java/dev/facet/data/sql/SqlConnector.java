@@ -50,6 +50,26 @@ public final class SqlConnector implements Connector {
         return dataSource instanceof com.zaxxer.hikari.HikariDataSource pool ? Math.max(1, pool.getMaximumPoolSize()) : 1;
     }
 
+    @Override
+    public java.util.Optional<dev.facet.data.drift.SchemaDrift> drift() {
+        if (!(onClose instanceof dev.facet.data.sql.connect.SqlDatabase db)) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(dev.facet.data.sql.introspect.DriftComparer.compare(schema, dev.facet.data.sql.introspect.SchemaPuller.catalog(db)));
+        } catch (dev.facet.data.sql.introspect.IntrospectionException e) {
+            throw new QueryError("P1001", e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, dev.facet.data.connector.RowEstimate> estimateRows(List<Model> models) {
+        if (!(onClose instanceof dev.facet.data.sql.connect.SqlDatabase db)) return Map.of();
+        try (Connection c = dataSource.getConnection()) {
+            return dev.facet.data.sql.introspect.RowEstimates.read(db, c, models);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
     /** @return the dialect in use */
     public SqlDialect dialect() { return dialect; }
 

@@ -25,6 +25,12 @@ final class SqlErrors {
     private SqlErrors() {}
 
     static QueryError translate(SQLException e) {
+        // The statement was stopped because its work was cancelled: whatever the database calls that.
+        if (dev.facet.data.connector.Cancellation.currentCancelled()) {
+            QueryError cancelled = dev.facet.data.connector.Cancellation.cancelledError();
+            cancelled.initCause(e);
+            return cancelled;
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (LOST.contains(state)) {
             // The connection was lost in the middle of a request; its transaction is rolled back by the database.

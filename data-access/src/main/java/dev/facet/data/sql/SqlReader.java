@@ -604,8 +604,21 @@ public final class SqlReader {
         log(sql.text());
         PreparedStatement ps = connection.prepareStatement(sql.text());
         try {
+            dev.facet.data.connector.Cancellation.track(new dev.facet.data.connector.Cancellation.Canceller() {
+                @Override public void cancel() throws SQLException { if (!ps.isClosed()) ps.cancel(); }
+
+                @Override public boolean finished() {
+                    try {
+                        return ps.isClosed();
+                    } catch (SQLException e) {
+                        return true;
+                    }
+                }
+            });
             List<Sql.Param> params = sql.params();
             for (int i = 0; i < params.size(); i++) dialect.bind(ps, i + 1, params.get(i).field(), params.get(i).value());
+            // Cancelled while it was being prepared: MySQL's driver cannot stop a statement that has not started.
+            if (dev.facet.data.connector.Cancellation.currentCancelled()) throw dev.facet.data.connector.Cancellation.cancelledError();
         } catch (SQLException | RuntimeException e) {
             ps.close();
             throw e;

@@ -68,7 +68,7 @@ final class SqlSession implements Session {
     @Override
     public Map<String, Object> insert(Model model, Map<ScalarField, Object> values) {
         FilterCompiler fc = new FilterCompiler(schema, dialect);
-        List<ScalarField> all = model.scalarFields().stream().filter(f -> f.kind() != dev.facet.schema.model.FieldKind.UNSUPPORTED).toList();
+        List<ScalarField> all = model.scalarFields().stream().filter(f -> f.kind() != dev.facet.schema.model.FieldKind.UNSUPPORTED && !f.ignored()).toList();
         Sql sql = new Sql().append("INSERT INTO ").append(fc.table(model));
         appendValues(sql, values);
         boolean returning = dialect.supportsReturning();

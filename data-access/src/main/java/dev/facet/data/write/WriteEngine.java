@@ -345,7 +345,8 @@ public final class WriteEngine {
 
     private void addDefaults(Model model, Map<ScalarField, Object> values) {
         for (ScalarField f : model.scalarFields()) {
-            if (values.containsKey(f)) continue;
+            // Prisma Client does not know ignored fields: it writes no default to them.
+            if (values.containsKey(f) || f.ignored()) continue;
             if (f.updatedAt()) {
                 values.put(f, Generated.now());
             } else if (f.defaultValue() instanceof dev.facet.schema.model.DefaultValue.Literal l && f.scalarType() == ScalarType.JSON && !f.isList()) {
@@ -522,7 +523,7 @@ public final class WriteEngine {
     private void touchUpdatedAt(Model model, Map<ScalarField, Session.FieldUpdate> changes) {
         if (changes.isEmpty()) return;
         for (ScalarField f : model.scalarFields()) {
-            if (f.updatedAt() && !changes.containsKey(f)) changes.put(f, new Session.FieldUpdate.Set(Generated.now()));
+            if (f.updatedAt() && !f.ignored() && !changes.containsKey(f)) changes.put(f, new Session.FieldUpdate.Set(Generated.now()));
         }
     }
 

@@ -65,6 +65,7 @@ final class CellPresenter {
                         + " records (Ctrl+click: in a new tab); Enter: link or unlink some");
             }
             case UNSUPPORTED -> new CellContent("unsupported", flags, column.typeLabel() + " cannot be read or written through Prisma Client");
+            case UNAVAILABLE -> new CellContent("unavailable", flags, GridColumn.unavailableWhy(column));
             default -> {
                 JsonNode loaded = record.get(column.name());
                 String tooltip = null;
@@ -99,6 +100,7 @@ final class CellPresenter {
                     + " to link";
             return new CellContent(required ? "required" : column.kind() == GridColumn.Kind.TO_ONE ? "NULL" : "none", flags, choose);
         }
+        if (column.kind() == GridColumn.Kind.UNAVAILABLE) return new CellContent("unavailable", flags, GridColumn.unavailableWhy(column));
         if (row.draftValues().containsKey(column.name())) {
             flags.add(CellFlag.PENDING);
             return valueContent(column, row.draftValues().get(column.name()), flags, null);

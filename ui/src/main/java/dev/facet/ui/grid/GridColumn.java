@@ -44,7 +44,9 @@ public record GridColumn(Field field, Kind kind, String typeLabel, boolean id, b
         /** A relation to at most one record: shows the related record's display value. */
         TO_ONE,
         /** A relation to many records: shows their count. */
-        TO_MANY
+        TO_MANY,
+        /** A field whose column is missing in the database: shown, never read or written, until the column exists. */
+        UNAVAILABLE
     }
 
     /** @return the field name, which is also the column's id */
@@ -78,7 +80,15 @@ public record GridColumn(Field field, Kind kind, String typeLabel, boolean id, b
      * @param model  the model
      * @return its columns
      */
-    public static List<GridColumn> of(Schema schema, Model model) {
+    public static List<GridColumn> of(Schema schema, Model model) { return of(schema, model, Set.of()); }
+
+    /**
+     * The columns of a model, with the fields whose column is missing in the database shown as {@link Kind#UNAVAILABLE}
+     * (the project opens on a schema where they are {@code @ignore}d, so they are never queried).
+     *
+     * @param unavailable the names of the fields whose column is missing
+     */
+    public static List<GridColumn> of(Schema schema, Model model, Set<String> unavailable) {
         Set<String> keyFields = new HashSet<>(model.primaryKey() != null ? model.primaryKey().fieldNames() : List.of());
         Set<String> uniqueFields = new HashSet<>();
         model.uniqueIndexes().stream().filter(i -> i.fields().size() == 1).forEach(i -> uniqueFields.add(i.fieldNames().getFirst()));
@@ -86,6 +96,10 @@ public record GridColumn(Field field, Kind kind, String typeLabel, boolean id, b
         for (RelationField rf : model.relationFields()) fkFields.addAll(rf.fields());
         List<GridColumn> out = new ArrayList<>();
         for (Field f : model.fields()) {
+            if (f.ignored() && f instanceof ScalarField s && unavailable.contains(s.name())) {
+                out.add(new GridColumn(s, Kind.UNAVAILABLE, s.typeName() + s.arity().suffix(), false, false, false, false, null, null, null));
+                continue;
+            }
             if (f.ignored()) continue;
             switch (f) {
                 case ScalarField s -> {
@@ -110,6 +124,12 @@ public record GridColumn(Field field, Kind kind, String typeLabel, boolean id, b
             }
         }
         return out;
+    }
+
+    /** @return why an {@link Kind#UNAVAILABLE} column shows no values */
+    public static String unavailableWhy(GridColumn c) {
+        String column = c.scalar() != null ? c.scalar().databaseName() : c.name();
+        return "Unavailable: the column \"" + column + "\" of " + c.name() + " is missing in the database; it is not read or written until it exists";
     }
 
     /** Field names that read as a record's title, best first. */
@@ -141,7 +161,7 @@ public record GridColumn(Field field, Kind kind, String typeLabel, boolean id, b
     /** @return a short description of the default a new record gets, or null when it has none */
     public String defaultDescription() {
         ScalarField s = scalar();
-        if (s == null) return null;
+        if (s == null || kind == Kind.UNAVAILABLE) return null;
         if (s.updatedAt()) return "now()";
         DefaultValue d = s.defaultValue();
         if (d == null) return null;

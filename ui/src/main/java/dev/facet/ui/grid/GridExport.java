@@ -60,7 +60,7 @@ final class GridExport {
         this.executor = executor;
         this.query = query;
         // Relations are not part of a record, and Prisma Client cannot read Unsupported fields.
-        this.fields = columns.stream().filter(c -> !c.isRelation() && c.kind() != GridColumn.Kind.UNSUPPORTED).map(GridColumn::name).toList();
+        this.fields = columns.stream().filter(c -> !c.isRelation() && c.kind() != GridColumn.Kind.UNSUPPORTED && c.kind() != GridColumn.Kind.UNAVAILABLE).map(GridColumn::name).toList();
         this.where = where;
         this.sort = sort;
     }

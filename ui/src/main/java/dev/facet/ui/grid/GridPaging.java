@@ -382,6 +382,8 @@ final class GridPaging {
     void dispose() {
         disposed = true;
         generation++;
+        // What it was still reading is stopped on the database too.
+        for (Object channel : List.of(rowsChannel, countChannel, chunkChannel)) executor.cancelLatest(channel);
     }
 
     /** Redraws every row (the zone changed). */

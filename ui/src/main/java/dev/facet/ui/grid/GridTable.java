@@ -235,6 +235,7 @@ final class GridTable extends TableView<GridRow> {
         List<String> marks = new ArrayList<>();
         if (c.id()) marks.add("id");
         if (c.unique()) marks.add("unique");
+        if (c.kind() == GridColumn.Kind.UNAVAILABLE) marks.add("missing in the database");
         String defaults = c.defaultDescription();
         if (defaults != null) marks.add("= " + defaults);
         Label type = new Label();
@@ -257,6 +258,7 @@ final class GridTable extends TableView<GridRow> {
         if (c.requiredOnCreate()) tip.append("\nRequired: a new record needs a value");
         if (defaults != null) tip.append("\nDefault: ").append(defaults);
         if (c.kind() == GridColumn.Kind.UNSUPPORTED) tip.append("\nRead-only: Prisma Client cannot read or write this type");
+        if (c.kind() == GridColumn.Kind.UNAVAILABLE) tip.append("\n").append(GridColumn.unavailableWhy(c));
         if (c.field().documentation() != null) tip.append("\n\n").append(c.field().documentation());
         LazyTooltip.install(box, tip.toString());
         return box;

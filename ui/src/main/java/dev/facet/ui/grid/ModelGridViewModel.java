@@ -172,7 +172,7 @@ public final class ModelGridViewModel {
         Schema schema = project.schema();
         QueryEngine engine = project.engine();
         String layoutKey = Integer.toHexString(project.schemaPath().toAbsolutePath().normalize().toString().hashCode()) + "/" + model.name();
-        this.columns = GridColumn.of(schema, model);
+        this.columns = GridColumn.of(schema, model, project.drift().missingFields(model.name()));
         boolean insensitive = engine.supports(ConnectorCapability.INSENSITIVE_FILTERS);
         this.messages = new GridMessages(changes::size);
         this.query = new GridQuery(model, columns);

@@ -95,6 +95,7 @@ final class PendingChanges {
         if (ro != null) return ro;
         if (saving.getAsBoolean()) return "Saving; wait a moment";
         if (column.kind() == GridColumn.Kind.UNSUPPORTED) return column.name() + " is " + column.typeLabel() + ": Prisma Client cannot write it";
+        if (column.kind() == GridColumn.Kind.UNAVAILABLE) return GridColumn.unavailableWhy(column);
         if (column.kind() == GridColumn.Kind.COMPOSITE) return column.name() + " is a composite type; it is shown read-only";
         if (column.isRelation()) return column.name() + " is a relation: press Enter to choose what it links to, or click to open it";
         if (row.isDraft()) return null;

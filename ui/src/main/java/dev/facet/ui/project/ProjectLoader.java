@@ -99,7 +99,17 @@ public final class ProjectLoader {
         }
         Schema schema = inspection.schema().get();
         QueryEngine engine = connector.connect(schema, baseDirectory(path), url, create);
-        return new Project(path, schema, engine, UrlRedactor.redact(url));
+        DriftCheck.Checked checked = DriftCheck.run(connector, schema, engine, filesOrNull(path), baseDirectory(path), url);
+        return new Project(path, checked.schema(), checked.engine(), UrlRedactor.redact(url), checked.drift());
+    }
+
+    /** The schema's files as it was loaded from them, for {@link DriftCheck}; null if they cannot be read again. */
+    private static List<SourceFile> filesOrNull(Path path) {
+        try {
+            return readNamedForDisplay(path);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** @return the folder relative SQLite paths resolve against: the schema file's folder, or the schema folder */

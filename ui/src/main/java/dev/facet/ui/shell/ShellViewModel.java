@@ -96,6 +96,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final Services services;
     private final TaskExecutor executor;
     private final Notifications notifications = new Notifications();
+    private final DriftNotice driftNotice = new DriftNotice(notifications);
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_NAME);
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper();
@@ -216,6 +217,7 @@ public final class ShellViewModel implements AutoCloseable {
                 ? new OpenRequest.Schema(p.schemaPath(), s.url()) : new OpenRequest.Schema(p.schemaPath(), null);
         title.set(titleFor(p));
         syncModels(p);
+        driftNotice.show(p);
         if (old != null) closeInBackground(old);
         watchSchema(p.schemaPath());
         if (request instanceof OpenRequest.Schema s) {
@@ -324,6 +326,7 @@ public final class ShellViewModel implements AutoCloseable {
         project.set(p);
         title.set(titleFor(p));
         syncModels(p);
+        driftNotice.show(p);
         TabsViewModel.Reconciled r = tabs.reconcile(p);
         List<String> closed = r.closed();
         List<String> kept = r.kept();
@@ -360,6 +363,9 @@ public final class ShellViewModel implements AutoCloseable {
 
     /** Reloads every model's row count in the background (on demand, after a reload, after a save). */
     public void refreshCounts() { sidebar.refreshCounts(); }
+
+    /** Counts one model exactly (the sidebar's "Count rows exactly"): its estimate is replaced by the count. */
+    public void countExactly(String name) { sidebar.countExactly(name); }
 
     // ------------------------------------------------------------------ tabs
 

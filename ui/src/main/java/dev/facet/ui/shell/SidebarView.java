@@ -8,9 +8,11 @@ import java.text.NumberFormat;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -61,7 +63,7 @@ final class SidebarView extends VBox {
 
         list.setId("model-list");
         list.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
-        list.setCellFactory(v -> new EntryCell());
+        list.setCellFactory(v -> new EntryCell(vm));
         list.setOnMouseClicked(e -> {
             ModelEntry entry = list.getSelectionModel().getSelectedItem();
             if (e.getButton() == MouseButton.PRIMARY && entry != null) vm.openModel(entry.name());
@@ -104,19 +106,39 @@ final class SidebarView extends VBox {
 
     /** Name, kind icon and row count of one model. */
     private static final class EntryCell extends ListCell<ModelEntry> {
+        private static final String ESTIMATED = "Estimated from the database's statistics, not counted; right-click: Count rows exactly";
+        private static final String UNKNOWN = "Not counted: the table is large and the database keeps no estimate; right-click: Count rows exactly";
         private static final NumberFormat COUNT = NumberFormat.getIntegerInstance();
         private final FontIcon icon = new FontIcon();
         private final Label name = new Label();
         private final Label count = new Label();
         private final ProgressIndicator counting = new ProgressIndicator();
         private final StackPane countBox = new StackPane(count, counting);
-        private final HBox row = new HBox(8, icon, name, new Spacer(), countBox);
+        private final FontIcon driftMark = new FontIcon(Feather.ALERT_TRIANGLE);
+        private final Tooltip driftTip = new Tooltip();
+        private final HBox row = new HBox(8, icon, name, driftMark, new Spacer(), countBox);
 
-        EntryCell() {
+        private final ContextMenu menu = new ContextMenu();
+        private final MenuItem countExactly = new MenuItem("Count rows exactly");
+
+        EntryCell(ShellViewModel vm) {
+            countExactly.setId("count-exactly");
+            countExactly.setOnAction(e -> {
+                if (getItem() != null) vm.countExactly(getItem().name());
+            });
+            menu.getItems().add(countExactly);
+            // Not every platform turns a right click into a context menu request (Monocle does not): the click opens it too.
+            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.getButton() != MouseButton.SECONDARY || getContextMenu() == null || menu.isShowing()) return;
+                menu.show(this, e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
             row.setAlignment(Pos.CENTER_LEFT);
             count.getStyleClass().addAll("model-count", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             counting.getStyleClass().add("count-spinner");
             counting.setMaxSize(12, 12);
+            driftMark.getStyleClass().add("drift-mark");
+            Tooltip.install(driftMark, driftTip);
             name.setMinWidth(0);
             HBox.setHgrow(name, Priority.SOMETIMES);
         }
@@ -127,7 +149,10 @@ final class SidebarView extends VBox {
             count.textProperty().unbind();
             count.tooltipProperty().unbind();
             counting.visibleProperty().unbind();
+            driftMark.visibleProperty().unbind();
+            driftMark.managedProperty().unbind();
             if (empty || entry == null) {
+                setContextMenu(null);
                 setGraphic(null);
                 setText(null);
                 return;
@@ -138,12 +163,26 @@ final class SidebarView extends VBox {
             count.textProperty().bind(Bindings.createStringBinding(() -> {
                 if (entry.countErrorProperty().get() != null) return "—";
                 Long n = entry.countProperty().get();
-                return n == null ? "" : COUNT.format(n);
-            }, entry.countProperty(), entry.countErrorProperty()));
-            count.tooltipProperty().bind(Bindings.createObjectBinding(
-                    () -> entry.countErrorProperty().get() == null ? null : new Tooltip(entry.countErrorProperty().get()),
-                    entry.countErrorProperty()));
+                if (n == null) return "";
+                if (entry.estimatedProperty().get()) return n < 0 ? "?" : "≈ " + SidebarCounts.compact(n);
+                return COUNT.format(n);
+            }, entry.countProperty(), entry.countErrorProperty(), entry.estimatedProperty()));
+            count.tooltipProperty().bind(Bindings.createObjectBinding(() -> {
+                if (entry.countErrorProperty().get() != null) return new Tooltip(entry.countErrorProperty().get());
+                if (!entry.estimatedProperty().get()) return null;
+                Long n = entry.countProperty().get();
+                return new Tooltip(n != null && n >= 0 ? "About " + COUNT.format(n) + " rows. " + ESTIMATED : UNKNOWN);
+            }, entry.countErrorProperty(), entry.estimatedProperty(), entry.countProperty()));
+            setContextMenu(entry.unavailableProperty().get() == null ? menu : null);
             counting.visibleProperty().bind(entry.countingProperty().and(entry.countProperty().isNull()));
+            // The database differs from this model: the mark's tooltip says how.
+            driftMark.visibleProperty().bind(entry.driftProperty().isNotNull());
+            driftMark.managedProperty().bind(driftMark.visibleProperty());
+            String why = entry.unavailableProperty().get();
+            String differences = entry.driftProperty().get();
+            driftTip.setText(differences == null ? "" : (why != null ? "Cannot be opened: " + why + "\n\n" : "") + differences);
+            name.getStyleClass().remove(Styles.TEXT_MUTED);
+            if (why != null) name.getStyleClass().add(Styles.TEXT_MUTED);
             setText(null);
             setGraphic(row);
         }

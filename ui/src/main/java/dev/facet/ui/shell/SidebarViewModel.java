@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.SimpleStringProperty;
@@ -26,8 +25,6 @@ import javafx.collections.transformation.FilteredList;
 final class SidebarViewModel {
     /** Counts run in chunks, so a schema of hundreds of models shows its first counts early. */
     private static final int COUNT_CHUNK = 25;
-    /** Codes meaning the database is gone: counting the other models would only wait for the same timeout. */
-    private static final Set<String> CONNECTION_CODES = Set.of("P1001", "P1002", "P1008", "P1017");
 
     private final TaskExecutor executor;
     private final Notifications notifications;
@@ -63,6 +60,7 @@ final class SidebarViewModel {
             ModelEntry e = existing.get(m.name());
             if (e == null) e = new ModelEntry(m);
             else e.setModel(m);
+            e.setDrift(p.drift().describe(m.name()), p.drift().unavailable(m.name()));
             next.add(e);
         }
         models.setAll(next);
@@ -78,7 +76,7 @@ final class SidebarViewModel {
             List<String> names = chunk.stream().map(ModelEntry::name).toList();
             chunk.forEach(ModelEntry::startCounting);
             executor.submitLatest(countChannel(from), "Counting rows of " + (names.size() == 1 ? names.getFirst() : names.size() + " models"),
-                    () -> countAll(p, names),
+                    () -> SidebarCounts.countAll(p, names, false),
                     results -> counted(p, chunk, results),
                     e -> counted(p, chunk, allFailed(names, e)));
         }
@@ -86,24 +84,14 @@ final class SidebarViewModel {
 
     private Object countChannel(int from) { return countChannels.computeIfAbsent(from, k -> new Object()); }
 
-    /** Runs on the background thread: one count per model; a lost connection stops the rest. */
-    private static Map<String, Object> countAll(Project p, List<String> names) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Problem gone = null;
-        for (String name : names) {
-            if (gone != null) {
-                out.put(name, gone);
-                continue;
-            }
-            try {
-                out.put(name, p.engine().execute(name, "count", null).asLong());
-            } catch (RuntimeException e) {
-                Problem problem = Problem.of(e);
-                out.put(name, problem);
-                if (problem.code() != null && CONNECTION_CODES.contains(problem.code())) gone = problem;
-            }
-        }
-        return out;
+    /** Counts one model exactly (the sidebar's "Count rows exactly"): its estimate is replaced by the count. */
+    void countExactly(String name) {
+        Project p = project.get();
+        ModelEntry entry = models.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
+        if (p == null || entry == null) return;
+        entry.startCounting();
+        executor.submitLatest(entry, "Counting rows of " + name, () -> SidebarCounts.countAll(p, List.of(name), true),
+                results -> counted(p, List.of(entry), results), e -> counted(p, List.of(entry), allFailed(List.of(name), e)));
     }
 
     private static Map<String, Object> allFailed(List<String> names, Throwable e) {
@@ -119,8 +107,11 @@ final class SidebarViewModel {
         for (ModelEntry e : chunk) {
             Object r = results.get(e.name());
             if (r instanceof Long n) e.counted(n);
+            else if (r instanceof SidebarCounts.Estimated est) e.estimated(est.rows());
             else if (r instanceof Problem problem) {
                 e.countFailed(problem);
+                // A model that cannot be opened says why in the drift notice already.
+                if (p.drift().unavailable(e.name()) != null) continue;
                 failures.computeIfAbsent(problem, k -> new ArrayList<>()).add(e.name());
             }
         }

@@ -140,6 +140,10 @@ final class TabsViewModel {
             notifications.warning("No model " + name, name + " is not in the schema any more.", null);
             return null;
         }
+        if (p.drift().unavailable(name) != null) {
+            notifications.warning("Cannot open " + name, name + " cannot be opened: " + p.drift().unavailable(name) + ".", p.drift().describe(name));
+            return null;
+        }
         return m;
     }
 

@@ -1,5 +1,6 @@
 package dev.facet.ui.task;
 
+import dev.facet.data.connector.Cancellation;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,11 +46,13 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public <T> TaskHandle submit(String description, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         AtomicBoolean cancelled = new AtomicBoolean();
+        // Cancelling stops the task's running statement on the database, not only its result.
+        Cancellation cancellation = new Cancellation();
         Platform.runLater(() -> running.set(running.get() + 1));
         Future<?> future = pool.submit(() -> {
             long start = System.nanoTime();
             try {
-                T result = work.call();
+                T result = cancellation.run(work);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 Platform.runLater(() -> {
                     finished(description, took);
@@ -68,6 +71,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             public void cancel() {
                 cancelled.set(true);
                 future.cancel(false);
+                cancellation.cancel();
             }
 
             @Override
@@ -82,6 +86,12 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         TaskHandle previous = latest.put(channel, handle);
         if (previous != null) previous.cancel();
         return handle;
+    }
+
+    @Override
+    public void cancelLatest(Object channel) {
+        TaskHandle handle = latest.remove(channel);
+        if (handle != null) handle.cancel();
     }
 
     private void finished(String description, Duration took) {

@@ -32,9 +32,15 @@ public interface TaskExecutor {
      */
     default void forget(String description) { }
 
+    /**
+     * Cancels the latest task of a channel, if it still runs: its result is dropped and the statement it runs on the
+     * database is stopped (the user moved away: a closed tab). On the FX thread.
+     */
+    default void cancelLatest(Object channel) { }
+
     /** A submitted task. */
     interface TaskHandle {
-        /** Cancels the task: its result, if any, is dropped. */
+        /** Cancels the task: its result, if any, is dropped, and the database stops the statement it runs. */
         void cancel();
 
         /** @return whether the task was cancelled */

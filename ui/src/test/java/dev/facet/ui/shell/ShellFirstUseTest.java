@@ -146,7 +146,9 @@ class ShellFirstUseTest {
                 .map(n -> "The schema has errors".equals(((Message) n).getTitle())).orElse(false));
         fixture.demo.editSchema(s -> s.replace("id Strng @id", "id String @id"));
         Fx.waitUntil(() -> window.shell().models().stream().anyMatch(e -> e.name().equals("Broken")));
-        Fx.waitUntil(() -> robot.lookup(".notification-warning").tryQuery().isEmpty());
+        // The drift notice says Broken's table is missing in the database (issue 17); the error banner is gone.
+        Fx.waitUntil(() -> robot.lookup(".notification-warning").queryAll().stream()
+                .noneMatch(n -> "The schema has errors".equals(((Message) n).getTitle())));
     }
 
     // 5
