@@ -235,7 +235,7 @@ public final class QueryEngine implements AutoCloseable {
             }
             case "createMany" -> countResult(writes.createMany(s, model, a.get("data"), skipDuplicates(a), "data"));
             case "createManyAndReturn" -> {
-                Selection sel = scalarSelection(model, a);
+                Selection sel = scalarSelection(model, a, "createManyAndReturn");
                 yield readBackAll(s, model, writes.createManyAndReturn(s, model, a.get("data"), skipDuplicates(a), "data"), sel);
             }
             case "update" -> {
@@ -244,7 +244,7 @@ public final class QueryEngine implements AutoCloseable {
             }
             case "updateMany" -> countResult(writes.updateMany(s, model, a.get("where"), a.get("data"), limit(a), ""));
             case "updateManyAndReturn" -> {
-                Selection sel = scalarSelection(model, a);
+                Selection sel = scalarSelection(model, a, "updateManyAndReturn");
                 yield readBackAll(s, model, writes.updateManyAndReturn(s, model, a.get("where"), a.get("data"), limit(a), ""), sel);
             }
             case "upsert" -> {
@@ -286,12 +286,14 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /** createManyAndReturn and updateManyAndReturn return scalars and to-one relations (Prisma 7), not to-many ones or counts. */
-    private Selection scalarSelection(Model model, JsonNode a) {
+    private Selection scalarSelection(Model model, JsonNode a, String action) {
         Selection sel = reads.selection(model, a, "");
         for (Selection.Item item : sel.items()) {
             if (item instanceof Selection.Count || item instanceof Selection.Relation r && r.field().isList()) {
-                throw QueryError.validation((a.has("include") ? "include." : "select.") + item.key(),
-                        "Field '" + item.key() + "' not found in enclosing type");
+                String statement = a.has("include") ? "include" : "select";
+                String type = (action.startsWith("create") ? "CreateMany" : "UpdateMany") + model.name() + "AndReturnOutputType";
+                throw QueryError.validation(statement + "." + item.key(), "Unknown field `" + item.key() + "` for " + statement
+                        + " statement on model `" + type + "`. Available options are marked with ?.");
             }
         }
         return sel;

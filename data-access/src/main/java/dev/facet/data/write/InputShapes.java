@@ -2,7 +2,7 @@ package dev.facet.data.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.error.QueryError;
-import dev.facet.data.args.EditDistance;
+import dev.facet.data.args.PrismaWords;
 import dev.facet.data.query.RelationLink;
 import dev.facet.schema.model.Field;
 import dev.facet.schema.model.FieldKind;
@@ -24,9 +24,6 @@ import java.util.Set;
  * one), worded as Prisma 7 words it.
  */
 final class InputShapes {
-    /** The largest edit distance at which Prisma suggests another name. */
-    private static final int MAX_SUGGESTION_DISTANCE = 3;
-
     private final Schema schema;
 
     InputShapes(Schema schema) { this.schema = schema; }
@@ -119,26 +116,15 @@ final class InputShapes {
 
     /** Prisma's error for an argument its input type does not have, with the closest available name as a suggestion. */
     static QueryError unknownArgument(String path, String name, List<String> options) {
-        StringBuilder text = new StringBuilder("Unknown argument `").append(name).append("`.");
-        String suggestion = suggestion(name, options);
-        if (suggestion != null) text.append(" Did you mean `").append(suggestion).append("`?");
-        if (!options.isEmpty()) text.append(" Available options are marked with ?.");
-        return QueryError.validation(path, text.toString());
+        return PrismaWords.unknownArgument(path, name, options);
     }
 
-    /** The first option at the smallest edit distance, if that distance is at most {@value #MAX_SUGGESTION_DISTANCE}. */
-    static String suggestion(String name, List<String> options) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String option : options) {
-            int d = EditDistance.between(name, option);
-            if (d <= MAX_SUGGESTION_DISTANCE && d < bestDistance) {
-                bestDistance = d;
-                best = option;
-            }
-        }
-        return best;
+    /** The operations of a field's update input type, in Prisma's order. */
+    static List<String> updateOperations(ScalarField f) {
+        if (f.isList()) return List.of("set", "push");
+        if (f.scalarType() != null && f.scalarType().isNumeric()) return List.of("set", "increment", "decrement", "multiply", "divide");
+        return List.of("set");
     }
 
-    private static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
+        private static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
 }

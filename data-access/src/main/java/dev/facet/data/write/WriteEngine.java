@@ -11,6 +11,7 @@ import dev.facet.data.query.ReadQuery;
 import dev.facet.data.query.RelationLink;
 import dev.facet.data.query.Selection;
 import dev.facet.data.value.Generated;
+import dev.facet.data.value.TypeErrors;
 import dev.facet.data.value.Values;
 import dev.facet.schema.model.Field;
 import dev.facet.schema.model.FieldKind;
@@ -132,6 +133,7 @@ public final class WriteEngine {
     /** {@code update}: the record matching a where-unique; P2025 when there is none. Returns its key after the update. */
     public Map<String, Object> update(Session s, Model model, JsonNode where, JsonNode data, String path) {
         Filter filter = reads.whereUnique(model, where, join(path, "where"));
+        checkUpdateData(model, data, join(path, "data"));
         Map<String, Object> key = findOne(s, model, filter);
         if (key == null) throw missingForUpdate(model, data);
         return updateRecord(s, model, key, requireObject(data, join(path, "data")), join(path, "data"));
@@ -178,6 +180,7 @@ public final class WriteEngine {
             touchUpdatedAt(model, changes);
             return s.upsert(model, values, conflict, changes, filter);
         }
+        checkUpdateData(model, update, join(path, "update"));
         Map<String, Object> key = findOne(s, model, filter);
         if (key != null) return updateRecord(s, model, key, requireObject(update, join(path, "update")), join(path, "update"));
         return createRecord(s, model, requireObject(create, join(path, "create")), join(path, "create"), Map.of(), null);
@@ -313,16 +316,20 @@ public final class WriteEngine {
     }
 
     private Object scalarValue(ScalarField f, JsonNode v, String path) {
+        return scalarValue(f, v, path, TypeErrors.Place.CREATE);
+    }
+
+    private Object scalarValue(ScalarField f, JsonNode v, String path, TypeErrors.Place place) {
         if (f.scalarType() == ScalarType.JSON && !f.isList()) return jsonValue(f, v, path);
         if (v.isNull()) {
-            if (f.isRequired()) throw QueryError.validation(path, "Argument `" + f.name() + "` must not be null.");
+            if (f.isRequired()) throw QueryError.validation(path, "Argument `" + path.substring(path.lastIndexOf('.') + 1) + "` must not be null.");
             return null;
         }
         if (f.isList()) {
             JsonNode list = v.isObject() && v.has("set") ? v.get("set") : v;
             return Values.listFromJson(f, schema.enumType(f.typeName()), list, path);
         }
-        return Values.fromJson(f, schema.enumType(f.typeName()), v, path);
+        return Values.fromJson(f, schema.enumType(f.typeName()), v, path, place);
     }
 
     /** A Json value to store: {@code null} and JsonNull are the JSON value null, DbNull (optional fields only) the database's NULL. */
@@ -457,6 +464,15 @@ public final class WriteEngine {
         return key;
     }
 
+    /** Prisma validates an update's data before it looks for the record: its shape and its scalar values. */
+    private void checkUpdateData(Model model, JsonNode data, String path) {
+        requireObject(data, path);
+        shapes.checkUpdate(model, data, path);
+        data.fields().forEachRemaining(e -> {
+            if (model.field(e.getKey()) instanceof ScalarField sf) scalarChange(sf, e.getValue(), join(path, e.getKey()));
+        });
+    }
+
     /** Emulated onUpdate actions when a referenced key changes; returns the filter that selects the rows to update afterwards. */
     private Filter keyUpdate(Session s, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes) {
         return actions.beforeKeyUpdate(s, model, rows, changes);
@@ -486,7 +502,7 @@ public final class WriteEngine {
                     if (f.scalarType() == null || !f.scalarType().isNumeric() || f.isList()) {
                         throw QueryError.validation(p, "`" + op.getKey() + "` is only available on numeric fields");
                     }
-                    if (op.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
+                    if (op.getValue().isNull()) throw QueryError.validation(p, "Argument `" + op.getKey() + "` must not be null.");
                     Session.FieldUpdate.Op kind = switch (op.getKey()) {
                         case "increment" -> Session.FieldUpdate.Op.ADD;
                         case "decrement" -> Session.FieldUpdate.Op.SUBTRACT;
@@ -509,10 +525,10 @@ public final class WriteEngine {
                     }
                     yield new Session.FieldUpdate.Unset();
                 }
-                default -> throw QueryError.validation(p, "unknown operation '" + op.getKey() + "' (expected set, increment, decrement, multiply, divide or push)");
+                default -> throw InputShapes.unknownArgument(p, op.getKey(), InputShapes.updateOperations(f));
             };
         }
-        return new Session.FieldUpdate.Set(scalarValue(f, v, path));
+        return new Session.FieldUpdate.Set(scalarValue(f, v, path, TypeErrors.Place.UPDATE));
     }
 
     private void touchUpdatedAt(Model model, Map<ScalarField, Session.FieldUpdate> changes) {
