@@ -397,7 +397,7 @@ public final class WriteEngine {
             target = readFields(s, link.child(), target, link.childKeys());
         }
         if (op.has("connectOrCreate")) target = connectOrCreateTarget(s, link, op.get("connectOrCreate"), join(path, "connectOrCreate"));
-        if (op.has("connect")) target = connectTarget(s, model, link, op.get("connect"), join(path, "connect"));
+        if (op.has("connect")) target = connectTarget(s, model, link, op.get("connect"), join(path, "connect"), true);
         Map<ScalarField, Object> values = new LinkedHashMap<>();
         if (target == null) return values;
         releaseOneToOne(s, model, link, target, null);
@@ -405,10 +405,12 @@ public final class WriteEngine {
         return values;
     }
 
-    private Map<String, Object> connectTarget(Session s, Model model, RelationLink link, JsonNode where, String path) {
+    /** @param creating whether the record holding the key is being created (Prisma words a one-to-one connect then as its own) */
+    private Map<String, Object> connectTarget(Session s, Model model, RelationLink link, JsonNode where, String path, boolean creating) {
         Map<String, Object> found = findFields(s, link.child(), reads.whereUnique(link.child(), where, path), link.childKeys());
         if (found == null) {
-            throw QueryError.notFound("No '" + link.child().name() + "' record (needed to inline the relation on '" + model.name()
+            String needed = creating && relation(link).kind() == RelationKind.ONE_TO_ONE ? "needed to create or connect inlined relation for '" : "needed to inline the relation on '";
+            throw QueryError.notFound("No '" + link.child().name() + "' record (" + needed + model.name()
                     + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
         }
         return found;
@@ -555,7 +557,7 @@ public final class WriteEngine {
             switch (e.getKey()) {
                 case "create" -> target = readFields(s, link.child(), createRecord(s, link.child(), requireObject(e.getValue(), p), p, Map.of(),
                         backFieldOf(rf)), link.childKeys());
-                case "connect" -> target = connectTarget(s, model, link, e.getValue(), p);
+                case "connect" -> target = connectTarget(s, model, link, e.getValue(), p, false);
                 case "connectOrCreate" -> target = connectOrCreateTarget(s, link, e.getValue(), p);
                 case "disconnect" -> {
                     if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
