@@ -710,7 +710,7 @@ public final class WriteEngine {
                         if (!ReferentialActions.keys(s, child, where).isEmpty()) {
                             connect(s, model, link, parent, connected, List.of(item.get("where")), p, creating);
                         } else {
-                            if (!rf.isList() && !creating) replaceToOne(s, link, connected);
+                            // Unlike a nested create, Prisma creates here without releasing the record connected before.
                             Map<String, Object> created = createRecord(s, child, requireObject(item.get("create"), join(p, "create")), join(p, "create"),
                                     preset, back);
                             if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));
