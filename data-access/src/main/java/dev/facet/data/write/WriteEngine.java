@@ -48,6 +48,7 @@ public final class WriteEngine {
     private final ReferentialActions actions;
     private final Set<ConnectorCapability> capabilities;
     private final InputShapes shapes;
+    private final CreateChecks createChecks;
 
     /**
      * @param schema       the schema
@@ -61,6 +62,7 @@ public final class WriteEngine {
         this.actions = actions;
         this.capabilities = capabilities;
         this.shapes = new InputShapes(schema);
+        this.createChecks = new CreateChecks(schema, reads);
     }
 
     // ---------------------------------------------------------------- top level
@@ -89,7 +91,11 @@ public final class WriteEngine {
             if (child == null) continue;
             JsonNode create = e.getValue().path("create");
             if (!create.isMissingNode()) checkCreateList(child, backFieldOf(rf), create, join(p, "create"));
-            for (JsonNode c : create.isArray() ? create : List.of(create)) checkCreateOps(child, c, join(p, "create"));
+            for (JsonNode c : create.isArray() ? create : List.of(create)) {
+                createChecks.checkRecord(child, backFieldOf(rf), c, join(p, "create"));
+                checkCreateOps(child, c, join(p, "create"));
+            }
+            createChecks.checkConnects(child, e.getValue(), p);
             JsonNode coc = e.getValue().path("connectOrCreate");
             for (JsonNode c : coc.isArray() ? coc : List.of(coc)) checkCreateOps(child, c.path("create"), join(p, "connectOrCreate.create"));
         }
