@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.args.AggregateArguments;
+import dev.facet.data.args.PrismaWords;
 import dev.facet.data.args.ReadArguments;
 import dev.facet.data.connector.Connector;
 import dev.facet.data.connector.ConnectorCapability;
@@ -19,6 +20,7 @@ import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.ReadQuery;
 import dev.facet.data.query.Selection;
 import dev.facet.data.value.JsonCodec;
+import dev.facet.data.value.TypeErrors;
 import dev.facet.data.value.Values;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
@@ -270,10 +272,23 @@ public final class QueryEngine implements AutoCloseable {
         return new Tree(tree);
     }
 
-    private static boolean skipDuplicates(JsonNode a) { return a.path("skipDuplicates").asBoolean(false); }
+    /** Prisma's createMany has no skipDuplicates where the database cannot skip (SQLite). */
+    private boolean skipDuplicates(JsonNode a) {
+        if (a.has("skipDuplicates") && !connector.supports(ConnectorCapability.SKIP_DUPLICATES)) {
+            throw PrismaWords.unknownArgument("skipDuplicates", "skipDuplicates", List.of("data"));
+        }
+        JsonNode v = a.path("skipDuplicates");
+        if (!v.isMissingNode() && !v.isNull() && !v.isBoolean()) {
+            throw QueryError.validation("skipDuplicates", "Argument `skipDuplicates`: Invalid value provided. Expected Boolean, provided " + TypeErrors.kind(v) + ".");
+        }
+        return v.asBoolean(false);
+    }
 
     private static Long limit(JsonNode a) {
         if (!a.has("limit") || a.get("limit").isNull()) return null;
+        if (!a.get("limit").isNumber()) {
+            throw QueryError.validation("limit", "Argument `limit`: Invalid value provided. Expected Int, provided " + TypeErrors.kind(a.get("limit")) + ".");
+        }
         long limit = a.get("limit").asLong();
         if (limit < 0) throw new QueryError("P2019", "Input error. Provided limit (" + limit + ") must be a positive integer.");
         return limit;

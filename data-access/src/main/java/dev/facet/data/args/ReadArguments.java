@@ -95,6 +95,10 @@ public final class ReadArguments {
                 }
                 continue;
             }
+            // A unique criterion takes the value itself (no filter): Prisma names only the field's type.
+            if (criteria.contains(e.getKey()) && model.field(e.getKey()) instanceof ScalarField sf && !e.getValue().isObject() && !e.getValue().isNull()) {
+                Values.fromJson(sf, schema.enumType(sf.typeName()), e.getValue(), join(path, e.getKey()), TypeErrors.Place.CREATE);
+            }
             parts.add(whereEntry(model, e.getKey(), e.getValue(), path));
         }
         return Filter.and(parts);
@@ -521,6 +525,13 @@ public final class ReadArguments {
             }
             return Filter.and(parts);
         }
+        // Prisma reads the shorthand against the relation filter type first: an unknown key is worded against is/isNot.
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (related.field(key) == null && !List.of("AND", "OR", "NOT").contains(key)) {
+                throw PrismaWords.unknownArgument(join(path, key), key, List.of("is", "isNot"));
+            }
+        }
         return new Filter.ToOne(field, false, where(related, value, path));
     }
 
@@ -614,7 +625,10 @@ public final class ReadArguments {
                 if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
                 items.add(selectedItem(model, e.getKey(), e.getValue(), join(join(path, "select"), e.getKey()), true));
             }
-            if (items.isEmpty()) throw QueryError.validation(join(path, "select"), "Expected a minimum of 1 field to be present, got 0");
+            if (items.isEmpty()) {
+                throw QueryError.validation(join(path, "select"), "The `select` statement for type " + model.name()
+                        + " must not be empty. Available options are marked with ?.");
+            }
             return new Selection(items);
         }
         Set<String> omitted = new java.util.HashSet<>();

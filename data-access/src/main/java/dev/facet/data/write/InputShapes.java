@@ -119,6 +119,32 @@ final class InputShapes {
         return PrismaWords.unknownArgument(path, name, options);
     }
 
+    /**
+     * The kinds of value Prisma's nested write operations take: a to-many connect, disconnect, set or delete a unique
+     * criterion or a list of them; a to-one disconnect or delete true or a filter; in Prisma's words otherwise.
+     */
+    static void checkOperationValues(Schema schema, Model model, JsonNode data, String path) {
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!(model.field(e.getKey()) instanceof RelationField rf) || !e.getValue().isObject()) continue;
+            String child = rf.relatedModel();
+            for (Iterator<java.util.Map.Entry<String, JsonNode>> ops = e.getValue().fields(); ops.hasNext(); ) {
+                var op = ops.next();
+                JsonNode v = op.getValue();
+                String expected = null;
+                if (rf.isList() && Set.of("connect", "disconnect", "set", "delete").contains(op.getKey()) && !v.isObject() && !v.isArray()) {
+                    expected = child + "WhereUniqueInput or " + child + "WhereUniqueInput[]";
+                } else if (!rf.isList() && Set.of("disconnect", "delete").contains(op.getKey()) && !v.isObject() && !v.isBoolean()) {
+                    expected = "Boolean or " + child + "WhereInput";
+                }
+                if (expected != null) {
+                    throw QueryError.validation(join(join(path, e.getKey()), op.getKey()), "Argument `" + op.getKey() + "`: Invalid value provided. Expected "
+                            + expected + ", provided " + dev.facet.data.value.TypeErrors.kind(v) + ".");
+                }
+            }
+        }
+    }
+
     /** The operations of a field's update input type, in Prisma's order. */
     static List<String> updateOperations(ScalarField f) {
         if (f.isList()) return List.of("set", "push");

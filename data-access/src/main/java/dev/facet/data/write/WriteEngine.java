@@ -309,15 +309,20 @@ public final class WriteEngine {
     private Map<ScalarField, Object> scalarRow(Model model, JsonNode data, String path, Map<ScalarField, Object> preset) {
         requireObject(data, path);
         Map<ScalarField, Object> values = new LinkedHashMap<>(preset);
+        QueryError unknown = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
-            Field f = field(model, e.getKey(), p);
-            if (!(f instanceof ScalarField sf)) throw InputShapes.unknownArgument(p, e.getKey(), scalarOptions(model, preset.keySet(), true));
+            if (!(model.field(e.getKey()) instanceof ScalarField sf) || sf.ignored() || sf.kind() == FieldKind.UNSUPPORTED) {
+                if (unknown == null) unknown = InputShapes.unknownArgument(p, e.getKey(), scalarOptions(model, preset.keySet(), true));
+                continue;
+            }
             values.put(sf, scalarValue(sf, e.getValue(), p));
         }
         addDefaults(model, values);
+        // Prisma reports a missing argument before an unknown one.
         checkRequired(model, values, path, false);
+        if (unknown != null) throw unknown;
         return values;
     }
 
@@ -476,8 +481,9 @@ public final class WriteEngine {
     private void checkUpdateData(Model model, JsonNode data, String path) {
         requireObject(data, path);
         shapes.checkUpdate(model, data, path);
+        InputShapes.checkOperationValues(schema, model, data, path);
         data.fields().forEachRemaining(e -> {
-            if (model.field(e.getKey()) instanceof ScalarField sf) scalarChange(sf, e.getValue(), join(path, e.getKey()));
+            if (field(model, e.getKey(), join(path, e.getKey())) instanceof ScalarField sf) scalarChange(sf, e.getValue(), join(path, e.getKey()));
         });
     }
 
@@ -501,7 +507,8 @@ public final class WriteEngine {
     private Session.FieldUpdate scalarChange(ScalarField f, JsonNode v, String path) {
         // A Json field has no update operations: an object is the value to store.
         if (v.isObject() && !v.has("$type") && !(f.scalarType() == ScalarType.JSON && !f.isList())) {
-            if (v.size() != 1) throw QueryError.validation(path, "Expected exactly one operation (set, increment, decrement, multiply, divide, push), got " + v.size());
+            // Prisma's operations input takes exactly one; otherwise the object is read as a value of the field's type.
+            if (v.size() != 1) throw QueryError.validation(path, TypeErrors.wrongKind(f, f.name(), v, TypeErrors.Place.CREATE));
             Map.Entry<String, JsonNode> op = v.fields().next();
             String p = join(path, op.getKey());
             return switch (op.getKey()) {
