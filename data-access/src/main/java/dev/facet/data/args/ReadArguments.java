@@ -422,15 +422,18 @@ public final class ReadArguments {
     }
 
     private Filter in(ScalarField field, JsonNode v, String path, boolean insensitive) {
+        // Where the database has scalar lists, Prisma's in/notIn also take a list field reference.
+        boolean listRefs = capabilities.contains(ConnectorCapability.SCALAR_LISTS);
         if (!v.isArray()) {
             throw QueryError.validation(path, "Argument `" + lastSegment(path) + "`: Invalid value provided. Expected " + field.typeName()
-                    + "[], provided " + TypeErrors.kind(v) + ".");
+                    + "[]" + (listRefs ? " or " + TypeErrors.listRefName(field) : "") + ", provided " + TypeErrors.kind(v) + ".");
         }
-        // Prisma checks a nullable field's list as a whole, and names the list's kind.
-        if (!field.isRequired()) {
+        // Prisma checks a nullable field's list (and any list where lists can be field references) as a whole, and names the list's kind.
+        if (!field.isRequired() || listRefs) {
             for (JsonNode item : v) {
                 if (!item.isNull() && !TypeErrors.fits(field, item)) {
-                    throw QueryError.validation(path, TypeErrors.wrongKind(field, lastSegment(path), v, TypeErrors.Place.FILTER_LIST));
+                    throw QueryError.validation(path, TypeErrors.wrongKind(field, lastSegment(path), v,
+                            listRefs ? TypeErrors.Place.FILTER_LIST_OR_REF : TypeErrors.Place.FILTER_LIST));
                 }
             }
         }

@@ -25,6 +25,8 @@ public final class TypeErrors {
         FILTER_OPERAND,
         /** An element of {@code in}/{@code notIn}. */
         FILTER_LIST,
+        /** The list of {@code in}/{@code notIn} where it may also be a list field reference (PostgreSQL). */
+        FILTER_LIST_OR_REF,
         /** {@code not: 5}: the value or a nested filter. */
         FILTER_NOT,
         /** A field of create data, or {@code set}. */
@@ -104,6 +106,7 @@ public final class TypeErrors {
             case WHERE -> { out.add(b + (nullable ? "NullableFilter" : "Filter")); out.add(t); }
             case FILTER_OPERAND -> { out.add(t); out.add(refName(field) + "FieldRefInput"); }
             case FILTER_LIST, CREATE, ARITHMETIC -> out.add(t);
+            case FILTER_LIST_OR_REF -> { out.add(t); out.add(listRefName(field)); }
             case FILTER_NOT -> { out.add(t); out.add("Nested" + b + (nullable ? "NullableFilter" : "Filter")); }
             case UPDATE -> { out.add(t); out.add((nullable ? "Nullable" : "") + b + "FieldUpdateOperationsInput"); }
         }
@@ -144,6 +147,11 @@ public final class TypeErrors {
         if (field.kind() == FieldKind.ENUM) return "Enum" + field.typeName();
         if (field.scalarType() == ScalarType.BOOLEAN) return "Bool";
         return typeName(field);
+    }
+
+    /** The list field reference type of a field, e.g. ListStringFieldRefInput. */
+    public static String listRefName(ScalarField field) {
+        return "List" + refName(field) + "FieldRefInput";
     }
 
     /** Field references keep "Boolean" where filters say "Bool". */

@@ -150,4 +150,14 @@ class ValidationWordingTest extends EngineSuite {
         assertThat(((QueryError) t).code()).isIn("P2009", "P2012");
         assertThat(t.getMessage()).isEqualTo(message);
     }
+
+    /** On PostgreSQL in/notIn may also be a list field reference, which Prisma names, and it names the list's kind. */
+    @org.junit.jupiter.api.Test
+    void inListsOnPostgresNameTheListFieldReference() {
+        open(DbKind.POSTGRES, "foreignKeys", SCHEMA.replace("\"sqlite\"", "\"postgresql\""));
+        Throwable t = catchThrowable(() -> run("Customer", "findMany", "{\"where\": {\"email\": {\"in\": [5]}}}"));
+        assertThat(t).hasMessage("where.email.in: Argument `in`: Invalid value provided. Expected String or ListStringFieldRefInput, provided (Int).");
+        t = catchThrowable(() -> run("Customer", "findMany", "{\"where\": {\"tier\": {\"in\": \"PRO\"}}}"));
+        assertThat(t).hasMessage("where.tier.in: Argument `in`: Invalid value provided. Expected Tier[] or ListEnumTierFieldRefInput, provided String.");
+    }
 }
