@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.args.AggregateArguments;
+import dev.facet.data.args.PrismaWords;
 import dev.facet.data.args.ReadArguments;
 import dev.facet.data.connector.Connector;
 import dev.facet.data.connector.ConnectorCapability;
@@ -19,6 +20,7 @@ import dev.facet.data.query.Aggregation;
 import dev.facet.data.query.ReadQuery;
 import dev.facet.data.query.Selection;
 import dev.facet.data.value.JsonCodec;
+import dev.facet.data.value.TypeErrors;
 import dev.facet.data.value.Values;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
@@ -254,7 +256,7 @@ public final class QueryEngine implements AutoCloseable {
             }
             case "createMany" -> countResult(writes.createMany(s, model, a.get("data"), skipDuplicates(a), "data"));
             case "createManyAndReturn" -> {
-                Selection sel = scalarSelection(model, a);
+                Selection sel = scalarSelection(model, a, "createManyAndReturn");
                 yield readBackAll(s, model, writes.createManyAndReturn(s, model, a.get("data"), skipDuplicates(a), "data"), sel);
             }
             case "update" -> {
@@ -263,7 +265,7 @@ public final class QueryEngine implements AutoCloseable {
             }
             case "updateMany" -> countResult(writes.updateMany(s, model, a.get("where"), a.get("data"), limit(a), ""));
             case "updateManyAndReturn" -> {
-                Selection sel = scalarSelection(model, a);
+                Selection sel = scalarSelection(model, a, "updateManyAndReturn");
                 yield readBackAll(s, model, writes.updateManyAndReturn(s, model, a.get("where"), a.get("data"), limit(a), ""), sel);
             }
             case "upsert" -> {
@@ -289,10 +291,23 @@ public final class QueryEngine implements AutoCloseable {
         return new Tree(tree);
     }
 
-    private static boolean skipDuplicates(JsonNode a) { return a.path("skipDuplicates").asBoolean(false); }
+    /** Prisma's createMany has no skipDuplicates where the database cannot skip (SQLite). */
+    private boolean skipDuplicates(JsonNode a) {
+        if (a.has("skipDuplicates") && !connector.supports(ConnectorCapability.SKIP_DUPLICATES)) {
+            throw PrismaWords.unknownArgument("skipDuplicates", "skipDuplicates", List.of("data"));
+        }
+        JsonNode v = a.path("skipDuplicates");
+        if (!v.isMissingNode() && !v.isNull() && !v.isBoolean()) {
+            throw QueryError.validation("skipDuplicates", "Argument `skipDuplicates`: Invalid value provided. Expected Boolean, provided " + TypeErrors.kind(v) + ".");
+        }
+        return v.asBoolean(false);
+    }
 
     private static Long limit(JsonNode a) {
         if (!a.has("limit") || a.get("limit").isNull()) return null;
+        if (!a.get("limit").isNumber()) {
+            throw QueryError.validation("limit", "Argument `limit`: Invalid value provided. Expected Int, provided " + TypeErrors.kind(a.get("limit")) + ".");
+        }
         long limit = a.get("limit").asLong();
         if (limit < 0) throw new QueryError("P2019", "Input error. Provided limit (" + limit + ") must be a positive integer.");
         return limit;
@@ -305,12 +320,14 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /** createManyAndReturn and updateManyAndReturn return scalars and to-one relations (Prisma 7), not to-many ones or counts. */
-    private Selection scalarSelection(Model model, JsonNode a) {
+    private Selection scalarSelection(Model model, JsonNode a, String action) {
         Selection sel = reads.selection(model, a, "");
         for (Selection.Item item : sel.items()) {
             if (item instanceof Selection.Count || item instanceof Selection.Relation r && r.field().isList()) {
-                throw QueryError.validation((a.has("include") ? "include." : "select.") + item.key(),
-                        "Field '" + item.key() + "' not found in enclosing type");
+                String statement = a.has("include") ? "include" : "select";
+                String type = (action.startsWith("create") ? "CreateMany" : "UpdateMany") + model.name() + "AndReturnOutputType";
+                throw QueryError.validation(statement + "." + item.key(), "Unknown field `" + item.key() + "` for " + statement
+                        + " statement on model `" + type + "`. Available options are marked with ?.");
             }
         }
         return sel;

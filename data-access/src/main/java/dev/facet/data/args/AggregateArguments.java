@@ -51,7 +51,7 @@ public final class AggregateArguments {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().asBoolean()) continue;
                 aggs.add(new Aggregation.Aggregate(Aggregation.Function.COUNT,
-                        e.getKey().equals("_all") ? null : scalar(model, e.getKey(), "select." + e.getKey())));
+                        e.getKey().equals("_all") ? null : aggregated(model, Aggregation.Function.COUNT, e.getKey(), "select." + e.getKey())));
             }
         }
         return rows(model, a, aggs);
@@ -69,11 +69,14 @@ public final class AggregateArguments {
 
     /** {@code groupBy({by, where, having, orderBy, skip, take, _count, ...})}. */
     public Aggregation groupBy(Model model, JsonNode args) {
-        if (args == null || !args.has("by")) throw QueryError.validation("by", "A value is required but not set");
+        if (args == null || !args.has("by")) throw QueryError.validation("by", "Argument `by` is missing.");
         reject(args, Set.of("by", "where", "having", "orderBy", "skip", "take", "_count", "_sum", "_avg", "_min", "_max"));
         List<ScalarField> by = new ArrayList<>();
         JsonNode byNode = args.get("by");
-        for (JsonNode n : byNode.isArray() ? byNode : List.of(byNode)) by.add(scalar(model, n.asText(), "by"));
+        for (JsonNode n : byNode.isArray() ? byNode : List.of(byNode)) {
+            if (!n.isTextual() || !(model.field(n.asText()) instanceof ScalarField)) throw PrismaWords.notInEnum("by", "by", model.name() + "ScalarFieldEnum");
+            by.add(scalar(model, n.asText(), "by"));
+        }
         if (by.isEmpty()) throw QueryError.validation("by", "Expected a minimum of 1 field to be present, got 0");
         List<Aggregation.Aggregate> aggs = functions(model, args);
         List<Ordering> orderBy = args.has("orderBy") ? groupOrderBy(model, args.get("orderBy")) : new ArrayList<>();
@@ -158,9 +161,10 @@ public final class AggregateArguments {
     }
 
     private ScalarField aggregated(Model model, Aggregation.Function function, String name, String path) {
+        if (!(model.field(name) instanceof ScalarField)) throw aggregateField(model, function, name, path);
         ScalarField f = scalar(model, name, path);
         if ((function == Aggregation.Function.SUM || function == Aggregation.Function.AVG) && (f.scalarType() == null || !f.scalarType().isNumeric())) {
-            throw QueryError.validation(path, function.key() + " is only available on numeric fields, but " + f.name() + " is " + f.typeName());
+            throw aggregateField(model, function, name, path);
         }
         return f;
     }
@@ -194,7 +198,7 @@ public final class AggregateArguments {
 
     private static boolean descending(JsonNode v, String path) {
         String dir = v.isTextual() ? v.asText() : v.path("sort").asText();
-        if (!dir.equals("asc") && !dir.equals("desc")) throw QueryError.validation(path, "expected 'asc' or 'desc'");
+        if (!dir.equals("asc") && !dir.equals("desc")) throw PrismaWords.notInEnum(path, path.substring(path.lastIndexOf('.') + 1), "SortOrder");
         return dir.equals("desc");
     }
 
@@ -203,7 +207,7 @@ public final class AggregateArguments {
         return switch (v.get("nulls").asText()) {
             case "first" -> Ordering.Nulls.FIRST;
             case "last" -> Ordering.Nulls.LAST;
-            default -> throw QueryError.validation(path + ".nulls", "expected 'first' or 'last'");
+            default -> throw PrismaWords.notInEnum(path + ".nulls", "nulls", "NullsOrder");
         };
     }
 
@@ -334,17 +338,28 @@ public final class AggregateArguments {
         return Values.fromJson(agg.field(), schema.enumType(agg.field().typeName()), v, path);
     }
 
-    private ScalarField scalar(Model model, String name, String path) {
+    /** Prisma's text for a field an aggregate's output type does not have (a relation, text in _sum...). */
+    private static QueryError aggregateField(Model model, Aggregation.Function function, String name, String path) {
+        String fn = function.key().substring(1);
+        return QueryError.validation(path, "Unknown field `" + name + "` for select statement on model `" + model.name()
+                + Character.toUpperCase(fn.charAt(0)) + fn.substring(1) + "AggregateOutputType`. Available options are marked with ?.");
+    }
+
+        private ScalarField scalar(Model model, String name, String path) {
         Field f = reads.field(model, name, path);
         if (!(f instanceof ScalarField sf)) throw QueryError.validation(path, name + " is a relation, but a scalar field is needed here");
         return sf;
     }
 
-    private static void reject(JsonNode a, Set<String> allowed) {
+    /** The order in which Prisma's aggregate actions list their arguments (it decides which is suggested). */
+    private static final List<String> ARGUMENT_ORDER = List.of("select", "where", "orderBy", "by", "having", "cursor", "take", "skip",
+            "_count", "_avg", "_sum", "_min", "_max");
+
+        private static void reject(JsonNode a, Set<String> allowed) {
         for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw QueryError.validation(k, "unknown argument '" + k + "' (expected one of " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw PrismaWords.unknownArgument(k, k, ARGUMENT_ORDER.stream().filter(allowed::contains).toList());
             }
         }
     }

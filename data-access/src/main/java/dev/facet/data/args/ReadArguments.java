@@ -7,6 +7,7 @@ import dev.facet.data.query.Filter;
 import dev.facet.data.query.Ordering;
 import dev.facet.data.query.ReadQuery;
 import dev.facet.data.query.Selection;
+import dev.facet.data.value.TypeErrors;
 import dev.facet.data.value.Values;
 import dev.facet.schema.model.Field;
 import dev.facet.schema.model.FieldKind;
@@ -27,9 +28,12 @@ import java.util.Set;
  * Parses Prisma Client read arguments ({@code where}, {@code select}, {@code include}, {@code omit},
  * {@code orderBy}, {@code cursor}, {@code skip}, {@code take}, {@code distinct}) from JSON into the
  * neutral query model, checking them against the schema. Every problem is a P2009 error naming the
- * argument path, e.g. {@code where.posts.some.titel: unknown field 'titel' on model Post}.
+ * argument path and worded as Prisma 7 words it, e.g. {@code where.posts.some.titel: Unknown argument `titel`. Did you mean
+ * `title`? Available options are marked with ?.}
  */
 public final class ReadArguments {
+    /** The order in which Prisma's read actions list their arguments (it decides which is suggested). */
+    private static final List<String> ARGUMENT_ORDER = List.of("select", "include", "omit", "where", "orderBy", "cursor", "take", "skip", "distinct");
     private static final Set<String> FIND_MANY_KEYS = Set.of("where", "select", "include", "omit", "orderBy", "cursor", "skip", "take",
             "distinct");
 
@@ -69,7 +73,7 @@ public final class ReadArguments {
     public ReadQuery findUnique(Model model, JsonNode args, String path) {
         JsonNode a = requireObject(args == null || args.isNull() ? JsonCodecs.EMPTY : args, path);
         rejectUnknown(a, Set.of("where", "select", "include", "omit"), path, model);
-        if (!a.has("where")) throw QueryError.validation(join(path, "where"), "A value is required but not set");
+        if (!a.has("where")) throw QueryError.validation(join(path, "where"), "Argument `where` is missing.");
         Filter where = whereUnique(model, a.get("where"), join(path, "where"));
         return new ReadQuery(model, where, List.of(), null, null, null, List.of(), selection(model, a, path));
     }
@@ -78,30 +82,48 @@ public final class ReadArguments {
     public Filter whereUnique(Model model, JsonNode where, String path) {
         requireObject(where, path);
         List<String> criteria = uniqueCriteria(model);
-        boolean found = false;
-        for (String c : criteria) {
-            if (where.has(c) && !where.get(c).isNull()) found = true;
-        }
-        if (!found) {
-            throw QueryError.validation(path, "Expected a minimum of 1 fields of (" + String.join(", ", criteria)
-                    + ") to be present, got 0.");
-        }
+        requireCriterion(model, where, criteria, path);
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             List<ScalarField> compound = compoundFields(model, e.getKey());
             if (compound != null) {
                 JsonNode value = requireObject(e.getValue(), join(path, e.getKey()));
+                rejectOutside(value, compound, join(path, e.getKey()));
                 for (ScalarField f : compound) {
                     String p = join(join(path, e.getKey()), f.name());
-                    if (!value.has(f.name())) throw QueryError.validation(p, "A value is required but not set");
+                    if (!value.has(f.name())) throw QueryError.validation(p, "Argument `" + f.name() + "` is missing.");
                     parts.add(equalsFilter(f, value.get(f.name()), p));
                 }
                 continue;
             }
+            // A unique criterion takes the value itself (no filter): Prisma names only the field's type.
+            if (criteria.contains(e.getKey()) && model.field(e.getKey()) instanceof ScalarField sf && !e.getValue().isObject() && !e.getValue().isNull()) {
+                Values.fromJson(sf, schema.enumType(sf.typeName()), e.getValue(), join(path, e.getKey()), TypeErrors.Place.CREATE);
+            }
             parts.add(whereEntry(model, e.getKey(), e.getValue(), path));
         }
         return Filter.and(parts);
+    }
+
+    /** A where-unique names one of the model's unique criteria, not as null (Prisma's texts). */
+    private static void requireCriterion(Model model, JsonNode where, List<String> criteria, String path) {
+        // A required field takes no null; a nullable unique field's null is a condition, not a criterion.
+        for (String c : criteria) {
+            if (where.has(c) && where.get(c).isNull() && model.field(c) instanceof ScalarField f && f.isRequired()) {
+                throw QueryError.validation(join(path, c), "Argument `" + c + "` must not be null.");
+            }
+        }
+        if (criteria.stream().noneMatch(c -> where.has(c) && !where.get(c).isNull())) throw PrismaWords.needsOneOf(path, model, criteria);
+    }
+
+    /** A compound unique's input takes its fields only. */
+    private static void rejectOutside(JsonNode value, List<ScalarField> compound, String path) {
+        List<String> names = compound.stream().map(ScalarField::name).toList();
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!names.contains(key)) throw PrismaWords.unknownArgument(join(path, key), key, names);
+        }
     }
 
     /** The unique values of a cursor ({@code cursor: {id: 5}}), by field. */
@@ -109,9 +131,7 @@ public final class ReadArguments {
         requireObject(where, path);
         // A cursor is a where-unique input: it must name the id or a unique criterion.
         List<String> criteria = uniqueCriteria(model);
-        if (criteria.stream().noneMatch(c -> where.has(c) && !where.get(c).isNull())) {
-            throw QueryError.validation(path, "Expected a minimum of 1 fields of (" + String.join(", ", criteria) + ") to be present, got 0.");
-        }
+        requireCriterion(model, where, criteria, path);
         Map<ScalarField, Object> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -120,7 +140,8 @@ public final class ReadArguments {
                 for (ScalarField f : compound) {
                     String p = join(join(path, e.getKey()), f.name());
                     JsonNode v = e.getValue().get(f.name());
-                    if (v == null || v.isNull()) throw QueryError.validation(p, "A value is required but not set");
+                    if (v == null) throw QueryError.validation(p, "Argument `" + f.name() + "` is missing.");
+                    if (v.isNull()) throw QueryError.validation(p, "Argument `" + f.name() + "` must not be null.");
                     values.put(f, value(f, v, p));
                 }
                 continue;
@@ -228,9 +249,8 @@ public final class ReadArguments {
                 case "startsWith" -> parts.add(textFilter(field, Filter.CompareOp.STARTS_WITH, v, p, insensitive));
                 case "endsWith" -> parts.add(textFilter(field, Filter.CompareOp.ENDS_WITH, v, p, insensitive));
                 case "isSet" -> parts.add(isSet(field, v, p));
-                default -> throw QueryError.validation(p, "unknown filter '" + e.getKey() + "' on field " + field.name()
-                        + " (expected one of " + String.join(", ", List.of("equals", "not", "in", "notIn", "lt", "lte", "gt", "gte",
-                        "contains", "startsWith", "endsWith", "mode")) + ")");
+                default -> throw PrismaWords.unknownArgument(p, e.getKey(),
+                        PrismaWords.filterOptions(field, capabilities.contains(ConnectorCapability.INSENSITIVE_FILTERS)));
             }
             if (reversed && !e.getKey().equals("mode")) parts.set(parts.size() - 1, new Filter.Not(parts.getLast()));
         }
@@ -314,7 +334,7 @@ public final class ReadArguments {
             case "mode" -> !capabilities.contains(ConnectorCapability.INSENSITIVE_FILTERS);
             default -> false;
         };
-        if (refused) throw QueryError.validation(path, "Unknown argument `" + op + "` on field " + field.name() + " of type " + field.typeName());
+        if (refused) throw PrismaWords.unknownArgument(path, op, PrismaWords.filterOptions(field, capabilities.contains(ConnectorCapability.INSENSITIVE_FILTERS)));
     }
 
     /** @return the QueryMode given, checked */
@@ -368,7 +388,7 @@ public final class ReadArguments {
 
     private Filter notFilter(ScalarField field, JsonNode v, String path, boolean insensitive) {
         if (v.isNull()) {
-            if (field.isRequired()) throw QueryError.validation(path, "A value is required but not set");
+            if (field.isRequired()) throw QueryError.validation(path, "Argument `not` must not be null.");
             return new Filter.Not(new Filter.IsNull(field));
         }
         return compare(field, Filter.CompareOp.NOT_EQUALS, v, path, insensitive);
@@ -392,7 +412,7 @@ public final class ReadArguments {
     }
 
     private Filter compare(ScalarField field, Filter.CompareOp op, JsonNode v, String path, boolean insensitive) {
-        if (v.isNull()) throw QueryError.validation(path, "A value is required but not set");
+        if (v.isNull()) throw QueryError.validation(path, "Argument `" + lastSegment(path) + "` must not be null.");
         return new Filter.Compare(field, op, value(field, v, path), insensitive);
     }
 
@@ -405,9 +425,20 @@ public final class ReadArguments {
     }
 
     private Filter in(ScalarField field, JsonNode v, String path, boolean insensitive) {
+        // Where the database has scalar lists, Prisma's in/notIn also take a list field reference.
+        boolean listRefs = capabilities.contains(ConnectorCapability.SCALAR_LISTS);
         if (!v.isArray()) {
             throw QueryError.validation(path, "Argument `" + lastSegment(path) + "`: Invalid value provided. Expected " + field.typeName()
-                    + "[], provided " + v + ".");
+                    + "[]" + (listRefs ? " or " + TypeErrors.listRefName(field) : "") + ", provided " + TypeErrors.kind(v) + ".");
+        }
+        // Prisma checks a nullable field's list (and any list where lists can be field references) as a whole, and names the list's kind.
+        if (!field.isRequired() || listRefs) {
+            for (JsonNode item : v) {
+                if (!item.isNull() && !TypeErrors.fits(field, item)) {
+                    throw QueryError.validation(path, TypeErrors.wrongKind(field, lastSegment(path), v,
+                            listRefs ? TypeErrors.Place.FILTER_LIST_OR_REF : TypeErrors.Place.FILTER_LIST));
+                }
+            }
         }
         List<Object> values = new ArrayList<>();
         for (JsonNode item : listOf(v)) values.add(value(field, item, path));
@@ -469,8 +500,7 @@ public final class ReadArguments {
                     case "some" -> Filter.Quantifier.SOME;
                     case "every" -> Filter.Quantifier.EVERY;
                     case "none" -> Filter.Quantifier.NONE;
-                    default -> throw QueryError.validation(p, "unknown filter '" + e.getKey() + "' on relation " + field.name()
-                            + " (expected one of some, every, none)");
+                    default -> throw PrismaWords.unknownArgument(p, e.getKey(), List.of("every", "some", "none"));
                 };
                 parts.add(new Filter.ToMany(field, q, where(related, e.getValue(), p)));
             }
@@ -500,6 +530,13 @@ public final class ReadArguments {
                 else parts.add(new Filter.ToOne(field, negated, where(related, e.getValue(), p)));
             }
             return Filter.and(parts);
+        }
+        // Prisma reads the shorthand against the relation filter type first: an unknown key is worded against is/isNot.
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (related.field(key) == null && !List.of("AND", "OR", "NOT").contains(key)) {
+                throw PrismaWords.unknownArgument(join(path, key), key, List.of("is", "isNot"));
+            }
         }
         return new Filter.ToOne(field, false, where(related, value, path));
     }
@@ -536,7 +573,7 @@ public final class ReadArguments {
                 nulls = switch (value.get("nulls").asText()) {
                     case "first" -> Ordering.Nulls.FIRST;
                     case "last" -> Ordering.Nulls.LAST;
-                    default -> throw QueryError.validation(join(path, "nulls"), "expected 'first' or 'last'");
+                    default -> throw PrismaWords.notInEnum(join(path, "nulls"), "nulls", "NullsOrder");
                 };
                 if (sf.isRequired()) throw QueryError.validation(join(path, "nulls"), "nulls can only be given for optional fields");
             }
@@ -561,13 +598,14 @@ public final class ReadArguments {
         return switch (v.asText()) {
             case "asc" -> false;
             case "desc" -> true;
-            default -> throw QueryError.validation(path, "expected 'asc' or 'desc', but received " + v);
+            default -> throw PrismaWords.notInEnum(path, lastSegment(path), "SortOrder");
         };
     }
 
     private List<ScalarField> distinct(Model model, JsonNode value, String path) {
         List<ScalarField> out = new ArrayList<>();
         for (JsonNode item : listOf(value)) {
+            if (!item.isTextual() || model.field(item.asText()) == null) throw PrismaWords.notInEnum(path, "distinct", model.name() + "ScalarFieldEnum");
             Field f = field(model, item.asText(), path);
             if (!(f instanceof ScalarField sf)) throw QueryError.validation(path, "distinct takes scalar fields, but " + item.asText() + " is a relation");
             out.add(sf);
@@ -583,8 +621,7 @@ public final class ReadArguments {
         boolean hasInclude = args.has("include") && !args.get("include").isNull();
         boolean hasOmit = args.has("omit") && !args.get("omit").isNull();
         if (hasSelect && (hasInclude || hasOmit)) {
-            throw QueryError.validation(path, "Please either use `include` or `select`, but not both at the same time"
-                    + (hasOmit ? " (nor `select` with `omit`)." : "."));
+            throw QueryError.validation(path, "Please either use `" + (hasInclude ? "include" : "omit") + "` or `select`, but not both at the same time.");
         }
         List<Selection.Item> items = new ArrayList<>();
         if (hasSelect) {
@@ -594,7 +631,10 @@ public final class ReadArguments {
                 if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
                 items.add(selectedItem(model, e.getKey(), e.getValue(), join(join(path, "select"), e.getKey()), true));
             }
-            if (items.isEmpty()) throw QueryError.validation(join(path, "select"), "Expected a minimum of 1 field to be present, got 0");
+            if (items.isEmpty()) {
+                throw QueryError.validation(join(path, "select"), "The `select` statement for type " + model.name()
+                        + " must not be empty. Available options are marked with ?.");
+            }
             return new Selection(items);
         }
         Set<String> omitted = new java.util.HashSet<>();
@@ -619,7 +659,8 @@ public final class ReadArguments {
                 String p = join(join(path, "include"), e.getKey());
                 if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
                 if (!e.getKey().equals("_count") && field(model, e.getKey(), p) instanceof ScalarField) {
-                    throw QueryError.validation(p, "include takes relations, but " + e.getKey() + " is a scalar field of " + model.name());
+                    throw QueryError.validation(p, "Invalid scalar field `" + e.getKey() + "` for include statement on model " + model.name()
+                            + ". Available options are marked with ?.\nNote that include statements only accept relation fields.");
                 }
                 items.add(selectedItem(model, e.getKey(), e.getValue(), p, false));
             }
@@ -701,6 +742,8 @@ public final class ReadArguments {
     }
 
     private static QueryError unknownField(String path, String name, Model model) {
+        QueryError worded = PrismaWords.unknownField(path, name, model);
+        if (worded != null) return worded;
         String suggestion = closest(name, model.fields().stream().map(Field::name).toList());
         return QueryError.validation(path, "unknown field '" + name + "' on model " + model.name()
                 + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
@@ -710,8 +753,9 @@ public final class ReadArguments {
         for (Iterator<String> it = args.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw QueryError.validation(join(path, key), "unknown argument '" + key + "' (expected one of "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                List<String> options = new ArrayList<>(ARGUMENT_ORDER.stream().filter(allowed::contains).toList());
+                allowed.stream().filter(k -> !ARGUMENT_ORDER.contains(k)).sorted().forEach(options::add);
+                throw PrismaWords.unknownArgument(join(path, key), key, options);
             }
         }
     }
@@ -765,7 +809,9 @@ public final class ReadArguments {
 
     /** skip and take: any number, without its fraction, at most 64 bits (as Prisma 7 reads them). */
     private static long integer(JsonNode v, String path) {
-        if (!v.isNumber()) throw QueryError.validation(path, "expected an integer, but received " + v);
+        if (!v.isNumber()) {
+            throw QueryError.validation(path, "Argument `" + lastSegment(path) + "`: Invalid value provided. Expected Int, provided " + TypeErrors.kind(v) + ".");
+        }
         return Values.wholeNumber(v, path);
     }
 

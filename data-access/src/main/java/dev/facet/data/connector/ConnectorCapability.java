@@ -15,6 +15,8 @@ public enum ConnectorCapability {
      * exist, and an update notices a missing record from its own result instead of reading it first.
      */
     RETURNING,
+    /** {@code createMany} can skip records that break a unique constraint ({@code skipDuplicates}); not on SQLite in Prisma. */
+    SKIP_DUPLICATES,
     /** A one-statement upsert ({@code INSERT ... ON CONFLICT DO UPDATE}), which Prisma uses where it can. */
     NATIVE_UPSERT,
     /**

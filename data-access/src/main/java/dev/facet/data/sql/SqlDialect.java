@@ -67,6 +67,9 @@ public abstract class SqlDialect {
     /** @return whether {@code INSERT ... ON CONFLICT (...) DO UPDATE} exists, as Prisma uses it for upserts */
     public boolean supportsNativeUpsert() { return true; }
 
+    /** @return whether Prisma offers {@code skipDuplicates} on this database (its SQLite connector does not) */
+    public boolean supportsSkipDuplicates() { return true; }
+
     /** @return whether {@code INSERT ... RETURNING} gives back the stored row */
     public boolean supportsReturning() { return true; }
 
@@ -85,6 +88,7 @@ public abstract class SqlDialect {
         if (supportsInsensitiveMode()) c.add(ConnectorCapability.INSENSITIVE_FILTERS);
         if (supportsReturning()) c.add(ConnectorCapability.RETURNING);
         if (supportsNativeUpsert()) c.add(ConnectorCapability.NATIVE_UPSERT);
+        if (supportsSkipDuplicates()) c.add(ConnectorCapability.SKIP_DUPLICATES);
         if (foreignKeysSetDefault()) c.add(ConnectorCapability.FOREIGN_KEY_SET_DEFAULT);
         if (supportsScalarLists()) c.add(ConnectorCapability.SCALAR_LISTS);
         if (jsonPathAsKeys()) c.add(ConnectorCapability.JSON_PATH_AS_KEYS);
@@ -721,6 +725,7 @@ public abstract class SqlDialect {
 
     /** SQLite. Date-times are stored as ISO-8601 text, as Prisma 7's SQLite adapters store them. */
     public static final class Sqlite extends SqlDialect {
+        @Override public boolean supportsSkipDuplicates() { return false; }
         /** The proleptic year ({@code uuuu}), so that 0000 stays 0000 (Prisma stores it so on SQLite). */
         private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 

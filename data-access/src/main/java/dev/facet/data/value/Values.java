@@ -43,10 +43,18 @@ public final class Values {
      * @throws QueryError P2009 when the value does not fit the field's type
      */
     public static Object fromJson(ScalarField field, EnumType enumType, JsonNode node, String path) {
+        return fromJson(field, enumType, node, path, TypeErrors.placeOf(path));
+    }
+
+    /**
+     * Reads one (non-list) value of {@code field} at a known place of a request (the place decides the types Prisma's
+     * error names, e.g. an update's value or its operations).
+     */
+    public static Object fromJson(ScalarField field, EnumType enumType, JsonNode node, String path, TypeErrors.Place place) {
         JsonNode value = untag(node);
         if (field.kind() == FieldKind.ENUM) {
             if (value.isTextual() && (enumType == null || enumType.value(value.asText()) != null)) return value.asText();
-            throw invalid(path, field, node);
+            throw invalid(path, field, node, place);
         }
         // A composite value (MongoDB's embedded documents) goes to the connector as given; it knows the type's fields.
         if (field.kind() == FieldKind.COMPOSITE && node.isObject()) return node;
@@ -54,23 +62,23 @@ public final class Values {
         ScalarType type = field.scalarType();
         try {
             return switch (type) {
-                case STRING -> { if (!value.isTextual()) throw invalid(path, field, node); yield wellFormed(value.asText()); }
-                case BOOLEAN -> { if (!value.isBoolean()) throw invalid(path, field, node); yield value.asBoolean(); }
+                case STRING -> { if (!value.isTextual()) throw invalid(path, field, node, place); yield wellFormed(value.asText()); }
+                case BOOLEAN -> { if (!value.isBoolean()) throw invalid(path, field, node, place); yield value.asBoolean(); }
                 // Prisma 7 takes any JSON number for an Int and drops the fraction (a BigInt needs a whole number). An
                 // Int beyond 32 bits goes to the database as it is, which decides (PostgreSQL refuses it, SQLite stores it,
                 // both as with Prisma); beyond 64 bits it is refused with Prisma's message.
                 case INT -> {
-                    if (!value.isNumber()) throw invalid(path, field, node);
+                    if (!value.isNumber()) throw invalid(path, field, node, place);
                     long l = wholeNumber(value, path);
                     yield l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) (int) l : (Object) l;
                 }
                 case BIG_INT -> {
                     if (value.isTextual()) yield Long.parseLong(value.asText().strip());
-                    if (!value.isIntegralNumber()) throw invalid(path, field, node);
+                    if (!value.isIntegralNumber()) throw invalid(path, field, node, place);
                     yield value.bigIntegerValue().longValueExact();
                 }
                 case FLOAT -> {
-                    if (!value.isNumber()) throw invalid(path, field, node);
+                    if (!value.isNumber()) throw invalid(path, field, node, place);
                     // Beyond a double (1e309) would be stored as Infinity; Prisma Client cannot even pass it.
                     double d = value.doubleValue();
                     if (Double.isInfinite(d)) {
@@ -83,16 +91,16 @@ public final class Values {
                     if (value.isTextual()) yield decimalInRange(new BigDecimal(value.asText().strip()), path);
                     // Numbers keep the digits as written in the request: Jackson is set to read them as BigDecimal.
                     if (value.isNumber()) yield decimalInRange(value.decimalValue(), path);
-                    throw invalid(path, field, node);
+                    throw invalid(path, field, node, place);
                 }
                 case DATE_TIME -> {
-                    if (!value.isTextual()) throw invalid(path, field, node);
+                    if (!value.isTextual()) throw invalid(path, field, node, place);
                     yield parseDateTime(value.asText());
                 }
                 case JSON -> node.isObject() && node.has("$type") && "Json".equals(node.get("$type").asText())
                         ? JsonCodec.parse(node.get("value").asText()) : value;
                 case BYTES -> {
-                    if (!value.isTextual()) throw invalid(path, field, node);
+                    if (!value.isTextual()) throw invalid(path, field, node, place);
                     try {
                         yield base64(value.asText());
                     } catch (IllegalArgumentException e) {
@@ -102,7 +110,7 @@ public final class Values {
                 }
             };
         } catch (ArithmeticException | DateTimeParseException | IllegalArgumentException e) {
-            throw invalid(path, field, node);
+            throw invalid(path, field, node, place);
         }
     }
 
@@ -219,10 +227,22 @@ public final class Values {
         return node;
     }
 
-    private static QueryError invalid(String path, ScalarField field, JsonNode node) {
-        String type = field.kind() == FieldKind.ENUM ? field.typeName() : field.scalarType().id();
-        return QueryError.validation(path, "Invalid argument type. `" + lastSegment(path) + "` should be of any of the following types: `"
-                + type + "`, but received " + node + ".");
+    /** Prisma's text for a value that does not fit the field: an unparsable string, or a value of the wrong kind. */
+    private static QueryError invalid(String path, ScalarField field, JsonNode node, TypeErrors.Place place) {
+        String argument = argumentName(path);
+        JsonNode value = untag(node);
+        if (value.isTextual() && (field.kind() == FieldKind.ENUM || field.scalarType() != ScalarType.STRING)) {
+            String text = TypeErrors.unparsable(field, argument, value.asText());
+            if (text != null) return QueryError.validation(path, text);
+        }
+        return QueryError.validation(path, TypeErrors.wrongKind(field, argument, value, place));
+    }
+
+    /** The argument a path names: its last segment, or the list's name for an element ({@code in.0} is `in`). */
+    private static String argumentName(String path) {
+        String last = lastSegment(path);
+        if (!last.isEmpty() && Character.isDigit(last.charAt(0)) && path.contains(".")) return lastSegment(path.substring(0, path.lastIndexOf('.')));
+        return last;
     }
 
     private static String lastSegment(String path) {

@@ -2,7 +2,7 @@ package dev.facet.data.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.error.QueryError;
-import dev.facet.data.args.EditDistance;
+import dev.facet.data.args.PrismaWords;
 import dev.facet.data.query.RelationLink;
 import dev.facet.schema.model.Field;
 import dev.facet.schema.model.FieldKind;
@@ -24,9 +24,6 @@ import java.util.Set;
  * one), worded as Prisma 7 words it.
  */
 final class InputShapes {
-    /** The largest edit distance at which Prisma suggests another name. */
-    private static final int MAX_SUGGESTION_DISTANCE = 3;
-
     private final Schema schema;
 
     InputShapes(Schema schema) { this.schema = schema; }
@@ -119,25 +116,40 @@ final class InputShapes {
 
     /** Prisma's error for an argument its input type does not have, with the closest available name as a suggestion. */
     static QueryError unknownArgument(String path, String name, List<String> options) {
-        StringBuilder text = new StringBuilder("Unknown argument `").append(name).append("`.");
-        String suggestion = suggestion(name, options);
-        if (suggestion != null) text.append(" Did you mean `").append(suggestion).append("`?");
-        if (!options.isEmpty()) text.append(" Available options are marked with ?.");
-        return QueryError.validation(path, text.toString());
+        return PrismaWords.unknownArgument(path, name, options);
     }
 
-    /** The first option at the smallest edit distance, if that distance is at most {@value #MAX_SUGGESTION_DISTANCE}. */
-    static String suggestion(String name, List<String> options) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String option : options) {
-            int d = EditDistance.between(name, option);
-            if (d <= MAX_SUGGESTION_DISTANCE && d < bestDistance) {
-                bestDistance = d;
-                best = option;
+    /**
+     * The kinds of value Prisma's nested write operations take: a to-many connect, disconnect, set or delete a unique
+     * criterion or a list of them; a to-one disconnect or delete true or a filter; in Prisma's words otherwise.
+     */
+    static void checkOperationValues(Schema schema, Model model, JsonNode data, String path) {
+        for (Iterator<java.util.Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!(model.field(e.getKey()) instanceof RelationField rf) || !e.getValue().isObject()) continue;
+            String child = rf.relatedModel();
+            for (Iterator<java.util.Map.Entry<String, JsonNode>> ops = e.getValue().fields(); ops.hasNext(); ) {
+                var op = ops.next();
+                JsonNode v = op.getValue();
+                String expected = null;
+                if (rf.isList() && Set.of("connect", "disconnect", "set", "delete").contains(op.getKey()) && !v.isObject() && !v.isArray()) {
+                    expected = child + "WhereUniqueInput or " + child + "WhereUniqueInput[]";
+                } else if (!rf.isList() && Set.of("disconnect", "delete").contains(op.getKey()) && !v.isObject() && !v.isBoolean()) {
+                    expected = "Boolean or " + child + "WhereInput";
+                }
+                if (expected != null) {
+                    throw QueryError.validation(join(join(path, e.getKey()), op.getKey()), "Argument `" + op.getKey() + "`: Invalid value provided. Expected "
+                            + expected + ", provided " + dev.facet.data.value.TypeErrors.kind(v) + ".");
+                }
             }
         }
-        return best;
+    }
+
+    /** The operations of a field's update input type, in Prisma's order. */
+    static List<String> updateOperations(ScalarField f) {
+        if (f.isList()) return List.of("set", "push");
+        if (f.scalarType() != null && f.scalarType().isNumeric()) return List.of("set", "increment", "decrement", "multiply", "divide");
+        return List.of("set");
     }
 
     static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }

@@ -11,6 +11,7 @@ import dev.facet.data.query.ReadQuery;
 import dev.facet.data.query.RelationLink;
 import dev.facet.data.query.Selection;
 import dev.facet.data.value.Generated;
+import dev.facet.data.value.TypeErrors;
 import dev.facet.data.value.Values;
 import dev.facet.schema.model.Field;
 import dev.facet.schema.model.FieldKind;
@@ -48,6 +49,7 @@ public final class WriteEngine {
     private final CompositeInputs composites;
     private final Set<ConnectorCapability> capabilities;
     private final InputShapes shapes;
+    private final CreateChecks createChecks;
 
     /**
      * @param schema       the schema
@@ -62,6 +64,7 @@ public final class WriteEngine {
         this.capabilities = capabilities;
         this.shapes = new InputShapes(schema);
         this.composites = new CompositeInputs(schema, reads, this::scalarChange);
+        this.createChecks = new CreateChecks(schema, reads);
     }
 
     // ---------------------------------------------------------------- top level
@@ -90,7 +93,11 @@ public final class WriteEngine {
             if (child == null) continue;
             JsonNode create = e.getValue().path("create");
             if (!create.isMissingNode()) checkCreateList(child, backFieldOf(rf), create, join(p, "create"));
-            for (JsonNode c : create.isArray() ? create : List.of(create)) checkCreateOps(child, c, join(p, "create"));
+            for (JsonNode c : create.isArray() ? create : List.of(create)) {
+                createChecks.checkRecord(child, backFieldOf(rf), c, join(p, "create"));
+                checkCreateOps(child, c, join(p, "create"));
+            }
+            createChecks.checkConnects(child, e.getValue(), p);
             JsonNode coc = e.getValue().path("connectOrCreate");
             for (JsonNode c : coc.isArray() ? coc : List.of(coc)) checkCreateOps(child, c.path("create"), join(p, "connectOrCreate.create"));
         }
@@ -134,6 +141,7 @@ public final class WriteEngine {
     /** {@code update}: the record matching a where-unique; P2025 when there is none. Returns its key after the update. */
     public Map<String, Object> update(Session s, Model model, JsonNode where, JsonNode data, String path) {
         Filter filter = reads.whereUnique(model, where, join(path, "where"));
+        checkUpdateData(model, data, join(path, "data"));
         Map<String, Object> key = findOne(s, model, filter);
         if (key == null) throw missingForUpdate(model, data);
         return updateRecord(s, model, key, requireObject(data, join(path, "data")), join(path, "data"));
@@ -180,6 +188,7 @@ public final class WriteEngine {
             touchUpdatedAt(model, changes);
             return s.upsert(model, values, conflict, changes, filter);
         }
+        checkUpdateData(model, update, join(path, "update"));
         Map<String, Object> key = findOne(s, model, filter);
         if (key != null) return updateRecord(s, model, key, requireObject(update, join(path, "update")), join(path, "update"));
         return createRecord(s, model, requireObject(create, join(path, "create")), join(path, "create"), Map.of(), null);
@@ -302,30 +311,39 @@ public final class WriteEngine {
     private Map<ScalarField, Object> scalarRow(Model model, JsonNode data, String path, Map<ScalarField, Object> preset) {
         requireObject(data, path);
         Map<ScalarField, Object> values = new LinkedHashMap<>(preset);
+        QueryError unknown = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String p = join(path, e.getKey());
-            Field f = field(model, e.getKey(), p);
-            if (!(f instanceof ScalarField sf)) throw InputShapes.unknownArgument(p, e.getKey(), scalarOptions(model, preset.keySet(), true));
+            if (!(model.field(e.getKey()) instanceof ScalarField sf) || sf.ignored() || sf.kind() == FieldKind.UNSUPPORTED) {
+                if (unknown == null) unknown = InputShapes.unknownArgument(p, e.getKey(), scalarOptions(model, preset.keySet(), true));
+                continue;
+            }
             values.put(sf, scalarValue(sf, e.getValue(), p));
         }
         addDefaults(model, values);
+        // Prisma reports a missing argument before an unknown one.
         checkRequired(model, values, path, false);
+        if (unknown != null) throw unknown;
         return values;
     }
 
     private Object scalarValue(ScalarField f, JsonNode v, String path) {
+        return scalarValue(f, v, path, TypeErrors.Place.CREATE);
+    }
+
+    private Object scalarValue(ScalarField f, JsonNode v, String path, TypeErrors.Place place) {
         if (f.isComposite()) return composites.value(f, v, path);
         if (f.scalarType() == ScalarType.JSON && !f.isList()) return jsonValue(f, v, path);
         if (v.isNull()) {
-            if (f.isRequired()) throw QueryError.validation(path, "Argument `" + f.name() + "` must not be null.");
+            if (f.isRequired()) throw QueryError.validation(path, "Argument `" + path.substring(path.lastIndexOf('.') + 1) + "` must not be null.");
             return null;
         }
         if (f.isList()) {
             JsonNode list = v.isObject() && v.has("set") ? v.get("set") : v;
             return Values.listFromJson(f, schema.enumType(f.typeName()), list, path);
         }
-        return Values.fromJson(f, schema.enumType(f.typeName()), v, path);
+        return Values.fromJson(f, schema.enumType(f.typeName()), v, path, place);
     }
 
     /** A Json value to store: {@code null} and JsonNull are the JSON value null, DbNull (optional fields only) the database's NULL. */
@@ -394,7 +412,7 @@ public final class WriteEngine {
             target = readFields(s, link.child(), target, link.childKeys());
         }
         if (op.has("connectOrCreate")) target = connectOrCreateTarget(s, link, op.get("connectOrCreate"), join(path, "connectOrCreate"));
-        if (op.has("connect")) target = connectTarget(s, model, link, op.get("connect"), join(path, "connect"));
+        if (op.has("connect")) target = connectTarget(s, model, link, op.get("connect"), join(path, "connect"), true);
         Map<ScalarField, Object> values = new LinkedHashMap<>();
         if (target == null) return values;
         releaseOneToOne(s, model, link, target, null);
@@ -402,10 +420,12 @@ public final class WriteEngine {
         return values;
     }
 
-    private Map<String, Object> connectTarget(Session s, Model model, RelationLink link, JsonNode where, String path) {
+    /** @param creating whether the record holding the key is being created (Prisma words a one-to-one connect then as its own) */
+    private Map<String, Object> connectTarget(Session s, Model model, RelationLink link, JsonNode where, String path, boolean creating) {
         Map<String, Object> found = findFields(s, link.child(), reads.whereUnique(link.child(), where, path), link.childKeys());
         if (found == null) {
-            throw QueryError.notFound("No '" + link.child().name() + "' record (needed to inline the relation on '" + model.name()
+            String needed = creating && relation(link).kind() == RelationKind.ONE_TO_ONE ? "needed to create or connect inlined relation for '" : "needed to inline the relation on '";
+            throw QueryError.notFound("No '" + link.child().name() + "' record (" + needed + model.name()
                     + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
         }
         return found;
@@ -461,6 +481,16 @@ public final class WriteEngine {
         return key;
     }
 
+    /** Prisma validates an update's data before it looks for the record: its shape and its scalar values. */
+    private void checkUpdateData(Model model, JsonNode data, String path) {
+        requireObject(data, path);
+        shapes.checkUpdate(model, data, path);
+        InputShapes.checkOperationValues(schema, model, data, path);
+        data.fields().forEachRemaining(e -> {
+            if (field(model, e.getKey(), join(path, e.getKey())) instanceof ScalarField sf) scalarChange(sf, e.getValue(), join(path, e.getKey()));
+        });
+    }
+
     /** Emulated onUpdate actions when a referenced key changes; returns the filter that selects the rows to update afterwards. */
     private Filter keyUpdate(Session s, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes) {
         return actions.beforeKeyUpdate(s, model, rows, changes);
@@ -482,7 +512,8 @@ public final class WriteEngine {
         if (f.isComposite()) return composites.change(f, v, path);
         // A Json field has no update operations: an object is the value to store.
         if (v.isObject() && !v.has("$type") && !(f.scalarType() == ScalarType.JSON && !f.isList())) {
-            if (v.size() != 1) throw QueryError.validation(path, "Expected exactly one operation (set, increment, decrement, multiply, divide, push), got " + v.size());
+            // Prisma's operations input takes exactly one; otherwise the object is read as a value of the field's type.
+            if (v.size() != 1) throw QueryError.validation(path, TypeErrors.wrongKind(f, f.name(), v, TypeErrors.Place.CREATE));
             Map.Entry<String, JsonNode> op = v.fields().next();
             String p = join(path, op.getKey());
             return switch (op.getKey()) {
@@ -491,7 +522,7 @@ public final class WriteEngine {
                     if (f.scalarType() == null || !f.scalarType().isNumeric() || f.isList()) {
                         throw QueryError.validation(p, "`" + op.getKey() + "` is only available on numeric fields");
                     }
-                    if (op.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
+                    if (op.getValue().isNull()) throw QueryError.validation(p, "Argument `" + op.getKey() + "` must not be null.");
                     Session.FieldUpdate.Op kind = switch (op.getKey()) {
                         case "increment" -> Session.FieldUpdate.Op.ADD;
                         case "decrement" -> Session.FieldUpdate.Op.SUBTRACT;
@@ -514,10 +545,10 @@ public final class WriteEngine {
                     }
                     yield new Session.FieldUpdate.Unset();
                 }
-                default -> throw QueryError.validation(p, "unknown operation '" + op.getKey() + "' (expected set, increment, decrement, multiply, divide or push)");
+                default -> throw InputShapes.unknownArgument(p, op.getKey(), InputShapes.updateOperations(f));
             };
         }
-        return new Session.FieldUpdate.Set(scalarValue(f, v, path));
+        return new Session.FieldUpdate.Set(scalarValue(f, v, path, TypeErrors.Place.UPDATE));
     }
 
     private void touchUpdatedAt(Model model, Map<ScalarField, Session.FieldUpdate> changes) {
@@ -544,7 +575,7 @@ public final class WriteEngine {
             switch (e.getKey()) {
                 case "create" -> target = readFields(s, link.child(), createRecord(s, link.child(), requireObject(e.getValue(), p), p, Map.of(),
                         backFieldOf(rf)), link.childKeys());
-                case "connect" -> target = connectTarget(s, model, link, e.getValue(), p);
+                case "connect" -> target = connectTarget(s, model, link, e.getValue(), p, false);
                 case "connectOrCreate" -> target = connectOrCreateTarget(s, link, e.getValue(), p);
                 case "disconnect" -> {
                     if (e.getValue().isBoolean() && !e.getValue().asBoolean()) continue;
@@ -697,7 +728,7 @@ public final class WriteEngine {
                         if (!ReferentialActions.keys(s, child, where).isEmpty()) {
                             connect(s, model, link, parent, connected, List.of(item.get("where")), p, creating);
                         } else {
-                            if (!rf.isList() && !creating) replaceToOne(s, link, connected);
+                            // Unlike a nested create, Prisma creates here without releasing the record connected before.
                             Map<String, Object> created = createRecord(s, child, requireObject(item.get("create"), join(p, "create")), join(p, "create"),
                                     preset, back);
                             if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));

@@ -207,4 +207,46 @@ class PrismaParityTest extends EngineSuite {
                 .hasMessage("data.0.author: Unknown argument `author`. Did you mean `authorId`? Available options are marked with ?.");
         fails("P2009", "Comment", "create", "{\"data\": {\"text\": \"x\"}}").hasMessage("data.post: Argument `post` is missing.");
     }
+
+    /** The shop comparison suite, line 161: the new record holds the key of a one-to-one relation it connects. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void aMissingOneToOneConnectOfANewRecordIsWordedAsPrisma(DbKind kind, String mode) {
+        open(kind, mode);
+        fails("P2025", "Passport", "create", "{\"data\": {\"number\": \"N\", \"owner\": {\"connect\": {\"id\": 99}}}}")
+                .hasMessageContaining("No 'Person' record (needed to create or connect inlined relation for 'Passport' record(s)) was found for a nested "
+                        + "connect on one-to-one relation 'Holder'.");
+        // One-to-many keeps the other wording.
+        fails("P2025", "Comment", "create", "{\"data\": {\"text\": \"x\", \"post\": {\"connect\": {\"id\": 99}}}}")
+                .hasMessageContaining("No 'Post' record (needed to inline the relation on 'Comment' record(s)) was found for a nested connect");
+    }
+
+    /**
+     * The org comparison suite, line 105: the create of a connectOrCreate on a one-to-one whose key the new record holds
+     * does not replace the record connected before (Prisma's graph checks that only when it connects); the unique key
+     * then fails.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void connectOrCreateOnAOneToOneFailsOnTheUniqueKeyWhenItCreates(DbKind kind, String mode) {
+        open(kind, mode);
+        run("Person", "create", "{\"data\": {\"name\": \"p1\", \"passport\": {\"create\": {\"number\": \"N1\"}}}}");
+        fails("P2002", "Person", "update", "{\"where\": {\"id\": 1}, \"data\": {\"passport\": {\"connectOrCreate\": "
+                + "{\"where\": {\"id\": 99}, \"create\": {\"number\": \"N2\"}}}}}");
+        assertThat(column("Passport", "number", "{}")).containsExactly("N1");
+    }
+
+    /**
+     * The shop comparison suite, PostgreSQL: a nested record Prisma refuses (a missing required field, a connect without
+     * a unique criterion) is refused before the parent is inserted, so no id is drawn and later ids stay Prisma's.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void aRefusedNestedRecordDrawsNoIdForItsParent(DbKind kind, String mode) {
+        open(kind, mode);
+        fails("P2012", "User", "create", "{\"data\": {\"name\": \"a\", \"posts\": {\"create\": [{\"views\": 1}]}}}");
+        fails("P2009", "User", "create", "{\"data\": {\"name\": \"b\", \"posts\": {\"connect\": {\"title\": \"x\"}}}}");
+        fails("P2009", "User", "create", "{\"data\": {\"name\": \"c\", \"posts\": {\"create\": {\"title\": \"t\", \"views\": \"many\"}}}}");
+        assertThat(run("User", "create", "{\"data\": {\"name\": \"d\"}, \"select\": {\"id\": true}}").get("id").asInt()).isEqualTo(1);
+    }
 }

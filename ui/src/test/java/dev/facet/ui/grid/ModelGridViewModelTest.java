@@ -257,7 +257,7 @@ class ModelGridViewModelTest {
         assertThat(vm.totalCountProperty().get()).as("a broken filter shows nothing, not everything").isZero();
         assertThat(vm.messageProperty().get().text()).isEqualTo("The filter this grid was opened with is not a JSON object: customerId = 2");
         vm.setInitialWhere("{\"nmber\": \"ORD-00001\"}");
-        assertThat(vm.messageProperty().get().text()).startsWith("Could not load Order: where.nmber: unknown field 'nmber' on model Order");
+        assertThat(vm.messageProperty().get().text()).startsWith("Could not load Order: where.nmber: Unknown argument `nmber`. Did you mean `number`?");
     }
 
     // ---------------------------------------------------------------- editing
