@@ -79,6 +79,12 @@ final class Arguments {
         return null;
     }
 
+    /** The span of the whole {@code name: value} argument, where Prisma points; null when not written. */
+    Span namedSpan(String name) {
+        for (Argument a : attribute.args()) if (a.isNamed() && a.name().name().equals(name)) return a.span();
+        return null;
+    }
+
     /** @return whether an argument with this name was written (without taking it) */
     boolean has(String name) {
         for (Argument a : remaining) if (a.isNamed() && a.name().name().equals(name)) return true;

@@ -327,12 +327,12 @@ final class FieldsPass {
         Expression onDelete = args.optional("onDelete");
         if (onDelete != null) {
             r.onDelete = referentialAction(args, onDelete);
-            r.onDeleteSpan = onDelete.span();
+            r.onDeleteSpan = args.namedSpan("onDelete");
         }
         Expression onUpdate = args.optional("onUpdate");
         if (onUpdate != null) {
             r.onUpdate = referentialAction(args, onUpdate);
-            r.onUpdateSpan = onUpdate.span();
+            r.onUpdateSpan = args.namedSpan("onUpdate");
         }
         Expression map = args.optional("map");
         if (map != null) r.map = args.string(map);

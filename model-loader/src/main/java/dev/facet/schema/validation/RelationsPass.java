@@ -296,7 +296,8 @@ final class RelationsPass {
                 message += Messages.noActionNotEmulated(ctx.provider);
             }
             ctx.error(Messages.validation(message), span);
-            return null;
+            // Kept as written, as Prisma does: the cycle check must not see a rejected NoAction as a cascading default.
+            return action;
         }
         if (action == ReferentialAction.SET_NULL) {
             boolean anyRequired = fields.stream().anyMatch(n -> m.field(n).arity == FieldArity.REQUIRED);

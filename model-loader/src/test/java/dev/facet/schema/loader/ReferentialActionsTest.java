@@ -134,7 +134,7 @@ class ReferentialActionsTest {
     void restrictIsNotAvailableOnSqlServer() {
         assertError(onlyError(datasource("sqlserver") + blog("", "", ", onDelete: Restrict")),
                 "Error validating: Invalid referential action: `Restrict`. Allowed values: (`Cascade`, `NoAction`, `SetNull`, "
-                        + "`SetDefault`)", 14, "Restrict");
+                        + "`SetDefault`)", 14, "onDelete: Restrict");
     }
 
     @Test
@@ -142,7 +142,7 @@ class ReferentialActionsTest {
         assertError(onlyError(datasource("postgresql", "prisma") + blog("?", "?", ", onDelete: SetDefault")
                 .replaceFirst("\n}\n$", "\n  @@index([authorId])\n}\n")),
                 "Error validating: Invalid referential action: `SetDefault`. Allowed values: (`Cascade`, `Restrict`, "
-                        + "`SetNull`)", 15, "SetDefault");
+                        + "`SetNull`)", 15, "onDelete: SetDefault");
     }
 
     @Test
@@ -151,7 +151,7 @@ class ReferentialActionsTest {
                 .replaceFirst("\n}\n$", "\n  @@index([authorId])\n}\n")),
                 "Error validating: Invalid referential action: `NoAction`. Allowed values: (`Cascade`, `Restrict`, "
                         + "`SetNull`). `NoAction` is not implemented for Postgres when using `relationMode = \"prisma\"`, you "
-                        + "could try using `Restrict` instead. Learn more at https://pris.ly/d/relation-mode", 15, "NoAction");
+                        + "could try using `Restrict` instead. Learn more at https://pris.ly/d/relation-mode", 15, "onUpdate: NoAction");
     }
 
     @Test
@@ -175,14 +175,14 @@ class ReferentialActionsTest {
                   author   User?   @relation(fields: [authorId], references: [id], onDelete: SetDefault)
                 }
                 """), "Error validating: Invalid referential action: `SetDefault`. Allowed values: (`Cascade`, `Restrict`, "
-                + "`NoAction`, `SetNull`)", 14, "SetDefault");
+                + "`NoAction`, `SetNull`)", 14, "onDelete: SetDefault");
     }
 
     @Test
     void setDefaultOnMysqlIsAWarning() {
         assertWarning(onlyWarning(datasource("mysql") + blog("?", "?", ", onDelete: SetDefault")),
                 "MySQL does not actually support the `SetDefault` referential action, so using it may result in unexpected "
-                        + "errors. Read more at https://pris.ly/d/mysql-set-default", 14, "SetDefault");
+                        + "errors. Read more at https://pris.ly/d/mysql-set-default", 14, "onDelete: SetDefault");
     }
 
     @Test
@@ -261,6 +261,46 @@ class ReferentialActionsTest {
                 }
                 """), "Employee", "manager");
         assertThat(r.onDelete()).isEqualTo(ReferentialAction.NO_ACTION);
+    }
+
+    /** A self-relation and a relation into it, every action written NoAction. */
+    private static final String NO_ACTION_EVERYWHERE = """
+            model Employee {
+              id        Int        @id
+              managerId Int?
+              manager   Employee?  @relation("Reports", fields: [managerId], references: [id], onDelete: NoAction, onUpdate: NoAction)
+              reports   Employee[] @relation("Reports")
+              posts     Post[]
+
+              @@index([managerId])
+            }
+
+            model Post {
+              id       Int      @id
+              authorId Int
+              author   Employee @relation(fields: [authorId], references: [id], onDelete: NoAction)
+
+              @@index([authorId])
+            }
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"postgresql, Postgres", "sqlite, sqlite"})
+    void noActionRejectedUnderRelationModePrismaDoesNotAlsoCountAsCascading(String provider, String connector) {
+        // Prisma keeps the written NoAction for its cycle check, so only the NoAction errors are reported (Prisma 7.10.1).
+        LoadResult result = load(datasource(provider, "prisma") + NO_ACTION_EVERYWHERE);
+        String message = "Error validating: Invalid referential action: `NoAction`. Allowed values: (`Cascade`, `Restrict`, "
+                + "`SetNull`). `NoAction` is not implemented for " + connector + " when using `relationMode = \"prisma\"`, "
+                + "you could try using `Restrict` instead. Learn more at https://pris.ly/d/relation-mode";
+        assertThat(result.errors()).hasSize(3);
+        assertError(result.errors().get(0), message, 10, "onDelete: NoAction");
+        assertError(result.errors().get(1), message, 10, "onUpdate: NoAction");
+        assertError(result.errors().get(2), message, 20, "onDelete: NoAction");
+    }
+
+    @Test
+    void noActionEverywhereIsFineOnMysqlUnderRelationModePrisma() {
+        clean(datasource("mysql", "prisma") + NO_ACTION_EVERYWHERE);
     }
 
     @Test
