@@ -55,6 +55,21 @@ final class AtomicityGuard {
         return true;
     }
 
+    /**
+     * After a later request of the same batch failed (a guard that matched nothing, a unique violation...): restores
+     * the one document changed so far, so that a failed batch leaves nothing behind as a transaction would.
+     */
+    void undoAfterFailure(Throwable failure) {
+        Runnable u = undo;
+        undo = null;
+        if (u == null) return;
+        try {
+            u.run();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     private void refuse(String what) {
         if (undo != null) undo.run();
         undo = null;

@@ -62,7 +62,13 @@ public final class MongoConnector implements Connector {
     @Override
     public <T> T transaction(Function<Session, T> work) {
         if (!connection.supportsTransactions()) {
-            return work.apply(new MongoSession(this, reader, allowNonAtomic ? null : AtomicityGuard.standalone()));
+            AtomicityGuard guard = allowNonAtomic ? null : AtomicityGuard.standalone();
+            try {
+                return work.apply(new MongoSession(this, reader, guard));
+            } catch (RuntimeException | Error e) {
+                if (guard != null) guard.undoAfterFailure(e);
+                throw e;
+            }
         }
         try (ClientSession session = connection.client().startSession()) {
             session.startTransaction();

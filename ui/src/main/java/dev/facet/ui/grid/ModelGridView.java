@@ -286,10 +286,17 @@ public final class ModelGridView extends StackPane {
         retry.setOnAction(e -> vm.reload());
         retry.visibleProperty().bind(vm.connectionLostProperty());
         retry.managedProperty().bind(retry.visibleProperty());
+        Button nonAtomic = new Button(NonAtomicSave.ACTION, new FontIcon(Feather.ALERT_TRIANGLE));
+        nonAtomic.setId("save-non-atomic");
+        nonAtomic.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        nonAtomic.setMinWidth(Region.USE_PREF_SIZE);
+        nonAtomic.setOnAction(e -> vm.saveWithoutTransaction());
+        nonAtomic.visibleProperty().bind(vm.nonAtomicOfferedProperty());
+        nonAtomic.managedProperty().bind(nonAtomic.visibleProperty());
         Button close = new Button(null, new FontIcon(Feather.X));
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         close.setOnAction(e -> vm.clearMessage());
-        HBox bar = new HBox(8, icon, text, retry, close);
+        HBox bar = new HBox(8, icon, text, retry, nonAtomic, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("message-bar");
         Runnable update = () -> {

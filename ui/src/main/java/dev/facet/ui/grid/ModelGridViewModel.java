@@ -176,6 +176,7 @@ public final class ModelGridViewModel {
     private final ReadOnlyObjectWrapper<DeletePreview> deletePreview = new ReadOnlyObjectWrapper<>(this, "deletePreview");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(this, "connectionLost");
+    private final ReadOnlyBooleanWrapper nonAtomicOffered = new ReadOnlyBooleanWrapper(this, "nonAtomicOffered");
     private final ReadOnlyObjectWrapper<GridLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneOffset.UTC);
 
@@ -1289,6 +1290,7 @@ public final class ModelGridViewModel {
      */
     public void save() {
         if (saving.get() || changes.isEmpty()) return;
+        nonAtomicOffered.set(false);
         if (!conflicts.isEmpty()) {
             message.set(new Message(Severity.WARNING, "Choose for each conflict first: keep your change or take theirs"));
             return;
@@ -1339,8 +1341,18 @@ public final class ModelGridViewModel {
         return r == null || list == null ? -1 : list.indexOf(r);
     }
 
+    /** @return whether the last Save was refused for want of transactions, and saving without one is offered */
+    public ReadOnlyBooleanProperty nonAtomicOfferedProperty() { return nonAtomicOffered.getReadOnlyProperty(); }
+
+    /** Accepts the offer: this project's writes run without a transaction from now on (as {@code --allow-non-atomic}), then saves. */
+    public void saveWithoutTransaction() {
+        nonAtomicOffered.set(false);
+        project.engine().allowNonAtomicWrites(true);
+        save();
+    }
+
     /** @return the requests Save would send now */
-    SavePlan plan() { return new SavePlan(model, columns, changes, include); }
+    SavePlan plan() { return new SavePlan(model, columns, changes, include, engine.supports(ConnectorCapability.ABSENT_FIELDS)); }
 
     /** New records need every required field that has no default. */
     private boolean checkDrafts() {
@@ -1376,6 +1388,10 @@ public final class ModelGridViewModel {
     }
 
     private void saveFailed(SavePlan plan, SavePlan.Outcome outcome) {
+        if (NonAtomicSave.offer(outcome.error(), changes.size(), message::set)) {
+            nonAtomicOffered.set(true);
+            return;
+        }
         if (!outcome.conflicts().isEmpty() || !outcome.goneDeletes().isEmpty()) {
             conflicts.setAll(outcome.conflicts());
             for (RowKey k : outcome.goneDeletes()) changes.revert(k);

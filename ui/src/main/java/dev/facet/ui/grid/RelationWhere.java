@@ -47,7 +47,9 @@ final class RelationWhere {
         for (int i = 0; i < from.size(); i++) {
             JsonNode v = record.get(from.get(i));
             if (v == null || v.isNull()) return null;
-            where.set(to.get(i), v);
+            // An id array (MongoDB's many-to-many) names every related record: {"id": {"in": [...]}}.
+            if (v.isArray()) where.putObject(to.get(i)).set("in", v);
+            else where.set(to.get(i), v);
         }
         return where;
     }

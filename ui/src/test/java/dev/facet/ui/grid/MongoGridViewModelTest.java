@@ -1,0 +1,106 @@
+package dev.facet.ui.grid;
+
+import static dev.facet.ui.grid.MongoGridFixture.ADA;
+import static dev.facet.ui.grid.MongoGridFixture.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facet.ui.project.Project;
+import dev.facet.ui.task.DirectTaskExecutor;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The grid's view model on a MongoDB schema (issue 13): what works on SQL works on documents. */
+class MongoGridViewModelTest {
+    Project p;
+
+    @BeforeAll
+    static void locale() { Locale.setDefault(Locale.US); }
+
+    @AfterEach
+    void drop() { if (p != null) MongoGridFixture.drop(p); }
+
+    ModelGridViewModel grid(String model) {
+        ModelGridViewModel vm = new ModelGridViewModel(p, p.schema().model(model), new DirectTaskExecutor(), null, GridLayout.Store.inMemory());
+        vm.ensureLoaded();
+        return vm;
+    }
+
+    static String text(ModelGridViewModel vm, int row, String column) { return vm.cell(vm.rows().get(row), vm.column(column)).text(); }
+
+    @Test
+    void browsesFiltersSortsAndFollowsRelations() {
+        p = MongoGridFixture.project();
+        ModelGridViewModel customers = grid("Customer");
+        assertThat(customers.rangeTextProperty().get()).isEqualTo("1–3 of 3");
+        assertThat(text(customers, 0, "orders")).isEqualTo("2 orders");
+        assertThat(text(customers, 0, "tags")).isEqualTo("[\"vip\",\"math\"]");
+        customers.toggleSort("name", false);
+        assertThat(List.of(text(customers, 0, "name"), text(customers, 1, "name"), text(customers, 2, "name")))
+                .containsExactly("NULL", "Ada Lovelace", "Alan Turing");
+        customers.filter().addCondition("email", FilterOperator.STARTS_WITH, "AL");
+        customers.applyFilter();
+        assertThat(customers.totalCountProperty().get()).isEqualTo(1);
+        customers.clearFilter();
+        customers.search("grace");
+        assertThat(customers.totalCountProperty().get()).isEqualTo(1);
+
+        ModelGridViewModel orders = grid("Order");
+        assertThat(text(orders, 0, "customer")).isEqualTo("Ada Lovelace");
+        assertThat(text(orders, 0, "products")).isEqualTo("2 products");
+        RelationPickerViewModel products = orders.picker(orders.rows().get(0), orders.column("products"));
+        products.load();
+        assertThat(products.messageProperty().get()).isNull();
+        assertThat(products.choices()).extracting(c -> c.target().label() + ":" + c.checkedProperty().get()).containsExactly("Teapot:true", "Kite:true");
+    }
+
+    @Test
+    void savesEditsNewRecordsLinksAndDeletesOnAServerWithoutTransactions() {
+        p = MongoGridFixture.project();
+        ModelGridViewModel customers = grid("Customer");
+        customers.edit(customers.rows().get(0), customers.column("name"), "Ada King");
+        customers.save();
+        assertThat(customers.messageProperty().get().text()).isEqualTo("Saved 1 change");
+
+        // Two documents cannot change together without a transaction: nothing is half-saved, and the offer is made.
+        customers.edit(customers.rows().get(0), customers.column("name"), "Ada K");
+        customers.edit(customers.rows().get(1), customers.column("points"), "7");
+        customers.save();
+        assertThat(customers.nonAtomicOfferedProperty().get()).isTrue();
+        assertThat(customers.messageProperty().get().text()).startsWith("Nothing was saved: these 2 changes touch several documents");
+        assertThat(run(p.engine(), "Customer", "findUnique", "{\"where\": {\"id\": \"%s\"}}".formatted(ADA)).get("name").asText())
+                .isEqualTo("Ada King");
+        customers.saveWithoutTransaction();
+        assertThat(customers.messageProperty().get().text()).isEqualTo("Saved 2 changes");
+        // Grace's points were missing, not null: the guard matches either.
+        assertThat(text(customers, 1, "points")).isEqualTo("7");
+
+        GridRow added = customers.addRecord();
+        assertThat(customers.cell(added, customers.column("id")).text()).isEqualTo("auto");
+        customers.edit(added, customers.column("email"), "new@example.com");
+        customers.save();
+        assertThat(customers.totalCountProperty().get()).isEqualTo(4);
+        assertThat(run(p.engine(), "Customer", "findUnique", "{\"where\": {\"email\": \"new@example.com\"}}").get("id").asText())
+                .matches("[0-9a-f]{24}");
+
+        ModelGridViewModel orders = grid("Order");
+        RelationPickerViewModel products = orders.picker(orders.rows().get(0), orders.column("products"));
+        products.load();
+        products.toggle(products.choices().get(0));
+        products.apply();
+        orders.save();
+        assertThat(orders.messageProperty().get().text()).isEqualTo("Saved 1 change");
+        assertThat(run(p.engine(), "Product", "findMany", "{\"select\": {\"name\": true, \"orderIds\": true}, \"orderBy\": {\"sku\": \"asc\"}}")
+                .toString()).isEqualTo("[{\"name\":\"Teapot\",\"orderIds\":[]},{\"name\":\"Kite\",\"orderIds\":[\"%s\"]}]".formatted(MongoGridFixture.ORD1));
+
+        ModelGridViewModel again = grid("Customer");
+        again.requestDelete(List.of(again.rows().get(0)));
+        assertThat(again.deletePreviewProperty().get().effects()).anySatisfy(e -> assertThat(e).contains("delete 2 Order records (cascade through customer)"));
+        again.confirmDelete();
+        again.save();
+        assertThat(again.messageProperty().get().text()).isEqualTo("Saved 1 change");
+        assertThat(run(p.engine(), "Order", "count", "{}").asInt()).isZero();
+    }
+}
