@@ -513,6 +513,14 @@ public final class ModelGridView extends StackPane {
     void refused(GridColumn column, String reason) { vm.notice(column.name() + ": " + reason); }
 
     void openValueEditor(GridRow row, GridColumn column) {
+        Runnable done = () -> {
+            hideSheet();
+            table.requestFocus();
+        };
+        if (column.kind() == GridColumn.Kind.COMPOSITE) {
+            showSheet(new CompositeEditor(vm, row, column, done));
+            return;
+        }
         showSheet(new ValueEditor(vm, row, column, () -> {
             hideSheet();
             table.requestFocus();

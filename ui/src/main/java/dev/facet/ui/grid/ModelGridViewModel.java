@@ -910,6 +910,10 @@ public final class ModelGridViewModel {
     }
 
     private CellContent valueContent(GridColumn column, JsonNode value, EnumSet<CellFlag> flags, String tooltip) {
+        if (DocumentFields.isUnset(value)) {
+            flags.add(CellFlag.NULL);
+            return new CellContent("unset", flags, "Removed from the document when saved" + (tooltip == null ? "" : "; " + tooltip));
+        }
         if (value == null || value.isNull()) {
             flags.add(CellFlag.NULL);
             return new CellContent("NULL", flags, tooltip);
@@ -920,6 +924,7 @@ public final class ModelGridViewModel {
         }
         String text = CellValues.display(column, value, zone.get());
         if (tooltip == null && column.scalarType() == ScalarType.DATE_TIME) tooltip = text + " " + CellValues.zoneLabel(zone.get());
+        if (tooltip == null && ObjectIds.is(column)) tooltip = ObjectIds.tooltip(value);
         return new CellContent(text, flags, tooltip);
     }
 
@@ -1043,7 +1048,9 @@ public final class ModelGridViewModel {
         if (ro != null) return ro;
         if (saving.get()) return "Saving; wait a moment";
         if (column.kind() == GridColumn.Kind.UNSUPPORTED) return column.name() + " is " + column.typeLabel() + ": Prisma Client cannot write it";
-        if (column.kind() == GridColumn.Kind.COMPOSITE) return column.name() + " is a composite type; it is shown read-only";
+        if (column.kind() == GridColumn.Kind.COMPOSITE && !engine.supports(ConnectorCapability.COMPOSITE_TYPES)) {
+            return column.name() + " is a composite type; it is shown read-only";
+        }
         if (column.isRelation()) return column.name() + " is a relation: press Enter to choose what it links to, or click to open it";
         if (row.isDraft()) return null;
         if (!row.isLoaded() || row.key() == null) return "The row is still loading";

@@ -157,7 +157,7 @@ final class SavePlan {
         ObjectNode args = JSON.objectNode();
         args.set("where", where);
         ObjectNode data = args.putObject("data");
-        e.values.forEach(data::set);
+        e.values.forEach((f, v) -> data.set(f, DocumentFields.forUpdate(column(f), v)));
         putLinks(data, e.links.values(), false);
         args.set("select", keySelect());
         return args;
