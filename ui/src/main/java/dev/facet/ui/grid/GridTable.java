@@ -198,6 +198,8 @@ final class GridTable extends TableView<GridRow> {
 
     private static double typeWidth(GridColumn c) {
         if (c.isRelation()) return 150;
+        if (c.kind() == GridColumn.Kind.COMPOSITE) return 280;
+        if (ObjectIds.is(c) && !c.isList()) return 120;
         if (c.kind() == GridColumn.Kind.ENUM) return 120;
         if (c.isList()) return 180;
         ScalarType t = c.scalarType();

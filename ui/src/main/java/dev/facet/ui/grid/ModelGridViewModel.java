@@ -391,7 +391,7 @@ public final class ModelGridViewModel {
         loading.set(true);
         executor.submitLatest(rowsChannel, "Loading " + model.name(), () -> {
             long start = System.nanoTime();
-            JsonNode page = engine.execute(model.name(), "findMany", args);
+            JsonNode page = AbsentFields.mark(engine, model, engine.execute(model.name(), "findMany", args));
             return new Loaded(page, -1, (System.nanoTime() - start) / 1_000_000);
         }, loaded -> {
             if (gen != generation) return;
@@ -500,7 +500,7 @@ public final class ModelGridViewModel {
         if (where != null) countArgs.set("where", where.deepCopy());
         return () -> {
             long start = System.nanoTime();
-            JsonNode page = engine.execute(model.name(), "findMany", pageArgs);
+            JsonNode page = AbsentFields.mark(engine, model, engine.execute(model.name(), "findMany", pageArgs));
             long count = engine.execute(model.name(), "count", countArgs).asLong();
             return new Loaded(page, count, (System.nanoTime() - start) / 1_000_000);
         };
@@ -553,7 +553,7 @@ public final class ModelGridViewModel {
         int first0 = wanted.getFirst();
         ObjectNode args = findManyArgs(where(), first0 * size, (wanted.getLast() - first0 + 1) * size);
         // A newer scroll position replaces an older request still running: only what is in view matters.
-        executor.submitLatest(chunkChannel, "Loading " + model.name() + " rows", () -> engine.execute(model.name(), "findMany", args),
+        executor.submitLatest(chunkChannel, "Loading " + model.name() + " rows", () -> AbsentFields.mark(engine, model, engine.execute(model.name(), "findMany", args)),
                 page -> {
                     if (gen != generation || current != list) return;
                     chunksInFlight = List.of();
@@ -861,12 +861,16 @@ public final class ModelGridViewModel {
                 if (key != null && changes.has(key, column.name())) {
                     shown = changes.value(key, column.name());
                     flags.add(CellFlag.PENDING);
-                    tooltip = "Changed; was " + describe(column, loaded);
+                    tooltip = "Changed; was " + (AbsentFields.isAbsent(record, column.name()) ? "missing" : describe(column, loaded));
                     if (conflict != null) {
                         flags.add(CellFlag.CONFLICT);
                         tooltip += conflict.deleted() ? "; the record was deleted by someone else"
                                 : "; now " + describe(column, conflict.theirs().get(column.name())) + " in the database";
                     }
+                }
+                if (shown == loaded && AbsentFields.isAbsent(record, column.name())) {
+                    flags.add(CellFlag.NULL);
+                    yield new CellContent("missing", flags, "This document has no " + column.name() + " field, not even null");
                 }
                 yield valueContent(column, shown, flags, tooltip);
             }

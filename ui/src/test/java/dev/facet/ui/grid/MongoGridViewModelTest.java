@@ -37,6 +37,18 @@ class MongoGridViewModelTest {
         assertThat(customers.rangeTextProperty().get()).isEqualTo("1–3 of 3");
         assertThat(text(customers, 0, "orders")).isEqualTo("2 orders");
         assertThat(text(customers, 0, "tags")).isEqualTo("[\"vip\",\"math\"]");
+        // Grace's name is an explicit null, her points and address are missing from her document.
+        assertThat(List.of(text(customers, 1, "name"), text(customers, 1, "points"), text(customers, 1, "address")))
+                .containsExactly("NULL", "missing", "missing");
+        assertThat(text(customers, 0, "address")).isEqualTo("{street: \"Main St 1\", city: \"Delft\", geo: {lat: 52.01, lng: 4.36}}");
+        assertThat(text(customers, 0, "id")).isEqualTo("64b7…f60001");
+        // Unset removes a field; null keeps it, as null.
+        assertThat(DocumentFields.unset(customers, customers.rows().get(0), customers.column("points")).ok()).isTrue();
+        assertThat(text(customers, 0, "points")).isEqualTo("unset");
+        customers.setNull(customers.rows().get(2), customers.column("address"));
+        customers.saveWithoutTransaction();
+        assertThat(customers.messageProperty().get().text()).isEqualTo("Saved 2 changes");
+        assertThat(List.of(text(customers, 0, "points"), text(customers, 2, "address"))).containsExactly("missing", "NULL");
         customers.toggleSort("name", false);
         assertThat(List.of(text(customers, 0, "name"), text(customers, 1, "name"), text(customers, 2, "name")))
                 .containsExactly("NULL", "Ada Lovelace", "Alan Turing");
