@@ -230,7 +230,7 @@ public final class ModelGridViewModel {
         }
         this.include = includeArguments();
         this.insensitiveSupported = engine.supports(ConnectorCapability.INSENSITIVE_FILTERS);
-        this.filter = new FilterGroup(schema, model);
+        this.filter = new FilterGroup(schema, model, engine.supports(ConnectorCapability.ABSENT_FIELDS));
         GridLayout remembered = layoutStore.load(layoutKey);
         layout.set(remembered);
         pageSize.set(remembered.pageSize());

@@ -56,6 +56,21 @@ class MongoGridViewModelTest {
         customers.applyFilter();
         assertThat(customers.totalCountProperty().get()).isEqualTo(1);
         customers.clearFilter();
+        // Missing is not null: "is not set" finds the points of Grace (never set) and Ada (unset above); Alan's address,
+        // set to null above, is set.
+        assertThat(FilterOperator.forColumn(customers.column("address"), true)).contains(FilterOperator.IS_SET, FilterOperator.IS_NOT_SET);
+        customers.filter().addCondition("points", FilterOperator.IS_NOT_SET, "");
+        customers.applyFilter();
+        assertThat(customers.totalCountProperty().get()).isEqualTo(2);
+        customers.clearFilter();
+        customers.filter().addCondition("address", FilterOperator.IS_SET, "");
+        customers.applyFilter();
+        assertThat(customers.totalCountProperty().get()).isEqualTo(2);
+        customers.clearFilter();
+        customers.filter().addCondition("name", FilterOperator.IS_NULL, "");
+        customers.applyFilter();
+        assertThat(customers.totalCountProperty().get()).isEqualTo(1);
+        customers.clearFilter();
         customers.search("grace");
         assertThat(customers.totalCountProperty().get()).isEqualTo(1);
 
