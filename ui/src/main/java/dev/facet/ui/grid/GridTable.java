@@ -556,6 +556,8 @@ final class GridTable extends TableView<GridRow> {
                 var r = vm.setNull(row, c);
                 if (!r.ok()) notice(r.reason());
             }));
+            GridColumn owner = c.foreignKey() ? RelationWhere.owner(vm.columns(), c) : null;
+            if (owner != null) menu.getItems().add(item("Open " + owner.related().name(), () -> vm.follow(row, c, false)));
             if (DocumentFields.canUnset(vm, c)) menu.getItems().add(item("Unset (remove the field)", () -> DocumentFields.unset(vm, row, c)));
             if (vm.cell(row, c).has(ModelGridViewModel.CellFlag.PENDING)) menu.getItems().add(item("Revert cell", () -> vm.revertCell(row, c)));
             menu.getItems().add(new SeparatorMenuItem());

@@ -1250,7 +1250,7 @@ public final class ModelGridViewModel {
                 () -> engine.previewDelete(model.name(), args.get("where")),
                 preview -> {
                     reachable();
-                    deletePreview.set(DeletePreview.of(model.name(), preview, keys));
+                    deletePreview.set(DeletePreview.of(schema, model.name(), preview, keys));
                 },
                 e -> failed("Could not preview the delete", e));
     }
@@ -1508,7 +1508,9 @@ public final class ModelGridViewModel {
      * @return whether there was something to open
      */
     public boolean follow(GridRow row, GridColumn column, boolean newTab) {
-        if (!column.isRelation() || row.isDraft() || row.record() == null || navigator == null) return false;
+        // A foreign key (an ObjectId, an id array) leads where its relation does.
+        if (column.foreignKey() && !column.isRelation()) column = RelationWhere.owner(columns, column);
+        if (column == null || !column.isRelation() || row.isDraft() || row.record() == null || navigator == null) return false;
         ObjectNode where = RelationWhere.of(schema, model, row.record(), column.relation());
         if (where == null) {
             message.set(new Message(Severity.INFO, "No related " + column.related().name()));

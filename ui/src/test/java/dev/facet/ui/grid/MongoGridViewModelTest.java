@@ -22,8 +22,18 @@ class MongoGridViewModelTest {
     @AfterEach
     void drop() { if (p != null) MongoGridFixture.drop(p); }
 
+    final List<String> opened = new java.util.ArrayList<>();
+
+    final Navigator navigator = new Navigator() {
+        @Override public void openModel(dev.facet.schema.model.Model m, String whereJson, boolean newTab) { opened.add(m.name() + " " + whereJson); }
+
+        @Override public void back() { }
+
+        @Override public void forward() { }
+    };
+
     ModelGridViewModel grid(String model) {
-        ModelGridViewModel vm = new ModelGridViewModel(p, p.schema().model(model), new DirectTaskExecutor(), null, GridLayout.Store.inMemory());
+        ModelGridViewModel vm = new ModelGridViewModel(p, p.schema().model(model), new DirectTaskExecutor(), navigator, GridLayout.Store.inMemory());
         vm.ensureLoaded();
         return vm;
     }
@@ -77,6 +87,13 @@ class MongoGridViewModelTest {
         ModelGridViewModel orders = grid("Order");
         assertThat(text(orders, 0, "customer")).isEqualTo("Ada Lovelace");
         assertThat(text(orders, 0, "products")).isEqualTo("2 products");
+        // The relation, its ObjectId foreign key and its id array all lead to the documents they name.
+        orders.follow(orders.rows().get(0), orders.column("customerId"), false);
+        orders.follow(orders.rows().get(0), orders.column("products"), false);
+        orders.follow(orders.rows().get(0), orders.column("productIds"), false);
+        assertThat(opened).containsExactly("Customer {\"id\":\"%s\"}".formatted(ADA),
+                "Product {\"id\":{\"in\":[\"%s\",\"%s\"]}}".formatted(MongoGridFixture.TEAPOT, MongoGridFixture.KITE),
+                "Product {\"id\":{\"in\":[\"%s\",\"%s\"]}}".formatted(MongoGridFixture.TEAPOT, MongoGridFixture.KITE));
         RelationPickerViewModel products = orders.picker(orders.rows().get(0), orders.column("products"));
         products.load();
         assertThat(products.messageProperty().get()).isNull();
@@ -122,9 +139,14 @@ class MongoGridViewModelTest {
         assertThat(run(p.engine(), "Product", "findMany", "{\"select\": {\"name\": true, \"orderIds\": true}, \"orderBy\": {\"sku\": \"asc\"}}")
                 .toString()).isEqualTo("[{\"name\":\"Teapot\",\"orderIds\":[]},{\"name\":\"Kite\",\"orderIds\":[\"%s\"]}]".formatted(MongoGridFixture.ORD1));
 
+        ModelGridViewModel kite = grid("Product");
+        kite.requestDelete(List.of(kite.rows().get(1)));
+        assertThat(kite.deletePreviewProperty().get().effects()).containsExactly("remove its id from productIds of 1 Order");
+        kite.cancelDelete();
         ModelGridViewModel again = grid("Customer");
         again.requestDelete(List.of(again.rows().get(0)));
-        assertThat(again.deletePreviewProperty().get().effects()).anySatisfy(e -> assertThat(e).contains("delete 2 Order records (cascade through customer)"));
+        assertThat(again.deletePreviewProperty().get().effects())
+                .containsExactly("delete 2 Order records (cascade through customer)", "  remove its id from orderIds of 1 Product");
         again.confirmDelete();
         again.save();
         assertThat(again.messageProperty().get().text()).isEqualTo("Saved 1 change");
