@@ -32,9 +32,9 @@ public final class ObjectIds {
                 && s.scalarType() == dev.facet.schema.model.ScalarType.STRING;
     }
 
-    /** @return {@code 64b7…f60001} for a 24-character ObjectId; anything else unchanged */
+    /** @return {@code 64b7…f60001} for a 24-character hexadecimal text (an ObjectId); anything else unchanged */
     public static String shortForm(String hex) {
-        return hex.length() == 24 ? hex.substring(0, 4) + "…" + hex.substring(18) : hex;
+        return hex.length() == 24 && hex.chars().allMatch(c -> Character.digit(c, 16) >= 0) ? hex.substring(0, 4) + "…" + hex.substring(18) : hex;
     }
 
     /** The cell text of an ObjectId or of an id array: each id short. */

@@ -151,6 +151,30 @@ class MongoGridFxTest {
     }
 
     @Test
+    void thePickerTicksAndUnticksAnIdArrayRelation(FxRobot robot) {
+        project = MongoGridFixture.project();
+        project.engine().allowNonAtomicWrites(true);
+        show("Order", 1280, 800);
+        assertThat(vm().cell(vm().rows().getFirst(), vm().column("products")).text()).isEqualTo("2 products");
+        selectCell(0, "products");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#relation-picker").tryQuery().isPresent()
+                && robot.lookup("#relation-picker .check-box").queryAll().size() >= 2);
+        GridFx.snapshot(stage.getScene(), "mongo-relation-picker");
+        // Untick the first (Teapot): disconnect, both arrays change together.
+        robot.clickOn(robot.lookup("#relation-picker .check-box").queryAll().iterator().next());
+        robot.clickOn("#picker-apply");
+        waitUntil(() -> robot.lookup("#relation-picker").tryQuery().isEmpty());
+        assertThat(vm().cell(vm().rows().getFirst(), vm().column("products")).text()).isEqualTo("1 product");
+        save(robot);
+        assertThat(message()).isEqualTo("Saved 1 change");
+        assertThat(run(project.engine(), "Order", "findUnique", "{\"where\": {\"number\": \"ORD-1\"}, \"select\": {\"productIds\": true}}")
+                .toString()).isEqualTo("{\"productIds\":[\"%s\"]}".formatted(MongoGridFixture.KITE));
+        assertThat(run(project.engine(), "Product", "findUnique", "{\"where\": {\"sku\": \"SKU-1\"}, \"select\": {\"orderIds\": true}}")
+                .toString()).isEqualTo("{\"orderIds\":[]}");
+    }
+
+    @Test
     void aSaveThatNeedsATransactionOffersToSaveWithoutOne(FxRobot robot) {
         project = MongoGridFixture.project();
         show("Customer", 1024, 700);
