@@ -563,6 +563,9 @@ final class GridTable extends TableView<GridRow> {
             menu.getItems().add(new SeparatorMenuItem());
         }
         menu.getItems().add(item("Copy", this::copySelection));
+        if (vm.project().engine().supports(dev.facet.data.connector.ConnectorCapability.COMPOSITE_TYPES) && !row.isDraft()) {
+            menu.getItems().add(item("View document as JSON", () -> view.openDocumentJson(row)));
+        }
         if (vm.rowState(row) != RowState.CLEAN && vm.rowState(row) != RowState.LOADING) menu.getItems().add(item("Revert row", () -> vm.revertRow(row)));
         if (vm.readOnlyReason() == null) {
             menu.getItems().add(item("Duplicate record", () -> view.duplicate(row)));

@@ -527,6 +527,16 @@ public final class ModelGridView extends StackPane {
         }));
     }
 
+    /** Shows a loaded record as Extended JSON, read-only, with Copy ({@link DocumentJson}). */
+    void openDocumentJson(GridRow row) {
+        if (row.isDraft() || row.record() == null) return;
+        showSheet(new DocumentJson(vm.model().name() + " " + row + " as JSON",
+                DocumentJson.of(vm.project().schema(), vm.model().scalarFields(), row.record()), () -> {
+                    hideSheet();
+                    table.requestFocus();
+                }));
+    }
+
     /**
      * Opens the relation picker of a relation cell (made now: most grids never link anything).
      *

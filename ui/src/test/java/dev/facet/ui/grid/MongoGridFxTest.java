@@ -107,6 +107,15 @@ class MongoGridFxTest {
         waitUntil(() -> message() != null);
         assertThat(message()).contains("an ObjectId is 24 hexadecimal characters (0–9, a–f); 'z' at position 24 is not one");
         assertThat(vm().pendingCountProperty().get()).isZero();
+
+        // The whole document as Extended JSON, as stored: _id, $oid, id arrays.
+        fx(() -> view.openDocumentJson(vm().rows().getFirst()));
+        waitUntil(() -> robot.lookup("#document-json").tryQuery().isPresent());
+        var doc = dev.facet.data.value.JsonCodec.parse(robot.lookup("#document-json-text").queryAs(javafx.scene.control.TextArea.class).getText());
+        assertThat(doc.path("_id").path("$oid").asText()).isEqualTo(ORD1);
+        assertThat(doc.path("customerId").path("$oid").asText()).isEqualTo(ADA);
+        assertThat(doc.path("productIds").path(1).path("$oid").asText()).isEqualTo(MongoGridFixture.KITE);
+        assertThat(doc.path("lines").path(0).path("sku").asText()).isEqualTo("SKU-1");
     }
 
     @Test
