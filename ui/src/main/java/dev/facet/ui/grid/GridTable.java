@@ -558,6 +558,9 @@ final class GridTable extends TableView<GridRow> {
             }));
             GridColumn owner = c.foreignKey() ? RelationWhere.owner(vm.columns(), c) : null;
             if (owner != null) menu.getItems().add(item("Open " + owner.related().name(), () -> vm.follow(row, c, false)));
+            if (ObjectIds.is(c) && !c.isList() && !c.foreignKey()) {
+                menu.getItems().add(item("New ObjectId", () -> vm.setValue(row, c, com.fasterxml.jackson.databind.node.TextNode.valueOf(ObjectIds.generate()))));
+            }
             if (DocumentFields.canUnset(vm, c)) menu.getItems().add(item("Unset (remove the field)", () -> DocumentFields.unset(vm, row, c)));
             if (vm.cell(row, c).has(ModelGridViewModel.CellFlag.PENDING)) menu.getItems().add(item("Revert cell", () -> vm.revertCell(row, c)));
             menu.getItems().add(new SeparatorMenuItem());

@@ -41,6 +41,17 @@ class MongoGridViewModelTest {
     static String text(ModelGridViewModel vm, int row, String column) { return vm.cell(vm.rows().get(row), vm.column(column)).text(); }
 
     @Test
+    void objectIdsAreMadeAsDriversMakeThem() {
+        String a = ObjectIds.generate();
+        String b = ObjectIds.generate();
+        assertThat(a).matches("[0-9a-f]{24}").isNotEqualTo(b);
+        // The first four bytes are the time in seconds.
+        assertThat(Long.parseLong(a.substring(0, 8), 16)).isCloseTo(java.time.Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(5L));
+        assertThat(ObjectIds.shortForm(a)).hasSize(11);
+        assertThat(ObjectIds.shortForm("not-an-objectid-at-all!!")).isEqualTo("not-an-objectid-at-all!!");
+    }
+
+    @Test
     void browsesFiltersSortsAndFollowsRelations() {
         p = MongoGridFixture.project();
         ModelGridViewModel customers = grid("Customer");
