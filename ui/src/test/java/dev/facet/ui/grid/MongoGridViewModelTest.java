@@ -135,10 +135,15 @@ class MongoGridViewModelTest {
         GridRow added = customers.addRecord();
         assertThat(customers.cell(added, customers.column("id")).text()).isEqualTo("auto");
         customers.edit(added, customers.column("email"), "new@example.com");
+        // A new record's embedded document goes in with the create.
+        assertThat(customers.setValue(added, customers.column("address"),
+                dev.facet.data.value.JsonCodec.parse("{\"street\": \"Dock 1\", \"city\": \"Rotterdam\", \"zip\": null, \"geo\": null}")).ok()).isTrue();
         customers.save();
         assertThat(customers.totalCountProperty().get()).isEqualTo(4);
         assertThat(run(p.engine(), "Customer", "findUnique", "{\"where\": {\"email\": \"new@example.com\"}}").get("id").asText())
                 .matches("[0-9a-f]{24}");
+        assertThat(run(p.engine(), "Customer", "findUnique", "{\"where\": {\"email\": \"new@example.com\"}}").get("address").path("city").asText())
+                .isEqualTo("Rotterdam");
 
         ModelGridViewModel orders = grid("Order");
         RelationPickerViewModel products = orders.picker(orders.rows().get(0), orders.column("products"));
