@@ -48,21 +48,26 @@ public final class FilterCondition implements FilterNode {
     private final BooleanProperty ignoreCase = new SimpleBooleanProperty(this, "ignoreCase", true);
     private final ReadOnlyObjectWrapper<FilterGroup> nested = new ReadOnlyObjectWrapper<>(this, "nested");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final boolean absentFields;
 
-    FilterCondition(Schema schema, GridColumn initial) {
+    FilterCondition(Schema schema, GridColumn initial, boolean absentFields) {
         this.schema = schema;
+        this.absentFields = absentFields;
         column.addListener((obs, old, c) -> columnChanged(c));
         column.set(initial);
     }
 
     private void columnChanged(GridColumn c) {
-        List<FilterOperator> ops = FilterOperator.forColumn(c);
+        List<FilterOperator> ops = operators(c);
         if (operator.get() == null || !ops.contains(operator.get())) operator.set(ops.getFirst());
-        nested.set(c.isRelation() && c.related() != null ? new FilterGroup(schema, c.related()) : null);
+        nested.set(c.isRelation() && c.related() != null ? new FilterGroup(schema, c.related(), absentFields) : null);
         // A value typed for another field rarely fits this one.
         value.set("");
         error.set(null);
     }
+
+    /** @return the operators a condition on {@code c} offers here */
+    List<FilterOperator> operators(GridColumn c) { return FilterOperator.forColumn(c, absentFields); }
 
     /** @return the field the condition is on (set it to change the field; the operator follows) */
     public ObjectProperty<GridColumn> columnProperty() { return column; }
@@ -102,6 +107,7 @@ public final class FilterCondition implements FilterNode {
                 out.putObject(field).putNull(c.isRelation() ? "isNot" : "not");
             }
             case IS_EMPTY -> out.putObject(field).put("isEmpty", true);
+            case IS_SET, IS_NOT_SET -> out.putObject(field).put("isSet", op == FilterOperator.IS_SET);
             case SOME, EVERY, NONE, IS, IS_NOT -> {
                 ObjectNode inner = nested.get() == null ? null : nested.get().toWhere(options);
                 out.putObject(field).set(op.prismaKey(), inner == null ? JSON.objectNode() : inner);
