@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
 import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.schema.model.Model;
+import dev.facet.schema.model.Schema;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.ui.grid.ModelGridViewModel.PagingMode;
 import dev.facet.ui.grid.ModelGridViewModel.Severity;
@@ -28,6 +29,7 @@ import javafx.collections.ObservableList;
 final class GridSave {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    private final Schema schema;
     private final Model model;
     private final List<GridColumn> columns;
     private final List<ScalarField> keyFields;
@@ -44,8 +46,9 @@ final class GridSave {
     private final ReadOnlyBooleanWrapper nonAtomicOffered = new ReadOnlyBooleanWrapper(this, "nonAtomicOffered");
     private final ObservableList<RowKey> reveal = FXCollections.observableArrayList();
 
-    GridSave(Model model, List<GridColumn> columns, QueryEngine engine, TaskExecutor executor, GridQuery query, PendingChanges pending,
+    GridSave(Schema schema, Model model, List<GridColumn> columns, QueryEngine engine, TaskExecutor executor, GridQuery query, PendingChanges pending,
              GridPaging paging, GridMessages messages, Supplier<ObjectNode> where, Supplier<List<SortKey>> sort) {
+        this.schema = schema;
         this.model = model;
         this.columns = columns;
         this.keyFields = RowKey.fields(model);
@@ -79,7 +82,7 @@ final class GridSave {
 
     /** @return the requests Save would send now */
     SavePlan plan() {
-        return new SavePlan(model, columns, pending.changes(), query.include(), engine.supports(ConnectorCapability.ABSENT_FIELDS));
+        return new SavePlan(schema, model, columns, pending.changes(), query.include(), engine.supports(ConnectorCapability.ABSENT_FIELDS));
     }
 
     void save() {

@@ -183,7 +183,7 @@ public final class ModelGridViewModel {
                 sort::sortOrder, layout.get());
         this.pending = new PendingChanges(model, project.readOnly(), columns, changes, paging, messages, zone::get, this::isSaving,
                 engine.supports(ConnectorCapability.COMPOSITE_TYPES));
-        this.saver = new GridSave(model, columns, engine, executor, query, pending, paging, messages, filters::where, sort::sortOrder);
+        this.saver = new GridSave(schema, model, columns, engine, executor, query, pending, paging, messages, filters::where, sort::sortOrder);
         this.cells = new CellPresenter(pending, zone::get);
         this.deletes = new DeleteFlow(schema, model, engine, executor, query, pending, paging, messages);
         this.relations = new RelationLinks(schema, model, engine, executor, navigator, pending, messages, zone::get,

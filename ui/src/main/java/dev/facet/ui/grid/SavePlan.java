@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
 import dev.facet.data.error.QueryError;
 import dev.facet.schema.model.Model;
+import dev.facet.schema.model.Schema;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
 import java.util.ArrayList;
@@ -56,6 +57,7 @@ final class SavePlan {
 
     private final Model model;
     private final boolean absentFields;
+    private final Schema schema;
     /** The keys of the records the last successful run created, in the order they were added. */
     private volatile List<RowKey> created = List.of();
     private final List<GridColumn> columns;
@@ -67,14 +69,16 @@ final class SavePlan {
      * @param include the grid's relation includes, so that the other side of a conflict reads like a row
      */
     SavePlan(Model model, List<GridColumn> columns, ChangeSet changes, ObjectNode include) {
-        this(model, columns, changes, include, false);
+        this(null, model, columns, changes, include, false);
     }
 
     /**
      * @param absentFields whether a field may be missing from a record (MongoDB): a value loaded as null is then
      *                     guarded as "null or missing", since Prisma's {@code null} matches an explicit null only
+     * @param schema       the schema, for the guards of embedded documents ({@link CompositeGuard}); null without them
      */
-    SavePlan(Model model, List<GridColumn> columns, ChangeSet changes, ObjectNode include, boolean absentFields) {
+    SavePlan(Schema schema, Model model, List<GridColumn> columns, ChangeSet changes, ObjectNode include, boolean absentFields) {
+        this.schema = schema;
         this.absentFields = absentFields;
         this.model = model;
         this.columns = columns;
@@ -129,9 +133,11 @@ final class SavePlan {
                 continue;
             }
             JsonNode original = e.original.get(field);
-            // Embedded documents have no equality filter yet: such a field is not guarded rather than guarded wrongly.
-            if (c.kind() == GridColumn.Kind.COMPOSITE) continue;
             if (original == null || original.isNull()) guardNull(where, field);
+            else if (c.kind() == GridColumn.Kind.COMPOSITE) {
+                JsonNode guard = CompositeGuard.of(schema, c.scalar(), original);
+                if (guard != null) where.set(field, guard);
+            }
             // An empty list reads back the same as a NULL one, and Prisma's isEmpty matches only a real empty list:
             // such a field is not guarded rather than guarded wrongly.
             else if (c.isList() && original.isEmpty()) continue;

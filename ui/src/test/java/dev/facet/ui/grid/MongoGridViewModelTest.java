@@ -168,4 +168,42 @@ class MongoGridViewModelTest {
         assertThat(again.messageProperty().get().text()).isEqualTo("Saved 1 change");
         assertThat(run(p.engine(), "Order", "count", "{}").asInt()).isZero();
     }
+
+    @Test
+    void theConflictCheckCoversEmbeddedDocuments() {
+        p = MongoGridFixture.project();
+        ModelGridViewModel customers = grid("Customer");
+        // Ada's zip is missing from her document and read as null: guarded as null or missing, so no false conflict.
+        assertThat(customers.setValue(customers.rows().get(0), customers.column("address"), dev.facet.data.value.JsonCodec.parse(
+                "{\"street\": \"Main St 2\", \"city\": \"Delft\", \"zip\": null, \"geo\": {\"lat\": 52.01, \"lng\": 4.36}}")).ok()).isTrue();
+        customers.save();
+        assertThat(customers.messageProperty().get().text()).isEqualTo("Saved 1 change");
+
+        // Someone else changes a field inside Alan's address after it was loaded: the Save is refused as a conflict.
+        run(p.engine(), "Customer", "update", "{\"where\": {\"id\": \"%s\"}, \"data\": {\"address\": {\"update\": {\"zip\": \"MK3 6EZ\"}}}}"
+                .formatted(MongoGridFixture.ALAN));
+        assertThat(customers.setValue(customers.rows().get(2), customers.column("address"), dev.facet.data.value.JsonCodec.parse(
+                "{\"street\": \"Bletchley Park\", \"city\": \"Bletchley\", \"zip\": \"MK3 6EB\", \"geo\": null}")).ok()).isTrue();
+        customers.save();
+        assertThat(customers.conflicts()).hasSize(1);
+        assertThat(customers.messageProperty().get().text()).startsWith("Nothing was saved: 1 record was changed by someone else");
+        assertThat(run(p.engine(), "Customer", "findUnique", "{\"where\": {\"id\": \"%s\"}}".formatted(MongoGridFixture.ALAN))
+                .get("address").get("city").asText()).isEqualTo("Milton Keynes");
+
+        // A list of embedded documents without nulls: an item pushed by someone else is a conflict too.
+        run(p.engine(), "Order", "update", "{\"where\": {\"id\": \"%s\"}, \"data\": {\"lines\": {\"set\": [{\"sku\": \"SKU-1\", \"qty\": 2, \"price\": 19.99}]}}}"
+                .formatted(MongoGridFixture.ORD1));
+        ModelGridViewModel orders = grid("Order");
+        run(p.engine(), "Order", "update", "{\"where\": {\"id\": \"%s\"}, \"data\": {\"lines\": {\"push\": {\"sku\": \"SKU-9\", \"qty\": 1, \"price\": 1.5}}}}"
+                .formatted(MongoGridFixture.ORD1));
+        JsonNodeHolder.lines = orders.rows().get(0).record().get("lines").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) JsonNodeHolder.lines.get(0)).put("qty", 5);
+        assertThat(orders.setValue(orders.rows().get(0), orders.column("lines"), JsonNodeHolder.lines).ok()).isTrue();
+        orders.save();
+        assertThat(orders.conflicts()).hasSize(1);
+    }
+
+    private static final class JsonNodeHolder {
+        static com.fasterxml.jackson.databind.JsonNode lines;
+    }
 }
