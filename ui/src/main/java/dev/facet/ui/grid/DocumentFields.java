@@ -37,13 +37,11 @@ final class DocumentFields {
     }
 
     /**
-     * The value a Save sends for a pending cell: a whole embedded document or list of them as a composite
-     * {@code set} on an update (Prisma's shorthand is the same, but set says what is meant); everything else as is.
+     * The value a Save sends for a pending cell: an embedded document or a list of them as Prisma's composite update
+     * from what was loaded ({@link CompositeUpdates}); everything else as is.
      */
-    static JsonNode forUpdate(GridColumn column, JsonNode value) {
+    static JsonNode forUpdate(dev.facet.schema.model.Schema schema, GridColumn column, JsonNode original, JsonNode value) {
         if (column.kind() != GridColumn.Kind.COMPOSITE || value == null || value.isNull() || isUnset(value)) return value;
-        ObjectNode set = JsonNodeFactory.instance.objectNode();
-        set.set("set", value);
-        return set;
+        return CompositeUpdates.of(schema, column.scalar(), original, value);
     }
 }

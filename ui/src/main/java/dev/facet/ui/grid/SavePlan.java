@@ -163,7 +163,7 @@ final class SavePlan {
         ObjectNode args = JSON.objectNode();
         args.set("where", where);
         ObjectNode data = args.putObject("data");
-        e.values.forEach((f, v) -> data.set(f, DocumentFields.forUpdate(column(f), v)));
+        e.values.forEach((f, v) -> data.set(f, DocumentFields.forUpdate(schema, column(f), e.original.get(f), v)));
         putLinks(data, e.links.values(), false);
         args.set("select", keySelect());
         return args;

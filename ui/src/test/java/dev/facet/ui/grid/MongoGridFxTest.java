@@ -140,6 +140,9 @@ class MongoGridFxTest {
         assertThat(message()).isEqualTo("Saved 1 change");
         assertThat(run(project.engine(), "Customer", "findUnique", "{\"where\": {\"id\": \"%s\"}, \"select\": {\"address\": true}}".formatted(ADA))
                 .toString()).isEqualTo("{\"address\":{\"street\":\"Main St 1\",\"city\":\"Leiden\",\"zip\":null,\"geo\":{\"lat\":52.16,\"lng\":4.36}}}");
+        // Sent as a partial update of the fields changed: the zip that was missing from Ada's address is still missing.
+        assertThat(run(project.engine(), "Customer", "count", "{\"where\": {\"id\": \"%s\", \"address\": {\"is\": {\"zip\": {\"isSet\": false}}}}}"
+                .formatted(ADA)).asInt()).isEqualTo(1);
 
         show("Order", 1280, 800);
         robot.doubleClickOn(cell(robot, "[{sku: \"SKU-1\", qty: 2, price: 19.99}, {sku: \"SKU-2\", qty: 1}]"));
@@ -158,6 +161,24 @@ class MongoGridFxTest {
         assertThat(message()).isEqualTo("Saved 1 change");
         assertThat(run(project.engine(), "Order", "findUnique", "{\"where\": {\"number\": \"ORD-1\"}, \"select\": {\"lines\": true}}").toString())
                 .isEqualTo("{\"lines\":[{\"sku\":\"SKU-3\",\"qty\":4,\"price\":null},{\"sku\":\"SKU-2\",\"qty\":1,\"price\":null}]}");
+
+        // An item added at the end is pushed: what another client changed in the list meanwhile is kept.
+        show("Order", 1280, 800);
+        Node lines = cell(robot, "[{sku: \"SKU-3\", qty: 4}, {sku: \"SKU-2\", qty: 1}]");
+        run(project.engine(), "Order", "update", "{\"where\": {\"number\": \"ORD-1\"}, \"data\": {\"lines\": {\"updateMany\": "
+                + "{\"where\": {\"sku\": \"SKU-2\"}, \"data\": {\"qty\": 9}}}}}");
+        robot.doubleClickOn(lines);
+        waitUntil(() -> robot.lookup("#composite-list-lines").tryQuery().isPresent());
+        robot.clickOn("#composite-add-lines");
+        replaceText(robot, "#composite-input-lines-2-sku", "SKU-4");
+        replaceText(robot, "#composite-input-lines-2-qty", "1");
+        robot.clickOn("#composite-apply");
+        waitUntil(() -> robot.lookup("#composite-editor").tryQuery().isEmpty());
+        save(robot);
+        assertThat(message()).isEqualTo("Saved 1 change");
+        assertThat(run(project.engine(), "Order", "findUnique", "{\"where\": {\"number\": \"ORD-1\"}, \"select\": {\"lines\": true}}").toString())
+                .isEqualTo("{\"lines\":[{\"sku\":\"SKU-3\",\"qty\":4,\"price\":null},{\"sku\":\"SKU-2\",\"qty\":9,\"price\":null},"
+                        + "{\"sku\":\"SKU-4\",\"qty\":1,\"price\":null}]}");
     }
 
     @Test

@@ -203,6 +203,49 @@ class MongoGridViewModelTest {
         assertThat(orders.conflicts()).hasSize(1);
     }
 
+    @Test
+    void editedListsOfEmbeddedDocumentsAreSentAsPrismasListOperations() {
+        p = MongoGridFixture.project();
+        run(p.engine(), "Order", "update", ("{\"where\": {\"id\": \"%s\"}, \"data\": {\"lines\": {\"set\": [{\"sku\": \"A\", \"qty\": 1, \"price\": 1.5}, "
+                + "{\"sku\": \"B\", \"qty\": 2, \"price\": 2.5}, {\"sku\": \"C\", \"qty\": 3, \"price\": 3.5}]}}}").formatted(MongoGridFixture.ORD1));
+        ModelGridViewModel orders = grid("Order");
+        GridRow row = orders.rows().get(0);
+        com.fasterxml.jackson.databind.node.ArrayNode lines = (com.fasterxml.jackson.databind.node.ArrayNode) row.record().get("lines").deepCopy();
+        // One item changed: updateMany on that item (found by the fields that stay), with the changed fields only.
+        com.fasterxml.jackson.databind.node.ArrayNode changed = lines.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) changed.get(1)).put("qty", 7);
+        orders.setValue(row, orders.column("lines"), changed);
+        assertThat(sent(orders)).isEqualTo("{\"updateMany\":{\"where\":{\"sku\":{\"equals\":\"B\"},\"price\":{\"equals\":2.5}},"
+                + "\"data\":{\"qty\":7}}}");
+        // Items removed: deleteMany of those items.
+        com.fasterxml.jackson.databind.node.ArrayNode fewer = lines.deepCopy();
+        fewer.remove(0);
+        orders.setValue(row, orders.column("lines"), fewer);
+        assertThat(sent(orders)).isEqualTo("{\"deleteMany\":{\"where\":{\"OR\":[{\"sku\":{\"equals\":\"A\"},\"qty\":{\"equals\":1},"
+                + "\"price\":{\"equals\":1.5}}]}}}");
+        orders.save();
+        assertThat(orders.messageProperty().get().text()).isEqualTo("Saved 1 change");
+        assertThat(run(p.engine(), "Order", "findUnique", "{\"where\": {\"id\": \"%s\"}, \"select\": {\"lines\": {\"select\": {\"sku\": true}}}}"
+                .formatted(MongoGridFixture.ORD1)).toString()).isEqualTo("{\"lines\":[{\"sku\":\"B\"},{\"sku\":\"C\"}]}");
+        // Reordered: the whole list with set.
+        row = orders.rows().get(0);
+        com.fasterxml.jackson.databind.node.ArrayNode swapped = JsonNodeFactoryHolder.array(row.record().get("lines").get(1), row.record().get("lines").get(0));
+        orders.setValue(row, orders.column("lines"), swapped);
+        assertThat(sent(orders)).startsWith("{\"set\":[");
+    }
+
+    private static String sent(ModelGridViewModel vm) {
+        return vm.plan().steps().getFirst().request().args().get("data").get("lines").toString();
+    }
+
+    private static final class JsonNodeFactoryHolder {
+        static com.fasterxml.jackson.databind.node.ArrayNode array(com.fasterxml.jackson.databind.JsonNode... items) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            for (var i : items) a.add(i.deepCopy());
+            return a;
+        }
+    }
+
     private static final class JsonNodeHolder {
         static com.fasterxml.jackson.databind.JsonNode lines;
     }
