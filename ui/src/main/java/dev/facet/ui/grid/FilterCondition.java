@@ -58,12 +58,28 @@ public final class FilterCondition implements FilterNode {
     }
 
     private void columnChanged(GridColumn c) {
+        // The nested group first: the panel redraws when the operator changes, and must find the new group then.
+        nested.set(c.isRelation() && c.related() != null ? new FilterGroup(schema, c.related(), absentFields)
+                : c.kind() == GridColumn.Kind.COMPOSITE ? new FilterGroup(schema, compositeAsModel(c), absentFields) : null);
         List<FilterOperator> ops = operators(c);
         if (operator.get() == null || !ops.contains(operator.get())) operator.set(ops.getFirst());
-        nested.set(c.isRelation() && c.related() != null ? new FilterGroup(schema, c.related(), absentFields) : null);
         // A value typed for another field rarely fits this one.
         value.set("");
         error.set(null);
+    }
+
+    /** An embedded document's fields as a model's, for the conditions nested below it (it has no key or relations). */
+    private dev.facet.schema.model.Model compositeAsModel(GridColumn c) {
+        var type = schema.compositeType(c.scalar().typeName());
+        return new dev.facet.schema.model.Model(type.name(), type.name(), false, List.copyOf(type.fields()), null, List.of(), false,
+                null, type.documentation(), type.span());
+    }
+
+    /** @return what the nested conditions are on, as the panel titles them */
+    public String nestedTitle() {
+        GridColumn c = column.get();
+        if (c.isRelation()) return c.related().name() + " records matching";
+        return c.isList() ? c.name() + " items matching" : c.name() + " matching";
     }
 
     /** @return the operators a condition on {@code c} offers here */

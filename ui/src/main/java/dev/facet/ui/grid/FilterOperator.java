@@ -91,7 +91,6 @@ public enum FilterOperator {
     public static List<FilterOperator> forColumn(GridColumn column, boolean absentFields) {
         List<FilterOperator> ops = new ArrayList<>(operators(column));
         boolean optional = column.nullable() && !column.isRelation() && column.kind() != GridColumn.Kind.UNSUPPORTED;
-        if (absentFields && column.kind() == GridColumn.Kind.COMPOSITE && column.nullable()) ops.addAll(List.of(IS_NULL, IS_NOT_NULL));
         if (absentFields && (optional || column.kind() == GridColumn.Kind.COMPOSITE)) ops.addAll(List.of(IS_SET, IS_NOT_SET));
         return List.copyOf(ops);
     }
@@ -101,7 +100,9 @@ public enum FilterOperator {
         switch (column.kind()) {
             case TO_MANY -> out.addAll(List.of(SOME, EVERY, NONE));
             case TO_ONE -> out.addAll(List.of(IS, IS_NOT));
-            case UNSUPPORTED, COMPOSITE -> { return List.of(); }
+            case UNSUPPORTED -> { return List.of(); }
+            // Embedded documents take conditions on their own fields, as relations do on the related model's.
+            case COMPOSITE -> out.addAll(column.isList() ? List.of(SOME, EVERY, NONE, IS_EMPTY) : List.of(IS, IS_NOT));
             case ENUM -> out.addAll(column.isList() ? List.of(HAS, IS_EMPTY) : List.of(EQUALS, NOT, IN, NOT_IN));
             case SCALAR -> {
                 if (column.isList()) {

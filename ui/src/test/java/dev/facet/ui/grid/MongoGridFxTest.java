@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.ui.project.Project;
 import dev.facet.ui.task.FxTaskExecutor;
+import java.util.List;
 import java.util.Locale;
+import javafx.scene.control.ComboBox;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -225,5 +227,50 @@ class MongoGridFxTest {
         robot.clickOn(offer);
         waitUntil(() -> "Saved 2 changes".equals(message()));
         assertThat(onFx(offer::isVisible)).isFalse();
+    }
+
+    @Test
+    void filtersReachIntoEmbeddedDocuments(FxRobot robot) {
+        project = MongoGridFixture.project();
+        show("Customer", 1280, 800);
+        robot.clickOn("#filter-toggle");
+        robot.clickOn(".add-condition");
+        ComboBox<GridColumn> field = robot.lookup(".filter-field").query();
+        fx(() -> field.getSelectionModel().select(vm().column("address")));
+        ComboBox<FilterOperator> op = robot.lookup(".filter-operator").query();
+        assertThat(onFx(() -> List.copyOf(op.getItems()))).contains(FilterOperator.IS, FilterOperator.IS_NOT, FilterOperator.IS_SET);
+        fx(() -> op.getSelectionModel().select(FilterOperator.IS));
+        waitUntil(() -> robot.lookup(".filter-nested").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".filter-nested .add-condition").queryButton());
+        ComboBox<GridColumn> inner = robot.lookup(".filter-nested .filter-field").query();
+        fx(() -> inner.getSelectionModel().select(inner.getItems().stream().filter(c -> c.name().equals("city")).findFirst().orElseThrow()));
+        robot.clickOn(robot.lookup(".filter-nested .filter-value").queryAs(TextField.class)).write("Delft");
+        GridFx.snapshot(stage.getScene(), "mongo-composite-filter");
+        robot.clickOn("#filter-apply");
+        waitUntil(() -> !vm().loadingProperty().get() && vm().totalCountProperty().get() == 1);
+        assertThat(onFx(() -> vm().rows().getFirst().record().get("email").asText())).isEqualTo("ada@example.com");
+
+        // A list of embedded documents: orders with some line of SKU-2, then with no line at all.
+        show("Order", 1024, 700);
+        robot.clickOn("#filter-toggle");
+        robot.clickOn(".add-condition");
+        ComboBox<GridColumn> f2 = robot.lookup(".filter-field").query();
+        fx(() -> f2.getSelectionModel().select(vm().column("lines")));
+        ComboBox<FilterOperator> op2 = robot.lookup(".filter-operator").query();
+        assertThat(onFx(() -> List.copyOf(op2.getItems()))).contains(FilterOperator.SOME, FilterOperator.EVERY, FilterOperator.NONE, FilterOperator.IS_EMPTY);
+        fx(() -> op2.getSelectionModel().select(FilterOperator.SOME));
+        waitUntil(() -> robot.lookup(".filter-nested").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".filter-nested .add-condition").queryButton());
+        ComboBox<GridColumn> inner2 = robot.lookup(".filter-nested .filter-field").query();
+        fx(() -> inner2.getSelectionModel().select(inner2.getItems().stream().filter(c -> c.name().equals("sku")).findFirst().orElseThrow()));
+        robot.clickOn(robot.lookup(".filter-nested .filter-value").queryAs(TextField.class)).write("SKU-2");
+        GridFx.snapshot(stage.getScene(), "mongo-composite-filter-1024");
+        robot.clickOn("#filter-apply");
+        waitUntil(() -> !vm().loadingProperty().get() && vm().totalCountProperty().get() == 1);
+        assertThat(onFx(() -> vm().rows().getFirst().record().get("number").asText())).isEqualTo("ORD-1");
+        fx(() -> op2.getSelectionModel().select(FilterOperator.IS_EMPTY));
+        robot.clickOn("#filter-apply");
+        waitUntil(() -> !vm().loadingProperty().get() && vm().totalCountProperty().get() == 1
+                && vm().rows().getFirst().record() != null && vm().rows().getFirst().record().get("number").asText().equals("ORD-2"));
     }
 }
