@@ -233,18 +233,8 @@ class MongoGridFxTest {
     void filtersReachIntoEmbeddedDocuments(FxRobot robot) {
         project = MongoGridFixture.project();
         show("Customer", 1280, 800);
-        robot.clickOn("#filter-toggle");
-        robot.clickOn(".add-condition");
-        ComboBox<GridColumn> field = robot.lookup(".filter-field").query();
-        fx(() -> field.getSelectionModel().select(vm().column("address")));
-        ComboBox<FilterOperator> op = robot.lookup(".filter-operator").query();
-        assertThat(onFx(() -> List.copyOf(op.getItems()))).contains(FilterOperator.IS, FilterOperator.IS_NOT, FilterOperator.IS_SET);
-        fx(() -> op.getSelectionModel().select(FilterOperator.IS));
-        waitUntil(() -> robot.lookup(".filter-nested").tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".filter-nested .add-condition").queryButton());
-        ComboBox<GridColumn> inner = robot.lookup(".filter-nested .filter-field").query();
-        fx(() -> inner.getSelectionModel().select(inner.getItems().stream().filter(c -> c.name().equals("city")).findFirst().orElseThrow()));
-        robot.clickOn(robot.lookup(".filter-nested .filter-value").queryAs(TextField.class)).write("Delft");
+        assertThat(nestedCondition(robot, "address", FilterOperator.IS, "city", "Delft"))
+                .contains(FilterOperator.IS, FilterOperator.IS_NOT, FilterOperator.IS_SET);
         GridFx.snapshot(stage.getScene(), "mongo-composite-filter");
         robot.clickOn("#filter-apply");
         waitUntil(() -> !vm().loadingProperty().get() && vm().totalCountProperty().get() == 1);
@@ -252,18 +242,9 @@ class MongoGridFxTest {
 
         // A list of embedded documents: orders with some line of SKU-2, then with no line at all.
         show("Order", 1024, 700);
-        robot.clickOn("#filter-toggle");
-        robot.clickOn(".add-condition");
-        ComboBox<GridColumn> f2 = robot.lookup(".filter-field").query();
-        fx(() -> f2.getSelectionModel().select(vm().column("lines")));
+        assertThat(nestedCondition(robot, "lines", FilterOperator.SOME, "sku", "SKU-2"))
+                .contains(FilterOperator.SOME, FilterOperator.EVERY, FilterOperator.NONE, FilterOperator.IS_EMPTY);
         ComboBox<FilterOperator> op2 = robot.lookup(".filter-operator").query();
-        assertThat(onFx(() -> List.copyOf(op2.getItems()))).contains(FilterOperator.SOME, FilterOperator.EVERY, FilterOperator.NONE, FilterOperator.IS_EMPTY);
-        fx(() -> op2.getSelectionModel().select(FilterOperator.SOME));
-        waitUntil(() -> robot.lookup(".filter-nested").tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".filter-nested .add-condition").queryButton());
-        ComboBox<GridColumn> inner2 = robot.lookup(".filter-nested .filter-field").query();
-        fx(() -> inner2.getSelectionModel().select(inner2.getItems().stream().filter(c -> c.name().equals("sku")).findFirst().orElseThrow()));
-        robot.clickOn(robot.lookup(".filter-nested .filter-value").queryAs(TextField.class)).write("SKU-2");
         GridFx.snapshot(stage.getScene(), "mongo-composite-filter-1024");
         robot.clickOn("#filter-apply");
         waitUntil(() -> !vm().loadingProperty().get() && vm().totalCountProperty().get() == 1);
@@ -272,5 +253,22 @@ class MongoGridFxTest {
         robot.clickOn("#filter-apply");
         waitUntil(() -> !vm().loadingProperty().get() && vm().totalCountProperty().get() == 1
                 && vm().rows().getFirst().record() != null && vm().rows().getFirst().record().get("number").asText().equals("ORD-2"));
+    }
+
+    /** Opens the filter panel, puts a condition on {@code field} with {@code op}, and one below it on {@code inner}; @return the operators offered */
+    List<FilterOperator> nestedCondition(FxRobot robot, String field, FilterOperator op, String inner, String value) {
+        robot.clickOn("#filter-toggle");
+        robot.clickOn(".add-condition");
+        ComboBox<GridColumn> outer = robot.lookup(".filter-field").query();
+        fx(() -> outer.getSelectionModel().select(vm().column(field)));
+        ComboBox<FilterOperator> ops = robot.lookup(".filter-operator").query();
+        List<FilterOperator> offered = onFx(() -> List.copyOf(ops.getItems()));
+        fx(() -> ops.getSelectionModel().select(op));
+        waitUntil(() -> robot.lookup(".filter-nested").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".filter-nested .add-condition").queryButton());
+        ComboBox<GridColumn> below = robot.lookup(".filter-nested .filter-field").query();
+        fx(() -> below.getSelectionModel().select(below.getItems().stream().filter(c -> c.name().equals(inner)).findFirst().orElseThrow()));
+        robot.clickOn(robot.lookup(".filter-nested .filter-value").queryAs(TextField.class)).write(value);
+        return offered;
     }
 }
