@@ -157,6 +157,13 @@ public final class QueryEngine implements AutoCloseable {
     public int concurrentReads() { return connector.concurrentReads(); }
 
     /**
+     * From now on, on a database without transactions (a standalone MongoDB server), runs writes that change several
+     * records one command after another instead of refusing them with P2031 ({@code --allow-non-atomic}); a failure
+     * halfway then leaves the earlier changes. Databases with transactions ignore it.
+     */
+    public void allowNonAtomicWrites(boolean allow) { connector.allowNonAtomicWrites(allow); }
+
+    /**
      * What deleting the records {@code where} matches would do, as the {@code previewDelete} action answers it but
      * typed: the effects per relation, the records that would block the delete, the totals per model.
      *

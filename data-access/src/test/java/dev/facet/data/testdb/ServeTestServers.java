@@ -12,19 +12,20 @@ import java.io.IOException;
  *      dev.facet.data.testdb.ServeTestServers postgres mysql
  * </pre>
  *
- * Output: one line per server, {@code postgresql=<url>} or {@code mysql=<url>}, then {@code ready}.
+ * Output: one line per server, {@code postgresql=<url>}, {@code mysql=<url>} or {@code mongodb=<url>}, then {@code ready}.
  */
 public final class ServeTestServers {
     private ServeTestServers() {}
 
-    /** @param args the servers to start: {@code postgres} and/or {@code mysql} (default: both) */
+    /** @param args the servers to start: {@code postgres}, {@code mysql} and/or {@code mongo} (default: the first two) */
     public static void main(String[] args) throws IOException {
         java.util.List<String> wanted = args.length == 0 ? java.util.List.of("postgres", "mysql") : java.util.List.of(args);
         for (String w : wanted) {
             switch (w) {
                 case "postgres", "postgresql" -> System.out.println("postgresql=" + TestServers.postgresAdminUrl());
                 case "mysql", "mariadb" -> System.out.println("mysql=" + TestServers.mysqlAdminUrl());
-                default -> throw new IllegalArgumentException("unknown server '" + w + "' (expected postgres or mysql)");
+                case "mongo", "mongodb" -> System.out.println("mongodb=" + TestServers.mongoServerUrl());
+                default -> throw new IllegalArgumentException("unknown server '" + w + "' (expected postgres, mysql or mongo)");
             }
         }
         System.out.println("ready");

@@ -73,12 +73,16 @@ final class CellPresenter {
                 if (key != null && changes.has(key, column.name())) {
                     shown = changes.value(key, column.name());
                     flags.add(CellFlag.PENDING);
-                    tooltip = "Changed; was " + describe(column, loaded);
+                    tooltip = "Changed; was " + (AbsentFields.isAbsent(record, column.name()) ? "missing" : describe(column, loaded));
                     if (conflict != null) {
                         flags.add(CellFlag.CONFLICT);
                         tooltip += conflict.deleted() ? "; the record was deleted by someone else"
                                 : "; now " + describe(column, conflict.theirs().get(column.name())) + " in the database";
                     }
+                }
+                if (shown == loaded && AbsentFields.isAbsent(record, column.name())) {
+                    flags.add(CellFlag.NULL);
+                    yield new CellContent("missing", flags, "This document has no " + column.name() + " field, not even null");
                 }
                 yield valueContent(column, shown, flags, tooltip);
             }
@@ -123,6 +127,10 @@ final class CellPresenter {
     }
 
     private CellContent valueContent(GridColumn column, JsonNode value, EnumSet<CellFlag> flags, String tooltip) {
+        if (DocumentFields.isUnset(value)) {
+            flags.add(CellFlag.NULL);
+            return new CellContent("unset", flags, "Removed from the document when saved" + (tooltip == null ? "" : "; " + tooltip));
+        }
         if (value == null || value.isNull()) {
             flags.add(CellFlag.NULL);
             return new CellContent("NULL", flags, tooltip);
@@ -133,6 +141,7 @@ final class CellPresenter {
         }
         String text = CellValues.display(column, value, zone.get());
         if (tooltip == null && column.scalarType() == ScalarType.DATE_TIME) tooltip = text + " " + CellValues.zoneLabel(zone.get());
+        if (tooltip == null && ObjectIds.is(column)) tooltip = ObjectIds.tooltip(value);
         return new CellContent(text, flags, tooltip);
     }
 

@@ -59,6 +59,8 @@ public final class CellValues {
      * @param zone   the zone DateTime values are shown in
      */
     public static String display(GridColumn column, JsonNode value, ZoneId zone) {
+        if (ObjectIds.is(column)) return ObjectIds.display(value);
+        if (column.kind() == GridColumn.Kind.COMPOSITE) return oneLine(Composites.summary(value));
         if (value.isArray()) return JsonCodec.write(value);
         if (column.kind() == GridColumn.Kind.ENUM) return value.asText();
         ScalarType type = column.scalarType();
@@ -236,6 +238,7 @@ public final class CellValues {
     private static JsonNode parseOne(GridColumn column, String text, ZoneId zone) {
         if (column.kind() == GridColumn.Kind.ENUM) return enumValue(column.enumType(), text);
         NativeType nt = column.scalar().nativeType();
+        if (ObjectIds.is(column)) return JSON.textNode(ObjectIds.parse(text));
         return switch (column.scalarType()) {
             case STRING -> string(text, nt);
             case BOOLEAN -> bool(text);

@@ -3,6 +3,7 @@ package dev.facet.ui.grid;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
 import dev.facet.schema.model.Model;
+import dev.facet.schema.model.Schema;
 import dev.facet.ui.grid.ModelGridViewModel.Severity;
 import dev.facet.ui.task.TaskExecutor;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * confirmation, and a confirmed delete is a pending change that Save applies.
  */
 final class DeleteFlow {
+    private final Schema schema;
     private final Model model;
     private final QueryEngine engine;
     private final TaskExecutor executor;
@@ -26,8 +28,9 @@ final class DeleteFlow {
     /** What the status bar says while a delete preview runs; forgotten when the preview is cancelled. */
     private String previewTask;
 
-    DeleteFlow(Model model, QueryEngine engine, TaskExecutor executor, GridQuery query, PendingChanges pending, GridPaging paging,
+    DeleteFlow(Schema schema, Model model, QueryEngine engine, TaskExecutor executor, GridQuery query, PendingChanges pending, GridPaging paging,
                GridMessages messages) {
+        this.schema = schema;
         this.model = model;
         this.engine = engine;
         this.executor = executor;
@@ -60,7 +63,7 @@ final class DeleteFlow {
                 () -> engine.previewDelete(model.name(), where),
                 preview -> {
                     messages.reachable();
-                    deletePreview.set(DeletePreview.of(model.name(), preview, keys));
+                    deletePreview.set(DeletePreview.of(schema, model.name(), preview, keys));
                 },
                 e -> messages.failed("Could not preview the delete", e));
     }

@@ -32,9 +32,15 @@ public record DeletePreview(String model, int count, List<String> effects, List<
      * @param preview the engine's delete preview
      * @param keys    the records asked about
      */
-    static DeletePreview of(String model, DeleteImpact preview, List<RowKey> keys) {
+    static DeletePreview of(String model, DeleteImpact preview, List<RowKey> keys) { return of(null, model, preview, keys); }
+
+    /**
+     * As {@link #of(String, DeleteImpact, List)}; with the schema, connections kept in id arrays (MongoDB's
+     * many-to-many) are named by their array: {@code remove its id from orderIds of 2 Product records}.
+     */
+    static DeletePreview of(dev.facet.schema.model.Schema schema, String model, DeleteImpact preview, List<RowKey> keys) {
         List<String> effects = new ArrayList<>();
-        effectLines(preview.effects(), 0, effects);
+        effectLines(schema, preview.effects(), 0, effects);
         List<String> blockers = new ArrayList<>();
         for (DeleteImpact.Blocker b : preview.blockedBy()) {
             long n = b.count();
@@ -43,7 +49,7 @@ public record DeletePreview(String model, int count, List<String> effects, List<
         return new DeletePreview(model, keys.size(), effects, blockers, keys);
     }
 
-    private static void effectLines(List<DeleteImpact.Effect> effects, int depth, List<String> out) {
+    private static void effectLines(dev.facet.schema.model.Schema schema, List<DeleteImpact.Effect> effects, int depth, List<String> out) {
         for (DeleteImpact.Effect e : effects) {
             long n = e.count();
             String records = (n < 0 ? "" : String.format("%,d ", n)) + e.model() + (n == 1 ? "" : " records");
@@ -52,11 +58,24 @@ public record DeletePreview(String model, int count, List<String> effects, List<
                 case DELETE -> "delete " + records + " (cascade through " + field + ")";
                 case SET_NULL -> "set " + field + " to NULL on " + records;
                 case SET_DEFAULT -> "set " + field + " to its default on " + records;
-                case UNLINK -> "remove its links in " + e.model() + " (" + e.relation() + ")";
+                case UNLINK -> {
+                    String array = idArray(schema, e);
+                    yield array != null ? "remove its id from " + array + " of " + records : "remove its links in " + e.model() + " (" + e.relation() + ")";
+                }
                 case UPDATE, RESTRICT -> null; // restrictions are listed as blockers
             };
             if (line != null) out.add("  ".repeat(depth) + line);
-            if (e.effects() != null) effectLines(e.effects(), depth + 1, out);
+            if (e.effects() != null) effectLines(schema, e.effects(), depth + 1, out);
         }
+    }
+
+    /** The id array of {@code e.model()} that holds the connections of an UNLINK effect, or null (a join table). */
+    private static String idArray(dev.facet.schema.model.Schema schema, DeleteImpact.Effect e) {
+        dev.facet.schema.model.Model m = schema == null ? null : schema.model(e.model());
+        if (m == null) return null;
+        for (var rf : m.relationFields()) {
+            if (rf.relationName().equals(e.relation()) && rf.fields().size() == 1 && m.field(rf.fields().getFirst()).isList()) return rf.fields().getFirst();
+        }
+        return null;
     }
 }

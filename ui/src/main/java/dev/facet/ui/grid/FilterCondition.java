@@ -48,21 +48,42 @@ public final class FilterCondition implements FilterNode {
     private final BooleanProperty ignoreCase = new SimpleBooleanProperty(this, "ignoreCase", true);
     private final ReadOnlyObjectWrapper<FilterGroup> nested = new ReadOnlyObjectWrapper<>(this, "nested");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final boolean absentFields;
 
-    FilterCondition(Schema schema, GridColumn initial) {
+    FilterCondition(Schema schema, GridColumn initial, boolean absentFields) {
         this.schema = schema;
+        this.absentFields = absentFields;
         column.addListener((obs, old, c) -> columnChanged(c));
         column.set(initial);
     }
 
     private void columnChanged(GridColumn c) {
-        List<FilterOperator> ops = FilterOperator.forColumn(c);
+        // The nested group first: the panel redraws when the operator changes, and must find the new group then.
+        nested.set(c.isRelation() && c.related() != null ? new FilterGroup(schema, c.related(), absentFields)
+                : c.kind() == GridColumn.Kind.COMPOSITE ? new FilterGroup(schema, compositeAsModel(c), absentFields) : null);
+        List<FilterOperator> ops = operators(c);
         if (operator.get() == null || !ops.contains(operator.get())) operator.set(ops.getFirst());
-        nested.set(c.isRelation() && c.related() != null ? new FilterGroup(schema, c.related()) : null);
         // A value typed for another field rarely fits this one.
         value.set("");
         error.set(null);
     }
+
+    /** An embedded document's fields as a model's, for the conditions nested below it (it has no key or relations). */
+    private dev.facet.schema.model.Model compositeAsModel(GridColumn c) {
+        var type = schema.compositeType(c.scalar().typeName());
+        return new dev.facet.schema.model.Model(type.name(), type.name(), false, List.copyOf(type.fields()), null, List.of(), false,
+                null, type.documentation(), type.span());
+    }
+
+    /** @return what the nested conditions are on, as the panel titles them */
+    public String nestedTitle() {
+        GridColumn c = column.get();
+        if (c.isRelation()) return c.related().name() + " records matching";
+        return c.isList() ? c.name() + " items matching" : c.name() + " matching";
+    }
+
+    /** @return the operators a condition on {@code c} offers here */
+    List<FilterOperator> operators(GridColumn c) { return FilterOperator.forColumn(c, absentFields); }
 
     /** @return the field the condition is on (set it to change the field; the operator follows) */
     public ObjectProperty<GridColumn> columnProperty() { return column; }
@@ -102,6 +123,7 @@ public final class FilterCondition implements FilterNode {
                 out.putObject(field).putNull(c.isRelation() ? "isNot" : "not");
             }
             case IS_EMPTY -> out.putObject(field).put("isEmpty", true);
+            case IS_SET, IS_NOT_SET -> out.putObject(field).put("isSet", op == FilterOperator.IS_SET);
             case SOME, EVERY, NONE, IS, IS_NOT -> {
                 ObjectNode inner = nested.get() == null ? null : nested.get().toWhere(options);
                 out.putObject(field).set(op.prismaKey(), inner == null ? JSON.objectNode() : inner);

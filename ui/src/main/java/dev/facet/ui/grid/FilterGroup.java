@@ -34,6 +34,7 @@ public final class FilterGroup implements FilterNode {
 
     private final Schema schema;
     private final Model model;
+    private final boolean absentFields;
     private final List<GridColumn> columns;
     private final ObjectProperty<Junction> junction = new SimpleObjectProperty<>(this, "junction", Junction.ALL);
     private final ObservableList<FilterNode> children = FXCollections.observableArrayList();
@@ -42,10 +43,16 @@ public final class FilterGroup implements FilterNode {
      * @param schema the schema
      * @param model  the model the conditions are on
      */
-    public FilterGroup(Schema schema, Model model) {
+    public FilterGroup(Schema schema, Model model) { this(schema, model, false); }
+
+    /**
+     * @param absentFields whether fields may be missing from a record (MongoDB), so that conditions offer "is set"
+     */
+    public FilterGroup(Schema schema, Model model, boolean absentFields) {
         this.schema = schema;
         this.model = model;
-        this.columns = GridColumn.of(schema, model).stream().filter(c -> !FilterOperator.forColumn(c).isEmpty()).toList();
+        this.absentFields = absentFields;
+        this.columns = GridColumn.of(schema, model).stream().filter(c -> !FilterOperator.forColumn(c, absentFields).isEmpty()).toList();
     }
 
     /** @return the model the conditions are on */
@@ -62,7 +69,7 @@ public final class FilterGroup implements FilterNode {
 
     /** Adds a condition on the first filterable field and returns it. */
     public FilterCondition addCondition() {
-        FilterCondition c = new FilterCondition(schema, columns.getFirst());
+        FilterCondition c = new FilterCondition(schema, columns.getFirst(), absentFields);
         children.add(c);
         return c;
     }
@@ -71,7 +78,7 @@ public final class FilterGroup implements FilterNode {
     public FilterCondition addCondition(String fieldName, FilterOperator operator, String value) {
         GridColumn column = columns.stream().filter(c -> c.name().equals(fieldName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no filterable field " + fieldName + " on " + model.name()));
-        FilterCondition c = new FilterCondition(schema, column);
+        FilterCondition c = new FilterCondition(schema, column, absentFields);
         c.operatorProperty().set(operator);
         c.valueProperty().set(value);
         children.add(c);
@@ -80,7 +87,7 @@ public final class FilterGroup implements FilterNode {
 
     /** Adds an empty nested group (combining with OR when this one combines with AND) and returns it. */
     public FilterGroup addGroup() {
-        FilterGroup g = new FilterGroup(schema, model);
+        FilterGroup g = new FilterGroup(schema, model, absentFields);
         g.junction.set(junction.get() == Junction.ALL ? Junction.ANY : Junction.ALL);
         children.add(g);
         return g;

@@ -25,7 +25,11 @@ public enum FilterOperator {
     EVERY("every", "every"),
     NONE("none", "none"),
     IS("is", "is"),
-    IS_NOT("isNot", "is not");
+    IS_NOT("isNot", "is not"),
+    /** The field is in the record, null or not (MongoDB: {@code isSet: true}). */
+    IS_SET("isSet", "is set"),
+    /** The field is missing from the record, not even null (MongoDB: {@code isSet: false}). */
+    IS_NOT_SET("isSet", "is not set");
 
     /** What an operator needs besides the field. */
     public enum Operand {
@@ -56,7 +60,7 @@ public enum FilterOperator {
     /** @return what the operator needs besides the field */
     public Operand operand() {
         return switch (this) {
-            case IS_NULL, IS_NOT_NULL, IS_EMPTY -> Operand.NONE;
+            case IS_NULL, IS_NOT_NULL, IS_EMPTY, IS_SET, IS_NOT_SET -> Operand.NONE;
             case IN, NOT_IN -> Operand.LIST;
             case SOME, EVERY, NONE, IS, IS_NOT -> Operand.NESTED;
             default -> Operand.ONE;
@@ -78,12 +82,27 @@ public enum FilterOperator {
      * @param column the column
      * @return its operators
      */
-    public static List<FilterOperator> forColumn(GridColumn column) {
+    public static List<FilterOperator> forColumn(GridColumn column) { return forColumn(column, false); }
+
+    /**
+     * As {@link #forColumn(GridColumn)}, where fields may be missing from a record ({@code absentFields}): optional
+     * fields and embedded documents also offer "is set" and "is not set".
+     */
+    public static List<FilterOperator> forColumn(GridColumn column, boolean absentFields) {
+        List<FilterOperator> ops = new ArrayList<>(operators(column));
+        boolean optional = column.nullable() && !column.isRelation() && column.kind() != GridColumn.Kind.UNSUPPORTED;
+        if (absentFields && (optional || column.kind() == GridColumn.Kind.COMPOSITE)) ops.addAll(List.of(IS_SET, IS_NOT_SET));
+        return List.copyOf(ops);
+    }
+
+    private static List<FilterOperator> operators(GridColumn column) {
         List<FilterOperator> out = new ArrayList<>();
         switch (column.kind()) {
             case TO_MANY -> out.addAll(List.of(SOME, EVERY, NONE));
             case TO_ONE -> out.addAll(List.of(IS, IS_NOT));
-            case UNSUPPORTED, COMPOSITE -> { return List.of(); }
+            case UNSUPPORTED -> { return List.of(); }
+            // Embedded documents take conditions on their own fields, as relations do on the related model's.
+            case COMPOSITE -> out.addAll(column.isList() ? List.of(SOME, EVERY, NONE, IS_EMPTY) : List.of(IS, IS_NOT));
             case ENUM -> out.addAll(column.isList() ? List.of(HAS, IS_EMPTY) : List.of(EQUALS, NOT, IN, NOT_IN));
             case SCALAR -> {
                 if (column.isList()) {

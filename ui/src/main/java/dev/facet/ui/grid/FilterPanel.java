@@ -141,8 +141,7 @@ final class FilterPanel extends VBox {
                 getChildren().removeIf(n -> n instanceof GroupView);
                 if (condition.nestedProperty().get() != null && condition.operatorProperty().get() != null
                         && condition.operatorProperty().get().operand() == FilterOperator.Operand.NESTED) {
-                    GroupView nested = new GroupView(condition.nestedProperty().get(), condition.columnProperty().get().related().name()
-                            + " records matching", null);
+                    GroupView nested = new GroupView(condition.nestedProperty().get(), condition.nestedTitle(), null);
                     nested.getStyleClass().setAll("filter-group", "filter-nested");
                     getChildren().add(nested);
                 }

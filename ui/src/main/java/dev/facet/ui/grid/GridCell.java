@@ -172,7 +172,7 @@ final class GridCell extends TableCell<GridRow, GridRow> {
     }
 
     private boolean needsLargeEditor(GridRow row) {
-        if (column.isList()) return true;
+        if (column.isList() || column.kind() == GridColumn.Kind.COMPOSITE) return true;
         ScalarType t = column.scalarType();
         if (t == ScalarType.JSON || t == ScalarType.BYTES) return true;
         if (t != ScalarType.STRING) return false;

@@ -39,7 +39,7 @@ public record GridColumn(Field field, Kind kind, String typeLabel, boolean id, b
         ENUM,
         /** {@code Unsupported("...")}: Prisma Client cannot read or write it, so neither can the grid. */
         UNSUPPORTED,
-        /** A composite type (MongoDB), shown as JSON, read-only. */
+        /** A composite type (MongoDB's embedded documents), shown as a one-line summary and edited in a form. */
         COMPOSITE,
         /** A relation to at most one record: shows the related record's display value. */
         TO_ONE,
@@ -68,7 +68,7 @@ public record GridColumn(Field field, Kind kind, String typeLabel, boolean id, b
     public ScalarType scalarType() { return field instanceof ScalarField s ? s.scalarType() : null; }
 
     /** @return whether values can be typed into the column (relations are followed, not typed) */
-    public boolean editable() { return kind == Kind.SCALAR || kind == Kind.ENUM; }
+    public boolean editable() { return kind == Kind.SCALAR || kind == Kind.ENUM || kind == Kind.COMPOSITE; }
 
     /** @return whether the field may hold NULL */
     public boolean nullable() { return field.isOptional(); }

@@ -37,12 +37,13 @@ final class GridFilters {
     /**
      * @param insensitiveSupported whether text filters can ignore case on this database
      * @param zone                 the zone dates are typed in
+     * @param absentFields         whether fields can be missing from a record (filters then offer is set / is not set)
      * @param changed              runs when the where in effect changes
      */
-    GridFilters(Schema schema, Model model, List<GridColumn> columns, boolean insensitiveSupported, Supplier<ZoneId> zone,
+    GridFilters(Schema schema, Model model, List<GridColumn> columns, boolean insensitiveSupported, boolean absentFields, Supplier<ZoneId> zone,
                 GridMessages messages, Runnable changed) {
         this.columns = columns;
-        this.filter = new FilterGroup(schema, model);
+        this.filter = new FilterGroup(schema, model, absentFields);
         this.insensitiveSupported = insensitiveSupported;
         this.zone = zone;
         this.messages = messages;

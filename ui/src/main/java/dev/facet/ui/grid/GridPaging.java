@@ -157,7 +157,7 @@ final class GridPaging {
         loading.set(true);
         executor.submitLatest(rowsChannel, "Loading " + model.name(), () -> {
             long start = System.nanoTime();
-            JsonNode page = engine.execute(model.name(), "findMany", args);
+            JsonNode page = AbsentFields.mark(engine, model, engine.execute(model.name(), "findMany", args));
             return new Loaded(page, -1, (System.nanoTime() - start) / 1_000_000);
         }, loaded -> {
             if (gen != generation) return;
@@ -264,7 +264,7 @@ final class GridPaging {
         ObjectNode countArgs = GridQuery.count(w);
         return () -> {
             long start = System.nanoTime();
-            JsonNode page = engine.execute(model.name(), "findMany", pageArgs);
+            JsonNode page = AbsentFields.mark(engine, model, engine.execute(model.name(), "findMany", pageArgs));
             long count = engine.execute(model.name(), "count", countArgs).asLong();
             return new Loaded(page, count, (System.nanoTime() - start) / 1_000_000);
         };
@@ -311,7 +311,7 @@ final class GridPaging {
         int first0 = wanted.getFirst();
         ObjectNode args = query.findMany(where.get(), sort.get(), first0 * size, (wanted.getLast() - first0 + 1) * size);
         // A newer scroll position replaces an older request still running: only what is in view matters.
-        executor.submitLatest(chunkChannel, "Loading " + model.name() + " rows", () -> engine.execute(model.name(), "findMany", args),
+        executor.submitLatest(chunkChannel, "Loading " + model.name() + " rows", () -> AbsentFields.mark(engine, model, engine.execute(model.name(), "findMany", args)),
                 page -> {
                     if (gen != generation || current != list) return;
                     chunksInFlight = List.of();

@@ -3,7 +3,9 @@ package dev.facet.ui.grid;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.schema.model.Model;
+import dev.facet.schema.model.Schema;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.ui.grid.ModelGridViewModel.PagingMode;
 import dev.facet.ui.grid.ModelGridViewModel.Severity;
@@ -27,6 +29,7 @@ import javafx.collections.ObservableList;
 final class GridSave {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    private final Schema schema;
     private final Model model;
     private final List<GridColumn> columns;
     private final List<ScalarField> keyFields;
@@ -40,10 +43,12 @@ final class GridSave {
     private final Supplier<List<SortKey>> sort;
     private final ReadOnlyIntegerWrapper saves = new ReadOnlyIntegerWrapper(this, "saves");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    private final ReadOnlyBooleanWrapper nonAtomicOffered = new ReadOnlyBooleanWrapper(this, "nonAtomicOffered");
     private final ObservableList<RowKey> reveal = FXCollections.observableArrayList();
 
-    GridSave(Model model, List<GridColumn> columns, QueryEngine engine, TaskExecutor executor, GridQuery query, PendingChanges pending,
+    GridSave(Schema schema, Model model, List<GridColumn> columns, QueryEngine engine, TaskExecutor executor, GridQuery query, PendingChanges pending,
              GridPaging paging, GridMessages messages, Supplier<ObjectNode> where, Supplier<List<SortKey>> sort) {
+        this.schema = schema;
         this.model = model;
         this.columns = columns;
         this.keyFields = RowKey.fields(model);
@@ -63,14 +68,27 @@ final class GridSave {
 
     boolean isSaving() { return saving.get(); }
 
+    /** @return whether the last Save was refused for want of transactions, and saving without one is offered */
+    ReadOnlyBooleanProperty nonAtomicOfferedProperty() { return nonAtomicOffered.getReadOnlyProperty(); }
+
+    /** Accepts the offer: this project's writes run without a transaction from now on (as {@code --allow-non-atomic}), then saves. */
+    void saveWithoutTransaction() {
+        nonAtomicOffered.set(false);
+        engine.allowNonAtomicWrites(true);
+        save();
+    }
+
     ObservableList<RowKey> revealList() { return reveal; }
 
     /** @return the requests Save would send now */
-    SavePlan plan() { return new SavePlan(model, columns, pending.changes(), query.include()); }
+    SavePlan plan() {
+        return new SavePlan(schema, model, columns, pending.changes(), query.include(), engine.supports(ConnectorCapability.ABSENT_FIELDS));
+    }
 
     void save() {
         ChangeSet changes = pending.changes();
         if (saving.get() || changes.isEmpty()) return;
+        nonAtomicOffered.set(false);
         String ro = pending.readOnlyReason();
         if (ro != null) {
             // Nothing can be made pending on a read-only project; this is the last guard before the database.
@@ -150,6 +168,10 @@ final class GridSave {
     }
 
     private void saveFailed(SavePlan plan, SavePlan.Outcome outcome) {
+        if (NonAtomicSave.offer(outcome.error(), pending.changes().size(), m -> messages.show(m.severity(), m.text()))) {
+            nonAtomicOffered.set(true);
+            return;
+        }
         if (!outcome.conflicts().isEmpty() || !outcome.goneDeletes().isEmpty()) {
             pending.conflictsFound(outcome.conflicts(), outcome.goneDeletes());
             List<String> parts = new ArrayList<>();

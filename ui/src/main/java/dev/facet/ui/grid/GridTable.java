@@ -195,6 +195,8 @@ final class GridTable extends TableView<GridRow> {
 
     private static double typeWidth(GridColumn c) {
         if (c.isRelation()) return 150;
+        if (c.kind() == GridColumn.Kind.COMPOSITE) return 280;
+        if (ObjectIds.is(c) && !c.isList()) return 120;
         if (c.kind() == GridColumn.Kind.ENUM) return 120;
         if (c.isList()) return 180;
         ScalarType t = c.scalarType();
@@ -540,6 +542,12 @@ final class GridTable extends TableView<GridRow> {
                 var r = vm.setNull(row, c);
                 if (!r.ok()) notice(r.reason());
             }));
+            GridColumn owner = c.foreignKey() ? RelationWhere.owner(vm.columns(), c) : null;
+            if (owner != null) menu.getItems().add(item("Open " + owner.related().name(), () -> vm.follow(row, c, false)));
+            if (ObjectIds.is(c) && !c.isList() && !c.foreignKey()) {
+                menu.getItems().add(item("New ObjectId", () -> vm.setValue(row, c, com.fasterxml.jackson.databind.node.TextNode.valueOf(ObjectIds.generate()))));
+            }
+            if (DocumentFields.canUnset(vm, c)) menu.getItems().add(item("Unset (remove the field)", () -> DocumentFields.unset(vm, row, c)));
             if (vm.cell(row, c).has(ModelGridViewModel.CellFlag.PENDING)) menu.getItems().add(item("Revert cell", () -> vm.revertCell(row, c)));
             menu.getItems().add(new SeparatorMenuItem());
         }
@@ -547,6 +555,9 @@ final class GridTable extends TableView<GridRow> {
         menu.getItems().add(item("Copy rows as JSON (Ctrl+Shift+C)", () -> GridClipboard.put(vm.export().copyAsJson(selectedRows()))));
         menu.getItems().add(item("Copy rows as TSV with field names", () -> GridClipboard.put(vm.export().copyAsTsv(selectedRows()))));
         menu.getItems().add(item("Copy view as Prisma Client", () -> GridClipboard.put(vm.export().copyAsPrismaClient())));
+        if (vm.project().engine().supports(dev.facet.data.connector.ConnectorCapability.COMPOSITE_TYPES) && !row.isDraft()) {
+            menu.getItems().add(item("View document as JSON", () -> view.openDocumentJson(row)));
+        }
         if (vm.rowState(row) != RowState.CLEAN && vm.rowState(row) != RowState.LOADING) menu.getItems().add(item("Revert row", () -> vm.revertRow(row)));
         if (vm.readOnlyReason() == null) {
             menu.getItems().add(item("Duplicate record", () -> view.duplicate(row)));

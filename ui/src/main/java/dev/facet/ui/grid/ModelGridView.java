@@ -324,10 +324,17 @@ public final class ModelGridView extends StackPane {
         retry.setOnAction(e -> vm.reload());
         retry.visibleProperty().bind(vm.connectionLostProperty());
         retry.managedProperty().bind(retry.visibleProperty());
+        Button nonAtomic = new Button(NonAtomicSave.ACTION, new FontIcon(Feather.ALERT_TRIANGLE));
+        nonAtomic.setId("save-non-atomic");
+        nonAtomic.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        nonAtomic.setMinWidth(Region.USE_PREF_SIZE);
+        nonAtomic.setOnAction(e -> vm.saveWithoutTransaction());
+        nonAtomic.visibleProperty().bind(vm.nonAtomicOfferedProperty());
+        nonAtomic.managedProperty().bind(nonAtomic.visibleProperty());
         Button close = new Button(null, new FontIcon(Feather.X));
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         close.setOnAction(e -> vm.clearMessage());
-        HBox bar = new HBox(8, icon, text, retry, close);
+        HBox bar = new HBox(8, icon, text, retry, nonAtomic, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("message-bar");
         Runnable update = () -> {
@@ -436,10 +443,28 @@ public final class ModelGridView extends StackPane {
     void refused(GridColumn column, String reason) { vm.notice(column.name() + ": " + reason); }
 
     void openValueEditor(GridRow row, GridColumn column) {
+        Runnable done = () -> {
+            hideSheet();
+            table.requestFocus();
+        };
+        if (column.kind() == GridColumn.Kind.COMPOSITE) {
+            showSheet(new CompositeEditor(vm, row, column, done));
+            return;
+        }
         showSheet(new ValueEditor(vm, row, column, () -> {
             hideSheet();
             table.requestFocus();
         }));
+    }
+
+    /** Shows a loaded record as Extended JSON, read-only, with Copy ({@link DocumentJson}). */
+    void openDocumentJson(GridRow row) {
+        if (row.isDraft() || row.record() == null) return;
+        showSheet(new DocumentJson(vm.model().name() + " " + row + " as JSON",
+                DocumentJson.of(vm.project().schema(), vm.model().scalarFields(), row.record()), () -> {
+                    hideSheet();
+                    table.requestFocus();
+                }));
     }
 
     /**

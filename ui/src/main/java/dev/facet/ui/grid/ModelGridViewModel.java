@@ -178,13 +178,14 @@ public final class ModelGridViewModel {
         this.query = new GridQuery(model, columns);
         this.layout = new ColumnLayout(columns, layoutStore, layoutKey);
         this.sort = new GridSort(this::column, this::rerun);
-        this.filters = new GridFilters(schema, model, columns, insensitive, zone::get, messages, this::rerun);
+        this.filters = new GridFilters(schema, model, columns, insensitive, engine.supports(ConnectorCapability.ABSENT_FIELDS), zone::get, messages, this::rerun);
         this.paging = new GridPaging(model, engine, executor, query, changes, messages, filters::where, filters::isFiltered,
                 sort::sortOrder, layout.get());
-        this.pending = new PendingChanges(model, project.readOnly(), columns, changes, paging, messages, zone::get, this::isSaving);
-        this.saver = new GridSave(model, columns, engine, executor, query, pending, paging, messages, filters::where, sort::sortOrder);
+        this.pending = new PendingChanges(model, project.readOnly(), columns, changes, paging, messages, zone::get, this::isSaving,
+                engine.supports(ConnectorCapability.COMPOSITE_TYPES));
+        this.saver = new GridSave(schema, model, columns, engine, executor, query, pending, paging, messages, filters::where, sort::sortOrder);
         this.cells = new CellPresenter(pending, zone::get);
-        this.deletes = new DeleteFlow(model, engine, executor, query, pending, paging, messages);
+        this.deletes = new DeleteFlow(schema, model, engine, executor, query, pending, paging, messages);
         this.relations = new RelationLinks(schema, model, engine, executor, navigator, pending, messages, zone::get,
                 this::isSaving, insensitive);
         paging.pageSizeProperty().addListener((o, a, b) -> pagingChanged());
@@ -472,6 +473,12 @@ public final class ModelGridViewModel {
      * saved. On any failure every pending change is kept.
      */
     public void save() { saver.save(); }
+
+    /** @return whether the last Save was refused for want of transactions, and saving without one is offered */
+    public ReadOnlyBooleanProperty nonAtomicOfferedProperty() { return saver.nonAtomicOfferedProperty(); }
+
+    /** Accepts the offer: this project's writes run without a transaction from now on (as {@code --allow-non-atomic}), then saves. */
+    public void saveWithoutTransaction() { saver.saveWithoutTransaction(); }
 
     /** @return records just saved that the table brings into view and selects once their rows are shown */
     public ObservableList<RowKey> revealList() { return saver.revealList(); }

@@ -12,7 +12,10 @@ import javafx.scene.control.ComboBox;
 final class OperatorBox extends ComboBox<FilterOperator> {
     private boolean updating;
 
+    private final FilterCondition condition;
+
     OperatorBox(FilterCondition condition) {
+        this.condition = condition;
         getStyleClass().addAll(Styles.SMALL, "filter-operator");
         valueProperty().addListener((o, was, is) -> {
             if (!updating && is != null && is != condition.operatorProperty().get()) condition.operatorProperty().set(is);
@@ -24,7 +27,7 @@ final class OperatorBox extends ComboBox<FilterOperator> {
     void display(GridColumn column, FilterOperator operator) {
         updating = true;
         try {
-            List<FilterOperator> ops = FilterOperator.forColumn(column);
+            List<FilterOperator> ops = condition.operators(column);
             if (!getItems().equals(ops)) {
                 // A replaced list may reselect by index; clearing first leaves nothing stale to show.
                 setValue(null);

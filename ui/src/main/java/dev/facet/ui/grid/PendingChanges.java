@@ -32,6 +32,7 @@ final class PendingChanges {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Model model;
+    private final boolean compositesEditable;
     private final boolean readOnly;
     private final List<GridColumn> columns;
     private final List<ScalarField> keyFields;
@@ -57,8 +58,9 @@ final class PendingChanges {
      * @param saving   whether a save is running (editing waits for it)
      */
     PendingChanges(Model model, boolean readOnly, List<GridColumn> columns, ChangeSet changes, GridPaging paging, GridMessages messages,
-                   Supplier<ZoneId> zone, BooleanSupplier saving) {
+                   Supplier<ZoneId> zone, BooleanSupplier saving, boolean compositesEditable) {
         this.model = model;
+        this.compositesEditable = compositesEditable;
         this.readOnly = readOnly;
         this.columns = columns;
         this.keyFields = RowKey.fields(model);
@@ -71,6 +73,8 @@ final class PendingChanges {
             if (c.kind() == GridColumn.Kind.TO_ONE) c.relation().fields().forEach(f -> keyOwners.put(f, c));
         }
     }
+
+    List<GridColumn> columns() { return columns; }
 
     ChangeSet changes() { return changes; }
 
@@ -96,7 +100,7 @@ final class PendingChanges {
         if (saving.getAsBoolean()) return "Saving; wait a moment";
         if (column.kind() == GridColumn.Kind.UNSUPPORTED) return column.name() + " is " + column.typeLabel() + ": Prisma Client cannot write it";
         if (column.kind() == GridColumn.Kind.UNAVAILABLE) return GridColumn.unavailableWhy(column);
-        if (column.kind() == GridColumn.Kind.COMPOSITE) return column.name() + " is a composite type; it is shown read-only";
+        if (column.kind() == GridColumn.Kind.COMPOSITE && !compositesEditable) return column.name() + " is a composite type; it is shown read-only";
         if (column.isRelation()) return column.name() + " is a relation: press Enter to choose what it links to, or click to open it";
         if (row.isDraft()) return null;
         if (!row.isLoaded() || row.key() == null) return "The row is still loading";

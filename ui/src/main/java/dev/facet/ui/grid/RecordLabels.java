@@ -21,7 +21,7 @@ final class RecordLabels {
         boolean isKey = display != null && RowKey.fields(model).contains(display);
         if (!isKey && v != null && !v.isNull() && !v.asText().isEmpty()) return v.asText();
         RowKey k = RowKey.of(model, record);
-        return k == null ? model.name() : model.name() + " " + k.label();
+        return k == null ? model.name() : model.name() + " " + ObjectIds.shortForm(k.label());
     }
 
     /** {@code 12 orders}, {@code 1 order}, {@code 0 categories}. */

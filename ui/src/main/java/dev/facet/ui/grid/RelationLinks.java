@@ -45,7 +45,9 @@ final class RelationLinks {
     }
 
     boolean follow(GridRow row, GridColumn column, boolean newTab) {
-        if (!column.isRelation() || row.isDraft() || row.record() == null || navigator == null) return false;
+        // A foreign key (an ObjectId, an id array) leads where its relation does.
+        if (column.foreignKey() && !column.isRelation()) column = RelationWhere.owner(pending.columns(), column);
+        if (column == null || !column.isRelation() || row.isDraft() || row.record() == null || navigator == null) return false;
         return openRelated(model, row.record(), column, newTab);
     }
 

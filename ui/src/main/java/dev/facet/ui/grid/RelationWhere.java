@@ -43,11 +43,19 @@ final class RelationWhere {
         return where;
     }
 
+    /** @return the relation column whose foreign key {@code fk} is (part of), or null */
+    static GridColumn owner(java.util.List<GridColumn> columns, GridColumn fk) {
+        for (GridColumn c : columns) if (c.isRelation() && c.relation().fields().contains(fk.name())) return c;
+        return null;
+    }
+
     private static ObjectNode copy(ObjectNode record, java.util.List<String> from, java.util.List<String> to, ObjectNode where) {
         for (int i = 0; i < from.size(); i++) {
             JsonNode v = record.get(from.get(i));
             if (v == null || v.isNull()) return null;
-            where.set(to.get(i), v);
+            // An id array (MongoDB's many-to-many) names every related record: {"id": {"in": [...]}}.
+            if (v.isArray()) where.putObject(to.get(i)).set("in", v);
+            else where.set(to.get(i), v);
         }
         return where;
     }

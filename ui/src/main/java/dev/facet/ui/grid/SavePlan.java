@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
 import dev.facet.data.error.QueryError;
 import dev.facet.schema.model.Model;
+import dev.facet.schema.model.Schema;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
 import java.util.ArrayList;
@@ -55,6 +56,8 @@ final class SavePlan {
     }
 
     private final Model model;
+    private final boolean absentFields;
+    private final Schema schema;
     /** The keys of the records the last successful run created, in the order they were added. */
     private volatile List<RowKey> created = List.of();
     private final List<GridColumn> columns;
@@ -66,6 +69,17 @@ final class SavePlan {
      * @param include the grid's relation includes, so that the other side of a conflict reads like a row
      */
     SavePlan(Model model, List<GridColumn> columns, ChangeSet changes, ObjectNode include) {
+        this(null, model, columns, changes, include, false);
+    }
+
+    /**
+     * @param absentFields whether a field may be missing from a record (MongoDB): a value loaded as null is then
+     *                     guarded as "null or missing", since Prisma's {@code null} matches an explicit null only
+     * @param schema       the schema, for the guards of embedded documents ({@link CompositeGuard}); null without them
+     */
+    SavePlan(Schema schema, Model model, List<GridColumn> columns, ChangeSet changes, ObjectNode include, boolean absentFields) {
+        this.schema = schema;
+        this.absentFields = absentFields;
         this.model = model;
         this.columns = columns;
         this.keyFields = RowKey.fields(model);
@@ -119,7 +133,11 @@ final class SavePlan {
                 continue;
             }
             JsonNode original = e.original.get(field);
-            if (original == null || original.isNull()) where.putNull(field);
+            if (original == null || original.isNull()) guardNull(where, field);
+            else if (c.kind() == GridColumn.Kind.COMPOSITE) {
+                JsonNode guard = CompositeGuard.of(schema, c.scalar(), original);
+                if (guard != null) where.set(field, guard);
+            }
             // An empty list reads back the same as a NULL one, and Prisma's isEmpty matches only a real empty list:
             // such a field is not guarded rather than guarded wrongly.
             else if (c.isList() && original.isEmpty()) continue;
@@ -136,17 +154,32 @@ final class SavePlan {
             // A to-one link on this side moves the foreign key: it is guarded like a changed field.
             for (String fk : link.column().relation().fields()) {
                 JsonNode original = e.original.get(fk);
-                if (original == null || original.isNull()) where.putNull(fk);
+                // An id array (MongoDB's many-to-many) gains and loses ids by connect and disconnect, which need no guard.
+                if (original != null && original.isArray()) continue;
+                if (original == null || original.isNull()) guardNull(where, fk);
                 else where.set(fk, original);
             }
         }
         ObjectNode args = JSON.objectNode();
         args.set("where", where);
         ObjectNode data = args.putObject("data");
-        e.values.forEach(data::set);
+        e.values.forEach((f, v) -> data.set(f, DocumentFields.forUpdate(schema, column(f), e.original.get(f), v)));
         putLinks(data, e.links.values(), false);
         args.set("select", keySelect());
         return args;
+    }
+
+    /** Guards a field loaded as null: null, or (where fields can be absent) null or missing. */
+    private void guardNull(ObjectNode where, String field) {
+        if (!absentFields) {
+            where.putNull(field);
+            return;
+        }
+        if (!where.has("AND")) where.putArray("AND");
+        ObjectNode either = ((com.fasterxml.jackson.databind.node.ArrayNode) where.get("AND")).addObject();
+        var or = either.putArray("OR");
+        or.addObject().putNull(field);
+        or.addObject().putObject(field).put("isSet", false);
     }
 
     /**
