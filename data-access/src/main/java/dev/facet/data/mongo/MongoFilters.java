@@ -56,7 +56,7 @@ final class MongoFilters {
             case Filter.Or o -> combine(negated ? "$and" : "$or", o.filters(), model, negated);
             case Filter.Not n -> compile(n.filter(), model, !negated);
             case Filter.Compare c -> leaf(c.field(), compare(c), negated);
-            case Filter.In in -> in.values().isEmpty() ? (negated ? hasValue(in.field()) : NOTHING) : leaf(in.field(), in(in), negated);
+            case Filter.In in -> in.values().isEmpty() ? (negated ? isSet(in.field()) : NOTHING) : leaf(in.field(), in(in), negated);
             case Filter.IsNull n -> negated ? new Document(path(n.field()), new Document("$ne", null))
                     : new Document(path(n.field()), new Document("$eq", null).append("$exists", true));
             case Filter.ListCondition l -> leaf(l.field(), list(l), negated);
@@ -77,15 +77,24 @@ final class MongoFilters {
     }
 
     /**
-     * A condition on one field; negated, it still requires a value there: a missing field or a null matches no
-     * negation either (as in Prisma's connector test kit, whose filter tests run unchanged on MongoDB).
+     * A condition on one field, as Prisma 6.19 renders it: the condition (inverted when negated) AND "the field is
+     * set". Each {@code condition} here is exact on documents where the field is set (an explicit null compares as
+     * the lowest BSON value, as aggregation expressions do) and never matches a missing field, so its negation is
+     * "not the condition, and set": an explicit null matches negations, a missing field matches none.
      */
     private Document leaf(ScalarField field, Document condition, boolean negated) {
         if (!negated) return condition;
-        return new Document("$and", List.of(new Document("$nor", List.of(condition)), hasValue(field)));
+        return new Document("$and", List.of(new Document("$nor", List.of(condition)), isSet(field)));
     }
 
-    private Document hasValue(ScalarField field) { return new Document(path(field), new Document("$ne", null)); }
+    /** The field is present (explicit null included): Prisma's {@code $ne: ["$f", "$$REMOVE"]}. */
+    private Document isSet(ScalarField field) { return new Document(path(field), new Document("$exists", true)); }
+
+    /** The field holds an explicit null (not a missing field). */
+    private Document isNull(String path) { return new Document(path, new Document("$eq", null).append("$exists", true)); }
+
+    /** {@code condition} or an explicit null: an aggregation {@code $lt}/{@code $lte} puts null below every value. */
+    private Document orNull(String path, Document condition) { return new Document("$or", List.of(condition, isNull(path))); }
 
 
     static String name(ScalarField f) { return f.databaseName(); }
@@ -106,19 +115,20 @@ final class MongoFilters {
             String options = c.insensitive() ? "is" : "s";
             if (pattern != null) return new Document(n, new Document("$regex", pattern).append("$options", options));
             if (c.op() == Filter.CompareOp.NOT_EQUALS) {
-                return new Document("$and", List.of(new Document(n, new Document("$not", new BsonRegularExpression("^" + escaped + "$", options))),
-                        hasValue(f)));
+                // $not of the regex: a null is no match of it, so it is a match of the negation (Prisma's $not $regexMatch).
+                return new Document(n, new Document("$exists", true).append("$not", new BsonRegularExpression("^" + escaped + "$", options)));
             }
-            // lt/gt without case: compare lower-cased, as Prisma does.
+            // lt/gt without case: compare lower-cased, as Prisma does ($toLower of null is "", so a null compares as "").
             String op = switch (c.op()) { case LT -> "$lt"; case LTE -> "$lte"; case GT -> "$gt"; default -> "$gte"; };
-            return new Document("$expr", new Document(op, List.of(new Document("$toLower", "$" + n), text.toLowerCase(Locale.ROOT))));
+            return new Document("$and", List.of(isSet(f),
+                    new Document("$expr", new Document(op, List.of(new Document("$toLower", "$" + n), text.toLowerCase(Locale.ROOT))))));
         }
         Object v = values.toBson(f, c.value());
         return switch (c.op()) {
             case EQUALS -> new Document(n, new Document("$eq", v));
-            case NOT_EQUALS -> new Document(n, new Document("$nin", java.util.Arrays.asList(v, null)));
-            case LT -> new Document(n, new Document("$lt", v));
-            case LTE -> new Document(n, new Document("$lte", v));
+            case NOT_EQUALS -> new Document(n, new Document("$exists", true).append("$ne", v));
+            case LT -> orNull(n, new Document(n, new Document("$lt", v)));
+            case LTE -> orNull(n, new Document(n, new Document("$lte", v)));
             case GT -> new Document(n, new Document("$gt", v));
             case GTE -> new Document(n, new Document("$gte", v));
             default -> throw new IllegalStateException(c.op().toString());
@@ -130,7 +140,10 @@ final class MongoFilters {
         for (Object v : in.values()) {
             vs.add(in.insensitive() ? new BsonRegularExpression("^" + escape(String.valueOf(v)) + "$", "is") : values.toBson(in.field(), v));
         }
-        return new Document(path(in.field()), new Document("$in", vs));
+        Document condition = new Document("$in", vs);
+        // A null in the list matches an explicit null only (Prisma's $eq against null), never a missing field.
+        if (vs.contains(null)) condition.append("$exists", true);
+        return new Document(path(in.field()), condition);
     }
 
     private Document list(Filter.ListCondition l) {
@@ -143,9 +156,11 @@ final class MongoFilters {
             }
             case HAS_EVERY -> {
                 List<?> vs = (List<?>) values.toBson(l.field(), l.value());
-                yield vs.isEmpty() ? new Document(n, new Document("$exists", true).append("$ne", null)) : new Document(n, new Document("$all", vs));
+                // Prisma's true stub, AND-ed with "set": a null list matches an empty hasEvery.
+                yield vs.isEmpty() ? isSet(l.field()) : new Document(n, new Document("$all", vs));
             }
-            case IS_EMPTY -> new Document(n, new Document("$size", 0));
+            // Prisma sizes $ifNull: ["$l", []]: a null list is empty.
+            case IS_EMPTY -> new Document("$or", List.of(new Document(n, new Document("$size", 0)), isNull(n)));
             case EQUALS -> new Document(n, new Document("$eq", values.toBson(l.field(), l.value())));
         };
     }
