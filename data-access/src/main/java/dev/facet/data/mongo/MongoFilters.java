@@ -30,18 +30,24 @@ final class MongoFilters {
     private final BsonValues values;
     /** The path of the embedded document the fields are in ({@code address.}), empty at the top of a document. */
     private final String prefix;
+    /**
+     * Whether a missing field matches each condition (negated or not) instead of none: Prisma's inverted undefined
+     * exclusion, used for the related documents a {@code none} (or a negated {@code some}, an {@code every}) must not have.
+     */
+    private final boolean missingMatches;
 
-    MongoFilters(Schema schema, MongoDatabase db, BsonValues values) { this(schema, db, values, ""); }
+    MongoFilters(Schema schema, MongoDatabase db, BsonValues values) { this(schema, db, values, "", false); }
 
-    private MongoFilters(Schema schema, MongoDatabase db, BsonValues values, String prefix) {
+    private MongoFilters(Schema schema, MongoDatabase db, BsonValues values, String prefix, boolean missingMatches) {
         this.schema = schema;
         this.db = db;
         this.values = values;
         this.prefix = prefix;
+        this.missingMatches = missingMatches;
     }
 
     /** The same compiler for fields under {@code path} (an embedded document, or the elements of {@code $elemMatch} with ""). */
-    MongoFilters at(String path) { return new MongoFilters(schema, db, values, path); }
+    MongoFilters at(String path) { return new MongoFilters(schema, db, values, path, false); }
 
     /** @return the field's path in the document being filtered */
     String path(ScalarField f) { return prefix + f.databaseName(); }
@@ -56,9 +62,8 @@ final class MongoFilters {
             case Filter.Or o -> combine(negated ? "$and" : "$or", o.filters(), model, negated);
             case Filter.Not n -> compile(n.filter(), model, !negated);
             case Filter.Compare c -> leaf(c.field(), compare(c), negated);
-            case Filter.In in -> in.values().isEmpty() ? (negated ? isSet(in.field()) : NOTHING) : leaf(in.field(), in(in), negated);
-            case Filter.IsNull n -> negated ? new Document(path(n.field()), new Document("$ne", null))
-                    : new Document(path(n.field()), new Document("$eq", null).append("$exists", true));
+            case Filter.In in -> leaf(in.field(), in.values().isEmpty() ? new Document(path(in.field()), new Document("$in", List.of())) : in(in), negated);
+            case Filter.IsNull n -> leaf(n.field(), isNull(path(n.field())), negated);
             case Filter.ListCondition l -> leaf(l.field(), list(l), negated);
             case Filter.IsSet set -> new Document(path(set.field()), new Document("$exists", set.set() ^ negated));
             case Filter.JsonCondition j -> leaf(j.field(), json(j), negated);
@@ -83,6 +88,11 @@ final class MongoFilters {
      * "not the condition, and set": an explicit null matches negations, a missing field matches none.
      */
     private Document leaf(ScalarField field, Document condition, boolean negated) {
+        if (missingMatches) {
+            // Prisma's inverted exclusion: the condition OR "the field is missing".
+            Document missing = new Document(path(field), new Document("$exists", false));
+            return negated ? new Document("$nor", List.of(condition)) : new Document("$or", List.of(condition, missing));
+        }
         if (!negated) return condition;
         return new Document("$and", List.of(new Document("$nor", List.of(condition)), isSet(field)));
     }
@@ -235,7 +245,9 @@ final class MongoFilters {
      * related documents' keys are read first (one command), then matched with {@code $in}.
      */
     private Document related(MongoLink link, Filter childFilter, boolean negated) {
-        Document childQuery = compile(childFilter, link.child());
+        // The related documents a parent must not have match with a missing field too (Prisma's none/every/NOT some
+        // render the nested filter with the undefined exclusion inverted); those it must have need the field set.
+        Document childQuery = new MongoFilters(schema, db, values, "", negated).compile(childFilter, link.child());
         List<List<Object>> keys = childKeys(link, childQuery);
         Document in;
         if (link.parentKeys().size() == 1) {

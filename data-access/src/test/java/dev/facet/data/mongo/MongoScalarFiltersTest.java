@@ -123,4 +123,50 @@ class MongoScalarFiltersTest extends MongoSuite {
 
     /** The table's last column without its trailing {@code # rendering} comment. */
     static String uncommented(String cell) { return cell.replaceAll("\\s*#.*$", "").strip(); }
+
+    static final String RELATIONS = """
+            model P {
+              id Int @id @map("_id")
+              cs C[]
+            }
+
+            model C {
+              id  Int     @id @map("_id")
+              pid Int?
+              t   String?
+              p   P?      @relation(fields: [pid], references: [id])
+            }
+            """;
+
+    /**
+     * Relation filters around scalar conditions on a related field that is "a" (parent 1), missing (2), null (3), and
+     * a parent without children (4). Prisma renders {@code some} with the nested filter as usual (condition AND set);
+     * {@code none} and a negated {@code some} with the undefined exclusion inverted (condition OR missing: a child
+     * whose field is missing counts as matching); {@code every} as "all children match, field set"; a negated
+     * {@code every} as {@code some} of the inverted filter.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"cs": {"some": {"t": "a"}}}                     | [1]          # some: $eq AND set
+            {"NOT": [{"cs": {"some": {"t": "a"}}}]}          | [3, 4]       # inverted to none: ($eq OR missing) excludes 2
+            {"cs": {"none": {"t": "a"}}}                     | [3, 4]       # none: ($eq OR missing)
+            {"NOT": [{"cs": {"none": {"t": "a"}}}]}          | [1]          # inverted to some
+            {"cs": {"every": {"t": "a"}}}                    | [1, 4]       # every: all ($eq AND set)
+            {"NOT": [{"cs": {"every": {"t": "a"}}}]}         | [3]          # some of NOT: ($ne AND set), null != "a"
+            {"cs": {"some": {"t": {"not": "a"}}}}            | [3]          # $ne AND set: null matches
+            {"cs": {"every": {"t": {"not": "a"}}}}           | [3, 4]       # the missing field fails every
+            {"cs": {"none": {"t": {"not": "a"}}}}            | [1, 4]       # ($ne OR missing): 2 and 3 have such a child
+            {"cs": {"none": {"t": null}}}                    | [1, 4]       # ($eq null OR missing)
+            """)
+    void relationFiltersTreatAMissingRelatedFieldAsPrismaDoes(String where, String expectedAndComment) {
+        open(RELATIONS);
+        try (MongoClient c = MongoClients.create(url)) {
+            var db = c.getDatabase(new com.mongodb.ConnectionString(url).getDatabase());
+            for (int i = 1; i <= 4; i++) db.getCollection("P").insertOne(new Document("_id", i));
+            db.getCollection("C").insertMany(List.of(new Document("_id", 1).append("pid", 1).append("t", "a"),
+                    new Document("_id", 2).append("pid", 2), new Document("_id", 3).append("pid", 3).append("t", null)));
+        }
+        String got = values(run("P", "findMany", "{\"where\": " + where + ", \"select\": {\"id\": true}, \"orderBy\": {\"id\": \"asc\"}}"), "id").toString();
+        assertThat(got).as("where %s", where).isEqualTo(uncommented(expectedAndComment));
+    }
 }
