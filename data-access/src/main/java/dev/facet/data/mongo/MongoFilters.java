@@ -30,18 +30,24 @@ final class MongoFilters {
     private final BsonValues values;
     /** The path of the embedded document the fields are in ({@code address.}), empty at the top of a document. */
     private final String prefix;
+    /**
+     * Whether a missing field matches each condition (negated or not) instead of none: Prisma's inverted undefined
+     * exclusion, used for the related documents a {@code none} (or a negated {@code some}, an {@code every}) must not have.
+     */
+    private final boolean missingMatches;
 
-    MongoFilters(Schema schema, MongoDatabase db, BsonValues values) { this(schema, db, values, ""); }
+    MongoFilters(Schema schema, MongoDatabase db, BsonValues values) { this(schema, db, values, "", false); }
 
-    private MongoFilters(Schema schema, MongoDatabase db, BsonValues values, String prefix) {
+    private MongoFilters(Schema schema, MongoDatabase db, BsonValues values, String prefix, boolean missingMatches) {
         this.schema = schema;
         this.db = db;
         this.values = values;
         this.prefix = prefix;
+        this.missingMatches = missingMatches;
     }
 
     /** The same compiler for fields under {@code path} (an embedded document, or the elements of {@code $elemMatch} with ""). */
-    MongoFilters at(String path) { return new MongoFilters(schema, db, values, path); }
+    MongoFilters at(String path) { return new MongoFilters(schema, db, values, path, false); }
 
     /** @return the field's path in the document being filtered */
     String path(ScalarField f) { return prefix + f.databaseName(); }
@@ -56,9 +62,8 @@ final class MongoFilters {
             case Filter.Or o -> combine(negated ? "$and" : "$or", o.filters(), model, negated);
             case Filter.Not n -> compile(n.filter(), model, !negated);
             case Filter.Compare c -> leaf(c.field(), compare(c), negated);
-            case Filter.In in -> in.values().isEmpty() ? (negated ? hasValue(in.field()) : NOTHING) : leaf(in.field(), in(in), negated);
-            case Filter.IsNull n -> negated ? new Document(path(n.field()), new Document("$ne", null))
-                    : new Document(path(n.field()), new Document("$eq", null).append("$exists", true));
+            case Filter.In in -> leaf(in.field(), in.values().isEmpty() ? new Document(path(in.field()), new Document("$in", List.of())) : in(in), negated);
+            case Filter.IsNull n -> leaf(n.field(), isNull(path(n.field())), negated);
             case Filter.ListCondition l -> leaf(l.field(), list(l), negated);
             case Filter.IsSet set -> new Document(path(set.field()), new Document("$exists", set.set() ^ negated));
             case Filter.JsonCondition j -> leaf(j.field(), json(j), negated);
@@ -77,15 +82,29 @@ final class MongoFilters {
     }
 
     /**
-     * A condition on one field; negated, it still requires a value there: a missing field or a null matches no
-     * negation either (as in Prisma's connector test kit, whose filter tests run unchanged on MongoDB).
+     * A condition on one field, as Prisma 6.19 renders it: the condition (inverted when negated) AND "the field is
+     * set". Each {@code condition} here is exact on documents where the field is set (an explicit null compares as
+     * the lowest BSON value, as aggregation expressions do) and never matches a missing field, so its negation is
+     * "not the condition, and set": an explicit null matches negations, a missing field matches none.
      */
     private Document leaf(ScalarField field, Document condition, boolean negated) {
+        if (missingMatches) {
+            // Prisma's inverted exclusion: the condition OR "the field is missing".
+            Document missing = new Document(path(field), new Document("$exists", false));
+            return negated ? new Document("$nor", List.of(condition)) : new Document("$or", List.of(condition, missing));
+        }
         if (!negated) return condition;
-        return new Document("$and", List.of(new Document("$nor", List.of(condition)), hasValue(field)));
+        return new Document("$and", List.of(new Document("$nor", List.of(condition)), isSet(field)));
     }
 
-    private Document hasValue(ScalarField field) { return new Document(path(field), new Document("$ne", null)); }
+    /** The field is present (explicit null included): Prisma's {@code $ne: ["$f", "$$REMOVE"]}. */
+    private Document isSet(ScalarField field) { return new Document(path(field), new Document("$exists", true)); }
+
+    /** The field holds an explicit null (not a missing field). */
+    private Document isNull(String path) { return new Document(path, new Document("$eq", null).append("$exists", true)); }
+
+    /** {@code condition} or an explicit null: an aggregation {@code $lt}/{@code $lte} puts null below every value. */
+    private Document orNull(String path, Document condition) { return new Document("$or", List.of(condition, isNull(path))); }
 
 
     static String name(ScalarField f) { return f.databaseName(); }
@@ -106,19 +125,20 @@ final class MongoFilters {
             String options = c.insensitive() ? "is" : "s";
             if (pattern != null) return new Document(n, new Document("$regex", pattern).append("$options", options));
             if (c.op() == Filter.CompareOp.NOT_EQUALS) {
-                return new Document("$and", List.of(new Document(n, new Document("$not", new BsonRegularExpression("^" + escaped + "$", options))),
-                        hasValue(f)));
+                // $not of the regex: a null is no match of it, so it is a match of the negation (Prisma's $not $regexMatch).
+                return new Document(n, new Document("$exists", true).append("$not", new BsonRegularExpression("^" + escaped + "$", options)));
             }
-            // lt/gt without case: compare lower-cased, as Prisma does.
+            // lt/gt without case: compare lower-cased, as Prisma does ($toLower of null is "", so a null compares as "").
             String op = switch (c.op()) { case LT -> "$lt"; case LTE -> "$lte"; case GT -> "$gt"; default -> "$gte"; };
-            return new Document("$expr", new Document(op, List.of(new Document("$toLower", "$" + n), text.toLowerCase(Locale.ROOT))));
+            return new Document("$and", List.of(isSet(f),
+                    new Document("$expr", new Document(op, List.of(new Document("$toLower", "$" + n), text.toLowerCase(Locale.ROOT))))));
         }
         Object v = values.toBson(f, c.value());
         return switch (c.op()) {
             case EQUALS -> new Document(n, new Document("$eq", v));
-            case NOT_EQUALS -> new Document(n, new Document("$nin", java.util.Arrays.asList(v, null)));
-            case LT -> new Document(n, new Document("$lt", v));
-            case LTE -> new Document(n, new Document("$lte", v));
+            case NOT_EQUALS -> new Document(n, new Document("$exists", true).append("$ne", v));
+            case LT -> orNull(n, new Document(n, new Document("$lt", v)));
+            case LTE -> orNull(n, new Document(n, new Document("$lte", v)));
             case GT -> new Document(n, new Document("$gt", v));
             case GTE -> new Document(n, new Document("$gte", v));
             default -> throw new IllegalStateException(c.op().toString());
@@ -130,7 +150,10 @@ final class MongoFilters {
         for (Object v : in.values()) {
             vs.add(in.insensitive() ? new BsonRegularExpression("^" + escape(String.valueOf(v)) + "$", "is") : values.toBson(in.field(), v));
         }
-        return new Document(path(in.field()), new Document("$in", vs));
+        Document condition = new Document("$in", vs);
+        // A null in the list matches an explicit null only (Prisma's $eq against null), never a missing field.
+        if (vs.contains(null)) condition.append("$exists", true);
+        return new Document(path(in.field()), condition);
     }
 
     private Document list(Filter.ListCondition l) {
@@ -143,9 +166,11 @@ final class MongoFilters {
             }
             case HAS_EVERY -> {
                 List<?> vs = (List<?>) values.toBson(l.field(), l.value());
-                yield vs.isEmpty() ? new Document(n, new Document("$exists", true).append("$ne", null)) : new Document(n, new Document("$all", vs));
+                // Prisma's true stub, AND-ed with "set": a null list matches an empty hasEvery.
+                yield vs.isEmpty() ? isSet(l.field()) : new Document(n, new Document("$all", vs));
             }
-            case IS_EMPTY -> new Document(n, new Document("$size", 0));
+            // Prisma sizes $ifNull: ["$l", []]: a null list is empty.
+            case IS_EMPTY -> new Document("$or", List.of(new Document(n, new Document("$size", 0)), isNull(n)));
             case EQUALS -> new Document(n, new Document("$eq", values.toBson(l.field(), l.value())));
         };
     }
@@ -220,7 +245,9 @@ final class MongoFilters {
      * related documents' keys are read first (one command), then matched with {@code $in}.
      */
     private Document related(MongoLink link, Filter childFilter, boolean negated) {
-        Document childQuery = compile(childFilter, link.child());
+        // The related documents a parent must not have match with a missing field too (Prisma's none/every/NOT some
+        // render the nested filter with the undefined exclusion inverted); those it must have need the field set.
+        Document childQuery = new MongoFilters(schema, db, values, "", negated).compile(childFilter, link.child());
         List<List<Object>> keys = childKeys(link, childQuery);
         Document in;
         if (link.parentKeys().size() == 1) {
