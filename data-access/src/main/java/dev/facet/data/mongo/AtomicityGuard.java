@@ -35,6 +35,9 @@ final class AtomicityGuard {
     private long changed;
     private long journaled;
     private boolean overflow;
+    /** Documents counted by the latest {@code before} and whether it kept an undo step, to take back if it is refused. */
+    private long lastCounted;
+    private boolean lastKept;
 
     private AtomicityGuard(boolean singleDocument, boolean journal) {
         this.singleDocument = singleDocument;
@@ -56,7 +59,21 @@ final class AtomicityGuard {
         if (!journal || documents == 0) return;
         if (singleDocument && changed + documents > 1) refuse(what);
         changed += documents;
+        lastCounted = documents;
         keep(documents, undo);
+    }
+
+    /**
+     * The server refused the one-document insert announced last (a unique index): a single-document write is
+     * atomic on MongoDB, so it changed nothing and is neither counted nor undone.
+     */
+    void refusedSingle() {
+        if (!journal || lastCounted != 1) return;
+        changed -= 1;
+        journaled -= 1;
+        if (lastKept) undo.pop();
+        lastCounted = 0;
+        lastKept = false;
     }
 
     /**
@@ -71,6 +88,8 @@ final class AtomicityGuard {
         if (n == 0) return false;
         if (singleDocument && changed + n > 1) refuse(what);
         changed += n;
+        lastCounted = n;
+        lastKept = false;
         if (overflow || journaled + n > JOURNAL_LIMIT) {
             overflow = true;
             return true;
@@ -87,6 +106,7 @@ final class AtomicityGuard {
     private void keep(long documents, Runnable step) {
         journaled += documents;
         if (journaled > JOURNAL_LIMIT) overflow = true;
+        lastKept = !overflow;
         if (!overflow) undo.push(step);
     }
 

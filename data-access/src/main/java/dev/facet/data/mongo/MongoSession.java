@@ -59,6 +59,7 @@ final class MongoSession implements Session {
         try {
             docs.insertOne(d);
         } catch (MongoWriteException e) {
+            guard.refusedSingle();
             throw MongoErrors.translate(e);
         }
         return reader.row(model, d, new LinkedHashSet<>(storedFields(model)));

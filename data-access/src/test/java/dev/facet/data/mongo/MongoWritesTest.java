@@ -73,6 +73,9 @@ class MongoWritesTest extends MongoSuite {
         QueryError e = fails("P2018", "Expected 1 records to be connected", "User", "create", "{\"data\": {\"email\": \"carol@x.io\", \"posts\": {\"connect\": [{\"id\": " + missing + "}]}}}");
         assertThat(e.getMessage()).contains("Facet undid the changes already made to 1 document");
         assertThat(values(run("User", "findMany", "{}"), "email")).containsExactly("ada@x.io");
+        // An insert the unique index refuses changed nothing, and the error does not claim an undo.
+        e = fails("P2002", "Unique constraint failed", "User", "create", "{\"data\": {\"email\": \"ada@x.io\"}}");
+        assertThat(e.getMessage()).doesNotContain("undid");
         // Several documents changed, then a failure: every one is put back as it was.
         e = fails("P2018", "Expected 1 records to be connected", "User", "update", "{\"where\": {\"email\": \"ada@x.io\"}, \"data\": {\"name\": \"changed\", "
                 + "\"posts\": {\"updateMany\": {\"where\": {}, \"data\": {\"title\": \"changed\"}}, \"create\": {\"title\": \"new\"}, "
