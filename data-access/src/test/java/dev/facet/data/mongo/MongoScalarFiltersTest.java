@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code notIn} and every negated text condition ({@code $regexMatch} on null is false). Scalar lists are wrapped
  * in {@code $ifNull: ["$l", []]}, so a null list is empty for {@code has}/{@code hasSome}/{@code hasEvery}/
  * {@code isEmpty}; a negated list condition is {@code $not} of it, still AND-ed with "is set".
- * Facet renders the same answers with find-style operators (see ADR 00XX-mongo-filters).
+ * Facet renders the same answers with find-style operators (see ADR 0024).
  */
 class MongoScalarFiltersTest extends MongoSuite {
     static final String MODELS = """
