@@ -201,14 +201,18 @@ final class MongoFilters {
         Document exists = new Document(n, new Document("$exists", true));
         Document positive = switch (c.condition()) {
             case Filter.CompositeCondition.Is is -> {
-                Document inner = at(n + ".").compile(is.filter(), model, negated);
-                yield negated ? new Document("$and", List.of(inner, exists)) : inner;
+                // Prisma's nested visitor keeps the undefined exclusion mode: under a none, a missing a.t matches.
+                Document inner = new MongoFilters(schema, db, values, n + ".", missingMatches).compile(is.filter(), model, negated);
+                yield negated && !missingMatches ? new Document("$and", List.of(inner, exists)) : inner;
             }
             case Filter.CompositeCondition.Equals eq -> eq.value().isNull()
                     ? new Document(n, new Document("$eq", null).append("$exists", true))
                     : new Document(n, new Document("$eq", values.compositeEquality(c.field(), eq.value())));
             case Filter.CompositeCondition.Elements el -> {
-                Document element = at("").compile(el.filter(), model, false);
+                // Prisma renders some/every elements with the current exclusion mode, none with the opposite one;
+                // only the relation-none case (missingMatches) is followed here.
+                boolean elementMissing = missingMatches && el.quantifier() != Filter.Quantifier.NONE;
+                Document element = new MongoFilters(schema, db, values, "", elementMissing).compile(el.filter(), model, false);
                 yield switch (el.quantifier()) {
                     case SOME -> new Document(n, new Document("$elemMatch", element));
                     case NONE -> new Document(n, new Document("$exists", true).append("$not", new Document("$elemMatch", element)));
@@ -219,7 +223,13 @@ final class MongoFilters {
             case Filter.CompositeCondition.Empty empty -> empty.empty() ? new Document(n, new Document("$size", 0))
                     : new Document(n + ".0", new Document("$exists", true));
         };
-        if (c.condition() instanceof Filter.CompositeCondition.Is || !negated) return positive;
+        if (c.condition() instanceof Filter.CompositeCondition.Is) return positive;
+        if (missingMatches) {
+            // Prisma's inverted exclusion: the (possibly negated) condition OR "the composite is missing".
+            Document missing = new Document(n, new Document("$exists", false));
+            return negated ? new Document("$nor", List.of(positive)) : new Document("$or", List.of(positive, missing));
+        }
+        if (!negated) return positive;
         return new Document("$and", List.of(new Document("$nor", List.of(positive)), exists));
     }
 
@@ -237,7 +247,11 @@ final class MongoFilters {
     private Document toOne(Filter.ToOne t, Model model, boolean negated) {
         MongoLink link = MongoLink.of(schema, model, t.field());
         Filter f = t.filter() == null ? Filter.ALL : t.filter();
-        return related(link, f, t.negated() ^ negated);
+        boolean without = t.negated() ^ negated;
+        if (!without || f.equals(Filter.ALL)) return related(link, f, without);
+        // Prisma parses isNot (and a negated is) as NoRelatedRecord, rendered on a to-one as none AND "$size 1":
+        // a parent without a related document (no key, or a key pointing nowhere) does not match.
+        return new Document("$and", List.of(related(link, Filter.ALL, false), related(link, f, true)));
     }
 
     /**

@@ -47,9 +47,7 @@ class MongoScalarFiltersTest extends MongoSuite {
         }
     }
 
-    String ids(String where) {
-        return values(run("R", "findMany", "{\"where\": " + where + ", \"select\": {\"id\": true}, \"orderBy\": {\"id\": \"asc\"}}"), "id").toString();
-    }
+    String ids(String where) { return ids("R", where); }
 
     @ParameterizedTest(name = "{0} -> {1}; NOT -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -124,6 +122,11 @@ class MongoScalarFiltersTest extends MongoSuite {
     /** The table's last column without its trailing {@code # rendering} comment. */
     static String uncommented(String cell) { return cell.replaceAll("\\s*#.*$", "").strip(); }
 
+    /** The ids of {@code model}'s documents matching {@code where}, in id order. */
+    String ids(String model, String where) {
+        return values(run(model, "findMany", "{\"where\": " + where + ", \"select\": {\"id\": true}, \"orderBy\": {\"id\": \"asc\"}}"), "id").toString();
+    }
+
     static final String RELATIONS = """
             model P {
               id Int @id @map("_id")
@@ -134,7 +137,12 @@ class MongoScalarFiltersTest extends MongoSuite {
               id  Int     @id @map("_id")
               pid Int?
               t   String?
+              a   A?
               p   P?      @relation(fields: [pid], references: [id])
+            }
+
+            type A {
+              t String?
             }
             """;
 
@@ -166,7 +174,81 @@ class MongoScalarFiltersTest extends MongoSuite {
             db.getCollection("C").insertMany(List.of(new Document("_id", 1).append("pid", 1).append("t", "a"),
                     new Document("_id", 2).append("pid", 2), new Document("_id", 3).append("pid", 3).append("t", null)));
         }
-        String got = values(run("P", "findMany", "{\"where\": " + where + ", \"select\": {\"id\": true}, \"orderBy\": {\"id\": \"asc\"}}"), "id").toString();
+        String got = ids("P", where);
+        assertThat(got).as("where %s", where).isEqualTo(uncommented(expectedAndComment));
+    }
+    static final String TO_ONE = """
+            model P {
+              id Int     @id @map("_id")
+              n  String?
+              cs C[]
+            }
+
+            model C {
+              id  Int  @id @map("_id")
+              pid Int?
+              p   P?   @relation(fields: [pid], references: [id])
+            }
+            """;
+
+    /**
+     * To-one conditions from children whose parent's field is "x" (child 1), missing (2), null (3), and children
+     * without a parent: no key (4), a key that points nowhere (5). Prisma parses {@code isNot: X} as
+     * {@code NoRelatedRecord} (and inverts {@code is} to it under NOT), which its MongoDB connector renders, for a
+     * to-one with a non-empty filter, as {@code none} of X (undefined exclusion inverted) AND {@code $size} of the
+     * joined array = 1: the related document must exist. {@code isNot: {}} ({@code Filter::Empty}) is {@code $size} 0.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"p": {"is": {"n": "x"}}}                        | [1]          # ToOneRelatedRecord: every ($eq AND set) AND $size 1
+            {"p": {"isNot": {"n": "x"}}}                     | [3]          # NoRelatedRecord: none ($eq OR missing) AND $size 1
+            {"NOT": [{"p": {"is": {"n": "x"}}}]}             | [3]          # inverted to NoRelatedRecord, as isNot
+            {"NOT": [{"p": {"isNot": {"n": "x"}}}]}          | [1]          # inverted to ToOneRelatedRecord, as is
+            {"p": {"isNot": {"n": null}}}                    | [1]          # none ($eq null OR missing) AND $size 1
+            {"p": {"isNot": {}}}                             | [4, 5]       # Filter::Empty: $size 0
+            {"p": {"is": null}}                              | [4, 5]       # OneRelationIsNull: $size 0
+            {"p": {"isNot": null}}                           | [1, 2, 3]    # NOT OneRelationIsNull: $size > 0
+            """)
+    void toOneIsNotNeedsTheRelatedDocumentAsInPrisma(String where, String expectedAndComment) {
+        open(TO_ONE);
+        try (MongoClient c = MongoClients.create(url)) {
+            var db = c.getDatabase(new com.mongodb.ConnectionString(url).getDatabase());
+            db.getCollection("P").insertMany(List.of(new Document("_id", 1).append("n", "x"), new Document("_id", 2),
+                    new Document("_id", 3).append("n", null)));
+            db.getCollection("C").insertMany(List.of(new Document("_id", 1).append("pid", 1), new Document("_id", 2).append("pid", 2),
+                    new Document("_id", 3).append("pid", 3), new Document("_id", 4), new Document("_id", 5).append("pid", 9)));
+        }
+        String got = ids("C", where);
+        assertThat(got).as("where %s", where).isEqualTo(uncommented(expectedAndComment));
+    }
+
+    /**
+     * Composite conditions on the children of parents 1-4 (child {@code a} is {t: "a"}, missing, {} and {t: null};
+     * parent 5 has none). Under a relation {@code none} Prisma's visitor carries the inverted undefined exclusion
+     * into the composite: {@code is} renders its nested filter with it (a missing {@code a.t}, {@code a} missing
+     * included, counts as a match), {@code equals} and the others are OR-ed with "{@code a} is missing".
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"cs": {"some": {"a": {"is": {"t": "a"}}}}}             | [1]          # is: $eq AND set
+            {"cs": {"none": {"a": {"is": {"t": "a"}}}}}             | [4, 5]       # is: $eq OR a.t missing
+            {"NOT": [{"cs": {"some": {"a": {"is": {"t": "a"}}}}}]}  | [4, 5]       # inverted to none, as above
+            {"cs": {"none": {"a": {"isNot": {"t": "a"}}}}}          | [1, 5]       # isNot: $ne OR a.t missing
+            {"cs": {"none": {"a": {"equals": {"t": "a"}}}}}         | [3, 4, 5]    # equals: $eq OR a missing
+            {"cs": {"none": {"a": {"isSet": false}}}}               | [1, 3, 4, 5] # isSet: no exclusion
+            """)
+    void compositeConditionsInsideNoneTreatMissingAsPrismaDoes(String where, String expectedAndComment) {
+        open(RELATIONS);
+        try (MongoClient c = MongoClients.create(url)) {
+            var db = c.getDatabase(new com.mongodb.ConnectionString(url).getDatabase());
+            for (int i = 1; i <= 5; i++) db.getCollection("P").insertOne(new Document("_id", i));
+            db.getCollection("C").insertMany(List.of(
+                    new Document("_id", 1).append("pid", 1).append("a", new Document("t", "a")),
+                    new Document("_id", 2).append("pid", 2),
+                    new Document("_id", 3).append("pid", 3).append("a", new Document()),
+                    new Document("_id", 4).append("pid", 4).append("a", new Document("t", null))));
+        }
+        String got = ids("P", where);
         assertThat(got).as("where %s", where).isEqualTo(uncommented(expectedAndComment));
     }
 }
