@@ -208,6 +208,20 @@ public final class CellValues {
         return parseOne(column, text, zone);
     }
 
+    /**
+     * Parses one item of a scalar or enum list column, with the checks a single value of its type gets.
+     *
+     * @param column the list column
+     * @param text   what was typed for the item
+     * @param zone   the zone a DateTime without an offset is read in
+     * @return the item's value, never a JSON null
+     * @throws Refused when the text does not fit the item type
+     */
+    public static JsonNode parseItem(GridColumn column, String text, ZoneId zone) {
+        if (!column.editable()) throw new Refused(column.name() + " is read-only");
+        return parseOne(column, text, zone);
+    }
+
     private static JsonNode parseList(GridColumn column, String text, ZoneId zone) {
         String t = text.strip();
         if (t.isEmpty()) return JSON.arrayNode();

@@ -8,8 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -36,13 +34,8 @@ final class CompositeEditor extends VBox {
         this.close = close;
         setId("composite-editor");
         getStyleClass().add("value-editor");
-        Label title = new Label(column.name());
-        title.getStyleClass().add(Styles.TITLE_4);
-        Label typeLabel = new Label(column.typeLabel() + " · embedded " + (column.isList() ? "documents" : "document")
+        HBox head = EditorSheets.head(column.name(), column.typeLabel() + " · embedded " + (column.isList() ? "documents" : "document")
                 + (row.isDraft() ? " · new record" : " · " + row));
-        typeLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox head = new HBox(10, title, typeLabel);
-        head.setAlignment(Pos.BASELINE_LEFT);
         JsonNode value = vm.editValue(row, column);
         form = new CompositeForm(vm.project().schema(), column.scalar(), value == null || value.isNull() || value.has("unset") ? null : value,
                 vm.zoneProperty().get());
@@ -78,15 +71,7 @@ final class CompositeEditor extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         buttons.getChildren().addAll(gap, cancel, apply);
         getChildren().addAll(head, scroll, status, buttons);
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                close.run();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
-                apply();
-                e.consume();
-            }
-        });
+        EditorSheets.keys(this, this::apply, close);
     }
 
     /** @return the form (tests fill it in) */

@@ -451,10 +451,11 @@ public final class ModelGridView extends StackPane {
             showSheet(new CompositeEditor(vm, row, column, done));
             return;
         }
-        showSheet(new ValueEditor(vm, row, column, () -> {
-            hideSheet();
-            table.requestFocus();
-        }));
+        if (ListEditor.fits(column)) {
+            showSheet(new ListEditor(vm, row, column, done, () -> showSheet(new ValueEditor(vm, row, column, done))));
+            return;
+        }
+        showSheet(new ValueEditor(vm, row, column, done));
     }
 
     /** Shows a loaded record as Extended JSON, read-only, with Copy ({@link DocumentJson}). */

@@ -48,12 +48,7 @@ final class ValueEditor extends VBox {
         setId("value-editor");
         getStyleClass().add("value-editor");
         ScalarType type = column.scalarType();
-        Label title = new Label(column.name());
-        title.getStyleClass().add(Styles.TITLE_4);
-        Label typeLabel = new Label(column.typeLabel() + (row.isDraft() ? " · new record" : " · " + row));
-        typeLabel.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox head = new HBox(10, title, typeLabel);
-        head.setAlignment(Pos.BASELINE_LEFT);
+        HBox head = EditorSheets.head(column.name(), column.typeLabel() + (row.isDraft() ? " · new record" : " · " + row));
         getChildren().add(head);
 
         area.setId("value-area");

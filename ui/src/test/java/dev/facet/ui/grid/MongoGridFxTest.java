@@ -184,6 +184,49 @@ class MongoGridFxTest {
     }
 
     @Test
+    void editsAScalarListItemByItem(FxRobot robot) {
+        project = MongoGridFixture.project();
+        show("Customer", 1280, 800);
+        selectCell(0, "scores");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#list-editor").tryQuery().isPresent());
+        assertThat(robot.lookup("#list-item-0").queryAs(TextField.class).getText()).isEqualTo("3");
+        assertThat(robot.lookup("#list-item-1").queryAs(TextField.class).getText()).isEqualTo("5");
+        GridFx.snapshot(stage.getScene(), "mongo-list-editor");
+
+        // Each item is checked as typed, as an Int cell is; Apply refuses while one is wrong.
+        robot.clickOn("#list-add");
+        replaceText(robot, "#list-item-2", "seven");
+        assertThat(robot.lookup("#list-status").queryLabeled().getText()).startsWith("item 3: ");
+        robot.clickOn("#list-apply");
+        assertThat(robot.lookup("#list-editor").tryQuery()).isPresent();
+        assertThat(vm().pendingCountProperty().get()).isZero();
+        replaceText(robot, "#list-item-2", "7");
+        assertThat(robot.lookup("#list-status").queryLabeled().getText()).isEqualTo("3 items");
+
+        // [3, 5, 7] -> remove 3 -> [5, 7] -> move 7 up -> [7, 5]
+        robot.clickOn("#list-remove-0");
+        robot.clickOn("#list-up-1");
+        assertThat(robot.lookup("#list-item-0").queryAs(TextField.class).getText()).isEqualTo("7");
+        assertThat(robot.lookup("#list-item-1").queryAs(TextField.class).getText()).isEqualTo("5");
+        robot.clickOn("#list-apply");
+        waitUntil(() -> robot.lookup("#list-editor").tryQuery().isEmpty());
+        assertThat(vm().pendingCountProperty().get()).isEqualTo(1);
+        save(robot);
+        assertThat(message()).isEqualTo("Saved 1 change");
+        assertThat(run(project.engine(), "Customer", "findUnique", "{\"where\": {\"id\": \"%s\"}, \"select\": {\"scores\": true}}".formatted(ADA))
+                .toString()).isEqualTo("{\"scores\":[7,5]}");
+
+        // The JSON text editor is still one click away.
+        selectCell(0, "tags");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#list-editor").tryQuery().isPresent());
+        robot.clickOn("#list-as-json");
+        waitUntil(() -> robot.lookup("#value-editor").tryQuery().isPresent());
+        assertThat(robot.lookup("#value-area").queryAs(javafx.scene.control.TextArea.class).getText()).isEqualTo("[\"vip\",\"math\"]");
+    }
+
+    @Test
     void thePickerTicksAndUnticksAnIdArrayRelation(FxRobot robot) {
         project = MongoGridFixture.project();
         project.engine().allowNonAtomicWrites(true);
