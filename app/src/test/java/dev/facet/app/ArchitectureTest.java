@@ -86,9 +86,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule viewModelsBuildNoNodes = noClasses()
             .that().haveSimpleNameEndingWith("ViewModel")
+            .or().areAnnotatedWith(dev.facet.ui.ViewModelPart.class)
             .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
             .because("a view model holds state and commands and is tested without a Stage; the view builds the "
-                    + "nodes (docs/architecture.md, MVVM)");
+                    + "nodes (docs/architecture.md, MVVM). A view model composed of parts (the grid's paging, sort, "
+                    + "filters, edit session, ...) marks each part @ViewModelPart, since their names do not end in "
+                    + "ViewModel and their package (grid) also holds the views");
 
     @ArchTest
     static final ArchRule neutralLayersDoNotDecideByProvider = noClasses()

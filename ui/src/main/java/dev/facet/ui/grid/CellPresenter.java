@@ -3,6 +3,7 @@ package dev.facet.ui.grid;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.schema.model.ScalarType;
+import dev.facet.ui.ViewModelPart;
 import dev.facet.ui.grid.ModelGridViewModel.CellContent;
 import dev.facet.ui.grid.ModelGridViewModel.CellFlag;
 import dev.facet.ui.grid.ModelGridViewModel.RowState;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
  * What a cell shows and how a row is drawn: the loaded value, or the pending one with what it was; a new record's
  * defaults and required fields; relation labels and counts; NULL against empty text; conflicts and errors.
  */
+@ViewModelPart
 final class CellPresenter {
     private final PendingChanges pending;
     private final Supplier<ZoneId> zone;

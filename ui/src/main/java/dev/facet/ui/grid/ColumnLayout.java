@@ -1,5 +1,6 @@
 package dev.facet.ui.grid;
 
+import dev.facet.ui.ViewModelPart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /** The grid's column order, visibility and widths and its paging choice, remembered per project and model. */
+@ViewModelPart
 final class ColumnLayout {
     private final ReadOnlyObjectWrapper<GridLayout> layout = new ReadOnlyObjectWrapper<>(this, "layout");
     private final List<GridColumn> columns;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
+import dev.facet.ui.ViewModelPart;
 import dev.facet.ui.grid.ModelGridViewModel.Severity;
 import dev.facet.ui.task.TaskExecutor;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * Deleting records: the engine's preview of what the delete would do (cascades, blocking rows) waits for
  * confirmation, and a confirmed delete is a pending change that Save applies.
  */
+@ViewModelPart
 final class DeleteFlow {
     private final Schema schema;
     private final Model model;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
+import dev.facet.ui.ViewModelPart;
 import dev.facet.ui.grid.ModelGridViewModel.Severity;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * What narrows the grid's rows: the filter it was opened with (following a relation), the filter bar's
  * conditions and the quick search, combined into one Prisma {@code where}. A change runs the query again.
  */
+@ViewModelPart
 final class GridFilters {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

@@ -2,6 +2,7 @@ package dev.facet.ui.grid;
 
 import dev.facet.data.QueryEngine;
 import dev.facet.data.error.QueryError;
+import dev.facet.ui.ViewModelPart;
 import dev.facet.ui.grid.ModelGridViewModel.Message;
 import dev.facet.ui.grid.ModelGridViewModel.Severity;
 import java.util.function.IntSupplier;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * The grid's message area and whether the database is reachable: every concern of the grid reports
  * here, and a failure is worded once (a lost connection says the pending changes are kept).
  */
+@ViewModelPart
 final class GridMessages {
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(this, "connectionLost");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
 import dev.facet.schema.model.Model;
+import dev.facet.ui.ViewModelPart;
 import dev.facet.ui.grid.ModelGridViewModel.PagingMode;
 import dev.facet.ui.grid.ModelGridViewModel.SortKey;
 import dev.facet.ui.task.TaskExecutor;
@@ -35,6 +36,7 @@ import javafx.collections.ObservableList;
  * them; says which rows are shown. The first page shows as soon as it arrives and the count follows. A newer
  * load replaces an older one still running (results of an older generation are dropped).
  */
+@ViewModelPart
 final class GridPaging {
     /** At most this many chunks are fetched by one scroll request. */
     private static final int MAX_CHUNKS_PER_LOAD = 4;

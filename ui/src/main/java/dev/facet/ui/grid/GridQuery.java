@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
+import dev.facet.ui.ViewModelPart;
 import dev.facet.ui.grid.ModelGridViewModel.SortKey;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
  * by key, so that paging by skip/take is), page and include; {@code count}; a where naming records by key.
  * Plain values in, JSON out: no JavaFX, no database.
  */
+@ViewModelPart
 final class GridQuery {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

@@ -7,6 +7,7 @@ import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
 import dev.facet.schema.model.ScalarField;
+import dev.facet.ui.ViewModelPart;
 import dev.facet.ui.grid.ModelGridViewModel.PagingMode;
 import dev.facet.ui.grid.ModelGridViewModel.Severity;
 import dev.facet.ui.grid.ModelGridViewModel.SortKey;
@@ -26,6 +27,7 @@ import javafx.collections.ObservableList;
  * Saves the pending changes in one transaction ({@link SavePlan}), and says what came of it: saved (new records
  * brought into view), nothing saved because of a conflict, or nothing saved because a step failed (its row says why).
  */
+@ViewModelPart
 final class GridSave {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

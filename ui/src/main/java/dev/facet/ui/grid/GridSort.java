@@ -1,6 +1,7 @@
 package dev.facet.ui.grid;
 
 import dev.facet.schema.model.ScalarType;
+import dev.facet.ui.ViewModelPart;
 import dev.facet.ui.grid.ModelGridViewModel.SortKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** The grid's sort keys and the header-click cycle (ascending, descending, none); a change runs the query again. */
+@ViewModelPart
 final class GridSort {
     private final ObservableList<SortKey> sortOrder = FXCollections.observableArrayList();
     // One read-only view: a view made per call would be collected with the listeners added to it.

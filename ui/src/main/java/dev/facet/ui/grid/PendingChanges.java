@@ -6,6 +6,7 @@ import dev.facet.schema.model.DefaultValue;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
+import dev.facet.ui.ViewModelPart;
 import dev.facet.ui.grid.ModelGridViewModel.EditResult;
 import dev.facet.ui.grid.ModelGridViewModel.Severity;
 import java.time.ZoneId;
@@ -28,6 +29,7 @@ import javafx.collections.ObservableList;
  * {@link ChangeSet}), the errors the last save found on rows, and the conflicts with what someone else saved.
  * The grid and the record panel both edit through here, so an edit is the same pending change wherever it is made.
  */
+@ViewModelPart
 final class PendingChanges {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

@@ -3,8 +3,10 @@ package dev.facet.ui.grid;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
+import dev.facet.ui.ViewModelPart;
 
 /** How records and relation counts are named in relation cells, the relation picker and the record panel. */
+@ViewModelPart
 final class RecordLabels {
     private RecordLabels() {}
 

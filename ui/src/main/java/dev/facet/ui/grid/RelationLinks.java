@@ -5,6 +5,7 @@ import dev.facet.data.QueryEngine;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.Schema;
+import dev.facet.ui.ViewModelPart;
 import dev.facet.ui.grid.ModelGridViewModel.EditResult;
 import dev.facet.ui.grid.ModelGridViewModel.Severity;
 import dev.facet.ui.task.TaskExecutor;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
  * A grid's relations: following a relation cell to the related records (through the {@link Navigator}), and
  * linking or unlinking them through the relation picker, as pending changes.
  */
+@ViewModelPart
 final class RelationLinks {
     private final Schema schema;
     private final Model model;

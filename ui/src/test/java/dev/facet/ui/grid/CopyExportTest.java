@@ -7,74 +7,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.value.JsonCodec;
-import dev.facet.ui.task.FxTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.matcher.control.LabeledMatchers;
 
 /**
  * Copy and export (issue 16): rows selected with the mouse and the keyboard are copied as JSON and as text, and the
  * filtered, sorted view of a 100,000-row table is exported in pages to a file, checked line by line; an export can be
  * cancelled.
  */
-@ExtendWith(ApplicationExtension.class)
-class CopyExportTest {
+class CopyExportTest extends GridWindowTest {
     static final int CUSTOMERS = 100_000;
     /** Counting, sorting and exporting 100,000 rows on a machine other builds keep busy. */
     static final int LONG = 120;
-    GridFixture db;
-    FxTaskExecutor executor;
-    ModelGridView view;
-    Stage stage;
-    Path dir;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.US);
-        this.stage = stage;
-        GridFx.lightTheme();
-        dir = Files.createTempDirectory("copy-export");
-        db = new GridFixture(dir, CUSTOMERS);
-        executor = new FxTaskExecutor();
-    }
-
-    @AfterEach
-    void tearDown() {
-        executor.close();
-        db.close();
-    }
-
-    ModelGridViewModel vm() { return view.viewModel(); }
+    CopyExportTest() { super("copy-export", CUSTOMERS); }
 
     void show(String model) {
-        org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(60_000, () -> {
-            view = new ModelGridView(new ModelGridViewModel(db.project, db.model(model), executor, new GridFixture.RecordingNavigator(),
-                    GridLayout.Store.inMemory()));
-            stage.setScene(new Scene(view, 1280, 800));
-            stage.show();
-        });
-        settle();
+        show(new ModelGridViewModel(db.project, db.model(model), executor, new GridFixture.RecordingNavigator(), GridLayout.Store.inMemory()),
+                1280, 800, LONG);
     }
 
-    void settle() { waitUntil(LONG, () -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && view.isBuilt()); }
-
-    Node cell(FxRobot robot, String text) { return robot.lookup(".grid-cell").match(LabeledMatchers.hasText(text)).query(); }
+    @Override
+    void settle() { settle(LONG); }
 
     String clipboard() { return onFx(() -> Clipboard.getSystemClipboard().getString()); }
 

@@ -5,88 +5,29 @@ import static dev.facet.ui.grid.GridFx.onFx;
 import static dev.facet.ui.grid.GridFx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facet.ui.task.FxTaskExecutor;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Locale;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableColumn;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /**
  * The grid as a new user met it (issue 15): each test drives the real control through what went wrong then.
  */
-@ExtendWith(ApplicationExtension.class)
-class GridFirstUseTest {
-    GridFixture db;
-    FxTaskExecutor executor;
-    GridFixture.RecordingNavigator navigator;
-    ModelGridView view;
-    Stage stage;
+class GridFirstUseTest extends GridWindowTest {
+    final GridFixture.RecordingNavigator navigator = new GridFixture.RecordingNavigator();
 
-    @Start
-    void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.US);
-        this.stage = stage;
-        GridFx.lightTheme();
-        db = new GridFixture(Files.createTempDirectory("grid-first-use"), 250);
-        executor = new FxTaskExecutor();
-        navigator = new GridFixture.RecordingNavigator();
-    }
-
-    @AfterEach
-    void tearDown() {
-        executor.close();
-        db.close();
-    }
-
-    ModelGridViewModel vm() { return view.viewModel(); }
+    GridFirstUseTest() { super("grid-first-use", 250); }
 
     void show(String model) {
-        // The first grid of a JVM loads its classes and styles: on a busy machine that is more than onFx's 10 s.
-        org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(60_000, () -> {
-            view = new ModelGridView(new ModelGridViewModel(db.project, db.model(model), executor, navigator, GridLayout.Store.inMemory()));
-            stage.setScene(new Scene(view, 1280, 720));
-            stage.show();
-        });
-        settle();
+        show(new ModelGridViewModel(db.project, db.model(model), executor, navigator, GridLayout.Store.inMemory()), 1280, 720, FIRST_GRID_SECONDS);
     }
-
-    void settle() {
-        waitUntil(() -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && !vm().savingProperty().get()
-                && view.isBuilt());
-    }
-
-    Node cell(FxRobot robot, String text) { return robot.lookup(".grid-cell").match(LabeledMatchers.hasText(text)).query(); }
-
-    String message() { return onFx(() -> vm().messageProperty().get() == null ? null : vm().messageProperty().get().text()); }
 
     void shortcut(FxRobot robot, KeyCode key) { robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL); }
-
-    /** Selects a cell from the keyboard's point of view: selected, focused, the table owning the focus. */
-    void selectCell(int row, String column) {
-        fx(() -> {
-            GridTable t = view.table();
-            TableColumn<GridRow, ?> tc = t.tableColumn(column);
-            t.scrollTo(row);
-            t.getSelectionModel().clearAndSelect(row, tc);
-            t.getFocusModel().focus(row, tc);
-            t.requestFocus();
-        });
-    }
 
     List<String> contextMenuItems() {
         return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())

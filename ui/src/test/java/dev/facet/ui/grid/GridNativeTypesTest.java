@@ -17,28 +17,20 @@ import dev.facet.schema.SchemaLoader;
 import dev.facet.schema.model.Schema;
 import dev.facet.schema.source.SourceFile;
 import dev.facet.ui.project.Project;
-import dev.facet.ui.task.FxTaskExecutor;
 import java.nio.file.Path;
-import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Native types on screen (issue 15, 13): a Decimal keeps its stored scale, headers name the native type; scalar lists edited item by item. */
-@ExtendWith(ApplicationExtension.class)
-class GridNativeTypesTest {
+class GridNativeTypesTest extends GridWindowTest {
     @RegisterExtension
     static final TestDatabases DBS = new TestDatabases();
 
@@ -56,22 +48,10 @@ class GridNativeTypesTest {
             }
             """;
 
-    Stage stage;
-    FxTaskExecutor executor;
     Project project;
-    ModelGridView view;
 
-    @Start
-    void start(Stage stage) {
-        Locale.setDefault(Locale.US);
-        this.stage = stage;
-        GridFx.lightTheme();
-        executor = new FxTaskExecutor();
-    }
-
-    @AfterEach
-    void tearDown() {
-        executor.close();
+    @Override
+    void closeData() {
         if (project != null) project.close();
     }
 
@@ -96,8 +76,6 @@ class GridNativeTypesTest {
         assertThat(onFx(() -> robot.lookup(".column-type").queryAllAs(Label.class).stream().map(Label::getText).toList()))
                 .contains("Int · id", "VarChar(40)", "Decimal(10,2)", "String?");
     }
-
-    ModelGridViewModel vm() { return view.viewModel(); }
 
     void openCell(FxRobot robot, String column) {
         fx(() -> {

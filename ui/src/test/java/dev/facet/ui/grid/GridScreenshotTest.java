@@ -5,43 +5,21 @@ import static dev.facet.ui.grid.GridFx.onFx;
 import static dev.facet.ui.grid.GridFx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facet.ui.task.FxTaskExecutor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Snapshots of the grid in its main states, written to {@code target/screenshots/} to be looked at
  * (the one in docs/screenshots/grid.png comes from here).
  */
-@ExtendWith(ApplicationExtension.class)
-class GridScreenshotTest {
-    GridFixture db;
-    FxTaskExecutor executor;
-    Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.US);
-        this.stage = stage;
-        db = new GridFixture(Files.createTempDirectory("grid-shots"), 1_000);
-        executor = new FxTaskExecutor();
-    }
+class GridScreenshotTest extends GridWindowTest {
+    GridScreenshotTest() { super("grid-shots", 1_000); }
 
     @AfterEach
-    void tearDown() {
-        executor.close();
-        db.close();
-        GridFx.lightTheme();
-    }
+    void lightAgain() { GridFx.lightTheme(); }
 
     ModelGridView show(String model, boolean dark) {
         ModelGridView view = onFx(() -> {

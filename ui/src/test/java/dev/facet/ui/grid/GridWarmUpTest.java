@@ -3,31 +3,13 @@ package dev.facet.ui.grid;
 import static dev.facet.ui.grid.GridFx.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.control.Labeled;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The warm-up builds a whole grid of the project off screen, with placeholder rows, and leaves nothing behind. */
-@ExtendWith(ApplicationExtension.class)
-class GridWarmUpTest {
-    GridFixture db;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.US);
-        GridFx.lightTheme();
-        db = new GridFixture(Files.createTempDirectory("grid-warm-up"), 20);
-    }
-
-    @AfterEach
-    void tearDown() { db.close(); }
+class GridWarmUpTest extends GridWindowTest {
+    GridWarmUpTest() { super("grid-warm-up", 20); }
 
     @Test
     void buildsAGridWithRowsInStepsAndDropsIt() {

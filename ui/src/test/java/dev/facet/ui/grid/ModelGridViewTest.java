@@ -6,11 +6,8 @@ import static dev.facet.ui.grid.GridFx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.schema.model.Model;
-import dev.facet.ui.task.FxTaskExecutor;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -21,27 +18,20 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /**
  * The grid on screen, headless, with the real executor (database work on background threads): every
  * flow through its controls and keys.
  */
-@ExtendWith(ApplicationExtension.class)
-class ModelGridViewTest {
-    GridFixture db;
-    FxTaskExecutor executor;
-    TestShell shell;
-    Stage stage;
+class ModelGridViewTest extends GridWindowTest {
+    final TestShell shell = new TestShell();
     Scene scene;
+
+    ModelGridViewTest() { super("grid-view", 250); }
 
     /** A tiny window shell: grids in place with a back/forward history, as the real shell does. */
     final class TestShell implements Navigator {
@@ -58,6 +48,7 @@ class ModelGridViewTest {
 
         void show(ModelGridView view) {
             current = view;
+            ModelGridViewTest.this.view = view;
             if (scene == null) {
                 scene = new Scene(view, 1280, 720);
                 stage.setScene(scene);
@@ -93,46 +84,15 @@ class ModelGridViewTest {
         }
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.US);
-        this.stage = stage;
-        GridFx.lightTheme();
-        db = new GridFixture(Files.createTempDirectory("grid-view"), 250);
-        executor = new FxTaskExecutor();
-        shell = new TestShell();
-    }
-
-    @AfterEach
-    void tearDown() {
-        executor.close();
-        db.close();
-    }
-
-    ModelGridViewModel vm() { return shell.current.viewModel(); }
-
     void show(String model) {
         fx(() -> shell.show(shell.open(db.model(model), null)));
         settle();
     }
 
-    /** Waits for the loads and saves in flight, and for a new grid to be built (it comes in over a few pulses). */
-    void settle() {
-        waitUntil(() -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && !vm().savingProperty().get()
-                && shell.current.isBuilt());
-    }
-
     String range(FxRobot robot) { return robot.lookup("#range").queryAs(Label.class).getText(); }
-
-    String message() { return onFx(() -> vm().messageProperty().get() == null ? null : vm().messageProperty().get().text()); }
 
     /** The text of the cell showing {@code text}: relation cells follow a click on their text. */
     Node linkText(FxRobot robot, String text) { return cell(robot, text).lookup(".text"); }
-
-    /** The cell showing {@code text} (the first one). */
-    Node cell(FxRobot robot, String text) {
-        return robot.lookup(".grid-cell").match(LabeledMatchers.hasText(text)).query();
-    }
 
     void clickHeader(FxRobot robot, String column, KeyCode... modifiers) {
         TableColumn<GridRow, GridRow> tc = shell.current.table().tableColumn(column);

@@ -9,75 +9,31 @@ import static dev.facet.ui.grid.MongoGridFixture.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.ui.project.Project;
-import dev.facet.ui.task.FxTaskExecutor;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.control.ComboBox;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The window's grid on a MongoDB schema, driven through its real controls (issue 13). */
-@ExtendWith(ApplicationExtension.class)
-class MongoGridFxTest {
-    Stage stage;
-    FxTaskExecutor executor;
+class MongoGridFxTest extends GridWindowTest {
     Project project;
-    ModelGridView view;
 
-    @Start
-    void start(Stage stage) {
-        Locale.setDefault(Locale.US);
-        this.stage = stage;
-        GridFx.lightTheme();
-        executor = new FxTaskExecutor();
-    }
-
-    @AfterEach
-    void tearDown() {
-        executor.close();
+    @Override
+    void closeData() {
         if (project != null) MongoGridFixture.drop(project);
     }
 
-    ModelGridViewModel vm() { return view.viewModel(); }
-
     void show(String model, int width, int height) {
-        WaitForAsyncUtils.waitForAsyncFx(60_000, () -> {
-            view = new ModelGridView(new ModelGridViewModel(project, project.schema().model(model), executor, null, GridLayout.Store.inMemory()));
-            stage.setScene(new Scene(view, width, height));
-            stage.show();
-        });
-        waitUntil(() -> view.isBuilt() && !vm().loadingProperty().get() && !vm().savingProperty().get() && vm().totalCountProperty().get() >= 0);
+        show(new ModelGridViewModel(project, project.schema().model(model), executor, null, GridLayout.Store.inMemory()), width, height,
+                FIRST_GRID_SECONDS);
     }
-
-    Node cell(FxRobot robot, String text) { return robot.lookup(".grid-cell").match(LabeledMatchers.hasText(text)).query(); }
-
-    void selectCell(int row, String column) {
-        fx(() -> {
-            GridTable t = view.table();
-            TableColumn<GridRow, ?> tc = t.tableColumn(column);
-            t.scrollTo(row);
-            t.getSelectionModel().clearAndSelect(row, tc);
-            t.getFocusModel().focus(row, tc);
-            t.requestFocus();
-        });
-    }
-
-    String message() { return onFx(() -> vm().messageProperty().get() == null ? null : vm().messageProperty().get().text()); }
 
     void save(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);

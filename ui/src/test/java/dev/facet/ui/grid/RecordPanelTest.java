@@ -6,79 +6,30 @@ import static dev.facet.ui.grid.GridFx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.ui.grid.RecordPanelViewModel.TreeNode;
-import dev.facet.ui.task.FxTaskExecutor;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The record panel (issue 16): the selected record as a form whose edits are the grid's pending changes, and its
  * relations as a tree loaded a level at a time through include. Each test drives the real controls.
  */
-@ExtendWith(ApplicationExtension.class)
-class RecordPanelTest {
-    GridFixture db;
-    FxTaskExecutor executor;
-    GridFixture.RecordingNavigator navigator;
-    GridLayout.Store store;
-    ModelGridView view;
-    Stage stage;
+class RecordPanelTest extends GridWindowTest {
+    final GridFixture.RecordingNavigator navigator = new GridFixture.RecordingNavigator();
+    final GridLayout.Store store = GridLayout.Store.inMemory();
 
-    @Start
-    void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.US);
-        this.stage = stage;
-        GridFx.lightTheme();
-        db = new GridFixture(Files.createTempDirectory("record-panel"), 60);
-        executor = new FxTaskExecutor();
-        navigator = new GridFixture.RecordingNavigator();
-        store = GridLayout.Store.inMemory();
-    }
-
-    @AfterEach
-    void tearDown() {
-        executor.close();
-        db.close();
-    }
-
-    ModelGridViewModel vm() { return view.viewModel(); }
+    RecordPanelTest() { super("record-panel", 60); }
 
     RecordPanelViewModel panel() { return vm().recordPanel(); }
 
     void show(String model) {
-        org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(60_000, () -> {
-            view = new ModelGridView(new ModelGridViewModel(db.project, db.model(model), executor, navigator, store));
-            stage.setScene(new Scene(view, 1280, 800));
-            stage.show();
-        });
-        // The first grid of a JVM loads its classes and styles: on a busy machine that takes more than the usual 10 s.
-        waitUntil(60, () -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && view.isBuilt());
-    }
-
-    void selectCell(int row, String column) {
-        fx(() -> {
-            GridTable t = view.table();
-            TableColumn<GridRow, ?> tc = t.tableColumn(column);
-            t.scrollTo(row);
-            t.getSelectionModel().clearAndSelect(row, tc);
-            t.getFocusModel().focus(row, tc);
-            t.requestFocus();
-        });
+        show(new ModelGridViewModel(db.project, db.model(model), executor, navigator, store), 1280, 800, FIRST_GRID_SECONDS);
     }
 
     String title() { return onFx(() -> panel().titleProperty().get()); }

@@ -7,68 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.value.JsonCodec;
-import dev.facet.ui.task.FxTaskExecutor;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.matcher.control.LabeledMatchers;
 
 /**
  * The relation picker on screen, headless, with the real executor: linking and unlinking to-one, one-to-many and
  * many-to-many relations from the keyboard, what Prisma would refuse, pending changes, and the save read back through
  * data-access.
  */
-@ExtendWith(ApplicationExtension.class)
-class RelationPickerTest {
-    GridFixture db;
-    FxTaskExecutor executor;
-    Stage stage;
-    ModelGridView view;
+class RelationPickerTest extends GridWindowTest {
+    RelationPickerTest() { super("relation-picker", 250); }
 
-    @Start
-    void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.US);
-        this.stage = stage;
-        GridFx.lightTheme();
-        db = new GridFixture(Files.createTempDirectory("relation-picker"), 250);
-        executor = new FxTaskExecutor();
-    }
-
-    @AfterEach
-    void tearDown() {
-        executor.close();
-        db.close();
-    }
-
-    ModelGridViewModel vm() { return view.viewModel(); }
-
-    void show(String model) {
-        fx(() -> {
-            var gridVm = new ModelGridViewModel(db.project, db.model(model), executor, new GridFixture.RecordingNavigator(), GridLayout.Store.inMemory());
-            view = new ModelGridView(gridVm);
-            stage.setScene(new Scene(view, 1280, 760));
-            stage.show();
-        });
-        settle();
-    }
-
-    void settle() {
-        waitUntil(() -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && !vm().savingProperty().get());
-    }
+    void show(String model) { show(model, 760); }
 
     /** Puts the keyboard on a cell (a click on a relation's text would follow it). */
     void focus(int row, String column) {
@@ -126,8 +82,6 @@ class RelationPickerTest {
             return out;
         });
     }
-
-    Node cell(FxRobot robot, String text) { return robot.lookup(".grid-cell").match(LabeledMatchers.hasText(text)).query(); }
 
     boolean pending(FxRobot robot, String text) {
         return cell(robot, text).getPseudoClassStates().stream().anyMatch(p -> p.toString().equals("pending"));

@@ -7,43 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.ui.grid.ModelGridViewModel.CellFlag;
 import dev.facet.ui.grid.ModelGridViewModel.RowState;
-import dev.facet.ui.task.FxTaskExecutor;
-import java.nio.file.Files;
-import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Undo and redo of pending changes (issue 16), across five kinds of change, from the keyboard. */
-@ExtendWith(ApplicationExtension.class)
-class UndoTest {
-    GridFixture db;
-    FxTaskExecutor executor;
-    ModelGridView view;
-    Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.US);
-        this.stage = stage;
-        GridFx.lightTheme();
-        db = new GridFixture(Files.createTempDirectory("undo"), 60);
-        executor = new FxTaskExecutor();
-    }
-
-    @AfterEach
-    void tearDown() {
-        executor.close();
-        db.close();
-    }
-
-    ModelGridViewModel vm() { return view.viewModel(); }
+class UndoTest extends GridWindowTest {
+    UndoTest() { super("undo", 60); }
 
     void focus(int row, String column) {
         fx(() -> {

@@ -5,7 +5,7 @@ import dev.facet.schema.model.ReferentialAction;
 import java.util.List;
 
 /**
- * What a push creates, worked out from the schema once and rendered by a {@link Dialect}: the database-level
+ * What a push creates, worked out from the schema once and rendered by a {@link DdlDialect}: the database-level
  * picture Prisma's schema engine calculates from a schema (its "SQL schema"), before any SQL text.
  *
  * @param schemas the database schemas (namespaces) tables and enums go in, default first; one entry except on

@@ -40,12 +40,12 @@ import java.util.Set;
  */
 final class DdlPlanner {
     private final Schema schema;
-    private final Dialect dialect;
+    private final DdlDialect dialect;
     private final String defaultSchema;
     private final Map<String, EnumDef> enums = new LinkedHashMap<>();
     private final Map<String, Table> tablesByModel = new LinkedHashMap<>();
 
-    private DdlPlanner(Schema schema, Dialect dialect, String defaultSchema) {
+    private DdlPlanner(Schema schema, DdlDialect dialect, String defaultSchema) {
         this.schema = schema;
         this.dialect = dialect;
         this.defaultSchema = defaultSchema;
@@ -54,7 +54,7 @@ final class DdlPlanner {
     /**
      * @param defaultSchema where tables without {@code @@schema} go (PostgreSQL); ignored by databases without schemas
      */
-    static DdlPlan plan(Schema schema, Dialect dialect, String defaultSchema) {
+    static DdlPlan plan(Schema schema, DdlDialect dialect, String defaultSchema) {
         return new DdlPlanner(schema, dialect, defaultSchema).plan();
     }
 

@@ -1,7 +1,7 @@
 package dev.facet.data.sql.ddl;
 
 import dev.facet.data.sql.connect.SqlDatabase;
-import dev.facet.data.sql.ddl.Dialect.DdlStatement;
+import dev.facet.data.sql.ddl.DdlDialect.DdlStatement;
 import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.Schema;
 import java.sql.Connection;
@@ -57,7 +57,7 @@ public final class SchemaPusher {
      */
     public static PushResult push(Schema schema, DataSource dataSource, Provider provider, String defaultSchema) {
         long start = System.nanoTime();
-        Dialect dialect = dialectFor(schema, provider);
+        DdlDialect dialect = dialectFor(schema, provider);
         DdlPlan plan = DdlPlanner.plan(schema, dialect, defaultSchema);
         List<DdlStatement> statements = dialect.render(plan);
         List<String> executed = new ArrayList<>();
@@ -106,7 +106,7 @@ public final class SchemaPusher {
      * @return the statements in order
      */
     public static List<String> script(Schema schema, Provider provider, String defaultSchema) {
-        Dialect dialect = dialectFor(schema, provider);
+        DdlDialect dialect = dialectFor(schema, provider);
         DdlPlan plan = DdlPlanner.plan(schema, dialect, defaultSchema);
         List<String> out = new ArrayList<>();
         for (String s : dialect.createSchemas(plan)) out.add(s + ";");
@@ -114,7 +114,7 @@ public final class SchemaPusher {
         return out;
     }
 
-    private static Dialect dialectFor(Schema schema, Provider provider) {
+    private static DdlDialect dialectFor(Schema schema, Provider provider) {
         Provider declared = schema.provider().orElse(provider);
         boolean compatible = declared == provider
                 || (declared == Provider.POSTGRESQL && provider == Provider.COCKROACHDB)
@@ -124,7 +124,7 @@ public final class SchemaPusher {
                     + provider.id());
         }
         // The schema's provider decides the types: a cockroachdb schema gets CockroachDB's even over the PostgreSQL driver.
-        return Dialect.of(declared);
+        return DdlDialect.of(declared);
     }
 
     private static void run(Statement s, String sql) {
@@ -135,7 +135,7 @@ public final class SchemaPusher {
         }
     }
 
-    private static void undo(Connection c, Dialect dialect, boolean transactional, List<DdlPlan.Table> created) {
+    private static void undo(Connection c, DdlDialect dialect, boolean transactional, List<DdlPlan.Table> created) {
         try {
             if (transactional) c.rollback();
             else dialect.dropCreated(c, created);

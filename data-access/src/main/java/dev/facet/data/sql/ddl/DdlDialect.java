@@ -17,39 +17,43 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * How one database spells Prisma's DDL: column types per scalar and native type, default expressions, quoting,
- * statement layout, and how to look for tables that already exist. The layout follows what Prisma's schema engine
- * prints for the same schema, so a script reads like a Prisma migration.
+ * The DDL part of a database's dialect: how it spells Prisma's DDL (column types per scalar and native type, default
+ * expressions, statement layout) and how to look for tables that already exist. The facts the query part states too
+ * (quoting, string literals, namespaces, enum types, scalar lists) come from the database's {@link SqlFamily}. The
+ * layout follows what Prisma's schema engine prints for the same schema, so a script reads like a Prisma migration.
  */
-abstract sealed class Dialect permits PostgresDialect, MysqlDialect, SqliteDialect {
+abstract sealed class DdlDialect permits PostgresDdl, MysqlDdl, SqliteDdl {
     static final String INDENT = "    ";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** @return the dialect for a provider */
-    static Dialect of(Provider provider) {
+    static DdlDialect of(Provider provider) {
         return switch (provider) {
-            case POSTGRESQL -> new PostgresDialect(false);
-            case COCKROACHDB -> new PostgresDialect(true);
-            case MYSQL -> new MysqlDialect();
-            case SQLITE -> new SqliteDialect();
+            case POSTGRESQL -> new PostgresDdl(false);
+            case COCKROACHDB -> new PostgresDdl(true);
+            case MYSQL -> new MysqlDdl();
+            case SQLITE -> new SqliteDdl();
             default -> throw new SchemaPushException("facet push does not support the " + provider.id() + " provider");
         };
     }
 
-    /** @return the family of databases this dialect writes DDL for, whose one quoting function it uses */
+    /** @return the family of databases this dialect writes DDL for, whose facts (quoting, literals, types) it uses */
     abstract SqlFamily family();
 
     /** @return the identifier quoted for this database */
     final String quote(String identifier) { return family().quote(identifier); }
 
+    /** @return the quoted name of {@code name} in the namespace {@code schema} */
+    final String qualified(String schema, String name) { return family().qualified(schema, name); }
+
     /** @return the longest identifier the database accepts (Prisma shortens generated names to it) */
     abstract int maxIdentifierLength();
 
     /** @return whether the database has schemas (namespaces) that tables are created in */
-    boolean hasSchemas() { return false; }
+    final boolean hasSchemas() { return family().namespaces(); }
 
     /** @return whether enums are types of their own ({@code CREATE TYPE}) rather than column types */
-    boolean nativeEnums() { return false; }
+    final boolean nativeEnums() { return family().enumTypes(); }
 
     /** @return whether an implicit many-to-many table gets a primary key on (A, B) instead of a unique index */
     boolean joinTablePrimaryKey() { return false; }
@@ -76,7 +80,7 @@ abstract sealed class Dialect permits PostgresDialect, MysqlDialect, SqliteDiale
     String now(ScalarField field) { return "CURRENT_TIMESTAMP"; }
 
     /** @return a string literal */
-    String stringLiteral(String value) { return "'" + value.replace("'", "''") + "'"; }
+    final String stringLiteral(String value) { return family().stringLiteral(value); }
 
     /**
      * @return a DateTime literal for a default, from its ISO-8601 text, written as Prisma writes it:

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** SQLite: foreign keys live inside CREATE TABLE, and enums are text. */
-final class SqliteDialect extends Dialect {
+final class SqliteDdl extends DdlDialect {
     @Override SqlFamily family() { return SqlFamily.SQLITE; }
 
     /** SQLite has no limit; Prisma uses this one. */

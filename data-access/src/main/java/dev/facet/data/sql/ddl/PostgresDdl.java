@@ -26,22 +26,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** PostgreSQL, and CockroachDB through the same wire protocol with its own type names. */
-final class PostgresDialect extends Dialect {
+final class PostgresDdl extends DdlDialect {
     private final boolean cockroach;
 
-    PostgresDialect(boolean cockroach) { this.cockroach = cockroach; }
+    PostgresDdl(boolean cockroach) { this.cockroach = cockroach; }
 
     @Override SqlFamily family() { return SqlFamily.POSTGRES; }
 
     @Override int maxIdentifierLength() { return 63; }
 
-    @Override boolean hasSchemas() { return true; }
-
-    @Override boolean nativeEnums() { return true; }
-
     @Override boolean joinTablePrimaryKey() { return true; }
-
-    private String qualified(String schema, String name) { return quote(schema) + "." + quote(name); }
 
     @Override
     String scalarType(ScalarField field) {

@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** MySQL and MariaDB. DDL is not transactional here: a failed push drops the tables it created. */
-final class MysqlDialect extends Dialect {
+final class MysqlDdl extends DdlDialect {
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     @Override SqlFamily family() { return SqlFamily.MYSQL; }
@@ -36,12 +36,6 @@ final class MysqlDialect extends Dialect {
     @Override boolean transactionalDdl() { return false; }
 
     @Override boolean fulltextIndexes() { return true; }
-
-    @Override
-    String stringLiteral(String value) {
-        // Backslash is an escape character in MySQL string literals unless NO_BACKSLASH_ESCAPES is set.
-        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
-    }
 
     @Override
     String scalarType(ScalarField field) {

@@ -1,0 +1,102 @@
+package dev.facet.ui.grid;
+
+import atlantafx.base.theme.Styles;
+import dev.facet.schema.model.ScalarType;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A grid column's header (name, icons, type, markers and tooltip) and its default width, from the column alone. */
+final class ColumnHeaders {
+    private ColumnHeaders() {}
+
+    /** Widths by type, wide enough for the header; never 80, the width JavaFX takes as "size me to my first rows". */
+    static double defaultWidth(GridColumn c) {
+        double header = 9 * c.name().length() + (c.id() || c.foreignKey() || c.isRelation() ? 20 : 0) + (c.requiredOnCreate() ? 12 : 0) + 24;
+        return Math.max(header, typeWidth(c));
+    }
+
+    private static double typeWidth(GridColumn c) {
+        if (c.isRelation()) return 150;
+        if (c.kind() == GridColumn.Kind.COMPOSITE) return 280;
+        if (ObjectIds.is(c) && !c.isList()) return 120;
+        if (c.kind() == GridColumn.Kind.ENUM) return 120;
+        if (c.isList()) return 180;
+        ScalarType t = c.scalarType();
+        if (t == null) return 130;
+        return switch (t) {
+            case INT -> c.id() ? 86 : 110;
+            case BIG_INT -> 170;
+            case BOOLEAN -> 90;
+            case FLOAT, DECIMAL -> 110;
+            case DATE_TIME -> 170;
+            case JSON -> 220;
+            case BYTES -> 200;
+            case STRING -> 190;
+        };
+    }
+
+    /** The header: name (with a key icon for ids and a link icon for relations and foreign keys), type and markers. */
+    static VBox header(GridColumn c, ModelGridViewModel vm, Label sortMark) {
+        Label name = new Label(c.name());
+        name.getStyleClass().addAll(Styles.TEXT_BOLD, "column-name");
+        if (c.id()) name.setGraphic(icon(Feather.KEY, "key-icon"));
+        else if (c.isRelation() || c.foreignKey()) name.setGraphic(icon(Feather.LINK_2, "link-icon"));
+        HBox top = new HBox(2, name);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // The theme lets header labels grow; these keep their own width so the name is never cut for the marks.
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMaxWidth(Region.USE_PREF_SIZE);
+        sortMark.setMinWidth(Region.USE_PREF_SIZE);
+        sortMark.setMaxWidth(Region.USE_PREF_SIZE);
+        if (c.requiredOnCreate()) {
+            Label star = new Label("*");
+            star.getStyleClass().add("required-mark");
+            star.setMinWidth(Region.USE_PREF_SIZE);
+            star.setMaxWidth(Region.USE_PREF_SIZE);
+            top.getChildren().add(star);
+        }
+        top.getChildren().add(sortMark);
+        List<String> marks = new ArrayList<>();
+        if (c.id()) marks.add("id");
+        if (c.unique()) marks.add("unique");
+        if (c.kind() == GridColumn.Kind.UNAVAILABLE) marks.add("missing in the database");
+        String defaults = c.defaultDescription();
+        if (defaults != null) marks.add("= " + defaults);
+        Label type = new Label();
+        String suffix = marks.isEmpty() ? "" : " · " + String.join(" · ", marks);
+        if (c.scalarType() == ScalarType.DATE_TIME) {
+            // DateTime values show in the grid's zone, so the header names it.
+            type.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> CellValues.headerType(c) + " (" + CellValues.zoneLabel(vm.zoneProperty().get()) + ")" + suffix, vm.zoneProperty()));
+        } else {
+            type.setText(CellValues.headerType(c) + suffix);
+        }
+        type.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "column-type");
+        VBox box = new VBox(0, top, type);
+        box.getStyleClass().add("column-header-box");
+        StringBuilder tip = new StringBuilder(c.name() + ": " + c.typeLabel()
+                + (c.scalar() != null && c.scalar().nativeType() != null ? " @db." + c.scalar().nativeType() : ""));
+        if (c.id()) tip.append("\nPrimary key");
+        if (c.unique()) tip.append("\nUnique");
+        if (c.foreignKey()) tip.append("\nForeign key");
+        if (c.requiredOnCreate()) tip.append("\nRequired: a new record needs a value");
+        if (defaults != null) tip.append("\nDefault: ").append(defaults);
+        if (c.kind() == GridColumn.Kind.UNSUPPORTED) tip.append("\nRead-only: Prisma Client cannot read or write this type");
+        if (c.kind() == GridColumn.Kind.UNAVAILABLE) tip.append("\n").append(GridColumn.unavailableWhy(c));
+        if (c.field().documentation() != null) tip.append("\n\n").append(c.field().documentation());
+        LazyTooltip.install(box, tip.toString());
+        return box;
+    }
+
+    static FontIcon icon(Feather f, String style) {
+        FontIcon i = new FontIcon(f);
+        i.getStyleClass().add(style);
+        return i;
+    }
+}
