@@ -57,7 +57,7 @@ public final class ShellWindow {
         openVm = new OpenDialogViewModel(config.executor(), config.loader(), config.opener(), config.settings(),
                 shell::confirmReplace, shell::adopt);
         StatusBarViewModel status = new StatusBarViewModel(config.executor().runningProperty(), config.executor().lastTaskProperty(),
-                config.executor().lastDurationProperty());
+                config.executor().lastDurationProperty(), config.executor().lastFinishedProperty());
         view = new ShellView(shell, theme, status, this::showOpenDialog, this::quit, config.settings()::recent, this::openRecent);
 
         ThemeApplier.follow(theme.darkProperty());
