@@ -31,4 +31,12 @@ class GuiTest {
             assertThat(FacetCommand.directWindow(args)).as(String.join(" ", args)).isNull();
         }
     }
+
+    @Test
+    void javasPreferencesFollowTheHomeTheUserSet() {
+        assertThat(Gui.preferencesRoot("Linux", java.util.Map.of("HOME", "/tmp/elsewhere"), "/root", null)).isEqualTo("/tmp/elsewhere");
+        assertThat(Gui.preferencesRoot("Linux", java.util.Map.of("HOME", "/root"), "/root", null)).isNull();
+        assertThat(Gui.preferencesRoot("Linux", java.util.Map.of("HOME", "/tmp/elsewhere"), "/root", "/set/by/hand")).isNull();
+        assertThat(Gui.preferencesRoot("Windows 11", java.util.Map.of("HOME", "C:\\x"), "C:\\Users\\me", null)).isNull();
+    }
 }
