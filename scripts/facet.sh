@@ -37,8 +37,9 @@ fi
 # first young collections take 30 to 46 ms, each one a frame the user sees late (docs/benchmarks.md, Window).
 # installers/pom.xml gives the installed window the same option; scripts/bench-ui.sh measures with it.
 read -ra window <<<"$(option launcher.windowJavaOptions)"
-# Like the installed app, the window starts from an AOT cache; here the first session after a build trains it
-# (JDK 25 writes it as the window closes, which then takes a few seconds more), and later sessions use it.
+# Like the installed app, the window starts from an AOT cache; here the first session after a build records what it
+# uses, and the cache is made from that record after the window has closed, in the background: with the one-step
+# -XX:AOTCacheOutput the JVM made the cache as the window closed, and closing took 15 s on a busy machine.
 window_cache="$root/app/target/facet-window.aot"
 case "${1:-}" in
   -h|--help|-V|--version|help|aot-training) ;;   # no window: neither trains nor needs the cache
@@ -46,8 +47,17 @@ case "${1:-}" in
     if [ -f "$window_cache" ] && [ ! "$jar" -nt "$window_cache" ]; then
       window+=(-XX:AOTCache="$window_cache")
     else
-      echo "facet.sh: this session trains the window's AOT cache (written when the window closes)" >&2
-      window+=(-XX:AOTCacheOutput="$window_cache")
+      echo "facet.sh: this session records the window's classes for its AOT cache (made in the background after it closes)" >&2
+      record="$window_cache.$$.aotconf"
+      status=0
+      java "${window[@]}" "${common[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$record" -jar "$jar" "$@" || status=$?
+      if [ -f "$record" ]; then
+        tmp="$window_cache.$$"
+        # Detached and quiet: the terminal is the user's again at once; the next session uses the cache.
+        (java "${window[@]}" "${common[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$record" -XX:AOTCache="$tmp" -cp "$jar" \
+            >/dev/null 2>&1 && mv -f "$tmp" "$window_cache"; rm -f "$record" "$tmp") </dev/null >/dev/null 2>&1 &
+      fi
+      exit "$status"
     fi
     ;;
 esac

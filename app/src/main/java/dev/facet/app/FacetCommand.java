@@ -34,6 +34,15 @@ public final class FacetCommand implements Callable<Integer> {
     String url;
 
     public static void main(String[] args) {
+        OpenRequest window = directWindow(args);
+        if (window != null) {
+            // The window's common starts (the demo, a schema) skip picocli: its classes are compiled for Java 5, which
+            // an AOT cache cannot hold, so they would be loaded and verified on every start before the window shows.
+            PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+            int status = Gui.run(window, err);
+            err.flush();
+            System.exit(status);
+        }
         CommandLine cli = commandLine(CommandLine.defaultFactory());
         // Diagnostics quote schema text and JSON consumers expect UTF-8, whatever the platform default.
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
@@ -44,6 +53,22 @@ public final class FacetCommand implements Callable<Integer> {
         cli.getOut().flush();
         cli.getErr().flush();
         System.exit(status);
+    }
+
+    /**
+     * What {@code facet} alone or {@code facet SCHEMA} opens, without parsing the command line with picocli; null for
+     * everything else (options, subcommands, a name that is also a subcommand's), which picocli handles.
+     */
+    static OpenRequest directWindow(String[] args) {
+        if (args.length == 0) return new OpenRequest.Demo();
+        if (args.length != 1 || args[0].isEmpty() || args[0].startsWith("-")) return null;
+        String name = args[0];
+        if (name.equals("open") || name.equals("help") || name.equals("aot-training") || LauncherOptions.load().commands().contains(name)) return null;
+        try {
+            return new OpenRequest.Schema(Path.of(name).toAbsolutePath().normalize(), null);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // picocli says what is wrong with it
+        }
     }
 
     /** Runs the command line and returns its exit status (tests call this instead of {@link #main}). */

@@ -40,6 +40,7 @@ final class Gui {
             err.println("error: cannot read the bundled demo schema: " + e.getMessage());
             return 1;
         }
+        followHome();
         try {
             FacetApplication.run(new FacetApplication.Startup(demo, initial));
             return 0;
@@ -48,6 +49,31 @@ final class Gui {
             err.println("error: cannot open a window: " + explain(e));
             return 1;
         }
+    }
+
+    /** Kept: java.util.logging holds its loggers weakly, and a collected one would forget its level. */
+    private static final java.util.logging.Logger PREFERENCES_LOG = java.util.logging.Logger.getLogger("java.util.prefs");
+
+    /**
+     * Java's preferences (the grids' remembered layouts) go under the home the user set, as the settings and the demo
+     * do (AppDirectories), not under {@code user.home} from the password database; and the one line they print on a
+     * first start ("Created user preferences directory.") stays out of the terminal.
+     */
+    private static void followHome() {
+        String root = preferencesRoot(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home", "."),
+                System.getProperty("java.util.prefs.userRoot"));
+        if (root != null) System.setProperty("java.util.prefs.userRoot", root);
+        PREFERENCES_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    /**
+     * @return the folder Java's preferences should keep their {@code .java/.userPrefs} in, or null to leave it as it is
+     *         (set already, or the same as {@code user.home})
+     */
+    static String preferencesRoot(String osName, java.util.Map<String, String> environment, String userHome, String alreadySet) {
+        if (alreadySet != null) return null;
+        String home = dev.facet.ui.settings.AppDirectories.home(osName, environment, userHome).toString();
+        return home.equals(userHome) ? null : home;
     }
 
     /** Why the window could not open, with what to install when a library is missing. */

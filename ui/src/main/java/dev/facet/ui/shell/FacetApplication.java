@@ -7,14 +7,16 @@ import dev.facet.ui.demo.DemoWorkspace;
 import dev.facet.ui.project.OpenRequest;
 import dev.facet.ui.project.ProjectLoader;
 import dev.facet.ui.project.DataAccessConnector;
+import dev.facet.ui.project.HeadStartOpener;
+import dev.facet.ui.project.ProjectOpener;
 import dev.facet.ui.project.StandardProjectOpener;
 import dev.facet.ui.settings.AppDirectories;
 import dev.facet.ui.settings.UserSettings;
 import dev.facet.ui.task.FxTaskExecutor;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The JavaFX application: the main window, opening the demo or a schema given on the command line. */
@@ -31,10 +33,12 @@ public final class FacetApplication extends Application {
         }
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(FacetApplication.class);
+    /** What the window is made of that needs no JavaFX. */
+    private record Parts(UserSettings settings, ProjectLoader loader, BackgroundSeeding seeding, ProjectOpener opener) {}
 
-    // Application.launch creates the instance itself, so the startup arguments travel through a static.
+    // Application.launch creates the instance itself, so the startup arguments travel through statics.
     private static volatile Startup startup;
+    private static volatile CompletableFuture<Parts> parts;
 
     private FxTaskExecutor executor;
     private ShellWindow window;
@@ -42,25 +46,34 @@ public final class FacetApplication extends Application {
     /** Starts JavaFX and blocks until the window closes. */
     public static void run(Startup s) {
         startup = s;
+        // While JavaFX's toolkit starts on this thread, another makes the parts that need no JavaFX (the logger, the
+        // settings, the project opener) and starts opening the first project: on a machine whose cores are busy, the
+        // two get their share of the CPU side by side (docs/benchmarks.md, Start-up of the demo).
+        parts = CompletableFuture.supplyAsync(() -> parts(s), r -> Thread.ofPlatform().daemon().name("facet-start").start(r));
         Application.launch(FacetApplication.class);
+    }
+
+    private static Parts parts(Startup s) {
+        AppDirectories dirs = AppDirectories.forCurrentUser();
+        ProjectLoader loader = new ProjectLoader(new DataAccessConnector(), ConnectionUrlResolver.forCurrentProcess());
+        BackgroundSeeding seeding = new BackgroundSeeding();
+        ProjectOpener opener = new StandardProjectOpener(loader, new DemoWorkspace(dirs.demo(), s.demoSchema()), DemoSeeder.standard(), seeding);
+        if (s.initial() != null) opener = new HeadStartOpener(opener, s.initial());
+        return new Parts(UserSettings.load(dirs.settingsFile()), loader, seeding, opener);
     }
 
     @Override
     public void start(Stage stage) {
         Startup s = Objects.requireNonNull(startup, "FacetApplication.run sets the startup");
-        AppDirectories dirs = AppDirectories.forCurrentUser();
-        UserSettings settings = UserSettings.load(dirs.settingsFile());
-        ProjectLoader loader = new ProjectLoader(new DataAccessConnector(), ConnectionUrlResolver.forCurrentProcess());
-        BackgroundSeeding seeding = new BackgroundSeeding();
-        StandardProjectOpener opener = new StandardProjectOpener(loader, new DemoWorkspace(dirs.demo(), s.demoSchema()), DemoSeeder.standard(), seeding);
+        Parts p = parts.join();
         executor = new FxTaskExecutor();
         StartupProbe.attachIfAsked(stage);
-        window = ShellWindow.show(stage, new ShellWindow.Config(executor, loader, opener, settings, ShellViewModel.SchemaWatchStarter.files(),
+        window = ShellWindow.show(stage, new ShellWindow.Config(executor, p.loader(), p.opener(), p.settings(), ShellViewModel.SchemaWatchStarter.files(),
                 ModelTabContents.factory(), ThemeApplier.systemDark()), s.initial(), null);
-        DemoPreparationNotice.attach(seeding, window.shell());
+        DemoPreparationNotice.attach(p.seeding(), window.shell());
         // A bug in an event handler should cost one action, not the window: log it and say so in the banner area.
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> {
-            LOG.error("Unexpected error on the FX thread", e);
+            LoggerFactory.getLogger(FacetApplication.class).error("Unexpected error on the FX thread", e);
             window.shell().notifications().error("Something went wrong", e);
         });
     }

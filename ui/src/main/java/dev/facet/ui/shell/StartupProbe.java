@@ -9,8 +9,10 @@ import javafx.stage.WindowEvent;
 /**
  * For the window benchmark (scripts/bench-ui.sh): with {@code -Dfacet.bench.startup=print} (or {@code =exit}, which
  * then quits), logs one line with the epoch milliseconds of the JVM's start, the main window's first WINDOW_SHOWN
- * and its first frame (the benchmark knows when it started the process). Only the benchmark sets the property;
- * without it nothing is attached.
+ * and its first frame (the benchmark knows when it started the process), and the CPU time the process had used by
+ * then ({@code cpu}, ms: on a busy machine a steadier guide to Facet's own cost than the clock); with {@code =print}
+ * a second line when the first project is open (the title names it). Only the benchmarks set the property; without
+ * it nothing is attached.
  */
 final class StartupProbe {
     static final String PROPERTY = "facet.bench.startup";
@@ -21,6 +23,14 @@ final class StartupProbe {
     static void attachIfAsked(Stage stage) {
         String mode = System.getProperty(PROPERTY);
         if (mode == null) return;
+        stage.titleProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String is) {
+                if (is == null || !is.contains(" — ")) return;
+                o.removeListener(this);
+                org.slf4j.LoggerFactory.getLogger(StartupProbe.class).warn("facet-project-open at={} cpu={}", System.currentTimeMillis(), cpuMillis());
+            }
+        });
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
             @Override
             public void handle(WindowEvent e) {
@@ -46,6 +56,11 @@ final class StartupProbe {
     /** Through the logger (at WARN, so the default configuration shows it on stderr): only the CLI owns stdout. */
     private static void report(long shown, long drawn) {
         long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
-        org.slf4j.LoggerFactory.getLogger(StartupProbe.class).warn("facet-startup jvm-start={} shown={} drawn={}", jvm, shown, drawn);
+        org.slf4j.LoggerFactory.getLogger(StartupProbe.class).warn("facet-startup jvm-start={} shown={} drawn={} cpu={}", jvm, shown, drawn, cpuMillis());
+    }
+
+    /** @return the CPU time of the whole process so far, every thread's, in ms */
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 }

@@ -2,10 +2,13 @@ package dev.facet.ui.shell;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import javafx.animation.FadeTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -29,6 +32,23 @@ final class StatusBar extends HBox {
         Label lastQuery = label("status-last-query", status.lastQueryProperty());
         lastQuery.setGraphic(new FontIcon(Feather.CLOCK));
         lastQuery.visibleProperty().bind(status.lastQueryProperty().isNotEmpty());
+        // What the task was, for screen readers and, made on the first hover, in a tooltip.
+        lastQuery.accessibleTextProperty().bind(status.lastQueryDetailProperty());
+        lastQuery.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            if (lastQuery.getTooltip() != null) return;
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(status.lastQueryDetailProperty());
+            lastQuery.setTooltip(tip);
+        });
+        // A finished task's line fades to a quieter shade after a few seconds: it is a record, not news.
+        FadeTransition fade = new FadeTransition(javafx.util.Duration.millis(600), lastQuery);
+        fade.setDelay(javafx.util.Duration.seconds(4));
+        fade.setToValue(0.5);
+        status.lastQueryProperty().addListener((o, was, is) -> {
+            fade.stop();
+            lastQuery.setOpacity(1);
+            if (!is.isEmpty()) fade.playFromStart();
+        });
 
         Label connection = new Label();
         connection.setId("status-connection");

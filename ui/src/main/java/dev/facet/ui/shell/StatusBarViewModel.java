@@ -1,6 +1,9 @@
 package dev.facet.ui.shell;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -9,30 +12,42 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
- * The status bar's text: whether database work is running, and the last query with how long it took. Built from
+ * The status bar's text: whether database work is running, and when the last query ended with how long it took (its
+ * description, "Counting rows of 7 models", goes to the tooltip: shown on its own after the task ended, it read as
+ * if the work were still going on). Built from
  * the executor's properties ({@code FxTaskExecutor}), so tests can feed it plain properties.
  */
 public final class StatusBarViewModel {
     private final BooleanBinding busy;
     private final StringBinding lastQuery;
+    private final StringBinding lastQueryDetail;
     private final StringBinding runningText;
 
     /**
      * @param running      how many tasks run
      * @param lastTask     the description of the last finished task
      * @param lastDuration how long it took
+     * @param lastFinished when it finished
      */
     public StatusBarViewModel(ReadOnlyIntegerProperty running, ReadOnlyStringProperty lastTask,
-                              ReadOnlyObjectProperty<Duration> lastDuration) {
+                              ReadOnlyObjectProperty<Duration> lastDuration, ReadOnlyObjectProperty<Instant> lastFinished) {
         busy = running.greaterThan(0);
         runningText = Bindings.createStringBinding(() -> running.get() == 0 ? ""
                 : running.get() == 1 ? "Running 1 query" : "Running " + running.get() + " queries", running);
         lastQuery = Bindings.createStringBinding(() -> {
             String task = lastTask.get();
             Duration took = lastDuration.get();
-            if (task == null || task.isEmpty() || took == null) return "";
-            return task + " · " + format(took);
-        }, lastTask, lastDuration);
+            Instant at = lastFinished.get();
+            if (task == null || task.isEmpty() || took == null || at == null) return "";
+            return "Done " + clock(at) + " · " + format(took);
+        }, lastTask, lastDuration, lastFinished);
+        lastQueryDetail = Bindings.createStringBinding(() -> {
+            String task = lastTask.get();
+            Duration took = lastDuration.get();
+            Instant at = lastFinished.get();
+            if (task == null || task.isEmpty() || took == null || at == null) return "";
+            return task + ": done at " + clock(at) + ", took " + format(took);
+        }, lastTask, lastDuration, lastFinished);
     }
 
     /** @return whether database work is running */
@@ -41,8 +56,16 @@ public final class StatusBarViewModel {
     /** @return "Running 2 queries", or empty */
     public StringBinding runningTextProperty() { return runningText; }
 
-    /** @return "Counting rows of 7 models · 12 ms", or empty before the first */
+    /** @return "Done 14:02:31 · 12 ms", or empty before the first */
     public StringBinding lastQueryProperty() { return lastQuery; }
+
+    /** @return "Counting rows of 7 models: done at 14:02:31, took 12 ms", or empty before the first */
+    public StringBinding lastQueryDetailProperty() { return lastQueryDetail; }
+
+    /** @return the local time of day of {@code at}, {@code 14:02:31} */
+    static String clock(Instant at) { return CLOCK.format(at.atZone(ZoneId.systemDefault())); }
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT);
 
     /** @return {@code 0.4 ms}, {@code 12 ms}, {@code 1.25 s} */
     static String format(Duration d) {

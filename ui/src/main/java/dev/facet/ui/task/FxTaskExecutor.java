@@ -2,6 +2,7 @@ package dev.facet.ui.task;
 
 import dev.facet.data.connector.Cancellation;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper lastTask = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Duration> lastDuration = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Instant> lastFinished = new ReadOnlyObjectWrapper<>();
 
     /** @return the number of tasks running (FX thread) */
     public ReadOnlyIntegerProperty runningProperty() { return running.getReadOnlyProperty(); }
@@ -42,6 +44,9 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     /** @return how long the last finished task took (FX thread) */
     public ReadOnlyObjectProperty<Duration> lastDurationProperty() { return lastDuration.getReadOnlyProperty(); }
+
+    /** @return when the last task finished (FX thread) */
+    public ReadOnlyObjectProperty<Instant> lastFinishedProperty() { return lastFinished.getReadOnlyProperty(); }
 
     @Override
     public <T> TaskHandle submit(String description, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
@@ -98,6 +103,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         running.set(Math.max(0, running.get() - 1));
         lastTask.set(description);
         lastDuration.set(took);
+        lastFinished.set(Instant.now());
     }
 
     @Override
@@ -108,6 +114,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         if (description.equals(lastTask.get())) {
             lastTask.set("");
             lastDuration.set(null);
+            lastFinished.set(null);
         }
     }
 }

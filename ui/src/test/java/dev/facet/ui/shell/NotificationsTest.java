@@ -43,7 +43,8 @@ class NotificationsTest {
         var running = new SimpleIntegerProperty(0);
         var task = new SimpleStringProperty("");
         var took = new SimpleObjectProperty<Duration>();
-        StatusBarViewModel status = new StatusBarViewModel(running, task, took);
+        var at = new SimpleObjectProperty<java.time.Instant>();
+        StatusBarViewModel status = new StatusBarViewModel(running, task, took, at);
         assertThat(status.lastQueryProperty().get()).isEmpty();
         assertThat(status.busyProperty().get()).isFalse();
 
@@ -52,8 +53,13 @@ class NotificationsTest {
         assertThat(status.runningTextProperty().get()).isEqualTo("Running 2 queries");
         task.set("Counting rows of 7 models");
         took.set(Duration.ofMillis(12));
+        java.time.Instant end = java.time.Instant.parse("2026-12-06T14:02:31Z");
+        at.set(end);
         running.set(0);
-        assertThat(status.lastQueryProperty().get()).isEqualTo("Counting rows of 7 models · 12 ms");
+        String clock = StatusBarViewModel.clock(end);
+        assertThat(clock).matches("\\d\\d:\\d\\d:\\d\\d");
+        assertThat(status.lastQueryProperty().get()).isEqualTo("Done " + clock + " · 12 ms");
+        assertThat(status.lastQueryDetailProperty().get()).isEqualTo("Counting rows of 7 models: done at " + clock + ", took 12 ms");
         assertThat(StatusBarViewModel.format(Duration.ofNanos(400_000))).isEqualTo("0.4 ms");
         assertThat(StatusBarViewModel.format(Duration.ofMillis(1250))).isEqualTo("1.25 s");
     }

@@ -95,6 +95,20 @@ class ShellWindowTest {
     }
 
     @Test
+    void theStatusBarSaysWhenTheLastTaskEndedInsteadOfKeepingItsRunningLabel(FxRobot robot) {
+        demoIsOpen();
+        Label last = robot.lookup("#status-last-query").queryAs(Label.class);
+        Node spinner = robot.lookup("#status-running").query();
+        // Every task of the opening has ended (the counts last): the line is a time-stamped "done", not "Counting rows…".
+        Fx.waitUntil(() -> !spinner.isVisible() && last.getText().startsWith("Done "));
+
+        assertThat(Fx.call(last::getText)).matches("Done \\d\\d:\\d\\d:\\d\\d · [0-9.]+ m?s").doesNotContain("Counting");
+        assertThat(Fx.call(last::getAccessibleText)).contains(": done at ").contains(", took ");
+        robot.moveTo(last);
+        Fx.waitUntil(() -> last.getTooltip() != null && last.getTooltip().getText().equals(last.getAccessibleText()));
+    }
+
+    @Test
     void theFilterBoxNarrowsTheSidebarAndEnterOpensTheFirstMatch(FxRobot robot) {
         demoIsOpen();
 

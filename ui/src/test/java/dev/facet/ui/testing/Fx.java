@@ -38,7 +38,7 @@ public final class Fx {
             }
         }
         try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(c).get(SAFETY_NET_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException(e);
         }
@@ -63,13 +63,21 @@ public final class Fx {
         return folder.toAbsolutePath();
     }
 
-    /** Waits up to 15 s for a condition, evaluated on the FX thread. */
+    /**
+     * How long a wait may take before the test fails. The tests wait for conditions (the events that matter), never
+     * for a time; this only ends a test that would otherwise hang. 15 s was too short on a 2-core machine kept busy
+     * by other processes (load 20): a session's first demo took longer to open and count, and the test failed with
+     * the condition about to hold.
+     */
+    public static final int SAFETY_NET_SECONDS = 90;
+
+    /** Waits until a condition, evaluated on the FX thread, holds (at most {@link #SAFETY_NET_SECONDS}). */
     public static void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> call(condition::getAsBoolean));
+            WaitForAsyncUtils.waitFor(SAFETY_NET_SECONDS, TimeUnit.SECONDS, () -> call(condition::getAsBoolean));
         } catch (TimeoutException e) {
             Path shots = snapshotWindows("timeout");
-            throw new AssertionError("The condition did not hold within 15 s; the windows are in " + shots, e);
+            throw new AssertionError("The condition did not hold within " + SAFETY_NET_SECONDS + " s; the windows are in " + shots, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
