@@ -1,0 +1,183 @@
+package dev.facet.ui.console;
+
+import dev.facet.schema.model.Field;
+import dev.facet.schema.model.Model;
+import dev.facet.schema.model.RelationField;
+import dev.facet.schema.model.ScalarField;
+import dev.facet.schema.model.ScalarType;
+import dev.facet.schema.model.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys Prisma Client takes at a path of its arguments ({@code ["where", "posts", "some"]} of
+ * {@code user.findMany}): a small walk over the argument shapes of Prisma's generated types, from the schema.
+ */
+final class ArgumentKeys {
+    /** What kind of object the path leads to. */
+    private enum Kind { ARGS, WHERE, SCALAR_FILTER, MANY_FILTER, ONE_FILTER, SELECT, INCLUDE, RELATION_ARGS, ORDER_BY, CREATE,
+        UPDATE, SCALAR_UPDATE, NESTED, NESTED_LIST_UPDATE, UPSERT, CONNECT_OR_CREATE, CREATE_MANY, COUNT, OMIT, AGGREGATE }
+
+    /** Where a path leads: the kind of object, its model, and the field or action it is about. */
+    private record Place(Kind kind, Model model, Field field, String action, boolean list) {
+        Place with(Kind k, Model m) { return new Place(k, m, null, null, false); }
+    }
+
+    private static final Map<String, List<String>> ACTION_ARGS = Map.ofEntries(
+            Map.entry("findMany", List.of("where", "select", "include", "omit", "orderBy", "cursor", "take", "skip", "distinct")),
+            Map.entry("findFirst", List.of("where", "select", "include", "omit", "orderBy", "cursor", "take", "skip", "distinct")),
+            Map.entry("findFirstOrThrow", List.of("where", "select", "include", "omit", "orderBy", "cursor", "take", "skip", "distinct")),
+            Map.entry("findUnique", List.of("where", "select", "include", "omit")),
+            Map.entry("findUniqueOrThrow", List.of("where", "select", "include", "omit")),
+            Map.entry("count", List.of("where", "orderBy", "cursor", "take", "skip", "select")),
+            Map.entry("aggregate", List.of("where", "orderBy", "cursor", "take", "skip", "_count", "_avg", "_sum", "_min", "_max")),
+            Map.entry("groupBy", List.of("by", "where", "orderBy", "having", "take", "skip", "_count", "_avg", "_sum", "_min", "_max")),
+            Map.entry("create", List.of("data", "select", "include", "omit")),
+            Map.entry("createMany", List.of("data", "skipDuplicates")),
+            Map.entry("createManyAndReturn", List.of("data", "skipDuplicates", "select", "include", "omit")),
+            Map.entry("update", List.of("where", "data", "select", "include", "omit")),
+            Map.entry("updateMany", List.of("where", "data", "limit")),
+            Map.entry("updateManyAndReturn", List.of("where", "data", "limit", "select", "include", "omit")),
+            Map.entry("upsert", List.of("where", "create", "update", "select", "include", "omit")),
+            Map.entry("delete", List.of("where", "select", "include", "omit")),
+            Map.entry("deleteMany", List.of("where", "limit")));
+
+    private final Schema schema;
+
+    private ArgumentKeys(Schema schema) { this.schema = schema; }
+
+    /** @return the keys at {@code path} of the arguments of {@code model.action(...)}, or none when the path leads nowhere known */
+    static List<ConsoleCompletion.Item> at(Schema schema, Model model, String action, List<String> path) {
+        ArgumentKeys k = new ArgumentKeys(schema);
+        Place p = new Place(Kind.ARGS, model, null, action, false);
+        for (String key : path) {
+            p = k.step(p, key);
+            if (p == null) return List.of();
+        }
+        return k.keys(p);
+    }
+
+    private Model related(RelationField r) { return schema.model(r.relatedModel()); }
+
+    private static List<Field> fields(Model m) { return m.fields().stream().filter(f -> !f.ignored()).toList(); }
+
+    private Place step(Place p, String key) {
+        Field f = p.model().field(key);
+        return switch (p.kind()) {
+            case ARGS, RELATION_ARGS -> switch (key) {
+                case "where", "having", "cursor" -> p.with(Kind.WHERE, p.model());
+                case "select" -> p.with(Kind.SELECT, p.model());
+                case "include" -> p.with(Kind.INCLUDE, p.model());
+                case "omit" -> p.with(Kind.OMIT, p.model());
+                case "orderBy" -> p.with(Kind.ORDER_BY, p.model());
+                case "data" -> p.with(p.action() != null && p.action().startsWith("update") ? Kind.UPDATE : Kind.CREATE, p.model());
+                case "create" -> p.with(Kind.CREATE, p.model());
+                case "update" -> p.with(Kind.UPDATE, p.model());
+                case "_count", "_avg", "_sum", "_min", "_max" -> new Place(Kind.AGGREGATE, p.model(), null, key, false);
+                default -> null;
+            };
+            case WHERE -> switch (f) {
+                case null -> key.equals("AND") || key.equals("OR") || key.equals("NOT") ? p : null;
+                case ScalarField s -> new Place(Kind.SCALAR_FILTER, p.model(), s, null, s.isList());
+                case RelationField r -> p.with(r.isList() ? Kind.MANY_FILTER : Kind.ONE_FILTER, related(r));
+            };
+            case SCALAR_FILTER -> key.equals("not") ? p : null;
+            case MANY_FILTER -> p.with(Kind.WHERE, p.model());
+            case ONE_FILTER -> key.equals("is") || key.equals("isNot") ? p.with(Kind.WHERE, p.model()) : step(p.with(Kind.WHERE, p.model()), key);
+            case SELECT, INCLUDE -> f instanceof RelationField r ? new Place(Kind.RELATION_ARGS, related(r), r, "findMany", r.isList())
+                    : key.equals("_count") ? p.with(Kind.COUNT, p.model()) : null;
+            case COUNT -> key.equals("select") ? p.with(Kind.COUNT, p.model()) : f instanceof RelationField r && r.isList()
+                    ? new Place(Kind.RELATION_ARGS, related(r), r, "count", true) : null;
+            case ORDER_BY -> f instanceof RelationField r ? p.with(Kind.ORDER_BY, related(r)) : null;
+            case CREATE -> f instanceof RelationField r ? new Place(Kind.NESTED, related(r), r, "create", r.isList()) : null;
+            case UPDATE -> switch (f) {
+                case ScalarField s -> new Place(Kind.SCALAR_UPDATE, p.model(), s, null, s.isList());
+                case RelationField r -> new Place(Kind.NESTED, related(r), r, "update", r.isList());
+                case null -> null;
+            };
+            case NESTED -> switch (key) {
+                case "create" -> p.with(Kind.CREATE, p.model());
+                case "connect", "set", "disconnect", "delete", "deleteMany" -> p.with(Kind.WHERE, p.model());
+                case "update" -> p.list() ? p.with(Kind.NESTED_LIST_UPDATE, p.model()) : p.with(Kind.UPDATE, p.model());
+                case "updateMany" -> p.with(Kind.NESTED_LIST_UPDATE, p.model());
+                case "upsert" -> p.with(Kind.UPSERT, p.model());
+                case "connectOrCreate" -> p.with(Kind.CONNECT_OR_CREATE, p.model());
+                case "createMany" -> p.with(Kind.CREATE_MANY, p.model());
+                default -> null;
+            };
+            case NESTED_LIST_UPDATE -> key.equals("where") ? p.with(Kind.WHERE, p.model()) : key.equals("data") ? p.with(Kind.UPDATE, p.model()) : null;
+            case UPSERT -> key.equals("where") ? p.with(Kind.WHERE, p.model()) : key.equals("create") ? p.with(Kind.CREATE, p.model())
+                    : key.equals("update") ? p.with(Kind.UPDATE, p.model()) : null;
+            case CONNECT_OR_CREATE -> key.equals("where") ? p.with(Kind.WHERE, p.model()) : key.equals("create") ? p.with(Kind.CREATE, p.model()) : null;
+            case CREATE_MANY -> key.equals("data") ? p.with(Kind.CREATE, p.model()) : null;
+            case SCALAR_UPDATE, OMIT, AGGREGATE -> null;
+        };
+    }
+
+    private List<ConsoleCompletion.Item> keys(Place p) {
+        List<ConsoleCompletion.Item> out = new ArrayList<>();
+        Model m = p.model();
+        switch (p.kind()) {
+            case ARGS -> ACTION_ARGS.getOrDefault(p.action(), List.of()).forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
+            case RELATION_ARGS -> (p.list() ? ACTION_ARGS.get("findMany") : List.of("select", "include", "omit"))
+                    .forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
+            case WHERE -> {
+                fields(m).forEach(f -> out.add(field(f)));
+                for (String k : List.of("AND", "OR", "NOT")) out.add(new ConsoleCompletion.Item(k, "condition"));
+            }
+            case SCALAR_FILTER -> filterKeys((ScalarField) p.field()).forEach(k -> out.add(new ConsoleCompletion.Item(k, "filter")));
+            case MANY_FILTER -> List.of("some", "every", "none").forEach(k -> out.add(new ConsoleCompletion.Item(k, "filter")));
+            case ONE_FILTER -> {
+                List.of("is", "isNot").forEach(k -> out.add(new ConsoleCompletion.Item(k, "filter")));
+                fields(m).forEach(f -> out.add(field(f)));
+            }
+            case SELECT, ORDER_BY, CREATE, UPDATE -> fields(m).forEach(f -> out.add(field(f)));
+            case INCLUDE -> fields(m).stream().filter(f -> f instanceof RelationField).forEach(f -> out.add(field(f)));
+            case OMIT, AGGREGATE -> fields(m).stream().filter(f -> f instanceof ScalarField).forEach(f -> out.add(field(f)));
+            case COUNT -> {
+                out.add(new ConsoleCompletion.Item("select", "argument"));
+                fields(m).stream().filter(f -> f instanceof RelationField && f.isList()).forEach(f -> out.add(field(f)));
+            }
+            case SCALAR_UPDATE -> updateKeys((ScalarField) p.field()).forEach(k -> out.add(new ConsoleCompletion.Item(k, "operation")));
+            case NESTED -> nestedKeys(p).forEach(k -> out.add(new ConsoleCompletion.Item(k, "nested write")));
+            case NESTED_LIST_UPDATE -> List.of("where", "data").forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
+            case UPSERT -> List.of("where", "create", "update").forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
+            case CONNECT_OR_CREATE -> List.of("where", "create").forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
+            case CREATE_MANY -> List.of("data", "skipDuplicates").forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
+        }
+        return out;
+    }
+
+    private static ConsoleCompletion.Item field(Field f) {
+        String type = switch (f) {
+            case ScalarField s -> s.typeName();
+            case RelationField r -> r.relatedModel();
+        };
+        return new ConsoleCompletion.Item(f.name(), type + f.arity().suffix());
+    }
+
+    private static List<String> filterKeys(ScalarField s) {
+        if (s.isList()) return List.of("equals", "has", "hasEvery", "hasSome", "isEmpty");
+        List<String> keys = new ArrayList<>(List.of("equals", "not", "in", "notIn"));
+        ScalarType t = s.scalarType();
+        if (t != null && t != ScalarType.BOOLEAN && t != ScalarType.JSON && t != ScalarType.BYTES) keys.addAll(List.of("lt", "lte", "gt", "gte"));
+        if (t == ScalarType.STRING) keys.addAll(List.of("contains", "startsWith", "endsWith", "mode"));
+        return keys;
+    }
+
+    private static List<String> updateKeys(ScalarField s) {
+        if (s.isList()) return List.of("set", "push");
+        ScalarType t = s.scalarType();
+        if (t == ScalarType.INT || t == ScalarType.BIG_INT || t == ScalarType.FLOAT || t == ScalarType.DECIMAL) {
+            return List.of("set", "increment", "decrement", "multiply", "divide");
+        }
+        return List.of("set");
+    }
+
+    private static List<String> nestedKeys(Place p) {
+        if (p.action().equals("create")) return p.list() ? List.of("create", "connect", "connectOrCreate", "createMany") : List.of("create", "connect", "connectOrCreate");
+        return p.list() ? List.of("create", "connect", "connectOrCreate", "createMany", "set", "disconnect", "delete", "update", "updateMany", "deleteMany", "upsert")
+                : List.of("create", "connect", "connectOrCreate", "disconnect", "delete", "update", "upsert");
+    }
+}

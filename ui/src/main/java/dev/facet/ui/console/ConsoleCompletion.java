@@ -1,0 +1,115 @@
+package dev.facet.ui.console;
+
+import dev.facet.data.client.ClientCallParser;
+import dev.facet.data.client.ClientTokens;
+import dev.facet.data.client.ClientTokens.Kind;
+import dev.facet.data.client.ClientTokens.Token;
+import dev.facet.schema.model.Model;
+import dev.facet.schema.model.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What may be typed at the caret of a console call, from the schema: {@code prisma.} offers the models,
+ * {@code prisma.user.} the methods, and inside the arguments the keys that fit where the caret is (the arguments of
+ * the method, the fields of a {@code where}, the filters of a field, the nested writes of a relation, ...).
+ */
+public final class ConsoleCompletion {
+    /**
+     * One suggestion.
+     *
+     * @param label  what is inserted
+     * @param detail what it is (a field's type, "model", "method")
+     */
+    public record Item(String label, String detail) {}
+
+    /**
+     * The suggestions at a caret.
+     *
+     * @param from  where the text they replace starts (the word typed so far)
+     * @param to    where it ends (the caret)
+     * @param items the suggestions starting with that word, best first
+     */
+    public record Suggestions(int from, int to, List<Item> items) {
+        /** No suggestion. */
+        public static Suggestions none(int caret) { return new Suggestions(caret, caret, List.of()); }
+    }
+
+    private ConsoleCompletion() {}
+
+    /** @return the suggestions for the caret at {@code caret} in {@code text} */
+    public static Suggestions at(String text, int caret, Schema schema) {
+        String before = text.substring(0, Math.max(0, Math.min(caret, text.length())));
+        List<Token> tokens = new ArrayList<>(ClientTokens.lenient(before));
+        tokens.removeLast();
+        int from = caret;
+        String word = "";
+        if (!tokens.isEmpty()) {
+            Token last = tokens.getLast();
+            if (last.end() == caret && last.kind() == Kind.STRING) return Suggestions.none(caret);
+            if (last.end() == caret && last.kind() == Kind.NAME) {
+                word = last.text();
+                from = last.start();
+                tokens.removeLast();
+            }
+        }
+        if (!tokens.isEmpty() && tokens.getFirst().kind() == Kind.NAME && tokens.getFirst().text().equals("await")) tokens.removeFirst();
+        List<Item> all = candidates(tokens, schema);
+        String w = word.toLowerCase(Locale.ROOT);
+        List<Item> matching = new ArrayList<>();
+        for (Item i : all) if (i.label().toLowerCase(Locale.ROOT).startsWith(w) && !i.label().equals(word)) matching.add(i);
+        return new Suggestions(from, caret, matching);
+    }
+
+    private static List<Item> candidates(List<Token> t, Schema schema) {
+        if (t.size() == 2 && t.get(0).kind() == Kind.NAME && t.get(1).is(".")) {
+            return schema.models().stream().filter(m -> !m.ignored())
+                    .map(m -> new Item(ClientCallParser.clientName(m), m.view() ? "view" : "model")).toList();
+        }
+        if (t.size() < 4 || !t.get(1).is(".") || !t.get(3).is(".") || t.get(2).kind() != Kind.NAME) return List.of();
+        Model model = ClientCallParser.modelOf(schema, t.get(2).text());
+        if (model == null) return List.of();
+        if (t.size() == 4) {
+            return ClientCallParser.ACTIONS.stream().filter(a -> !model.view() || !dev.facet.data.QueryEngine.isWrite(a))
+                    .map(a -> new Item(a, dev.facet.data.QueryEngine.isWrite(a) ? "write" : "read")).toList();
+        }
+        if (t.size() < 6 || t.get(4).kind() != Kind.NAME || !t.get(5).is("(")) return List.of();
+        List<String> path = keyPath(t.subList(6, t.size()));
+        if (path == null) return List.of();
+        return ArgumentKeys.at(schema, model, t.get(4).text(), path);
+    }
+
+    /** One open object or list of the arguments, and the key it is the value of (null for a list's elements). */
+    private record Frame(boolean object, String key) {}
+
+    /**
+     * @return the keys leading to the object the caret is in, when the caret is where a key goes (after '{' or ','),
+     *         else null
+     */
+    private static List<String> keyPath(List<Token> t) {
+        List<Frame> frames = new ArrayList<>();
+        String pendingKey = null;
+        for (int i = 0; i < t.size(); i++) {
+            Token k = t.get(i);
+            boolean inObject = !frames.isEmpty() && frames.getLast().object();
+            if (k.is("{") || k.is("[")) {
+                frames.add(new Frame(k.is("{"), inObject ? pendingKey : null));
+                pendingKey = null;
+            } else if (k.is("}") || k.is("]")) {
+                if (frames.isEmpty()) return null;
+                frames.removeLast();
+                pendingKey = null;
+            } else if (inObject && (k.kind() == Kind.NAME || k.kind() == Kind.STRING) && i + 1 < t.size() && t.get(i + 1).is(":")
+                    && i > 0 && (t.get(i - 1).is("{") || t.get(i - 1).is(","))) {
+                pendingKey = k.value();
+            }
+        }
+        if (frames.isEmpty() || !frames.getLast().object() || t.isEmpty()) return null;
+        Token last = t.getLast();
+        if (!last.is("{") && !last.is(",")) return null;
+        List<String> path = new ArrayList<>();
+        for (Frame f : frames) if (f.key() != null) path.add(f.key());
+        return path;
+    }
+}

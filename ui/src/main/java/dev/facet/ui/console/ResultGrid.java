@@ -1,0 +1,49 @@
+package dev.facet.ui.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * A result's records as a grid: one row per record, one column per key (the keys of every record, in the order met),
+ * nested records and lists shown as a short summary (the tree shows them whole).
+ */
+final class ResultGrid extends TableView<JsonNode> {
+    /** Columns come from this many records at most, so a huge result does not make the FX thread walk every record. */
+    private static final int COLUMN_SAMPLE = 500;
+
+    ResultGrid() {
+        setId("console-grid");
+        setPlaceholder(new Label("Run a call (Ctrl+Enter) to see its records here."));
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    }
+
+    void show(List<JsonNode> records) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i < Math.min(records.size(), COLUMN_SAMPLE); i++) records.get(i).fieldNames().forEachRemaining(keys::add);
+        getColumns().clear();
+        for (String key : keys) {
+            TableColumn<JsonNode, String> c = new TableColumn<>(key);
+            c.setCellValueFactory(row -> new ReadOnlyStringWrapper(cell(row.getValue().get(key))));
+            c.setPrefWidth(Math.max(80, Math.min(260, key.length() * 9 + 40)));
+            getColumns().add(c);
+        }
+        getItems().setAll(records);
+        if (records.isEmpty()) setPlaceholder(new Label("No records."));
+    }
+
+    /** @return a value as one line: text as is, a list as its size, a nested record as its JSON cut short */
+    static String cell(JsonNode v) {
+        if (v == null) return "";
+        if (v.isNull()) return "null";
+        if (v.isValueNode()) return v.asText();
+        if (v.isArray()) return "[" + v.size() + (v.size() == 1 ? " item]" : " items]");
+        String json = v.toString();
+        return json.length() > 120 ? json.substring(0, 119) + "…" : json;
+    }
+}
