@@ -132,8 +132,11 @@ final class ArgumentKeys {
                 List.of("is", "isNot").forEach(k -> out.add(new ConsoleCompletion.Item(k, "filter")));
                 fields(m).forEach(f -> out.add(field(f)));
             }
-            case SELECT, ORDER_BY, CREATE, UPDATE -> fields(m).forEach(f -> out.add(field(f)));
-            case INCLUDE -> fields(m).stream().filter(f -> f instanceof RelationField).forEach(f -> out.add(field(f)));
+            case ORDER_BY, CREATE, UPDATE -> fields(m).forEach(f -> out.add(field(f)));
+            case SELECT, INCLUDE -> {
+                fields(m).stream().filter(f -> p.kind() == Kind.SELECT || f instanceof RelationField).forEach(f -> out.add(field(f)));
+                if (m.fields().stream().anyMatch(f -> f instanceof RelationField && f.isList())) out.add(new ConsoleCompletion.Item("_count", "relation counts"));
+            }
             case OMIT, AGGREGATE -> fields(m).stream().filter(f -> f instanceof ScalarField).forEach(f -> out.add(field(f)));
             case COUNT -> {
                 out.add(new ConsoleCompletion.Item("select", "argument"));
