@@ -1,6 +1,8 @@
 package dev.facet.ui.console;
 
+import dev.facet.schema.model.CompositeType;
 import dev.facet.schema.model.Field;
+import dev.facet.schema.model.FieldKind;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.RelationField;
 import dev.facet.schema.model.ScalarField;
@@ -17,11 +19,24 @@ import java.util.Map;
 final class ArgumentKeys {
     /** What kind of object the path leads to. */
     private enum Kind { ARGS, WHERE, SCALAR_FILTER, MANY_FILTER, ONE_FILTER, SELECT, INCLUDE, RELATION_ARGS, ORDER_BY, CREATE,
-        UPDATE, SCALAR_UPDATE, NESTED, NESTED_LIST_UPDATE, UPSERT, CONNECT_OR_CREATE, CREATE_MANY, COUNT, OMIT, AGGREGATE }
+        UPDATE, SCALAR_UPDATE, NESTED, NESTED_LIST_UPDATE, UPSERT, CONNECT_OR_CREATE, CREATE_MANY, COUNT, OMIT, AGGREGATE,
+        COMPOSITE_FILTER, COMPOSITE_UPDATE, COMPOSITE_SELECT }
 
-    /** Where a path leads: the kind of object, its model, and the field or action it is about. */
-    private record Place(Kind kind, Model model, Field field, String action, boolean list) {
-        Place with(Kind k, Model m) { return new Place(k, m, null, null, false); }
+    /**
+     * Where a path leads: the kind of object, its model (or the composite type inside it, on MongoDB), and the field or
+     * action it is about.
+     */
+    private record Place(Kind kind, Model model, CompositeType type, Field field, String action, boolean list) {
+        Place(Kind kind, Model model, Field field, String action, boolean list) { this(kind, model, null, field, action, list); }
+
+        Place with(Kind k, Model m) { return new Place(k, m, null, null, null, false); }
+
+        /** The same model, inside a composite type (or still inside the one it is in). */
+        Place within(Kind k, CompositeType t, Field f) { return new Place(k, model, t, f, null, f != null && f.isList()); }
+
+        List<? extends Field> fields() { return type != null ? type.fields() : model.fields().stream().filter(x -> !x.ignored()).toList(); }
+
+        Field field(String name) { return type != null ? type.field(name) : model.field(name); }
     }
 
     private static final Map<String, List<String>> ACTION_ARGS = Map.ofEntries(
@@ -60,10 +75,23 @@ final class ArgumentKeys {
 
     private Model related(RelationField r) { return schema.model(r.relatedModel()); }
 
-    private static List<Field> fields(Model m) { return m.fields().stream().filter(f -> !f.ignored()).toList(); }
+    private CompositeType compositeOf(Field f) {
+        return f instanceof ScalarField s && s.kind() == FieldKind.COMPOSITE ? schema.compositeType(s.typeName()) : null;
+    }
 
     private Place step(Place p, String key) {
-        Field f = p.model().field(key);
+        Field f = p.field(key);
+        CompositeType composite = compositeOf(f);
+        if (composite != null) {
+            Kind k = switch (p.kind()) {
+                case WHERE -> Kind.COMPOSITE_FILTER;
+                case CREATE -> Kind.CREATE;
+                case UPDATE -> Kind.COMPOSITE_UPDATE;
+                case SELECT -> Kind.COMPOSITE_SELECT;
+                default -> null;
+            };
+            return k == null ? null : p.within(k, composite, f);
+        }
         return switch (p.kind()) {
             case ARGS, RELATION_ARGS -> switch (key) {
                 case "where", "having", "cursor" -> p.with(Kind.WHERE, p.model());
@@ -106,46 +134,65 @@ final class ArgumentKeys {
                 case "createMany" -> p.with(Kind.CREATE_MANY, p.model());
                 default -> null;
             };
-            case NESTED_LIST_UPDATE -> key.equals("where") ? p.with(Kind.WHERE, p.model()) : key.equals("data") ? p.with(Kind.UPDATE, p.model()) : null;
-            case UPSERT -> key.equals("where") ? p.with(Kind.WHERE, p.model()) : key.equals("create") ? p.with(Kind.CREATE, p.model())
-                    : key.equals("update") ? p.with(Kind.UPDATE, p.model()) : null;
+            case NESTED_LIST_UPDATE -> key.equals("where") ? p.within(Kind.WHERE, p.type(), null)
+                    : key.equals("data") ? p.within(Kind.UPDATE, p.type(), null) : null;
+            case UPSERT -> key.equals("where") ? p.within(Kind.WHERE, p.type(), null) : key.equals("create") ? p.within(Kind.CREATE, p.type(), null)
+                    : key.equals("update") || key.equals("set") ? p.within(p.type() != null ? Kind.CREATE : Kind.UPDATE, p.type(), null) : null;
             case CONNECT_OR_CREATE -> key.equals("where") ? p.with(Kind.WHERE, p.model()) : key.equals("create") ? p.with(Kind.CREATE, p.model()) : null;
             case CREATE_MANY -> key.equals("data") ? p.with(Kind.CREATE, p.model()) : null;
+            case COMPOSITE_FILTER -> switch (key) {
+                case "equals", "is", "isNot", "some", "every", "none" -> p.within(Kind.WHERE, p.type(), null);
+                default -> null;
+            };
+            case COMPOSITE_UPDATE -> switch (key) {
+                case "set", "push" -> p.within(Kind.CREATE, p.type(), null);
+                case "update" -> p.within(Kind.UPDATE, p.type(), null);
+                case "updateMany" -> p.within(Kind.NESTED_LIST_UPDATE, p.type(), null);
+                case "deleteMany" -> p.within(Kind.WHERE, p.type(), null);
+                case "upsert" -> p.within(Kind.UPSERT, p.type(), null);
+                default -> null;
+            };
+            case COMPOSITE_SELECT -> key.equals("select") ? p.within(Kind.SELECT, p.type(), null) : null;
             case SCALAR_UPDATE, OMIT, AGGREGATE -> null;
         };
     }
 
     private List<ConsoleCompletion.Item> keys(Place p) {
         List<ConsoleCompletion.Item> out = new ArrayList<>();
-        Model m = p.model();
+        List<? extends Field> fields = p.fields();
         switch (p.kind()) {
             case ARGS -> ACTION_ARGS.getOrDefault(p.action(), List.of()).forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
             case RELATION_ARGS -> (p.list() ? ACTION_ARGS.get("findMany") : List.of("select", "include", "omit"))
                     .forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
             case WHERE -> {
-                fields(m).forEach(f -> out.add(field(f)));
+                fields.forEach(f -> out.add(field(f)));
                 for (String k : List.of("AND", "OR", "NOT")) out.add(new ConsoleCompletion.Item(k, "condition"));
             }
             case SCALAR_FILTER -> filterKeys((ScalarField) p.field()).forEach(k -> out.add(new ConsoleCompletion.Item(k, "filter")));
             case MANY_FILTER -> List.of("some", "every", "none").forEach(k -> out.add(new ConsoleCompletion.Item(k, "filter")));
             case ONE_FILTER -> {
                 List.of("is", "isNot").forEach(k -> out.add(new ConsoleCompletion.Item(k, "filter")));
-                fields(m).forEach(f -> out.add(field(f)));
+                fields.forEach(f -> out.add(field(f)));
             }
-            case ORDER_BY, CREATE, UPDATE -> fields(m).forEach(f -> out.add(field(f)));
+            case ORDER_BY, CREATE, UPDATE -> fields.forEach(f -> out.add(field(f)));
             case SELECT, INCLUDE -> {
-                fields(m).stream().filter(f -> p.kind() == Kind.SELECT || f instanceof RelationField).forEach(f -> out.add(field(f)));
-                if (m.fields().stream().anyMatch(f -> f instanceof RelationField && f.isList())) out.add(new ConsoleCompletion.Item("_count", "relation counts"));
+                fields.stream().filter(f -> p.kind() == Kind.SELECT || f instanceof RelationField).forEach(f -> out.add(field(f)));
+                if (fields.stream().anyMatch(f -> f instanceof RelationField && f.isList())) out.add(new ConsoleCompletion.Item("_count", "relation counts"));
             }
-            case OMIT, AGGREGATE -> fields(m).stream().filter(f -> f instanceof ScalarField).forEach(f -> out.add(field(f)));
+            case OMIT, AGGREGATE -> fields.stream().filter(f -> f instanceof ScalarField).forEach(f -> out.add(field(f)));
             case COUNT -> {
                 out.add(new ConsoleCompletion.Item("select", "argument"));
-                fields(m).stream().filter(f -> f instanceof RelationField && f.isList()).forEach(f -> out.add(field(f)));
+                fields.stream().filter(f -> f instanceof RelationField && f.isList()).forEach(f -> out.add(field(f)));
             }
             case SCALAR_UPDATE -> updateKeys((ScalarField) p.field()).forEach(k -> out.add(new ConsoleCompletion.Item(k, "operation")));
             case NESTED -> nestedKeys(p).forEach(k -> out.add(new ConsoleCompletion.Item(k, "nested write")));
             case NESTED_LIST_UPDATE -> List.of("where", "data").forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
-            case UPSERT -> List.of("where", "create", "update").forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
+            case COMPOSITE_FILTER -> (p.list() ? List.of("equals", "some", "every", "none", "isEmpty", "isSet") : List.of("equals", "is", "isNot", "isSet"))
+                    .forEach(k -> out.add(new ConsoleCompletion.Item(k, "filter")));
+            case COMPOSITE_UPDATE -> (p.list() ? List.of("set", "push", "updateMany", "deleteMany", "unset") : List.of("set", "update", "upsert", "unset"))
+                    .forEach(k -> out.add(new ConsoleCompletion.Item(k, "operation")));
+            case COMPOSITE_SELECT -> out.add(new ConsoleCompletion.Item("select", "argument"));
+            case UPSERT -> (p.type() != null ? List.of("set", "update") : List.of("where", "create", "update")).forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
             case CONNECT_OR_CREATE -> List.of("where", "create").forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
             case CREATE_MANY -> List.of("data", "skipDuplicates").forEach(k -> out.add(new ConsoleCompletion.Item(k, "argument")));
         }

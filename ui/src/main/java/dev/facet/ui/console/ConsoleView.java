@@ -131,7 +131,7 @@ public final class ConsoleView extends BorderPane {
     }
 
     private TabPane results() {
-        ResultGrid grid = new ResultGrid();
+        ResultGrid grid = new ResultGrid(vm::follow);
         ResultTree tree = new ResultTree();
         vm.resultProperty().addListener((o, was, is) -> {
             JsonNode value = is == null ? null : is.value();

@@ -6,6 +6,12 @@ import dev.facet.data.client.ClientCall;
 import dev.facet.data.client.ClientCallParser;
 import dev.facet.data.client.ClientSyntaxError;
 import dev.facet.data.error.QueryError;
+import dev.facet.data.value.JsonCodec;
+import dev.facet.schema.model.Model;
+import dev.facet.schema.model.RelationField;
+import dev.facet.ui.grid.RelationWhere;
+import dev.facet.ui.grid.RowKey;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.ui.project.Project;
 import dev.facet.ui.task.TaskExecutor;
 import java.util.ArrayList;
@@ -32,6 +38,13 @@ public final class ConsoleViewModel {
     public interface Confirmer {
         /** @return whether the user said yes */
         boolean confirm(String title, String message, String confirm);
+    }
+
+    /** Opens a model's grid in a new tab, filtered by a Prisma {@code where} (following a record or a relation). */
+    @FunctionalInterface
+    public interface Opener {
+        /** Opens {@code model} filtered by {@code whereJson}. */
+        void open(Model model, String whereJson);
     }
 
     /**
@@ -71,6 +84,7 @@ public final class ConsoleViewModel {
     private final TaskExecutor executor;
     private final Confirmer confirmer;
     private final ConsoleHistory store;
+    private final Opener opener;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -86,9 +100,12 @@ public final class ConsoleViewModel {
      * @param executor  runs every call off the FX thread
      * @param confirmer asks before a write
      * @param history   where the calls are remembered
+     * @param opener    opens the grid of records the result points at
      */
-    public ConsoleViewModel(ObservableValue<Project> project, TaskExecutor executor, Confirmer confirmer, ConsoleHistory history) {
+    public ConsoleViewModel(ObservableValue<Project> project, TaskExecutor executor, Confirmer confirmer, ConsoleHistory history,
+                            Opener opener) {
         this.project = project;
+        this.opener = opener;
         this.executor = executor;
         this.confirmer = confirmer;
         this.store = history;
@@ -203,7 +220,34 @@ public final class ConsoleViewModel {
     /** Releases the running call when the tab closes. */
     public void dispose() { cancel(); }
 
-    /** @return the calls to show for a result as rows of a grid: its records, or the one record it is, else none */
+    /**
+     * Follows a record of the last result in a grid (a double click in the result's grid): a relation field opens the
+     * related records, any other field the record itself, in a new tab.
+     *
+     * @param record a record of the result (of the call's model)
+     * @param key    the field clicked
+     * @return whether a tab was opened; false when the result does not carry the keys needed (a narrow select)
+     */
+    public boolean follow(JsonNode record, String key) {
+        Project p = project.getValue();
+        Result r = result.get();
+        if (p == null || r == null || !(record instanceof ObjectNode o)) return false;
+        Model model = p.schema().model(r.call().model());
+        if (model == null) return false;
+        if (model.field(key) instanceof RelationField rf) {
+            ObjectNode where = RelationWhere.of(p.schema(), model, o, rf);
+            Model related = p.schema().model(rf.relatedModel());
+            if (where == null || related == null) return false;
+            opener.open(related, JsonCodec.write(where));
+            return true;
+        }
+        RowKey k = RowKey.of(model, o);
+        if (k == null) return false;
+        opener.open(model, JsonCodec.write(k.values()));
+        return true;
+    }
+
+    /** @return the records of a result, to show as rows of a grid: its records, or the one record it is, else none */
     public static List<JsonNode> records(JsonNode value) {
         List<JsonNode> out = new ArrayList<>();
         if (value == null) return out;

@@ -17,8 +17,17 @@ final class ResultGrid extends TableView<JsonNode> {
     /** Columns come from this many records at most, so a huge result does not make the FX thread walk every record. */
     private static final int COLUMN_SAMPLE = 500;
 
-    ResultGrid() {
+    /** @param follow opens what a double-clicked cell points at (its record, or the records of its relation) */
+    ResultGrid(java.util.function.BiConsumer<JsonNode, String> follow) {
         setId("console-grid");
+        getSelectionModel().setCellSelectionEnabled(true);
+        setTooltip(new javafx.scene.control.Tooltip("Double-click a relation to open its records, any other cell to open the record"));
+        setOnMouseClicked(e -> {
+            var cell = getFocusModel().getFocusedCell();
+            if (e.getClickCount() == 2 && cell != null && cell.getTableColumn() != null && cell.getRow() >= 0 && cell.getRow() < getItems().size()) {
+                follow.accept(getItems().get(cell.getRow()), cell.getTableColumn().getText());
+            }
+        });
         setPlaceholder(new Label("Run a call (Ctrl+Enter) to see its records here."));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }

@@ -18,8 +18,8 @@ final class ConsoleContent implements TabContent {
     private ConsoleContent(ConsoleViewModel vm) { this.vm = vm; }
 
     static ConsoleContent create(ObservableValue<Project> project, TaskExecutor executor, ConsoleViewModel.Confirmer confirmer,
-                                 ConsoleHistory history) {
-        return new ConsoleContent(new ConsoleViewModel(project, executor, confirmer, history));
+                                 ConsoleHistory history, ConsoleViewModel.Opener opener) {
+        return new ConsoleContent(new ConsoleViewModel(project, executor, confirmer, history, opener));
     }
 
     /** @return the console's view model */

@@ -393,7 +393,7 @@ public final class ShellViewModel implements AutoCloseable {
                     @Override public List<String> load() { return services.settings().consoleHistory(settingsKey(p)); }
 
                     @Override public void store(List<String> calls) { services.settings().setConsoleHistory(settingsKey(p), calls); }
-                }));
+                }, (model, where) -> tabs.openModel(model, where, true)));
     }
 
     /** Back in the selected tab (Alt+Left). */

@@ -24,6 +24,7 @@ class ConsoleViewModelTest {
     SimpleObjectProperty<Project> current;
     final List<String> asked = new ArrayList<>();
     boolean answer = true;
+    final List<String> opened = new ArrayList<>();
     ConsoleHistory history = ConsoleHistory.inMemory();
 
     @BeforeEach
@@ -43,7 +44,7 @@ class ConsoleViewModelTest {
         return new ConsoleViewModel(current, new DirectTaskExecutor(), (title, message, confirm) -> {
             asked.add(title + " / " + message);
             return answer;
-        }, history);
+        }, history, (model, where) -> opened.add(model.name() + " " + where));
     }
 
     @Test
@@ -57,6 +58,12 @@ class ConsoleViewModelTest {
         assertThat(r.statements()).isEqualTo(2);
         assertThat(r.summary()).matches("2 records · \\d+ ms · 2 statements");
         assertThat(asked).isEmpty();
+
+        // A double click follows a record's relation, or the record itself, to a grid.
+        var ada = ConsoleViewModel.records(r.value()).getFirst();
+        assertThat(vm.follow(ada, "orders")).isTrue();
+        assertThat(vm.follow(ada, "email")).isTrue();
+        assertThat(opened).containsExactly("Order {\"customerId\":1}", "Customer {\"id\":1}");
     }
 
     @Test
