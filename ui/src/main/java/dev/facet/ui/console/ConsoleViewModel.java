@@ -167,7 +167,7 @@ public final class ConsoleViewModel {
         }
         problem.set(null);
         running.set(true);
-        executor.submitLatest(channel, "Running " + call.model() + "." + call.action(), () -> {
+        executor.submitLatest(channel, "Console: " + call.model() + "." + call.action(), () -> {
             long start = System.nanoTime();
             StatementCount.Counted<JsonNode> counted = StatementCount.count(() -> p.engine().execute(call.model(), call.action(), call.args()));
             return new Result(call, counted.value(), (System.nanoTime() - start) / 1_000_000, counted.statements());

@@ -21,6 +21,7 @@ final class ResultGrid extends TableView<JsonNode> {
     ResultGrid(java.util.function.BiConsumer<JsonNode, String> follow) {
         setId("console-grid");
         getSelectionModel().setCellSelectionEnabled(true);
+        getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         setTooltip(new javafx.scene.control.Tooltip("Double-click a relation to open its records, any other cell to open the record"));
         setOnMouseClicked(e -> {
             var cell = getFocusModel().getFocusedCell();
@@ -39,11 +40,18 @@ final class ResultGrid extends TableView<JsonNode> {
         for (String key : keys) {
             TableColumn<JsonNode, String> c = new TableColumn<>(key);
             c.setCellValueFactory(row -> new ReadOnlyStringWrapper(cell(row.getValue().get(key))));
-            c.setPrefWidth(Math.max(80, Math.min(260, key.length() * 9 + 40)));
+            c.setPrefWidth(width(key, records));
             getColumns().add(c);
         }
         getItems().setAll(records);
         if (records.isEmpty()) setPlaceholder(new Label("No records."));
+    }
+
+    /** @return a column wide enough for its name and the values of the first records, within bounds */
+    private static double width(String key, List<JsonNode> records) {
+        int chars = key.length() + 2;
+        for (int i = 0; i < Math.min(records.size(), 50); i++) chars = Math.max(chars, cell(records.get(i).get(key)).length());
+        return Math.max(60, Math.min(280, chars * 8 + 24));
     }
 
     /** @return a value as one line: text as is, a list as its size, a nested record as its JSON cut short */
