@@ -75,26 +75,30 @@ public final class ConsoleCompletion {
                     .map(a -> new Item(a, dev.facet.data.QueryEngine.isWrite(a) ? "write" : "read")).toList();
         }
         if (t.size() < 6 || t.get(4).kind() != Kind.NAME || !t.get(5).is("(")) return List.of();
-        List<String> path = keyPath(t.subList(6, t.size()));
-        if (path == null) return List.of();
-        return ArgumentKeys.at(schema, model, t.get(4).text(), path);
+        Place place = keyPath(t.subList(6, t.size()));
+        if (place == null) return List.of();
+        // A key the object already has is not offered again.
+        return ArgumentKeys.at(schema, model, t.get(4).text(), place.path()).stream().filter(i -> !place.present().contains(i.label())).toList();
     }
 
-    /** One open object or list of the arguments, and the key it is the value of (null for a list's elements). */
-    private record Frame(boolean object, String key) {}
-
     /**
-     * @return the keys leading to the object the caret is in, when the caret is where a key goes (after '{' or ','),
-     *         else null
+     * One open object or list of the arguments, the key it is the value of (null for a list's elements), and the keys
+     * it has so far.
      */
-    private static List<String> keyPath(List<Token> t) {
+    private record Frame(boolean object, String key, java.util.Set<String> keys) {}
+
+    /** Where the caret is: the keys leading to its object, and the keys that object has already. */
+    private record Place(List<String> path, java.util.Set<String> present) {}
+
+    /** @return where the caret is, when it is where a key goes (after '{' or ','), else null */
+    private static Place keyPath(List<Token> t) {
         List<Frame> frames = new ArrayList<>();
         String pendingKey = null;
         for (int i = 0; i < t.size(); i++) {
             Token k = t.get(i);
             boolean inObject = !frames.isEmpty() && frames.getLast().object();
             if (k.is("{") || k.is("[")) {
-                frames.add(new Frame(k.is("{"), inObject ? pendingKey : null));
+                frames.add(new Frame(k.is("{"), inObject ? pendingKey : null, new java.util.HashSet<>()));
                 pendingKey = null;
             } else if (k.is("}") || k.is("]")) {
                 if (frames.isEmpty()) return null;
@@ -103,6 +107,7 @@ public final class ConsoleCompletion {
             } else if (inObject && (k.kind() == Kind.NAME || k.kind() == Kind.STRING) && i + 1 < t.size() && t.get(i + 1).is(":")
                     && i > 0 && (t.get(i - 1).is("{") || t.get(i - 1).is(","))) {
                 pendingKey = k.value();
+                frames.getLast().keys().add(pendingKey);
             }
         }
         if (frames.isEmpty() || !frames.getLast().object() || t.isEmpty()) return null;
@@ -110,6 +115,6 @@ public final class ConsoleCompletion {
         if (!last.is("{") && !last.is(",")) return null;
         List<String> path = new ArrayList<>();
         for (Frame f : frames) if (f.key() != null) path.add(f.key());
-        return path;
+        return new Place(path, frames.getLast().keys());
     }
 }

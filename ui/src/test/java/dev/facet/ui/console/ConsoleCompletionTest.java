@@ -49,7 +49,8 @@ class ConsoleCompletionTest {
         assertThat(at("prisma.customer.findMany({ include: { orders: { include: { lines: { select: { prod|")).containsExactlyInAnyOrder("product", "productId");
         assertThat(at("prisma.customer.update({ where: { id: 1 }, data: { points: { |")).containsExactly("set", "increment", "decrement", "multiply", "divide");
         assertThat(at("prisma.customer.create({ data: { orders: { |")).containsExactly("create", "connect", "connectOrCreate", "createMany");
-        assertThat(at("prisma.customer.findMany({ where: { email: 'a', |")).contains("name");
+        assertThat(at("prisma.customer.findMany({ where: { email: 'a', |")).contains("name").doesNotContain("email");
+        assertThat(at("prisma.customer.findMany({ where: { email: 'a' }, |")).contains("take").doesNotContain("where");
     }
 
     @Test
