@@ -300,7 +300,7 @@ public final class ClientCallParser {
                 : first.is("-") && at + 2 < tokens.size() ? "-" + tokens.get(at + 2).value() : null;
         List<JsonNode> args = arguments(name);
         if (args.size() == 1 && (args.getFirst().isNumber() || args.getFirst().isTextual())) {
-            String text = args.getFirst().isTextual() ? args.getFirst().asText().trim() : literal;
+            String text = args.getFirst().isTextual() ? args.getFirst().asText().trim() : literal != null ? literal : args.getFirst().asText();
             try {
                 return tagged("Decimal", new java.math.BigDecimal(text).toPlainString());
             } catch (NumberFormatException e) {

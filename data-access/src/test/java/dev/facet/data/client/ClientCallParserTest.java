@@ -90,6 +90,9 @@ class ClientCallParserTest {
                         + "\"born\":{\"lt\":{\"$type\":\"DateTime\",\"value\":\"2024-02-01T09:00:00.500Z\"}}}}");
         assertThat(args("prisma.user.findMany({ where: { name: Prisma.DbNull, visits: -5n } })"))
                 .isEqualTo("{\"where\":{\"name\":{\"$type\":\"Enum\",\"value\":\"DbNull\"},\"visits\":{\"$type\":\"BigInt\",\"value\":\"-5\"}}}");
+        assertThat(args("prisma.user.findMany({ where: { balance: { in: [Decimal(-1.25), new Decimal(+2), Prisma.Decimal(1e3)] } } })"))
+                .isEqualTo("{\"where\":{\"balance\":{\"in\":[{\"$type\":\"Decimal\",\"value\":\"-1.25\"},"
+                        + "{\"$type\":\"Decimal\",\"value\":\"2\"},{\"$type\":\"Decimal\",\"value\":\"1000\"}]}}}");
         assertThat(args("prisma.user.findMany({ where: { born: new Date(0) } })"))
                 .isEqualTo("{\"where\":{\"born\":{\"$type\":\"DateTime\",\"value\":\"1970-01-01T00:00:00.000Z\"}}}");
     }

@@ -73,6 +73,40 @@ final class ArgumentKeys {
         return k.keys(p);
     }
 
+    /**
+     * @return the values that fit the value of {@code key} at {@code path} (an enum's values, {@code 'asc'}/{@code 'desc'}
+     *         in an orderBy, a string filter's modes, true/false), as they are written
+     */
+    static List<ConsoleCompletion.Item> valuesAt(Schema schema, Model model, String action, List<String> path, String key) {
+        ArgumentKeys k = new ArgumentKeys(schema);
+        Place p = new Place(Kind.ARGS, model, null, action, false);
+        for (String step : path) {
+            p = k.step(p, step);
+            if (p == null) return List.of();
+        }
+        Field f = p.kind() == Kind.SCALAR_FILTER || p.kind() == Kind.SCALAR_UPDATE ? p.field() : p.field(key);
+        if (p.kind() == Kind.ORDER_BY && f instanceof ScalarField) return quoted(List.of("asc", "desc"), "order");
+        if (p.kind() == Kind.SCALAR_FILTER && key.equals("mode")) return quoted(List.of("insensitive", "default"), "mode");
+        boolean valuePlace = switch (p.kind()) {
+            case WHERE, CREATE, UPDATE -> true;
+            case SCALAR_FILTER -> key.equals("equals") || key.equals("not");
+            case SCALAR_UPDATE -> key.equals("set");
+            default -> false;
+        };
+        if (!valuePlace || !(f instanceof ScalarField s)) return List.of();
+        if (s.kind() == FieldKind.ENUM && schema.enumType(s.typeName()) != null) {
+            return quoted(schema.enumType(s.typeName()).values().stream().map(v -> v.name()).toList(), s.typeName());
+        }
+        if (s.scalarType() == ScalarType.BOOLEAN) {
+            return List.of(new ConsoleCompletion.Item("true", "Boolean"), new ConsoleCompletion.Item("false", "Boolean"));
+        }
+        return List.of();
+    }
+
+    private static List<ConsoleCompletion.Item> quoted(List<String> values, String detail) {
+        return values.stream().map(v -> new ConsoleCompletion.Item("'" + v + "'", detail)).toList();
+    }
+
     private Model related(RelationField r) { return schema.model(r.relatedModel()); }
 
     private CompositeType compositeOf(Field f) {

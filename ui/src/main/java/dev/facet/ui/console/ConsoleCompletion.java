@@ -47,8 +47,9 @@ public final class ConsoleCompletion {
         String word = "";
         if (!tokens.isEmpty()) {
             Token last = tokens.getLast();
-            if (last.end() == caret && last.kind() == Kind.STRING) return Suggestions.none(caret);
-            if (last.end() == caret && last.kind() == Kind.NAME) {
+            // A string being typed may be a value to complete (an enum's, 'asc'); a finished one is not.
+            if (last.end() == caret && last.kind() == Kind.STRING && last.closed()) return Suggestions.none(caret);
+            if (last.end() == caret && (last.kind() == Kind.NAME || last.kind() == Kind.STRING)) {
                 word = last.text();
                 from = last.start();
                 tokens.removeLast();
@@ -56,6 +57,7 @@ public final class ConsoleCompletion {
         }
         if (!tokens.isEmpty() && tokens.getFirst().kind() == Kind.NAME && tokens.getFirst().text().equals("await")) tokens.removeFirst();
         List<Item> all = candidates(tokens, schema);
+        if (word.startsWith("\"")) all = all.stream().map(i -> new Item(i.label().replace('\'', '"'), i.detail())).toList();
         String w = word.toLowerCase(Locale.ROOT);
         List<Item> matching = new ArrayList<>();
         for (Item i : all) if (i.label().toLowerCase(Locale.ROOT).startsWith(w) && !i.label().equals(word)) matching.add(i);
@@ -77,6 +79,7 @@ public final class ConsoleCompletion {
         if (t.size() < 6 || t.get(4).kind() != Kind.NAME || !t.get(5).is("(")) return List.of();
         Place place = keyPath(t.subList(6, t.size()));
         if (place == null) return List.of();
+        if (place.valueOf() != null) return ArgumentKeys.valuesAt(schema, model, t.get(4).text(), place.path(), place.valueOf());
         // A key the object already has is not offered again.
         return ArgumentKeys.at(schema, model, t.get(4).text(), place.path()).stream().filter(i -> !place.present().contains(i.label())).toList();
     }
@@ -87,10 +90,13 @@ public final class ConsoleCompletion {
      */
     private record Frame(boolean object, String key, java.util.Set<String> keys) {}
 
-    /** Where the caret is: the keys leading to its object, and the keys that object has already. */
-    private record Place(List<String> path, java.util.Set<String> present) {}
+    /**
+     * Where the caret is: the keys leading to its object, the keys that object has already, and the key whose value the
+     * caret is at (after its ':'), or null where a key goes.
+     */
+    private record Place(List<String> path, java.util.Set<String> present, String valueOf) {}
 
-    /** @return where the caret is, when it is where a key goes (after '{' or ','), else null */
+    /** @return where the caret is, when it is where a key goes (after '{' or ',') or a value (after ':'), else null */
     private static Place keyPath(List<Token> t) {
         List<Frame> frames = new ArrayList<>();
         String pendingKey = null;
@@ -112,9 +118,9 @@ public final class ConsoleCompletion {
         }
         if (frames.isEmpty() || !frames.getLast().object() || t.isEmpty()) return null;
         Token last = t.getLast();
-        if (!last.is("{") && !last.is(",")) return null;
+        if (!last.is("{") && !last.is(",") && !last.is(":")) return null;
         List<String> path = new ArrayList<>();
         for (Frame f : frames) if (f.key() != null) path.add(f.key());
-        return new Place(path, frames.getLast().keys());
+        return new Place(path, frames.getLast().keys(), last.is(":") ? pendingKey : null);
     }
 }

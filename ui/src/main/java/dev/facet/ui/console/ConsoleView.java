@@ -56,7 +56,7 @@ public final class ConsoleView extends BorderPane {
         completion = new CompletionPopup(editor, vm::complete);
         editor.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         editor.addEventHandler(KeyEvent.KEY_TYPED, e -> {
-            if (completion.isShowing() || ".{,".contains(e.getCharacter()) && !e.getCharacter().isEmpty()) completion.refresh();
+            if (completion.isShowing() || ".{,:'\"".contains(e.getCharacter()) && !e.getCharacter().isEmpty()) completion.refresh();
         });
 
         Label error = new Label();

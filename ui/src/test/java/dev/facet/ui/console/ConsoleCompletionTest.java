@@ -54,8 +54,20 @@ class ConsoleCompletionTest {
     }
 
     @Test
-    void nothingInsideStringsOrAfterAColon() {
+    void valuesThatFitAfterAColon() {
+        assertThat(at("prisma.customer.findMany({ where: { role: |")).containsExactly("'CUSTOMER'", "'STAFF'", "'ADMIN'");
+        assertThat(at("prisma.customer.findMany({ where: { role: { not: 'AD|")).containsExactly("'ADMIN'");
+        assertThat(at("prisma.customer.findMany({ where: { role: { not: \"AD|")).containsExactly("\"ADMIN\"");
+        assertThat(at("prisma.order.update({ where: { id: 1 }, data: { status: { set: 'S|")).containsExactly("'SHIPPED'");
+        assertThat(at("prisma.customer.findMany({ orderBy: { email: |")).containsExactly("'asc'", "'desc'");
+        assertThat(at("prisma.customer.findMany({ where: { email: { contains: 'a', mode: |")).containsExactly("'insensitive'", "'default'");
+        assertThat(at("prisma.product.findMany({ where: { active: |")).containsExactly("true", "false");
+    }
+
+    @Test
+    void nothingInsideFinishedStringsOrWhereNoValueIsKnown() {
         assertThat(at("prisma.customer.findMany({ where: { email: 'ab|")).isEmpty();
+        assertThat(at("prisma.customer.findMany({ where: { role: 'ADMIN'|")).isEmpty();
         assertThat(at("prisma.customer.findMany({ take: |")).isEmpty();
         assertThat(at("prisma.nothing.|")).isEmpty();
     }
