@@ -9,7 +9,7 @@ import dev.facet.schema.model.RelationField;
 import dev.facet.schema.model.Schema;
 
 /** The filter on a related model that selects what a relation cell points at, for following it. */
-final class RelationWhere {
+public final class RelationWhere {
     private RelationWhere() {}
 
     /**
@@ -19,7 +19,7 @@ final class RelationWhere {
      * @param field  the relation field followed
      * @return a Prisma where on the related model; null when the record points at nothing
      */
-    static ObjectNode of(Schema schema, Model model, ObjectNode record, RelationField field) {
+    public static ObjectNode of(Schema schema, Model model, ObjectNode record, RelationField field) {
         ObjectNode where = JsonNodeFactory.instance.objectNode();
         if (field.holdsForeignKey()) {
             // This side has the foreign key: the related record is the one its values name ({"id": 7}).

@@ -16,7 +16,7 @@ public final class DataAccessConnector implements DatabaseConnector {
     @Override
     public QueryEngine connect(Schema schema, Path baseDirectory, String url, boolean create) throws OpenFailure {
         try {
-            return Engines.open(schema, url, baseDirectory, null, create);
+            return Engines.open(schema, url, baseDirectory, dev.facet.data.StatementCount.LOG, create);
         } catch (OpenError e) {
             if (e.kind() == OpenError.Kind.SETUP) {
                 throw new OpenFailure(OpenFailure.Kind.SETUP, null, "Could not create the tables: " + e.getMessage(), null);

@@ -30,6 +30,8 @@ public final class UserSettings {
     private final List<RecentProject> recent = new ArrayList<>();
     /** Schema paths of the projects opened read-only. */
     private final java.util.Set<String> readOnly = new java.util.TreeSet<>();
+    /** The console's calls per schema path, oldest first. */
+    private final java.util.Map<String, List<String>> consoleHistory = new java.util.TreeMap<>();
 
     private UserSettings(Path file) { this.file = file; }
 
@@ -49,6 +51,11 @@ public final class UserSettings {
                 s.recent.add(new RecentProject(r.get("schemaPath").asText(), textOrNull(r, "url"), textOrNull(r, "database")));
             }
             for (JsonNode r : root.path("readOnly")) if (r.isTextual()) s.readOnly.add(r.asText());
+            root.path("consoleHistory").properties().forEach(e -> {
+                List<String> calls = new ArrayList<>();
+                for (JsonNode c : e.getValue()) if (c.isTextual()) calls.add(c.asText());
+                s.consoleHistory.put(e.getKey(), calls);
+            });
         } catch (IOException e) {
             LOG.warn("Ignoring unreadable settings {}: {}", file, e.getMessage());
         }
@@ -96,6 +103,15 @@ public final class UserSettings {
         if (on ? readOnly.add(schemaPath) : readOnly.remove(schemaPath)) save();
     }
 
+    /** @return the console calls run on the project of this schema path, oldest first */
+    public List<String> consoleHistory(String schemaPath) { return List.copyOf(consoleHistory.getOrDefault(schemaPath, List.of())); }
+
+    /** Stores the console calls run on the project of this schema path, oldest first. */
+    public void setConsoleHistory(String schemaPath, List<String> calls) {
+        consoleHistory.put(schemaPath, List.copyOf(calls));
+        save();
+    }
+
     /** Removes a project from the recent list and stores it. */
     public void forget(RecentProject project) {
         if (recent.remove(project)) save();
@@ -113,6 +129,10 @@ public final class UserSettings {
             if (r.database() != null) o.put("database", r.database());
         }
         if (!readOnly.isEmpty()) readOnly.forEach(root.putArray("readOnly")::add);
+        if (!consoleHistory.isEmpty()) {
+            ObjectNode history = root.putObject("consoleHistory");
+            consoleHistory.forEach((schema, calls) -> calls.forEach(history.putArray(schema)::add));
+        }
         try {
             Files.createDirectories(file.getParent());
             // Write beside the file and move, so a crash never leaves half a settings file.

@@ -34,11 +34,32 @@ public final class ModelTab {
     private final ChangeListener<Boolean> dirtyListener = (o, was, is) -> dirty.set(is);
     private Project project;
     private Model model;
+    /** Whether the tab is the Prisma Client console rather than a model's grid. */
+    private final boolean console;
 
     ModelTab(Model model, String whereJson) {
         this.model = model;
+        this.console = false;
         moveTo(new Location(model.name(), whereJson));
     }
+
+    private ModelTab() {
+        this.console = true;
+        location = new Location("", null);
+        title.set(CONSOLE_TITLE);
+    }
+
+    /** The console tab's title. */
+    static final String CONSOLE_TITLE = "Prisma Client";
+
+    /** @return a tab for the Prisma Client console: no model, no filter, no Back or Forward */
+    static ModelTab console() { return new ModelTab(); }
+
+    /** @return whether the tab is the Prisma Client console */
+    public boolean isConsole() { return console; }
+
+    /** The console follows the open project without being rebuilt: the project it holds on to is the new one. */
+    void follow(Project p) { project = p; }
 
     private void moveTo(Location l) {
         location = l;
@@ -71,7 +92,7 @@ public final class ModelTab {
         return location;
     }
 
-    /** @return the model's name */
+    /** @return the model's name ("" for the console) */
     public String modelName() { return location.modelName(); }
 
     /** @return the model as the tab's content knows it */

@@ -50,6 +50,9 @@ public final class ShellView extends StackPane {
     static final KeyCombination QUICK_SWITCHER_ALT = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination RELOAD = new KeyCodeCombination(KeyCode.F5);
     static final KeyCombination RELOAD_ALT = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    /** Ctrl+Shift+P (as VS Code's command palette is near) and Ctrl+` (as a terminal) open the Prisma Client console. */
+    static final KeyCombination CONSOLE = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination CONSOLE_ALT = new KeyCodeCombination(KeyCode.BACK_QUOTE, KeyCombination.SHORTCUT_DOWN);
 
     private final ShellViewModel vm;
     private final SidebarView sidebar;
@@ -116,6 +119,7 @@ public final class ShellView extends StackPane {
             // Alternates the menu items cannot carry: a menu item has one accelerator.
             scene.getAccelerators().put(QUICK_SWITCHER_ALT, this::openQuickSwitcher);
             scene.getAccelerators().put(RELOAD_ALT, vm::reload);
+            scene.getAccelerators().put(CONSOLE_ALT, vm::openConsole);
         });
     }
 
@@ -206,6 +210,9 @@ public final class ShellView extends StackPane {
         quick.disableProperty().bind(vm.projectProperty().isNull());
         MenuItem filter = item("Filter Models", "menu-filter-models",
                 new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), sidebar::focusFilter);
+        MenuItem console = item("Prisma Client Console", "menu-console", CONSOLE, vm::openConsole);
+        console.setGraphic(new FontIcon(Feather.TERMINAL));
+        console.disableProperty().bind(vm.projectProperty().isNull());
         MenuItem counts = item("Refresh Row Counts", "menu-refresh-counts", null, vm::refreshCounts);
         counts.disableProperty().bind(vm.projectProperty().isNull());
         Menu themes = new Menu("Theme");
@@ -232,7 +239,7 @@ public final class ShellView extends StackPane {
         showSidebar.setSelected(true);
         showSidebar.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
         showSidebar.setOnAction(e -> showSidebar(showSidebar.isSelected()));
-        Menu view = new Menu("View", null, showSidebar, quick, filter, counts, new SeparatorMenuItem(), back, forward, new SeparatorMenuItem(), themes);
+        Menu view = new Menu("View", null, showSidebar, quick, console, filter, counts, new SeparatorMenuItem(), back, forward, new SeparatorMenuItem(), themes);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menu-bar");
         return bar;

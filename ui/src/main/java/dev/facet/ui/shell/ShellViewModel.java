@@ -385,6 +385,17 @@ public final class ShellViewModel implements AutoCloseable {
      */
     public void openModel(Model model, String whereJson, boolean newTab) { tabs.openModel(model, whereJson, newTab); }
 
+    /** Opens the Prisma Client console in a tab, or selects it (View › Prisma Client Console, Ctrl+Shift+P). */
+    public void openConsole() {
+        tabs.openConsole(p -> ConsoleContent.create(project.getReadOnlyProperty(), executor, services.dialogs()::confirm,
+                new dev.facet.ui.console.ConsoleHistory() {
+                    // Remembered per schema, as the read-only switch is.
+                    @Override public List<String> load() { return services.settings().consoleHistory(settingsKey(p)); }
+
+                    @Override public void store(List<String> calls) { services.settings().setConsoleHistory(settingsKey(p), calls); }
+                }, (model, where) -> tabs.openModel(model, where, true)));
+    }
+
     /** Back in the selected tab (Alt+Left). */
     public void back() { tabs.back(); }
 

@@ -41,7 +41,13 @@ final class SidebarView extends VBox {
         refresh.setTooltip(new Tooltip("Refresh row counts"));
         refresh.setOnAction(e -> vm.refreshCounts());
         refresh.disableProperty().bind(vm.projectProperty().isNull());
-        HBox header = new HBox(heading, new Spacer(), refresh);
+        Button console = new Button(null, new FontIcon(Feather.TERMINAL));
+        console.setId("open-console");
+        console.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        console.setTooltip(new Tooltip("Prisma Client console (Ctrl+Shift+P)"));
+        console.setOnAction(e -> vm.openConsole());
+        console.disableProperty().bind(vm.projectProperty().isNull());
+        HBox header = new HBox(heading, new Spacer(), console, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("sidebar-header");
 

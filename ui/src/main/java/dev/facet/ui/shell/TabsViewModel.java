@@ -79,6 +79,10 @@ final class TabsViewModel {
         List<String> closed = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (ModelTab t : List.copyOf(tabs)) {
+            if (t.isConsole()) {
+                t.follow(p);
+                continue;
+            }
             if (t.isDirty()) {
                 t.setStale(true);
                 kept.add(t.titleProperty().get());
@@ -130,6 +134,27 @@ final class TabsViewModel {
             if (!is && tab.project() != project.get() && tabs.contains(tab)) rebuildStale(tab);
         });
         tabs.add(Math.min(at, tabs.size()), tab);
+        selectedTab.set(tab);
+    }
+
+    /**
+     * Selects the Prisma Client console's tab, opening it after the selected tab when there is none.
+     *
+     * @param make the console's content for a project
+     */
+    void openConsole(java.util.function.Function<Project, TabContent> make) {
+        Project p = project.get();
+        if (p == null) return;
+        for (ModelTab t : tabs) {
+            if (t.isConsole()) {
+                selectedTab.set(t);
+                return;
+            }
+        }
+        ModelTab tab = ModelTab.console();
+        tab.show(p, null, make.apply(p));
+        ModelTab selected = selectedTab.get();
+        tabs.add(selected == null ? tabs.size() : tabs.indexOf(selected) + 1, tab);
         selectedTab.set(tab);
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * composite, a list of composites, scalar lists, a one-to-many relation by ObjectId and an id-array many-to-many), on a
  * fresh database of the MongoDB test server ({@code mongo-java-server} in-process, or {@code FACET_TEST_MONGO_URL}).
  */
-final class MongoGridFixture {
+public final class MongoGridFixture {
     private MongoGridFixture() {}
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -83,7 +83,7 @@ final class MongoGridFixture {
             """;
 
     /** The ObjectIds the seed gives, so tests can name them. */
-    static final String ADA = "64b7f0c2a1b2c3d4e5f60001";
+    public static final String ADA = "64b7f0c2a1b2c3d4e5f60001";
     static final String GRACE = "64b7f0c2a1b2c3d4e5f60002";
     static final String ALAN = "64b7f0c2a1b2c3d4e5f60003";
     static final String TEAPOT = "64b7f0c2a1b2c3d4e5f600a1";
@@ -109,7 +109,7 @@ final class MongoGridFixture {
     }
 
     /** A seeded project opened as the window opens it ({@code Engines.open}, atomic writes only). */
-    static Project project() {
+    public static Project project() {
         Schema schema = schema();
         String url = freshUrl();
         QueryEngine engine = Engines.open(schema, url, null, null, true);
@@ -118,7 +118,7 @@ final class MongoGridFixture {
     }
 
     /** Drops the project's database. */
-    static void drop(Project p) {
+    public static void drop(Project p) {
         p.close();
         String url = p.displayUrl();
         String name = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");

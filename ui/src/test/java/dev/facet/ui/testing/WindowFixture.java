@@ -21,6 +21,8 @@ public final class WindowFixture {
     public final Path settingsFile;
     public final FxTaskExecutor executor = new FxTaskExecutor();
     public final ShellWindow window;
+    /** Answers every question yes, and records it. */
+    public final RecordingDialogs dialogs = new RecordingDialogs(true);
 
     /**
      * Builds and shows the window; call from a TestFX {@code @Start} method.
@@ -34,7 +36,7 @@ public final class WindowFixture {
         settingsFile = dir.resolve("config/settings.json");
         window = ShellWindow.show(stage, new ShellWindow.Config(executor, demo.loader(), demo.opener(), UserSettings.load(settingsFile),
                 watch ? ShellViewModel.SchemaWatchStarter.files() : ShellViewModel.SchemaWatchStarter.none(), ModelTabContents.factory(),
-                new SimpleBooleanProperty(false)), initial, new RecordingDialogs(true));
+                new SimpleBooleanProperty(false)), initial, dialogs);
     }
 
     /** Closes the project, the executor and every window, and removes the folder; call from {@code @AfterEach}. */
