@@ -41,7 +41,8 @@ public final class SqlConnector implements Connector {
         this.schema = schema;
         this.dataSource = dataSource;
         this.dialect = SqlDialect.of(schema);
-        this.reader = new SqlReader(schema, dialect, statementLog);
+        this.reader = new SqlReader(schema, dialect, statementLog,
+                dataSource instanceof com.zaxxer.hikari.HikariDataSource pool ? pool.getDataSource() : null);
         this.onClose = onClose;
     }
 
