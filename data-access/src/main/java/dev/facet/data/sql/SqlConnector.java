@@ -52,6 +52,12 @@ public final class SqlConnector implements Connector {
     }
 
     @Override
+    public int connectionsHeld() {
+        if (!(dataSource instanceof com.zaxxer.hikari.HikariDataSource pool) || pool.getHikariPoolMXBean() == null) return -1;
+        return pool.getHikariPoolMXBean().getTotalConnections();
+    }
+
+    @Override
     public java.util.Optional<dev.facet.data.drift.SchemaDrift> drift() {
         if (!(onClose instanceof dev.facet.data.sql.connect.SqlDatabase db)) return java.util.Optional.empty();
         try {

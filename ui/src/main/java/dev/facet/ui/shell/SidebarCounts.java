@@ -66,15 +66,5 @@ final class SidebarCounts {
     }
 
     /** @return {@code n} in a few characters: 950, 12.3K, 1.2M, 48.2M, 3.1B */
-    static String compact(long n) {
-        if (n < 1_000) return Long.toString(n);
-        String[] units = {"K", "M", "B", "T"};
-        double v = n;
-        int u = -1;
-        while (v >= 999.95 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return (v >= 100 ? String.format(java.util.Locale.ROOT, "%.0f", v) : String.format(java.util.Locale.ROOT, "%.1f", v)) + units[u];
-    }
+    static String compact(long n) { return dev.facet.ui.grid.ModelGridViewModel.compactCount(n).replace(" ", ""); }
 }
