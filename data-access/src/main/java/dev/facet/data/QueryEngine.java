@@ -156,6 +156,9 @@ public final class QueryEngine implements AutoCloseable {
      */
     public int concurrentReads() { return connector.concurrentReads(); }
 
+    /** @return how many connections to the database the engine holds open now (its pool's), or -1 when unknown */
+    public int connectionsHeld() { return connector.connectionsHeld(); }
+
     /**
      * From now on, on a database without transactions (a standalone MongoDB server), runs writes that change several
      * records one command after another instead of refusing them with P2031 ({@code --allow-non-atomic}); a failure

@@ -51,6 +51,9 @@ public interface Connector extends AutoCloseable {
      */
     default int concurrentReads() { return 1; }
 
+    /** @return how many connections to the database this connector holds open now, or -1 when it does not know */
+    default int connectionsHeld() { return -1; }
+
     /**
      * Whether writes that change several records may run where the database has no transactions (a standalone
      * MongoDB server), one command after another: a failure halfway leaves the earlier changes. Off by default, such

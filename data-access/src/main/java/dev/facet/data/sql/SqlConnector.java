@@ -41,13 +41,20 @@ public final class SqlConnector implements Connector {
         this.schema = schema;
         this.dataSource = dataSource;
         this.dialect = SqlDialect.of(schema);
-        this.reader = new SqlReader(schema, dialect, statementLog);
+        this.reader = new SqlReader(schema, dialect, statementLog,
+                dataSource instanceof com.zaxxer.hikari.HikariDataSource pool ? pool.getDataSource() : null);
         this.onClose = onClose;
     }
 
     @Override
     public int concurrentReads() {
         return dataSource instanceof com.zaxxer.hikari.HikariDataSource pool ? Math.max(1, pool.getMaximumPoolSize()) : 1;
+    }
+
+    @Override
+    public int connectionsHeld() {
+        if (!(dataSource instanceof com.zaxxer.hikari.HikariDataSource pool) || pool.getHikariPoolMXBean() == null) return -1;
+        return pool.getHikariPoolMXBean().getTotalConnections();
     }
 
     @Override

@@ -34,18 +34,21 @@ public final class SqlReader {
     private final Consumer<String> statementLog;
     private final SqlOrdering ordering;
     private final NestedReads relations;
+    private final javax.sql.DataSource direct;
 
     /**
      * @param schema       the schema
      * @param dialect      the database's dialect
      * @param statementLog receives every SQL statement run (tests count them); may be null
+     * @param direct       the driver's own data source, outside the pool (MySQL's cancel connects through it); may be null
      */
-    public SqlReader(Schema schema, SqlDialect dialect, Consumer<String> statementLog) {
+    public SqlReader(Schema schema, SqlDialect dialect, Consumer<String> statementLog, javax.sql.DataSource direct) {
         this.schema = schema;
         this.dialect = dialect;
         this.statementLog = statementLog;
         this.ordering = new SqlOrdering(schema, dialect);
         this.relations = new NestedReads(schema, dialect, ordering, this);
+        this.direct = direct;
     }
 
     /** Runs a top-level read. */
@@ -199,19 +202,12 @@ public final class SqlReader {
 
     PreparedStatement prepare(Connection connection, Sql sql) throws SQLException {
         log(sql.text());
-        PreparedStatement ps = connection.prepareStatement(sql.text());
+        PreparedStatement raw = connection.prepareStatement(sql.text());
+        PreparedStatement ps = raw;
         try {
-            dev.facet.data.connector.Cancellation.track(new dev.facet.data.connector.Cancellation.Canceller() {
-                @Override public void cancel() throws SQLException { if (!ps.isClosed()) ps.cancel(); }
-
-                @Override public boolean finished() {
-                    try {
-                        return ps.isClosed();
-                    } catch (SQLException e) {
-                        return true;
-                    }
-                }
-            });
+            PreparedStatement killable = MysqlStatementKill.track(connection, raw, direct);
+            if (killable != null) ps = killable;
+            else dev.facet.data.connector.Cancellation.track(jdbcCancel(raw));
             List<Sql.Param> params = sql.params();
             for (int i = 0; i < params.size(); i++) dialect.bind(ps, i + 1, params.get(i).field(), params.get(i).value());
             // Cancelled while it was being prepared: MySQL's driver cannot stop a statement that has not started.
@@ -221,5 +217,20 @@ public final class SqlReader {
             throw e;
         }
         return ps;
+    }
+
+    /** JDBC's own cancel: PostgreSQL's cancel request, SQLite's interrupt. */
+    private static dev.facet.data.connector.Cancellation.Canceller jdbcCancel(PreparedStatement ps) {
+        return new dev.facet.data.connector.Cancellation.Canceller() {
+            @Override public void cancel() throws SQLException { if (!ps.isClosed()) ps.cancel(); }
+
+            @Override public boolean finished() {
+                try {
+                    return ps.isClosed();
+                } catch (SQLException e) {
+                    return true;
+                }
+            }
+        };
     }
 }

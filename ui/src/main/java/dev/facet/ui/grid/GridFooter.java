@@ -33,6 +33,14 @@ final class GridFooter {
         range.textProperty().bind(vm.rangeTextProperty());
         range.getStyleClass().add(Styles.TEXT_BOLD);
         range.setMinWidth(Region.USE_PREF_SIZE);
+        // A big table shows the catalog's estimate; counting it exactly reads the whole table, so only on request.
+        javafx.scene.control.Hyperlink exact = new javafx.scene.control.Hyperlink("Count exactly");
+        exact.setId("count-exactly");
+        exact.getStyleClass().add(Styles.TEXT_SMALL);
+        exact.setOnAction(e -> vm.countExactly());
+        exact.visibleProperty().bind(vm.estimatedProperty());
+        exact.managedProperty().bind(exact.visibleProperty());
+        exact.setMinWidth(Region.USE_PREF_SIZE);
         Label info = new Label();
         info.setId("load-info");
         info.textProperty().bind(vm.loadInfoProperty());
@@ -103,8 +111,10 @@ final class GridFooter {
             }
         });
         Label of = new Label();
-        of.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "of %,d", vm.pageCountProperty().get()),
-                vm.pageCountProperty()));
+        of.textProperty().bind(Bindings.createStringBinding(() -> vm.estimatedProperty().get()
+                        ? "of about " + ModelGridViewModel.compactCount(vm.pageCountProperty().get())
+                        : String.format(Locale.ROOT, "of %,d", vm.pageCountProperty().get()),
+                vm.pageCountProperty(), vm.estimatedProperty()));
         of.setMinWidth(Region.USE_PREF_SIZE);
         Label pageLabel = new Label("Page");
         pageLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -122,7 +132,7 @@ final class GridFooter {
         size.setMinWidth(96);
         HBox.setHgrow(info, Priority.SOMETIMES);
         info.setMaxWidth(Double.MAX_VALUE);
-        HBox footer = new HBox(10, range, progress, info, spacer, zoneBox, scroll, size, pager);
+        HBox footer = new HBox(10, range, exact, progress, info, spacer, zoneBox, scroll, size, pager);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("grid-footer");
         return footer;

@@ -39,6 +39,11 @@ final class GridMessages {
     /** Reports a failed database call: a lost connection is said so, anything else with its reason. */
     void failed(String what, Throwable e) {
         int n = pendingCount.getAsInt();
+        if (isCancelled(e)) {
+            // The user pressed Cancel: nothing is wrong with the connection.
+            show(Severity.INFO, what + ": cancelled, the database stopped the statement.");
+            return;
+        }
         if (isConnectionProblem(e)) {
             connectionLost.set(true);
             show(Severity.ERROR, "The database cannot be reached (" + reason(e) + "). "
@@ -63,6 +68,14 @@ final class GridMessages {
             QueryError q = t instanceof QueryEngine.BatchError b ? b.error() : t instanceof QueryError qe ? qe : null;
             if (q != null && (q.code().startsWith("P1") || q.code().equals("P2024"))) return true;
             if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    private static boolean isCancelled(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof QueryError q && q.code().equals("P1008")
+                    && dev.facet.data.connector.Cancellation.cancelledError().getMessage().equals(q.getMessage())) return true;
         }
         return false;
     }

@@ -56,6 +56,10 @@ final class GridPaging {
 
     private final ReadOnlyObjectWrapper<ObservableList<GridRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows");
     private final ReadOnlyLongWrapper totalCount = new ReadOnlyLongWrapper(this, "totalCount", -1);
+    /** Whether {@link #totalCount} is the database's estimate (a big table, unfiltered) rather than a count. */
+    private final ReadOnlyBooleanWrapper estimated = new ReadOnlyBooleanWrapper(this, "estimated");
+    /** Set once the user asked for the exact count: this grid counts from then on. */
+    private boolean exactWanted;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper(this, "rangeText", "");
     private final ReadOnlyStringWrapper loadInfo = new ReadOnlyStringWrapper(this, "loadInfo", "");
@@ -102,6 +106,33 @@ final class GridPaging {
 
     ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
 
+    ReadOnlyBooleanProperty estimatedProperty() { return estimated.getReadOnlyProperty(); }
+
+    /** Counts the rows exactly (the footer's "Count exactly"), and from then on whenever the grid counts. */
+    void countExactly() {
+        exactWanted = true;
+        if (list != null) count(generation, where.get(), list);
+    }
+
+    /** A row count: exact, or the database's estimate. */
+    private record Count(long rows, boolean estimated) {}
+
+    /**
+     * Counts the rows {@code w} matches, on the executor's thread. A big table without a filter is not counted: its
+     * estimate from the catalog is one cheap statement, where {@code count(*)} reads the whole table on the server.
+     */
+    private Count countRows(ObjectNode w) {
+        if (!exactWanted && (w == null || w.isEmpty())) {
+            try {
+                dev.facet.data.connector.RowEstimate e = engine.estimateRows(List.of(model.name())).get(model.name());
+                if (e != null && e.known() && !e.cheapToCount()) return new Count(e.rows(), true);
+            } catch (RuntimeException ignored) {
+                // No estimate: counted as before.
+            }
+        }
+        return new Count(engine.execute(model.name(), "count", GridQuery.count(w)).asLong(), false);
+    }
+
     ReadOnlyStringProperty rangeTextProperty() { return rangeText.getReadOnlyProperty(); }
 
     ReadOnlyStringProperty loadInfoProperty() { return loadInfo.getReadOnlyProperty(); }
@@ -147,7 +178,10 @@ final class GridPaging {
      * Runs the query from {@code offset}: its first page is shown as soon as it arrives, and the count follows (on a
      * large table counting takes longer than the page, and the rows need not wait for it).
      */
-    private void load(int offset) {
+    private void load(int offset) { load(offset, null); }
+
+    /** As {@link #load(int)}, with the page's own arguments (a cursor from the page beside it), or null to skip to it. */
+    private void load(int offset, ObjectNode keyset) {
         if (disposed) return;
         started = true;
         staleOffset = offset;
@@ -155,12 +189,12 @@ final class GridPaging {
         chunksInFlight = List.of();
         int size = pageSize.get();
         ObjectNode w = where.get();
-        ObjectNode args = query.findMany(w, sort.get(), offset, size);
+        ObjectNode args = keyset != null ? keyset : query.findMany(w, sort.get(), offset, size);
         loading.set(true);
         executor.submitLatest(rowsChannel, "Loading " + model.name(), () -> {
             long start = System.nanoTime();
             JsonNode page = AbsentFields.mark(engine, model, engine.execute(model.name(), "findMany", args));
-            return new Loaded(page, -1, (System.nanoTime() - start) / 1_000_000);
+            return new Loaded(page, null, (System.nanoTime() - start) / 1_000_000);
         }, loaded -> {
             if (gen != generation) return;
             staleOffset = -1;
@@ -171,6 +205,7 @@ final class GridPaging {
             next.fill(offset / size, records, model, Set.of(offset / size));
             list = next;
             totalCount.set(-1);
+            estimated.set(false);
             loadInfo.set("loaded in " + loaded.millis + " ms");
             rows.set(next);
             viewFirst = 0;
@@ -186,15 +221,21 @@ final class GridPaging {
 
     /** Counts the result of the query whose first rows {@code shown} holds, then gives it its length. */
     private void count(int gen, ObjectNode w, RowList shown) {
-        ObjectNode countArgs = GridQuery.count(w);
-        executor.submitLatest(countChannel, "Counting " + model.name(), () -> engine.execute(model.name(), "count", countArgs).asLong(), count -> {
+        executor.submitLatest(countChannel, "Counting " + model.name(), () -> countRows(w), counted -> {
             if (gen != generation || shown != list) return;
             loading.set(false);
             messages.reachable();
-            setCount(count);
+            long count = counted.rows();
             int size = shown.chunkSize();
             int offset = shown.offset();
             boolean pages = pagingMode.get() == PagingMode.PAGES;
+            if (counted.estimated() && offset > 0 && shown.length() < size) {
+                // Past the end the estimate promised (it was high): the exact count says where the end is.
+                exactWanted = true;
+                count(gen, w, shown);
+                return;
+            }
+            setCount(counted);
             if (pages && shown.length() == 0 && offset > 0 && count > 0) {
                 // The page is past the end now (rows were deleted or filtered away): show the last one.
                 pageIndex.set(pageCount.get() - 1);
@@ -239,9 +280,9 @@ final class GridPaging {
             messages.reachable();
             boolean pages = pagingMode.get() == PagingMode.PAGES;
             int length = (int) Math.min(Integer.MAX_VALUE - 1_000,
-                    pages ? Math.max(0, Math.min(size, loaded.count - current.offset())) : loaded.count);
+                    pages ? Math.max(0, Math.min(size, loaded.count.rows() - current.offset())) : loaded.count.rows());
             setCount(loaded.count);
-            if (pages && length == 0 && current.offset() > 0 && loaded.count > 0) {
+            if (pages && length == 0 && current.offset() > 0 && loaded.count.rows() > 0) {
                 pageIndex.set(pageCount.get() - 1);
                 load(pageIndex.get() * size);
                 return;
@@ -259,22 +300,26 @@ final class GridPaging {
         });
     }
 
-    private record Loaded(JsonNode page, long count, long millis) {}
+    private record Loaded(JsonNode page, Count count, long millis) {}
 
     /** Reads a page and counts the whole result, on the executor's thread. */
     private Callable<Loaded> fetch(ObjectNode w, ObjectNode pageArgs) {
-        ObjectNode countArgs = GridQuery.count(w);
         return () -> {
             long start = System.nanoTime();
             JsonNode page = AbsentFields.mark(engine, model, engine.execute(model.name(), "findMany", pageArgs));
-            long count = engine.execute(model.name(), "count", countArgs).asLong();
+            Count count = countRows(w);
             return new Loaded(page, count, (System.nanoTime() - start) / 1_000_000);
         };
     }
 
-    private void setCount(long count) {
-        totalCount.set(count);
-        pageCount.set((int) Math.max(1, (count + pageSize.get() - 1) / pageSize.get()));
+    private void setCount(Count count) {
+        estimated.set(count.estimated());
+        totalCount.set(count.rows());
+        long pages = Math.max(1, (count.rows() + pageSize.get() - 1) / pageSize.get());
+        // An estimate may be low: a full page at its end lets the user go one further.
+        RowList l = list;
+        if (count.estimated() && l != null && l.length() >= pageSize.get()) pages = Math.max(pages, pageIndex.get() + 2L);
+        pageCount.set((int) Math.min(Integer.MAX_VALUE, pages));
     }
 
     private static List<ObjectNode> records(JsonNode array) {
@@ -311,7 +356,12 @@ final class GridPaging {
         int gen = generation;
         int size = current.chunkSize();
         int first0 = wanted.getFirst();
-        ObjectNode args = query.findMany(where.get(), sort.get(), first0 * size, (wanted.getLast() - first0 + 1) * size);
+        int take = (wanted.getLast() - first0 + 1) * size;
+        // Scrolling on: the rows after the last one loaded, by the sort's values (as cheap at row 1,000,000 as at row
+        // 100); a jump far away skips to its offset.
+        RowKey after = first0 > 0 && query.keysetSafe(sort.get()) ? current.lastKeyOf(first0 - 1) : null;
+        ObjectNode args = after != null ? query.findManyAfter(where.get(), sort.get(), after, take)
+                : query.findMany(where.get(), sort.get(), first0 * size, take);
         // A newer scroll position replaces an older request still running: only what is in view matters.
         executor.submitLatest(chunkChannel, "Loading " + model.name() + " rows", () -> AbsentFields.mark(engine, model, engine.execute(model.name(), "findMany", args)),
                 page -> {
@@ -355,29 +405,53 @@ final class GridPaging {
         } else if (count == 0) {
             sb.append(filtered.getAsBoolean() ? "No matching records" : "No records");
         } else if (pagingMode.get() == PagingMode.PAGES) {
-            sb.append(range(l.offset() + 1, l.offset() + l.length(), count));
+            sb.append(range(l.offset() + 1, l.offset() + l.length(), count, estimated.get()));
         } else {
             int drafts = l.draftCount();
             int from = Math.max(0, viewFirst - drafts);
             int to = Math.min(l.length() - 1, viewLast - drafts);
             if (to < from) to = Math.min(l.length(), pageSize.get()) - 1;
-            sb.append(range(l.offset() + from + 1, l.offset() + to + 1, count));
+            sb.append(range(l.offset() + from + 1, l.offset() + to + 1, count, estimated.get()));
         }
         int drafts = changes.drafts().size();
         if (drafts > 0) sb.append(" · ").append(drafts).append(" new");
         rangeText.set(sb.toString());
     }
 
-    private static String range(long from, long to, long count) {
-        return String.format("%,d–%,d of %,d", from, Math.max(from, to), count);
+    private static String range(long from, long to, long count, boolean estimated) {
+        return String.format("%,d–%,d of ", from, Math.max(from, to)) + (estimated ? "about " + compact(count) : String.format("%,d", count));
+    }
+
+    /** @return {@code n} in a few characters: 950, 12.3 K, 1.2 M, 48.2 M, 3.1 B */
+    static String compact(long n) {
+        if (n < 1_000) return Long.toString(n);
+        String[] units = {"K", "M", "B", "T"};
+        double v = n;
+        int u = -1;
+        while (v >= 999.95 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return (v >= 100 ? String.format(java.util.Locale.ROOT, "%.0f", v) : String.format(java.util.Locale.ROOT, "%.1f", v)) + " " + units[u];
     }
 
     /** Shows page {@code index} (from 0), clamped to the pages there are. */
     void goToPage(int index) {
         int clamped = Math.max(0, Math.min(index, pageCount.get() - 1));
         if (pagingMode.get() != PagingMode.PAGES || clamped == pageIndex.get() && started) return;
+        int size = pageSize.get();
+        ObjectNode keyset = null;
+        RowList l = list;
+        // The next or previous page: from the row beside it by the sort's values (keyset), so that page 10,000 costs
+        // what page 2 costs; only a jump further skips by offset.
+        if (l != null && staleOffset < 0 && Math.abs(clamped - pageIndex.get()) == 1 && l.offset() == pageIndex.get() * size
+                && query.keysetSafe(sort.get())) {
+            int chunk = l.chunkOf(l.offset());
+            RowKey beside = clamped > pageIndex.get() ? l.lastKeyOf(chunk) : l.firstKeyOf(chunk);
+            if (beside != null) keyset = query.findManyAfter(where.get(), sort.get(), beside, clamped > pageIndex.get() ? size : -size);
+        }
         pageIndex.set(clamped);
-        load(clamped * pageSize.get());
+        load(clamped * size, keyset);
     }
 
     /** Drops results still on their way; nothing loads afterwards. */

@@ -46,6 +46,30 @@ final class GridQuery {
         return args;
     }
 
+    /**
+     * @return {@code findMany} arguments for the {@code take} rows after the record {@code after} (before it when take is
+     *         negative): Prisma's cursor, which pages by the sort's values in SQL (keyset) instead of skipping rows
+     */
+    ObjectNode findManyAfter(ObjectNode where, List<SortKey> sort, RowKey after, int take) {
+        ObjectNode args = findMany(where, sort, 0, take);
+        args.set("cursor", after.values());
+        args.put("skip", 1);
+        return args;
+    }
+
+    /**
+     * @return whether a cursor pages this sort in SQL: one key field, and only required scalar sort columns (a cursor
+     *         on a nullable or related column is applied in memory, as Prisma does, which reads the whole result)
+     */
+    boolean keysetSafe(List<SortKey> sort) {
+        if (keyFields.size() != 1) return false;
+        for (SortKey k : sort) {
+            GridColumn c = column(k.field());
+            if (c.isRelation() || c.scalar() == null || c.nullable() || c.isList()) return false;
+        }
+        return true;
+    }
+
     /** @return {@code count} arguments for the view */
     static ObjectNode count(ObjectNode where) {
         ObjectNode args = JSON.objectNode();

@@ -232,6 +232,15 @@ public final class ModelGridViewModel {
     /** @return whether a load is running */
     public ReadOnlyBooleanProperty loadingProperty() { return paging.loadingProperty(); }
 
+    /** @return whether the count shown is the database's estimate (a big table): "of about 48.2 M" */
+    public ReadOnlyBooleanProperty estimatedProperty() { return paging.estimatedProperty(); }
+
+    /** Counts the rows exactly instead of showing the estimate, now and on later loads. */
+    public void countExactly() { paging.countExactly(); }
+
+    /** @return {@code n} in a few characters, as counts are shown: 950, 12.3 K, 48.2 M */
+    public static String compactCount(long n) { return GridPaging.compact(n); }
+
     /** @return the rows shown: {@code 1–100 of 1,000,000} */
     public ReadOnlyStringProperty rangeTextProperty() { return paging.rangeTextProperty(); }
 

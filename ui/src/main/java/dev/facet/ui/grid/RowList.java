@@ -105,6 +105,18 @@ final class RowList extends ObservableListBase<GridRow> {
         return c != null && c.loaded;
     }
 
+    /** @return the key of a loaded full chunk's last row (a cursor for the chunk after it), or null */
+    RowKey lastKeyOf(int chunk) {
+        Chunk c = chunks.get(chunk);
+        return c == null || !c.loaded ? null : c.rows[chunkSize - 1].key();
+    }
+
+    /** @return the key of a loaded chunk's first row (a cursor for the chunk before it), or null */
+    RowKey firstKeyOf(int chunk) {
+        Chunk c = chunks.get(chunk);
+        return c == null || !c.loaded ? null : c.rows[0].key();
+    }
+
     /** Changes the window length (when the count arrives or changes), telling the table. */
     void setLength(int newLength) {
         if (newLength == length) return;

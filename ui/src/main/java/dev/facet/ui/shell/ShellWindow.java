@@ -61,6 +61,14 @@ public final class ShellWindow {
                 shell::confirmReplace, shell::adopt);
         StatusBarViewModel status = new StatusBarViewModel(config.executor().runningProperty(), config.executor().lastTaskProperty(),
                 config.executor().lastDurationProperty(), config.executor().lastFinishedProperty());
+        status.setCancel(config.executor()::cancelRunning);
+        // Read as each task starts and ends: the pool grows with work and shrinks when idle.
+        Runnable held = () -> {
+            var p = shell.projectProperty().get();
+            status.connectionsHeld(p == null || p.engine() == null ? -1 : p.engine().connectionsHeld());
+        };
+        config.executor().runningProperty().addListener((o, a, b) -> held.run());
+        shell.projectProperty().addListener((o, a, b) -> held.run());
         view = new ShellView(shell, theme, status, this::showOpenDialog, this::quit, config.settings()::recent, this::openRecent);
 
         // 1280×800, or the screen where it is smaller (a 1024×700 screen showed a 1280-pixel window cut on both sides).

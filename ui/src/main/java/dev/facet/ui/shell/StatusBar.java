@@ -28,6 +28,16 @@ final class StatusBar extends HBox {
         spinner.visibleProperty().bind(status.busyProperty());
         spinner.managedProperty().bind(status.busyProperty());
         Label running = label("status-running-text", status.runningTextProperty());
+        // Stops the queries on the server (JDBC cancel, MySQL's KILL QUERY), not only their results.
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel", new FontIcon(Feather.X_CIRCLE));
+        cancel.setId("status-cancel");
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        cancel.setOnAction(e -> status.cancelRunning());
+        cancel.visibleProperty().bind(status.busyProperty());
+        cancel.managedProperty().bind(status.busyProperty());
+        Label connections = label("status-connections", status.connectionsProperty());
+        connections.visibleProperty().bind(status.connectionsProperty().isNotEmpty());
+        connections.managedProperty().bind(connections.visibleProperty());
 
         Label lastQuery = label("status-last-query", status.lastQueryProperty());
         lastQuery.setGraphic(new FontIcon(Feather.CLOCK));
@@ -68,7 +78,10 @@ final class StatusBar extends HBox {
                 () -> shell.projectProperty().get() != null && shell.projectProperty().get().readOnly(), shell.projectProperty()));
         readOnly.managedProperty().bind(readOnly.visibleProperty());
 
-        getChildren().addAll(spinner, running, new Spacer(), lastQuery, readOnly, connection);
+        // In a 1024-pixel window the running text, Cancel and the connection count keep their width; the last query gives way.
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {running, cancel, connections}) r.setMinWidth(USE_PREF_SIZE);
+        lastQuery.setMinWidth(0);
+        getChildren().addAll(spinner, running, cancel, new Spacer(), lastQuery, readOnly, connections, connection);
     }
 
     private static Label label(String id, javafx.beans.value.ObservableStringValue text) {

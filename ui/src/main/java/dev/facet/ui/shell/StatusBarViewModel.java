@@ -22,6 +22,8 @@ public final class StatusBarViewModel {
     private final StringBinding lastQuery;
     private final StringBinding lastQueryDetail;
     private final StringBinding runningText;
+    private final javafx.beans.property.StringProperty connections = new javafx.beans.property.SimpleStringProperty(this, "connections", "");
+    private Runnable cancel = () -> { };
 
     /**
      * @param running      how many tasks run
@@ -49,6 +51,20 @@ public final class StatusBarViewModel {
             return task + ": done at " + clock(at) + ", took " + format(took);
         }, lastTask, lastDuration, lastFinished);
     }
+
+    /** @param cancel stops the running queries on the database (the Cancel button) */
+    public void setCancel(Runnable cancel) { this.cancel = cancel; }
+
+    /** Stops the running queries on the database; each says it was cancelled. */
+    public void cancelRunning() { cancel.run(); }
+
+    /** @param held how many connections the project's pool holds now (-1: unknown, shown as nothing) */
+    public void connectionsHeld(int held) {
+        connections.set(held < 0 ? "" : held == 1 ? "1 connection" : held + " connections");
+    }
+
+    /** @return "2 connections", or empty when unknown */
+    public javafx.beans.property.ReadOnlyStringProperty connectionsProperty() { return connections; }
 
     /** @return whether database work is running */
     public BooleanBinding busyProperty() { return busy; }

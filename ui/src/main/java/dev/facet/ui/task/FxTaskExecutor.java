@@ -31,6 +31,8 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         return t;
     });
     private final Map<Object, TaskHandle> latest = new ConcurrentHashMap<>();
+    /** The cancellations of the tasks running or waiting, for the status bar's Cancel. */
+    private final java.util.Set<Cancellation> live = ConcurrentHashMap.newKeySet();
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper lastTask = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Duration> lastDuration = new ReadOnlyObjectWrapper<>();
@@ -53,6 +55,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         AtomicBoolean cancelled = new AtomicBoolean();
         // Cancelling stops the task's running statement on the database, not only its result.
         Cancellation cancellation = new Cancellation();
+        live.add(cancellation);
         Platform.runLater(() -> running.set(running.get() + 1));
         Future<?> future = pool.submit(() -> {
             long start = System.nanoTime();
@@ -69,6 +72,8 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                     finished(description, took);
                     if (!cancelled.get()) onFailure.accept(e);
                 });
+            } finally {
+                live.remove(cancellation);
             }
         });
         return new TaskHandle() {
@@ -77,6 +82,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 cancelled.set(true);
                 future.cancel(false);
                 cancellation.cancel();
+                live.remove(cancellation);
             }
 
             @Override
@@ -97,6 +103,14 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     public void cancelLatest(Object channel) {
         TaskHandle handle = latest.remove(channel);
         if (handle != null) handle.cancel();
+    }
+
+    /**
+     * Stops every running task's statements on the database (the status bar's Cancel). Unlike {@link TaskHandle#cancel}
+     * the tasks still report: each fails with P1008, so what waited for it says it was cancelled. Any thread.
+     */
+    public void cancelRunning() {
+        for (Cancellation c : live) c.cancel();
     }
 
     private void finished(String description, Duration took) {
