@@ -79,8 +79,15 @@ final class MongoReader {
         List<Ordering> orderings = order.effective(q);
         boolean simple = orderings.stream().allMatch(o -> o instanceof Ordering.ByField bf && bf.path().isEmpty());
         boolean backwards = q.take() != null && q.take() < 0;
-        boolean inDb = page && simple && q.cursor() == null && q.distinct().isEmpty();
+        boolean inDb = page && simple && q.distinct().isEmpty();
         Set<ScalarField> fields = fieldsFor(q, orderings);
+        if (inDb && q.cursor() != null) {
+            // The cursor becomes a condition: one command finds the cursor document (among those the filter matches,
+            // as Prisma pages the filtered rows), and the page starts there in the database.
+            Document at = collection(model).find(Filters.and(query, cursorMatch(q.cursor()))).projection(projection(fields)).first();
+            if (at == null) return new ArrayList<>();
+            query = Filters.and(query, RowOrder.atOrAfter(orderings, at, backwards));
+        }
         FindIterable<Document> it = collection(model).find(query).projection(projection(fields));
         if (simple && !orderings.isEmpty()) it = it.sort(order.sortDocument(orderings, inDb && backwards));
         if (inDb) {
@@ -100,6 +107,13 @@ final class MongoReader {
         if (!simple) order.sortInMemory(model, rows, orderings);
         if (!page) return rows;
         return pageInMemory(model, rows, q, orderings);
+    }
+
+    /** The condition that names the cursor's document. */
+    private Document cursorMatch(Map<ScalarField, Object> cursor) {
+        Document match = new Document();
+        for (var e : cursor.entrySet()) match.append(e.getKey().databaseName(), values.toBson(e.getKey(), e.getValue()));
+        return match;
     }
 
     /** Applies cursor, distinct, skip and take to documents already in order, as Prisma does. */
