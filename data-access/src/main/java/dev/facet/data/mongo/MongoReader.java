@@ -88,6 +88,9 @@ final class MongoReader {
             if (at == null) return new ArrayList<>();
             query = Filters.and(query, RowOrder.atOrAfter(orderings, at, backwards));
         }
+        if (page && simple && !orderings.isEmpty() && q.cursor() == null && !q.distinct().isEmpty()) {
+            return distinctInServer(q, query, orderings, fields, backwards);
+        }
         FindIterable<Document> it = collection(model).find(query).projection(projection(fields));
         if (simple && !orderings.isEmpty()) it = it.sort(order.sortDocument(orderings, inDb && backwards));
         if (inDb) {
@@ -107,6 +110,34 @@ final class MongoReader {
         if (!simple) order.sortInMemory(model, rows, orderings);
         if (!page) return rows;
         return pageInMemory(model, rows, q, orderings);
+    }
+
+    /**
+     * A distinct read as one pipeline, as Prisma's MongoDB connector runs it: sorted, the first document of each
+     * distinct key kept ({@code $group} with {@code $first}; null and missing are one key, as in memory), sorted again,
+     * then skipped and limited in the server. A negative {@code take} walks the order backwards, keeping the last of
+     * each key.
+     */
+    private List<Map<String, Object>> distinctInServer(ReadQuery q, Document query, List<Ordering> orderings, Set<ScalarField> fields,
+                                                       boolean backwards) {
+        Document sort = RowOrder.sortDocument(orderings, backwards);
+        Document key = new Document();
+        int i = 0;
+        for (ScalarField f : q.distinct()) key.append("k" + i++, new Document("$ifNull", java.util.Arrays.asList("$" + f.databaseName(), null)));
+        Document resort = new Document();
+        sort.forEach((field, direction) -> resort.append("doc." + field, direction));
+        List<Document> pipeline = new ArrayList<>(List.of(new Document("$match", query), new Document("$sort", sort),
+                new Document("$group", new Document("_id", key).append("doc", new Document("$first", "$$ROOT"))), new Document("$sort", resort)));
+        if (q.skip() != null && q.skip() > 0) pipeline.add(new Document("$skip", q.skip()));
+        Long limit = q.take() != null ? Long.valueOf(Math.abs(q.take())) : q.limit();
+        if (limit != null) {
+            if (limit == 0) return new ArrayList<>();
+            pipeline.add(new Document("$limit", limit));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Document d : collection(q.model()).aggregate(pipeline)) rows.add(row(q.model(), d.get("doc", Document.class), fields));
+        if (backwards) Collections.reverse(rows);
+        return rows;
     }
 
     /** The condition that names the cursor's document. */

@@ -111,4 +111,31 @@ class MongoPagingPushDownTest extends MongoSuite {
         assertThat(page.get(0)).startsWith("find ").endsWith(" limit 1");
         assertThat(page.get(1)).startsWith("find ").endsWith(" limit 10");
     }
+
+    /** Prisma's distinct: in order, the first record of each distinct key, then skip and take (backwards: the last). */
+    private List<Integer> expectedDistinct(Comparator<Item> order, java.util.function.Function<Item, Object> key, int skip, int take) {
+        List<Item> sorted = items.stream().sorted(order.thenComparing(Item::id)).toList();
+        if (take < 0) sorted = sorted.reversed();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        List<Integer> kept = new ArrayList<>();
+        for (Item i : sorted) if (seen.add(key.apply(i))) kept.add(i.id());
+        List<Integer> page = kept.subList(Math.min(kept.size(), skip), Math.min(kept.size(), skip + Math.abs(take)));
+        return take < 0 ? page.reversed() : page;
+    }
+
+    @Test
+    void distinctRunsInTheServerAsOnePipelineAndAnswersAsPrisma() {
+        Comparator<Item> rankAsc = Comparator.comparing(Item::rank, NULLS_FIRST);
+        Comparator<Item> nameDesc = Comparator.comparing(Item::name).reversed();
+        List<String> commands = commandsOf(() -> assertThat(ids("{\"distinct\": [\"group\"], \"orderBy\": {\"rank\": \"asc\"}, \"take\": 3}"))
+                .isEqualTo(expectedDistinct(rankAsc, Item::group, 0, 3)));
+        assertThat(commands).hasSize(1).allMatch(c -> c.startsWith("aggregate "));
+        assertThat(ids("{\"distinct\": [\"name\", \"group\"], \"orderBy\": {\"name\": \"desc\"}, \"skip\": 2, \"take\": 7}"))
+                .isEqualTo(expectedDistinct(nameDesc, i -> List.of(i.name(), i.group()), 2, 7));
+        assertThat(ids("{\"distinct\": [\"group\"], \"orderBy\": {\"rank\": \"asc\"}, \"take\": -2}"))
+                .isEqualTo(expectedDistinct(rankAsc, Item::group, 0, -2));
+        // Null and missing ranks are one key.
+        assertThat(ids("{\"distinct\": [\"rank\"], \"orderBy\": {\"rank\": \"asc\"}, \"take\": 2}"))
+                .isEqualTo(expectedDistinct(rankAsc, i -> java.util.Objects.requireNonNullElse(i.rank(), -1), 0, 2));
+    }
 }
