@@ -91,6 +91,9 @@ final class MongoReader {
         if (page && simple && !orderings.isEmpty() && q.cursor() == null && !q.distinct().isEmpty()) {
             return distinctInServer(q, query, orderings, fields, backwards);
         }
+        if (page && !simple && q.cursor() == null && q.distinct().isEmpty() && throughToOneKeys(model, orderings)) {
+            return relationOrderedInServer(q, query, orderings, fields, backwards);
+        }
         FindIterable<Document> it = collection(model).find(query).projection(projection(fields));
         if (simple && !orderings.isEmpty()) it = it.sort(order.sortDocument(orderings, inDb && backwards));
         if (inDb) {
@@ -136,6 +139,62 @@ final class MongoReader {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Document d : collection(q.model()).aggregate(pipeline)) rows.add(row(q.model(), d.get("doc", Document.class), fields));
+        if (backwards) Collections.reverse(rows);
+        return rows;
+    }
+
+    /** Whether every ordering is by the model's own field or by a field one to-one relation away, joined by one key. */
+    private boolean throughToOneKeys(Model model, List<Ordering> orderings) {
+        for (Ordering o : orderings) {
+            if (!(o instanceof Ordering.ByField bf) || bf.path().size() > 1) return false;
+            if (bf.path().isEmpty()) continue;
+            RelationField rf = bf.path().getFirst();
+            MongoLink link = MongoLink.of(schema, model, rf);
+            if (rf.isList() || link.parentArray() || link.parentKeys().size() != 1 || link.childKeys().size() != 1) return false;
+        }
+        return true;
+    }
+
+    /**
+     * A read ordered through to-one relations as one pipeline: each relation joined once ({@code $lookup} on its key,
+     * {@code $unwind} keeping documents without a related one, whose value then sorts as null), sorted, skipped and
+     * limited in the server.
+     */
+    private List<Map<String, Object>> relationOrderedInServer(ReadQuery q, Document query, List<Ordering> orderings, Set<ScalarField> fields,
+                                                              boolean backwards) {
+        Model model = q.model();
+        List<Document> pipeline = new ArrayList<>(List.of(new Document("$match", query)));
+        Map<RelationField, String> joined = new HashMap<>();
+        Document sort = new Document();
+        for (Ordering o : orderings) {
+            Ordering.ByField bf = (Ordering.ByField) o;
+            String prefix = "";
+            if (!bf.path().isEmpty()) {
+                RelationField rf = bf.path().getFirst();
+                String as = joined.get(rf);
+                if (as == null) {
+                    as = "__facet_order_" + joined.size();
+                    joined.put(rf, as);
+                    MongoLink link = MongoLink.of(schema, model, rf);
+                    pipeline.add(new Document("$lookup", new Document("from", link.child().databaseName())
+                            .append("localField", link.parentKeys().getFirst().databaseName())
+                            .append("foreignField", link.childKeys().getFirst().databaseName()).append("as", as)));
+                    pipeline.add(new Document("$unwind", new Document("path", "$" + as).append("preserveNullAndEmptyArrays", true)));
+                }
+                prefix = as + ".";
+            }
+            sort.putIfAbsent(prefix + bf.field().databaseName(), bf.descending() ^ backwards ? -1 : 1);
+        }
+        pipeline.add(new Document("$sort", sort));
+        if (q.skip() != null && q.skip() > 0) pipeline.add(new Document("$skip", q.skip()));
+        Long limit = q.take() != null ? Long.valueOf(Math.abs(q.take())) : q.limit();
+        if (limit != null) {
+            if (limit == 0) return new ArrayList<>();
+            pipeline.add(new Document("$limit", limit));
+        }
+        pipeline.add(new Document("$project", projection(fields)));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Document d : collection(model).aggregate(pipeline)) rows.add(row(model, d, fields));
         if (backwards) Collections.reverse(rows);
         return rows;
     }
