@@ -122,13 +122,17 @@ public final class DemoSeeder {
     private boolean mongo() { return flavour == Flavour.MONGODB; }
 
     /**
-     * A record's id: its number on SQL; on MongoDB an ObjectId made from the demo's epoch (its timestamp part), the
-     * model and the number, so that the same seed gives the same ids and foreign keys can be written directly.
+     * A record's id: its number on SQL; on MongoDB an ObjectId laid out as the server makes them (a timestamp in the
+     * demo's two years, five "random" bytes, a counter), all derived from the model and the number, so that the same
+     * seed gives the same ids and foreign keys can be written directly.
      */
     private JsonNode id(String model, int n) {
         if (!mongo()) return JSON.numberNode(n);
-        int modelTag = List.of("Customer", "Category", "Product", "Order", "OrderLine", "Review").indexOf(model) + 1;
-        return JSON.textNode(String.format("%08x%04x%012x", EPOCH.getEpochSecond(), modelTag, n));
+        long modelTag = List.of("Customer", "Category", "Product", "Order", "OrderLine", "Review").indexOf(model) + 1;
+        long seconds = EPOCH.getEpochSecond() - TWO_YEARS_MINUTES * 60 + modelTag * 86_400 + n * 3_607L;
+        long mixed = (modelTag * 0x9E3779B97F4A7C15L) ^ (n * 0xC2B2AE3D27D4EB4FL);
+        mixed ^= mixed >>> 31;
+        return JSON.textNode(String.format("%08x%010x%06x", seconds, mixed & 0xff_ffff_ffffL, (modelTag << 20 | n) & 0xff_ffff));
     }
 
     /** A price in cents as the schema's type takes it: Decimal as an exact string, Float (MongoDB) as a number. */
