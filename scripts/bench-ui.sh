@@ -9,28 +9,36 @@
 # It measures the window as it is run: with the window's JVM options (as scripts/facet.sh and the installed launcher
 # give them) and, like the installed app, an AOT cache trained the way the installers train theirs (facet
 # aot-training --window, ended after 30 s), made once per build in bench-out/ui/window.aot.
-# Usage: ./scripts/bench-ui.sh [--quick] [--jfr] [--no-aot] [rows]
+# Usage: ./scripts/bench-ui.sh [--quick] [--jfr] [--no-aot] [--mongo] [-Dbench.x=y...] [rows]
 #   --quick  fewer runs and scroll steps (a smoke run); --jfr  also records bench-out/ui/window.jfr;
 #   --no-aot without the AOT cache (as `java -jar facet.jar` runs)
+#   -Dbench.x=y  a property of UiBenchmark (e.g. -Dbench.waitSeconds=600: how long an open may take before the run fails)
+#   --mongo  the same window run on MongoDB: ROWS (default 200,000) documents with embedded documents on mongo-java-server,
+#            started in a process of its own and filled on each run; no start-up runs; also prints the server's own time
+#            for the first page (driver round trips, without Facet)
 # Never part of mvn verify: the benchmark is in the bench module, built only with -Pbench.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 source ./scripts/use-jdk25.sh
 
-rows=1000000
+rows=
+mongo=false
 props=()
 jfr=()
 aot=true
 for a in "$@"; do
   case "$a" in
-    --quick) props=(-Dbench.startups=3 -Dbench.opens=3 -Dbench.wheelFrames=120 -Dbench.dragSteps=50) ;;
+    --quick) props+=(-Dbench.startups=3 -Dbench.opens=3 -Dbench.wheelFrames=120 -Dbench.dragSteps=50) ;;
     --jfr) jfr=(-XX:StartFlightRecording=filename="$root/bench-out/ui/window.jfr",settings=profile) ;;
     --no-aot) aot=false ;;
+    --mongo) props+=(-Dbench.mongo=true); mongo=true ;;
+    -D*) props+=("$a") ;;
     *) rows="$a" ;;
   esac
 done
 # The window's JVM options: keep in step with scripts/facet.sh and installers/pom.xml.
+if [ -z "$rows" ]; then if [ "$mongo" = true ]; then rows=200000; else rows=1000000; fi; fi
 window_options=(-XX:MaxGCPauseMillis=10)
 out="$root/bench-out/ui"
 mkdir -p "$out"

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = {"Facet: a database browser and editor driven by a Prisma schema.",
                 "Without arguments it opens the demo shop; with a schema path it opens that schema."},
         // The command-line commands (validate, format, ...) are added from launcher.properties: see commandLine.
-        subcommands = {OpenCommand.class, AotTrainingCommand.class})
+        subcommands = {OpenCommand.class, DemoCommand.class, AotTrainingCommand.class})
 public final class FacetCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -32,6 +32,12 @@ public final class FacetCommand implements Callable<Integer> {
 
     @CommandLine.Option(names = "--url", paramLabel = "U", description = "With SCHEMA: the database URL.")
     String url;
+
+    @CommandLine.Option(names = "--allow-non-atomic",
+            description = "With SCHEMA, on a MongoDB server without transactions (a standalone server, not a replica set): save changes "
+                    + "that touch several documents one document after another instead of refusing them; a failure halfway leaves "
+                    + "the earlier ones saved. The window shows a warning while it is on.")
+    boolean allowNonAtomic;
 
     public static void main(String[] args) {
         OpenRequest window = directWindow(args);
@@ -112,7 +118,11 @@ public final class FacetCommand implements Callable<Integer> {
         if (schemaPath == null && url != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--url needs a SCHEMA to open");
         }
-        OpenRequest request = schemaPath == null ? new OpenRequest.Demo() : new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url);
+        if (schemaPath == null && allowNonAtomic) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--allow-non-atomic needs a SCHEMA to open (the demo is SQLite)");
+        }
+        OpenRequest request = schemaPath == null ? new OpenRequest.Demo()
+                : new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url, allowNonAtomic);
         return Gui.run(request, spec.commandLine().getErr());
     }
 

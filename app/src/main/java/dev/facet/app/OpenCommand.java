@@ -21,11 +21,17 @@ final class OpenCommand implements Callable<Integer> {
             description = "The database URL; default: found as Prisma finds it (datasource url, .env, prisma.config.ts).")
     String url;
 
+    @Option(names = "--allow-non-atomic",
+            description = "On a MongoDB server without transactions (a standalone server, not a replica set): save changes that touch "
+                    + "several documents one document after another instead of refusing them; a failure halfway leaves the earlier "
+                    + "ones saved. The window shows a warning while it is on.")
+    boolean allowNonAtomic;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return Gui.run(new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url), spec.commandLine().getErr());
+        return Gui.run(new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url, allowNonAtomic), spec.commandLine().getErr());
     }
 }

@@ -26,8 +26,12 @@ import picocli.CommandLine.Spec;
         description = "Write the Prisma schema of an existing database (as prisma db pull).")
 final class PullCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "U", required = true,
-            description = "The database URL (postgresql://, mysql:// or file: for SQLite).")
+            description = "The database URL (postgresql://, mysql://, file: for SQLite, mongodb:// or mongodb+srv://).")
     String url;
+
+    @Option(names = "--sample-size", paramLabel = "N", defaultValue = "1000",
+            description = "MongoDB: how many documents of each collection to sample (default ${DEFAULT-VALUE}, as prisma db pull).")
+    int sampleSize;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the schema to FILE instead of standard output.")
     Path out;
@@ -40,6 +44,7 @@ final class PullCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
+        if (DemoCommand.providerOf(url) == dev.facet.schema.model.Provider.MONGODB) return pullMongo(stdout, err, start);
         DatabaseCatalog catalog;
         String description;
         try (SqlDatabase db = SqlDatabase.open(null, DatabaseUrl.parse(url, null), false)) {
@@ -57,7 +62,25 @@ final class PullCommand implements Callable<Integer> {
             err.println("error: P4001: The introspected database was empty: " + description);
             return 1;
         }
-        String schema = SchemaWriter.write(catalog);
+        return write(SchemaWriter.write(catalog), description, stdout, err, start);
+    }
+
+    /** MongoDB has no catalog of fields: each collection is sampled. */
+    private int pullMongo(PrintWriter stdout, PrintWriter err, long start) {
+        if (sampleSize < 1) {
+            err.println("error: --sample-size must be at least 1");
+            return 2;
+        }
+        try (dev.facet.data.mongo.MongoConnection db = dev.facet.data.mongo.MongoConnection.open(url, null)) {
+            var result = dev.facet.data.mongo.MongoSchemaPuller.pull(db, sampleSize);
+            return write(result.schema(), db.describe() + " (sampling " + sampleSize + " documents per collection)", stdout, err, start);
+        } catch (dev.facet.data.error.QueryError e) {
+            err.println("error: " + e.code() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int write(String schema, String description, PrintWriter stdout, PrintWriter err, long start) {
         if (out == null) {
             stdout.print(schema);
             stdout.flush();

@@ -47,7 +47,11 @@ public final class UiBenchmark {
         Path facetJar = Path.of(args[2]).toAbsolutePath();
         int startups = Integer.getInteger("bench.startups", 10);
         int warmOpens = Math.max(1, Integer.getInteger("bench.opens", 10));
-        Path schemaFile = MillionRowDatabase.ensure(dir, rows);
+        // -Dbench.mongo=true: the same run on MongoDB (mongo-java-server in a process of its own), without start-ups.
+        boolean mongo = Boolean.getBoolean("bench.mongo");
+        MongoBenchDatabase mongoDb = mongo ? MongoBenchDatabase.start(dir.resolve("mongo"), rows) : null;
+        if (mongo) startups = 0;
+        Path schemaFile = mongo ? mongoDb.schemaFile : MillionRowDatabase.ensure(dir, rows);
         List<String> report = new ArrayList<>();
 
         String startup = null;
@@ -72,7 +76,8 @@ public final class UiBenchmark {
             printOpens(w);
             report.add(w.toolkit);
             report.add(opens(w));
-            report.add(String.format(Locale.ROOT, "2. heap after scrolling to row %,d of %,d (id %d) in infinite-scroll mode: %d MB live after System.gc();"
+            if (mongo) report.add("   " + mongoDb.serverTimes(100, 21));
+            report.add(String.format(Locale.ROOT, "2. heap after scrolling to row %,d of %,d (id %s) in infinite-scroll mode: %d MB live after System.gc();"
                             + " at most %d MB after a GC and %d MB sampled at a frame (max heap %,d MB)   goal < 300 MB",
                     w.tableSize, rows, w.lastRowId, live / MB, w.log.maxHeapAfterGc() / MB, w.log.maxSampledHeap() / MB,
                     Runtime.getRuntime().maxMemory() / MB));
@@ -80,14 +85,16 @@ public final class UiBenchmark {
             w.close();
         }
         if (startup != null) report.add(startup);
+        if (mongo) mongoDb.close();
 
-        String text = String.format(Locale.ROOT, "== Window: a model with %,d rows (%d CPUs, load average %.2f at the end)%n", rows,
+        String text = String.format(Locale.ROOT, "== Window: a model with %,d %s (%d CPUs, load average %.2f at the end)%n", rows,
+                mongo ? "documents with embedded documents, MongoDB on mongo-java-server" : "rows",
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
                 + "JVM options: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(a -> a.startsWith("-XX:")).toList()) + "\n"
                 + String.join("\n", report) + "\n";
         System.out.print(text);
-        Files.writeString(dir.resolve("results.txt"), text);
+        Files.writeString(dir.resolve(mongo ? "results-mongo.txt" : "results.txt"), text);
     }
 
     private static void printOpens(WindowRun w) {

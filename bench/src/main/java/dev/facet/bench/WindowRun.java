@@ -68,7 +68,7 @@ final class WindowRun {
     String toolkit = "";
     /** Frames the benchmark waited for the grid's warm-up after the project was open and counted. */
     int warmUpWait;
-    long lastRowId;
+    String lastRowId;
     int tableSize;
 
     private final Deque<Step> steps = new ArrayDeque<>();
@@ -79,6 +79,9 @@ final class WindowRun {
     private Stage stage;
     private ShellWindow window;
     private FxTaskExecutor executor;
+
+    /** How long an open or a drag step may take to draw its rows (-Dbench.waitSeconds, 60 by default) before the run fails. */
+    private static final long WAIT_NANOS = Long.getLong("bench.waitSeconds", 60) * 1_000_000_000L;
 
     WindowRun(Path dir, Path schemaFile, int warmOpens, int wheelFrames, int dragSteps) {
         this.dir = dir;
@@ -207,7 +210,7 @@ final class WindowRun {
         if (last.getIndex() != tableSize - 1 || !(last.getItem() instanceof GridRow row) || !row.isLoaded()) {
             throw new IllegalStateException("the grid is not at its last row: " + last.getIndex() + " of " + tableSize);
         }
-        lastRowId = row.record().get("id").asLong();
+        lastRowId = row.record().get("id").asText();
     }
 
     // ---------------------------------------------------------------- steps
@@ -299,7 +302,7 @@ final class WindowRun {
         @Override
         boolean tick(long now, boolean ready) {
             if (!ready) {
-                if (now - begun > 60_000_000_000L) throw new IllegalStateException("the rows were not drawn within 60 s");
+                if (now - begun > WAIT_NANOS) throw new IllegalStateException("the rows were not drawn within " + WAIT_NANOS / 1_000_000_000L + " s");
                 return false;
             }
             opens.add(new Open(phase, built, rowsIn, now - t0, view.viewModel().loadInfoProperty().get()));
@@ -349,7 +352,7 @@ final class WindowRun {
         @Override
         boolean tick(long now, boolean ready) {
             if (!ready) {
-                if (now - stepStart > 60_000_000_000L) throw new IllegalStateException("rows not drawn within 60 s at drag step " + step);
+                if (now - stepStart > WAIT_NANOS) throw new IllegalStateException("rows not drawn within " + WAIT_NANOS / 1_000_000_000L + " s at drag step " + step);
                 return false;
             }
             dragLatencies.add(now - stepStart);

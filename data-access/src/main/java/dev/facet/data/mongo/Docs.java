@@ -39,6 +39,11 @@ final class Docs {
         return s == null ? collection.find(query) : collection.find(s, query);
     }
 
+    com.mongodb.client.AggregateIterable<Document> aggregate(List<Document> pipeline) {
+        ClientSession s = CURRENT.get();
+        return s == null ? collection.aggregate(pipeline) : collection.aggregate(s, pipeline);
+    }
+
     DistinctIterable<BsonValue> distinct(String field, Document query) {
         ClientSession s = CURRENT.get();
         return s == null ? collection.distinct(field, query, BsonValue.class) : collection.distinct(s, field, query, BsonValue.class);

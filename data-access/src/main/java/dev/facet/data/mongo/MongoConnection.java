@@ -47,7 +47,8 @@ public final class MongoConnection implements AutoCloseable {
      * Opens a client and checks that the server answers.
      *
      * @param url        the connection URL
-     * @param commandLog receives the name and database of every command sent (tests count round trips), or null
+     * @param commandLog receives the name and database of every command sent, and a find's limit (tests count round
+     *                   trips), or null
      * @throws QueryError P1013 for an invalid URL or one without a database, P1001 when no server answers within
      *                    the timeout, P1000 when the credentials are refused
      */
@@ -65,7 +66,10 @@ public final class MongoConnection implements AutoCloseable {
         if (commandLog != null) settings.addCommandListener(new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
-                commandLog.accept(event.getCommandName() + " " + event.getDatabaseName());
+                // The limit too, so that tests can see what is paged in the server (a find's or a pipeline's $limit).
+                var command = event.getCommand();
+                String limit = command.isNumber("limit") ? " limit " + command.getNumber("limit").longValue() : "";
+                commandLog.accept(event.getCommandName() + " " + event.getDatabaseName() + limit);
             }
         });
         MongoClient client;

@@ -209,9 +209,9 @@ final class MongoFilters {
                     ? new Document(n, new Document("$eq", null).append("$exists", true))
                     : new Document(n, new Document("$eq", values.compositeEquality(c.field(), eq.value())));
             case Filter.CompositeCondition.Elements el -> {
-                // Prisma renders some/every elements with the current exclusion mode, none with the opposite one;
-                // only the relation-none case (missingMatches) is followed here.
-                boolean elementMissing = missingMatches && el.quantifier() != Filter.Quantifier.NONE;
+                // Prisma renders some/every elements with the current exclusion mode, none with the opposite one: at
+                // the top level a none's element without the field counts as a match (ADR 0024).
+                boolean elementMissing = el.quantifier() == Filter.Quantifier.NONE ? !missingMatches : missingMatches;
                 Document element = new MongoFilters(schema, db, values, "", elementMissing).compile(el.filter(), model, false);
                 yield switch (el.quantifier()) {
                     case SOME -> new Document(n, new Document("$elemMatch", element));

@@ -79,8 +79,21 @@ final class MongoReader {
         List<Ordering> orderings = order.effective(q);
         boolean simple = orderings.stream().allMatch(o -> o instanceof Ordering.ByField bf && bf.path().isEmpty());
         boolean backwards = q.take() != null && q.take() < 0;
-        boolean inDb = page && simple && q.cursor() == null && q.distinct().isEmpty();
+        boolean inDb = page && simple && q.distinct().isEmpty();
         Set<ScalarField> fields = fieldsFor(q, orderings);
+        if (inDb && q.cursor() != null) {
+            // The cursor becomes a condition: one command finds the cursor document (among those the filter matches,
+            // as Prisma pages the filtered rows), and the page starts there in the database.
+            Document at = collection(model).find(Filters.and(query, cursorMatch(q.cursor()))).projection(projection(fields)).first();
+            if (at == null) return new ArrayList<>();
+            query = Filters.and(query, RowOrder.atOrAfter(orderings, at, backwards));
+        }
+        if (page && simple && !orderings.isEmpty() && q.cursor() == null && !q.distinct().isEmpty()) {
+            return distinctInServer(q, query, orderings, fields, backwards);
+        }
+        if (page && !simple && q.cursor() == null && q.distinct().isEmpty() && throughToOneKeys(model, orderings)) {
+            return relationOrderedInServer(q, query, orderings, fields, backwards);
+        }
         FindIterable<Document> it = collection(model).find(query).projection(projection(fields));
         if (simple && !orderings.isEmpty()) it = it.sort(order.sortDocument(orderings, inDb && backwards));
         if (inDb) {
@@ -100,6 +113,97 @@ final class MongoReader {
         if (!simple) order.sortInMemory(model, rows, orderings);
         if (!page) return rows;
         return pageInMemory(model, rows, q, orderings);
+    }
+
+    /**
+     * A distinct read as one pipeline, as Prisma's MongoDB connector runs it: sorted, the first document of each
+     * distinct key kept ({@code $group} with {@code $first}; null and missing are one key, as in memory), sorted again,
+     * then skipped and limited in the server. A negative {@code take} walks the order backwards, keeping the last of
+     * each key.
+     */
+    private List<Map<String, Object>> distinctInServer(ReadQuery q, Document query, List<Ordering> orderings, Set<ScalarField> fields,
+                                                       boolean backwards) {
+        Document sort = RowOrder.sortDocument(orderings, backwards);
+        Document key = new Document();
+        int i = 0;
+        for (ScalarField f : q.distinct()) key.append("k" + i++, new Document("$ifNull", java.util.Arrays.asList("$" + f.databaseName(), null)));
+        Document resort = new Document();
+        sort.forEach((field, direction) -> resort.append("doc." + field, direction));
+        List<Document> pipeline = new ArrayList<>(List.of(new Document("$match", query), new Document("$sort", sort),
+                new Document("$group", new Document("_id", key).append("doc", new Document("$first", "$$ROOT"))), new Document("$sort", resort)));
+        if (q.skip() != null && q.skip() > 0) pipeline.add(new Document("$skip", q.skip()));
+        Long limit = q.take() != null ? Long.valueOf(Math.abs(q.take())) : q.limit();
+        if (limit != null) {
+            if (limit == 0) return new ArrayList<>();
+            pipeline.add(new Document("$limit", limit));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Document d : collection(q.model()).aggregate(pipeline)) rows.add(row(q.model(), d.get("doc", Document.class), fields));
+        if (backwards) Collections.reverse(rows);
+        return rows;
+    }
+
+    /** Whether every ordering is by the model's own field or by a field one to-one relation away, joined by one key. */
+    private boolean throughToOneKeys(Model model, List<Ordering> orderings) {
+        for (Ordering o : orderings) {
+            if (!(o instanceof Ordering.ByField bf) || bf.path().size() > 1) return false;
+            if (bf.path().isEmpty()) continue;
+            RelationField rf = bf.path().getFirst();
+            MongoLink link = MongoLink.of(schema, model, rf);
+            if (rf.isList() || link.parentArray() || link.parentKeys().size() != 1 || link.childKeys().size() != 1) return false;
+        }
+        return true;
+    }
+
+    /**
+     * A read ordered through to-one relations as one pipeline: each relation joined once ({@code $lookup} on its key,
+     * {@code $unwind} keeping documents without a related one, whose value then sorts as null), sorted, skipped and
+     * limited in the server.
+     */
+    private List<Map<String, Object>> relationOrderedInServer(ReadQuery q, Document query, List<Ordering> orderings, Set<ScalarField> fields,
+                                                              boolean backwards) {
+        Model model = q.model();
+        List<Document> pipeline = new ArrayList<>(List.of(new Document("$match", query)));
+        Map<RelationField, String> joined = new HashMap<>();
+        Document sort = new Document();
+        for (Ordering o : orderings) {
+            Ordering.ByField bf = (Ordering.ByField) o;
+            String prefix = "";
+            if (!bf.path().isEmpty()) {
+                RelationField rf = bf.path().getFirst();
+                String as = joined.get(rf);
+                if (as == null) {
+                    as = "__facet_order_" + joined.size();
+                    joined.put(rf, as);
+                    MongoLink link = MongoLink.of(schema, model, rf);
+                    pipeline.add(new Document("$lookup", new Document("from", link.child().databaseName())
+                            .append("localField", link.parentKeys().getFirst().databaseName())
+                            .append("foreignField", link.childKeys().getFirst().databaseName()).append("as", as)));
+                    pipeline.add(new Document("$unwind", new Document("path", "$" + as).append("preserveNullAndEmptyArrays", true)));
+                }
+                prefix = as + ".";
+            }
+            sort.putIfAbsent(prefix + bf.field().databaseName(), bf.descending() ^ backwards ? -1 : 1);
+        }
+        pipeline.add(new Document("$sort", sort));
+        if (q.skip() != null && q.skip() > 0) pipeline.add(new Document("$skip", q.skip()));
+        Long limit = q.take() != null ? Long.valueOf(Math.abs(q.take())) : q.limit();
+        if (limit != null) {
+            if (limit == 0) return new ArrayList<>();
+            pipeline.add(new Document("$limit", limit));
+        }
+        pipeline.add(new Document("$project", projection(fields)));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Document d : collection(model).aggregate(pipeline)) rows.add(row(model, d, fields));
+        if (backwards) Collections.reverse(rows);
+        return rows;
+    }
+
+    /** The condition that names the cursor's document. */
+    private Document cursorMatch(Map<ScalarField, Object> cursor) {
+        Document match = new Document();
+        for (var e : cursor.entrySet()) match.append(e.getKey().databaseName(), values.toBson(e.getKey(), e.getValue()));
+        return match;
     }
 
     /** Applies cursor, distinct, skip and take to documents already in order, as Prisma does. */

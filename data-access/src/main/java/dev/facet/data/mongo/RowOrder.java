@@ -55,6 +55,38 @@ final class RowOrder {
         return out;
     }
 
+    /**
+     * The condition a cursor becomes: the documents at or after {@code at} (the cursor's document) in the order of
+     * {@code orderings}, walked backwards for a negative {@code take}. Orderings end with the id, so "all equal" is the
+     * cursor's document itself. Null and missing sort first, as in MongoDB's own sort: after a null comes any value
+     * (ascending); after a value, descending, come smaller values and null.
+     *
+     * @param orderings orderings by the model's own fields
+     */
+    static Document atOrAfter(List<Ordering> orderings, Document at, boolean backwards) {
+        List<Document> terms = new ArrayList<>();
+        List<Document> equal = new ArrayList<>();
+        for (Ordering o : orderings) {
+            Ordering.ByField bf = (Ordering.ByField) o;
+            String f = bf.field().databaseName();
+            Object c = at.get(f);
+            boolean ascending = bf.descending() == backwards;
+            Document after;
+            if (ascending) after = new Document(f, new Document(c == null ? "$ne" : "$gt", c));
+            else after = c == null ? null : new Document("$or", List.of(new Document(f, new Document("$lt", c)), new Document(f, null)));
+            if (after != null) terms.add(all(equal, after));
+            equal.add(new Document(f, c));
+        }
+        terms.add(all(equal, null));
+        return new Document("$or", terms);
+    }
+
+    private static Document all(List<Document> conditions, Document last) {
+        List<Document> and = new ArrayList<>(conditions);
+        if (last != null) and.add(last);
+        return and.size() == 1 ? and.getFirst() : new Document("$and", and);
+    }
+
     /** The {@code sort} document of orderings by the model's own fields. */
     static Document sortDocument(List<Ordering> orderings, boolean reverse) {
         Document sort = new Document();

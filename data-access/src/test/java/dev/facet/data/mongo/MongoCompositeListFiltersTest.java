@@ -120,4 +120,24 @@ class MongoCompositeListFiltersTest extends MongoSuite {
                 .isEqualTo("[2, 4, 5, 6, 7]");
         assertThat(ids("{\"AND\": [{\"to_many_as\": {\"isSet\": false}}, {\"to_many_as\": {\"equals\": []}}]}")).isEqualTo("[]");
     }
+
+    /**
+     * A top-level {@code none}: Prisma renders its element filter with the undefined exclusion inverted (ADR 0024),
+     * each condition OR "the field is missing", so an element without the field counts as a match and excludes its
+     * document; an explicit null is set and compares as the lowest value.
+     */
+    @Test
+    void aTopLevelNoneCountsAnElementMissingTheFieldAsAMatch() {
+        open(MODELS);
+        raw(db -> db.getCollection("TestModel").insertMany(java.util.List.of(
+                new org.bson.Document("_id", 1L).append("top_a", java.util.List.of(new org.bson.Document("a1", "x"))),
+                new org.bson.Document("_id", 2L).append("top_a", java.util.List.of(new org.bson.Document("a1", "x"), new org.bson.Document("a_2", 3L))),
+                new org.bson.Document("_id", 3L).append("top_a", java.util.List.of(new org.bson.Document("a1", "x").append("a_2", null))))));
+        assertThat(ids("{\"to_many_as\": {\"none\": {\"a_1\": \"y\"}}}")).isEqualTo("[1, 3]");
+        assertThat(ids("{\"to_many_as\": {\"none\": {\"a_2\": {\"gt\": 5}}}}")).isEqualTo("[3]");
+        assertThat(ids("{\"NOT\": [{\"to_many_as\": {\"none\": {\"a_2\": {\"gt\": 5}}}}]}")).isEqualTo("[1, 2]");
+        // some and every keep the exclusion: a missing field matches no element condition.
+        assertThat(ids("{\"to_many_as\": {\"some\": {\"a_2\": {\"lt\": 5}}}}")).isEqualTo("[2, 3]");
+        assertThat(ids("{\"to_many_as\": {\"every\": {\"a_1\": \"x\"}}}")).isEqualTo("[1, 3]");
+    }
 }

@@ -224,6 +224,21 @@ class MongoReadsTest extends MongoSuite {
     }
 
     @Test
+    void anOrderingThroughAToOneRelationIsOnePipelineInTheServer() {
+        List<String> posts = commandsOf(() -> assertThat(values(run("Post", "findMany",
+                "{\"orderBy\": [{\"author\": {\"email\": \"desc\"}}, {\"title\": \"asc\"}], \"skip\": 1, \"take\": 2}"), "title"))
+                .containsExactly("Engines", "Looms"));
+        assertThat(posts).hasSize(1).allMatch(c -> c.startsWith("aggregate "));
+        // The back side of a one-to-one: users without a profile sort as null, first, by id among themselves.
+        assertThat(values(run("User", "findMany", "{\"orderBy\": {\"profile\": {\"bio\": \"asc\"}}, \"take\": 3}"), "email"))
+                .containsExactly("cy@x.io", "dee@x.io", "bob@x.io");
+        assertThat(values(run("User", "findMany", "{\"orderBy\": {\"profile\": {\"bio\": \"asc\"}}, \"take\": -2}"), "email"))
+                .containsExactly("bob@x.io", "ada@x.io");
+        assertThat(values(run("Comment", "findMany", "{\"orderBy\": [{\"post\": {\"views\": \"desc\"}}, {\"text\": \"desc\"}], \"include\": {\"post\": true}}"), "text"))
+                .containsExactly("meh", "great", "wow");
+    }
+
+    @Test
     void countAggregateAndGroupBy() {
         assertThat(json("User", "count", "{}")).isEqualTo("4");
         assertThat(json("Post", "count", "{\"where\": {\"views\": {\"gt\": 5}}}")).isEqualTo("2");

@@ -79,20 +79,66 @@ public final class DemoSeeder {
     private static final String[] NOTES = {"Please leave at the door", "Gift wrap, please", "Ring twice", "Deliver after 17:00",
             "Neighbour at no. 12 can take it"};
 
+    /** Which flavour of the demo schema the rows are for. */
+    public enum Flavour {
+        /** resources/demo/schema.prisma: integer ids, an Address model, an implicit many-to-many, Decimal prices. */
+        SQL,
+        /**
+         * resources/demo/schema.mongodb.prisma: ObjectId ids, the address embedded in its customer, products and
+         * categories linked by id arrays on both sides, Float prices, and an id of its own for each order line.
+         */
+        MONGODB
+    }
+
     private final Size size;
     private final Random random;
+    private final Flavour flavour;
 
     /**
      * @param size how many rows
      * @param seed the random seed; the same seed gives the same rows
      */
     public DemoSeeder(Size size, long seed) {
+        this(size, seed, Flavour.SQL);
+    }
+
+    /**
+     * @param size    how many rows
+     * @param seed    the random seed; the same seed gives the same rows (in either flavour)
+     * @param flavour the schema the rows are written for
+     */
+    public DemoSeeder(Size size, long seed, Flavour flavour) {
         this.size = size;
         this.random = new Random(seed);
+        this.flavour = flavour;
     }
 
     /** @return a seeder of the full demo with Facet's seed */
-    public static DemoSeeder standard() { return new DemoSeeder(Size.FULL, 20260101L); }
+    public static DemoSeeder standard() { return standard(Flavour.SQL); }
+
+    /** @return a seeder of the full demo with Facet's seed, for the given flavour of the schema */
+    public static DemoSeeder standard(Flavour flavour) { return new DemoSeeder(Size.FULL, 20260101L, flavour); }
+
+    private boolean mongo() { return flavour == Flavour.MONGODB; }
+
+    /**
+     * A record's id: its number on SQL; on MongoDB an ObjectId laid out as the server makes them (a timestamp in the
+     * demo's two years, five "random" bytes, a counter), all derived from the model and the number, so that the same
+     * seed gives the same ids and foreign keys can be written directly.
+     */
+    private JsonNode id(String model, int n) {
+        if (!mongo()) return JSON.numberNode(n);
+        long modelTag = List.of("Customer", "Category", "Product", "Order", "OrderLine", "Review").indexOf(model) + 1;
+        long seconds = EPOCH.getEpochSecond() - TWO_YEARS_MINUTES * 60 + modelTag * 86_400 + n * 3_607L;
+        long mixed = (modelTag * 0x9E3779B97F4A7C15L) ^ (n * 0xC2B2AE3D27D4EB4FL);
+        mixed ^= mixed >>> 31;
+        return JSON.textNode(String.format("%08x%010x%06x", seconds, mixed & 0xff_ffff_ffffL, (modelTag << 20 | n) & 0xff_ffff));
+    }
+
+    /** A price in cents as the schema's type takes it: Decimal as an exact string, Float (MongoDB) as a number. */
+    private JsonNode price(long cents) {
+        return mongo() ? JSON.numberNode(cents / 100.0) : JSON.textNode(cents / 100 + "." + String.format("%02d", cents % 100));
+    }
 
     /**
      * Writes every row. Runs on a background thread; each model is one {@code createMany} (products one
@@ -102,22 +148,55 @@ public final class DemoSeeder {
      * @param progress receives "Adding customers" and the like
      */
     public void seed(QueryEngine engine, Consumer<String> progress) {
-        progress.accept("Adding categories");
         ArrayNode categories = JSON.arrayNode();
-        for (int i = 0; i < CATEGORIES.length; i++) categories.addObject().put("id", i + 1).put("name", CATEGORIES[i]);
-        createMany(engine, "Category", categories);
+        for (int i = 0; i < CATEGORIES.length; i++) {
+            ObjectNode c = categories.addObject();
+            c.set("id", id("Category", i + 1));
+            c.put("name", CATEGORIES[i]);
+            if (mongo()) c.putArray("productIds");
+        }
+        if (!mongo()) {
+            progress.accept("Adding categories");
+            createMany(engine, "Category", categories);
+        }
 
         progress.accept("Adding " + size.customers() + " customers");
         List<Instant> joined = new ArrayList<>();
-        createMany(engine, "Customer", customers(joined));
-        progress.accept("Adding addresses");
-        createMany(engine, "Address", addresses());
+        ArrayNode customers = customers(joined);
+        ArrayNode addresses = addresses();
+        if (mongo()) {
+            // The address is an embedded document: it goes into its customer's document.
+            for (JsonNode a : addresses) {
+                ObjectNode embedded = ((ObjectNode) customers.get(a.get("customerId").asInt() - 1)).putObject("address");
+                for (String field : List.of("street", "city", "postalCode", "country")) embedded.set(field, a.get(field));
+            }
+            createMany(engine, "Customer", customers);
+        } else {
+            createMany(engine, "Customer", customers);
+            progress.accept("Adding addresses");
+            createMany(engine, "Address", addresses);
+        }
 
         progress.accept("Adding " + size.products() + " products");
         List<Long> prices = new ArrayList<>();
-        List<QueryEngine.Request> products = new ArrayList<>();
-        for (int id = 1; id <= size.products(); id++) products.add(new QueryEngine.Request("Product", "create", args("data", product(id, prices))));
-        engine.executeInTransaction(products);
+        if (mongo()) {
+            // Both sides' id arrays are written as they are, each product's categories and each category's products.
+            ArrayNode products = JSON.arrayNode();
+            for (int id = 1; id <= size.products(); id++) {
+                ObjectNode p = product(id, prices);
+                for (JsonNode category : p.get("categoryIds")) {
+                    for (JsonNode c : categories) if (c.get("id").equals(category)) ((ArrayNode) c.get("productIds")).add(p.get("id"));
+                }
+                products.add(p);
+            }
+            createMany(engine, "Product", products);
+            progress.accept("Adding categories");
+            createMany(engine, "Category", categories);
+        } else {
+            List<QueryEngine.Request> products = new ArrayList<>();
+            for (int id = 1; id <= size.products(); id++) products.add(new QueryEngine.Request("Product", "create", args("data", product(id, prices))));
+            engine.executeInTransaction(products);
+        }
 
         progress.accept("Adding " + size.orders() + " orders");
         ArrayNode lines = JSON.arrayNode();
@@ -157,7 +236,7 @@ public final class DemoSeeder {
                     .plus(random.nextInt(600), ChronoUnit.MINUTES);
             joined.add(created);
             ObjectNode c = rows.addObject();
-            c.put("id", id);
+            c.set("id", id("Customer", id));
             c.put("email", email);
             c.put("name", first + " " + last);
             c.put("role", id == 1 ? "ADMIN" : random.nextInt(100) < 5 ? "STAFF" : "CUSTOMER");
@@ -180,7 +259,7 @@ public final class DemoSeeder {
             c.put("createdAt", ISO.format(created));
             c.put("updatedAt", ISO.format(created.plus(random.nextInt(60 * 24 * 90), ChronoUnit.MINUTES)));
             // Referrers joined earlier, so every referral points back in time.
-            if (id > 10 && random.nextInt(100) < 25) c.put("referrerId", 1 + random.nextInt(id - 1));
+            if (id > 10 && random.nextInt(100) < 25) c.set("referrerId", id("Customer", 1 + random.nextInt(id - 1)));
             else c.putNull("referrerId");
         }
         return rows;
@@ -209,14 +288,14 @@ public final class DemoSeeder {
         String thing = pick(THINGS);
         long cents = (5 + random.nextInt(195)) * 100L + (random.nextBoolean() ? 99 : 50);
         pricesInCents.add(cents);
-        p.put("id", id);
+        p.set("id", id("Product", id));
         p.put("sku", String.format("SKU-%05d", 10_000 + id * 7));
         p.put("name", material + " " + thing);
         if (random.nextInt(100) < 70) p.put("description", "A " + material.toLowerCase(java.util.Locale.ROOT) + " "
                 + thing.toLowerCase(java.util.Locale.ROOT) + ", made to last. " + (random.nextBoolean() ? "Handmade in small batches." : "Ships in 2 to 3 days."));
         else p.putNull("description");
         // Decimal goes in as an exact string, as Prisma Client sends it.
-        p.put("price", cents / 100 + "." + String.format("%02d", cents % 100));
+        p.set("price", price(cents));
         p.put("stock", random.nextInt(10) == 0 ? 0 : random.nextInt(500));
         p.put("active", random.nextInt(100) < 92);
         if (random.nextInt(100) < 80) {
@@ -228,11 +307,16 @@ public final class DemoSeeder {
         } else {
             p.putNull("attributes");
         }
-        ArrayNode connect = p.putObject("categories").putArray("connect");
         Set<Integer> chosen = new LinkedHashSet<>();
         int count = 1 + random.nextInt(3);
         while (chosen.size() < count) chosen.add(1 + random.nextInt(CATEGORIES.length));
-        for (int c : chosen) connect.addObject().put("id", c);
+        if (mongo()) {
+            ArrayNode ids = p.putArray("categoryIds");
+            for (int c : chosen) ids.add(id("Category", c));
+        } else {
+            ArrayNode connect = p.putObject("categories").putArray("connect");
+            for (int c : chosen) connect.addObject().put("id", c);
+        }
         return p;
     }
 
@@ -247,13 +331,13 @@ public final class DemoSeeder {
             Instant placed = earliest.plus((long) (random.nextDouble() * window), ChronoUnit.MINUTES);
             long ageDays = ChronoUnit.DAYS.between(placed, EPOCH);
             ObjectNode o = rows.addObject();
-            o.put("id", id);
+            o.set("id", id("Order", id));
             o.put("number", String.format("ORD-%d-%06d", placed.atZone(ZoneOffset.UTC).getYear(), id));
             o.put("status", status(ageDays));
             o.put("placedAt", ISO.format(placed));
             if (random.nextInt(100) < 15) o.put("note", pick(NOTES));
             else o.putNull("note");
-            o.put("customerId", customer);
+            o.set("customerId", id("Customer", customer));
             Set<Integer> products = new LinkedHashSet<>();
             int n = 1 + random.nextInt(random.nextInt(4) == 0 ? 5 : 2);
             while (products.size() < n) products.add(1 + random.nextInt(size.products()));
@@ -261,10 +345,11 @@ public final class DemoSeeder {
                 long cents = prices.get(product - 1);
                 if (random.nextInt(10) == 0) cents = cents * 85 / 100;
                 ObjectNode line = lines.addObject();
-                line.put("orderId", id);
-                line.put("productId", product);
+                if (mongo()) line.set("id", id("OrderLine", lines.size()));
+                line.set("orderId", id("Order", id));
+                line.set("productId", id("Product", product));
                 line.put("quantity", random.nextInt(6) == 0 ? 2 + random.nextInt(4) : 1);
-                line.put("unitPrice", cents / 100 + "." + String.format("%02d", cents % 100));
+                line.set("unitPrice", price(cents));
             }
         }
         return rows;
@@ -292,14 +377,14 @@ public final class DemoSeeder {
             Instant earliest = joined.get(customer - 1);
             long window = Math.max(60, ChronoUnit.MINUTES.between(earliest, EPOCH));
             ObjectNode v = rows.addObject();
-            v.put("id", ++id);
+            v.set("id", id("Review", ++id));
             v.put("rating", rating);
             v.put("title", pick(rating >= 4 ? GOOD_TITLES : rating == 3 ? MIXED_TITLES : BAD_TITLES));
             if (random.nextInt(100) < 60) v.put("body", body(rating));
             else v.putNull("body");
             v.put("createdAt", ISO.format(earliest.plus((long) (random.nextDouble() * window), ChronoUnit.MINUTES)));
-            v.put("productId", product);
-            v.put("customerId", customer);
+            v.set("productId", id("Product", product));
+            v.set("customerId", id("Customer", customer));
         }
         return rows;
     }

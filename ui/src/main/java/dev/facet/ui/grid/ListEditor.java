@@ -6,11 +6,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.facet.schema.model.ScalarType;
 import dev.facet.ui.grid.ModelGridViewModel.EditResult;
+import dev.facet.schema.model.EnumValue;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -21,8 +31,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The sheet that edits a scalar or enum list ({@code String[]}, {@code Int[]}, {@code DateTime[]}...) item by item:
- * a text field per item, checked as typed with the single value checks of {@link CellValues}, Add, Remove and
- * Move up/down. Apply sets the whole list as a pending change, as the JSON text editor does (still offered by
+ * a text field per item, checked as typed with the single value checks of {@link CellValues} (with a date picker
+ * beside it for DateTime items), or a dropdown of the enum's values for enum lists; Add, Remove and Move up/down. Apply sets the whole list as a pending change, as the JSON text editor does (still offered by
  * "Edit as JSON"). Ctrl+Enter applies, Esc closes.
  */
 final class ListEditor extends VBox {
@@ -31,7 +41,7 @@ final class ListEditor extends VBox {
     private final GridColumn column;
     private final Runnable close;
     private final ZoneId zone;
-    private final List<TextField> items = new ArrayList<>();
+    private final List<Item> items = new ArrayList<>();
     private final VBox rows = new VBox(4);
     private final Label status = new Label();
 
@@ -56,7 +66,7 @@ final class ListEditor extends VBox {
         HBox head = EditorSheets.head(column.name(), column.typeLabel() + (row.isDraft() ? " · new record" : " · " + row));
         JsonNode value = vm.editValue(row, column);
         if (value != null && value.isArray()) {
-            for (JsonNode item : value) items.add(field(CellValues.editText(column, item, zone)));
+            for (JsonNode item : value) items.add(item(CellValues.editText(column, item, zone)));
         }
         rows.setId("list-items");
         ScrollPane scroll = new ScrollPane(rows);
@@ -66,10 +76,10 @@ final class ListEditor extends VBox {
         Button add = new Button("Add");
         add.setId("list-add");
         add.setOnAction(e -> {
-            TextField f = field("");
-            items.add(f);
+            Item item = item(column.kind() == GridColumn.Kind.ENUM ? enumValues().getFirst() : "");
+            items.add(item);
             redraw();
-            f.requestFocus();
+            item.input().requestFocus();
         });
         status.setId("list-status");
         status.setWrapText(true);
@@ -93,11 +103,68 @@ final class ListEditor extends VBox {
         EditorSheets.keys(this, this::apply, close);
     }
 
-    private TextField field(String text) {
+    /**
+     * One item's input: its text (what {@link CellValues#parseItem} reads), the control that takes the focus and
+     * carries the item's id, and what is shown in the row.
+     */
+    private record Item(StringProperty text, Control input, Node shown) {}
+
+    private Item item(String text) {
+        if (column.kind() == GridColumn.Kind.ENUM) {
+            // An enum item is one of the enum's values: a dropdown, nothing to mistype.
+            ComboBox<String> box = new ComboBox<>();
+            box.getItems().setAll(enumValues());
+            box.setValue(text);
+            box.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(box, Priority.ALWAYS);
+            StringProperty value = new SimpleStringProperty(text);
+            box.valueProperty().addListener((o, a, b) -> value.set(b));
+            value.addListener((o, a, b) -> check());
+            return new Item(value, box, box);
+        }
         TextField f = new TextField(text);
         HBox.setHgrow(f, Priority.ALWAYS);
         f.textProperty().addListener((o, a, b) -> check());
-        return f;
+        if (column.scalarType() != ScalarType.DATE_TIME) return new Item(f.textProperty(), f, f);
+        // A DateTime item keeps its text field (times, milliseconds) and gets a date picker that sets the date part.
+        DatePicker picker = new DatePicker();
+        picker.setEditable(false);
+        picker.setPrefWidth(36);
+        picker.setMaxWidth(36);
+        picker.getStyleClass().add("list-date-picker");
+        picker.setTooltip(new javafx.scene.control.Tooltip("Pick the date (the time of day is kept)"));
+        picker.setOnShowing(e -> picker.setValue(dateOf(f.getText())));
+        picker.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(dateOf(f.getText()))) f.setText(withDate(f.getText(), b));
+        });
+        HBox box = new HBox(4, f, picker);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return new Item(f.textProperty(), f, box);
+    }
+
+    private List<String> enumValues() {
+        return column.enumType() == null ? List.of() : column.enumType().values().stream().map(EnumValue::name).toList();
+    }
+
+    /** @return the date of a DateTime item's text in the editor's zone, or null when the text is not a DateTime yet */
+    private LocalDate dateOf(String text) {
+        try {
+            return Instant.parse(CellValues.parseItem(column, text, zone).asText()).atZone(zone).toLocalDate();
+        } catch (CellValues.Refused | java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** @return the item's text with its date replaced: the time of day kept, midnight when there was none */
+    private String withDate(String text, LocalDate date) {
+        ZonedDateTime at;
+        try {
+            at = Instant.parse(CellValues.parseItem(column, text, zone).asText()).atZone(zone).with(date);
+        } catch (CellValues.Refused | java.time.format.DateTimeParseException e) {
+            at = date.atStartOfDay(zone);
+        }
+        return CellValues.editText(column, JsonNodeFactory.instance.textNode(at.toInstant().toString()), zone);
     }
 
     /** Rebuilds the rows after an item was added, removed or moved (ids follow the positions, from 0). */
@@ -105,8 +172,9 @@ final class ListEditor extends VBox {
         List<HBox> list = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             int at = i;
-            TextField f = items.get(i);
-            f.setId("list-item-" + i);
+            Item item = items.get(i);
+            item.input().setId("list-item-" + i);
+            if (item.shown() != item.input()) ((HBox) item.shown()).getChildren().get(1).setId("list-date-" + i);
             Label n = new Label((i + 1) + ".");
             n.setMinWidth(28);
             n.getStyleClass().add(Styles.TEXT_MUTED);
@@ -118,7 +186,7 @@ final class ListEditor extends VBox {
                 items.remove(at);
                 redraw();
             });
-            HBox line = new HBox(4, n, f, up, down, remove);
+            HBox line = new HBox(4, n, item.shown(), up, down, remove);
             line.setAlignment(Pos.CENTER_LEFT);
             list.add(line);
         }
@@ -150,9 +218,9 @@ final class ListEditor extends VBox {
     private String check() {
         String first = null;
         for (int i = 0; i < items.size(); i++) {
-            TextField f = items.get(i);
-            String why = refusal(f.getText());
-            f.pseudoClassStateChanged(Styles.STATE_DANGER, why != null);
+            Item item = items.get(i);
+            String why = refusal(item.text().get());
+            item.input().pseudoClassStateChanged(Styles.STATE_DANGER, why != null);
             if (why != null && first == null) first = "item " + (i + 1) + ": " + why;
         }
         status.setText(first == null ? items.size() + (items.size() == 1 ? " item" : " items") : first);
@@ -162,6 +230,7 @@ final class ListEditor extends VBox {
     }
 
     private String refusal(String text) {
+        if (text == null) return "choose a value";
         try {
             CellValues.parseItem(column, text, zone);
             return null;
@@ -173,7 +242,7 @@ final class ListEditor extends VBox {
     void apply() {
         if (check() != null) return;
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        for (TextField f : items) list.add(CellValues.parseItem(column, f.getText(), zone));
+        for (Item item : items) list.add(CellValues.parseItem(column, item.text().get(), zone));
         EditResult r = vm.setValue(row, column, list);
         if (r.ok()) {
             close.run();

@@ -38,7 +38,11 @@ public final class StandardProjectOpener implements ProjectOpener {
     @Override
     public Project open(OpenRequest request, Consumer<String> progress) throws OpenFailure {
         return switch (request) {
-            case OpenRequest.Schema s -> loader.open(s.schemaPath(), s.url(), false);
+            case OpenRequest.Schema s -> {
+                Project p = loader.open(s.schemaPath(), s.url(), false);
+                if (s.allowNonAtomic()) p.engine().allowNonAtomicWrites(true);
+                yield p;
+            }
             case OpenRequest.Demo d -> openDemo(progress);
         };
     }

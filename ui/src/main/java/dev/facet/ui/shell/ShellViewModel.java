@@ -97,6 +97,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final TaskExecutor executor;
     private final Notifications notifications = new Notifications();
     private final DriftNotice driftNotice = new DriftNotice(notifications);
+    private final NonAtomicNotice nonAtomicNotice = new NonAtomicNotice(notifications);
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP_NAME);
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper();
@@ -214,10 +215,11 @@ public final class ShellViewModel implements AutoCloseable {
         p = p.withReadOnly(services.settings().isReadOnly(settingsKey(p)));
         project.set(p);
         reloadRequest = request instanceof OpenRequest.Schema s
-                ? new OpenRequest.Schema(p.schemaPath(), s.url()) : new OpenRequest.Schema(p.schemaPath(), null);
-        title.set(titleFor(p));
+                ? new OpenRequest.Schema(p.schemaPath(), s.url(), s.allowNonAtomic()) : new OpenRequest.Schema(p.schemaPath(), null);
         syncModels(p);
         driftNotice.show(p);
+        nonAtomicNotice.show(p, reloadRequest.allowNonAtomic());
+        title.set(titleFor(p) + nonAtomicNotice.titleSuffix());
         if (old != null) closeInBackground(old);
         watchSchema(p.schemaPath());
         if (request instanceof OpenRequest.Schema s) {
@@ -268,7 +270,7 @@ public final class ShellViewModel implements AutoCloseable {
         services.settings().setReadOnly(settingsKey(p), on);
         // The same engine: the old record is not closed, the tabs move to the new one.
         project.set(next);
-        title.set(titleFor(next));
+        title.set(titleFor(next) + nonAtomicNotice.titleSuffix());
         tabs.reconcile(next);
         return true;
     }
@@ -324,7 +326,7 @@ public final class ShellViewModel implements AutoCloseable {
         if (reloadProblem != null) notifications.dismiss(reloadProblem);
         reloadProblem = null;
         project.set(p);
-        title.set(titleFor(p));
+        title.set(titleFor(p) + nonAtomicNotice.titleSuffix());
         syncModels(p);
         driftNotice.show(p);
         TabsViewModel.Reconciled r = tabs.reconcile(p);

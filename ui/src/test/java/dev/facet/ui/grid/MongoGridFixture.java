@@ -31,6 +31,12 @@ public final class MongoGridFixture {
               url      = "mongodb://localhost/shop"
             }
 
+            enum Badge {
+              GOLD
+              SILVER
+              BRONZE
+            }
+
             type Geo {
               lat Float
               lng Float
@@ -56,6 +62,8 @@ public final class MongoGridFixture {
               points    Int?
               tags      String[]
               scores    Int[]
+              visits    DateTime[]
+              badges    Badge[]
               address   Address?
               orders    Order[]
               createdAt DateTime @default(now())
@@ -133,7 +141,7 @@ public final class MongoGridFixture {
     static void seed(QueryEngine e) {
         run(e, "Customer", "create", """
                 {"data": {"id": "%s", "email": "ada@example.com", "name": "Ada Lovelace", "points": 10, "tags": ["vip", "math"],
-                  "scores": [3, 5], "address": {"street": "Main St 1", "city": "Delft", "geo": {"lat": 52.01, "lng": 4.36}}}}"""
+                  "scores": [3, 5], "visits": ["2026-03-01T10:30:00.000Z"], "badges": ["GOLD"], "address": {"street": "Main St 1", "city": "Delft", "geo": {"lat": 52.01, "lng": 4.36}}}}"""
                 .formatted(ADA));
         run(e, "Customer", "create", """
                 {"data": {"id": "%s", "email": "grace@example.com", "name": null, "tags": []}}""".formatted(GRACE));

@@ -183,6 +183,57 @@ class MongoGridFxTest extends GridWindowTest {
     }
 
     @Test
+    void aDateTimeListHasADatePickerPerItemAndAnEnumListADropdown(FxRobot robot) {
+        project = MongoGridFixture.project();
+        show("Customer", 1280, 800);
+        java.time.ZoneId zone = vm().zoneProperty().get();
+        selectCell(0, "visits");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#list-editor").tryQuery().isPresent());
+        TextField visit = robot.lookup("#list-item-0").queryAs(TextField.class);
+        javafx.scene.control.DatePicker picker = robot.lookup("#list-date-0").queryAs(javafx.scene.control.DatePicker.class);
+        java.time.ZonedDateTime stored = java.time.Instant.parse("2026-03-01T10:30:00Z").atZone(zone);
+        assertThat(visit.getText()).startsWith(stored.toLocalDate().toString());
+
+        // The picker sets the date and keeps the time of day; an added item gets midnight of the picked day.
+        robot.interact(() -> picker.setValue(java.time.LocalDate.of(2026, 4, 15)));
+        assertThat(visit.getText()).isEqualTo("2026-04-15 " + stored.toLocalTime().toString().substring(0, 5) + ":00");
+        robot.clickOn("#list-add");
+        robot.interact(() -> robot.lookup("#list-date-1").queryAs(javafx.scene.control.DatePicker.class).setValue(java.time.LocalDate.of(2026, 5, 2)));
+        assertThat(robot.lookup("#list-item-1").queryAs(TextField.class).getText()).isEqualTo("2026-05-02 00:00:00");
+        GridFx.snapshot(stage.getScene(), "mongo-list-editor-dates");
+        robot.clickOn("#list-apply");
+        waitUntil(() -> robot.lookup("#list-editor").tryQuery().isEmpty());
+
+        // An enum list: each item is a dropdown of the enum's values; Add starts with the first value.
+        selectCell(0, "badges");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#list-editor").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> badge = robot.lookup("#list-item-0").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(badge.getItems()).containsExactly("GOLD", "SILVER", "BRONZE");
+        assertThat(badge.getValue()).isEqualTo("GOLD");
+        robot.interact(() -> badge.setValue("SILVER"));
+        robot.clickOn("#list-add");
+        assertThat(robot.lookup("#list-item-1").queryAs(javafx.scene.control.ComboBox.class).getValue()).isEqualTo("GOLD");
+        assertThat(robot.lookup("#list-status").queryLabeled().getText()).isEqualTo("2 items");
+        GridFx.snapshot(stage.getScene(), "mongo-list-editor-enum");
+        robot.clickOn("#list-apply");
+        waitUntil(() -> robot.lookup("#list-editor").tryQuery().isEmpty());
+
+        save(robot);
+        assertThat(message()).isEqualTo("Saved 2 changes");
+        java.time.Instant first = stored.with(java.time.LocalDate.of(2026, 4, 15)).toInstant();
+        java.time.Instant second = java.time.LocalDate.of(2026, 5, 2).atStartOfDay(zone).toInstant();
+        assertThat(run(project.engine(), "Customer", "findUnique", "{\"where\": {\"id\": \"%s\"}, \"select\": {\"visits\": true, \"badges\": true}}".formatted(ADA))
+                .toString()).isEqualTo("{\"visits\":[\"%s\",\"%s\"],\"badges\":[\"SILVER\",\"GOLD\"]}".formatted(iso(first), iso(second)));
+    }
+
+    private static String iso(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC).format(t);
+    }
+
+    @Test
     void thePickerTicksAndUnticksAnIdArrayRelation(FxRobot robot) {
         project = MongoGridFixture.project();
         project.engine().allowNonAtomicWrites(true);

@@ -332,6 +332,50 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aMongoProjectOpenedAllowingNonAtomicWritesWritesSeveralDocumentsAndWarnsWhileOn() throws Exception {
+        Path schema = dir.resolve("mongo/schema.prisma");
+        Files.createDirectories(schema.getParent());
+        Files.writeString(schema, """
+                datasource db {
+                  provider = "mongodb"
+                  url      = env("DATABASE_URL")
+                }
+
+                model Note {
+                  id   String @id @default(auto()) @map("_id") @db.ObjectId
+                  text String
+                }
+                """);
+        String url = dev.facet.data.testdb.TestServers.mongoServerUrl().replaceAll("/?(\\?.*)?$", "") + "/facet_nonatomic_" + ProcessHandle.current().pid();
+        String twoNotes = "{\"data\": [{\"text\": \"a\"}, {\"text\": \"b\"}]}";
+
+        org.junit.jupiter.api.Assumptions.assumeFalse(dev.facet.data.testdb.TestServers.mongoIsReal(),
+                "a real server may be a replica set, with transactions: the option changes nothing there and nothing warns");
+        vm.open(new OpenRequest.Schema(schema, url));
+        // The test server has no transactions: without the option a write of two documents is refused, and nothing warns.
+        assertThat(org.junit.jupiter.api.Assertions.assertThrows(QueryError.class,
+                () -> vm.projectProperty().get().engine().execute("Note", "createMany", dev.facet.data.value.JsonCodec.parse(twoNotes))).code())
+                .isEqualTo("P2031");
+        assertThat(vm.notifications().items()).noneMatch(n -> n.title().equals(NonAtomicNotice.TITLE));
+        assertThat(vm.titleProperty().get()).doesNotContain("without transactions");
+
+        vm.open(new OpenRequest.Schema(schema, url, true));
+
+        assertThat(vm.projectProperty().get().engine().execute("Note", "createMany", dev.facet.data.value.JsonCodec.parse(twoNotes)).get("count").asInt())
+                .isEqualTo(2);
+        assertThat(vm.notifications().items()).filteredOn(n -> n.title().equals(NonAtomicNotice.TITLE)).singleElement()
+                .satisfies(n -> assertThat(n.text()).contains("--allow-non-atomic").contains("one after another"));
+        assertThat(vm.titleProperty().get()).endsWith(" \u00b7 saves without transactions");
+
+        vm.reload();
+        assertThat(vm.titleProperty().get()).as("a reload keeps the option").endsWith(" \u00b7 saves without transactions");
+
+        vm.open(new OpenRequest.Demo());
+        assertThat(vm.notifications().items()).noneMatch(n -> n.title().equals(NonAtomicNotice.TITLE));
+        assertThat(vm.titleProperty().get()).doesNotContain("without transactions");
+    }
+
+    @Test
     void openedSchemasAreRemembered() {
         vm.open(new OpenRequest.Demo());
         Path schema = demo.workspace().schemaFile();
