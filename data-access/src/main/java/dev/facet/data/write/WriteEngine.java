@@ -50,6 +50,8 @@ public final class WriteEngine {
     private final Set<ConnectorCapability> capabilities;
     private final InputShapes shapes;
     private final CreateChecks createChecks;
+    /** Which waiting nested create of the current top-level create Prisma runs early (see {@link CreateOrder.Plan}). */
+    private final ThreadLocal<CreateOrder.Plan> createPlan = ThreadLocal.withInitial(() -> CreateOrder.Plan.NONE);
 
     /**
      * @param schema       the schema
@@ -72,7 +74,12 @@ public final class WriteEngine {
     /** {@code create}: returns the created record's key values. */
     public Map<String, Object> create(Session s, Model model, JsonNode data, String path) {
         checkCreateOps(model, requireObject(data, path), path);
-        return createRecord(s, model, data, path, Map.of(), null);
+        createPlan.set(CreateOrder.Plan.of(schema, model, data));
+        try {
+            return createRecord(s, model, data, path, Map.of(), null);
+        } finally {
+            createPlan.remove();
+        }
     }
 
     /**
@@ -289,10 +296,14 @@ public final class WriteEngine {
         checkRequired(model, values, path, hasCheckedAndUncheckedInputs(model, backField));
         for (var op : later) checkToOneConnect(s, model, op.getKey(), op.getValue(), join(path, op.getKey().name()));
         Map<String, Object> row = s.insert(model, values);
-        List<Runnable> deferred = new ArrayList<>();
-        for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
-                join(path, op.getKey().name()), true, deferred);
-        runDeferred(deferred);
+        CreateOrder.Pending deferred = new CreateOrder.Pending(createPlan.get(), data);
+        for (var op : later) {
+            deferred.beforeWrite();
+            nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())), join(path, op.getKey().name()), true,
+                    deferred);
+            deferred.afterWrite();
+        }
+        deferred.runAll();
         return keyOf(model, row);
     }
 
@@ -473,10 +484,10 @@ public final class WriteEngine {
         }
         if (!later.isEmpty()) {
             Map<String, Object> row = findFields(s, model, keyFilter(model, key), referencedFields(model));
-            List<Runnable> deferred = new ArrayList<>();
+            CreateOrder.Pending deferred = new CreateOrder.Pending(CreateOrder.Plan.NONE, data);
             for (var op : later) nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
                     join(path, op.getKey().name()), false, deferred);
-            runDeferred(deferred);
+            deferred.runAll();
         }
         return key;
     }
@@ -681,7 +692,7 @@ public final class WriteEngine {
      * @param creating whether the parent is being created (it has no related records yet)
      */
     private void nested(Session s, Model model, Map<String, Object> parent, RelationField rf, JsonNode op, String path, boolean creating,
-                        List<Runnable> deferred) {
+                        CreateOrder.Pending deferred) {
         RelationLink link = RelationLink.of(schema, model, rf);
         Set<String> allowed = new HashSet<>(rf.isList() ? TO_MANY_OPS : TO_ONE_OPS);
         if (creating) allowed.retainAll(Set.of("create", "createMany", "connect", "connectOrCreate"));
@@ -700,6 +711,7 @@ public final class WriteEngine {
                 case "create" -> {
                     checkCreateList(child, back, v, p);
                     List<JsonNode> list = rf.isList() ? items(v) : List.of(v);
+                    List<Runnable> now = new ArrayList<>();
                     for (int i = 0; i < list.size(); i++) {
                         String ip = rf.isList() && v.isArray() ? join(p, Integer.toString(i)) : p;
                         JsonNode data = requireObject(list.get(i), ip);
@@ -708,9 +720,11 @@ public final class WriteEngine {
                             Map<String, Object> created = createRecord(s, child, data, ip, preset, back);
                             if (link.manyToMany()) linkPairs(s, link, parent, List.of(created));
                         };
-                        if (CreateOrder.waitsForItsRelations(schema, child, back, data)) deferred.add(create);
-                        else create.run();
+                        if (CreateOrder.waitsForItsRelations(schema, child, back, data)) deferred.add(data, create);
+                        else now.add(create);
                     }
+                    deferred.listRead();
+                    now.forEach(Runnable::run);
                 }
                 case "createMany" -> {
                     JsonNode cm = requireObject(v, p);
@@ -1052,10 +1066,6 @@ public final class WriteEngine {
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) paths.add(create.isArray() ? join(path, Integer.toString(i)) : path);
         shapes.checkCreate(child, back, list, paths);
-    }
-
-    private static void runDeferred(List<Runnable> deferred) {
-        for (Runnable r : deferred.reversed()) r.run();
     }
 
     /**

@@ -124,6 +124,36 @@ class PrismaParityTest extends EngineSuite {
         assertThat(c.get("postId").asInt()).isEqualTo(2);
     }
 
+    /**
+     * The parity-writes comparison suite, fifth round: a list mixing records that connectOrCreate their own relation.
+     * Those wait like the others, but Prisma's graph moves the first waiting record of the request to where the first
+     * connectOrCreate of a held relation was built (see CreateOrder.Plan); each expectation is Prisma 7's order.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void aListWithConnectOrCreateOfTheRecordsOwnRelationRunsInPrismasOrder(DbKind kind, String mode) {
+        open(kind, mode);
+        run("User", "create", "{\"data\": {\"name\": \"u1\"}}");
+        String plain = "{\"text\": \"%s\"}";
+        String connect = "{\"text\": \"%s\", \"author\": {\"connect\": {\"id\": 1}}}";
+        String create = "{\"text\": \"%s\", \"author\": {\"create\": {\"name\": \"a\"}}}";
+        String connectOrCreate = "{\"text\": \"%s\", \"author\": {\"connectOrCreate\": {\"where\": {\"id\": 99}, \"create\": {\"name\": \"o\"}}}}";
+        record Case(String order, String... items) {}
+        List<Case> cases = List.of(
+                new Case("o,p", plain.formatted("p"), connectOrCreate.formatted("o")),
+                new Case("n,c,o", connect.formatted("n"), connectOrCreate.formatted("o"), create.formatted("c")),
+                new Case("o,p,n,c", plain.formatted("p"), connectOrCreate.formatted("o"), create.formatted("c"), connect.formatted("n")),
+                new Case("c,p,o", create.formatted("c"), plain.formatted("p"), connectOrCreate.formatted("o")));
+        for (int i = 0; i < cases.size(); i++) {
+            run("Post", "create", "{\"data\": {\"title\": \"t\", \"comments\": {\"create\": [" + String.join(", ", cases.get(i).items()) + "]}}}");
+            assertThat(String.join(",", column("Comment", "text", "{\"postId\": " + (i + 1) + "}"))).isEqualTo(cases.get(i).order());
+        }
+        // The post's own connectOrCreate after its comments: the moved record runs first of the waiting ones.
+        run("Post", "create", "{\"data\": {\"title\": \"t\", \"comments\": {\"create\": [" + connect.formatted("n") + ", " + create.formatted("c") + ", "
+                + plain.formatted("p") + "]}, \"author\": {\"connectOrCreate\": {\"where\": {\"id\": 98}, \"create\": {\"name\": \"r\"}}}}}");
+        assertThat(column("Comment", "text", "{\"postId\": 5}")).containsExactly("p", "n", "c");
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
     void aNestedConnectSetsTheConnectedRecordsUpdatedAtAndADisconnectDoesNot(DbKind kind, String mode) {
