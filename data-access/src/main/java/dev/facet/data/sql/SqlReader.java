@@ -127,6 +127,7 @@ public final class SqlReader {
         List<ScalarField> columns = columnsFor(query);
         appendColumns(sql, fc, alias, columns);
         sql.append(" FROM ").append(fc.table(model)).append(" ").append(alias);
+        CountOrderJoins countJoins = CountOrderJoins.append(schema, dialect, fc, sql, model, alias, orderings);
         Sql where = new Sql();
         fc.compile(query.where(), model, alias, where);
         if (query.cursor() != null && !cursorInMemory) {
@@ -134,7 +135,7 @@ public final class SqlReader {
             cursorCondition(fc, model, alias, orderings, query.cursor(), backwards, where);
         }
         sql.append(" WHERE ").append(where);
-        appendOrderBy(sql, fc, model, alias, orderings, backwards);
+        appendOrderBy(sql, fc, model, alias, orderings, backwards, countJoins::expression);
         Long limit = query.take() != null ? Long.valueOf(Math.abs(query.take())) : query.limit();
         if (!inMemoryPaging) sql.append(dialect.limitOffset(limit, query.skip()));
         return new TopLevel(sql, columns, cursorInMemory, inMemoryPaging, backwards, limit);
@@ -227,12 +228,18 @@ public final class SqlReader {
     }
 
     private void appendOrderBy(Sql sql, FilterCompiler fc, Model model, String alias, List<Ordering> orderings, boolean backwards) {
+        appendOrderBy(sql, fc, model, alias, orderings, backwards, o -> null);
+    }
+
+    /** @param joined the sort value of an ordering the statement joins for, or null to compute it in place */
+    private void appendOrderBy(Sql sql, FilterCompiler fc, Model model, String alias, List<Ordering> orderings, boolean backwards,
+                               java.util.function.Function<Ordering, String> joined) {
         if (orderings.isEmpty()) return;
         sql.append(" ORDER BY ");
         for (int i = 0; i < orderings.size(); i++) {
             if (i > 0) sql.append(", ");
             Ordering o = orderings.get(i);
-            String expr = orderExpression(fc, model, alias, o);
+            String expr = joined.apply(o) != null ? joined.apply(o) : orderExpression(fc, model, alias, o);
             boolean desc = o.descending() ^ backwards;
             Ordering.Nulls nulls = o instanceof Ordering.ByField bf ? bf.nulls() : null;
             if (nulls != null && backwards) nulls = nulls == Ordering.Nulls.FIRST ? Ordering.Nulls.LAST : Ordering.Nulls.FIRST;

@@ -90,8 +90,12 @@ class PrismaParityTest extends EngineSuite {
     void open(DbKind kind, String mode) { open(kind, mode, SCHEMA); }
 
     List<String> column(String model, String field, String where) {
+        return column(model, field, where, "{\"id\": \"asc\"}");
+    }
+
+    List<String> column(String model, String field, String where, String orderBy) {
         List<String> out = new ArrayList<>();
-        run(model, "findMany", "{\"where\": " + where + ", \"orderBy\": {\"id\": \"asc\"}}").forEach(r -> out.add(r.get(field).asText()));
+        run(model, "findMany", "{\"where\": " + where + ", \"orderBy\": " + orderBy + "}").forEach(r -> out.add(r.get(field).asText()));
         return out;
     }
 
@@ -236,6 +240,26 @@ class PrismaParityTest extends EngineSuite {
         fails("P2009", "Post", "createMany", "{\"data\": [{\"title\": \"a\", \"author\": {\"connect\": {\"id\": 1}}}]}")
                 .hasMessage("data.0.author: Unknown argument `author`. Did you mean `authorId`? Available options are marked with ?.");
         fails("P2009", "Comment", "create", "{\"data\": {\"text\": \"x\"}}").hasMessage("data.post: Argument `post` is missing.");
+    }
+
+    /**
+     * The edge-reads comparison suite, line 165: an ordering by a relation count is sent in Prisma's shape, a LEFT JOIN
+     * on a derived table grouped by the foreign key (through LEFT JOINs of the to-one relations on the way), so that the
+     * database plans it as it plans Prisma's and rows of equal counts come in the same order.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void relationCountOrderingsJoinAGroupedCountAsPrismaDoes(DbKind kind, String mode) {
+        open(kind, mode);
+        run("User", "create", "{\"data\": {\"name\": \"u1\", \"posts\": {\"create\": [{\"title\": \"a\"}, {\"title\": \"b\"}]}}}");
+        run("User", "create", "{\"data\": {\"name\": \"u2\"}}");
+        run("User", "create", "{\"data\": {\"name\": \"u3\", \"posts\": {\"create\": [{\"title\": \"c\", \"comments\": {\"create\": [{\"text\": \"x\"}]}}]}}}");
+        run("Post", "create", "{\"data\": {\"title\": \"d\"}}");
+        statements.clear();
+        assertThat(column("User", "name", "{}", "{\"posts\": {\"_count\": \"desc\"}}")).containsExactly("u1", "u3", "u2");
+        assertThat(column("Post", "title", "{}", "[{\"author\": {\"posts\": {\"_count\": \"asc\"}}}, {\"id\": \"desc\"}]"))
+                .containsExactly("d", "c", "b", "a");
+        assertThat(statements).allSatisfy(sql -> assertThat(sql).contains("LEFT JOIN (SELECT").doesNotContain("(SELECT COUNT(*)"));
     }
 
     /** The shop comparison suite, line 161: the new record holds the key of a one-to-one relation it connects. */
