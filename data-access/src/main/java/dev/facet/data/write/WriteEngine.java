@@ -435,9 +435,11 @@ public final class WriteEngine {
     private Map<String, Object> connectTarget(Session s, Model model, RelationLink link, JsonNode where, String path, boolean creating) {
         Map<String, Object> found = findFields(s, link.child(), reads.whereUnique(link.child(), where, path), link.childKeys());
         if (found == null) {
-            String needed = creating && relation(link).kind() == RelationKind.ONE_TO_ONE ? "needed to create or connect inlined relation for '" : "needed to inline the relation on '";
-            throw QueryError.notFound("No '" + link.child().name() + "' record (" + needed + model.name()
-                    + "' record(s)) was found for a nested connect on " + kindWords(link) + " relation '" + relationName(link) + "'.");
+            // Prisma words a one-to-one connect by whether the record holding the key is new, and an update's without a reason.
+            String needed = relation(link).kind() != RelationKind.ONE_TO_ONE ? " (needed to inline the relation on '" + model.name() + "' record(s))"
+                    : creating ? " (needed to create or connect inlined relation for '" + model.name() + "' record(s))" : "";
+            throw QueryError.notFound("No '" + link.child().name() + "' record" + needed + " was found for a nested connect on " + kindWords(link)
+                    + " relation '" + relationName(link) + "'.");
         }
         return found;
     }
@@ -499,6 +501,15 @@ public final class WriteEngine {
         InputShapes.checkOperationValues(schema, model, data, path);
         data.fields().forEachRemaining(e -> {
             if (field(model, e.getKey(), join(path, e.getKey())) instanceof ScalarField sf) scalarChange(sf, e.getValue(), join(path, e.getKey()));
+        });
+        // Prisma refuses a disconnect that would leave a required key empty while it builds the query, before any lookup.
+        data.fields().forEachRemaining(e -> {
+            // (A required to-one takes no disconnect at all: that is a validation error, found later.)
+            if (model.field(e.getKey()) instanceof RelationField rf && (rf.isList() || !rf.isRequired()) && e.getValue().isObject()
+                    && e.getValue().has("disconnect")) {
+                RelationLink link = RelationLink.of(schema, model, rf);
+                if (!link.manyToMany() && !link.parentHoldsKey() && requiredBothWays(link)) throw actions.violation(relation(link));
+            }
         });
     }
 

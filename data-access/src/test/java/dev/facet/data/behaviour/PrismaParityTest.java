@@ -262,6 +262,73 @@ class PrismaParityTest extends EngineSuite {
         assertThat(statements).allSatisfy(sql -> assertThat(sql).contains("LEFT JOIN (SELECT").doesNotContain("(SELECT COUNT(*)"));
     }
 
+    static final String NAMES_SCHEMA = """
+            datasource db {
+              provider     = "%PROVIDER%"
+              relationMode = "%MODE%"
+            }
+
+            model Person {
+              id       Int      @id @default(autoincrement())
+              name     String
+              mentorId Int?
+              mentor   Person?  @relation("Mentoring", fields: [mentorId], references: [id], onDelete: Restrict, onUpdate: Restrict)
+              mentees  Person[] @relation("Mentoring")
+              buddyId  Int?     @unique
+              buddy    Person?  @relation("Buddies", fields: [buddyId], references: [id], onDelete: Restrict, onUpdate: Restrict)
+              buddyOf  Person?  @relation("Buddies")
+              authored Doc[]    @relation("Author")
+              reviewed Doc[]    @relation("Reviewer")
+              badge    Badge?
+
+              @@index([mentorId])
+            }
+
+            model Doc {
+              id         Int     @id @default(autoincrement())
+              title      String
+              authorId   Int
+              author     Person  @relation("Author", fields: [authorId], references: [id])
+              reviewerId Int?
+              reviewer   Person? @relation("Reviewer", fields: [reviewerId], references: [id], onDelete: Restrict)
+
+              @@index([authorId])
+              @@index([reviewerId])
+            }
+
+            model Badge {
+              id      Int    @id @default(autoincrement())
+              code    String
+              ownerId Int    @unique
+              owner   Person @relation(fields: [ownerId], references: [id])
+            }
+            """;
+
+    /**
+     * The relation-names comparison suite (issue 14, point 6): named relations on a self-relation and two relations to
+     * the same model. Each P2014 names the relation Prisma's graph meets first; a disconnect of a required relation is
+     * refused before the record is looked up; an update's missing one-to-one connect is worded as Prisma words it.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void relationErrorsNameTheRelationPrismaMeetsFirst(DbKind kind, String mode) {
+        open(kind, mode, NAMES_SCHEMA);
+        run("Person", "create", "{\"data\": {\"name\": \"ann\"}}");
+        run("Person", "create", "{\"data\": {\"name\": \"bob\", \"mentor\": {\"connect\": {\"id\": 1}}}}");
+        run("Person", "create", "{\"data\": {\"name\": \"cy\", \"authored\": {\"create\": [{\"title\": \"d1\"}]}, \"badge\": {\"create\": {\"code\": \"B1\"}}}}");
+        run("Doc", "create", "{\"data\": {\"title\": \"d2\", \"author\": {\"connect\": {\"id\": 1}}, \"reviewer\": {\"connect\": {\"id\": 2}}}}");
+        if (mode.equals("prisma")) {
+            fails("P2014", "Person", "deleteMany", "{\"where\": {\"name\": {\"in\": [\"bob\", \"cy\"]}}}")
+                    .hasMessage("The change you are trying to make would violate the required relation 'BadgeToPerson' between the `Badge` and `Person` models.");
+            fails("P2014", "Person", "delete", "{\"where\": {\"id\": 1}}")
+                    .hasMessage("The change you are trying to make would violate the required relation 'Author' between the `Doc` and `Person` models.");
+        }
+        fails("P2014", "Person", "update", "{\"where\": {\"id\": 99}, \"data\": {\"authored\": {\"disconnect\": [{\"id\": 2}]}}}")
+                .hasMessage("The change you are trying to make would violate the required relation 'Author' between the `Doc` and `Person` models.");
+        fails("P2025", "Badge", "update", "{\"where\": {\"id\": 1}, \"data\": {\"owner\": {\"connect\": {\"id\": 99}}}}")
+                .hasMessageContaining("No 'Person' record was found for a nested connect on one-to-one relation 'BadgeToPerson'.");
+    }
+
     /** The shop comparison suite, line 161: the new record holds the key of a one-to-one relation it connects. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
