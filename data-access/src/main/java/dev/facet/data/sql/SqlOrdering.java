@@ -92,12 +92,19 @@ final class SqlOrdering {
     }
 
     void appendOrderBy(Sql sql, FilterCompiler fc, Model model, String alias, List<Ordering> orderings, boolean backwards) {
+        appendOrderBy(sql, fc, model, alias, orderings, backwards, o -> null);
+    }
+
+    /** @param joined the sort value of an ordering the statement joins for, or null to compute it in place */
+    void appendOrderBy(Sql sql, FilterCompiler fc, Model model, String alias, List<Ordering> orderings, boolean backwards,
+                       java.util.function.Function<Ordering, String> joined) {
         if (orderings.isEmpty()) return;
         sql.append(" ORDER BY ");
         for (int i = 0; i < orderings.size(); i++) {
             if (i > 0) sql.append(", ");
             Ordering o = orderings.get(i);
-            String expr = orderExpression(fc, model, alias, o);
+            String joinedExpr = joined.apply(o);
+            String expr = joinedExpr != null ? joinedExpr : orderExpression(fc, model, alias, o);
             boolean desc = o.descending() ^ backwards;
             Ordering.Nulls nulls = o instanceof Ordering.ByField bf ? bf.nulls() : null;
             if (nulls != null && backwards) nulls = nulls == Ordering.Nulls.FIRST ? Ordering.Nulls.LAST : Ordering.Nulls.FIRST;

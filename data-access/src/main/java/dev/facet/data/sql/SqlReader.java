@@ -125,6 +125,7 @@ public final class SqlReader {
         List<ScalarField> columns = columnsFor(query);
         appendColumns(sql, fc, alias, columns);
         sql.append(" FROM ").append(fc.table(model)).append(" ").append(alias);
+        CountOrderJoins countJoins = CountOrderJoins.append(schema, dialect, fc, sql, model, alias, orderings);
         Sql where = new Sql();
         fc.compile(query.where(), model, alias, where);
         if (query.cursor() != null && !cursorInMemory) {
@@ -132,7 +133,7 @@ public final class SqlReader {
             ordering.cursorCondition(fc, model, alias, orderings, query.cursor(), backwards, where);
         }
         sql.append(" WHERE ").append(where);
-        ordering.appendOrderBy(sql, fc, model, alias, orderings, backwards);
+        ordering.appendOrderBy(sql, fc, model, alias, orderings, backwards, countJoins::expression);
         Long limit = query.take() != null ? Long.valueOf(Math.abs(query.take())) : query.limit();
         if (!inMemoryPaging) sql.append(dialect.limitOffset(limit, query.skip()));
         return new TopLevel(sql, columns, cursorInMemory, inMemoryPaging, backwards, limit);

@@ -29,7 +29,9 @@ final class NestedConnect {
     Map<String, Object> target(Session s, Model model, RelationLink link, JsonNode where, String path, boolean creating) {
         Map<String, Object> found = findFields(s, link.child(), ctx.reads.whereUnique(link.child(), where, path), link.childKeys());
         if (found == null) {
-            String needed = creating && ctx.relation(link).kind() == RelationKind.ONE_TO_ONE ? "needed to create or connect inlined relation for '" : "needed to inline the relation on '";
+            // Prisma words a one-to-one connect by whether the record holding the key is new, and an update's without a reason.
+            String needed = ctx.relation(link).kind() != RelationKind.ONE_TO_ONE ? "needed to inline the relation on '"
+                    : creating ? "needed to create or connect inlined relation for '" : null;
             throw ctx.errors.connectNotFound(model, link, needed);
         }
         return found;

@@ -7,6 +7,7 @@ import dev.facet.data.query.RelationLink;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.RelationField;
 import dev.facet.schema.model.ScalarField;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,7 @@ final class NestedCreate {
         boolean creating = w.creating();
         ctx.records.checkCreateList(child, back, v, p);
         List<JsonNode> list = rf.isList() ? items(v) : List.of(v);
+        List<Runnable> now = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String ip = rf.isList() && v.isArray() ? join(p, Integer.toString(i)) : p;
             JsonNode data = requireObject(list.get(i), ip);
@@ -50,8 +52,10 @@ final class NestedCreate {
                 Map<String, Object> created = ctx.records.createRecord(s, child, data, ip, preset, back);
                 if (link.manyToMany()) ctx.nested.rows.linkPairs(s, link, w.parent(), List.of(created));
             };
-            if (CreateOrder.waitsForItsRelations(ctx.schema, child, back, data)) w.deferred().add(create);
-            else create.run();
+            if (CreateOrder.waitsForItsRelations(ctx.schema, child, back, data)) w.deferred().add(data, create);
+            else now.add(create);
         }
+        w.deferred().listRead();
+        now.forEach(Runnable::run);
     }
 }

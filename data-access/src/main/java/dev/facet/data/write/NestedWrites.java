@@ -130,7 +130,7 @@ final class NestedWrites {
      * @param creating whether the parent is being created (it has no related records yet)
      */
     void nested(Session s, Model model, Map<String, Object> parent, RelationField rf, JsonNode op, String path, boolean creating,
-                List<Runnable> deferred) {
+                CreateOrder.Pending deferred) {
         RelationLink link = RelationLink.of(ctx.schema, model, rf);
         Set<String> allowed = new HashSet<>(rf.isList() ? TO_MANY_OPS : TO_ONE_OPS);
         if (creating) allowed.retainAll(Set.of("create", "createMany", "connect", "connectOrCreate"));

@@ -23,7 +23,6 @@ import static dev.facet.data.write.RecordKeys.referencedFields;
 import static dev.facet.data.write.WriteInput.items;
 import static dev.facet.data.write.WriteInput.join;
 import static dev.facet.data.write.WriteInput.requireObject;
-import static dev.facet.data.write.WriteInput.runDeferred;
 
 /**
  * Creates or updates one record with its nested writes, in Prisma's order: the relations the record holds (its foreign
@@ -75,10 +74,14 @@ final class RecordWriter {
         ctx.scalars.checkRequired(model, values, path, ctx.scalars.hasCheckedAndUncheckedInputs(model, backField));
         for (var op : later) checkToOneConnect(s, model, op.getKey(), op.getValue(), join(path, op.getKey().name()));
         Map<String, Object> row = s.insert(model, values);
-        List<Runnable> deferred = new ArrayList<>();
-        for (var op : later) ctx.nested.nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
-                join(path, op.getKey().name()), true, deferred);
-        runDeferred(deferred);
+        CreateOrder.Pending deferred = new CreateOrder.Pending(ctx.createPlan.get(), data);
+        for (var op : later) {
+            deferred.beforeWrite();
+            ctx.nested.nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
+                    join(path, op.getKey().name()), true, deferred);
+            deferred.afterWrite();
+        }
+        deferred.runAll();
         return keyOf(model, row);
     }
 
@@ -135,10 +138,10 @@ final class RecordWriter {
         }
         if (!later.isEmpty()) {
             Map<String, Object> row = findFields(s, model, keyFilter(model, key), referencedFields(ctx.schema, model));
-            List<Runnable> deferred = new ArrayList<>();
+            CreateOrder.Pending deferred = new CreateOrder.Pending(CreateOrder.Plan.NONE, data);
             for (var op : later) ctx.nested.nested(s, model, row, op.getKey(), requireObject(op.getValue(), join(path, op.getKey().name())),
                     join(path, op.getKey().name()), false, deferred);
-            runDeferred(deferred);
+            deferred.runAll();
         }
         return key;
     }
@@ -151,6 +154,15 @@ final class RecordWriter {
         data.fields().forEachRemaining(e -> {
             if (ctx.errors.field(model, e.getKey(), join(path, e.getKey())) instanceof ScalarField sf) {
                 ctx.scalars.scalarChange(sf, e.getValue(), join(path, e.getKey()));
+            }
+        });
+        // Prisma refuses a disconnect that would leave a required key empty while it builds the query, before any lookup.
+        data.fields().forEachRemaining(e -> {
+            // (A required to-one takes no disconnect at all: that is a validation error, found later.)
+            if (model.field(e.getKey()) instanceof RelationField rf && (rf.isList() || !rf.isRequired()) && e.getValue().isObject()
+                    && e.getValue().has("disconnect")) {
+                RelationLink link = RelationLink.of(ctx.schema, model, rf);
+                if (!link.manyToMany() && !link.parentHoldsKey() && ctx.nested.rows.requiredBothWays(link)) throw ctx.actions.violation(ctx.relation(link));
             }
         });
     }

@@ -65,6 +65,18 @@ public final class ReferentialActions {
         return out;
     }
 
+    /**
+     * The order in which Prisma's graph runs the emulations of the relations referencing a model, so that the first
+     * violation reported is Prisma's: it builds them by referencing model (in schema order), and, as each one leads to
+     * the delete or update that is the result, its compiler runs them last first.
+     */
+    private List<Relation> inPrismasOrder(List<Relation> relations) {
+        List<String> models = schema.models().stream().map(Model::name).toList();
+        List<Relation> out = new ArrayList<>(relations);
+        out.sort(java.util.Comparator.comparingInt(r -> models.indexOf(r.referencingModel())));
+        return out.reversed();
+    }
+
     /** The many-to-many relations {@code model} takes part in (through a join table or key lists on both sides). */
     List<Relation> manyToMany(Model model) {
         List<Relation> out = new ArrayList<>();
@@ -133,7 +145,7 @@ public final class ReferentialActions {
 
     private void beforeDelete(Session session, Model model, Filter where, List<String> path, int depth) {
         if (depth > MAX_DEPTH) throw new IllegalStateException("referential actions nest too deep");
-        for (Relation r : referencing(model)) {
+        for (Relation r : inPrismasOrder(referencing(model))) {
             Model child = schema.model(r.referencingModel());
             Filter children = childrenOf(r, where);
             switch (r.onDelete()) {
@@ -226,7 +238,7 @@ public final class ReferentialActions {
 
     private void onKeyChange(Session session, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes, int depth) {
         if (depth > MAX_DEPTH) throw new IllegalStateException("referential actions nest too deep");
-        for (Relation r : referencing(model)) {
+        for (Relation r : inPrismasOrder(referencing(model))) {
             boolean touched = r.references().stream().anyMatch(n -> changes.keySet().stream().anyMatch(f -> f.name().equals(n)));
             if (!touched) continue;
             Model child = schema.model(r.referencingModel());

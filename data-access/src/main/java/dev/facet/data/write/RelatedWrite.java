@@ -25,7 +25,7 @@ import java.util.Map;
  * @param deferred  nested creates that wait for the parent's other nested writes (see {@link CreateOrder})
  */
 record RelatedWrite(Session session, Model model, RelationField field, RelationLink link, RelationField back, Map<String, Object> parent,
-                    Filter connected, Map<ScalarField, Object> preset, boolean creating, List<Runnable> deferred) {
+                    Filter connected, Map<ScalarField, Object> preset, boolean creating, CreateOrder.Pending deferred) {
 
     /** The related model. */
     Model child() { return link.child(); }

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * What the write classes share: the schema, the parsers and checks of write inputs, the referential actions, what the
  * database can do, and the writers that call each other (a record's nested writes create and update records). One per
- * {@link WriteEngine}; holds no state of a request.
+ * {@link WriteEngine}; holds no state of a request but the current create's plan, per thread.
  */
 final class WriteContext {
     final Schema schema;
@@ -29,6 +29,8 @@ final class WriteContext {
     final CompositeInputs composites;
     final RecordWriter records;
     final NestedWrites nested;
+    /** Which waiting nested create of the current top-level create Prisma runs early (see {@link CreateOrder.Plan}). */
+    final ThreadLocal<CreateOrder.Plan> createPlan = ThreadLocal.withInitial(() -> CreateOrder.Plan.NONE);
 
     WriteContext(Schema schema, ReadArguments reads, ReferentialActions actions, Set<ConnectorCapability> capabilities) {
         this.schema = schema;

@@ -67,7 +67,12 @@ public final class WriteEngine {
     /** {@code create}: returns the created record's key values. */
     public Map<String, Object> create(Session s, Model model, JsonNode data, String path) {
         checkCreateOps(model, requireObject(data, path), path);
-        return ctx.records.createRecord(s, model, data, path, Map.of(), null);
+        ctx.createPlan.set(CreateOrder.Plan.of(ctx.schema, model, data));
+        try {
+            return ctx.records.createRecord(s, model, data, path, Map.of(), null);
+        } finally {
+            ctx.createPlan.remove();
+        }
     }
 
     /**

@@ -83,11 +83,12 @@ final class WriteErrors {
     /**
      * P2025: the record a nested connect names is not there, while the record holding the key is written.
      *
-     * @param needed Prisma's words for why the record was needed, up to the name of the model written
+     * @param needed Prisma's words for why the record was needed, up to the name of the model written; null when Prisma gives none
      */
     QueryError connectNotFound(Model model, RelationLink link, String needed) {
-        return QueryError.notFound("No '" + link.child().name() + "' record (" + needed + model.name()
-                + "' record(s)) was found for a nested connect on " + ctx.kindWords(link) + " relation '" + ctx.relationName(link) + "'.");
+        String why = needed == null ? "" : " (" + needed + model.name() + "' record(s))";
+        return QueryError.notFound("No '" + link.child().name() + "' record" + why + " was found for a nested connect on " + ctx.kindWords(link)
+                + " relation '" + ctx.relationName(link) + "'.");
     }
 
     /** P2017: a record to delete through a relation is not connected to the parent. */

@@ -29,8 +29,4 @@ final class WriteInput {
 
     static boolean isField(Model m, String name) { return m.field(name) != null; }
 
-    /** Runs the nested creates that wait for a record's other nested writes, last first (see {@link CreateOrder}). */
-    static void runDeferred(List<Runnable> deferred) {
-        for (Runnable r : deferred.reversed()) r.run();
-    }
 }

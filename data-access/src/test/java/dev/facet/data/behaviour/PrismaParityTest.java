@@ -90,8 +90,12 @@ class PrismaParityTest extends EngineSuite {
     void open(DbKind kind, String mode) { open(kind, mode, SCHEMA); }
 
     List<String> column(String model, String field, String where) {
+        return column(model, field, where, "{\"id\": \"asc\"}");
+    }
+
+    List<String> column(String model, String field, String where, String orderBy) {
         List<String> out = new ArrayList<>();
-        run(model, "findMany", "{\"where\": " + where + ", \"orderBy\": {\"id\": \"asc\"}}").forEach(r -> out.add(r.get(field).asText()));
+        run(model, "findMany", "{\"where\": " + where + ", \"orderBy\": " + orderBy + "}").forEach(r -> out.add(r.get(field).asText()));
         return out;
     }
 
@@ -122,6 +126,36 @@ class PrismaParityTest extends EngineSuite {
         JsonNode c = run("Comment", "create", "{\"data\": {\"text\": \"w\", \"post\": {\"create\": {\"title\": \"wp\"}}, \"author\": {\"create\": {\"name\": \"wa\"}}}}");
         assertThat(c.get("authorId").asInt()).isEqualTo(4);
         assertThat(c.get("postId").asInt()).isEqualTo(2);
+    }
+
+    /**
+     * The parity-writes comparison suite, fifth round: a list mixing records that connectOrCreate their own relation.
+     * Those wait like the others, but Prisma's graph moves the first waiting record of the request to where the first
+     * connectOrCreate of a held relation was built (see CreateOrder.Plan); each expectation is Prisma 7's order.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void aListWithConnectOrCreateOfTheRecordsOwnRelationRunsInPrismasOrder(DbKind kind, String mode) {
+        open(kind, mode);
+        run("User", "create", "{\"data\": {\"name\": \"u1\"}}");
+        String plain = "{\"text\": \"%s\"}";
+        String connect = "{\"text\": \"%s\", \"author\": {\"connect\": {\"id\": 1}}}";
+        String create = "{\"text\": \"%s\", \"author\": {\"create\": {\"name\": \"a\"}}}";
+        String connectOrCreate = "{\"text\": \"%s\", \"author\": {\"connectOrCreate\": {\"where\": {\"id\": 99}, \"create\": {\"name\": \"o\"}}}}";
+        record Case(String order, String... items) {}
+        List<Case> cases = List.of(
+                new Case("o,p", plain.formatted("p"), connectOrCreate.formatted("o")),
+                new Case("n,c,o", connect.formatted("n"), connectOrCreate.formatted("o"), create.formatted("c")),
+                new Case("o,p,n,c", plain.formatted("p"), connectOrCreate.formatted("o"), create.formatted("c"), connect.formatted("n")),
+                new Case("c,p,o", create.formatted("c"), plain.formatted("p"), connectOrCreate.formatted("o")));
+        for (int i = 0; i < cases.size(); i++) {
+            run("Post", "create", "{\"data\": {\"title\": \"t\", \"comments\": {\"create\": [" + String.join(", ", cases.get(i).items()) + "]}}}");
+            assertThat(String.join(",", column("Comment", "text", "{\"postId\": " + (i + 1) + "}"))).isEqualTo(cases.get(i).order());
+        }
+        // The post's own connectOrCreate after its comments: the moved record runs first of the waiting ones.
+        run("Post", "create", "{\"data\": {\"title\": \"t\", \"comments\": {\"create\": [" + connect.formatted("n") + ", " + create.formatted("c") + ", "
+                + plain.formatted("p") + "]}, \"author\": {\"connectOrCreate\": {\"where\": {\"id\": 98}, \"create\": {\"name\": \"r\"}}}}}");
+        assertThat(column("Comment", "text", "{\"postId\": 5}")).containsExactly("p", "n", "c");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -206,6 +240,93 @@ class PrismaParityTest extends EngineSuite {
         fails("P2009", "Post", "createMany", "{\"data\": [{\"title\": \"a\", \"author\": {\"connect\": {\"id\": 1}}}]}")
                 .hasMessage("data.0.author: Unknown argument `author`. Did you mean `authorId`? Available options are marked with ?.");
         fails("P2009", "Comment", "create", "{\"data\": {\"text\": \"x\"}}").hasMessage("data.post: Argument `post` is missing.");
+    }
+
+    /**
+     * The edge-reads comparison suite, line 165: an ordering by a relation count is sent in Prisma's shape, a LEFT JOIN
+     * on a derived table grouped by the foreign key (through LEFT JOINs of the to-one relations on the way), so that the
+     * database plans it as it plans Prisma's and rows of equal counts come in the same order.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void relationCountOrderingsJoinAGroupedCountAsPrismaDoes(DbKind kind, String mode) {
+        open(kind, mode);
+        run("User", "create", "{\"data\": {\"name\": \"u1\", \"posts\": {\"create\": [{\"title\": \"a\"}, {\"title\": \"b\"}]}}}");
+        run("User", "create", "{\"data\": {\"name\": \"u2\"}}");
+        run("User", "create", "{\"data\": {\"name\": \"u3\", \"posts\": {\"create\": [{\"title\": \"c\", \"comments\": {\"create\": [{\"text\": \"x\"}]}}]}}}");
+        run("Post", "create", "{\"data\": {\"title\": \"d\"}}");
+        statements.clear();
+        assertThat(column("User", "name", "{}", "{\"posts\": {\"_count\": \"desc\"}}")).containsExactly("u1", "u3", "u2");
+        assertThat(column("Post", "title", "{}", "[{\"author\": {\"posts\": {\"_count\": \"asc\"}}}, {\"id\": \"desc\"}]"))
+                .containsExactly("d", "c", "b", "a");
+        assertThat(statements).allSatisfy(sql -> assertThat(sql).contains("LEFT JOIN (SELECT").doesNotContain("(SELECT COUNT(*)"));
+    }
+
+    static final String NAMES_SCHEMA = """
+            datasource db {
+              provider     = "%PROVIDER%"
+              relationMode = "%MODE%"
+            }
+
+            model Person {
+              id       Int      @id @default(autoincrement())
+              name     String
+              mentorId Int?
+              mentor   Person?  @relation("Mentoring", fields: [mentorId], references: [id], onDelete: Restrict, onUpdate: Restrict)
+              mentees  Person[] @relation("Mentoring")
+              buddyId  Int?     @unique
+              buddy    Person?  @relation("Buddies", fields: [buddyId], references: [id], onDelete: Restrict, onUpdate: Restrict)
+              buddyOf  Person?  @relation("Buddies")
+              authored Doc[]    @relation("Author")
+              reviewed Doc[]    @relation("Reviewer")
+              badge    Badge?
+
+              @@index([mentorId])
+            }
+
+            model Doc {
+              id         Int     @id @default(autoincrement())
+              title      String
+              authorId   Int
+              author     Person  @relation("Author", fields: [authorId], references: [id])
+              reviewerId Int?
+              reviewer   Person? @relation("Reviewer", fields: [reviewerId], references: [id], onDelete: Restrict)
+
+              @@index([authorId])
+              @@index([reviewerId])
+            }
+
+            model Badge {
+              id      Int    @id @default(autoincrement())
+              code    String
+              ownerId Int    @unique
+              owner   Person @relation(fields: [ownerId], references: [id])
+            }
+            """;
+
+    /**
+     * The relation-names comparison suite (issue 14, point 6): named relations on a self-relation and two relations to
+     * the same model. Each P2014 names the relation Prisma's graph meets first; a disconnect of a required relation is
+     * refused before the record is looked up; an update's missing one-to-one connect is worded as Prisma words it.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
+    void relationErrorsNameTheRelationPrismaMeetsFirst(DbKind kind, String mode) {
+        open(kind, mode, NAMES_SCHEMA);
+        run("Person", "create", "{\"data\": {\"name\": \"ann\"}}");
+        run("Person", "create", "{\"data\": {\"name\": \"bob\", \"mentor\": {\"connect\": {\"id\": 1}}}}");
+        run("Person", "create", "{\"data\": {\"name\": \"cy\", \"authored\": {\"create\": [{\"title\": \"d1\"}]}, \"badge\": {\"create\": {\"code\": \"B1\"}}}}");
+        run("Doc", "create", "{\"data\": {\"title\": \"d2\", \"author\": {\"connect\": {\"id\": 1}}, \"reviewer\": {\"connect\": {\"id\": 2}}}}");
+        if (mode.equals("prisma")) {
+            fails("P2014", "Person", "deleteMany", "{\"where\": {\"name\": {\"in\": [\"bob\", \"cy\"]}}}")
+                    .hasMessage("The change you are trying to make would violate the required relation 'BadgeToPerson' between the `Badge` and `Person` models.");
+            fails("P2014", "Person", "delete", "{\"where\": {\"id\": 1}}")
+                    .hasMessage("The change you are trying to make would violate the required relation 'Author' between the `Doc` and `Person` models.");
+        }
+        fails("P2014", "Person", "update", "{\"where\": {\"id\": 99}, \"data\": {\"authored\": {\"disconnect\": [{\"id\": 2}]}}}")
+                .hasMessage("The change you are trying to make would violate the required relation 'Author' between the `Doc` and `Person` models.");
+        fails("P2025", "Badge", "update", "{\"where\": {\"id\": 1}, \"data\": {\"owner\": {\"connect\": {\"id\": 99}}}}")
+                .hasMessageContaining("No 'Person' record was found for a nested connect on one-to-one relation 'BadgeToPerson'.");
     }
 
     /** The shop comparison suite, line 161: the new record holds the key of a one-to-one relation it connects. */
