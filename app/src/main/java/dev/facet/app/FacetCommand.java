@@ -33,6 +33,9 @@ public final class FacetCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--url", paramLabel = "U", description = "With SCHEMA: the database URL.")
     String url;
 
+    @CommandLine.Option(names = "--read-only", description = "Open read-only: nothing can be edited, linked, deleted or written (this run only).")
+    boolean readOnly;
+
     public static void main(String[] args) {
         CommandLine cli = commandLine(CommandLine.defaultFactory());
         // Diagnostics quote schema text and JSON consumers expect UTF-8, whatever the platform default.
@@ -87,7 +90,8 @@ public final class FacetCommand implements Callable<Integer> {
         if (schemaPath == null && url != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--url needs a SCHEMA to open");
         }
-        OpenRequest request = schemaPath == null ? new OpenRequest.Demo() : new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url);
+        OpenRequest request = schemaPath == null ? new OpenRequest.Demo(readOnly)
+                : new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url, readOnly);
         return Gui.run(request, spec.commandLine().getErr());
     }
 

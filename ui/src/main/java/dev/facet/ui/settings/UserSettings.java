@@ -30,6 +30,8 @@ public final class UserSettings {
     private final List<RecentProject> recent = new ArrayList<>();
     /** Schema paths of the projects opened read-only. */
     private final java.util.Set<String> readOnly = new java.util.TreeSet<>();
+    /** Schema paths of the projects on another machine whose user was asked whether they are production databases. */
+    private final java.util.Set<String> askedProduction = new java.util.TreeSet<>();
 
     private UserSettings(Path file) { this.file = file; }
 
@@ -49,6 +51,7 @@ public final class UserSettings {
                 s.recent.add(new RecentProject(r.get("schemaPath").asText(), textOrNull(r, "url"), textOrNull(r, "database")));
             }
             for (JsonNode r : root.path("readOnly")) if (r.isTextual()) s.readOnly.add(r.asText());
+            for (JsonNode r : root.path("askedProduction")) if (r.isTextual()) s.askedProduction.add(r.asText());
         } catch (IOException e) {
             LOG.warn("Ignoring unreadable settings {}: {}", file, e.getMessage());
         }
@@ -96,6 +99,14 @@ public final class UserSettings {
         if (on ? readOnly.add(schemaPath) : readOnly.remove(schemaPath)) save();
     }
 
+    /** @return whether the user was asked whether this project's database is a production one (asked once) */
+    public boolean askedProduction(String schemaPath) { return askedProduction.contains(schemaPath); }
+
+    /** Remembers that the user was asked whether this project's database is a production one. */
+    public void markAskedProduction(String schemaPath) {
+        if (askedProduction.add(schemaPath)) save();
+    }
+
     /** Removes a project from the recent list and stores it. */
     public void forget(RecentProject project) {
         if (recent.remove(project)) save();
@@ -113,6 +124,7 @@ public final class UserSettings {
             if (r.database() != null) o.put("database", r.database());
         }
         if (!readOnly.isEmpty()) readOnly.forEach(root.putArray("readOnly")::add);
+        if (!askedProduction.isEmpty()) askedProduction.forEach(root.putArray("askedProduction")::add);
         try {
             Files.createDirectories(file.getParent());
             // Write beside the file and move, so a crash never leaves half a settings file.

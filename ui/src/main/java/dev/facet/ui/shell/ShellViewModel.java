@@ -211,10 +211,9 @@ public final class ShellViewModel implements AutoCloseable {
         failedOpen.set(null);
         Project old = project.get();
         tabs.clear();
-        p = p.withReadOnly(services.settings().isReadOnly(settingsKey(p)));
+        p = p.withReadOnly(request.readOnly() || services.settings().isReadOnly(settingsKey(p)));
         project.set(p);
-        reloadRequest = request instanceof OpenRequest.Schema s
-                ? new OpenRequest.Schema(p.schemaPath(), s.url()) : new OpenRequest.Schema(p.schemaPath(), null);
+        reloadRequest = new OpenRequest.Schema(p.schemaPath(), request instanceof OpenRequest.Schema s ? s.url() : null, request.readOnly());
         title.set(titleFor(p));
         syncModels(p);
         driftNotice.show(p);
@@ -224,6 +223,22 @@ public final class ShellViewModel implements AutoCloseable {
             services.settings().remember(new RecentProject(p.schemaPath().toString(), s.url(), DatabaseLabel.of(p.displayUrl())));
         }
         refreshCounts();
+        askWhetherProduction(p);
+    }
+
+    /**
+     * A database on another machine may be a production one: the first time its project opens for writing, the user
+     * is asked whether it is, and offered read-only. The answer is remembered (File › Read-only changes it later).
+     */
+    private void askWhetherProduction(Project p) {
+        String key = settingsKey(p);
+        if (p.readOnly() || DatabaseLabel.isLocal(p.displayUrl()) || services.settings().askedProduction(key)) return;
+        services.settings().markAskedProduction(key);
+        if (services.dialogs().confirm("Is " + DatabaseLabel.of(p.displayUrl()) + " a production database?",
+                "This database is not on this machine. Read-only refuses every edit, link, delete and write from the window;"
+                        + " File › Read-only changes it at any time.", "Open read-only")) {
+            setReadOnly(true);
+        }
     }
 
     private void openFailed(OpenRequest request, Throwable e) {
