@@ -170,4 +170,62 @@ class CopyExportTest {
         assertThat(vm().export().statusProperty().get()).isEqualTo("Export cancelled; nothing was kept");
         assertThat(dir.resolve("all.csv")).doesNotExist();
     }
+
+    JsonNode customers(int from, int to) {
+        return db.engine.execute("Customer", "findMany", JsonCodec.parse("{\"where\":{\"id\":{\"gte\":" + from + ",\"lte\":" + to + "}},\"orderBy\":{\"id\":\"asc\"}}"));
+    }
+
+    @Test
+    void rowsCopyAsAMarkdownTableAndAsSqlInsertsThatPutTheSameRecordsBackAndTheViewExportsInBoth(FxRobot robot) throws Exception {
+        show("Customer");
+        robot.clickOn("#search").write("Liskov").push(KeyCode.ENTER);
+        waitUntil(LONG, () -> "Liskov".equals(vm().quickSearchProperty().get()) && vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get());
+        settle();
+        robot.clickOn(cell(robot, "ada.liskov41@example.com"));
+        robot.press(KeyCode.SHIFT).clickOn(cell(robot, "alan.liskov43@example.com")).release(KeyCode.SHIFT);
+
+        robot.rightClickOn(cell(robot, "grace.liskov42@example.com"));
+        robot.clickOn("Copy rows as Markdown table");
+        waitUntil(LONG, () -> clipboard() != null && clipboard().startsWith("| id |"));
+        String[] md = clipboard().split("\n");
+        assertThat(md).hasSize(5);
+        assertThat(md[0]).isEqualTo("| id | email | name | role | points | birthday | avatar | createdAt | updatedAt | referrerId |");
+        assertThat(md[1]).isEqualTo("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        assertThat(md[2]).startsWith("| 41 | ada.liskov41@example.com | Ada Liskov | ");
+        assertThat(md[4]).startsWith("| 43 | alan.liskov43@example.com | Alan Liskov | ");
+
+        robot.rightClickOn(cell(robot, "grace.liskov42@example.com"));
+        robot.clickOn("Copy rows as SQL INSERT");
+        waitUntil(LONG, () -> clipboard() != null && clipboard().startsWith("INSERT INTO"));
+        String[] sql = clipboard().split("\n");
+        assertThat(sql).hasSize(3);
+        assertThat(sql[0]).startsWith("INSERT INTO \"Customer\" (\"id\", \"email\", \"name\", \"role\", \"points\", \"birthday\", \"avatar\", "
+                + "\"createdAt\", \"updatedAt\", \"referrerId\") VALUES (41, 'ada.liskov41@example.com', 'Ada Liskov', ");
+        // Run on the database after deleting the rows, they put back the same records, Bytes and BigInt included.
+        String before = customers(41, 43).toString();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db.file); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM \"Customer\" WHERE id BETWEEN 41 AND 43");
+            for (String line : sql) st.executeUpdate(line);
+        }
+        assertThat(customers(41, 43).toString()).isEqualTo(before);
+
+        // The whole filtered view, streamed to a SQL file and to a Markdown file.
+        long expected = vm().totalCountProperty().get();
+        Path file = dir.resolve("liskovs.sql");
+        robot.clickOn("#export");
+        TextField path = robot.lookup("#export-path").query();
+        fx(() -> path.setText(file.toString()));
+        robot.clickOn("#export-start");
+        waitUntil(LONG, () -> onFx(() -> vm().export().statusProperty().get()).startsWith("Exported"));
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize((int) expected);
+        assertThat(lines.getFirst()).isEqualTo(sql[0]);
+        robot.clickOn("#export-md");
+        assertThat(path.getText()).isEqualTo(dir.resolve("liskovs.md").toString());
+        robot.clickOn("#export-start");
+        waitUntil(LONG, () -> onFx(() -> vm().export().statusProperty().get()).contains("liskovs.md"));
+        List<String> table = Files.readAllLines(dir.resolve("liskovs.md"));
+        assertThat(table).hasSize((int) expected + 2);
+        assertThat(table.get(2)).isEqualTo(md[2]);
+    }
 }
