@@ -124,7 +124,7 @@ final class RecordPanel extends VBox {
 
         SplitPane split = new SplitPane(formScroll, relations);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         problem.setId("record-panel-message");
         problem.setWrapText(true);
@@ -153,8 +153,9 @@ final class RecordPanel extends VBox {
     }
 
     /** Open, Link…, Unlink, New linked record and Delete… on the selected node; each says why when it cannot. */
-    private HBox treeActions() {
-        HBox bar = new HBox(4,
+    private javafx.scene.layout.FlowPane treeActions() {
+        // A flow, not a row: in a narrow panel the buttons wrap instead of losing their names.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(4, 2,
                 action("open", Feather.EXTERNAL_LINK, "Open", "Open it in its model's tab, selected (Enter; Ctrl+Enter: a new tab)",
                         n -> n instanceof RecordPanelViewModel.FieldNode || n instanceof RecordPanelViewModel.NoteNode ? "Select a record or a relation" : null,
                         n -> vm.open(n, false)),
@@ -166,6 +167,7 @@ final class RecordPanel extends VBox {
                         vm::whyNotDeletable, vm::delete));
         bar.setId("relation-actions");
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPrefWrapLength(300);
         refreshTreeActions();
         return bar;
     }
@@ -174,6 +176,7 @@ final class RecordPanel extends VBox {
         Button b = new Button(text, new FontIcon(icon));
         b.setId("tree-" + id);
         b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setOnAction(e -> {
             TreeNode node = selected();
             if (node != null) run.accept(node);

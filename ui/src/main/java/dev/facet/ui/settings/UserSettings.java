@@ -32,6 +32,21 @@ public final class UserSettings {
     private final java.util.Set<String> readOnly = new java.util.TreeSet<>();
     /** Schema paths of the projects on another machine whose user was asked whether they are production databases. */
     private final java.util.Set<String> askedProduction = new java.util.TreeSet<>();
+    /** The tabs each project had open when it was last closed, by schema path. */
+    private final java.util.Map<String, OpenTabs> tabs = new java.util.TreeMap<>();
+
+    /**
+     * A project's open tabs, to show again when it is reopened.
+     *
+     * @param tabs     each tab's model and the Prisma {@code where} it showed (its filter and search included), or null
+     * @param selected the index of the selected tab
+     */
+    public record OpenTabs(List<SavedTab> tabs, int selected) {
+        public OpenTabs { tabs = List.copyOf(tabs); }
+    }
+
+    /** @param where a Prisma {@code where} as JSON text, or null */
+    public record SavedTab(String model, String where) {}
 
     private UserSettings(Path file) { this.file = file; }
 
@@ -52,6 +67,13 @@ public final class UserSettings {
             }
             for (JsonNode r : root.path("readOnly")) if (r.isTextual()) s.readOnly.add(r.asText());
             for (JsonNode r : root.path("askedProduction")) if (r.isTextual()) s.askedProduction.add(r.asText());
+            root.path("tabs").properties().forEach(e -> {
+                List<SavedTab> saved = new ArrayList<>();
+                for (JsonNode t : e.getValue().path("open")) {
+                    if (t.path("model").isTextual()) saved.add(new SavedTab(t.get("model").asText(), textOrNull(t, "where")));
+                }
+                s.tabs.put(e.getKey(), new OpenTabs(saved, e.getValue().path("selected").asInt(0)));
+            });
         } catch (IOException e) {
             LOG.warn("Ignoring unreadable settings {}: {}", file, e.getMessage());
         }
@@ -107,6 +129,15 @@ public final class UserSettings {
         if (askedProduction.add(schemaPath)) save();
     }
 
+    /** @return the tabs the project of this schema path had open when it was last closed (none when never) */
+    public OpenTabs openTabs(String schemaPath) { return tabs.getOrDefault(schemaPath, new OpenTabs(List.of(), 0)); }
+
+    /** Remembers the tabs the project of this schema path has open. */
+    public void setOpenTabs(String schemaPath, OpenTabs open) {
+        if (open.equals(tabs.put(schemaPath, open))) return;
+        save();
+    }
+
     /** Removes a project from the recent list and stores it. */
     public void forget(RecentProject project) {
         if (recent.remove(project)) save();
@@ -125,6 +156,18 @@ public final class UserSettings {
         }
         if (!readOnly.isEmpty()) readOnly.forEach(root.putArray("readOnly")::add);
         if (!askedProduction.isEmpty()) askedProduction.forEach(root.putArray("askedProduction")::add);
+        if (!tabs.isEmpty()) {
+            ObjectNode all = root.putObject("tabs");
+            tabs.forEach((key, open) -> {
+                ObjectNode o = all.putObject(key);
+                o.put("selected", open.selected());
+                ArrayNode openList = o.putArray("open");
+                for (SavedTab t : open.tabs()) {
+                    ObjectNode saved = openList.addObject().put("model", t.model());
+                    if (t.where() != null) saved.put("where", t.where());
+                }
+            });
+        }
         try {
             Files.createDirectories(file.getParent());
             // Write beside the file and move, so a crash never leaves half a settings file.

@@ -59,5 +59,7 @@ public final class ModelTabContents {
         @Override public void dispose() { vm.dispose(); }
 
         @Override public javafx.beans.value.ObservableValue<?> savesProperty() { return vm.savesProperty(); }
+
+        @Override public String whereJson() { return vm.where() == null || vm.where().isEmpty() ? null : dev.facet.data.value.JsonCodec.write(vm.where()); }
     }
 }

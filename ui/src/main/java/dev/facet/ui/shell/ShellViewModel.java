@@ -210,12 +210,14 @@ public final class ShellViewModel implements AutoCloseable {
         busyMessage.set(null);
         failedOpen.set(null);
         Project old = project.get();
+        rememberTabs();
         tabs.clear();
         p = p.withReadOnly(request.readOnly() || services.settings().isReadOnly(settingsKey(p)));
         project.set(p);
         reloadRequest = new OpenRequest.Schema(p.schemaPath(), request instanceof OpenRequest.Schema s ? s.url() : null, request.readOnly());
         title.set(titleFor(p));
         syncModels(p);
+        restoreTabs(p);
         driftNotice.show(p);
         if (old != null) closeInBackground(old);
         watchSchema(p.schemaPath());
@@ -224,6 +226,29 @@ public final class ShellViewModel implements AutoCloseable {
         }
         refreshCounts();
         askWhetherProduction(p);
+    }
+
+    /** Remembers the open project's tabs, each with the where it shows now (its filter and search), to reopen them. */
+    private void rememberTabs() {
+        Project p = project.get();
+        if (p == null) return;
+        List<UserSettings.SavedTab> open = new java.util.ArrayList<>();
+        for (ModelTab t : tabs.tabs()) {
+            String shown = t.content() == null ? null : t.content().whereJson();
+            open.add(new UserSettings.SavedTab(t.modelName(), shown != null ? shown : t.whereJson()));
+        }
+        services.settings().setOpenTabs(settingsKey(p), new UserSettings.OpenTabs(open, Math.max(0, tabs.tabs().indexOf(tabs.selectedTabProperty().get()))));
+    }
+
+    /** Opens the tabs the project had when it was last closed (models gone from the schema are left out). */
+    private void restoreTabs(Project p) {
+        UserSettings.OpenTabs saved = services.settings().openTabs(settingsKey(p));
+        for (UserSettings.SavedTab t : saved.tabs()) {
+            Model m = p.schema().model(t.model());
+            if (m != null && !m.ignored() && p.drift().unavailable(m.name()) == null) tabs.openModel(m, t.where(), false);
+        }
+        List<ModelTab> open = tabs.tabs();
+        if (!open.isEmpty()) tabs.selectedTabProperty().set(open.get(Math.min(saved.selected(), open.size() - 1)));
     }
 
     /**
@@ -462,6 +487,7 @@ public final class ShellViewModel implements AutoCloseable {
      */
     @Override
     public void close() {
+        rememberTabs();
         stopWatching();
         Set<Project> open = new java.util.LinkedHashSet<>();
         if (project.get() != null) open.add(project.get());
