@@ -55,15 +55,8 @@ final class ExportSheet extends VBox {
                 case CSV -> "CSV";
                 case JSON -> "JSON";
                 case JSON_LINES -> "JSON Lines";
-                case MARKDOWN -> "Markdown";
-                case SQL -> "SQL INSERT";
             });
             b.setId("export-" + f.extension);
-            if (f == RecordFormats.Format.SQL && export.whyNoSql() != null) {
-                // Disabled controls show no tooltip: the reason goes into the sheet's status line when it is chosen.
-                b.setDisable(true);
-                b.setText("SQL INSERT (not on MongoDB)");
-            }
             b.setToggleGroup(formats);
             b.setSelected(RecordFormats.Format.of(path.getText()) == f);
             // The format is the file's extension: choosing one renames the file.

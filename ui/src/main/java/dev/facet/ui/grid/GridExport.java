@@ -26,8 +26,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Copies selected rows as JSON, TSV, Markdown or SQL INSERT, and exports the grid's current view (its where and sort, every page) to a
- * CSV, JSON, JSON Lines, Markdown or SQL file, in the
+ * Copies selected rows as JSON or TSV, and exports the grid's current view (its where and sort, every page) to a CSV, JSON or JSON Lines file, in the
  * background: the rows are read a page at a time and written as they come (never the whole result in memory), with
  * progress, and can be cancelled between pages (the partial file is then removed).
  */
@@ -36,7 +35,6 @@ final class GridExport {
     static final int PAGE = 1_000;
 
     private final Model model;
-    private final dev.facet.schema.model.Schema schema;
     private final QueryEngine engine;
     private final TaskExecutor executor;
     private final GridQuery query;
@@ -54,10 +52,9 @@ final class GridExport {
 
     private final Supplier<Page> page;
 
-    GridExport(dev.facet.schema.model.Schema schema, Model model, List<GridColumn> columns, QueryEngine engine, TaskExecutor executor, GridQuery query,
+    GridExport(Model model, List<GridColumn> columns, QueryEngine engine, TaskExecutor executor, GridQuery query,
                Supplier<ObjectNode> where, Supplier<List<ModelGridViewModel.SortKey>> sort, Supplier<Page> page) {
         this.page = page;
-        this.schema = schema;
         this.model = model;
         this.engine = engine;
         this.executor = executor;
@@ -92,25 +89,6 @@ final class GridExport {
         return sb.toString();
     }
 
-    /** @return the loaded records of {@code rows} as a Markdown table under a header of field names */
-    String copyAsMarkdown(List<GridRow> rows) {
-        StringBuilder sb = new StringBuilder(RecordFormats.markdownLine(fields)).append('\n').append(RecordFormats.markdownRule(fields.size()));
-        for (GridRow r : loaded(rows)) sb.append('\n').append(RecordFormats.markdownLine(RecordFormats.texts(r.record(), fields)));
-        return sb.toString();
-    }
-
-    /** @return why rows cannot be written as SQL here (MongoDB), or null */
-    String whyNoSql() { return SqlInserts.whyNot(schema); }
-
-    /** @return the loaded records of {@code rows} as INSERT statements for the open database, one a line; null on MongoDB */
-    String copyAsSql(List<GridRow> rows) {
-        SqlInserts sql = SqlInserts.of(schema, model, fields);
-        if (sql == null) return null;
-        return String.join("\n", loaded(rows).stream().map(r -> sql.statement(r.record())).toList());
-    }
-
-    private static List<GridRow> loaded(List<GridRow> rows) { return rows.stream().filter(r -> !r.isDraft() && r.record() != null).toList(); }
-
     /**
      * @return the view as the Prisma Client call that reads it: {@code prisma.customer.findMany({ where, orderBy, skip,
      *     take, include })} in TypeScript, the page shown included
@@ -134,11 +112,6 @@ final class GridExport {
     void start(Path file) {
         if (running.get()) return;
         Format format = Format.of(file.getFileName().toString());
-        SqlInserts sql = format == Format.SQL ? SqlInserts.of(schema, model, fields) : null;
-        if (format == Format.SQL && sql == null) {
-            status.set(whyNoSql());
-            return;
-        }
         ObjectNode w = where.get();
         ObjectNode base = query.findMany(w, sort.get(), 0, PAGE);
         base.remove("include");
@@ -155,7 +128,7 @@ final class GridExport {
         executor.submit("Exporting " + model.name() + " to " + file.getFileName(), () -> {
             long total = engine.execute(model.name(), "count", countArgs).asLong();
             try {
-                write(file, format, sql, base, total, written, stop);
+                write(file, format, base, total, written, stop);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);
                 throw e;
@@ -182,10 +155,9 @@ final class GridExport {
     }
 
     /** On the executor's thread: reads the view a page at a time and writes each page before reading the next. */
-    private void write(Path file, Format format, SqlInserts sql, ObjectNode base, long total, AtomicLong written, AtomicBoolean stop) throws IOException {
+    private void write(Path file, Format format, ObjectNode base, long total, AtomicLong written, AtomicBoolean stop) throws IOException {
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
             if (format == Format.CSV) out.write(RecordFormats.csvLine(fields) + "\r\n");
-            if (format == Format.MARKDOWN) out.write(RecordFormats.markdownLine(fields) + "\n" + RecordFormats.markdownRule(fields.size()) + "\n");
             if (format == Format.JSON) out.write("[");
             int skip = 0;
             while (true) {
@@ -199,8 +171,6 @@ final class GridExport {
                         case CSV -> out.write(RecordFormats.csvLine(RecordFormats.texts(r, fields)) + "\r\n");
                         case JSON_LINES -> out.write(RecordFormats.jsonLine(r, fields) + "\n");
                         case JSON -> out.write((written.get() == 0 ? "\n  " : ",\n  ") + RecordFormats.jsonLine(r, fields));
-                        case MARKDOWN -> out.write(RecordFormats.markdownLine(RecordFormats.texts(r, fields)) + "\n");
-                        case SQL -> out.write(sql.statement(r) + "\n");
                     }
                     written.incrementAndGet();
                 }

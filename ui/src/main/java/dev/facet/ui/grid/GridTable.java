@@ -554,13 +554,6 @@ final class GridTable extends TableView<GridRow> {
         menu.getItems().add(item("Copy", this::copySelection));
         menu.getItems().add(item("Copy rows as JSON (Ctrl+Shift+C)", () -> GridClipboard.put(vm.export().copyAsJson(selectedRows()))));
         menu.getItems().add(item("Copy rows as TSV with field names", () -> GridClipboard.put(vm.export().copyAsTsv(selectedRows()))));
-        menu.getItems().add(item("Copy rows as Markdown table", () -> GridClipboard.put(vm.export().copyAsMarkdown(selectedRows()))));
-        menu.getItems().add(item("Copy rows as SQL INSERT", () -> {
-            // MongoDB has no SQL: the item says why instead of copying nothing.
-            String sql = vm.export().copyAsSql(selectedRows());
-            if (sql == null) notice(vm.export().whyNoSql());
-            else GridClipboard.put(sql);
-        }));
         menu.getItems().add(item("Copy view as Prisma Client", () -> GridClipboard.put(vm.export().copyAsPrismaClient())));
         if (vm.project().engine().supports(dev.facet.data.connector.ConnectorCapability.COMPOSITE_TYPES) && !row.isDraft()) {
             menu.getItems().add(item("View document as JSON", () -> view.openDocumentJson(row)));

@@ -563,7 +563,7 @@ public final class ModelGridViewModel {
 
     /** @return copying the selected rows and exporting this view to a file (made when first asked for) */
     GridExport export() {
-        if (export == null) export = new GridExport(project.schema(), model, columns, project.engine(), executor, query, filters::where, sort::sortOrder,
+        if (export == null) export = new GridExport(model, columns, project.engine(), executor, query, filters::where, sort::sortOrder,
                 () -> new GridExport.Page(paging.pagingModeProperty().get() == PagingMode.PAGES
                         ? paging.pageIndexProperty().get() * paging.pageSizeProperty().get() : 0, paging.pageSizeProperty().get()));
         return export;
