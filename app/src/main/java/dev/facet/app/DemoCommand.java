@@ -125,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("The demo shop is ready. Open it again any time with: facet open --schema " + schemaFile + " --url <the URL>");
         out.flush();
         if (noWindow) return 0;
-        return Gui.run(new OpenRequest.Schema(schemaFile, url, allowNonAtomic), err);
+        return Gui.run(new OpenRequest.Schema(schemaFile, url, false, allowNonAtomic), err);
     }
 
     /** Creates the tables or collections; returns what was done. */

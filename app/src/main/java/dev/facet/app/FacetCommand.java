@@ -39,6 +39,9 @@ public final class FacetCommand implements Callable<Integer> {
                     + "the earlier ones saved. The window shows a warning while it is on.")
     boolean allowNonAtomic;
 
+    @CommandLine.Option(names = "--read-only", description = "Open read-only: nothing can be edited, linked, deleted or written (this run only).")
+    boolean readOnly;
+
     public static void main(String[] args) {
         OpenRequest window = directWindow(args);
         if (window != null) {
@@ -121,8 +124,8 @@ public final class FacetCommand implements Callable<Integer> {
         if (schemaPath == null && allowNonAtomic) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--allow-non-atomic needs a SCHEMA to open (the demo is SQLite)");
         }
-        OpenRequest request = schemaPath == null ? new OpenRequest.Demo()
-                : new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url, allowNonAtomic);
+        OpenRequest request = schemaPath == null ? new OpenRequest.Demo(readOnly)
+                : new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url, readOnly, allowNonAtomic);
         return Gui.run(request, spec.commandLine().getErr());
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code facet open --schema S [--url U]}: opens a schema in the window. Problems with the schema or the
+ * {@code facet open --schema S [--url U] [--read-only]}: opens a schema in the window. Problems with the schema or the
  * connection show in the window's Open dialog, not here.
  */
 @Command(name = "open", mixinStandardHelpOptions = true, description = "Open a schema and its database in the window.")
@@ -27,11 +27,14 @@ final class OpenCommand implements Callable<Integer> {
                     + "ones saved. The window shows a warning while it is on.")
     boolean allowNonAtomic;
 
+    @Option(names = "--read-only", description = "Open read-only: nothing can be edited, linked, deleted or written (this run only).")
+    boolean readOnly;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return Gui.run(new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url, allowNonAtomic), spec.commandLine().getErr());
+        return Gui.run(new OpenRequest.Schema(schemaPath.toAbsolutePath().normalize(), url, readOnly, allowNonAtomic), spec.commandLine().getErr());
     }
 }

@@ -26,10 +26,10 @@ class OpenCommandTest {
     @Test
     void theHelpNamesTheWaysToOpenTheWindow() {
         assertThat(facet("--help")).isZero();
-        assertThat(out.toString()).contains("[SCHEMA]").contains("opens the demo shop").contains("open ").contains("push ");
+        assertThat(out.toString()).contains("[SCHEMA]").contains("opens the demo shop").contains("open ").contains("push ").contains("--read-only");
         out.getBuffer().setLength(0);
         assertThat(facet("open", "--help")).isZero();
-        assertThat(out.toString()).contains("--schema=S").contains("--url=U");
+        assertThat(out.toString()).contains("--schema=S").contains("--url=U").contains("--read-only");
     }
 
     @Test

@@ -143,7 +143,8 @@ public final class ModelGridView extends StackPane {
     public void toggleRecordPanel() { vm.recordPanelShownProperty().set(!vm.recordPanelShownProperty().get()); }
 
     private void showRecordPanel(boolean shown) {
-        if (shown && recordPanel == null) recordPanel = new RecordPanel(vm.recordPanel(), () -> vm.recordPanelShownProperty().set(false));
+        if (shown && recordPanel == null) recordPanel = new RecordPanel(vm.recordPanel(), () -> vm.recordPanelShownProperty().set(false),
+                p -> showPicker(p, null, () -> { }));
         content.setRight(shown ? recordPanel : null);
         followSelection();
     }
@@ -475,11 +476,15 @@ public final class ModelGridView extends StackPane {
      */
     void openRelationPicker(GridRow row, GridColumn column, String typed) {
         RelationPickerViewModel picker = vm.picker(row, column);
-        if (picker == null) return;
+        if (picker != null) showPicker(picker, typed, table::requestFocus);
+    }
+
+    /** Shows a relation picker as a sheet; {@code closed} runs after it closes (the focus is back where it was). */
+    private void showPicker(RelationPickerViewModel picker, String typed, Runnable closed) {
         showSheet(new RelationPicker(picker, typed, () -> {
             picker.close();
             hideSheet();
-            table.requestFocus();
+            closed.run();
         }));
     }
 

@@ -544,8 +544,13 @@ public final class ModelGridViewModel {
     /** @return the pending relation change of a cell, or null */
     public LinkChange pendingLink(GridRow row, GridColumn column) { return changes.link(row, column.name()); }
 
-    /** Opens one record of a model in this tab (or a new one). @return whether there is somewhere to open it */
+    /** Opens one record of a model in this tab (or a new one), selected. @return whether there is somewhere to open it */
     public boolean openRecord(Model target, RowKey key, boolean newTab) { return relations.openRecord(target, key, newTab); }
+
+    /** Opens a model filtered by a {@code where} (or not), then hands its grid to {@code then}. @return whether it opened */
+    boolean open(Model target, ObjectNode where, boolean newTab, java.util.function.Consumer<ModelGridViewModel> then) {
+        return relations.open(target, where, newTab, then);
+    }
 
     /** Opens the records a relation of a record of {@code owner} points at. @return whether there was something to open */
     public boolean openRelated(Model owner, ObjectNode record, GridColumn column, boolean newTab) {

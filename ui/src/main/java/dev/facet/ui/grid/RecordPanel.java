@@ -48,11 +48,19 @@ final class RecordPanel extends VBox {
     private final List<Runnable> refreshers = new ArrayList<>();
     private final TreeView<TreeNode> tree = new TreeView<>();
     private final Label problem = new Label();
+    private final Consumer<RelationPickerViewModel> showPicker;
+    private final TextField relationFilter = new TextField();
+    private final List<Runnable> treeActions = new ArrayList<>();
     private GridRow watched;
     private final RowWatch watch = new RowWatch(this::rowChanged);
 
-    RecordPanel(RecordPanelViewModel vm, Runnable close) {
+    /**
+     * @param close      hides the panel
+     * @param showPicker shows the relation picker (Link…) as the grid's sheet
+     */
+    RecordPanel(RecordPanelViewModel vm, Runnable close, Consumer<RelationPickerViewModel> showPicker) {
         this.vm = vm;
+        this.showPicker = showPicker;
         setId("record-panel");
         getStyleClass().add("record-panel");
         Label title = new Label();
@@ -87,9 +95,13 @@ final class RecordPanel extends VBox {
             }
         });
         tree.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != KeyCode.ENTER) return;
-            TreeItem<TreeNode> item = tree.getSelectionModel().getSelectedItem();
-            if (item != null && item.getValue() != null) vm.open(item.getValue(), e.isShortcutDown());
+            TreeNode node = selected();
+            if (node == null) return;
+            if (e.getCode() == KeyCode.ENTER) vm.open(node, e.isShortcutDown());
+            else if (e.getCode() == KeyCode.DELETE) vm.delete(node);
+            else if (e.getCode() == KeyCode.L && e.isShortcutDown()) link(node);
+            else if (e.getCode() == KeyCode.N && e.isShortcutDown() && e.isShiftDown()) vm.createLinked(node);
+            else return;
             e.consume();
         });
         tree.setOnMouseClicked(e -> {
@@ -102,13 +114,17 @@ final class RecordPanel extends VBox {
         vm.relations().addListener((ListChangeListener<TreeNode>) c -> showRelations());
         Label relationsTitle = new Label("Relations");
         relationsTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        VBox relations = new VBox(4, relationsTitle, tree);
+        relationFilter.setId("relation-filter");
+        relationFilter.setOnAction(e -> filterSelected());
+        relationFilter.managedProperty().bind(relationFilter.visibleProperty());
+        tree.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> refreshTreeActions());
+        VBox relations = new VBox(4, relationsTitle, relationFilter, tree, treeActions());
         VBox.setVgrow(tree, Priority.ALWAYS);
         relations.getStyleClass().add("record-relations-box");
 
         SplitPane split = new SplitPane(formScroll, relations);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         problem.setId("record-panel-message");
         problem.setWrapText(true);
@@ -127,6 +143,87 @@ final class RecordPanel extends VBox {
         watch.watch(vm.rowProperty().get());
         refreshFields();
         showRelations();
+    }
+
+    // ---------------------------------------------------------------- the tree's actions
+
+    private TreeNode selected() {
+        TreeItem<TreeNode> item = tree.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue();
+    }
+
+    /** Open, Link…, Unlink, New linked record and Delete… on the selected node; each says why when it cannot. */
+    private javafx.scene.layout.FlowPane treeActions() {
+        // A flow, not a row: in a narrow panel the buttons wrap instead of losing their names.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(4, 2,
+                action("open", Feather.EXTERNAL_LINK, "Open", "Open it in its model's tab, selected (Enter; Ctrl+Enter: a new tab)",
+                        n -> n instanceof RecordPanelViewModel.FieldNode || n instanceof RecordPanelViewModel.NoteNode ? "Select a record or a relation" : null,
+                        n -> vm.open(n, false)),
+                action("link", Feather.LINK, "Link…", "Link records to this relation in the relation picker (Ctrl+L)", vm::whyNotLinkable, this::link),
+                action("unlink", Feather.SCISSORS, "Unlink", "Unlink this record from the record shown; Save applies it", vm::whyNotUnlinkable, vm::unlink),
+                action("create", Feather.PLUS, "New", "Create a record already linked to this relation, in a new tab; Save there creates it (Ctrl+Shift+N)",
+                        vm::whyNotCreatable, vm::createLinked),
+                action("delete", Feather.TRASH_2, "Delete…", "Delete this record, after the delete preview, in a new tab of its model (Delete)",
+                        vm::whyNotDeletable, vm::delete));
+        bar.setId("relation-actions");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPrefWrapLength(300);
+        refreshTreeActions();
+        return bar;
+    }
+
+    private Button action(String id, Feather icon, String text, String what, java.util.function.Function<TreeNode, String> whyNot, Consumer<TreeNode> run) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId("tree-" + id);
+        b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setOnAction(e -> {
+            TreeNode node = selected();
+            if (node != null) run.accept(node);
+            refreshTreeActions();
+        });
+        treeActions.add(() -> {
+            TreeNode node = selected();
+            String why = node == null ? "Select a relation or a related record" : whyNot.apply(node);
+            b.setDisable(why != null);
+            LazyTooltip.install(b, why == null ? what : why);
+        });
+        return b;
+    }
+
+    private void refreshTreeActions() {
+        treeActions.forEach(Runnable::run);
+        RecordPanelViewModel.RelationNode rel = filterable(selected());
+        relationFilter.setVisible(rel != null);
+        if (rel != null) {
+            relationFilter.setPromptText("Filter " + rel.column().name() + " (Enter)");
+            if (!relationFilter.isFocused()) relationFilter.setText(rel.filterText());
+        }
+    }
+
+    private void link(TreeNode node) {
+        RelationPickerViewModel picker = vm.picker(node);
+        if (picker != null) showPicker.accept(picker);
+    }
+
+    /** @return the to-many relation the filter field applies to: the one selected, or the one of the selected record */
+    private RecordPanelViewModel.RelationNode filterable(TreeNode node) {
+        TreeItem<TreeNode> item = tree.getSelectionModel().getSelectedItem();
+        if (node instanceof RecordPanelViewModel.RelationNode rel && rel.toMany()) return rel;
+        if (node instanceof RecordPanelViewModel.RecordNode && item.getParent() != null
+                && item.getParent().getValue() instanceof RecordPanelViewModel.RelationNode rel && rel.toMany()) return rel;
+        return null;
+    }
+
+    /** Filters the selected to-many relation's records (from its first page) and shows them. */
+    private void filterSelected() {
+        TreeItem<TreeNode> item = tree.getSelectionModel().getSelectedItem();
+        RecordPanelViewModel.RelationNode rel = filterable(selected());
+        if (rel == null) return;
+        TreeItem<TreeNode> relItem = item.getValue() == rel ? item : item.getParent();
+        tree.getSelectionModel().select(relItem);
+        rel.filter(relationFilter.getText());
+        relItem.setExpanded(true);
     }
 
     /** @return the relation tree (tests) */

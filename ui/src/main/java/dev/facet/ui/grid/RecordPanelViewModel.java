@@ -106,7 +106,7 @@ public final class RecordPanelViewModel {
         if (record == treeOf && (record != null || relations.isEmpty())) return;
         treeOf = record;
         message.set(null);
-        relations.setAll(record == null ? List.of() : relationNodes(grid.model(), record));
+        relations.setAll(record == null ? List.of() : relationNodes(grid.model(), record, true));
     }
 
     private String labelSuffix(ObjectNode record) {
@@ -154,12 +154,141 @@ public final class RecordPanelViewModel {
         };
     }
 
+    // ---------------------------------------------------------------- actions on the tree
+
+    /** @return why a node's relation cannot be linked from here (Link… opens the relation picker), or null */
+    public String whyNotLinkable(TreeNode node) {
+        RelationNode rel = node instanceof RecordNode r ? r.owner : node instanceof RelationNode n ? n : null;
+        if (rel == null) return "Select a relation to link records to it";
+        // Deeper levels belong to other records: their links are pending changes of their own grid.
+        if (!rel.top) return "Open " + rel.parent.name() + " " + rel.parentKey.label() + " to link its relations";
+        return row.get() == null ? "No record selected" : grid.whyNotLinkable(row.get(), rel.column);
+    }
+
+    /** @return the relation picker for a relation of the record shown, or null (the message says why) */
+    public RelationPickerViewModel picker(TreeNode node) {
+        String why = whyNotLinkable(node);
+        message.set(why);
+        if (why != null) return null;
+        return grid.picker(row.get(), node instanceof RecordNode r ? r.owner.column : ((RelationNode) node).column);
+    }
+
+    /** @return why the record a node names cannot be unlinked from the record shown, or null */
+    public String whyNotUnlinkable(TreeNode node) {
+        RecordNode rec = recordOf(node);
+        if (rec == null || rec.owner == null) return "Select a related record to unlink it";
+        RelationNode rel = rec.owner;
+        String why = whyNotLinkable(rel);
+        if (why != null) return why;
+        GridColumn back = back(rel);
+        // A required foreign key cannot be emptied: Prisma refuses the disconnect (P2014) at Save.
+        if (!rel.column.relation().fields().isEmpty() && !rel.column.nullable()) {
+            return rel.column.name() + " is required; link another " + rel.column.related().name() + " instead";
+        }
+        if (back != null && !back.relation().fields().isEmpty() && !back.nullable()) {
+            return rel.column.related().name() + "." + back.name() + " is required, so " + rec.labelProperty().get()
+                    + " cannot be unlinked; delete it or link it to another " + rel.parent.name();
+        }
+        return null;
+    }
+
+    /** Unlinks the record a node names from the record shown, as a pending change of the grid. */
+    public EditResult unlink(TreeNode node) {
+        String why = whyNotUnlinkable(node);
+        message.set(why);
+        if (why != null) return EditResult.refused(why);
+        RecordNode rec = recordOf(node);
+        RelationNode rel = rec.owner;
+        EditResult result;
+        if (rel.toMany()) {
+            List<LinkChange.Target> added = new ArrayList<>();
+            List<LinkChange.Target> removed = new ArrayList<>();
+            if (grid.pendingLink(row.get(), rel.column) instanceof LinkChange.ToMany now) {
+                added.addAll(now.added());
+                removed.addAll(now.removed());
+            }
+            // Unlinking a record linked in this session only takes the pending link back.
+            if (!added.removeIf(t -> t.key().equals(rec.key)) && removed.stream().noneMatch(t -> t.key().equals(rec.key))) removed.add(rec.target());
+            result = grid.setLink(row.get(), rel.column, new LinkChange.ToMany(rel.column, added, removed));
+        } else {
+            result = grid.setLink(row.get(), rel.column, new LinkChange.ToOne(rel.column, null, rec.labelProperty().get()));
+        }
+        if (result.ok()) (rel.toMany() ? rec : rel).setLabel((rel.toMany() ? rec : rel).labelProperty().get() + " \u2014 unlinked on Save");
+        else message.set(result.reason());
+        return result;
+    }
+
+    /** @return why no related record can be created from a node, or null */
+    public String whyNotCreatable(TreeNode node) {
+        if (!(node instanceof RelationNode rel)) return "Select a relation to create a record in it";
+        if (grid.readOnlyReason() != null) return grid.readOnlyReason();
+        Model related = rel.column.related();
+        if (related.view()) return related.name() + " is a view; its records cannot be created";
+        if (back(rel) == null) return related.name() + " has no relation back to " + rel.parent.name();
+        JsonNode now = rel.parentRecord.get(rel.column.name());
+        if (!rel.toMany() && now != null && !now.isNull()) return rel.column.name() + " already links a record; unlink it first";
+        return null;
+    }
+
+    /**
+     * Opens the related model in a new tab with a new record whose relation back already links the record the
+     * relation belongs to (prisma/studio#1109); Save there creates it.
+     *
+     * @return whether it opened
+     */
+    public boolean createLinked(TreeNode node) {
+        String why = whyNotCreatable(node);
+        message.set(why);
+        if (why != null) return false;
+        RelationNode rel = (RelationNode) node;
+        ObjectNode where = RelationWhere.of(schema, rel.parent, rel.parentRecord, rel.column.relation());
+        return grid.open(rel.column.related(), where, true, OpenedGridActions.createLinked(back(rel), rel.parentTarget()));
+    }
+
+    /** @return why the record a node names cannot be deleted from here, or null */
+    public String whyNotDeletable(TreeNode node) {
+        RecordNode rec = recordOf(node);
+        if (rec == null || rec.key == null) return "Select a related record to delete it";
+        if (grid.readOnlyReason() != null) return grid.readOnlyReason();
+        return rec.model.view() ? rec.model.name() + " is a view; its records cannot be deleted" : null;
+    }
+
+    /** Opens the record a node names in a new tab of its model and asks there for the delete preview. */
+    public boolean delete(TreeNode node) {
+        String why = whyNotDeletable(node);
+        message.set(why);
+        if (why != null) return false;
+        RecordNode rec = recordOf(node);
+        return grid.open(rec.model, rec.key.values(), true, OpenedGridActions.delete(rec.key));
+    }
+
+    /** @return the record a node stands for: a related record, or the one a to-one relation points at; else null */
+    private RecordNode recordOf(TreeNode node) {
+        if (node instanceof RecordNode r) return r;
+        if (!(node instanceof RelationNode rel) || rel.toMany()) return null;
+        if (rel.target != null) return rel.target;
+        return rel.parentRecord.get(rel.column.name()) instanceof ObjectNode v && RowKey.of(rel.column.related(), v) != null
+                ? new RecordNode(rel.column.related(), v, rel) : null;
+    }
+
+    /** @return the relation field on the other side of a relation, or null (a relation only one side names) */
+    private GridColumn back(RelationNode rel) {
+        Model related = rel.column.related();
+        String name = rel.column.relation().relationName();
+        for (GridColumn c : GridColumn.of(schema, related)) {
+            boolean same = related.name().equals(rel.parent.name()) && c.name().equals(rel.column.name());
+            if (c.isRelation() && c.relation().relationName().equals(name) && !same) return c;
+        }
+        return null;
+    }
+
     // ---------------------------------------------------------------- the tree
 
-    private List<TreeNode> relationNodes(Model m, ObjectNode record) {
+    /** @param top whether these are the relations of the record shown, whose links are this grid's pending changes */
+    private List<TreeNode> relationNodes(Model m, ObjectNode record, boolean top) {
         RowKey key = RowKey.of(m, record);
         List<TreeNode> out = new ArrayList<>();
-        for (GridColumn c : GridColumn.of(schema, m)) if (c.isRelation() && c.related() != null && key != null) out.add(new RelationNode(m, key, record, c));
+        for (GridColumn c : GridColumn.of(schema, m)) if (c.isRelation() && c.related() != null && key != null) out.add(new RelationNode(m, key, record, c, top));
         return out;
     }
 
@@ -171,7 +300,7 @@ public final class RecordPanelViewModel {
             String text = v == null ? "" : v.isNull() ? "NULL" : CellValues.display(c, v, grid.zoneProperty().get());
             out.add(new FieldNode(c.name() + ": " + text));
         }
-        out.addAll(relationNodes(m, record));
+        out.addAll(relationNodes(m, record, false));
         return out;
     }
 
@@ -205,6 +334,8 @@ public final class RecordPanelViewModel {
 
         void fill() { }
 
+        boolean expandedOnce() { return expanded; }
+
         void setLabel(String text) { label.set(text); }
 
         void setLoading(boolean on) { loading.set(on); }
@@ -228,13 +359,24 @@ public final class RecordPanelViewModel {
         private final Model model;
         private final RowKey key;
         private final ObjectNode record;
+        /** The relation listing it, or null */
+        private final RelationNode owner;
 
-        RecordNode(Model model, ObjectNode record) {
+        RecordNode(Model model, ObjectNode record, RelationNode owner) {
             super(RecordLabels.record(model, GridColumn.displayField(model), record));
             this.model = model;
             this.key = RowKey.of(model, record);
             this.record = record;
+            this.owner = owner;
         }
+
+        /** @return the record's model */
+        public Model model() { return model; }
+
+        /** @return the record's key */
+        public RowKey key() { return key; }
+
+        LinkChange.Target target() { return new LinkChange.Target(key, record, labelProperty().get()); }
 
         @Override public boolean isLeaf() { return false; }
 
@@ -258,15 +400,21 @@ public final class RecordPanelViewModel {
         private final ObjectNode parentRecord;
         private final GridColumn column;
         private final long count;
+        private final boolean top;
         private int shown;
         private RecordNode target;
+        private ObjectNode filter;
+        private String filterText = "";
+        /** Counts filter changes: a page loaded for an earlier filter is dropped. */
+        private int generation;
 
-        RelationNode(Model parent, RowKey parentKey, ObjectNode parentRecord, GridColumn column) {
+        RelationNode(Model parent, RowKey parentKey, ObjectNode parentRecord, GridColumn column, boolean top) {
             super("");
             this.parent = parent;
             this.parentKey = parentKey;
             this.parentRecord = parentRecord;
             this.column = column;
+            this.top = top;
             JsonNode counted = parentRecord.path("_count").path(column.name());
             this.count = column.kind() == GridColumn.Kind.TO_MANY ? (counted.isNumber() ? counted.asLong() : -1) : 0;
             setLabel(describe());
@@ -287,6 +435,33 @@ public final class RecordPanelViewModel {
         /** @return whether it is to-many */
         public boolean toMany() { return column.kind() == GridColumn.Kind.TO_MANY; }
 
+        /** @return whether it is a relation of the record shown (its links are this grid's pending changes) */
+        public boolean top() { return top; }
+
+        /** @return the text its records are filtered by ("" for none) */
+        public String filterText() { return filterText; }
+
+        /**
+         * Shows only the related records matching {@code text} (the grid's quick search, on the related model), from
+         * the first page again.
+         */
+        public void filter(String text) {
+            String t = text == null ? "" : text.strip();
+            if (!toMany() || t.equals(filterText)) return;
+            filterText = t;
+            filter = Wheres.quickSearch(GridColumn.of(schema, column.related()), t,
+                    new FilterNode.Options(grid.zoneProperty().get(), grid.insensitiveSupported()));
+            shown = 0;
+            generation++;
+            children.clear();
+            if (expandedOnce()) loadPage();
+            else expand();
+        }
+
+        LinkChange.Target parentTarget() {
+            return new LinkChange.Target(parentKey, parentRecord, RecordLabels.record(parent, GridColumn.displayField(parent), parentRecord));
+        }
+
         @Override public boolean isLeaf() { return toMany() ? count == 0 : parentRecord.has(column.name()) && parentRecord.get(column.name()).isNull(); }
 
         @Override void fill() { loadPage(); }
@@ -298,6 +473,7 @@ public final class RecordPanelViewModel {
             ObjectNode include = new GridQuery(related, GridColumn.of(schema, related)).include();
             if (!include.isEmpty()) inner.set("include", include.deepCopy());
             if (toMany()) {
+                if (filter != null) inner.set("where", filter.deepCopy());
                 if (shown > 0) inner.put("skip", shown);
                 inner.put("take", PAGE);
                 ArrayNode order = inner.putArray("orderBy");
@@ -308,9 +484,11 @@ public final class RecordPanelViewModel {
             args.putObject("select").set(column.name(), inner.isEmpty() ? JSON.booleanNode(true) : inner);
             setLoading(true);
             loads++;
+            int asked = generation;
             executor.submit("Loading " + column.name() + " of " + parent.name() + " " + parentKey.label(),
                     () -> engine.execute(parent.name(), "findUnique", args),
                     result -> {
+                        if (asked != generation) return;
                         setLoading(false);
                         JsonNode value = result == null || result.isNull() ? null : result.get(column.name());
                         loaded(value);
@@ -332,17 +510,17 @@ public final class RecordPanelViewModel {
                             + " is gone"));
                     return;
                 }
-                target = new RecordNode(related, (ObjectNode) value);
+                target = new RecordNode(related, (ObjectNode) value, this);
                 children.setAll(recordChildren(related, (ObjectNode) value));
                 return;
             }
             children.removeIf(n -> n instanceof MoreNode);
             List<TreeNode> page = new ArrayList<>();
-            if (value != null) value.forEach(n -> page.add(new RecordNode(related, (ObjectNode) n)));
+            if (value != null) value.forEach(n -> page.add(new RecordNode(related, (ObjectNode) n, this)));
             shown += page.size();
             children.addAll(page);
-            if (shown == 0) children.add(new NoteNode("none"));
-            long total = count < 0 ? -1 : count;
+            if (shown == 0) children.add(new NoteNode(filter == null ? "none" : "none matching \u201c" + filterText + "\u201d"));
+            long total = count < 0 || filter != null ? -1 : count;
             if (page.size() == PAGE && (total < 0 || shown < total)) {
                 children.add(new MoreNode(this, "Show " + PAGE + " more" + (total < 0 ? "" : String.format(" (%,d of %,d shown)", shown, total))));
             }

@@ -12,6 +12,7 @@ import dev.facet.ui.task.TaskExecutor;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -53,10 +54,15 @@ final class RelationLinks {
         return openRelated(model, row.record(), column, newTab);
     }
 
-    /** Opens one record of a model (the record panel's related records). */
+    /** Opens one record of a model (the record panel's related records), selected in its grid. */
     boolean openRecord(Model target, RowKey key, boolean newTab) {
-        if (navigator == null || key == null) return false;
-        navigator.openModel(target, JsonCodec.write(key.values()), newTab);
+        return key != null && open(target, key.values(), newTab, g -> g.revealList().add(key));
+    }
+
+    /** Opens a model filtered by {@code where} (null: every record), then hands its grid to {@code then}. */
+    boolean open(Model target, ObjectNode where, boolean newTab, Consumer<ModelGridViewModel> then) {
+        if (navigator == null) return false;
+        navigator.openModel(target, where == null ? null : JsonCodec.write(where), newTab, then);
         return true;
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 
 /**
- * Selects the records just saved once their rows are shown (the view model finds their page), and scrolls to
+ * Selects the records just saved (or opened from the record panel) once their rows are shown (the view model finds their page), and scrolls to
  * them: a new record left the top of the grid when saved and seemed to vanish.
  */
 final class SavedRecordFocus {
@@ -13,7 +13,8 @@ final class SavedRecordFocus {
 
     static void install(ModelGridViewModel vm, GridTable table) {
         Runnable attempt = () -> {
-            if (vm.revealList().isEmpty() || vm.loadingProperty().get()) return;
+            // The table shows the rows a pulse after they load (GridTable.showRows): selecting earlier selects nothing.
+            if (vm.revealList().isEmpty() || vm.loadingProperty().get() || table.getItems() != vm.rows()) return;
             List<Integer> rows = new ArrayList<>();
             for (RowKey k : vm.revealList()) {
                 int i = vm.rowIndexOf(k);
@@ -29,5 +30,8 @@ final class SavedRecordFocus {
         };
         vm.loadingProperty().addListener((o, was, is) -> attempt.run());
         vm.revealList().addListener((ListChangeListener<RowKey>) c -> attempt.run());
+        // A grid opened to show a record (from the record panel) may load before its columns are built.
+        table.getVisibleLeafColumns().addListener((ListChangeListener<Object>) c -> attempt.run());
+        table.itemsProperty().addListener((o, was, is) -> attempt.run());
     }
 }

@@ -29,4 +29,22 @@ public final class DatabaseLabel {
         String database = m.group(2);
         return database == null || database.isEmpty() ? host : database + " on " + host;
     }
+
+    /**
+     * @param maskedUrl a connection URL (password masked or not)
+     * @return whether the database is on this machine: a SQLite file, or a server on localhost or a loopback address;
+     *         a URL that names no host counts as local
+     */
+    public static boolean isLocal(String maskedUrl) {
+        if (maskedUrl == null || maskedUrl.isBlank() || maskedUrl.strip().startsWith("file:")) return true;
+        Matcher m = SERVER_URL.matcher(maskedUrl.strip());
+        if (!m.matches()) return true;
+        for (String hostPort : m.group(1).split(",")) {
+            String host = hostPort.startsWith("[") ? hostPort.substring(1, Math.max(1, hostPort.indexOf(']')))
+                    : hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
+            host = host.toLowerCase(java.util.Locale.ROOT);
+            if (!(host.isEmpty() || host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("0.0.0.0"))) return false;
+        }
+        return true;
+    }
 }

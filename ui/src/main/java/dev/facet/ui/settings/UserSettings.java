@@ -32,6 +32,23 @@ public final class UserSettings {
     private final java.util.Set<String> readOnly = new java.util.TreeSet<>();
     /** The console's calls per schema path, oldest first. */
     private final java.util.Map<String, List<String>> consoleHistory = new java.util.TreeMap<>();
+    /** Schema paths of the projects on another machine whose user was asked whether they are production databases. */
+    private final java.util.Set<String> askedProduction = new java.util.TreeSet<>();
+    /** The tabs each project had open when it was last closed, by schema path. */
+    private final java.util.Map<String, OpenTabs> tabs = new java.util.TreeMap<>();
+
+    /**
+     * A project's open tabs, to show again when it is reopened.
+     *
+     * @param tabs     each tab's model and the Prisma {@code where} it showed (its filter and search included), or null
+     * @param selected the index of the selected tab
+     */
+    public record OpenTabs(List<SavedTab> tabs, int selected) {
+        public OpenTabs { tabs = List.copyOf(tabs); }
+    }
+
+    /** @param where a Prisma {@code where} as JSON text, or null */
+    public record SavedTab(String model, String where) {}
 
     private UserSettings(Path file) { this.file = file; }
 
@@ -55,6 +72,14 @@ public final class UserSettings {
                 List<String> calls = new ArrayList<>();
                 for (JsonNode c : e.getValue()) if (c.isTextual()) calls.add(c.asText());
                 s.consoleHistory.put(e.getKey(), calls);
+            });
+            for (JsonNode r : root.path("askedProduction")) if (r.isTextual()) s.askedProduction.add(r.asText());
+            root.path("tabs").properties().forEach(e -> {
+                List<SavedTab> saved = new ArrayList<>();
+                for (JsonNode t : e.getValue().path("open")) {
+                    if (t.path("model").isTextual()) saved.add(new SavedTab(t.get("model").asText(), textOrNull(t, "where")));
+                }
+                s.tabs.put(e.getKey(), new OpenTabs(saved, e.getValue().path("selected").asInt(0)));
             });
         } catch (IOException e) {
             LOG.warn("Ignoring unreadable settings {}: {}", file, e.getMessage());
@@ -112,6 +137,23 @@ public final class UserSettings {
         save();
     }
 
+    /** @return whether the user was asked whether this project's database is a production one (asked once) */
+    public boolean askedProduction(String schemaPath) { return askedProduction.contains(schemaPath); }
+
+    /** Remembers that the user was asked whether this project's database is a production one. */
+    public void markAskedProduction(String schemaPath) {
+        if (askedProduction.add(schemaPath)) save();
+    }
+
+    /** @return the tabs the project of this schema path had open when it was last closed (none when never) */
+    public OpenTabs openTabs(String schemaPath) { return tabs.getOrDefault(schemaPath, new OpenTabs(List.of(), 0)); }
+
+    /** Remembers the tabs the project of this schema path has open. */
+    public void setOpenTabs(String schemaPath, OpenTabs open) {
+        if (open.equals(tabs.put(schemaPath, open))) return;
+        save();
+    }
+
     /** Removes a project from the recent list and stores it. */
     public void forget(RecentProject project) {
         if (recent.remove(project)) save();
@@ -132,6 +174,19 @@ public final class UserSettings {
         if (!consoleHistory.isEmpty()) {
             ObjectNode history = root.putObject("consoleHistory");
             consoleHistory.forEach((schema, calls) -> calls.forEach(history.putArray(schema)::add));
+        }
+        if (!askedProduction.isEmpty()) askedProduction.forEach(root.putArray("askedProduction")::add);
+        if (!tabs.isEmpty()) {
+            ObjectNode all = root.putObject("tabs");
+            tabs.forEach((key, open) -> {
+                ObjectNode o = all.putObject(key);
+                o.put("selected", open.selected());
+                ArrayNode openList = o.putArray("open");
+                for (SavedTab t : open.tabs()) {
+                    ObjectNode saved = openList.addObject().put("model", t.model());
+                    if (t.where() != null) saved.put("where", t.where());
+                }
+            });
         }
         try {
             Files.createDirectories(file.getParent());

@@ -6,6 +6,7 @@ import dev.facet.ui.grid.ModelGridViewModel;
 import dev.facet.ui.grid.Navigator;
 import dev.facet.ui.project.Project;
 import dev.facet.ui.task.TaskExecutor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Node;
 
@@ -20,6 +21,13 @@ public final class ModelTabContents {
         // The grid's Navigator and the tab's ShellNavigator have the same three methods.
         ModelGridViewModel vm = new ModelGridViewModel(project, model, executor, new Navigator() {
             @Override public void openModel(Model m, String where, boolean newTab) { navigator.openModel(m, where, newTab); }
+
+            @Override
+            public void openModel(Model m, String where, boolean newTab, Consumer<ModelGridViewModel> then) {
+                navigator.openModel(m, where, newTab, c -> {
+                    if (c instanceof GridContent g) then.accept(g.viewModel());
+                });
+            }
 
             @Override public void back() { navigator.back(); }
 
@@ -51,5 +59,7 @@ public final class ModelTabContents {
         @Override public void dispose() { vm.dispose(); }
 
         @Override public javafx.beans.value.ObservableValue<?> savesProperty() { return vm.savesProperty(); }
+
+        @Override public String whereJson() { return vm.where() == null || vm.where().isEmpty() ? null : dev.facet.data.value.JsonCodec.write(vm.where()); }
     }
 }

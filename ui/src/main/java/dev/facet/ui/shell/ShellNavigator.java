@@ -1,6 +1,7 @@
 package dev.facet.ui.shell;
 
 import dev.facet.schema.model.Model;
+import java.util.function.Consumer;
 
 /**
  * What a tab's content may ask of the shell: open a model (a relation followed) in a new tab or in place, and move
@@ -14,6 +15,11 @@ public interface ShellNavigator {
      * @param newTab    true for a new tab after this one; false to show it in this tab (Back returns)
      */
     void openModel(Model model, String whereJson, boolean newTab);
+
+    /** Opens a model as {@link #openModel(Model, String, boolean)} does, then hands the tab's content to {@code then}. */
+    default void openModel(Model model, String whereJson, boolean newTab, Consumer<TabContent> then) {
+        openModel(model, whereJson, newTab);
+    }
 
     /** Shows what this tab showed before (in place). */
     void back();

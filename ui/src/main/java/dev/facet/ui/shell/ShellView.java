@@ -101,7 +101,7 @@ public final class ShellView extends StackPane {
         sidebar.setMaxWidth(360);
 
         BorderPane main = new BorderPane();
-        main.setTop(menuBar(theme, openDialog, quit, recent, openRecent));
+        main.setTop(new javafx.scene.layout.VBox(menuBar(theme, openDialog, quit, recent, openRecent), StatusBar.modeBand(vm)));
         main.setCenter(split);
         main.setBottom(new StatusBar(status, vm));
 

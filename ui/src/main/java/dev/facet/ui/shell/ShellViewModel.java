@@ -211,12 +211,14 @@ public final class ShellViewModel implements AutoCloseable {
         busyMessage.set(null);
         failedOpen.set(null);
         Project old = project.get();
+        rememberTabs();
         tabs.clear();
-        p = p.withReadOnly(services.settings().isReadOnly(settingsKey(p)));
+        p = p.withReadOnly(request.readOnly() || services.settings().isReadOnly(settingsKey(p)));
         project.set(p);
-        reloadRequest = request instanceof OpenRequest.Schema s
-                ? new OpenRequest.Schema(p.schemaPath(), s.url(), s.allowNonAtomic()) : new OpenRequest.Schema(p.schemaPath(), null);
+        reloadRequest = new OpenRequest.Schema(p.schemaPath(), request instanceof OpenRequest.Schema s ? s.url() : null, request.readOnly(),
+                request instanceof OpenRequest.Schema withUrl && withUrl.allowNonAtomic());
         syncModels(p);
+        restoreTabs(p);
         driftNotice.show(p);
         nonAtomicNotice.show(p, reloadRequest.allowNonAtomic());
         title.set(titleFor(p) + nonAtomicNotice.titleSuffix());
@@ -226,6 +228,45 @@ public final class ShellViewModel implements AutoCloseable {
             services.settings().remember(new RecentProject(p.schemaPath().toString(), s.url(), DatabaseLabel.of(p.displayUrl())));
         }
         refreshCounts();
+        askWhetherProduction(p);
+    }
+
+    /** Remembers the open project's tabs, each with the where it shows now (its filter and search), to reopen them. */
+    private void rememberTabs() {
+        Project p = project.get();
+        if (p == null) return;
+        List<UserSettings.SavedTab> open = new java.util.ArrayList<>();
+        for (ModelTab t : tabs.tabs()) {
+            String shown = t.content() == null ? null : t.content().whereJson();
+            open.add(new UserSettings.SavedTab(t.modelName(), shown != null ? shown : t.whereJson()));
+        }
+        services.settings().setOpenTabs(settingsKey(p), new UserSettings.OpenTabs(open, Math.max(0, tabs.tabs().indexOf(tabs.selectedTabProperty().get()))));
+    }
+
+    /** Opens the tabs the project had when it was last closed (models gone from the schema are left out). */
+    private void restoreTabs(Project p) {
+        UserSettings.OpenTabs saved = services.settings().openTabs(settingsKey(p));
+        for (UserSettings.SavedTab t : saved.tabs()) {
+            Model m = p.schema().model(t.model());
+            if (m != null && !m.ignored() && p.drift().unavailable(m.name()) == null) tabs.openModel(m, t.where(), false);
+        }
+        List<ModelTab> open = tabs.tabs();
+        if (!open.isEmpty()) tabs.selectedTabProperty().set(open.get(Math.min(saved.selected(), open.size() - 1)));
+    }
+
+    /**
+     * A database on another machine may be a production one: the first time its project opens for writing, the user
+     * is asked whether it is, and offered read-only. The answer is remembered (File › Read-only changes it later).
+     */
+    private void askWhetherProduction(Project p) {
+        String key = settingsKey(p);
+        if (p.readOnly() || DatabaseLabel.isLocal(p.displayUrl()) || services.settings().askedProduction(key)) return;
+        services.settings().markAskedProduction(key);
+        if (services.dialogs().confirm("Is " + DatabaseLabel.of(p.displayUrl()) + " a production database?",
+                "This database is not on this machine. Read-only refuses every edit, link, delete and write from the window;"
+                        + " File › Read-only changes it at any time.", "Open read-only")) {
+            setReadOnly(true);
+        }
     }
 
     private void openFailed(OpenRequest request, Throwable e) {
@@ -460,6 +501,7 @@ public final class ShellViewModel implements AutoCloseable {
      */
     @Override
     public void close() {
+        rememberTabs();
         stopWatching();
         Set<Project> open = new java.util.LinkedHashSet<>();
         if (project.get() != null) open.add(project.get());

@@ -3,6 +3,10 @@ package dev.facet.ui.shell;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import javafx.animation.FadeTransition;
+import dev.facet.ui.project.DatabaseLabel;
+import dev.facet.ui.project.Project;
+import javafx.css.PseudoClass;
+import javafx.scene.layout.Region;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -82,6 +86,39 @@ final class StatusBar extends HBox {
         for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {running, cancel, connections}) r.setMinWidth(USE_PREF_SIZE);
         lastQuery.setMinWidth(0);
         getChildren().addAll(spinner, running, cancel, new Spacer(), lastQuery, readOnly, connections, connection);
+    }
+
+    /**
+     * A coloured band across the window under the menu, so the mode shows at a glance (as DBeaver and TablePlus colour
+     * production connections): red when read-only, amber when writing to a database on another machine, green when
+     * writing to one on this machine.
+     */
+    static Region modeBand(ShellViewModel shell) {
+        Region band = new Region();
+        band.setId("mode-band");
+        band.getStyleClass().add("mode-band");
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        javafx.scene.control.Tooltip.install(band, tip);
+        Runnable update = () -> {
+            Project p = shell.projectProperty().get();
+            String mode = modeOf(p);
+            for (String m : java.util.List.of("read-only", "remote", "local")) band.pseudoClassStateChanged(PseudoClass.getPseudoClass(m), m.equals(mode));
+            band.setVisible(p != null);
+            tip.setText(switch (mode) {
+                case "read-only" -> "Read-only: nothing can be edited, linked, deleted or written";
+                case "remote" -> "Writable, on another machine: changes go to " + DatabaseLabel.of(p.displayUrl());
+                default -> "Writable, on this machine";
+            });
+        };
+        shell.projectProperty().addListener((o, was, is) -> update.run());
+        update.run();
+        return band;
+    }
+
+    /** @return {@code read-only}, {@code remote} (writable, on another machine) or {@code local}; {@code none} without a project */
+    static String modeOf(Project p) {
+        if (p == null) return "none";
+        return p.readOnly() ? "read-only" : DatabaseLabel.isLocal(p.displayUrl()) ? "local" : "remote";
     }
 
     private static Label label(String id, javafx.beans.value.ObservableStringValue text) {

@@ -27,6 +27,9 @@ public interface TabContent {
     /** Releases what it holds when its tab closes. */
     default void dispose() {}
 
+    /** @return the Prisma {@code where} it shows now (its filter and search included) as JSON, or null: the tab's own */
+    default String whereJson() { return null; }
+
     /** @return a value that changes after every successful save (row counts refresh then), or null */
     default javafx.beans.value.ObservableValue<?> savesProperty() { return null; }
 }

@@ -111,10 +111,11 @@ final class TabsViewModel {
 
     void openModel(Model model, String whereJson, boolean newTab) {
         ModelTab selected = selectedTab.get();
-        openTab(model, whereJson, newTab, newTab && selected != null ? tabs.indexOf(selected) + 1 : tabs.size());
+        openTab(model, whereJson, newTab, newTab && selected != null ? tabs.indexOf(selected) + 1 : tabs.size(), null);
     }
 
-    private void openTab(Model model, String whereJson, boolean newTab, int at) {
+    /** @param then given the tab's content once it shows (a tab already showing it is reused), or null */
+    private void openTab(Model model, String whereJson, boolean newTab, int at, Consumer<TabContent> then) {
         Project p = project.get();
         Model current = present(p, model.name());
         if (current == null) return;
@@ -124,6 +125,7 @@ final class TabsViewModel {
             for (ModelTab t : tabs) {
                 if (t.modelName().equals(current.name()) && Objects.equals(t.whereJson(), where)) {
                     selectedTab.set(t);
+                    if (then != null) then.accept(t.content());
                     return;
                 }
             }
@@ -135,6 +137,7 @@ final class TabsViewModel {
         });
         tabs.add(Math.min(at, tabs.size()), tab);
         selectedTab.set(tab);
+        if (then != null) then.accept(tab.content());
     }
 
     /**
@@ -184,9 +187,12 @@ final class TabsViewModel {
     private ShellNavigator navigatorFor(ModelTab tab) {
         return new ShellNavigator() {
             @Override
-            public void openModel(Model model, String whereJson, boolean newTab) {
-                if (newTab) openTab(model, whereJson, true, tabs.indexOf(tab) + 1);
-                else navigate(tab, model, whereJson);
+            public void openModel(Model model, String whereJson, boolean newTab) { openModel(model, whereJson, newTab, null); }
+
+            @Override
+            public void openModel(Model model, String whereJson, boolean newTab, Consumer<TabContent> then) {
+                if (newTab) openTab(model, whereJson, true, tabs.indexOf(tab) + 1, then);
+                else navigate(tab, model, whereJson, then);
             }
 
             @Override public void back() { step(tab, true); }
@@ -196,7 +202,7 @@ final class TabsViewModel {
     }
 
     /** Shows another model or filter in place in {@code tab}; Back returns. */
-    private void navigate(ModelTab tab, Model model, String whereJson) {
+    private void navigate(ModelTab tab, Model model, String whereJson, Consumer<TabContent> then) {
         Project p = project.get();
         Model m = present(p, model.name());
         if (m == null || !tabs.contains(tab) || !mayLeave(tab)) return;
@@ -206,6 +212,7 @@ final class TabsViewModel {
         show(tab, p, m);
         releaseUnused(used);
         selectedTab.set(tab);
+        if (then != null) then.accept(tab.content());
     }
 
     private void step(ModelTab tab, boolean backwards) {

@@ -340,7 +340,16 @@ final class GridFixture implements AutoCloseable {
         int backs;
         int forwards;
 
+        /** What the last open asked of the grid it opens (select a record, add a linked one, delete one), or null. */
+        java.util.function.Consumer<ModelGridViewModel> then;
+
         @Override public void openModel(Model model, String whereJson, boolean newTab) { opened.add(new Opened(model, whereJson, newTab)); }
+
+        @Override
+        public void openModel(Model model, String whereJson, boolean newTab, java.util.function.Consumer<ModelGridViewModel> then) {
+            openModel(model, whereJson, newTab);
+            this.then = then;
+        }
 
         @Override public void back() { backs++; }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.facet.ui.grid.RecordPanelViewModel.TreeNode;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -140,5 +141,129 @@ class RecordPanelTest extends GridWindowTest {
         assertThat(navigator.last().model().name()).isEqualTo("Order");
         assertThat(navigator.last().where()).isEqualTo("{\"id\":1}");
         assertThat(navigator.last().newTab()).isFalse();
+    }
+
+    /** Shows the panel on the first customer, Customer 1. */
+    TreeItem<TreeNode> panelOnCustomer1() {
+        show("Customer");
+        selectCell(0, "name");
+        fx(() -> vm().recordPanelShownProperty().set(true));
+        waitUntil(() -> title().startsWith("Customer 1 "));
+        return tree().getRoot();
+    }
+
+    void selectInTree(TreeItem<TreeNode> item) {
+        fx(() -> {
+            tree().getSelectionModel().select(item);
+            tree().requestFocus();
+        });
+    }
+
+    String selectedLabel() { return onFx(() -> tree().getSelectionModel().getSelectedItem().getValue().labelProperty().get()); }
+
+    boolean disabled(FxRobot robot, String id) { return onFx(() -> robot.lookup(id).query().isDisabled()); }
+
+    /** Shows the grid the last open asked for, as the window would in a tab, and lets the panel's request act on it. */
+    void showOpened() {
+        GridFixture.RecordingNavigator.Opened last = navigator.last();
+        var then = navigator.then;
+        org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(60_000, () -> {
+            ModelGridViewModel g = new ModelGridViewModel(db.project, last.model(), executor, navigator, store);
+            g.setInitialWhere(last.where());
+            view = new ModelGridView(g);
+            stage.setScene(new Scene(view, 1280, 800));
+            then.accept(g);
+        });
+        waitUntil(60, () -> vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get() && view.isBuilt());
+    }
+
+    @Test
+    void theTreeFiltersAToManyUnlinksARecordLinksOneWithThePickerAndSaves(FxRobot robot) throws Exception {
+        TreeItem<TreeNode> root = panelOnCustomer1();
+        TreeItem<TreeNode> referrals = expand(robot, root, "5 referrals");
+        assertThat(labels(referrals)).containsExactly("Grace Lovelace", "Alan Lovelace", "Edsger Lovelace", "Barbara Lovelace", "Donald Lovelace");
+        // The filter field belongs to the selected to-many relation.
+        robot.clickOn("#relation-filter").write("Alan").push(KeyCode.ENTER);
+        waitUntil(() -> labels(referrals).equals(List.of("Alan Lovelace")));
+        // Arrows move through the tree; Unlink is a pending change of the grid.
+        fx(() -> tree().requestFocus());
+        robot.push(KeyCode.DOWN);
+        waitUntil(() -> selectedLabel().equals("Alan Lovelace"));
+        robot.clickOn("#tree-unlink");
+        waitUntil(() -> vm().pendingCountProperty().get() == 1);
+        assertThat(labels(referrals)).containsExactly("Alan Lovelace \u2014 unlinked on Save");
+
+        // An order cannot be unlinked: Order.customer is required.
+        TreeItem<TreeNode> orders = expand(robot, root, "2 orders");
+        selectInTree(orders.getChildren().getFirst());
+        waitUntil(() -> disabled(robot, "#tree-unlink"));
+        assertThat(panel().whyNotUnlinkable(orders.getChildren().getFirst().getValue())).startsWith("Order.customer is required");
+
+        // Ctrl+L on the relation opens the relation picker; the pick joins the pending unlink.
+        selectInTree(referrals);
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> view.lookup("#relation-picker") != null);
+        robot.write("Ken Hopper");
+        waitUntil(() -> onFx(() -> {
+            var t = (javafx.scene.control.TableView<?>) view.lookup("#picker-table");
+            return t != null && t.getItems().size() == 1;
+        }));
+        robot.push(KeyCode.DOWN).push(KeyCode.SPACE).push(KeyCode.ENTER);
+        waitUntil(() -> view.lookup("#relation-picker") == null);
+        waitUntil(() -> vm().pendingCountProperty().get() == 2);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> vm().pendingCountProperty().get() == 0 && !vm().savingProperty().get());
+        assertThat(db.query("SELECT referrerId FROM \"Customer\" WHERE id = 3")).isNull();
+        assertThat(db.query("SELECT referrerId FROM \"Customer\" WHERE id = 20")).isEqualTo(1);
+    }
+
+    @Test
+    void theTreeOpensARecordSelectedCreatesALinkedOneAndDeletesOneAfterThePreview(FxRobot robot) throws Exception {
+        TreeItem<TreeNode> root = panelOnCustomer1();
+        // Open: the record's model, filtered to it, with its row selected.
+        TreeItem<TreeNode> orders = expand(robot, root, "2 orders");
+        selectInTree(orders.getChildren().get(1));
+        robot.push(KeyCode.ENTER);
+        waitUntil(() -> !navigator.opened.isEmpty());
+        assertThat(navigator.last().where()).isEqualTo("{\"id\":2}");
+        showOpened();
+        waitUntil(() -> onFx(() -> view.table().getSelectionModel().getSelectedIndex()) == 0);
+        assertThat(onFx(() -> vm().rows().getFirst().record().get("number").asText())).isEqualTo("ORD-00002");
+
+        // New: a Customer in a new tab, its referrer already Customer 1; Save there creates it.
+        root = panelOnCustomer1();
+        TreeItem<TreeNode> referrals = onFx(() -> tree().getRoot().getChildren().stream()
+                .filter(i -> i.getValue().labelProperty().get().equals("5 referrals")).findFirst().orElseThrow());
+        selectInTree(referrals);
+        robot.clickOn("#tree-create");
+        waitUntil(() -> navigator.opened.size() == 2);
+        assertThat(navigator.last().model().name()).isEqualTo("Customer");
+        assertThat(navigator.last().newTab()).isTrue();
+        showOpened();
+        waitUntil(() -> vm().pendingCountProperty().get() >= 1);
+        GridRow draft = onFx(() -> vm().rows().stream().filter(GridRow::isDraft).findFirst().orElseThrow());
+        assertThat(onFx(() -> vm().cell(draft, vm().column("referrer")).text())).isEqualTo("Ada Lovelace");
+        fx(() -> {
+            vm().edit(draft, vm().column("email"), "new.referral@example.com");
+            vm().edit(draft, vm().column("name"), "New Referral");
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> vm().pendingCountProperty().get() == 0 && !vm().savingProperty().get());
+        assertThat(db.query("SELECT referrerId FROM \"Customer\" WHERE email = 'new.referral@example.com'")).isEqualTo(1);
+
+        // Delete: the Delete key asks for the preview in the order's grid; confirmed and saved, it is gone with its lines.
+        root = panelOnCustomer1();
+        orders = expand(robot, root, "2 orders");
+        selectInTree(orders.getChildren().getFirst());
+        robot.push(KeyCode.DELETE);
+        waitUntil(() -> navigator.opened.size() == 3);
+        showOpened();
+        waitUntil(() -> view.lookup("#delete-confirmation") != null);
+        robot.clickOn("#confirm-delete");
+        waitUntil(() -> vm().pendingCountProperty().get() == 1);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> vm().pendingCountProperty().get() == 0 && !vm().savingProperty().get());
+        assertThat(count("SELECT count(*) FROM \"Order\" WHERE id = 1")).isZero();
+        assertThat(count("SELECT count(*) FROM \"OrderLine\" WHERE orderId = 1")).isZero();
     }
 }

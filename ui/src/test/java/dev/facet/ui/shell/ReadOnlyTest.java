@@ -8,7 +8,11 @@ import dev.facet.ui.project.OpenRequest;
 import dev.facet.ui.settings.UserSettings;
 import dev.facet.ui.testing.Fx;
 import dev.facet.ui.testing.WindowFixture;
+import dev.facet.ui.project.Project;
+import dev.facet.ui.project.ProjectOpener;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -26,18 +30,33 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ReadOnlyTest {
+    private Stage stage;
     private WindowFixture fixture;
     private ShellWindow window;
 
     @Start
-    void start(Stage stage) throws Exception {
-        fixture = new WindowFixture(stage, new OpenRequest.Demo(), false);
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    /** Shows the window on the demo, opened as {@code request} asks, by an opener {@code opener} wraps. */
+    private void launch(OpenRequest request, UnaryOperator<ProjectOpener> opener) {
+        // Building the first window of a JVM takes more than Fx.call's 10 s on a busy machine.
+        fixture = org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(60_000, () -> new WindowFixture(stage, request, false, opener));
         window = fixture.window;
     }
 
     @AfterEach
     void tearDown() throws TimeoutException {
-        fixture.close();
+        if (fixture != null) fixture.close();
+    }
+
+    /** The demo's project, as if its database were a PostgreSQL server on another machine. */
+    private static ProjectOpener remote(ProjectOpener demo) {
+        return (request, progress) -> {
+            Project p = demo.open(request, progress);
+            return new Project(p.schemaPath(), p.schema(), p.engine(), "postgresql://shop:****@db.example.com:5432/shop", p.drift(), p.readOnly());
+        };
     }
 
     private void demoIsOpen() throws TimeoutException {
@@ -70,6 +89,7 @@ class ReadOnlyTest {
 
     @Test
     void aReadOnlyProjectRefusesEveryWriteSaysSoAndIsRemembered(FxRobot robot) throws Exception {
+        launch(new OpenRequest.Demo(), o -> o);
         demoIsOpen();
         open(robot, "Order");
         toggleFromTheMenu(robot);
@@ -111,6 +131,53 @@ class ReadOnlyTest {
         assertThat(UserSettings.load(fixture.settingsFile).isReadOnly(key)).isFalse();
         // Unsaved changes first: going read-only waits for them.
         assertThat(Fx.call(() -> window.shell().setReadOnly(true))).isFalse();
+        assertThat(Fx.call(() -> window.shell().projectProperty().get().readOnly())).isFalse();
+    }
+
+    private String band(FxRobot robot) {
+        return Fx.call(() -> robot.lookup("#mode-band").query().getPseudoClassStates().stream().map(Object::toString)
+                .filter(c -> List.of("read-only", "remote", "local").contains(c)).findFirst().orElse("none"));
+    }
+
+    @Test
+    void readOnlyFromTheCommandLineShowsInTheTitleTheStatusBarAndTheBandWithoutBeingRemembered(FxRobot robot) throws Exception {
+        launch(new OpenRequest.Demo(true), o -> o);
+        demoIsOpen();
+        assertThat(Fx.call(() -> window.shell().projectProperty().get().readOnly())).isTrue();
+        assertThat(Fx.call(() -> window.shell().titleProperty().get())).endsWith(" · read-only");
+        assertThat(Fx.call(() -> robot.lookup("#status-read-only").query().isVisible())).isTrue();
+        assertThat(band(robot)).isEqualTo("read-only");
+        open(robot, "Order");
+        assertThat(Fx.call(() -> robot.lookup("#add").queryAs(Button.class).isDisabled())).isTrue();
+        String key = Fx.call(() -> window.shell().projectProperty().get().schemaPath().toAbsolutePath().normalize().toString());
+        assertThat(UserSettings.load(fixture.settingsFile).isReadOnly(key)).as("--read-only is for this run only").isFalse();
+        // A local database is never asked about.
+        assertThat(fixture.dialogs.asked).isEmpty();
+        // File › Read-only still makes it writable; the band turns green.
+        toggleFromTheMenu(robot);
+        Fx.waitUntil(() -> !window.shell().projectProperty().get().readOnly());
+        assertThat(band(robot)).isEqualTo("local");
+    }
+
+    @Test
+    void aDatabaseOnAnotherMachineAsksOnceWhetherItIsProductionAndOpensReadOnly(FxRobot robot) throws Exception {
+        launch(new OpenRequest.Demo(), ReadOnlyTest::remote);
+        demoIsOpen();
+        Fx.waitUntil(() -> window.shell().projectProperty().get().readOnly());
+        assertThat(fixture.dialogs.asked).singleElement().asString().startsWith("Is shop on db.example.com:5432 a production database?");
+        assertThat(band(robot)).isEqualTo("read-only");
+        assertThat(Fx.call(() -> window.shell().titleProperty().get())).endsWith(" · read-only");
+        String key = Fx.call(() -> window.shell().projectProperty().get().schemaPath().toAbsolutePath().normalize().toString());
+        assertThat(UserSettings.load(fixture.settingsFile).isReadOnly(key)).isTrue();
+        assertThat(UserSettings.load(fixture.settingsFile).askedProduction(key)).isTrue();
+
+        // Made writable, it is amber (writing to another machine), and reopening does not ask again.
+        toggleFromTheMenu(robot);
+        Fx.waitUntil(() -> !window.shell().projectProperty().get().readOnly());
+        assertThat(band(robot)).isEqualTo("remote");
+        Fx.run(() -> window.shell().open(new OpenRequest.Demo()));
+        Fx.waitUntil(() -> !window.shell().openingProperty().get() && window.shell().projectProperty().get() != null);
+        assertThat(fixture.dialogs.asked).hasSize(1);
         assertThat(Fx.call(() -> window.shell().projectProperty().get().readOnly())).isFalse();
     }
 }

@@ -128,6 +128,30 @@ class ShellViewModelTest {
     }
 
     @Test
+    void theOpenTabsAndTheirFiltersComeBackWhenTheProjectIsReopened() {
+        vm.open(new OpenRequest.Demo());
+        Model order = vm.projectProperty().get().schema().model("Order");
+        vm.openModel("Customer");
+        vm.openModel(order, "{\"customerId\":5}", true);
+        vm.openModel("Product");
+        vm.openModel("Customer");
+        vm.close();
+
+        // A new window on the same settings file: the tabs, their filters and the selected one return.
+        UserSettings reread = UserSettings.load(dir.resolve("config/settings.json"));
+        ShellViewModel again = new ShellViewModel(new ShellViewModel.Services(new DirectTaskExecutor(), Runnable::run, demo.opener(), contents,
+                dialogs, ShellViewModel.SchemaWatchStarter.none(), reread));
+        try {
+            again.open(new OpenRequest.Demo());
+            assertThat(again.tabs()).extracting(t -> t.titleProperty().get()).containsExactly("Customer", "Order · customerId = 5", "Product");
+            assertThat(again.selectedTabProperty().get().modelName()).isEqualTo("Customer");
+            assertThat(contents.last().where).isNull();
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
     void aGridFollowsRelationsInPlaceWithBackAndForwardOrInANewTabBesideIt() {
         vm.open(new OpenRequest.Demo());
         vm.openModel("Customer");
@@ -359,7 +383,7 @@ class ShellViewModelTest {
         assertThat(vm.notifications().items()).noneMatch(n -> n.title().equals(NonAtomicNotice.TITLE));
         assertThat(vm.titleProperty().get()).doesNotContain("without transactions");
 
-        vm.open(new OpenRequest.Schema(schema, url, true));
+        vm.open(new OpenRequest.Schema(schema, url, false, true));
 
         assertThat(vm.projectProperty().get().engine().execute("Note", "createMany", dev.facet.data.value.JsonCodec.parse(twoNotes)).get("count").asInt())
                 .isEqualTo(2);

@@ -1,6 +1,7 @@
 package dev.facet.ui.testing;
 
 import dev.facet.ui.project.OpenRequest;
+import dev.facet.ui.project.ProjectOpener;
 import dev.facet.ui.settings.UserSettings;
 import dev.facet.ui.shell.ModelTabContents;
 import dev.facet.ui.shell.ShellViewModel;
@@ -31,10 +32,15 @@ public final class WindowFixture {
      * @param watch   whether the schema is watched on disk
      */
     public WindowFixture(Stage stage, OpenRequest initial, boolean watch) throws IOException {
+        this(stage, initial, watch, opener -> opener);
+    }
+
+    /** @param opener wraps the demo's opener (to make its project look like another database) */
+    public WindowFixture(Stage stage, OpenRequest initial, boolean watch, java.util.function.UnaryOperator<ProjectOpener> opener) throws IOException {
         dir = Files.createTempDirectory("facet-window-test");
         demo = new DemoFixture(dir);
         settingsFile = dir.resolve("config/settings.json");
-        window = ShellWindow.show(stage, new ShellWindow.Config(executor, demo.loader(), demo.opener(), UserSettings.load(settingsFile),
+        window = ShellWindow.show(stage, new ShellWindow.Config(executor, demo.loader(), opener.apply(demo.opener()), UserSettings.load(settingsFile),
                 watch ? ShellViewModel.SchemaWatchStarter.files() : ShellViewModel.SchemaWatchStarter.none(), ModelTabContents.factory(),
                 new SimpleBooleanProperty(false)), initial, dialogs);
     }
