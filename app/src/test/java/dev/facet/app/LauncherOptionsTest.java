@@ -24,8 +24,9 @@ class LauncherOptionsTest {
         Set<String> subcommands = new TreeSet<>(FacetCommand.commandLine().getSubcommands().keySet());
         assertTrue(subcommands.containsAll(OPTIONS.commands()), () -> OPTIONS.commands() + " not all in " + subcommands);
         subcommands.removeAll(OPTIONS.commands());
-        // open starts the window; help prints; aot-training is run by the launchers' own training with their options.
-        assertEquals(Set.of("aot-training", "help", "open"), subcommands);
+        // open and demo (after seeding) start the window; help prints; aot-training is run by the launchers' own training
+        // with their options.
+        assertEquals(Set.of("aot-training", "demo", "help", "open"), subcommands);
     }
 
     @Test
