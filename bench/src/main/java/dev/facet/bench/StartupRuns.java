@@ -38,7 +38,11 @@ final class StartupRuns {
             // The window's JVM options, as scripts/facet.sh gives them (bench-ui.sh passes them on).
             List<String> command = new ArrayList<>(List.of(java));
             for (String option : System.getProperty("bench.windowJvmOptions", "").split(" ")) if (!option.isBlank()) command.add(option);
-            command.addAll(List.of("-Dfacet.bench.startup=exit", "-jar", facetJar.toString(), schemaFile.toString()));
+            // The probe reports through the logger, which the app sends to its log file only (never to the terminal).
+            Path logDir = home.resolve("log");
+            Path log = logDir.resolve("facet.log");
+            Files.deleteIfExists(log);
+            command.addAll(List.of("-Dfacet.log.dir=" + logDir, "-Dfacet.bench.startup=exit", "-jar", facetJar.toString(), schemaFile.toString()));
             ProcessBuilder pb = new ProcessBuilder(command).directory(schemaFile.getParent().toFile()).redirectErrorStream(true);
             pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
             pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
@@ -54,6 +58,12 @@ final class StartupRuns {
                 }
             }
             if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
+            if (times == null && Files.isRegularFile(log)) {
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    int at = line.indexOf("facet-startup ");
+                    if (at >= 0) times = parse(line.substring(at));
+                }
+            }
             if (times == null) throw new IllegalStateException("facet.jar did not report its start-up:\n" + output);
             Run r = new Run(times.get("shown") - launched, times.get("drawn") - launched, times.get("drawn") - times.get("jvm-start"));
             runs.add(r);
