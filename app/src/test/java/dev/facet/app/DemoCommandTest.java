@@ -1,5 +1,6 @@
 package dev.facet.app;
 
+import static dev.facet.app.CliRun.facet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +11,6 @@ import dev.facet.data.QueryEngine;
 import dev.facet.data.value.JsonCodec;
 import dev.facet.schema.SchemaLoader;
 import dev.facet.schema.model.Schema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code facet demo --url U}: the demo shop seeded into a database of the user's, on MongoDB and SQLite. */
 class DemoCommandTest {
@@ -38,17 +36,6 @@ class DemoCommandTest {
     @AfterAll
     static void stop() { server.shutdownNow(); }
 
-    private record Run(int status, String out, String err) {}
-
-    private static Run facet(String... args) {
-        CommandLine cli = FacetCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
-
     private static QueryEngine engine(Path schemaFile, String url) throws java.io.IOException {
         Schema schema = SchemaLoader.load(schemaFile).schema().orElseThrow();
         return Engines.open(schema, url, schemaFile.getParent(), null);
@@ -61,14 +48,14 @@ class DemoCommandTest {
     @Test
     void seedsTheMongoFlavourWithAnEmbeddedAddressAndIdArraysOnBothSides() throws Exception {
         Path demo = dir.resolve("demo");
-        Run r = facet("demo", "--url", mongoUrl, "--dir", demo.toString(), "--no-window");
+        CliRun r = facet("demo", "--url", mongoUrl, "--dir", demo.toString(), "--no-window");
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("MongoDB flavour").contains("Adding 600 customers").contains("The demo shop is ready")
                 .contains("facet open --schema " + demo.resolve("schema.prisma").toAbsolutePath());
         Path schemaFile = demo.resolve("schema.prisma");
         assertThat(Files.readString(schemaFile)).contains("provider = \"mongodb\"").contains("type Address");
-        Run valid = facet("validate", schemaFile.toString());
+        CliRun valid = facet("validate", schemaFile.toString());
         assertThat(valid.status()).as(valid.out() + valid.err()).isZero();
         try (QueryEngine e = engine(schemaFile, mongoUrl)) {
             assertThat(run(e, "Customer", "count", null).asLong()).isEqualTo(600);
@@ -93,7 +80,7 @@ class DemoCommandTest {
             assertThat(line.get("product")).isNotNull();
         }
 
-        Run again = facet("demo", "--url", mongoUrl, "--dir", demo.toString(), "--no-window");
+        CliRun again = facet("demo", "--url", mongoUrl, "--dir", demo.toString(), "--no-window");
         assertThat(again.status()).isEqualTo(1);
         assertThat(again.err()).contains("already holds the demo's customers").contains("facet demo fills an empty database only");
     }
@@ -102,7 +89,7 @@ class DemoCommandTest {
     void seedsTheSqlFlavourIntoANewSqliteDatabaseWithoutWritingTheUrlIntoTheSchema() throws Exception {
         Path demo = dir.resolve("sql");
         String url = "file:" + dir.resolve("shop.db");
-        Run r = facet("demo", "--url", url, "--dir", demo.toString(), "--no-window");
+        CliRun r = facet("demo", "--url", url, "--dir", demo.toString(), "--no-window");
 
         assertThat(r.status()).as(r.err()).isZero();
         String schema = Files.readString(demo.resolve("schema.prisma"));
@@ -115,12 +102,12 @@ class DemoCommandTest {
 
     @Test
     void aUrlOfNoKnownDatabaseOrAForeignSchemaInTheFolderIsRefusedClearly() throws Exception {
-        Run r = facet("demo", "--url", "redis://localhost", "--dir", dir.toString(), "--no-window");
+        CliRun r = facet("demo", "--url", "redis://localhost", "--dir", dir.toString(), "--no-window");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("facet demo needs a database URL starting with postgresql://");
 
         Files.writeString(dir.resolve("schema.prisma"), "// mine\n");
-        Run mine = facet("demo", "--url", mongoUrl.replace("/shop", "/other"), "--dir", dir.toString(), "--no-window");
+        CliRun mine = facet("demo", "--url", mongoUrl.replace("/shop", "/other"), "--dir", dir.toString(), "--no-window");
         assertThat(mine.status()).isEqualTo(1);
         assertThat(mine.err()).contains("exists and is not the demo's schema");
         assertThat(Files.readString(dir.resolve("schema.prisma"))).isEqualTo("// mine\n");

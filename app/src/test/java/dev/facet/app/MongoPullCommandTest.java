@@ -1,5 +1,6 @@
 package dev.facet.app;
 
+import static dev.facet.app.CliRun.facet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -10,8 +11,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.facet.schema.format.SchemaFormatter;
 import dev.facet.schema.source.SourceFile;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code facet pull --url mongodb://...}: the schema {@code prisma db pull} writes by sampling, on a collection with
@@ -46,17 +44,6 @@ class MongoPullCommandTest {
 
     @AfterAll
     static void stop() { server.shutdownNow(); }
-
-    private record Run(int status, String out, String err) {}
-
-    private static Run facet(String... args) {
-        CommandLine cli = FacetCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
 
     private static void seed(String database) {
         try (MongoClient c = MongoClients.create(base)) {
@@ -86,7 +73,7 @@ class MongoPullCommandTest {
         seed("pulled");
         Path out = dir.resolve("schema.prisma");
 
-        Run r = facet("pull", "--url", base + "/pulled", "--out", out.toString());
+        CliRun r = facet("pull", "--url", base + "/pulled", "--out", out.toString());
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("MongoDB database \"pulled\"").contains("sampling 1000 documents per collection").contains("2 models");
@@ -138,7 +125,7 @@ class MongoPullCommandTest {
         // Formatted as prisma format formats: formatting it again changes nothing; and it validates.
         SourceFile file = new SourceFile("schema.prisma", schema);
         assertThat(new SchemaFormatter().format(file).text(file)).hasValue(schema);
-        Run valid = facet("validate", out.toString());
+        CliRun valid = facet("validate", out.toString());
         assertThat(valid.status()).as(valid.out() + valid.err()).isZero();
     }
 
@@ -149,13 +136,13 @@ class MongoPullCommandTest {
             for (int i = 0; i < 50; i++) docs.add(i < 45 ? new Document("n", i) : new Document("n", "text " + i));
             c.getDatabase("sampled").getCollection("things").insertMany(docs);
         }
-        Run one = facet("pull", "--url", base + "/sampled", "--sample-size", "1");
+        CliRun one = facet("pull", "--url", base + "/sampled", "--sample-size", "1");
         assertThat(one.status()).as(one.err()).isZero();
         assertThat(one.out()).doesNotContain("Multiple data types found");
-        Run all = facet("pull", "--url", base + "/sampled", "--sample-size", "50");
+        CliRun all = facet("pull", "--url", base + "/sampled", "--sample-size", "50");
         assertThat(all.out()).contains("/// Multiple data types found: Int: 90%, String: 10% out of 50 sampled entries").contains("  n  Int\n");
 
-        Run empty = facet("pull", "--url", base + "/nothing");
+        CliRun empty = facet("pull", "--url", base + "/nothing");
         assertThat(empty.status()).isEqualTo(1);
         assertThat(empty.err()).contains("P4001: The introspected database was empty: MongoDB database \"nothing\"");
         assertThat(facet("pull", "--url", base + "/sampled", "--sample-size", "0").status()).isEqualTo(2);
