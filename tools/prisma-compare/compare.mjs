@@ -27,13 +27,14 @@ function parseArgs(argv) {
       case '--admin-url': o.adminUrl = next(); break;
       case '--prisma-dir': o.prismaDir = next(); break;
       case '--facet': o.facet = next(); break;
+      case '--baseline': o.baseline = next(); break;
       case '--java': o.java = next(); break;
       case '--out': o.out = next(); break;
       case '--line': o.only = Number(next()); break;
       case '--all': o.all = true; break;
       case '-v': case '--verbose': o.verbose = true; break;
       case '-h': case '--help':
-        console.log('usage: node compare.mjs --db sqlite|postgresql|mysql [--admin-url URL] [--prisma-dir DIR] [--facet JAR] [--out FILE] [-v] [suite ...]');
+        console.log('usage: node compare.mjs --db sqlite|postgresql|mysql [--admin-url URL] [--prisma-dir DIR] [--facet JAR] [--baseline JAR] [--out FILE] [-v] [suite ...]');
         process.exit(0);
       default:
         if (a.startsWith('-')) throw new Error('unknown option ' + a);
@@ -119,8 +120,8 @@ async function createDatabase(suite, work, tag) {
   return { url: withDatabase(opts.adminUrl, name), drop: () => adminRun(`DROP DATABASE IF EXISTS \`${name}\``) };
 }
 
-function facet(args, input) {
-  const r = spawnSync(opts.java, ['-jar', opts.facet, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+function facet(args, input, jar = opts.facet) {
+  const r = spawnSync(opts.java, ['-jar', jar, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.error) throw r.error;
   return r;
 }
@@ -252,10 +253,10 @@ async function runPrisma(suite, schemaText, url, requests) {
 
 // ------------------------------------------------------------------ Facet side
 
-function runFacet(schemaFile, url, requests) {
+function runFacet(schemaFile, url, requests, jar = opts.facet) {
   // "facet": the exact line Facet gets, for values JSON.parse cannot keep (1e309 would be sent as null).
   const input = requests.map((r) => r.facet ?? JSON.stringify({ model: r.model, action: r.action, args: r.args ?? {} })).join('\n') + '\n';
-  const r = facet(['query', '--schema', schemaFile, '--url', facetUrl(url)], input);
+  const r = facet(['query', '--schema', schemaFile, '--url', facetUrl(url)], input, jar);
   const lines = r.stdout.split('\n').filter((l) => l.trim());
   if (lines.length !== requests.length) {
     throw new Error(`facet query answered ${lines.length} lines for ${requests.length} requests (exit ${r.status}): ${r.stderr}`);
@@ -345,12 +346,15 @@ async function runSuite(suite, mode) {
   try {
     push(schemaFile, dbP.url);
     push(schemaFile, dbF.url);
-    const prismaOut = await runPrisma(suite.name, schemaText, dbP.url, requests);
+    // With --baseline, another Facet jar takes Prisma's place and every answer must be the same to the byte: the guard
+    // of a change that restructures code and must not change behaviour.
+    const prismaOut = opts.baseline ? runFacet(schemaFile, dbP.url, requests, opts.baseline) : await runPrisma(suite.name, schemaText, dbP.url, requests);
     const facetOut = runFacet(schemaFile, dbF.url, requests);
     const differences = [];
     const answers = [];
     requests.forEach((r, i) => {
-      const reason = compareOne(r, prismaOut[i], facetOut[i], suite.meta.validationWording === true);
+      const reason = opts.baseline ? (sameJson(blank(prismaOut[i], r.ignore), blank(facetOut[i], r.ignore)) ? null : 'not the baseline\'s answer')
+        : compareOne(r, prismaOut[i], facetOut[i], suite.meta.validationWording === true);
       const entry = { line: r.line, model: r.model, action: r.action, args: r.args, reason, prisma: prismaOut[i], facet: facetOut[i] };
       if (reason) differences.push(entry);
       if (opts.all) answers.push(entry);
