@@ -73,12 +73,13 @@ final class SidebarViewModel {
         Project p = project.get();
         if (p == null) return;
         List<ModelEntry> entries = List.copyOf(models);
+        var budget = SidebarCounts.exactCountBudget();
         for (int from = 0; from < entries.size(); from += COUNT_CHUNK) {
             List<ModelEntry> chunk = entries.subList(from, Math.min(entries.size(), from + COUNT_CHUNK));
             List<String> names = chunk.stream().map(ModelEntry::name).toList();
             chunk.forEach(ModelEntry::startCounting);
             executor.submitLatest(countChannel(from), "Counting rows of " + (names.size() == 1 ? names.getFirst() : names.size() + " models"),
-                    () -> SidebarCounts.countAll(p, names, false),
+                    () -> SidebarCounts.countAll(p, names, false, budget),
                     results -> counted(p, chunk, results),
                     e -> counted(p, chunk, allFailed(names, e)));
         }
@@ -92,7 +93,7 @@ final class SidebarViewModel {
         ModelEntry entry = models.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
         if (p == null || entry == null) return;
         entry.startCounting();
-        executor.submitLatest(entry, "Counting rows of " + name, () -> SidebarCounts.countAll(p, List.of(name), true),
+        executor.submitLatest(entry, "Counting rows of " + name, () -> SidebarCounts.countAll(p, List.of(name), true, SidebarCounts.exactCountBudget()),
                 results -> counted(p, List.of(entry), results), e -> counted(p, List.of(entry), allFailed(List.of(name), e)));
     }
 
