@@ -16,8 +16,8 @@ import dev.facet.schema.SchemaLoader;
 import dev.facet.schema.model.Schema;
 import dev.facet.schema.source.SourceFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,33 +35,41 @@ class MongoDifferentialTest extends MongoSuite {
     @RegisterExtension
     static final TestDatabases DBS = new TestDatabases();
 
-    /** Lines that differ on purpose, with the documented MongoDB difference. */
-    static final Map<Integer, String> EXPECTED_DIFFERENCES = Map.of(
-            13, "a negation matches an explicit null on MongoDB (Prisma's $ne aggregation expression), not on SQL",
-            15, "notIn matches an explicit null on MongoDB (Prisma's $and of $ne), not on SQL",
-            16, "NOT gt is lte on MongoDB, where null sorts below numbers (Prisma's inverted aggregation comparison); SQL skips null",
-            38, "MongoDB sorts null (a post without author) first in ascending order, PostgreSQL last (Prisma docs: no `nulls` on MongoDB)",
-            53, "enums are strings on MongoDB and sort alphabetically; PostgreSQL sorts them in declaration order",
-            62, "MongoDB has no foreign keys: the Restrict is emulated (P2014), PostgreSQL's own foreign key fails (P2003)");
+    /** The suite, shared with tools/prisma-compare (where Prisma 7 answers on PostgreSQL and Facet on MongoDB). */
+    static final Path SUITE = Path.of("..", "tools", "prisma-compare", "suites", "crossdb");
 
-    private static String resource(String name) throws IOException {
-        try (InputStream in = MongoDifferentialTest.class.getResourceAsStream("/mongo/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String read(String name) throws IOException {
+        Path file = SUITE.resolve(name);
+        if (!Files.exists(file)) throw new IllegalStateException("the cross-database suite is missing: " + file.toAbsolutePath());
+        return Files.readString(file);
+    }
+
+    /** @return the lines that differ on purpose, with the documented MongoDB difference (the suite's suite.json) */
+    static Map<Integer, String> expectedDifferences() throws IOException {
+        Map<Integer, String> out = new TreeMap<>();
+        JsonCodec.parse(read("suite.json")).get("mongodbDifferences").properties()
+                .forEach(e -> out.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
+        return out;
+    }
+
+    /** The schema's models, without its datasource (each side brings its own). */
+    private static String models(String name) throws IOException {
+        return read(name).replaceFirst("(?s)datasource db \\{.*?}\\s*", "");
     }
 
     @Test
     void answersAsOnPostgresql() throws IOException {
-        String sqlModels = resource("differential-sql.prisma");
+        Map<Integer, String> expected = expectedDifferences();
+        String sqlModels = models("schema.prisma");
         Schema pgSchema = SchemaLoader.load(new SourceFile("schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n\n" + sqlModels))
                 .schema().orElseThrow();
         SqlDatabase database = DBS.fresh(DbKind.POSTGRES).open();
         SchemaPusher.push(pgSchema, database);
-        open(resource("differential-mongo.prisma"));
+        open(models("schema.mongodb.prisma"));
         Map<Integer, String> differences = new TreeMap<>();
         int compared = 0;
         try (QueryEngine pg = new QueryEngine(pgSchema, new SqlConnector(pgSchema, database.dataSource(), null, null))) {
-            List<String> lines = resource("differential.jsonl").lines().toList();
+            List<String> lines = read("requests.jsonl").lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (line.isEmpty() || line.startsWith("//")) continue;
@@ -72,10 +80,10 @@ class MongoDifferentialTest extends MongoSuite {
                 if (!onPg.equals(onMongo)) differences.put(i + 1, "postgresql " + onPg + "\n      mongodb    " + onMongo);
             }
         }
-        differences.forEach((line, text) -> System.out.println("line " + line + ": " + EXPECTED_DIFFERENCES.getOrDefault(line, "UNEXPECTED")
+        differences.forEach((line, text) -> System.out.println("line " + line + ": " + expected.getOrDefault(line, "UNEXPECTED")
                 + "\n      " + text));
         System.out.println("MongoDB against PostgreSQL: " + (compared - differences.size()) + " of " + compared + " answers identical");
-        assertThat(differences.keySet()).isEqualTo(EXPECTED_DIFFERENCES.keySet());
+        assertThat(differences.keySet()).isEqualTo(expected.keySet());
     }
 
     private static String answer(QueryEngine engine, JsonNode request) {
