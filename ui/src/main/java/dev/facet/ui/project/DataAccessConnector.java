@@ -2,6 +2,7 @@ package dev.facet.ui.project;
 
 import dev.facet.data.Engines;
 import dev.facet.data.QueryEngine;
+import dev.facet.data.SchemaCreation;
 import dev.facet.data.error.OpenError;
 import dev.facet.data.error.QueryError;
 import dev.facet.schema.model.Schema;
@@ -31,6 +32,21 @@ public final class DataAccessConnector implements DatabaseConnector {
             throw new OpenFailure(OpenFailure.Kind.CONNECTION, e.code(), e.getMessage(), null);
         } catch (QueryError e) {
             throw new OpenFailure(OpenFailure.Kind.CONNECTION, e.code(), e.getMessage(), null);
+        }
+    }
+
+    @Override
+    public java.util.Optional<SchemaCreation.Offer> offerCreation(Schema schema, Path baseDirectory, String url) {
+        return SchemaCreation.offer(schema, url, baseDirectory);
+    }
+
+    @Override
+    public String create(SchemaCreation.Offer offer) throws OpenFailure {
+        try {
+            return SchemaCreation.create(offer);
+        } catch (OpenError e) {
+            throw new OpenFailure(e.kind() == OpenError.Kind.SETUP ? OpenFailure.Kind.SETUP : OpenFailure.Kind.CONNECTION, e.code(),
+                    e.getMessage(), null);
         }
     }
 
