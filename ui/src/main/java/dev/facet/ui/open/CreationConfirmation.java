@@ -31,7 +31,10 @@ final class CreationConfirmation {
         dialog.setHeaderText(offer.databaseMissing() ? "Create it and push the schema?" : "Push the schema to the empty database?");
         dialog.getDialogPane().setId("creation-confirmation");
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, CREATE);
-        dialog.getDialogPane().lookupButton(CREATE).setId("confirm-create");
+        javafx.scene.Node create = dialog.getDialogPane().lookupButton(CREATE);
+        create.setId("confirm-create");
+        // Enter confirms, as the default button: the statements' text area would otherwise take the focus and the key.
+        dialog.setOnShown(e -> create.requestFocus());
         Label what = new Label(summary(offer));
         what.setId("creation-summary");
         what.setWrapText(true);

@@ -127,10 +127,9 @@ class CreateAndPushWindowTest {
         Fx.waitUntil(() -> robot.lookup("#creation-statements").tryQuery().isPresent());
         String statements = robot.lookup("#creation-statements").queryAs(TextArea.class).getText();
         if (screenshots && !SCREENSHOTS.isEmpty()) snapshot(robot, "#creation-statements", Path.of(SCREENSHOTS).resolve("create-and-push.png"));
-        // The dialog is placed after it shows: click once it has its place, or the click lands where it was.
-        Fx.waitUntil(() -> robot.lookup("#confirm-create").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#confirm-create");
+        // Enter on the default button: a click raced the dialog's placement and sometimes landed where it had been.
+        Fx.waitUntil(() -> robot.lookup("#confirm-create").tryQuery().map(javafx.scene.Node::isFocused).orElse(false));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
         return statements;
     }
 
