@@ -5,7 +5,6 @@ import dev.facet.data.sql.connect.DatabaseConnectionException;
 import dev.facet.data.sql.connect.DatabaseUrl;
 import dev.facet.data.sql.ddl.DatabaseCreator;
 import dev.facet.data.sql.ddl.SchemaPushException;
-import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.Schema;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,9 +60,9 @@ public final class SchemaCreation {
      *         another reason, or is not a SQL database
      */
     public static Optional<Offer> offer(Schema schema, String url, Path schemaFolder) {
-        Provider provider = schema.provider().orElse(null);
-        if (provider == null || provider == Provider.MONGODB) return Optional.empty();
+        if (schema.provider().isEmpty()) return Optional.empty();
         try {
+            // A MongoDB URL is not one the SQL connector parses: nothing is offered.
             return DatabaseCreator.plan(schema, DatabaseUrl.parse(url, schemaFolder)).map(p -> new Offer(schema, url, schemaFolder, p));
         } catch (DatabaseConnectionException e) {
             return Optional.empty();

@@ -50,6 +50,15 @@ public final class DataAccessConnector implements DatabaseConnector {
         }
     }
 
+    @Override
+    public String pull(String url) throws OpenFailure {
+        try {
+            return dev.facet.data.DatabasePull.pull(url, null, dev.facet.data.mongo.MongoSchemaPuller.DEFAULT_SAMPLE_SIZE).schema();
+        } catch (QueryError e) {
+            throw new OpenFailure(OpenFailure.Kind.CONNECTION, e.code(), e.getMessage(), null);
+        }
+    }
+
     /** @return {@code url} with {@code connection_limit=3} on a PostgreSQL or MySQL URL that sets none */
     static String smallPool(String url) {
         String lower = url.toLowerCase(java.util.Locale.ROOT);

@@ -42,4 +42,15 @@ public interface DatabaseConnector {
     default String create(SchemaCreation.Offer offer) throws OpenFailure {
         throw new OpenFailure(OpenFailure.Kind.SETUP, null, "Facet cannot create this database", null);
     }
+
+    /**
+     * Writes the Prisma schema of the database at {@code url} as {@code facet pull} does (File › Open Database); runs
+     * on a background thread.
+     *
+     * @return the schema's text
+     * @throws OpenFailure of kind CONNECTION, with Prisma's code (P1001, P4001 for a database without tables, ...)
+     */
+    default String pull(String url) throws OpenFailure {
+        throw new OpenFailure(OpenFailure.Kind.CONNECTION, null, "Facet cannot read this database's catalog", null);
+    }
 }

@@ -127,6 +127,25 @@ public final class ProjectLoader {
      */
     public String create(dev.facet.data.SchemaCreation.Offer offer) throws OpenFailure { return connector.create(offer); }
 
+    /**
+     * File › Open Database: writes the database's Prisma schema ({@code facet pull}) into a new folder, to be opened
+     * with {@code url} like any schema and saved elsewhere by the user. Runs on a background thread.
+     *
+     * @param url    the database URL; a relative SQLite path resolves against the working directory
+     * @param folder where the schema file goes (created if needed)
+     * @return the schema file written
+     * @throws OpenFailure when the database cannot be read, or the file not written
+     */
+    public Path pull(String url, Path folder) throws OpenFailure {
+        String text = connector.pull(url);
+        try {
+            Files.createDirectories(folder);
+            return Files.writeString(folder.resolve("schema.prisma"), text);
+        } catch (IOException e) {
+            throw new OpenFailure(OpenFailure.Kind.UNREADABLE, null, "Could not write the pulled schema in " + folder + ": " + e.getMessage(), null);
+        }
+    }
+
     /** Whether no model has its table: the database is empty, or another one (then no offer is made). */
     private static boolean everyTableMissing(Schema schema, ProjectDrift drift) {
         if (drift.drift() == null) return false;
