@@ -55,7 +55,7 @@ public final class DatabasePull {
             throw new QueryError("P4002", e.getMessage(), e);
         }
         // Prisma's words for the same case.
-        if (catalog.tables().isEmpty()) throw new QueryError("P4001", "The introspected database was empty: " + description);
+        if (catalog.tables().isEmpty() && catalog.views().isEmpty()) throw new QueryError("P4001", "The introspected database was empty: " + description);
         return new Pulled(SchemaWriter.write(catalog), description);
     }
 }
