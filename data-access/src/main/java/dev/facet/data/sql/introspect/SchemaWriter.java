@@ -99,7 +99,11 @@ public final class SchemaWriter {
                 && t.foreignKeys().stream().map(fk -> fk.columns().getFirst()).sorted().toList().equals(List.of("A", "B"));
         boolean unique = (t.primaryKey() != null && t.primaryKey().columns().equals(List.of("A", "B")))
                 || t.indexes().stream().anyMatch(i -> i.unique() && i.columnNames().equals(List.of("A", "B")));
-        return fks && unique;
+        // As db pull: A must reference the table whose name sorts first. The pulled models are named after the tables,
+        // and Prisma gives A to the model that sorts first: otherwise the relation would read the columns swapped (a
+        // schema whose @@map changed the order, as "employees" for Employee beside Project), so it stays a model.
+        boolean ordered = fks && referenced(t, "A").compareTo(referenced(t, "B")) <= 0;
+        return fks && unique && ordered;
     }
 
     private void relations(List<DatabaseCatalog.Table> models, List<DatabaseCatalog.Table> joins) {
