@@ -1,12 +1,7 @@
 package dev.facet.app;
 
-import dev.facet.data.sql.connect.DatabaseConnectionException;
-import dev.facet.data.sql.connect.DatabaseUrl;
-import dev.facet.data.sql.connect.SqlDatabase;
-import dev.facet.data.sql.introspect.DatabaseCatalog;
-import dev.facet.data.sql.introspect.IntrospectionException;
-import dev.facet.data.sql.introspect.SchemaPuller;
-import dev.facet.data.sql.introspect.SchemaWriter;
+import dev.facet.data.DatabasePull;
+import dev.facet.data.error.QueryError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,40 +39,18 @@ final class PullCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        if (DemoCommand.providerOf(url) == dev.facet.schema.model.Provider.MONGODB) return pullMongo(stdout, err, start);
-        DatabaseCatalog catalog;
-        String description;
-        try (SqlDatabase db = SqlDatabase.open(null, DatabaseUrl.parse(url, null), false)) {
-            description = db.describe();
-            catalog = SchemaPuller.catalog(db);
-        } catch (DatabaseConnectionException e) {
-            err.println("error: " + e.describe());
-            return 1;
-        } catch (IntrospectionException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        }
-        if (catalog.tables().isEmpty()) {
-            // Prisma's words for the same case.
-            err.println("error: P4001: The introspected database was empty: " + description);
-            return 1;
-        }
-        return write(SchemaWriter.write(catalog), description, stdout, err, start);
-    }
-
-    /** MongoDB has no catalog of fields: each collection is sampled. */
-    private int pullMongo(PrintWriter stdout, PrintWriter err, long start) {
         if (sampleSize < 1) {
             err.println("error: --sample-size must be at least 1");
             return 2;
         }
-        try (dev.facet.data.mongo.MongoConnection db = dev.facet.data.mongo.MongoConnection.open(url, null)) {
-            var result = dev.facet.data.mongo.MongoSchemaPuller.pull(db, sampleSize);
-            return write(result.schema(), db.describe() + " (sampling " + sampleSize + " documents per collection)", stdout, err, start);
-        } catch (dev.facet.data.error.QueryError e) {
+        DatabasePull.Pulled pulled;
+        try {
+            pulled = DatabasePull.pull(url, null, sampleSize);
+        } catch (QueryError e) {
             err.println("error: " + e.code() + ": " + e.getMessage());
             return 1;
         }
+        return write(pulled.schema(), pulled.description(), stdout, err, start);
     }
 
     private int write(String schema, String description, PrintWriter stdout, PrintWriter err, long start) {

@@ -370,13 +370,36 @@ final class GridPaging {
                     messages.reachable();
                     List<Integer> contiguous = new ArrayList<>();
                     for (int n = first0; n <= wanted.getLast(); n++) contiguous.add(n);
-                    fillChunks(current, contiguous, records(page));
+                    List<ObjectNode> records = records(page);
+                    fillChunks(current, contiguous, records);
+                    if (records.size() < take && estimated.get()) endBeforeTheEstimate(current, first0 * size, records.size(), after != null);
                     viewport(viewFirst, viewLast);
                 }, e -> {
                     if (gen != generation) return;
                     chunksInFlight = List.of();
                     messages.failed("Could not load rows of " + model.name(), e);
                 });
+    }
+
+    /**
+     * A read came back short of the rows the catalog's estimate promised: the table ends earlier, and the scroll bar
+     * should not leave empty rows below its end. Where the end is known (rows came back, or the read went on from the
+     * loaded row before it), it becomes the exact count; a far jump that found nothing counts exactly.
+     *
+     * @param from     the row the read started at
+     * @param got      how many rows it returned
+     * @param fromLast whether it went on from the last loaded row (so every row before {@code from} exists)
+     */
+    private void endBeforeTheEstimate(RowList current, int from, int got, boolean fromLast) {
+        if (got == 0 && !fromLast) {
+            exactWanted = true;
+            count(generation, where.get(), current);
+            return;
+        }
+        int end = from + got;
+        current.setLength(Math.max(0, end - current.offset()));
+        setCount(new Count(end, false));
+        updateRange();
     }
 
     private List<Integer> visibleChunks(RowList l) {

@@ -212,6 +212,16 @@ public final class OpenDialog {
         // A long error (a driver's message) scrolls inside the box; the buttons stay in view.
         error.setMaxHeight(180);
 
+        Button create = new Button("Create It and Push the Schema…", new FontIcon(Feather.DATABASE));
+        create.setId("create-and-push");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.visibleProperty().bind(vm.offerProperty().isNotNull());
+        create.managedProperty().bind(create.visibleProperty());
+        create.setOnAction(e -> {
+            var offer = vm.offerProperty().get();
+            if (offer != null && CreationConfirmation.ask(dialog.getDialogPane().getScene().getWindow(), offer)) vm.createAndOpen();
+        });
+
         TextArea diagnostics = new TextArea();
         diagnostics.setId("diagnostics");
         diagnostics.setEditable(false);
@@ -240,7 +250,7 @@ public final class OpenDialog {
         recentBox.visibleProperty().bind(Bindings.isNotEmpty(vm.recent()));
         recentBox.managedProperty().bind(recentBox.visibleProperty());
 
-        VBox box = new VBox(10, form, error, diagnostics, recentBox);
+        VBox box = new VBox(10, form, error, create, diagnostics, recentBox);
         box.setId("open-dialog");
         box.setPadding(new Insets(16, 16, 4, 16));
         return box;

@@ -1,5 +1,6 @@
 package dev.facet.ui.open;
 
+import dev.facet.data.SchemaCreation;
 import dev.facet.schema.config.UrlRedactor;
 import dev.facet.schema.config.UrlResolution;
 import dev.facet.schema.model.Schema;
@@ -51,6 +52,7 @@ public final class OpenDialogViewModel {
     private final ReadOnlyStringWrapper diagnostics = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<OpenFailure.Kind> errorKind = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SchemaCreation.Offer> offer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper inspecting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper();
     private final BooleanBinding busy = inspecting.or(opening);
@@ -68,6 +70,10 @@ public final class OpenDialogViewModel {
     private String filledUrl = "";
     /** Whether the URL was given rather than found (a recent project's, or the command line's): checks keep it. */
     private boolean givenUrl;
+    /** Whether Facet, not the user, is changing the URL field. */
+    private boolean fillingUrl;
+    /** The last request opened or prefilled: "create it and push the schema" opens it again once created. */
+    private OpenRequest.Schema lastRequest;
 
     /**
      * @param executor   runs the checks and the open in the background
@@ -89,11 +95,17 @@ public final class OpenDialogViewModel {
         schemaPath.addListener((o, was, is) -> {
             error.set("");
             errorKind.set(null);
+            offer.set(null);
         });
         url.addListener((o, was, is) -> {
-            if (errorKind.get() == OpenFailure.Kind.CONNECTION || errorKind.get() == OpenFailure.Kind.NO_URL) {
+            // Only the user's edits make the last failure stale: Facet filling in the schema's URL after a failed open
+            // from the command line must leave that failure (and its offer) in view.
+            if (fillingUrl) return;
+            OpenFailure.Kind k = errorKind.get();
+            if (k == OpenFailure.Kind.CONNECTION || k == OpenFailure.Kind.NO_URL || k == OpenFailure.Kind.NOT_CREATED) {
                 error.set("");
                 errorKind.set(null);
+                offer.set(null);
             }
         });
         recent.setAll(settings.recent());
@@ -122,6 +134,12 @@ public final class OpenDialogViewModel {
     /** @return what the last failure was about, so the view can mark the field; null when there is none */
     public ReadOnlyObjectProperty<OpenFailure.Kind> errorKindProperty() { return errorKind.getReadOnlyProperty(); }
 
+    /**
+     * @return what "create it and push the schema" would create, when the last open found the database missing or
+     *         without tables; null otherwise
+     */
+    public ReadOnlyObjectProperty<SchemaCreation.Offer> offerProperty() { return offer.getReadOnlyProperty(); }
+
     /** @return whether a check or an open is running */
     public BooleanBinding busyProperty() { return busy; }
 
@@ -147,6 +165,7 @@ public final class OpenDialogViewModel {
 
     /** Fills the dialog with a request that failed (from the command line), and its failure. */
     public void prefill(OpenRequest.Schema request, OpenFailure failure) {
+        lastRequest = request;
         schemaPath.set(request.schemaPath().toString());
         if (request.url() != null) {
             knownUrl = request.url();
@@ -251,11 +270,30 @@ public final class OpenDialogViewModel {
             }
         }
         if (!mayReplace.getAsBoolean()) return;
-        OpenRequest.Schema request = new OpenRequest.Schema(path, explicit);
+        run(new OpenRequest.Schema(path, explicit), null);
+    }
+
+    /**
+     * Creates the database of {@link #offerProperty()} (the user confirmed what it creates), pushes the schema, and
+     * opens the project as {@link #open()} does; a failure shows in the dialog.
+     */
+    public void createAndOpen() {
+        SchemaCreation.Offer o = offer.get();
+        if (o == null || lastRequest == null || opening.get() || !mayReplace.getAsBoolean()) return;
+        run(lastRequest, o);
+    }
+
+    private void run(OpenRequest.Schema request, SchemaCreation.Offer create) {
+        lastRequest = request;
         opening.set(true);
         error.set("");
         errorKind.set(null);
-        executor.submitLatest(openChannel, "Opening " + path.getFileName(), () -> opener.open(request, m -> { }),
+        offer.set(null);
+        Path path = request.schemaPath();
+        executor.submitLatest(openChannel, (create != null ? "Creating " + create.target() : "Opening " + path.getFileName()), () -> {
+                    if (create != null) loader.create(create);
+                    return opener.open(request, m -> { });
+                },
                 project -> {
                     opening.set(false);
                     done.set(true);
@@ -271,6 +309,7 @@ public final class OpenDialogViewModel {
     private void showFailure(OpenFailure f) {
         errorKind.set(f.kind());
         error.set(f.describe());
+        offer.set(f.offer());
         if (f.kind() == OpenFailure.Kind.INVALID_SCHEMA && f.details() != null) diagnostics.set(f.details());
     }
 
@@ -287,7 +326,12 @@ public final class OpenDialogViewModel {
 
     private void setUrlByFacet(String value) {
         filledUrl = value;
-        url.set(value);
+        fillingUrl = true;
+        try {
+            url.set(value);
+        } finally {
+            fillingUrl = false;
+        }
     }
 
     private boolean userEditedUrl() { return !(url.get() == null ? "" : url.get()).equals(filledUrl); }

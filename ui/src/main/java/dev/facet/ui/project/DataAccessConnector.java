@@ -2,6 +2,7 @@ package dev.facet.ui.project;
 
 import dev.facet.data.Engines;
 import dev.facet.data.QueryEngine;
+import dev.facet.data.SchemaCreation;
 import dev.facet.data.error.OpenError;
 import dev.facet.data.error.QueryError;
 import dev.facet.schema.model.Schema;
@@ -29,6 +30,30 @@ public final class DataAccessConnector implements DatabaseConnector {
                 throw new OpenFailure(OpenFailure.Kind.SETUP, null, "Could not create the tables: " + e.getMessage(), null);
             }
             throw new OpenFailure(OpenFailure.Kind.CONNECTION, e.code(), e.getMessage(), null);
+        } catch (QueryError e) {
+            throw new OpenFailure(OpenFailure.Kind.CONNECTION, e.code(), e.getMessage(), null);
+        }
+    }
+
+    @Override
+    public java.util.Optional<SchemaCreation.Offer> offerCreation(Schema schema, Path baseDirectory, String url) {
+        return SchemaCreation.offer(schema, url, baseDirectory);
+    }
+
+    @Override
+    public String create(SchemaCreation.Offer offer) throws OpenFailure {
+        try {
+            return SchemaCreation.create(offer);
+        } catch (OpenError e) {
+            throw new OpenFailure(e.kind() == OpenError.Kind.SETUP ? OpenFailure.Kind.SETUP : OpenFailure.Kind.CONNECTION, e.code(),
+                    e.getMessage(), null);
+        }
+    }
+
+    @Override
+    public String pull(String url) throws OpenFailure {
+        try {
+            return dev.facet.data.DatabasePull.pull(url, null, dev.facet.data.mongo.MongoSchemaPuller.DEFAULT_SAMPLE_SIZE).schema();
         } catch (QueryError e) {
             throw new OpenFailure(OpenFailure.Kind.CONNECTION, e.code(), e.getMessage(), null);
         }

@@ -1,5 +1,6 @@
 package dev.facet.ui.project;
 
+import dev.facet.data.SchemaCreation;
 import java.util.Objects;
 
 /**
@@ -18,12 +19,18 @@ public final class OpenFailure extends Exception {
         /** The database could not be opened (P1000, P1001, P1003, ...). */
         CONNECTION,
         /** Creating or seeding the demo database failed. */
-        SETUP
+        SETUP,
+        /**
+         * The database does not exist (P1003) or has no table: {@link #offer()} says what "create it and push the
+         * schema" would create.
+         */
+        NOT_CREATED
     }
 
     private final Kind kind;
     private final String code;
     private final String details;
+    private final SchemaCreation.Offer offer;
 
     /**
      * @param kind    what went wrong
@@ -32,11 +39,30 @@ public final class OpenFailure extends Exception {
      * @param details longer text (rendered diagnostics), or null
      */
     public OpenFailure(Kind kind, String code, String message, String details) {
+        this(kind, code, message, details, null);
+    }
+
+    /**
+     * A database that is missing or has no table.
+     *
+     * @param code    P1003 when the database does not exist, else null
+     * @param message one line for the user
+     * @param offer   what creating it would create
+     */
+    public OpenFailure(String code, String message, SchemaCreation.Offer offer) {
+        this(Kind.NOT_CREATED, code, message, null, Objects.requireNonNull(offer, "offer"));
+    }
+
+    private OpenFailure(Kind kind, String code, String message, String details, SchemaCreation.Offer offer) {
         super(Objects.requireNonNull(message, "message"));
         this.kind = Objects.requireNonNull(kind, "kind");
         this.code = code;
         this.details = details;
+        this.offer = offer;
     }
+
+    /** @return what "create it and push the schema" would create, when the kind is {@link Kind#NOT_CREATED}; else null */
+    public SchemaCreation.Offer offer() { return offer; }
 
     /** @return what went wrong */
     public Kind kind() { return kind; }

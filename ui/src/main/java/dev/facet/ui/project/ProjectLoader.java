@@ -98,9 +98,60 @@ public final class ProjectLoader {
             };
         }
         Schema schema = inspection.schema().get();
-        QueryEngine engine = connector.connect(schema, baseDirectory(path), url, create);
+        QueryEngine engine;
+        try {
+            engine = connector.connect(schema, baseDirectory(path), url, create);
+        } catch (OpenFailure f) {
+            if (!"P1003".equals(f.code())) throw f;
+            // A database that does not exist yet: offer to create it, in the same words.
+            var offer = connector.offerCreation(schema, baseDirectory(path), url);
+            throw offer.isEmpty() ? f : new OpenFailure(f.code(), f.getMessage(), offer.get());
+        }
         DriftCheck.Checked checked = DriftCheck.run(connector, schema, engine, filesOrNull(path), baseDirectory(path), url);
+        if (everyTableMissing(schema, checked.drift())) {
+            var offer = connector.offerCreation(schema, baseDirectory(path), url);
+            if (offer.isPresent()) {
+                checked.engine().close();
+                throw new OpenFailure(null, "The " + offer.get().target() + " has no tables yet.", offer.get());
+            }
+        }
         return new Project(path, checked.schema(), checked.engine(), UrlRedactor.redact(url), checked.drift());
+    }
+
+    /**
+     * Creates the database of an offer the user confirmed and pushes the schema ({@code facet push}); the project is then
+     * opened as any other. Runs on a background thread.
+     *
+     * @return what was created, in one line
+     * @throws OpenFailure when it cannot be created
+     */
+    public String create(dev.facet.data.SchemaCreation.Offer offer) throws OpenFailure { return connector.create(offer); }
+
+    /**
+     * File › Open Database: writes the database's Prisma schema ({@code facet pull}) into a new folder, to be opened
+     * with {@code url} like any schema and saved elsewhere by the user. Runs on a background thread.
+     *
+     * @param url    the database URL; a relative SQLite path resolves against the working directory
+     * @param folder where the schema file goes (created if needed)
+     * @return the schema file written
+     * @throws OpenFailure when the database cannot be read, or the file not written
+     */
+    public Path pull(String url, Path folder) throws OpenFailure {
+        String text = connector.pull(url);
+        try {
+            Files.createDirectories(folder);
+            return Files.writeString(folder.resolve("schema.prisma"), text);
+        } catch (IOException e) {
+            throw new OpenFailure(OpenFailure.Kind.UNREADABLE, null, "Could not write the pulled schema in " + folder + ": " + e.getMessage(), null);
+        }
+    }
+
+    /** Whether no model has its table: the database is empty, or another one (then no offer is made). */
+    private static boolean everyTableMissing(Schema schema, ProjectDrift drift) {
+        if (drift.drift() == null) return false;
+        long models = schema.models().stream().filter(m -> !m.view() && !m.ignored()).count();
+        long missing = drift.drift().models().stream().filter(dev.facet.data.drift.SchemaDrift.ModelDrift::tableMissing).count();
+        return models > 0 && missing >= models;
     }
 
     /** The schema's files as it was loaded from them, for {@link DriftCheck}; null if they cannot be read again. */

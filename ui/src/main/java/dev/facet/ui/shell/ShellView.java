@@ -73,6 +73,9 @@ public final class ShellView extends StackPane {
      * @param recent     the recent projects, for File › Open Recent
      * @param openRecent opens one of them
      */
+    /** The File menu, for the window to add items that need its dialogs. */
+    private Menu fileMenu;
+
     public ShellView(ShellViewModel vm, ThemeViewModel theme, StatusBarViewModel status, Runnable openDialog, Runnable quit,
                      Supplier<List<RecentProject>> recent,
                      Consumer<RecentProject> openRecent) {
@@ -163,6 +166,17 @@ public final class ShellView extends StackPane {
         return new StackPane(tabPane, empty, busyBox);
     }
 
+    /**
+     * Adds items to the File menu.
+     *
+     * @param after the id of the item they follow
+     */
+    public void addFileItems(String after, MenuItem... items) {
+        int at = 0;
+        for (int i = 0; i < fileMenu.getItems().size(); i++) if (after.equals(fileMenu.getItems().get(i).getId())) at = i + 1;
+        fileMenu.getItems().addAll(at, List.of(items));
+    }
+
     private MenuBar menuBar(ThemeViewModel theme, Runnable openDialog, Runnable quit,
                             Supplier<List<RecentProject>> recent,
                             Consumer<RecentProject> openRecent) {
@@ -205,6 +219,8 @@ public final class ShellView extends StackPane {
                 ? readOnly.isSelected() : !readOnly.isSelected()));
         Menu file = new Menu("File", null, open, recentMenu, demo, new SeparatorMenuItem(), save, reload, closeTab, readOnly,
                 new SeparatorMenuItem(), exit);
+        file.setId("menu-file");
+        fileMenu = file;
 
         MenuItem quick = item("Go to Model…", "menu-quick-switcher", QUICK_SWITCHER, this::openQuickSwitcher);
         quick.disableProperty().bind(vm.projectProperty().isNull());

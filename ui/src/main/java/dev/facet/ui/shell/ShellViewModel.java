@@ -191,6 +191,26 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     /**
+     * File › Save Schema As: writes the open project's schema file to {@code target} (a schema pulled by File › Open
+     * Database lives in a folder of Facet's) and opens the project from there, with the same URL and mode.
+     */
+    public void saveSchemaAs(Path target) {
+        Project p = project.get();
+        if (p == null || reloadRequest == null) return;
+        if (java.nio.file.Files.isDirectory(p.schemaPath())) {
+            notifications.warning("Cannot save the schema as one file", "This project's schema is a folder of files: " + p.schemaPath(), null);
+            return;
+        }
+        try {
+            java.nio.file.Files.copy(p.schemaPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            notifications.error("Could not save the schema", e);
+            return;
+        }
+        open(new OpenRequest.Schema(target, reloadRequest.url(), reloadRequest.readOnly(), reloadRequest.allowNonAtomic()));
+    }
+
+    /**
      * Asks whether the open project may be replaced when tabs hold unsaved changes (the Open dialog asks before it
      * opens, then hands the project over with {@link #adopt}).
      */

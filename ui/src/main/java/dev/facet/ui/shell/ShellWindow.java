@@ -48,6 +48,9 @@ public final class ShellWindow {
     private final OpenDialogViewModel openVm;
     private OpenDialog openDialog;
     private final QuitFlow quitFlow;
+    private final dev.facet.ui.open.OpenDatabaseViewModel databaseVm;
+    private dev.facet.ui.open.OpenDatabaseDialog databaseDialog;
+    private java.util.function.UnaryOperator<Path> schemaFileChooser = this::chooseSchemaFile;
 
     private ShellWindow(Stage stage, Config config, DialogService dialogs) {
         this.stage = stage;
@@ -83,6 +86,8 @@ public final class ShellWindow {
             e.consume();
             quitFlow.request(stage::close);
         });
+        databaseVm = new dev.facet.ui.open.OpenDatabaseViewModel(config.executor(), config.loader(), config.opener(), shell::confirmReplace, shell::adopt);
+        addDatabaseItems();
         shell.failedOpenProperty().addListener((o, was, failed) -> {
             if (failed != null && failed.request() instanceof OpenRequest.Schema s) {
                 openVm.prefill(s, failed.failure());
@@ -135,6 +140,48 @@ public final class ShellWindow {
             view.backdropProperty().bind(openDialog.showingProperty());
         }
         openDialog.show();
+    }
+
+    /** File › Open Database… and File › Save Schema As… */
+    private void addDatabaseItems() {
+        javafx.scene.control.MenuItem openDatabase = new javafx.scene.control.MenuItem("Open Database…");
+        openDatabase.setId("menu-open-database");
+        openDatabase.setOnAction(e -> showOpenDatabase());
+        javafx.scene.control.MenuItem saveAs = new javafx.scene.control.MenuItem("Save Schema As…");
+        saveAs.setId("menu-save-schema-as");
+        saveAs.disableProperty().bind(shell.projectProperty().isNull());
+        saveAs.setOnAction(e -> {
+            Project p = shell.projectProperty().get();
+            Path target = p == null ? null : schemaFileChooser.apply(p.schemaPath());
+            if (target != null) shell.saveSchemaAs(target);
+        });
+        view.addFileItems("menu-open", openDatabase);
+        view.addFileItems("menu-save", saveAs);
+    }
+
+    /** Shows File › Open Database. */
+    public void showOpenDatabase() {
+        if (databaseDialog == null) databaseDialog = new dev.facet.ui.open.OpenDatabaseDialog(databaseVm, stage);
+        databaseDialog.show();
+    }
+
+    /** @return the Open Database dialog's view model */
+    public dev.facet.ui.open.OpenDatabaseViewModel openDatabaseModel() { return databaseVm; }
+
+    /**
+     * Replaces the file chooser of Save Schema As (tests: a native chooser cannot be driven).
+     *
+     * @param chooser given the current schema file, returns where to save, or null to cancel
+     */
+    public void setSchemaFileChooser(java.util.function.UnaryOperator<Path> chooser) { this.schemaFileChooser = chooser; }
+
+    private Path chooseSchemaFile(Path current) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save the schema as");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Prisma schemas", "*.prisma"));
+        chooser.setInitialFileName("schema.prisma");
+        java.io.File chosen = chooser.showSaveDialog(stage);
+        return chosen == null ? null : chosen.toPath();
     }
 
     /** A recent project opens at once when nothing is missing; one whose URL needs its password goes to the dialog. */

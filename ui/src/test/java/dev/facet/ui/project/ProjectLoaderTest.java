@@ -71,8 +71,10 @@ class ProjectLoaderTest {
                 + "model User {\n  id Int @id\n}\n");
         assertThatThrownBy(() -> loader().open(schema, null, false))
                 .isInstanceOfSatisfying(OpenFailure.class, f -> {
-                    assertThat(f.kind()).isEqualTo(OpenFailure.Kind.CONNECTION);
+                    // Not only an error: "create it and push the schema" is offered.
+                    assertThat(f.kind()).isEqualTo(OpenFailure.Kind.NOT_CREATED);
                     assertThat(f.describe()).startsWith("P1003: ").contains("missing.db");
+                    assertThat(f.offer().statements()).singleElement().asString().startsWith("CREATE TABLE \"User\" (");
                 });
     }
 

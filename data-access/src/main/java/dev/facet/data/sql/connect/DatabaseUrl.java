@@ -301,6 +301,16 @@ public final class DatabaseUrl {
     /** @return the database name, or null when the URL has none; null for SQLite */
     public String database() { return database; }
 
+    /**
+     * @param other the database to name instead, or null for none (the server's default)
+     * @return this server URL with another database, the same user, password and arguments: to reach a server whose
+     *         database does not exist yet (creating it)
+     */
+    public DatabaseUrl withDatabase(String other) {
+        if (scheme == Scheme.SQLITE) throw new IllegalStateException("A SQLite URL names a file, not a database");
+        return new DatabaseUrl(scheme, schemeText, host, explicitPort, user, password, other, null, null, arguments, baseDirectory);
+    }
+
     /** @return the absolute path of the SQLite database file, or null for a server URL */
     public Path file() { return file; }
 

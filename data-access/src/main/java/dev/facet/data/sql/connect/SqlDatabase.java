@@ -237,7 +237,10 @@ public final class SqlDatabase implements AutoCloseable {
      * @return the schema tables go in when the Prisma schema does not say: the URL's {@code ?schema=} on
      *         PostgreSQL and CockroachDB, the database name on MySQL, {@code main} on SQLite
      */
-    public String defaultSchema() {
+    public String defaultSchema() { return defaultSchema(url); }
+
+    /** @return {@link #defaultSchema()} for a URL, without connecting */
+    public static String defaultSchema(DatabaseUrl url) {
         return switch (url.scheme()) {
             case POSTGRESQL -> url.schema();
             case MYSQL -> url.database();
@@ -249,7 +252,13 @@ public final class SqlDatabase implements AutoCloseable {
      * @return a one-line description as Prisma prints it, e.g. {@code PostgreSQL database "shop", schema "public"
      *         at "localhost:5432"}; never the password
      */
-    public String describe() {
+    public String describe() { return describe(provider, url); }
+
+    /**
+     * @return how {@link #describe()} describes the database at {@code url}, without connecting (a database that does
+     *         not exist yet)
+     */
+    public static String describe(Provider provider, DatabaseUrl url) {
         return switch (provider) {
             case POSTGRESQL, COCKROACHDB -> (provider == Provider.COCKROACHDB ? "CockroachDB" : "PostgreSQL") + " database \""
                     + (url.database() != null ? url.database() : "postgres") + "\", schema \"" + url.schema() + "\" at \"" + url.address() + "\"";

@@ -11,9 +11,18 @@ import java.util.List;
  * @param provider the datasource provider the schema will name
  * @param tables   the tables, in catalog order
  * @param enums    the enum types (PostgreSQL types, MySQL inline column enums)
+ * @param views    the views, in catalog order: their columns only (a view has no key, index or foreign key)
  */
-public record DatabaseCatalog(Provider provider, List<Table> tables, List<Enum> enums) {
-    public DatabaseCatalog { tables = List.copyOf(tables); enums = List.copyOf(enums); }
+public record DatabaseCatalog(Provider provider, List<Table> tables, List<Enum> enums, List<Table> views) {
+    public DatabaseCatalog { tables = List.copyOf(tables); enums = List.copyOf(enums); views = List.copyOf(views); }
+
+    /** A catalog without views. */
+    public DatabaseCatalog(Provider provider, List<Table> tables, List<Enum> enums) { this(provider, tables, enums, List.of()); }
+
+    /** @return views made from their columns, in the order given */
+    static List<Table> views(java.util.Map<String, List<Column>> columns) {
+        return columns.entrySet().stream().map(e -> new Table(e.getKey(), e.getValue(), null, List.of(), List.of())).toList();
+    }
 
     /** @return the table named {@code name}, or null */
     public Table table(String name) {

@@ -38,11 +38,12 @@ final class MysqlCatalogReader implements CatalogReader {
             }
         }
         Map<String, List<DatabaseCatalog.Column>> columns = new LinkedHashMap<>();
+        Map<String, List<DatabaseCatalog.Column>> viewColumns = new LinkedHashMap<>();
         List<DatabaseCatalog.Enum> enums = new ArrayList<>();
-        for (String[] r : CatalogQueries.rows(c, "SELECT c.TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
+        for (String[] r : CatalogQueries.rows(c, "SELECT c.TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, t.TABLE_TYPE"
                 + " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA"
-                + " AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'"
-                + " WHERE c.TABLE_SCHEMA = ? AND c.TABLE_NAME <> '_prisma_migrations' ORDER BY c.TABLE_NAME, ORDINAL_POSITION", schema, 7)) {
+                + " AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE IN ('BASE TABLE', 'VIEW')"
+                + " WHERE c.TABLE_SCHEMA = ? AND c.TABLE_NAME <> '_prisma_migrations' ORDER BY c.TABLE_NAME, ORDINAL_POSITION", schema, 8)) {
             String[] typed;
             if (r[2].equalsIgnoreCase("enum")) {
                 String name = r[0] + "_" + r[1];
@@ -57,7 +58,7 @@ final class MysqlCatalogReader implements CatalogReader {
             String extra = r[6] == null ? "" : r[6].toLowerCase(Locale.ROOT);
             String dflt = extra.contains("auto_increment") ? "autoincrement()"
                     : defaultValue(r[5], typed[0], r[2].equalsIgnoreCase("enum"), mariadb || extra.contains("default_generated"));
-            columns.computeIfAbsent(r[0], k -> new ArrayList<>()).add(
+            (r[7].equals("VIEW") ? viewColumns : columns).computeIfAbsent(r[0], k -> new ArrayList<>()).add(
                     new DatabaseCatalog.Column(r[1], typed[0], false, r[4].equals("YES"), typed[1], dflt));
         }
         Map<String, DatabaseCatalog.Key> keys = new LinkedHashMap<>();
@@ -93,7 +94,7 @@ final class MysqlCatalogReader implements CatalogReader {
             tables.add(new DatabaseCatalog.Table(e.getKey(), e.getValue(), keys.get(e.getKey()),
                     indexes.getOrDefault(e.getKey(), List.of()), fks));
         }
-        return new DatabaseCatalog(Provider.MYSQL, tables, enums);
+        return new DatabaseCatalog(Provider.MYSQL, tables, enums, DatabaseCatalog.views(viewColumns));
     }
 
     /** @return Prisma's type and native type (null when the type's default) for a column's data and column types */

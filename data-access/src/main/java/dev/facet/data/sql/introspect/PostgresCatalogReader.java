@@ -22,14 +22,14 @@ final class PostgresCatalogReader implements CatalogReader {
 
     private static final String COLUMNS = """
             SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), t.typtype, et.typname, et.typtype,
-                   a.attnotnull, pg_get_expr(d.adbin, d.adrelid), t.typname, a.attidentity
+                   a.attnotnull, pg_get_expr(d.adbin, d.adrelid), t.typname, a.attidentity, c.relkind
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v') AND a.attnum > 0 AND NOT a.attisdropped
               AND c.relname <> '_prisma_migrations'
             ORDER BY c.relname, a.attnum""";
     private static final String CONSTRAINTS = """
@@ -71,11 +71,12 @@ final class PostgresCatalogReader implements CatalogReader {
         for (String[] row : CatalogQueries.rows(c, ENUMS, schema, 2)) enums.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
 
         Map<String, List<DatabaseCatalog.Column>> columns = new LinkedHashMap<>();
+        Map<String, List<DatabaseCatalog.Column>> viewColumns = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(column(rs));
+                    (rs.getString(11).equals("v") ? viewColumns : columns).computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(column(rs));
                 }
             }
         }
@@ -119,7 +120,8 @@ final class PostgresCatalogReader implements CatalogReader {
                     indexes.getOrDefault(e.getKey(), List.of()), fks.getOrDefault(e.getKey(), List.of())));
         }
         List<DatabaseCatalog.Enum> enumList = enums.entrySet().stream().map(e -> new DatabaseCatalog.Enum(e.getKey(), e.getValue())).toList();
-        return new DatabaseCatalog(db.provider() == Provider.COCKROACHDB ? Provider.COCKROACHDB : Provider.POSTGRESQL, tables, enumList);
+        return new DatabaseCatalog(db.provider() == Provider.COCKROACHDB ? Provider.COCKROACHDB : Provider.POSTGRESQL, tables, enumList,
+                DatabaseCatalog.views(viewColumns));
     }
 
     private static DatabaseCatalog.Column column(ResultSet rs) throws SQLException {

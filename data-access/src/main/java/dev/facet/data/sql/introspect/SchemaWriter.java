@@ -73,8 +73,11 @@ public final class SchemaWriter {
         relations(models, joins);
 
         StringBuilder out = new StringBuilder();
+        // Views are a preview feature: db pull writes them only with it, so a schema with views asks for it.
+        if (!catalog.views().isEmpty()) out.append("generator client {\n  provider        = \"prisma-client-js\"\n  previewFeatures = [\"views\"]\n}\n\n");
         out.append("datasource db {\n  provider = \"").append(catalog.provider().id()).append("\"\n}\n");
         for (DatabaseCatalog.Table t : models) out.append('\n').append(model(t));
+        for (DatabaseCatalog.Table v : catalog.views()) out.append('\n').append(view(v));
         for (DatabaseCatalog.Enum e : catalog.enums()) {
             out.append("\nenum ").append(enumNames.get(e.name())).append(" {\n");
             for (String v : e.values()) {
@@ -96,7 +99,11 @@ public final class SchemaWriter {
                 && t.foreignKeys().stream().map(fk -> fk.columns().getFirst()).sorted().toList().equals(List.of("A", "B"));
         boolean unique = (t.primaryKey() != null && t.primaryKey().columns().equals(List.of("A", "B")))
                 || t.indexes().stream().anyMatch(i -> i.unique() && i.columnNames().equals(List.of("A", "B")));
-        return fks && unique;
+        // As db pull: A must reference the table whose name sorts first. The pulled models are named after the tables,
+        // and Prisma gives A to the model that sorts first: otherwise the relation would read the columns swapped (a
+        // schema whose @@map changed the order, as "employees" for Employee beside Project), so it stays a model.
+        boolean ordered = fks && referenced(t, "A").compareTo(referenced(t, "B")) <= 0;
+        return fks && unique && ordered;
     }
 
     private void relations(List<DatabaseCatalog.Table> models, List<DatabaseCatalog.Table> joins) {
@@ -202,10 +209,7 @@ public final class SchemaWriter {
             if (singlePk && pk.columns().getFirst().equals(c.name())) b.append(" @id").append(mapArg(pk.name(), ConstraintNames.primaryKey(catalog.provider(), t.name()), true));
             DatabaseCatalog.Index unique = fieldUniques.get(c.name());
             if (unique != null) b.append(" @unique").append(mapArg(unique.name(), ConstraintNames.unique(catalog.provider(), t.name(), List.of(c.name())), true));
-            if (c.defaultValue() != null) b.append(" @default(").append(c.defaultValue()).append(')');
-            if (!field.equals(c.name())) b.append(" @map(").append(Defaults.quote(c.name())).append(')');
-            if (c.nativeType() != null) b.append(" @db.").append(c.nativeType());
-            b.append('\n');
+            b.append(columnAttributes(c, field)).append('\n');
         }
         for (String line : extraLines.get(t.name())) b.append("  ").append(line).append('\n');
         b.append('\n');
@@ -226,6 +230,30 @@ public final class SchemaWriter {
             b.append("  @@ignore\n");
         }
         return b.append("}\n").toString();
+    }
+
+    /**
+     * A view as db pull writes it since Prisma 6.13: its columns with their optionality, types and defaults, and no
+     * {@code @id} or {@code @unique} (a view has none in the catalog; the user adds {@code @unique} where it holds).
+     */
+    private String view(DatabaseCatalog.Table v) {
+        String name = sanitize(v.name());
+        StringBuilder b = new StringBuilder("view ").append(name).append(" {\n");
+        for (DatabaseCatalog.Column c : v.columns()) {
+            String field = sanitize(c.name());
+            b.append("  ").append(field).append(' ').append(type(c)).append(columnAttributes(c, field)).append('\n');
+        }
+        if (!name.equals(v.name())) b.append("\n  @@map(").append(Defaults.quote(v.name())).append(")\n");
+        return b.append("}\n").toString();
+    }
+
+    /** {@code @default}, {@code @map} and {@code @db} of a column, in db pull's order. */
+    private static String columnAttributes(DatabaseCatalog.Column c, String field) {
+        StringBuilder b = new StringBuilder();
+        if (c.defaultValue() != null) b.append(" @default(").append(c.defaultValue()).append(')');
+        if (!field.equals(c.name())) b.append(" @map(").append(Defaults.quote(c.name())).append(')');
+        if (c.nativeType() != null) b.append(" @db.").append(c.nativeType());
+        return b.toString();
     }
 
     private String type(DatabaseCatalog.Column c) {

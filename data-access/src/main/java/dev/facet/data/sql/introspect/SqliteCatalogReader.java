@@ -22,7 +22,13 @@ final class SqliteCatalogReader implements CatalogReader {
                 + " AND name <> '_prisma_migrations' ORDER BY name")) {
             tables.add(table(c, table));
         }
-        return new DatabaseCatalog(Provider.SQLITE, tables, List.of());
+        List<DatabaseCatalog.Table> views = new ArrayList<>();
+        for (String view : strings(c, "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")) {
+            // A view's pragma_table_info has its columns (never NOT NULL, no key); indexes and keys it has none.
+            DatabaseCatalog.Table t = table(c, view);
+            views.add(new DatabaseCatalog.Table(view, t.columns(), null, List.of(), List.of()));
+        }
+        return new DatabaseCatalog(Provider.SQLITE, tables, List.of(), views);
     }
 
     private static DatabaseCatalog.Table table(Connection c, String table) throws SQLException {

@@ -1,0 +1,133 @@
+package dev.facet.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.facet.data.Engines;
+import dev.facet.data.QueryEngine;
+import dev.facet.data.value.JsonCodec;
+import dev.facet.schema.SchemaLoader;
+import dev.facet.schema.source.SourceFile;
+import dev.facet.ui.testing.Fx;
+import dev.facet.ui.testing.TestFiles;
+import dev.facet.ui.testing.WindowFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * File › Open Database (issue 17): a URL and no schema. Facet pulls the database's schema, opens the window on it, and
+ * File › Save Schema As writes it where the user says and reopens the project from there.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OpenDatabaseWindowTest {
+    private static final String SCHEMA = """
+            datasource db {
+              provider = "sqlite"
+            }
+
+            model Author {
+              id    Int    @id @default(autoincrement())
+              name  String @unique
+              books Book[]
+            }
+
+            model Book {
+              id       Int    @id @default(autoincrement())
+              title    String
+              author   Author @relation(fields: [authorId], references: [id])
+              authorId Int
+            }
+            """;
+
+    /** With {@code -Dfacet.screenshots=FOLDER}, the dialog and the window are saved there as open-database[-window].png. */
+    private static final String SCREENSHOTS = System.getProperty("facet.screenshots", "");
+
+    private WindowFixture fixture;
+    private ShellWindow window;
+    private Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("facet-open-database");
+        try (QueryEngine engine = Engines.open(SchemaLoader.load(new SourceFile("schema.prisma", SCHEMA)).schema().orElseThrow(),
+                "file:" + dir.resolve("library.db"), dir, null, true)) {
+            engine.execute("Book", "create", JsonCodec.parse("{\"data\": {\"title\": \"Emma\", \"author\": {\"create\": {\"name\": \"Austen\"}}}}"));
+        }
+        fixture = new WindowFixture(stage, null, false);
+        window = fixture.window;
+    }
+
+    @AfterEach
+    void tearDown() throws TimeoutException {
+        fixture.close();
+        TestFiles.deleteTree(dir);
+    }
+
+    @Test
+    void aDatabaseOpensOnItsPulledSchemaWhichCanBeSaved(FxRobot robot) throws Exception {
+        // The Open dialog shows first when nothing is open; Escape closes it.
+        Fx.waitUntil(() -> robot.lookup("#open-dialog").tryQuery().isPresent());
+        robot.clickOn("#schema-path").type(KeyCode.ESCAPE);
+        Fx.waitUntil(() -> robot.lookup("#open-dialog").tryQuery().isEmpty());
+
+        robot.clickOn("File").clickOn("Open Database…");
+        Fx.waitUntil(() -> robot.lookup("#database-url").tryQuery().isPresent());
+        robot.clickOn("#database-url").write("file:" + dir.resolve("library.db"));
+        if (!SCREENSHOTS.isEmpty()) snapshot(robot, "#database-url", Path.of(SCREENSHOTS).resolve("open-database.png"));
+        robot.type(KeyCode.ENTER);
+
+        Fx.waitUntil(() -> window.shell().projectProperty().get() != null
+                && window.shell().models().stream().allMatch(e -> e.countProperty().get() != null || e.countErrorProperty().get() != null));
+        assertThat(Fx.call(() -> window.shell().models().stream().map(ModelEntry::name).toList())).containsExactly("Author", "Book");
+        assertThat(Fx.call(() -> window.shell().models().stream().map(e -> e.countProperty().get()).toList())).containsExactly(1L, 1L);
+        Path pulled = Fx.call(() -> window.shell().projectProperty().get().schemaPath());
+        assertThat(Files.readString(pulled)).contains("model Book {", "  Author   Author @relation(fields: [authorId], references: [id])");
+        assertThat(robot.lookup("#open-database-dialog").tryQuery()).isEmpty();
+        if (!SCREENSHOTS.isEmpty()) snapshot(robot, "#model-tabs", Path.of(SCREENSHOTS).resolve("open-database-window.png"));
+
+        Path saved = dir.resolve("saved/schema.prisma");
+        Files.createDirectories(saved.getParent());
+        window.setSchemaFileChooser(current -> saved);
+        robot.clickOn("File").clickOn("Save Schema As…");
+        Fx.waitUntil(() -> window.shell().projectProperty().get() != null && saved.equals(window.shell().projectProperty().get().schemaPath()));
+        assertThat(Files.readString(saved)).isEqualTo(Files.readString(pulled));
+        assertThat(Fx.call(() -> window.shell().models().stream().map(ModelEntry::name).toList())).containsExactly("Author", "Book");
+    }
+
+    @Test
+    void anEmptyDatabaseSaysSoInTheDialog(FxRobot robot) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.db"));
+        Fx.waitUntil(() -> robot.lookup("#open-dialog").tryQuery().isPresent());
+        robot.clickOn("#schema-path").type(KeyCode.ESCAPE);
+        Fx.waitUntil(() -> robot.lookup("#open-dialog").tryQuery().isEmpty());
+
+        robot.clickOn("File").clickOn("Open Database…");
+        Fx.waitUntil(() -> robot.lookup("#database-url").tryQuery().isPresent());
+        robot.clickOn("#database-url").write("file:" + empty).type(KeyCode.ENTER);
+
+        Fx.waitUntil(() -> !Fx.call(() -> window.openDatabaseModel().errorProperty().get()).isEmpty());
+        assertThat(Fx.call(() -> window.openDatabaseModel().errorProperty().get())).startsWith("P4001: The introspected database was empty: ");
+        assertThat(Fx.call(() -> window.shell().projectProperty().get())).isNull();
+    }
+
+    /** Saves the window that shows {@code node}. */
+    private static void snapshot(FxRobot robot, String node, Path file) {
+        javafx.stage.Window w = robot.lookup(node).query().getScene().getWindow();
+        Fx.run(() -> {
+            try {
+                Files.createDirectories(file.getParent());
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(w.getScene().snapshot(null), null), "png", file.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+}
