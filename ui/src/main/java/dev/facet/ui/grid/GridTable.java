@@ -466,6 +466,9 @@ final class GridTable extends TableView<GridRow> {
         menu.getItems().add(item("Copy rows as JSON (Ctrl+Shift+C)", () -> GridClipboard.put(vm.export().copyAsJson(selectedRows()))));
         menu.getItems().add(copyRowsAs());
         menu.getItems().add(item("Copy view as Prisma Client", () -> GridClipboard.put(vm.export().copyAsPrismaClient())));
+        if (vm.pendingCountProperty().get() > 0) {
+            menu.getItems().add(item("Copy changes as Prisma Client", () -> GridClipboard.put(ChangesAsClient.text(vm.project().schema(), vm.plan().steps()))));
+        }
         if (vm.project().engine().supports(dev.facet.data.connector.ConnectorCapability.COMPOSITE_TYPES) && !row.isDraft()) {
             menu.getItems().add(item("View document as JSON", () -> view.openDocumentJson(row)));
         }
