@@ -127,10 +127,24 @@ class CopyExportTest extends GridWindowTest {
         fx(() -> again.setText(dir.resolve("all.csv").toString()));
         robot.clickOn("#export-start");
         waitUntil(LONG, () -> onFx(() -> vm().export().runningProperty().get()));
+        progressScreenshot();
         robot.clickOn("#export-cancel");
         waitUntil(LONG, () -> !onFx(() -> vm().export().runningProperty().get()));
         assertThat(vm().export().statusProperty().get()).isEqualTo("Export cancelled; nothing was kept");
         assertThat(dir.resolve("all.csv")).doesNotExist();
+    }
+
+    /**
+     * export-progress.png in the folder -Dfacet.screenshots names (README), taken once the bar moves; without the
+     * property nothing waits, so the export is cancelled as soon as it runs.
+     */
+    void progressScreenshot() throws java.io.IOException {
+        String folder = System.getProperty("facet.screenshots", "");
+        if (folder.isEmpty()) return;
+        waitUntil(LONG, () -> onFx(() -> vm().export().progressProperty().get()) > 0.05);
+        Path shot = GridFx.snapshot(view.getScene(), "export-progress");
+        Files.createDirectories(Path.of(folder));
+        Files.copy(shot, Path.of(folder, "export-progress.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     JsonNode customers(int from, int to) {
