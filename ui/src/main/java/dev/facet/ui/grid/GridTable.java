@@ -487,7 +487,14 @@ final class GridTable extends TableView<GridRow> {
         as.getItems().add(item("TSV with field names", () -> GridClipboard.put(export.copyAsTsv(selectedRows()))));
         as.getItems().add(item("CSV with field names", () -> GridClipboard.put(export.copyAsCsv(selectedRows()))));
         as.getItems().add(item("Markdown table", () -> GridClipboard.put(export.copyAsMarkdown(selectedRows()))));
-        export.inserts().ifPresent(sql -> as.getItems().add(item(sql.language(), () -> GridClipboard.put(export.copyAsInserts(selectedRows())))));
+        export.inserts().ifPresent(sql -> as.getItems().add(item(sql.language(), () -> {
+            try {
+                GridClipboard.put(export.copyAsInserts(selectedRows()));
+            } catch (dev.facet.data.error.QueryError e) {
+                // A value the database holds but its field's type does not (SQLite keeps any value in any column).
+                notice("Not copied: " + e.getMessage());
+            }
+        })));
         return as;
     }
 
