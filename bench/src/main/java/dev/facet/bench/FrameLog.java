@@ -22,7 +22,7 @@ import javax.management.openmbean.CompositeData;
  * coming, so a gap between two frames is time the FX thread spent on something else), named phases over those
  * frames, the heap in use at every frame, and the heap left after every garbage collection.
  */
-final class FrameLog {
+public final class FrameLog {
     private long[] frames = new long[1 << 16];
     /** CPU time of the FX thread, and of the render thread, at each frame: a long gap with little CPU was a wait. */
     private long[] fxCpu = new long[1 << 16];
@@ -42,7 +42,7 @@ final class FrameLog {
     private final List<NotificationListener> listeners = new ArrayList<>();
 
     /** Starts following garbage collections (their notifications arrive on a JMX thread). */
-    void watchGc() {
+    public void watchGc() {
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -67,7 +67,7 @@ final class FrameLog {
     }
 
     /** Records a frame (FX thread). */
-    void frame(long nanos) {
+    public void frame(long nanos) {
         if (count == frames.length) {
             frames = Arrays.copyOf(frames, count * 2);
             fxCpu = Arrays.copyOf(fxCpu, count * 2);
@@ -94,7 +94,7 @@ final class FrameLog {
     }
 
     /** Starts a phase at the last frame; a phase started again goes on with the frames of before. */
-    void begin(String phase) {
+    public void begin(String phase) {
         end();
         open = phase;
         phases.computeIfAbsent(phase, k -> new int[0]);
@@ -106,7 +106,7 @@ final class FrameLog {
     }
 
     /** Ends the open phase at the last frame. */
-    void end() {
+    public void end() {
         if (open == null) return;
         int[] ranges = phases.get(open);
         ranges[ranges.length - 1] = count - 1;
@@ -121,7 +121,7 @@ final class FrameLog {
      * @param renderCpu CPU time the render thread used in it
      * @param cssLayout the CSS and layout pass of the pulse the gap starts with, on the clock
      */
-    record Gap(double wall, double fxCpu, double renderCpu, double cssLayout) {}
+    public record Gap(double wall, double fxCpu, double renderCpu, double cssLayout) {}
 
     /** @return per stretch of a phase (each begin to end), its gaps in order */
     List<List<Gap>> stretches(String phase) {
@@ -139,7 +139,7 @@ final class FrameLog {
     }
 
     /** @return every gap of a phase, longest last */
-    List<Gap> gaps(String phase) {
+    public List<Gap> gaps(String phase) {
         return stretches(phase).stream().flatMap(List::stream).sorted(java.util.Comparator.comparingDouble(Gap::wall)).toList();
     }
 
@@ -150,14 +150,14 @@ final class FrameLog {
 
     Set<String> phases() { return phases.keySet(); }
 
-    long maxSampledHeap() { return maxSampledHeap; }
+    public long maxSampledHeap() { return maxSampledHeap; }
 
-    long maxHeapAfterGc() { return maxHeapAfterGc; }
+    public long maxHeapAfterGc() { return maxHeapAfterGc; }
 
     synchronized String longestGc() { return longestGcMillis + " ms, " + longestGc; }
 
     /** @return the value below which {@code q} of the sorted values fall (nearest rank) */
-    static double quantile(double[] sorted, double q) {
+    public static double quantile(double[] sorted, double q) {
         if (sorted.length == 0) return Double.NaN;
         int i = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];

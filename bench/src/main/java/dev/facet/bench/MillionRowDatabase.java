@@ -22,9 +22,9 @@ import java.time.Instant;
  * {@code createMany} through Facet's {@link QueryEngine}. Seeding takes a while, so the file is kept in the output
  * folder and reused while its marker says it holds the same schema and row count.
  */
-final class MillionRowDatabase {
-    static final String MODEL = "Event";
-    static final int VENUES = 50;
+public final class MillionRowDatabase {
+    public static final String MODEL = "Event";
+    public static final int VENUES = 50;
     private static final int BATCH = 10_000;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -69,7 +69,7 @@ final class MillionRowDatabase {
      *
      * @return the schema file
      */
-    static Path ensure(Path dir, int rows) throws IOException {
+    public static Path ensure(Path dir, int rows) throws IOException {
         Files.createDirectories(dir);
         Path schemaFile = dir.resolve("schema.prisma");
         Path db = dir.resolve("million.db");

@@ -181,6 +181,22 @@ public final class QueryEngine implements AutoCloseable {
         return actions.preview(readOnly, model, reads.where(model, where, "where"));
     }
 
+    /**
+     * Writes records of a model as the statements that insert them into this database (SQL INSERT), when its
+     * connector has such a language: the capability behind "copy as SQL INSERT" (MongoDB has none).
+     *
+     * @param fieldNames the fields written, in order; names that are not scalar fields of the model are left out
+     * @return the writer, or empty when the database has no insert language or the model is unknown
+     */
+    public java.util.Optional<RecordInserts> inserts(String modelName, List<String> fieldNames) {
+        Model model = schema.model(modelName);
+        if (model == null) return java.util.Optional.empty();
+        List<dev.facet.schema.model.ScalarField> fields = fieldNames.stream().map(model::field)
+                .filter(f -> f instanceof dev.facet.schema.model.ScalarField s && !s.isUnsupported() && !s.isComposite())
+                .map(f -> (dev.facet.schema.model.ScalarField) f).toList();
+        return connector.insertScript(model, fields).map(script -> new RecordInserts(schema, fields, script));
+    }
+
     /** @return whether {@code action} changes data (and so runs in a transaction of its own) */
     public static boolean isWrite(String action) { return WRITE_ACTIONS.contains(action); }
 

@@ -77,6 +77,17 @@ public interface Connector extends AutoCloseable {
      */
     default Map<String, RowEstimate> estimateRows(List<Model> models) { return Map.of(); }
 
+    /**
+     * Writes records of {@code model} as the statements that insert them, in the database's own language: the
+     * capability to copy rows as SQL INSERT. Asked of the connector, never decided by the schema's provider.
+     *
+     * @param fields the fields written, in order (scalar fields of {@code model})
+     * @return the writer, or empty when the database has no such language (by default)
+     */
+    default java.util.Optional<InsertScript> insertScript(Model model, List<dev.facet.schema.model.ScalarField> fields) {
+        return java.util.Optional.empty();
+    }
+
     /** Releases the connection pool. */
     @Override
     void close();

@@ -92,6 +92,9 @@ final class MysqlDialect extends SqlDialect {
     }
 
     @Override
+    protected String dateTimeText(Instant t) { return MYSQL_DATE_TIME.format(t); }
+
+    @Override
     Sql jsonArrayContains(Sql target, JsonNode value) { return jsonOp("JSON_CONTAINS(", target, ", ", jsonText(value), ")"); }
 
     @Override

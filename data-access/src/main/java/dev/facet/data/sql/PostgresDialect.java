@@ -222,6 +222,31 @@ final class PostgresDialect extends SqlDialect {
         };
     }
 
+    /** With its offset: a {@code timestamptz} column reads the instant, a {@code timestamp} column ignores the {@code +00}. */
+    @Override
+    protected String dateTimeText(Instant t) { return super.dateTimeText(t) + "+00"; }
+
+    /** The hex form of bytea, which needs no escapes with standard_conforming_strings (the default since 9.1). */
+    @Override
+    protected String bytesLiteral(byte[] bytes) { return family().stringLiteral("\\x" + java.util.HexFormat.of().formatHex(bytes)); }
+
+    /**
+     * An array as its quoted text ({@code '{"a","b"}'}), which the server reads as the column's array type (enums
+     * included), where {@code ARRAY['a']} would be a text[] the column refuses.
+     */
+    @Override
+    protected String listLiteral(ScalarField field, List<?> items) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) sb.append(',');
+            Object v = items.get(i);
+            String text = v instanceof Instant t ? super.dateTimeText(t) : elementText(field, v);
+            if (text == null) sb.append("NULL");
+            else sb.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return family().stringLiteral(sb.append('}').toString());
+    }
+
     private static String elementType(ScalarField field) {
         if (field == null || field.isEnum() || field.kind() != FieldKind.SCALAR) return "text";
         return switch (field.scalarType()) {

@@ -94,6 +94,11 @@ public final class SqlConnector implements Connector {
         }
     }
 
+    @Override
+    public java.util.Optional<dev.facet.data.connector.InsertScript> insertScript(Model model, List<ScalarField> fields) {
+        return java.util.Optional.of(new SqlInsertScript(dialect, model, fields));
+    }
+
     /** @return the dialect in use */
     public SqlDialect dialect() { return dialect; }
 

@@ -250,6 +250,46 @@ public abstract class SqlDialect {
         ps.setObject(index, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
     }
 
+    // Literals: the text form of what bind() sends, for the INSERT statements people copy (SqlInsertScript).
+
+    /** @return {@code value} of {@code field} written as a literal this database reads back as the same value; null is NULL */
+    public String literal(ScalarField field, Object value) {
+        return switch (value) {
+            case null -> "NULL";
+            case List<?> list -> listLiteral(field, list);
+            case String s -> family().stringLiteral(field.isEnum() ? enumDatabaseValue(field, s) : s);
+            case Integer i -> i.toString();
+            case Long l -> l.toString();
+            case Double d -> floatLiteral(d);
+            // Exact, as written: never through a double.
+            case BigDecimal d -> d.toPlainString();
+            case Boolean b -> b ? "TRUE" : "FALSE";
+            case Instant t -> family().stringLiteral(dateTimeText(t));
+            case byte[] b -> bytesLiteral(b);
+            case JsonNode n -> family().stringLiteral(JsonCodec.write(n));
+            default -> family().stringLiteral(value.toString());
+        };
+    }
+
+    /** @return a Float; NaN and the infinities as the quoted words the database reads ({@code 'NaN'}) */
+    protected String floatLiteral(double d) {
+        if (Double.isFinite(d)) return Double.toString(d);
+        return family().stringLiteral(Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+    }
+
+    /** @return a DateTime as the text bind() sends (UTC, milliseconds) */
+    protected String dateTimeText(Instant t) { return LITERAL_DATE_TIME.format(t); }
+
+    private static final DateTimeFormatter LITERAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    /** @return Bytes as a hexadecimal literal ({@code X'dead'}) */
+    protected String bytesLiteral(byte[] bytes) { return "X'" + java.util.HexFormat.of().formatHex(bytes) + "'"; }
+
+    /** @return a scalar list; only databases with lists have them */
+    protected String listLiteral(ScalarField field, List<?> items) {
+        throw new IllegalStateException(field.name() + " is a list, which this database does not have");
+    }
+
     /** Reads column {@code column} as a value of {@code field}; null stays null. */
     public Object read(ResultSet rs, int column, ScalarField field) throws SQLException {
         if (field.isList()) return readList(rs, column, field);

@@ -57,6 +57,16 @@ final class SqliteDialect extends SqlDialect {
         ps.setString(index, d.toPlainString());
     }
 
+    @Override
+    protected String dateTimeText(Instant t) { return ISO.format(t); }
+
+    /** SQLite has no words for NaN and the infinities: an overflowing number is its infinity, NaN is stored as NULL. */
+    @Override
+    protected String floatLiteral(double d) {
+        if (Double.isNaN(d)) return "NULL";
+        return Double.isInfinite(d) ? (d > 0 ? "9e999" : "-9e999") : super.floatLiteral(d);
+    }
+
     /** SQLite keeps a decimal as a REAL; like Prisma (which reads it as a JavaScript number), its shortest decimal text. */
     @Override
     protected Object readDecimal(ResultSet rs, int column) throws SQLException {

@@ -57,11 +57,21 @@ public final class ConsoleCompletion {
         }
         if (!tokens.isEmpty() && tokens.getFirst().kind() == Kind.NAME && tokens.getFirst().text().equals("await")) tokens.removeFirst();
         List<Item> all = candidates(tokens, schema);
-        if (word.startsWith("\"")) all = all.stream().map(i -> new Item(i.label().replace('\'', '"'), i.detail())).toList();
+        if (word.startsWith("\"") || word.startsWith("'")) {
+            // Inside quotes, keys come quoted as well ({ "wh → "where"), and values take the quote typed.
+            char q = word.charAt(0);
+            all = all.stream().map(i -> new Item(quoted(i.label(), q), i.detail())).toList();
+        }
         String w = word.toLowerCase(Locale.ROOT);
         List<Item> matching = new ArrayList<>();
         for (Item i : all) if (i.label().toLowerCase(Locale.ROOT).startsWith(w) && !i.label().equals(word)) matching.add(i);
         return new Suggestions(from, caret, matching);
+    }
+
+    /** @return {@code label} between {@code quote}s: a quoted value's quotes replaced, a bare key or word quoted */
+    private static String quoted(String label, char quote) {
+        boolean isQuoted = label.length() >= 2 && (label.charAt(0) == '\'' || label.charAt(0) == '"');
+        return isQuoted ? quote + label.substring(1, label.length() - 1) + quote : quote + label + quote;
     }
 
     private static List<Item> candidates(List<Token> t, Schema schema) {

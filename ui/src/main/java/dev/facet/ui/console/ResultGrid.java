@@ -47,11 +47,26 @@ final class ResultGrid extends TableView<JsonNode> {
         if (records.isEmpty()) setPlaceholder(new Label("No records."));
     }
 
-    /** @return a column wide enough for its name and the values of the first records, within bounds */
-    private static double width(String key, List<JsonNode> records) {
-        int chars = key.length() + 2;
-        for (int i = 0; i < Math.min(records.size(), 50); i++) chars = Math.max(chars, cell(records.get(i).get(key)).length());
-        return Math.max(60, Math.min(280, chars * 8 + 24));
+    /** Measures text as the cells draw it: a bold face of the theme's size is wider than what they use, so nothing is cut. */
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    {
+        measure.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 14));
+    }
+
+    /**
+     * @return a column wide enough for its name and the values of the first records, within bounds; measured, not
+     *         counted: capitals are wider than an average character ("CUSTOMER" was cut to "CUSTO…")
+     */
+    private double width(String key, List<JsonNode> records) {
+        double widest = textWidth(key) + 16;
+        for (int i = 0; i < Math.min(records.size(), 50); i++) widest = Math.max(widest, textWidth(cell(records.get(i).get(key))));
+        return Math.max(60, Math.min(320, Math.ceil(widest) + 28));
+    }
+
+    private double textWidth(String text) {
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
     }
 
     /** @return a value as one line: text as is, a list as its size, a nested record as its JSON cut short */

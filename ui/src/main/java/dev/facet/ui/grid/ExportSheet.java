@@ -1,6 +1,7 @@
 package dev.facet.ui.grid;
 
 import atlantafx.base.theme.Styles;
+import dev.facet.data.RecordInserts;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.geometry.Pos;
@@ -55,7 +56,11 @@ final class ExportSheet extends VBox {
                 case CSV -> "CSV";
                 case JSON -> "JSON";
                 case JSON_LINES -> "JSON Lines";
+                case MARKDOWN -> "Markdown";
+                case SQL -> export.inserts().map(RecordInserts::language).orElse("SQL");
             });
+            // A database whose connector writes no INSERT statements (MongoDB) is not offered them.
+            if (f == RecordFormats.Format.SQL && export.inserts().isEmpty()) continue;
             b.setId("export-" + f.extension);
             b.setToggleGroup(formats);
             b.setSelected(RecordFormats.Format.of(path.getText()) == f);

@@ -3,6 +3,7 @@ package dev.facet.ui.grid;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.QueryEngine;
+import dev.facet.data.RecordInserts;
 import dev.facet.schema.model.Model;
 import dev.facet.ui.grid.RecordFormats.Format;
 import dev.facet.ui.task.TaskExecutor;
@@ -26,7 +27,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Copies selected rows as JSON or TSV, and exports the grid's current view (its where and sort, every page) to a CSV, JSON or JSON Lines file, in the
+ * Copies selected rows as JSON, TSV, CSV, a Markdown table or the open database's INSERT statements (when its connector
+ * writes them: {@link QueryEngine#inserts}), and exports the grid's current view (its where and sort, every page) to a
+ * file in one of these formats (but TSV), in the
  * background: the rows are read a page at a time and written as they come (never the whole result in memory), with
  * progress, and can be cancelled between pages (the partial file is then removed).
  */
@@ -79,15 +82,46 @@ final class GridExport {
 
     /** @return the loaded records of {@code rows} as a JSON array, as Prisma Client gives them (new records are left out) */
     String copyAsJson(List<GridRow> rows) {
-        return RecordFormats.jsonArray(rows.stream().filter(r -> !r.isDraft() && r.record() != null).map(GridRow::record).toList(), fields);
+        return RecordFormats.jsonArray(loaded(rows), fields);
     }
 
     /** @return the loaded records of {@code rows} as tab-separated text under a header line of field names */
-    String copyAsTsv(List<GridRow> rows) {
-        StringBuilder sb = new StringBuilder(RecordFormats.tsvLine(fields));
-        for (GridRow r : rows) if (!r.isDraft() && r.record() != null) sb.append('\n').append(RecordFormats.tsvLine(RecordFormats.texts(r.record(), fields)));
+    String copyAsTsv(List<GridRow> rows) { return lines(rows, RecordFormats.tsvLine(fields), r -> RecordFormats.tsvLine(RecordFormats.texts(r, fields))); }
+
+    /** @return the loaded records of {@code rows} as CSV (RFC 4180) under a header line of field names */
+    String copyAsCsv(List<GridRow> rows) {
+        return lines(rows, RecordFormats.csvLine(fields), r -> RecordFormats.csvLine(RecordFormats.texts(r, fields))).replace("\n", "\r\n");
+    }
+
+    /** @return the loaded records of {@code rows} as a Markdown table under a header of field names */
+    String copyAsMarkdown(List<GridRow> rows) {
+        return lines(rows, RecordFormats.markdownLine(fields) + "\n" + RecordFormats.markdownRule(fields.size()),
+                r -> RecordFormats.markdownLine(RecordFormats.texts(r, fields)));
+    }
+
+    /** @return the statements that insert records into the open database, or empty when its connector writes none (MongoDB) */
+    java.util.Optional<RecordInserts> inserts() {
+        if (inserts == null) inserts = engine.inserts(model.name(), fields);
+        return inserts;
+    }
+
+    private java.util.Optional<RecordInserts> inserts;
+
+    /** @return the loaded records of {@code rows} as the open database's INSERT statements, one a line */
+    String copyAsInserts(List<GridRow> rows) {
+        RecordInserts sql = inserts().orElseThrow();
+        return String.join("\n", loaded(rows).stream().map(sql::statement).toList());
+    }
+
+    /** @return {@code header}, then each loaded record of {@code rows} on a line of its own */
+    private static String lines(List<GridRow> rows, String header, java.util.function.Function<ObjectNode, String> line) {
+        StringBuilder sb = new StringBuilder(header);
+        for (ObjectNode r : loaded(rows)) sb.append('\n').append(line.apply(r));
         return sb.toString();
     }
+
+    /** @return the records of {@code rows} that are loaded (new records are left out) */
+    private static List<ObjectNode> loaded(List<GridRow> rows) { return rows.stream().filter(r -> !r.isDraft() && r.record() != null).map(GridRow::record).toList(); }
 
     /**
      * @return the view as the Prisma Client call that reads it: {@code prisma.customer.findMany({ where, orderBy, skip,
@@ -108,11 +142,19 @@ final class GridExport {
         return "prisma." + client + ".findMany(" + ts + ")";
     }
 
-    /** Starts exporting to {@code file}; the format follows its extension ({@code .csv}, {@code .json}, {@code .jsonl}). */
+    /** Starts exporting to {@code file}; the format follows its extension ({@code .csv}, {@code .json}, {@code .jsonl}, {@code .md}, {@code .sql}). */
     void start(Path file) {
         if (running.get()) return;
         Format format = Format.of(file.getFileName().toString());
+        RecordInserts sql = format == Format.SQL ? inserts().orElse(null) : null;
+        if (format == Format.SQL && sql == null) {
+            status.set("This database has no INSERT statements to write: export as JSON instead");
+            return;
+        }
         ObjectNode w = where.get();
+        // Each page after the first starts after the last record written (Prisma's cursor, a keyset in SQL) where the
+        // sort allows it: skipping rows reads them all again, so a million rows took minutes instead of seconds.
+        boolean keyset = query.keysetSafe(sort.get());
         ObjectNode base = query.findMany(w, sort.get(), 0, PAGE);
         base.remove("include");
         ObjectNode select = base.putObject("select");
@@ -128,7 +170,7 @@ final class GridExport {
         executor.submit("Exporting " + model.name() + " to " + file.getFileName(), () -> {
             long total = engine.execute(model.name(), "count", countArgs).asLong();
             try {
-                write(file, format, base, total, written, stop);
+                write(file, format, sql, base, keyset, total, written, stop);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);
                 throw e;
@@ -155,22 +197,33 @@ final class GridExport {
     }
 
     /** On the executor's thread: reads the view a page at a time and writes each page before reading the next. */
-    private void write(Path file, Format format, ObjectNode base, long total, AtomicLong written, AtomicBoolean stop) throws IOException {
+    private void write(Path file, Format format, RecordInserts sql, ObjectNode base, boolean keyset, long total, AtomicLong written,
+                       AtomicBoolean stop) throws IOException {
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
             if (format == Format.CSV) out.write(RecordFormats.csvLine(fields) + "\r\n");
             if (format == Format.JSON) out.write("[");
+            if (format == Format.MARKDOWN) out.write(RecordFormats.markdownLine(fields) + "\n" + RecordFormats.markdownRule(fields.size()) + "\n");
             int skip = 0;
+            JsonNode last = null;
             while (true) {
                 if (stop.get()) throw new CancellationException();
                 ObjectNode args = base.deepCopy();
-                if (skip > 0) args.put("skip", skip);
+                if (keyset && last != null) {
+                    args.set("cursor", RowKey.of(model, last).values());
+                    args.put("skip", 1);
+                } else if (skip > 0) {
+                    args.put("skip", skip);
+                }
                 JsonNode page = engine.execute(model.name(), "findMany", args);
+                if (!page.isEmpty()) last = page.get(page.size() - 1);
                 for (JsonNode n : page) {
                     ObjectNode r = (ObjectNode) n;
                     switch (format) {
                         case CSV -> out.write(RecordFormats.csvLine(RecordFormats.texts(r, fields)) + "\r\n");
                         case JSON_LINES -> out.write(RecordFormats.jsonLine(r, fields) + "\n");
                         case JSON -> out.write((written.get() == 0 ? "\n  " : ",\n  ") + RecordFormats.jsonLine(r, fields));
+                        case MARKDOWN -> out.write(RecordFormats.markdownLine(RecordFormats.texts(r, fields)) + "\n");
+                        case SQL -> out.write(sql.statement(r) + "\n");
                     }
                     written.incrementAndGet();
                 }

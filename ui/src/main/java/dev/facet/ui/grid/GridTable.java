@@ -464,8 +464,11 @@ final class GridTable extends TableView<GridRow> {
         }
         menu.getItems().add(item("Copy", this::copySelection));
         menu.getItems().add(item("Copy rows as JSON (Ctrl+Shift+C)", () -> GridClipboard.put(vm.export().copyAsJson(selectedRows()))));
-        menu.getItems().add(item("Copy rows as TSV with field names", () -> GridClipboard.put(vm.export().copyAsTsv(selectedRows()))));
+        menu.getItems().add(copyRowsAs());
         menu.getItems().add(item("Copy view as Prisma Client", () -> GridClipboard.put(vm.export().copyAsPrismaClient())));
+        if (vm.pendingCountProperty().get() > 0) {
+            menu.getItems().add(item("Copy changes as Prisma Client", () -> GridClipboard.put(ChangesAsClient.text(vm.project().schema(), vm.plan().steps()))));
+        }
         if (vm.project().engine().supports(dev.facet.data.connector.ConnectorCapability.COMPOSITE_TYPES) && !row.isDraft()) {
             menu.getItems().add(item("View document as JSON", () -> view.openDocumentJson(row)));
         }
@@ -474,6 +477,25 @@ final class GridTable extends TableView<GridRow> {
             menu.getItems().add(item("Duplicate record", () -> view.duplicate(row)));
             menu.getItems().add(item("Delete selected records…", view::deleteSelected));
         }
+    }
+
+    /** The other formats rows copy as; SQL INSERT only where the connector writes it. */
+    private javafx.scene.control.Menu copyRowsAs() {
+        GridExport export = vm.export();
+        javafx.scene.control.Menu as = new javafx.scene.control.Menu("Copy rows as");
+        as.setId("copy-rows-as");
+        as.getItems().add(item("TSV with field names", () -> GridClipboard.put(export.copyAsTsv(selectedRows()))));
+        as.getItems().add(item("CSV with field names", () -> GridClipboard.put(export.copyAsCsv(selectedRows()))));
+        as.getItems().add(item("Markdown table", () -> GridClipboard.put(export.copyAsMarkdown(selectedRows()))));
+        export.inserts().ifPresent(sql -> as.getItems().add(item(sql.language(), () -> {
+            try {
+                GridClipboard.put(export.copyAsInserts(selectedRows()));
+            } catch (dev.facet.data.error.QueryError e) {
+                // A value the database holds but its field's type does not (SQLite keeps any value in any column).
+                notice("Not copied: " + e.getMessage());
+            }
+        })));
+        return as;
     }
 
     private static MenuItem item(String text, Runnable action) {

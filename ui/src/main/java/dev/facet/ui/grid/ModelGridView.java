@@ -222,7 +222,7 @@ public final class ModelGridView extends StackPane {
         filterToggle.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.filterTextProperty().get() == null ? "Filter" : "Filter ●", vm.filterTextProperty()));
 
-        Button export = iconButton("export", Feather.DOWNLOAD, "Export the rows of this view to CSV, JSON or JSON Lines", this::openExport);
+        Button export = iconButton("export", Feather.DOWNLOAD, "Export the rows of this view to CSV, JSON, JSON Lines, Markdown or SQL INSERT", this::openExport);
         panelToggle.setId("record-panel-toggle");
         panelToggle.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         LazyTooltip.install(panelToggle, "Record panel: the selected record as a form, with its relations (Ctrl+I)");

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Records written out for people and other tools: CSV (RFC 4180), tab-separated text, JSON as {@code facet query} and
- * Prisma Client give records (exact Decimal and BigInt, ISO dates, Bytes in base64), and JSON Lines. Only the fields
+ * Prisma Client give records (exact Decimal and BigInt, ISO dates, Bytes in base64), JSON Lines and Markdown tables
+ * (SQL INSERT statements come from the connector: {@code QueryEngine.inserts}). Only the fields
  * given are written, in their order: the relations the grid includes are not part of a record.
  */
 final class RecordFormats {
@@ -17,7 +18,7 @@ final class RecordFormats {
 
     /** The formats a view can be exported in. */
     enum Format {
-        CSV("csv"), JSON("json"), JSON_LINES("jsonl");
+        CSV("csv"), JSON("json"), JSON_LINES("jsonl"), MARKDOWN("md"), SQL("sql");
 
         final String extension;
 
@@ -28,6 +29,8 @@ final class RecordFormats {
             String lower = fileName.toLowerCase(java.util.Locale.ROOT);
             if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return JSON_LINES;
             if (lower.endsWith(".json")) return JSON;
+            if (lower.endsWith(".md") || lower.endsWith(".markdown")) return MARKDOWN;
+            if (lower.endsWith(".sql")) return SQL;
             return CSV;
         }
     }
@@ -83,4 +86,14 @@ final class RecordFormats {
     static String tsvLine(List<String> values) {
         return String.join("\t", values.stream().map(v -> v.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ')).toList());
     }
+
+    /** @return a Markdown table row: pipes escaped, line breaks as {@code <br>}, so that every record stays one row */
+    static String markdownLine(List<String> values) {
+        StringBuilder sb = new StringBuilder("|");
+        for (String v : values) sb.append(' ').append(v.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>").replace('\r', ' ')).append(" |");
+        return sb.toString();
+    }
+
+    /** @return the line under a Markdown table's header */
+    static String markdownRule(int columns) { return "|" + " --- |".repeat(columns); }
 }

@@ -54,6 +54,15 @@ class ConsoleCompletionTest {
     }
 
     @Test
+    void keysInsideQuotesAreCompletedWithTheirQuotes() {
+        assertThat(at("prisma.customer.findMany({ \"wh|")).containsExactly("\"where\"");
+        assertThat(at("prisma.customer.findMany({ 'wh|")).containsExactly("'where'");
+        assertThat(at("prisma.customer.findMany({ \"where\": { \"orders\": { \"so|")).containsExactly("\"some\"");
+        ConsoleCompletion.Suggestions s = ConsoleCompletion.at("prisma.customer.findMany({ \"wh", 30, DEMO);
+        assertThat(s.from()).isEqualTo(27);
+    }
+
+    @Test
     void valuesThatFitAfterAColon() {
         assertThat(at("prisma.customer.findMany({ where: { role: |")).containsExactly("'CUSTOMER'", "'STAFF'", "'ADMIN'");
         assertThat(at("prisma.customer.findMany({ where: { role: { not: 'AD|")).containsExactly("'ADMIN'");

@@ -127,9 +127,111 @@ class CopyExportTest extends GridWindowTest {
         fx(() -> again.setText(dir.resolve("all.csv").toString()));
         robot.clickOn("#export-start");
         waitUntil(LONG, () -> onFx(() -> vm().export().runningProperty().get()));
+        progressScreenshot();
         robot.clickOn("#export-cancel");
         waitUntil(LONG, () -> !onFx(() -> vm().export().runningProperty().get()));
         assertThat(vm().export().statusProperty().get()).isEqualTo("Export cancelled; nothing was kept");
         assertThat(dir.resolve("all.csv")).doesNotExist();
+    }
+
+    /**
+     * export-progress.png in the folder -Dfacet.screenshots names (README), taken once the bar moves; without the
+     * property nothing waits, so the export is cancelled as soon as it runs.
+     */
+    void progressScreenshot() throws java.io.IOException {
+        String folder = System.getProperty("facet.screenshots", "");
+        if (folder.isEmpty()) return;
+        waitUntil(LONG, () -> onFx(() -> vm().export().progressProperty().get()) > 0.05);
+        Path shot = GridFx.snapshot(view.getScene(), "export-progress");
+        Files.createDirectories(Path.of(folder));
+        Files.copy(shot, Path.of(folder, "export-progress.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    JsonNode customers(int from, int to) {
+        return db.engine.execute("Customer", "findMany", JsonCodec.parse("{\"where\":{\"id\":{\"gte\":" + from + ",\"lte\":" + to + "}},\"orderBy\":{\"id\":\"asc\"}}"));
+    }
+
+    /** The node {@code query} finds in a window that shows (menus that closed keep theirs without a scene). */
+    static javafx.scene.Node showing(FxRobot robot, String query) {
+        java.util.function.Predicate<javafx.scene.Node> shown = n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing();
+        waitUntil(LONG, () -> onFx(() -> robot.lookup(query).queryAll().stream().anyMatch(shown)));
+        return onFx(() -> robot.lookup(query).queryAll().stream().filter(shown).findFirst().orElseThrow());
+    }
+
+    /** Opens the row's context menu, then "Copy rows as" and {@code format}; waits until the clipboard starts with {@code start}. */
+    String copyRowsAs(FxRobot robot, String onCell, String format, String start) {
+        fx(() -> Clipboard.getSystemClipboard().clear());
+        robot.rightClickOn(cell(robot, onCell));
+        robot.clickOn(showing(robot, "#copy-rows-as"));
+        // Across first, then down: a diagonal path crosses the items below, which closes the submenu.
+        robot.clickOn(showing(robot, format), org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        waitUntil(LONG, () -> clipboard() != null && clipboard().startsWith(start));
+        return clipboard();
+    }
+
+    @Test
+    void rowsCopyAsTsvCsvMarkdownAndSqlInsertsThatPutTheSameRecordsBackAndTheViewExportsAsMarkdownAndSql(FxRobot robot) throws Exception {
+        show("Customer");
+        robot.clickOn("#search").write("Liskov").push(KeyCode.ENTER);
+        waitUntil(LONG, () -> "Liskov".equals(vm().quickSearchProperty().get()) && vm().totalCountProperty().get() >= 0 && !vm().loadingProperty().get());
+        settle();
+        robot.clickOn(cell(robot, "ada.liskov41@example.com"));
+        robot.press(KeyCode.SHIFT).clickOn(cell(robot, "alan.liskov43@example.com")).release(KeyCode.SHIFT);
+        String header = "id,email,name,role,points,birthday,avatar,createdAt,updatedAt,referrerId";
+
+        String[] tsv = copyRowsAs(robot, "grace.liskov42@example.com", "TSV with field names", "id\t").split("\n");
+        assertThat(tsv).hasSize(4);
+        assertThat(tsv[0]).isEqualTo(header.replace(',', '\t'));
+        assertThat(tsv[1]).startsWith("41\tada.liskov41@example.com\tAda Liskov\t");
+
+        String[] csv = copyRowsAs(robot, "grace.liskov42@example.com", "CSV with field names", "id,").split("\r\n");
+        assertThat(csv).hasSize(4);
+        assertThat(csv[0]).isEqualTo(header);
+        JsonNode records = customers(41, 43);
+        // Every value as the JSON copy gives it: BigInt exact, dates in ISO, Bytes in base64, NULL empty.
+        for (int i = 0; i < 3; i++) {
+            JsonNode r = records.get(i);
+            assertThat(csv[i + 1]).isEqualTo(String.join(",", java.util.Arrays.stream(header.split(","))
+                    .map(f -> r.get(f).isNull() ? "" : r.get(f).asText()).toList()));
+        }
+
+        String[] md = copyRowsAs(robot, "grace.liskov42@example.com", "Markdown table", "| id |").split("\n");
+        assertThat(md).hasSize(5);
+        assertThat(md[0]).isEqualTo("| " + header.replace(",", " | ") + " |");
+        assertThat(md[1]).isEqualTo("|" + " --- |".repeat(10));
+        assertThat(md[2]).startsWith("| 41 | ada.liskov41@example.com | Ada Liskov | ");
+        assertThat(md[4]).startsWith("| 43 | alan.liskov43@example.com | Alan Liskov | ");
+
+        String[] sql = copyRowsAs(robot, "grace.liskov42@example.com", "SQL INSERT", "INSERT INTO").split("\n");
+        assertThat(sql).hasSize(3);
+        assertThat(sql[0]).startsWith("INSERT INTO \"Customer\" (\"id\", \"email\", \"name\", \"role\", \"points\", \"birthday\", \"avatar\", "
+                + "\"createdAt\", \"updatedAt\", \"referrerId\") VALUES (41, 'ada.liskov41@example.com', 'Ada Liskov', ");
+        // Run on the database after deleting the rows, they put back the same records, Bytes and BigInt included.
+        String before = records.toString();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db.file); var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM \"Customer\" WHERE id BETWEEN 41 AND 43");
+            for (String line : sql) st.executeUpdate(line);
+        }
+        assertThat(customers(41, 43).toString()).isEqualTo(before);
+
+        // The whole filtered view, streamed to a SQL file and to a Markdown file.
+        long expected = vm().totalCountProperty().get();
+        Path file = dir.resolve("liskovs.sql");
+        robot.clickOn("#export");
+        TextField path = robot.lookup("#export-path").query();
+        fx(() -> path.setText(file.toString()));
+        robot.clickOn("#export-start");
+        waitUntil(LONG, () -> onFx(() -> vm().export().statusProperty().get()).startsWith("Exported"));
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize((int) expected);
+        assertThat(lines.getFirst()).isEqualTo(sql[0]);
+        robot.clickOn("#export-md");
+        assertThat(path.getText()).isEqualTo(dir.resolve("liskovs.md").toString());
+        robot.clickOn("#export-start");
+        waitUntil(LONG, () -> onFx(() -> vm().export().statusProperty().get()).contains("liskovs.md"));
+        List<String> table = Files.readAllLines(dir.resolve("liskovs.md"));
+        assertThat(table).hasSize((int) expected + 2);
+        assertThat(table.get(2)).isEqualTo(md[2]);
     }
 }

@@ -5,9 +5,16 @@ import static dev.facet.ui.grid.GridFx.onFx;
 import static dev.facet.ui.grid.GridFx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facet.data.client.ClientCall;
+import dev.facet.data.client.ClientCallParser;
 import dev.facet.ui.grid.ModelGridViewModel.CellFlag;
 import dev.facet.ui.grid.ModelGridViewModel.RowState;
+import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -92,6 +99,7 @@ class UndoTest extends GridWindowTest {
         robot.push(KeyCode.ESCAPE);
 
         assertThat(cell(1, "name")).isEqualTo("Zed");
+        copiedChangesAreTheCallsSaveWouldRun(robot);
         undo(robot);
         waitUntil(() -> pending() == 4 && drafts() == 0);
         undo(robot);
@@ -119,5 +127,43 @@ class UndoTest extends GridWindowTest {
         assertThat(cell(2, "referrer")).isEqualTo("NULL");
         assertThat(state(45)).isEqualTo(RowState.DELETED);
         assertThat(drafts()).isEqualTo(1);
+    }
+
+    /** Values the parser tags ({@code {"$type": "DateTime", "value": ...}}) as the plain JSON Save sends. */
+    static JsonNode plain(JsonNode n) {
+        if (n.isObject() && n.size() == 2 && n.has("$type") && n.has("value")) return n.get("value");
+        if (n.isContainerNode()) {
+            JsonNode copy = n.deepCopy();
+            if (copy instanceof ObjectNode o) o.properties().forEach(e -> e.setValue(plain(e.getValue())));
+            else for (int i = 0; i < copy.size(); i++) ((ArrayNode) copy).set(i, plain(copy.get(i)));
+            return copy;
+        }
+        return n;
+    }
+
+    /** "Copy changes as Prisma Client" gives one call per request of Save, in its order, read back the same by the console's parser. */
+    void copiedChangesAreTheCallsSaveWouldRun(FxRobot robot) {
+        fx(() -> Clipboard.getSystemClipboard().clear());
+        robot.rightClickOn(view.table().lookup(".table-row-cell"));
+        robot.clickOn("Copy changes as Prisma Client");
+        waitUntil(() -> onFx(() -> Clipboard.getSystemClipboard().getString()) != null);
+        String[] lines = onFx(() -> Clipboard.getSystemClipboard().getString()).split("\n");
+        List<SavePlan.Step> steps = onFx(() -> vm().plan().steps());
+        assertThat(lines[0]).isEqualTo("await prisma.$transaction([");
+        assertThat(lines[lines.length - 1]).isEqualTo("])");
+        assertThat(lines).hasSize(steps.size() + 2);
+        for (int i = 0; i < steps.size(); i++) {
+            String line = lines[i + 1];
+            assertThat(line).startsWith("  prisma.customer.").endsWith("),");
+            ClientCall call = ClientCallParser.parse(line.strip().substring(0, line.strip().length() - 1), db.project.schema());
+            ObjectNode expected = ((ObjectNode) steps.get(i).request().args()).deepCopy();
+            expected.remove("select");
+            assertThat(call.action()).isEqualTo(steps.get(i).request().action());
+            assertThat(plain(call.args())).as(line).isEqualTo(expected);
+        }
+        String text = String.join("\n", lines);
+        // The new record, the name, the NULL birthday (a Date where it has one), the link taken away, the deletion.
+        assertThat(text).contains("prisma.customer.create(").contains("name: \"Zed\"").contains("birthday: null")
+                .contains("referrer: { disconnect: true }").contains("prisma.customer.delete({ where: { id: 45 } })");
     }
 }

@@ -12,6 +12,7 @@ import dev.facet.ui.testing.WindowFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
@@ -122,6 +123,10 @@ class ConsoleFlowTest {
         assertThat(Fx.call(() -> robot.lookup("#console-error").queryAs(Label.class).isVisible())).isFalse();
         assertThat(Fx.call(() -> grid.getColumns().stream().map(c -> c.getText()).toList())).contains("id", "email", "orders");
         assertThat(Fx.call(() -> robot.lookup("#console-status").queryAs(Label.class).getText())).matches("5 records · \\d+ ms · 2 statements");
+        // Every value of a short column is drawn whole: "CUSTOMER" is not cut to "CUSTO…".
+        Fx.waitUntil(() -> cells(grid, "role").stream().anyMatch(c -> "CUSTOMER".equals(c.getText())));
+        assertThat(Fx.call(() -> cells(grid, "role").stream().map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText()).toList()))
+                .isNotEmpty().allMatch(t -> !t.contains("…") && !t.contains("..."));
         screenshots();
 
         // A write: asked first, then run; the database has it.
@@ -142,6 +147,16 @@ class ConsoleFlowTest {
         Fx.waitUntil(() -> editorText(robot).startsWith("prisma.customer.findMany({ where: { email"));
         String key = Fx.call(() -> window.shell().projectProperty().get().schemaPath().toAbsolutePath().normalize().toString());
         assertThat(UserSettings.load(fixture.settingsFile).consoleHistory(key)).hasSize(3).last().asString().startsWith("prisma.customer.update");
+    }
+
+    /** @return the drawn cells of the column that show a value */
+    private static List<javafx.scene.control.TableCell<?, ?>> cells(TableView<?> grid, String column) {
+        List<javafx.scene.control.TableCell<?, ?>> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : grid.lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())
+                    && c.getText() != null && !c.getText().isEmpty() && c.lookup(".text") instanceof javafx.scene.text.Text) out.add(c);
+        }
+        return out;
     }
 
     /** console.png and console-1024x700.png when -Dfacet.screenshots names a folder. */
