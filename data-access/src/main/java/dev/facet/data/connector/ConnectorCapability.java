@@ -28,6 +28,11 @@ public enum ConnectorCapability {
     FOREIGN_KEY_SET_DEFAULT,
     /** Scalar lists ({@code String[]}) are stored natively. */
     SCALAR_LISTS,
+    /**
+     * Json filters beyond equality: {@code path}, {@code string_*}, {@code array_*}, comparisons (Prisma's SQL
+     * connectors); MongoDB's Prisma filters Json by {@code equals} and {@code not} only.
+     */
+    JSON_FILTERS,
     /** A Json filter's {@code path} is a list of keys (PostgreSQL); without this, a JSON path text ({@code $.a.b}). */
     JSON_PATH_AS_KEYS,
     /** Json filters compare ({@code lt}, {@code gte}, ...) and look into arrays ({@code array_contains}); SQLite has neither. */
