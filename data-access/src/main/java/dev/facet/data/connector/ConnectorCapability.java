@@ -26,6 +26,8 @@ public enum ConnectorCapability {
     FOREIGN_KEYS,
     /** The database's foreign keys carry out {@code SetDefault} (MySQL's InnoDB treats it as {@code NoAction}). */
     FOREIGN_KEY_SET_DEFAULT,
+    /** An update may change a record's id (not on MongoDB, whose {@code _id} is immutable: Prisma leaves it out of update inputs). */
+    UPDATABLE_ID,
     /** Scalar lists ({@code String[]}) are stored natively. */
     SCALAR_LISTS,
     /**

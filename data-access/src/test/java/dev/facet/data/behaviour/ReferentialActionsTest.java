@@ -233,6 +233,21 @@ class ReferentialActionsTest extends EngineSuite {
     }
 
     @EveryBackend(modes = true)
+    void anIdChangesOnlyWhereTheDatabaseLetsIt(Backend backend, String mode) {
+        openParents(backend, mode);
+        parent(1);
+        if (backend.supports(ConnectorCapability.UPDATABLE_ID)) {
+            run("Parent", "update", "{\"where\": {\"id\": 1}, \"data\": {\"id\": 10}}");
+            assertThat(all("Parent", "id")).containsExactly("10");
+        } else {
+            // MongoDB's Prisma has no id in its update inputs: refused before anything is sent.
+            fails("P2009", "Unknown argument `id`", "Parent", "update", "{\"where\": {\"id\": 1}, \"data\": {\"id\": 10}}");
+            fails("P2009", "Unknown argument `id`", "Parent", "updateMany", "{\"where\": {}, \"data\": {\"id\": {\"increment\": 1}}}");
+            assertThat(all("Parent", "id")).containsExactly("1");
+        }
+    }
+
+    @EveryBackend(modes = true, requires = ConnectorCapability.UPDATABLE_ID)
     void onUpdate(Backend backend, String mode) {
         openParents(backend, mode);
         parent(1);
