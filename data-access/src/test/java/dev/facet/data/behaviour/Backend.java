@@ -71,8 +71,6 @@ enum Backend {
         return foreignKeyViolation.formatted(model, column);
     }
 
-    /** @return the SQL database of this backend, for the few tests about a SQL connector's own machinery; null for MongoDB */
-    DbKind sqlKind() { return sql; }
 
     /** @return whether this backend's connector has {@code capability} (asked of the connector itself) */
     boolean supports(ConnectorCapability capability) { return capabilities().contains(capability); }
@@ -107,16 +105,34 @@ enum Backend {
      */
     QueryEngine open(TestDatabases dbs, String template, Consumer<String> log) {
         if (sql != null) return Engines.fresh(dbs, sql, template, log);
-        Schema schema = schema(template);
+        return openMongo(template, freshMongoDatabase(schema(template)), log);
+    }
+
+    /** @return the URL of a new MongoDB database with the schema's collections and indexes pushed */
+    private static String freshMongoDatabase(Schema schema) {
         String database = "facet_suite_" + ProcessHandle.current().pid() + "_" + MONGO_DATABASES.incrementAndGet();
         String url = TestDatabases.withDatabase(TestServers.mongoServerUrl(), database);
         rememberForCleanUp(database);
         try (MongoConnection c = MongoConnection.open(url, null)) {
             MongoPusher.push(schema, c);
         }
+        return url;
+    }
+
+    private QueryEngine openMongo(String template, String url, Consumer<String> log) {
         // The in-process server has no transactions: writes of several documents run one command after another
         // (as `facet query --allow-non-atomic`); tests of atomicity require TRANSACTIONS.
-        return dev.facet.data.Engines.open(schema, url, null, log, (java.time.Duration) null, true);
+        return dev.facet.data.Engines.open(schema(template), url, null, log, (java.time.Duration) null, true);
+    }
+
+    /**
+     * Two engines, each with its own connections, on one fresh pushed database: two processes writing to the same
+     * database, as far as the database can tell.
+     */
+    List<QueryEngine> openTwo(TestDatabases dbs, String template) {
+        if (sql != null) return Engines.twoOnOne(dbs, sql, template);
+        String url = freshMongoDatabase(schema(template));
+        return List.of(openMongo(template, url, null), openMongo(template, url, null));
     }
 
     /** The engine in {@code cache} for this backend, opened on a fresh database and seeded the first time it is asked for. */
