@@ -37,6 +37,15 @@ final class JsonFilterArguments {
             throw QueryError.validation(path, "Argument `" + field.name() + "`: Invalid value provided. Expected JsonNullableFilter, provided "
                     + value + ".");
         }
+        if (!capabilities.contains(ConnectorCapability.JSON_FILTERS)) {
+            // Prisma's MongoDB connector filters Json by equality only: its JsonFilter has no other argument.
+            for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+                String op = it.next();
+                if (!op.equals("equals") && !op.equals("not")) {
+                    throw QueryError.validation(join(path, op), "Unknown argument `" + op + "`. Available options are marked with ?.");
+                }
+            }
+        }
         boolean keys = capabilities.contains(ConnectorCapability.JSON_PATH_AS_KEYS);
         boolean noComparisons = !capabilities.contains(ConnectorCapability.JSON_COMPARISONS);
         List<String> jsonPath = value.has("path") ? jsonPath(value.get("path"), keys, join(path, "path")) : null;

@@ -26,8 +26,15 @@ public enum ConnectorCapability {
     FOREIGN_KEYS,
     /** The database's foreign keys carry out {@code SetDefault} (MySQL's InnoDB treats it as {@code NoAction}). */
     FOREIGN_KEY_SET_DEFAULT,
+    /** An update may change a record's id (not on MongoDB, whose {@code _id} is immutable: Prisma leaves it out of update inputs). */
+    UPDATABLE_ID,
     /** Scalar lists ({@code String[]}) are stored natively. */
     SCALAR_LISTS,
+    /**
+     * Json filters beyond equality: {@code path}, {@code string_*}, {@code array_*}, comparisons (Prisma's SQL
+     * connectors); MongoDB's Prisma filters Json by {@code equals} and {@code not} only.
+     */
+    JSON_FILTERS,
     /** A Json filter's {@code path} is a list of keys (PostgreSQL); without this, a JSON path text ({@code $.a.b}). */
     JSON_PATH_AS_KEYS,
     /** Json filters compare ({@code lt}, {@code gte}, ...) and look into arrays ({@code array_contains}); SQLite has neither. */

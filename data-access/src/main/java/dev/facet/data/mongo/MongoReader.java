@@ -97,11 +97,14 @@ final class MongoReader {
         FindIterable<Document> it = collection(model).find(query).projection(projection(fields));
         if (simple && !orderings.isEmpty()) it = it.sort(order.sortDocument(orderings, inDb && backwards));
         if (inDb) {
-            if (q.skip() != null && q.skip() > 0) it = it.skip(Math.toIntExact(q.skip()));
+            // The driver counts in ints; Prisma takes any 64-bit skip and take. No collection is read past 2^31
+            // documents in one answer, so a larger take is no limit and a larger skip leaves nothing.
+            if (q.skip() != null && q.skip() > Integer.MAX_VALUE) return new ArrayList<>();
+            if (q.skip() != null && q.skip() > 0) it = it.skip(q.skip().intValue());
             Long limit = q.take() != null ? Long.valueOf(Math.abs(q.take())) : q.limit();
             if (limit != null) {
                 if (limit == 0) return new ArrayList<>();
-                it = it.limit(Math.toIntExact(limit));
+                if (limit <= Integer.MAX_VALUE) it = it.limit(limit.intValue());
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -16,6 +16,7 @@ import dev.facet.schema.model.RelationField;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.ScalarType;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -146,6 +147,8 @@ final class ScalarInputs {
     }
 
     Session.FieldUpdate scalarChange(ScalarField f, JsonNode v, String path) {
+        // Prisma's update inputs have no id field where ids cannot change (MongoDB's `_id` is immutable).
+        if (f.id() && !ctx.capabilities.contains(ConnectorCapability.UPDATABLE_ID)) throw InputShapes.unknownArgument(path, f.name(), List.of());
         if (f.isComposite()) return ctx.composites.change(f, v, path);
         // A Json field has no update operations: an object is the value to store.
         if (v.isObject() && !v.has("$type") && !(f.scalarType() == ScalarType.JSON && !f.isList())) {

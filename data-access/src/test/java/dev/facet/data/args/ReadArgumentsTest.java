@@ -63,8 +63,10 @@ class ReadArgumentsTest {
             }
             """)).schema().orElseThrow();
     private static final Set<ConnectorCapability> POSTGRES = EnumSet.of(ConnectorCapability.INSENSITIVE_FILTERS, ConnectorCapability.SCALAR_LISTS,
-            ConnectorCapability.JSON_PATH_AS_KEYS, ConnectorCapability.JSON_COMPARISONS);
-    private static final Set<ConnectorCapability> SQLITE = EnumSet.noneOf(ConnectorCapability.class);
+            ConnectorCapability.JSON_PATH_AS_KEYS, ConnectorCapability.JSON_COMPARISONS, ConnectorCapability.JSON_FILTERS);
+    private static final Set<ConnectorCapability> SQLITE = EnumSet.of(ConnectorCapability.JSON_FILTERS);
+    /** Json filtered by equality only, as MongoDB's Prisma filters it. */
+    private static final Set<ConnectorCapability> EQUALITY_JSON = EnumSet.of(ConnectorCapability.INSENSITIVE_FILTERS, ConnectorCapability.SCALAR_LISTS);
 
     private final ReadArguments postgres = new ReadArguments(SCHEMA, POSTGRES);
     private final ReadArguments sqlite = new ReadArguments(SCHEMA, SQLITE);
@@ -106,6 +108,12 @@ class ReadArgumentsTest {
                 .isEqualTo("where.profile.gt: Unknown argument `gt` on Json field profile (SQLite has no such Json filter)");
         assertThat(error(() -> where(sqlite, "User", "{email: {mode: 'insensitive', equals: 'a'}}")))
                 .startsWith("where.email.mode: Unknown argument `mode`.");
+        ReadArguments equalityOnly = new ReadArguments(SCHEMA, EQUALITY_JSON);
+        assertThat(where(equalityOnly, "User", "{profile: {equals: {a: 1}}}")).isEqualTo(where(postgres, "User", "{profile: {equals: {a: 1}}}"));
+        assertThat(error(() -> where(equalityOnly, "User", "{profile: {path: ['words'], equals: 1}}")))
+                .isEqualTo("where.profile.path: Unknown argument `path`. Available options are marked with ?.");
+        assertThat(error(() -> where(equalityOnly, "User", "{profile: {string_contains: 'x'}}")))
+                .isEqualTo("where.profile.string_contains: Unknown argument `string_contains`. Available options are marked with ?.");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.facet.data.sql.SqlConnector;
 import dev.facet.data.sql.connect.DatabaseUrl;
 import dev.facet.data.sql.connect.SqlDatabase;
 import dev.facet.data.sql.ddl.SchemaPusher;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.testdb.DbKind;
 import dev.facet.data.testdb.TestDatabase;
 import dev.facet.data.testdb.TestDatabases;
@@ -30,14 +31,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two writers race on the same rows, each through its own engine and pool (two processes, as far as the database can
@@ -45,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * racing writers exactly one wins and the other gets P2025 (a count of 0 for updateMany and deleteMany), so no update
  * is ever lost; on SQLite a writer waits for the other one rather than failing.
  */
+@SuiteRequires(requires = ConnectorCapability.TRANSACTIONS)
 class ConcurrentWritesTest {
     static final String SCHEMA = """
             datasource db {
@@ -78,12 +75,8 @@ class ConcurrentWritesTest {
 
     List<QueryEngine> engines = List.of();
 
-    static Stream<Arguments> databasesAndModes() {
-        return Stream.of(DbKind.values()).flatMap(k -> Stream.of(Arguments.of(k, "foreignKeys"), Arguments.of(k, "prisma")));
-    }
-
-    void open(DbKind kind, String mode) {
-        engines = Engines.twoOnOne(DBS, kind, SCHEMA.replace("%MODE%", mode));
+    void open(Backend backend, String mode) {
+        engines = backend.openTwo(DBS, SCHEMA.replace("%MODE%", mode));
     }
 
     @AfterEach
@@ -166,10 +159,9 @@ class ConcurrentWritesTest {
 
     static int total(List<Set<Integer>> won) { return won.get(0).size() + won.get(1).size(); }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void conditionalUpdatesLoseNoUpdate(DbKind kind) throws Exception {
-        open(kind, "foreignKeys");
+    @EveryBackend
+    void conditionalUpdatesLoseNoUpdate(Backend backend) throws Exception {
+        open(backend, "foreignKeys");
         run("Counter", "create", "{\"data\": {\"id\": 1, \"val\": 0}}");
         List<Set<Integer>> won = race(ROUNDS, (e, w, r) -> {
             int v = val(e, "Counter", 1);
@@ -179,10 +171,9 @@ class ConcurrentWritesTest {
         assertThat(val("Counter", 1)).as("the counter after %s successful updates", total(won)).isEqualTo(total(won));
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void conditionalUpdateManysLoseNoUpdate(DbKind kind) throws Exception {
-        open(kind, "foreignKeys");
+    @EveryBackend
+    void conditionalUpdateManysLoseNoUpdate(Backend backend) throws Exception {
+        open(backend, "foreignKeys");
         run("Counter", "create", "{\"data\": {\"id\": 1, \"val\": 0}}");
         List<Set<Integer>> won = race(ROUNDS, (e, w, r) -> {
             int v = val(e, "Counter", 1);
@@ -192,10 +183,9 @@ class ConcurrentWritesTest {
         assertThat(val("Counter", 1)).as("the counter after %s counts of 1", total(won)).isEqualTo(total(won));
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void conditionalUpsertsLoseNoUpdate(DbKind kind) throws Exception {
-        open(kind, "foreignKeys");
+    @EveryBackend
+    void conditionalUpsertsLoseNoUpdate(Backend backend) throws Exception {
+        open(backend, "foreignKeys");
         run("Counter", "create", "{\"data\": {\"id\": 1, \"val\": 0}}");
         List<Set<Integer>> won = race(FEWER_ROUNDS, (e, w, r) -> {
             int v = val(e, "Counter", 1);
@@ -206,10 +196,9 @@ class ConcurrentWritesTest {
         assertThat(val("Counter", 1)).as("the counter after %s successful upserts", total(won)).isEqualTo(total(won));
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void conditionalNestedUpdatesLoseNoUpdate(DbKind kind) throws Exception {
-        open(kind, "foreignKeys");
+    @EveryBackend
+    void conditionalNestedUpdatesLoseNoUpdate(Backend backend) throws Exception {
+        open(backend, "foreignKeys");
         run("Counter", "create", "{\"data\": {\"id\": 1, \"val\": 0, \"notes\": {\"create\": {\"id\": 1, \"val\": 0}}}}");
         List<Set<Integer>> won = race(FEWER_ROUNDS, (e, w, r) -> {
             int v = val(e, "Note", 1);
@@ -220,10 +209,9 @@ class ConcurrentWritesTest {
     }
 
     /** One writer updates each row on the condition that it is unchanged, the other deletes it on the same condition. */
-    @ParameterizedTest
-    @MethodSource("databasesAndModes")
-    void aConditionalDeleteAndAConditionalUpdateNeverBothWin(DbKind kind, String mode) throws Exception {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void aConditionalDeleteAndAConditionalUpdateNeverBothWin(Backend backend, String mode) throws Exception {
+        open(backend, mode);
         int rows = FEWER_ROUNDS;
         StringBuilder counters = new StringBuilder();
         StringBuilder notes = new StringBuilder();

@@ -2,17 +2,15 @@ package dev.facet.data.behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.facet.data.testdb.DbKind;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Emulated referential actions are set-based: deleting a user with 50 posts runs as many statements
  * as deleting one with 500, each post with its comments, tags and a reader set to null. Rows that a
  * filter through relations selects are pinned by key first, in slices a statement can bind.
  */
+@SuiteRequires(schema = SchemaFeature.IMPLICIT_MANY_TO_MANY)
 class EmulationStatementsTest extends EngineSuite {
     static final String SCHEMA = DATASOURCE.replace("%MODE%", "prisma") + """
             model User {
@@ -64,11 +62,10 @@ class EmulationStatementsTest extends EngineSuite {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void aDeleteThroughARelationFilterOfManyRows(DbKind kind) {
+    @EveryBackend
+    void aDeleteThroughARelationFilterOfManyRows(Backend backend) {
         // The rows are pinned by key before the cascade changes what the filter looks at: more keys than a statement may bind.
-        open(kind, "prisma", SCHEMA);
+        open(backend, "prisma", SCHEMA);
         run("User", "create", "{\"data\": {\"id\": 1, \"email\": \"u1\"}}");
         int posts = 70_000;
         for (int from = 0; from < posts; from += 10_000) {
@@ -86,10 +83,9 @@ class EmulationStatementsTest extends EngineSuite {
         return statements.size();
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void aCascadeDeleteRunsAsManyStatementsForFiftyPostsAsForFiveHundred(DbKind kind) {
-        open(kind, "prisma", SCHEMA);
+    @EveryBackend
+    void aCascadeDeleteRunsAsManyStatementsForFiftyPostsAsForFiveHundred(Backend backend) {
+        open(backend, "prisma", SCHEMA);
         run("User", "create", "{\"data\": {\"id\": 1, \"email\": \"reader\"}}");
         seed(2, 50);
         seed(3, 500);

@@ -46,6 +46,11 @@ abstract class EngineSuite {
     }
 
     /** @param template a schema with {@code %PROVIDER%} and {@code %MODE%} placeholders */
+    void open(Backend backend, String mode, String template) {
+        engine = backend.open(DBS, template.replace("%MODE%", mode), statements::add);
+    }
+
+    /** @param template a schema with {@code %PROVIDER%} and {@code %MODE%} placeholders */
     void open(DbKind kind, String mode, String template) {
         engine = Engines.fresh(DBS, kind, template.replace("%MODE%", mode), statements::add);
     }

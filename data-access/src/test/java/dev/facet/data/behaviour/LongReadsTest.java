@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.testdb.DbKind;
 import dev.facet.data.value.JsonCodec;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Reads longer than one chunk ({@code QueryEngine.write} streams records a chunk at a time, loading each chunk's
  * relations) give the same text as the whole read; {@code in} and {@code notIn} lists longer than PostgreSQL's
  * 65,535 parameters work on every database.
  */
+@SuiteRequires(schema = {SchemaFeature.AUTOINCREMENT, SchemaFeature.IMPLICIT_MANY_TO_MANY})
 class LongReadsTest extends EngineSuite {
     static final String SCHEMA = DATASOURCE + """
             model User {
@@ -59,10 +58,9 @@ class LongReadsTest extends EngineSuite {
         run("Tag", "create", "{\"data\": {\"name\": \"t\", \"users\": {\"connect\": [{\"id\": 1}, {\"id\": 1500}, {\"id\": 2600}]}}}");
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void aReadLongerThanAChunkIsWrittenAsTheWholeReadWithItsRelations(DbKind kind) {
-        open(kind, "foreignKeys", SCHEMA);
+    @EveryBackend
+    void aReadLongerThanAChunkIsWrittenAsTheWholeReadWithItsRelations(Backend backend) {
+        open(backend, "foreignKeys", SCHEMA);
         seed();
         for (String args : new String[] {
                 "{}",
@@ -86,12 +84,11 @@ class LongReadsTest extends EngineSuite {
      * A long read with relations is written as it is read on every database, MySQL included (where a streamed result
      * leaves the connection to nothing else): records are out before the last chunk's relations are loaded.
      */
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void aLongReadWithRelationsIsWrittenAsItIsRead(DbKind kind) throws Exception {
+    @EveryBackend
+    void aLongReadWithRelationsIsWrittenAsItIsRead(Backend backend) throws Exception {
         java.io.StringWriter text = new java.io.StringWriter();
         java.util.List<Integer> writtenAtEachLoad = new java.util.concurrent.CopyOnWriteArrayList<>();
-        engine = Engines.fresh(DBS, kind, SCHEMA.replace("%MODE%", "foreignKeys"), sql -> {
+        engine = backend.open(DBS, SCHEMA.replace("%MODE%", "foreignKeys"), sql -> {
             if (sql.contains("Post")) writtenAtEachLoad.add(text.getBuffer().length());
         });
         seed();
@@ -104,10 +101,9 @@ class LongReadsTest extends EngineSuite {
         assertThat(JsonCodec.parse(text.toString())).hasSize(USERS);
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void inAndNotInTakeMoreValuesThanAStatementHasParameters(DbKind kind) {
-        open(kind, "foreignKeys", SCHEMA);
+    @EveryBackend
+    void inAndNotInTakeMoreValuesThanAStatementHasParameters(Backend backend) {
+        open(backend, "foreignKeys", SCHEMA);
         seed();
         int n = 100_000;
         StringBuilder ids = new StringBuilder();

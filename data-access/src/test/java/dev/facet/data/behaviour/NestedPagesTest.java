@@ -3,19 +3,17 @@ package dev.facet.data.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.data.testdb.DbKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A nested to-many page ({@code include: {posts: {take, skip, orderBy}}}) is cut by the database, per parent:
  * the rows read are the pages, not every child of every parent. Cursors, distinct and negative takes are cut
  * in memory (their answers are checked in ReadsTest).
  */
+@SuiteRequires(schema = SchemaFeature.IMPLICIT_MANY_TO_MANY)
 class NestedPagesTest extends EngineSuite {
     static final String SCHEMA = DATASOURCE.replace("%MODE%", "foreignKeys") + """
             model User {
@@ -37,10 +35,9 @@ class NestedPagesTest extends EngineSuite {
             }
             """;
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void eachParentsPageIsCutInSql(DbKind kind) {
-        open(kind, "foreignKeys", SCHEMA);
+    @EveryBackend
+    void eachParentsPageIsCutInSql(Backend backend) {
+        open(backend, "foreignKeys", SCHEMA);
         run("User", "createMany", "{\"data\": [{\"id\": 1}, {\"id\": 2}, {\"id\": 3}]}");
         // User 1 has 300 posts, user 2 has 2, user 3 none; every third title is null.
         run("Post", "createMany", "{\"data\": [" + IntStream.range(0, 302).mapToObj(i -> "{\"id\": " + (i + 1) + ", \"authorId\": " + (i < 300 ? 1 : 2)

@@ -3,11 +3,9 @@ package dev.facet.data.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.data.testdb.DbKind;
+import dev.facet.data.connector.ConnectorCapability;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Nested writes on every kind of relation, on every database in both relation modes: one-to-one from
@@ -15,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with its own fields, a compound foreign key, self-relations (1-1, 1-n, implicit m-n), several
  * levels deep; and the errors Prisma gives for each failure (query-semantics.md, section C).
  */
+@SuiteRequires(schema = SchemaFeature.AUTOINCREMENT)
 class NestedWritesTest extends EngineSuite {
     static final String SCHEMA = DATASOURCE + """
             model User {
@@ -115,7 +114,7 @@ class NestedWritesTest extends EngineSuite {
             }
             """;
 
-    void open(DbKind kind, String mode) { open(kind, mode, SCHEMA); }
+    void open(Backend backend, String mode) { open(backend, mode, SCHEMA); }
 
     /** Each user's email and the bio of its profile ({@code -} for none), by id. */
     String bios() {
@@ -125,10 +124,9 @@ class NestedWritesTest extends EngineSuite {
         return sb.toString().strip();
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void oneToOneFromTheSideWithoutTheForeignKey(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void oneToOneFromTheSideWithoutTheForeignKey(Backend backend, String mode) {
+        open(backend, mode);
         JsonNode u1 = run("User", "create", "{\"data\": {\"email\": \"u1\", \"profile\": {\"create\": {\"bio\": \"a1\"}}}, \"include\": {\"profile\": true}}");
         assertThat(u1.get("profile").get("userId").asInt()).isEqualTo(1);
         // A nested create replaces the connected profile, which is disconnected (its foreign key is optional).
@@ -183,10 +181,9 @@ class NestedWritesTest extends EngineSuite {
         assertThat(all("Profile", "userId")).containsExactly(null, null, null);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void oneToOneFromTheSideHoldingTheForeignKey(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void oneToOneFromTheSideHoldingTheForeignKey(Backend backend, String mode) {
+        open(backend, mode);
         JsonNode p1 = run("Profile", "create", "{\"data\": {\"bio\": \"p1\", \"user\": {\"create\": {\"email\": \"u1\"}}}, \"include\": {\"user\": true}}");
         assertThat(p1.get("userId").asInt()).isEqualTo(1);
         assertThat(p1.get("user").get("email").asText()).isEqualTo("u1");
@@ -219,10 +216,9 @@ class NestedWritesTest extends EngineSuite {
                 "Profile", "update", "{\"where\": {\"id\": 3}, \"data\": {\"user\": {\"connect\": {\"email\": \"nobody\"}}}}");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void aRequiredOneToOne(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void aRequiredOneToOne(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"email\": \"u1\", \"passport\": {\"create\": {\"number\": \"N1\"}}}}");
         String violation = "The change you are trying to make would violate the required relation 'PassportToUser' between the `Passport` and `User` models.";
         // The passport cannot lose its owner: disconnecting it, or creating a second one, would orphan it.
@@ -254,10 +250,9 @@ class NestedWritesTest extends EngineSuite {
         assertThat(all("Passport", "number")).containsExactly("N2", "N3");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void oneToManyListOperations(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void oneToManyListOperations(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"email\": \"u1\", \"posts\": {\"createMany\": {\"data\": [{\"title\": \"a\"}, {\"title\": \"b\"}, {\"title\": \"c\"}]}}}}");
         run("User", "create", "{\"data\": {\"email\": \"u2\", \"posts\": {\"create\": [{\"title\": \"d\"}]}}}");
         assertThat(all("Post", "authorId")).containsExactly("1", "1", "1", "2");
@@ -305,10 +300,9 @@ class NestedWritesTest extends EngineSuite {
         assertThat(count("User")).isEqualTo(2);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void requiredChildrenCannotBeDisconnected(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void requiredChildrenCannotBeDisconnected(Backend backend, String mode) {
+        open(backend, mode);
         run("Post", "create", "{\"data\": {\"title\": \"p\", \"comments\": {\"create\": [{\"text\": \"c1\"}, {\"text\": \"c2\"}]}}}");
         run("Post", "create", "{\"data\": {\"title\": \"q\"}}");
         String violation = "The change you are trying to make would violate the required relation 'CommentToPost' between the `Comment` and `Post` models.";
@@ -324,17 +318,16 @@ class NestedWritesTest extends EngineSuite {
         assertThat(count("Comment")).isEqualTo(2);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void nestedCreateManyBatchesAndItsDuplicates(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void nestedCreateManyBatchesAndItsDuplicates(Backend backend, String mode) {
+        open(backend, mode);
         String thousand = IntStream.range(0, 1000).mapToObj(i -> "{\"text\": \"c" + i + "\"}").collect(Collectors.joining(", "));
         run("Post", "create", "{\"data\": {\"title\": \"p\", \"comments\": {\"createMany\": {\"data\": [" + thousand + "]}}}}");
         assertThat(run("Comment", "count", "{\"where\": {\"postId\": 1}}").asInt()).isEqualTo(1000);
         fails("P2002", "Unique constraint failed", "Post", "update",
                 "{\"where\": {\"id\": 1}, \"data\": {\"comments\": {\"createMany\": {\"data\": [{\"text\": \"x\", \"slug\": \"s\"}, {\"text\": \"y\", \"slug\": \"s\"}]}}}}");
         assertThat(count("Comment")).isEqualTo(1000);
-        if (kind != DbKind.SQLITE) {
+        if (backend.supports(ConnectorCapability.SKIP_DUPLICATES)) {
             // skipDuplicates is not available on SQLite in Prisma.
             run("Post", "update", "{\"where\": {\"id\": 1}, \"data\": {\"comments\": {\"createMany\": {\"data\": [{\"text\": \"x\", \"slug\": \"s\"}, "
                     + "{\"text\": \"y\", \"slug\": \"s\"}], \"skipDuplicates\": true}}}}");
@@ -345,10 +338,9 @@ class NestedWritesTest extends EngineSuite {
         fails("P2009", "", "User", "create", "{\"data\": {\"email\": \"u\", \"profile\": {\"createMany\": {\"data\": [{\"bio\": \"b\"}]}}}}");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void inputShapeRules(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void inputShapeRules(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"email\": \"u1\", \"profile\": {\"create\": {\"bio\": \"b\"}}, \"posts\": {\"create\": {\"title\": \"t\"}}}}");
         String missing = "Available options are marked with ?.";
         // set, deleteMany and updateMany exist only on lists.
@@ -365,10 +357,9 @@ class NestedWritesTest extends EngineSuite {
         assertThat(all("Profile", "bio")).containsExactly("b");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void explicitManyToManyThroughAJoinModel(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void explicitManyToManyThroughAJoinModel(Backend backend, String mode) {
+        open(backend, mode);
         run("Category", "create", "{\"data\": {\"name\": \"c0\"}}");
         JsonNode post = run("Post", "create", """
                 {"data": {"title": "p", "categories": {"create": [
@@ -407,10 +398,9 @@ class NestedWritesTest extends EngineSuite {
                 "Post", "update", "{\"where\": {\"id\": 1}, \"data\": {\"categories\": {\"create\": {\"assignedBy\": \"x\", \"category\": {\"connect\": {\"id\": 42}}}}}}");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void compoundForeignKeys(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void compoundForeignKeys(Backend backend, String mode) {
+        open(backend, mode);
         JsonNode acc = run("Account", "create", """
                 {"data": {"tenant": "t", "number": 1, "name": "A", "invoices": {"create": [{"total": 10}, {"total": 20}]}}, "include": {"invoices": true}}""");
         assertThat(values(acc.get("invoices"), "accountTenant")).containsExactly("t", "t");
@@ -439,10 +429,9 @@ class NestedWritesTest extends EngineSuite {
         assertThat(all("Invoice", "accountNumber")).containsExactly(null, null, null, null, null);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void selfRelations(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void selfRelations(Backend backend, String mode) {
+        open(backend, mode);
         // One-to-one.
         JsonNode a = run("Person", "create", "{\"data\": {\"name\": \"a\", \"spouse\": {\"create\": {\"name\": \"b\"}}}, \"include\": {\"spouse\": true}}");
         assertThat(a.get("spouse").get("name").asText()).isEqualTo("b");
@@ -486,10 +475,9 @@ class NestedWritesTest extends EngineSuite {
         assertThat(all("Person", "name")).containsExactly("b", "a", "m", "w");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void connectByAUniqueWithFiltersThatDoNotMatch(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void connectByAUniqueWithFiltersThatDoNotMatch(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"email\": \"u1\", \"name\": \"one\", \"posts\": {\"create\": {\"title\": \"t\"}}}}");
         run("Person", "createMany", "{\"data\": [{\"name\": \"a\"}, {\"name\": \"b\"}]}");
         String notFound = "An operation failed because it depends on one or more records that were required but not found.";
@@ -509,10 +497,9 @@ class NestedWritesTest extends EngineSuite {
         assertThat(count("Post")).isEqualTo(2);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databasesAndModes")
-    void severalLevelsDeep(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void severalLevelsDeep(Backend backend, String mode) {
+        open(backend, mode);
         JsonNode user = run("User", "create", """
                 {"data": {"email": "u", "posts": {"create": [
                    {"title": "p1", "comments": {"create": [{"text": "c1"}, {"text": "c2"}]},

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facet.data.QueryEngine;
 import dev.facet.data.error.QueryError;
-import dev.facet.data.testdb.DbKind;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.testdb.TestDatabases;
 import dev.facet.data.value.JsonCodec;
 import java.io.IOException;
@@ -20,14 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Prisma Client reads, the same requests and the same expected results on PostgreSQL, MariaDB and
  * SQLite: filters of every kind, relation filters, select/include/omit, _count, ordering,
  * pagination, cursors, distinct, aggregates and the errors of invalid requests.
  */
+@SuiteRequires(schema = {SchemaFeature.AUTOINCREMENT, SchemaFeature.DECIMAL, SchemaFeature.IMPLICIT_MANY_TO_MANY})
 class ReadsTest {
     static final String SCHEMA = """
             datasource db {
@@ -79,16 +78,10 @@ class ReadsTest {
 
     @RegisterExtension
     static final TestDatabases DBS = new TestDatabases();
-    static final Map<DbKind, QueryEngine> ENGINES = new EnumMap<>(DbKind.class);
+    static final Map<Backend, QueryEngine> ENGINES = new EnumMap<>(Backend.class);
     static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
 
-    static synchronized QueryEngine engine(DbKind kind) {
-        return ENGINES.computeIfAbsent(kind, k -> {
-            QueryEngine e = Engines.fresh(DBS, k, SCHEMA, STATEMENTS::add);
-            seed(e);
-            return e;
-        });
-    }
+    static QueryEngine engine(Backend backend) { return backend.cached(ENGINES, DBS, SCHEMA, STATEMENTS::add, ReadsTest::seed); }
 
     static void seed(QueryEngine e) {
         run(e, "Tag", "createMany", "{\"data\": [{\"name\": \"math\"}, {\"name\": \"history\"}]}");
@@ -124,7 +117,7 @@ class ReadsTest {
         return text.toString();
     }
 
-    static JsonNode run(DbKind kind, String model, String action, String args) { return run(engine(kind), model, action, args); }
+    static JsonNode run(Backend backend, String model, String action, String args) { return run(engine(backend), model, action, args); }
 
     /** Expected results are read as a client reads them: floating point numbers as doubles. */
     static JsonNode json(String text) {
@@ -141,69 +134,64 @@ class ReadsTest {
         return out;
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void scalarsComeBackInSchemaOrderWithPrismasEncoding(DbKind kind) {
-        JsonNode posts = run(kind, "Post", "findMany", "{\"where\": {\"id\": 1}}");
+    @EveryBackend
+    void scalarsComeBackInSchemaOrderWithPrismasEncoding(Backend backend) {
+        JsonNode posts = run(backend, "Post", "findMany", "{\"where\": {\"id\": 1}}");
         assertThat(posts).isEqualTo(json("""
                 [{"id":1,"title":"Notes on the engine","published":true,"views":100,"score":"12.5","big":"9007199254740993",
                   "data":{"pages":3,"tags":["a"]},"authorId":1,"createdAt":"2024-01-02T03:04:05.678Z"}]"""));
-        assertThat(run(kind, "User", "findFirst", "{\"where\": {\"role\": \"ADMIN\"}, \"select\": {\"email\": true, \"role\": true}}"))
+        assertThat(run(backend, "User", "findFirst", "{\"where\": {\"role\": \"ADMIN\"}, \"select\": {\"email\": true, \"role\": true}}"))
                 .isEqualTo(json("{\"email\":\"ada@example.com\",\"role\":\"ADMIN\"}"));
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void scalarFilters(DbKind kind) {
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"views\": {\"gte\": 5, \"lt\": 100}}, \"orderBy\": {\"id\": \"asc\"}}")))
+    @EveryBackend
+    void scalarFilters(Backend backend) {
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"views\": {\"gte\": 5, \"lt\": 100}}, \"orderBy\": {\"id\": \"asc\"}}")))
                 .containsExactly(2, 4);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"e\"}, \"NOT\": {\"published\": false}}, \"orderBy\": {\"id\": \"asc\"}}")))
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"e\"}, \"NOT\": {\"published\": false}}, \"orderBy\": {\"id\": \"asc\"}}")))
                 .containsExactly(1, 2);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"OR\": []}}"))).isEmpty();
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"AND\": []}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(1, 2, 3, 4);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"authorId\": null}}"))).containsExactly(4);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"authorId\": {\"not\": null}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(1, 2, 3);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"id\": {\"in\": [2, 3, 99]}}, \"orderBy\": {\"id\": \"desc\"}}"))).containsExactly(3, 2);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"id\": {\"notIn\": [1, 2]}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(3, 4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"OR\": []}}"))).isEmpty();
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"AND\": []}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(1, 2, 3, 4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"authorId\": null}}"))).containsExactly(4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"authorId\": {\"not\": null}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(1, 2, 3);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"id\": {\"in\": [2, 3, 99]}}, \"orderBy\": {\"id\": \"desc\"}}"))).containsExactly(3, 2);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"id\": {\"notIn\": [1, 2]}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(3, 4);
         // As in Prisma 7, the text goes to LIKE as it is: % is a wildcard.
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"%\"}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(1, 2, 3, 4);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"startsWith\": \"Dr\"}}}"))).containsExactly(3);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"score\": {\"gt\": \"1\"}}}"))).containsExactly(1);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"big\": {\"gt\": \"9007199254740992\"}}}"))).containsExactly(1);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"createdAt\": {\"gte\": \"2024-02-01T00:00:00.000Z\", \"lt\": \"2024-04-01T00:00:00Z\"}}, \"orderBy\": {\"id\": \"asc\"}}")))
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"%\"}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(1, 2, 3, 4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"title\": {\"startsWith\": \"Dr\"}}}"))).containsExactly(3);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"score\": {\"gt\": \"1\"}}}"))).containsExactly(1);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"big\": {\"gt\": \"9007199254740992\"}}}"))).containsExactly(1);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"createdAt\": {\"gte\": \"2024-02-01T00:00:00.000Z\", \"lt\": \"2024-04-01T00:00:00Z\"}}, \"orderBy\": {\"id\": \"asc\"}}")))
                 .containsExactly(2, 3);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"NOT\": [{\"id\": 1}, {\"id\": 2}]}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(3, 4);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"not\": {\"startsWith\": \"N\"}}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(2, 3, 4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"NOT\": [{\"id\": 1}, {\"id\": 2}]}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(3, 4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"title\": {\"not\": {\"startsWith\": \"N\"}}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(2, 3, 4);
     }
 
-    @ParameterizedTest
-    @EnumSource(value = DbKind.class, names = "POSTGRES")
-    void insensitiveModeWhereTheDatabaseHasIt(DbKind kind) {
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"NOTES\", \"mode\": \"insensitive\"}}}"))).containsExactly(1);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"NOTES\"}}}"))).isEmpty();
-        assertThat(ids(run(kind, "User", "findMany", "{\"where\": {\"email\": {\"equals\": \"ADA@example.com\", \"mode\": \"insensitive\"}}}"))).containsExactly(1);
+    @EveryBackend(requires = ConnectorCapability.INSENSITIVE_FILTERS)
+    void insensitiveModeWhereTheDatabaseHasIt(Backend backend) {
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"NOTES\", \"mode\": \"insensitive\"}}}"))).containsExactly(1);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"title\": {\"contains\": \"NOTES\"}}}"))).isEmpty();
+        assertThat(ids(run(backend, "User", "findMany", "{\"where\": {\"email\": {\"equals\": \"ADA@example.com\", \"mode\": \"insensitive\"}}}"))).containsExactly(1);
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void relationFilters(DbKind kind) {
-        assertThat(ids(run(kind, "User", "findMany", "{\"where\": {\"posts\": {\"some\": {\"published\": true}}}}"))).containsExactly(1);
-        assertThat(ids(run(kind, "User", "findMany", "{\"where\": {\"posts\": {\"none\": {}}}}"))).containsExactly(3);
-        assertThat(ids(run(kind, "User", "findMany", "{\"where\": {\"posts\": {\"every\": {\"published\": true}}}, \"orderBy\": {\"id\": \"asc\"}}")))
+    @EveryBackend
+    void relationFilters(Backend backend) {
+        assertThat(ids(run(backend, "User", "findMany", "{\"where\": {\"posts\": {\"some\": {\"published\": true}}}}"))).containsExactly(1);
+        assertThat(ids(run(backend, "User", "findMany", "{\"where\": {\"posts\": {\"none\": {}}}}"))).containsExactly(3);
+        assertThat(ids(run(backend, "User", "findMany", "{\"where\": {\"posts\": {\"every\": {\"published\": true}}}, \"orderBy\": {\"id\": \"asc\"}}")))
                 .containsExactly(1, 3);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"author\": {\"is\": {\"profile\": {\"isNot\": null}}}}, \"orderBy\": {\"id\": \"asc\"}}")))
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"author\": {\"is\": {\"profile\": {\"isNot\": null}}}}, \"orderBy\": {\"id\": \"asc\"}}")))
                 .containsExactly(1, 2);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"author\": null}}"))).containsExactly(4);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"where\": {\"author\": {\"isNot\": {\"name\": \"Ada\"}}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(3, 4);
-        assertThat(ids(run(kind, "Tag", "findMany", "{\"where\": {\"posts\": {\"some\": {\"author\": {\"name\": \"Ada\"}}}}, \"orderBy\": {\"id\": \"asc\"}}")))
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"author\": null}}"))).containsExactly(4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"where\": {\"author\": {\"isNot\": {\"name\": \"Ada\"}}}, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(3, 4);
+        assertThat(ids(run(backend, "Tag", "findMany", "{\"where\": {\"posts\": {\"some\": {\"author\": {\"name\": \"Ada\"}}}}, \"orderBy\": {\"id\": \"asc\"}}")))
                 .containsExactly(1, 2);
-        assertThat(ids(run(kind, "Tag", "findMany", "{\"where\": {\"posts\": {\"every\": {\"views\": {\"gt\": 50}}}}}"))).containsExactly(2);
+        assertThat(ids(run(backend, "Tag", "findMany", "{\"where\": {\"posts\": {\"every\": {\"views\": {\"gt\": 50}}}}}"))).containsExactly(2);
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void includeRunsOneStatementPerLevel(DbKind kind) {
-        QueryEngine e = engine(kind);
+    @EveryBackend
+    void includeRunsOneStatementPerLevel(Backend backend) {
+        QueryEngine e = engine(backend);
         STATEMENTS.clear();
         JsonNode users = e.execute("User", "findMany", JsonCodec.parse("""
                 {"orderBy": {"id": "asc"}, "include": {"profile": true, "_count": {"select": {"posts": true}},
@@ -216,76 +204,72 @@ class ReadsTest {
         assertThat(users.get(2).get("posts")).isEmpty();
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void selectOmitNestedPaginationAndFilteredCounts(DbKind kind) {
-        JsonNode u = run(kind, "User", "findUnique", "{\"where\": {\"email\": \"ada@example.com\"}, \"select\": {\"name\": true, \"_count\": {\"select\": {\"posts\": {\"where\": {\"views\": {\"gt\": 50}}}}}}}");
+    @EveryBackend
+    void selectOmitNestedPaginationAndFilteredCounts(Backend backend) {
+        JsonNode u = run(backend, "User", "findUnique", "{\"where\": {\"email\": \"ada@example.com\"}, \"select\": {\"name\": true, \"_count\": {\"select\": {\"posts\": {\"where\": {\"views\": {\"gt\": 50}}}}}}}");
         assertThat(u).isEqualTo(json("{\"name\":\"Ada\",\"_count\":{\"posts\":1}}"));
-        assertThat(run(kind, "User", "findFirst", "{\"omit\": {\"email\": true}, \"orderBy\": {\"id\": \"asc\"}}"))
+        assertThat(run(backend, "User", "findFirst", "{\"omit\": {\"email\": true}, \"orderBy\": {\"id\": \"asc\"}}"))
                 .isEqualTo(json("{\"id\":1,\"name\":\"Ada\",\"role\":\"ADMIN\"}"));
-        JsonNode perParent = run(kind, "User", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"posts\": {\"select\": {\"id\": true}, \"orderBy\": {\"id\": \"desc\"}, \"take\": 1}}}");
+        JsonNode perParent = run(backend, "User", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"posts\": {\"select\": {\"id\": true}, \"orderBy\": {\"id\": \"desc\"}, \"take\": 1}}}");
         assertThat(perParent).isEqualTo(json("[{\"id\":1,\"posts\":[{\"id\":2}]},{\"id\":2,\"posts\":[{\"id\":3}]},{\"id\":3,\"posts\":[]}]"));
-        JsonNode filteredToOne = run(kind, "Post", "findMany", "{\"where\": {\"id\": {\"in\": [1, 3]}}, \"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"author\": {\"select\": {\"name\": true}}}}");
+        JsonNode filteredToOne = run(backend, "Post", "findMany", "{\"where\": {\"id\": {\"in\": [1, 3]}}, \"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"author\": {\"select\": {\"name\": true}}}}");
         assertThat(filteredToOne).isEqualTo(json("[{\"id\":1,\"author\":{\"name\":\"Ada\"}},{\"id\":3,\"author\":{\"name\":\"Bob\"}}]"));
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void orderingPaginationCursorAndDistinct(DbKind kind) {
-        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": [{\"published\": \"desc\"}, {\"views\": \"asc\"}]}"))).containsExactly(2, 1, 3, 4);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"skip\": 1, \"take\": 2}"))).containsExactly(2, 3);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"take\": -2}"))).containsExactly(3, 4);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"take\": 2, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(2, 3);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"skip\": 1, \"take\": 5}"))).containsExactly(3, 4);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 3}, \"take\": -2, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(2, 3);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 99}, \"take\": 2}"))).isEmpty();
+    @EveryBackend
+    void orderingPaginationCursorAndDistinct(Backend backend) {
+        assertThat(ids(run(backend, "Post", "findMany", "{\"orderBy\": [{\"published\": \"desc\"}, {\"views\": \"asc\"}]}"))).containsExactly(2, 1, 3, 4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"skip\": 1, \"take\": 2}"))).containsExactly(2, 3);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"take\": -2}"))).containsExactly(3, 4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"take\": 2, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(2, 3);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"skip\": 1, \"take\": 5}"))).containsExactly(3, 4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"cursor\": {\"id\": 3}, \"take\": -2, \"orderBy\": {\"id\": \"asc\"}}"))).containsExactly(2, 3);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"cursor\": {\"id\": 99}, \"take\": 2}"))).isEmpty();
         // Orderings running both ways: the cursor condition cannot be one row comparison.
-        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"take\": 2, \"orderBy\": [{\"published\": \"desc\"}, {\"id\": \"asc\"}]}")))
+        assertThat(ids(run(backend, "Post", "findMany", "{\"cursor\": {\"id\": 2}, \"take\": 2, \"orderBy\": [{\"published\": \"desc\"}, {\"id\": \"asc\"}]}")))
                 .containsExactly(2, 3);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"cursor\": {\"id\": 3}, \"take\": -2, \"orderBy\": [{\"published\": \"desc\"}, {\"id\": \"asc\"}]}")))
+        assertThat(ids(run(backend, "Post", "findMany", "{\"cursor\": {\"id\": 3}, \"take\": -2, \"orderBy\": [{\"published\": \"desc\"}, {\"id\": \"asc\"}]}")))
                 .containsExactly(2, 3);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"author\": {\"name\": \"desc\"}}, \"where\": {\"authorId\": {\"not\": null}}}")))
+        assertThat(ids(run(backend, "Post", "findMany", "{\"orderBy\": {\"author\": {\"name\": \"desc\"}}, \"where\": {\"authorId\": {\"not\": null}}}")))
                 .containsExactly(3, 1, 2);
-        assertThat(ids(run(kind, "User", "findMany", "{\"orderBy\": {\"posts\": {\"_count\": \"desc\"}}}"))).containsExactly(1, 2, 3);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"score\": {\"sort\": \"asc\", \"nulls\": \"last\"}}}"))).containsExactly(3, 1, 2, 4);
-        assertThat(ids(run(kind, "Post", "findMany", "{\"orderBy\": {\"score\": {\"sort\": \"desc\", \"nulls\": \"first\"}}}"))).containsExactly(2, 4, 1, 3);
-        assertThat(run(kind, "Post", "findMany", "{\"distinct\": [\"published\"], \"orderBy\": {\"id\": \"asc\"}, \"select\": {\"published\": true}}"))
+        assertThat(ids(run(backend, "User", "findMany", "{\"orderBy\": {\"posts\": {\"_count\": \"desc\"}}}"))).containsExactly(1, 2, 3);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"orderBy\": {\"score\": {\"sort\": \"asc\", \"nulls\": \"last\"}}}"))).containsExactly(3, 1, 2, 4);
+        assertThat(ids(run(backend, "Post", "findMany", "{\"orderBy\": {\"score\": {\"sort\": \"desc\", \"nulls\": \"first\"}}}"))).containsExactly(2, 4, 1, 3);
+        assertThat(run(backend, "Post", "findMany", "{\"distinct\": [\"published\"], \"orderBy\": {\"id\": \"asc\"}, \"select\": {\"published\": true}}"))
                 .isEqualTo(json("[{\"published\":true},{\"published\":false}]"));
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void countsAggregatesAndGroups(DbKind kind) {
-        assertThat(run(kind, "Post", "count", "{\"where\": {\"published\": true}}").asLong()).isEqualTo(2);
-        assertThat(run(kind, "Post", "count", "{\"select\": {\"_all\": true, \"score\": true}}")).isEqualTo(json("{\"_all\":4,\"score\":2}"));
-        assertThat(run(kind, "Post", "aggregate", "{\"_sum\": {\"views\": true, \"score\": true}, \"_avg\": {\"views\": true}, \"_max\": {\"createdAt\": true}, \"_count\": true}"))
+    @EveryBackend
+    void countsAggregatesAndGroups(Backend backend) {
+        assertThat(run(backend, "Post", "count", "{\"where\": {\"published\": true}}").asLong()).isEqualTo(2);
+        assertThat(run(backend, "Post", "count", "{\"select\": {\"_all\": true, \"score\": true}}")).isEqualTo(json("{\"_all\":4,\"score\":2}"));
+        assertThat(run(backend, "Post", "aggregate", "{\"_sum\": {\"views\": true, \"score\": true}, \"_avg\": {\"views\": true}, \"_max\": {\"createdAt\": true}, \"_count\": true}"))
                 .isEqualTo(json("{\"_count\":4,\"_sum\":{\"views\":145,\"score\":\"12.6\"},\"_avg\":{\"views\":36.25},\"_max\":{\"createdAt\":\"2024-04-01T00:00:00.000Z\"}}"));
-        assertThat(run(kind, "Post", "aggregate", "{\"where\": {\"id\": -1}, \"_min\": {\"views\": true}, \"_count\": {\"_all\": true}}"))
+        assertThat(run(backend, "Post", "aggregate", "{\"where\": {\"id\": -1}, \"_min\": {\"views\": true}, \"_count\": {\"_all\": true}}"))
                 .isEqualTo(json("{\"_min\":{\"views\":null},\"_count\":{\"_all\":0}}"));
-        assertThat(run(kind, "Post", "groupBy", "{\"by\": [\"published\"], \"_count\": {\"_all\": true}, \"_sum\": {\"views\": true}, "
+        assertThat(run(backend, "Post", "groupBy", "{\"by\": [\"published\"], \"_count\": {\"_all\": true}, \"_sum\": {\"views\": true}, "
                 + "\"having\": {\"views\": {\"_sum\": {\"gt\": 1}}}, \"orderBy\": {\"published\": \"asc\"}}"))
                 .isEqualTo(json("[{\"published\":false,\"_count\":{\"_all\":2},\"_sum\":{\"views\":5}},"
                         + "{\"published\":true,\"_count\":{\"_all\":2},\"_sum\":{\"views\":140}}]"));
     }
 
-    @ParameterizedTest
-    @EnumSource(DbKind.class)
-    void invalidRequestsNameThePath(DbKind kind) {
-        assertThat(run(kind, "User", "findUnique", "{\"where\": {\"id\": 42}}").isNull()).isTrue();
-        assertThatThrownBy(() -> run(kind, "User", "findUniqueOrThrow", "{\"where\": {\"id\": 42}}"))
+    @EveryBackend
+    void invalidRequestsNameThePath(Backend backend) {
+        assertThat(run(backend, "User", "findUnique", "{\"where\": {\"id\": 42}}").isNull()).isTrue();
+        assertThatThrownBy(() -> run(backend, "User", "findUniqueOrThrow", "{\"where\": {\"id\": 42}}"))
                 .isInstanceOf(QueryError.class).extracting(e -> ((QueryError) e).code()).isEqualTo("P2025");
-        assertThatThrownBy(() -> run(kind, "User", "findFirstOrThrow", "{\"where\": {\"id\": 42}}"))
+        assertThatThrownBy(() -> run(backend, "User", "findFirstOrThrow", "{\"where\": {\"id\": 42}}"))
                 .isInstanceOf(QueryError.class).hasMessageContaining("No record was found for a query.");
-        assertThatThrownBy(() -> run(kind, "User", "findUnique", "{\"where\": {\"name\": \"Ada\"}}"))
+        assertThatThrownBy(() -> run(backend, "User", "findUnique", "{\"where\": {\"name\": \"Ada\"}}"))
                 .isInstanceOf(QueryError.class).hasMessageContaining("Argument `where` of type UserWhereUniqueInput needs at least one of `id` or `email` arguments.");
-        assertThatThrownBy(() -> run(kind, "Post", "findFirst", "{\"take\": 2}"))
+        assertThatThrownBy(() -> run(backend, "Post", "findFirst", "{\"take\": 2}"))
                 .isInstanceOf(QueryError.class).extracting(e -> ((QueryError) e).code()).isEqualTo("P2019");
-        assertThatThrownBy(() -> run(kind, "User", "findMany", "{\"where\": {\"posts\": {\"some\": {\"titel\": \"x\"}}}}"))
+        assertThatThrownBy(() -> run(backend, "User", "findMany", "{\"where\": {\"posts\": {\"some\": {\"titel\": \"x\"}}}}"))
                 .isInstanceOf(QueryError.class)
                 .hasMessage("where.posts.some.titel: Unknown argument `titel`. Did you mean `title`? Available options are marked with ?.");
-        assertThatThrownBy(() -> run(kind, "Post", "findMany", "{\"where\": {\"views\": \"many\"}}"))
+        assertThatThrownBy(() -> run(backend, "Post", "findMany", "{\"where\": {\"views\": \"many\"}}"))
                 .isInstanceOf(QueryError.class).extracting(e -> ((QueryError) e).code()).isEqualTo("P2009");
-        assertThatThrownBy(() -> run(kind, "User", "findMany", "{\"select\": {\"id\": true}, \"include\": {\"posts\": true}}"))
+        assertThatThrownBy(() -> run(backend, "User", "findMany", "{\"select\": {\"id\": true}, \"include\": {\"posts\": true}}"))
                 .isInstanceOf(QueryError.class).hasMessageContaining("either use `include` or `select`");
     }
 }

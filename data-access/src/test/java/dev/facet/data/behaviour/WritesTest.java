@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Prisma Client writes on every database, with foreign keys and with emulated referential actions. */
+@SuiteRequires(schema = {SchemaFeature.AUTOINCREMENT, SchemaFeature.IMPLICIT_MANY_TO_MANY})
 class WritesTest {
     static final String SCHEMA = """
             datasource db {
@@ -71,13 +70,16 @@ class WritesTest {
 
     QueryEngine engine;
 
-    /** Every database, with foreign keys in the database and with Facet's emulation. */
+    /**
+     * The SQL databases in both relation modes, for the Prisma comparison classes that still take a {@code DbKind}
+     * (they move to {@link EveryBackend} with their next change).
+     */
     static Stream<Arguments> databases() {
         return Stream.of(DbKind.values()).flatMap(k -> Stream.of(Arguments.of(k, "foreignKeys"), Arguments.of(k, "prisma")));
     }
 
-    void open(DbKind kind, String mode) {
-        engine = Engines.fresh(DBS, kind, SCHEMA.replace("%MODE%", mode), null);
+    void open(Backend backend, String mode) {
+        engine = backend.open(DBS, SCHEMA.replace("%MODE%", mode), null);
     }
 
     @AfterEach
@@ -91,10 +93,9 @@ class WritesTest {
 
     static String code(Throwable t) { return ((QueryError) t).code(); }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databases")
-    void nestedCreateAcrossEveryKindOfRelation(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void nestedCreateAcrossEveryKindOfRelation(Backend backend, String mode) {
+        open(backend, mode);
         JsonNode user = run("User", "create", """
                 {"data": {"email": "ada@example.com", "name": "Ada",
                   "profile": {"create": {"bio": "Mathematician"}},
@@ -110,10 +111,9 @@ class WritesTest {
         assertThat(user.get("posts").get(0).get("_count").get("comments").asInt()).isEqualTo(1);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databases")
-    void connectDisconnectSetAndTheirErrors(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void connectDisconnectSetAndTheirErrors(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"email\": \"a@x\"}}");
         run("Tag", "createMany", "{\"data\": [{\"name\": \"t1\"}, {\"name\": \"t2\"}, {\"name\": \"t3\"}]}");
         JsonNode post = run("Post", "create", "{\"data\": {\"title\": \"P\", \"author\": {\"connect\": {\"email\": \"a@x\"}}, \"tags\": {\"connect\": [{\"name\": \"t1\"}, {\"name\": \"t2\"}]}}, \"include\": {\"tags\": true}}");
@@ -131,10 +131,9 @@ class WritesTest {
         assertThat(run("Post", "count", "{}").asInt()).isEqualTo(1);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databases")
-    void cascadeAndRestrict(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void cascadeAndRestrict(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", """
                 {"data": {"email": "a@x", "profile": {"create": {"bio": "b"}}, "posts": {"create": [{"title": "p1"}, {"title": "p2", "comments": {"create": [{"text": "c"}]}}]}}}""");
         JsonNode preview = run("User", "previewDelete", "{\"where\": {\"id\": 1}}");
@@ -159,10 +158,9 @@ class WritesTest {
         assertThat(run("Profile", "count", "{}").asInt()).isZero();
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databases")
-    void scalarUpdatesUpsertAndMissingRecords(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void scalarUpdatesUpsertAndMissingRecords(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"email\": \"a@x\", \"posts\": {\"create\": {\"title\": \"p\", \"views\": 10}}}}");
         JsonNode p = run("Post", "update", "{\"where\": {\"id\": 1}, \"data\": {\"views\": {\"increment\": 5}, \"title\": {\"set\": \"q\"}}}");
         assertThat(p.get("views").asInt()).isEqualTo(15);
@@ -180,10 +178,9 @@ class WritesTest {
                 .satisfies(e -> assertThat(code(e)).isEqualTo("P2025"));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("databases")
-    void aFailedNestedWriteLeavesNothingBehind(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void aFailedNestedWriteLeavesNothingBehind(Backend backend, String mode) {
+        open(backend, mode);
         assertThatThrownBy(() -> run("User", "create", "{\"data\": {\"email\": \"a@x\", \"posts\": {\"create\": [{\"title\": \"ok\"}, {\"title\": \"bad\", \"tags\": {\"connect\": {\"name\": \"missing\"}}}]}}}"))
                 .isInstanceOf(QueryError.class);
         assertThat(run("User", "count", "{}").asInt()).isZero();

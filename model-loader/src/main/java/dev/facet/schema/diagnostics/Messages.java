@@ -244,6 +244,10 @@ public final class Messages {
         return "Field `" + field + "` in model `" + model + "` can't be of type Json. The current connector does not support the Json type.";
     }
 
+    public static String decimalNotSupported(String field, String model) {
+        return "Field `" + field + "` in model `" + model + "` can't be of type Decimal. The current connector does not support the Decimal type.";
+    }
+
     public static String scalarListsNotSupported() { return "Field is a scalar list, which the current connector does not support."; }
 
     public static String compositeTypesNotSupported(Provider provider) {

@@ -43,6 +43,9 @@ public enum Provider {
     /** @return whether the {@code Json} type is supported */
     public boolean supportsJson() { return this != SQLSERVER; }
 
+    /** @return whether the connector has the Decimal type (MongoDB's has not) */
+    public boolean supportsDecimal() { return this != MONGODB; }
+
     /** @return whether this is a relational (SQL) database */
     public boolean isSql() { return this != MONGODB; }
 }

@@ -214,6 +214,10 @@ final class FieldsPass {
                 ctx.error(Messages.fieldValidation(info.name, Messages.containerLabel(container), owner,
                         Messages.jsonNotSupported(info.name, owner)), info.span());
             }
+            if (info.scalarType == ScalarType.DECIMAL && ctx.provider != null && !ctx.provider.supportsDecimal()) {
+                ctx.error(Messages.fieldValidation(info.name, Messages.containerLabel(container), containerName,
+                        Messages.decimalNotSupported(info.name, containerName)), info.span());
+            }
             if (info.arity == FieldArity.LIST && ctx.provider != null && !ctx.provider.supportsScalarLists()) {
                 ctx.error(Messages.fieldValidation(info.name, Messages.containerLabel(container), containerName,
                         Messages.scalarListsNotSupported()), info.span());

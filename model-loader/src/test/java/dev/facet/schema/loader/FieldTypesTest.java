@@ -266,6 +266,18 @@ class FieldTypesTest {
     }
 
     @Test
+    void decimalIsNotSupportedOnMongodb() {
+        // Prisma's psl: MongoDB's connector has no Decimal type.
+        assertError(onlyError(datasource("mongodb") + """
+                model Price {
+                  id     Int     @id @map("_id")
+                  amount Decimal
+                }
+                """), "Error validating field `amount` in model `Price`: Field `amount` in model `Price` can't be of type Decimal. "
+                + "The current connector does not support the Decimal type.", 8, "amount Decimal");
+    }
+
+    @Test
     void optionalListsDoNotExist() {
         LoadResult result = load(datasource("postgresql") + """
                 model Post {

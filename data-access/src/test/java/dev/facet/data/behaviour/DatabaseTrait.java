@@ -1,0 +1,34 @@
+package dev.facet.data.behaviour;
+
+/**
+ * How a database itself treats a value, where Prisma passes the value through and so gives a different answer per
+ * database: facts of the database, not capabilities of Facet's connector. A {@link Backend} lists its traits; a test
+ * picks its expectation with {@link Backend#has(DatabaseTrait)}, never by naming the backend.
+ */
+enum DatabaseTrait {
+    /** An {@code Int} column holds 32 bits: a larger value is the database's P2020 (PostgreSQL, MySQL). */
+    INT_COLUMNS_OF_32_BITS,
+    /** Text cannot hold a NUL character: the database's error 22021 as P2039 (PostgreSQL). */
+    NO_NUL_IN_TEXT,
+    /** The year 0000 is out of range: the database's error 22008 as P2039 (PostgreSQL). */
+    NO_YEAR_ZERO,
+    /** The year 0000 may be refused or kept, depending on the server's SQL mode (MySQL/MariaDB). */
+    YEAR_ZERO_PER_SERVER_MODE,
+    /**
+     * The default collation compares ignoring case and trailing spaces, for Prisma too ({@code "   "} equals
+     * {@code ""}; MySQL/MariaDB).
+     */
+    LOOSE_DEFAULT_COLLATION,
+    /**
+     * {@code contains}/{@code startsWith}/{@code endsWith} go to the database's {@code LIKE} unescaped, so {@code %}
+     * and {@code _} are wildcards (Prisma's SQL connectors); MongoDB's Prisma escapes them into a regular expression.
+     */
+    LIKE_WILDCARDS,
+    /**
+     * Relation filters nest at most 16 deep (ADR 0012): Facet's SQL connector refuses deeper ones, which swamp the
+     * SQL planners; Prisma itself has no such limit.
+     */
+    RELATION_FILTER_DEPTH_LIMIT,
+    /** A {@code String} is a {@code VARCHAR(191)}: long texts need {@code @db.LongText} (MySQL/MariaDB). */
+    SHORT_DEFAULT_STRINGS
+}
