@@ -57,7 +57,7 @@ public final class CompositeFilters {
         for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!key.equals("select")) {
-                throw QueryError.validation(ReadArguments.join(path, key), "Unknown argument `" + key + "` on composite field " + field.name()
+                throw QueryError.validation(ArgumentChecks.join(path, key), "Unknown argument `" + key + "` on composite field " + field.name()
                         + " (it takes `select` only).");
             }
         }
@@ -84,7 +84,7 @@ public final class CompositeFilters {
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String p = ReadArguments.join(path, e.getKey());
+            String p = ArgumentChecks.join(path, e.getKey());
             JsonNode v = e.getValue();
             switch (e.getKey()) {
                 case "equals" -> parts.add(v.isNull() ? equalsNull(field, "equals", p)
@@ -112,7 +112,7 @@ public final class CompositeFilters {
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String p = ReadArguments.join(path, e.getKey());
+            String p = ArgumentChecks.join(path, e.getKey());
             JsonNode v = e.getValue();
             switch (e.getKey()) {
                 case "equals" -> {
@@ -160,7 +160,7 @@ public final class CompositeFilters {
         for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             ScalarField f = type.field(name);
-            String p = ReadArguments.join(path, name);
+            String p = ArgumentChecks.join(path, name);
             if (f == null) throw QueryError.validation(p, "Unknown argument `" + name + "` in " + type.name() + "ObjectEqualityInput.");
             JsonNode v = value.get(name);
             if (v.isNull()) {
@@ -183,7 +183,7 @@ public final class CompositeFilters {
         }
         for (ScalarField f : type.fields()) {
             if (f.isRequired() && f.defaultValue() == null && !value.has(f.name())) {
-                throw QueryError.validation(ReadArguments.join(path, f.name()), "Argument `" + f.name() + "` is missing.");
+                throw QueryError.validation(ArgumentChecks.join(path, f.name()), "Argument `" + f.name() + "` is missing.");
             }
         }
         return value;

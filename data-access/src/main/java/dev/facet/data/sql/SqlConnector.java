@@ -70,10 +70,27 @@ public final class SqlConnector implements Connector {
     @Override
     public Map<String, dev.facet.data.connector.RowEstimate> estimateRows(List<Model> models) {
         if (!(onClose instanceof dev.facet.data.sql.connect.SqlDatabase db)) return Map.of();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             return dev.facet.data.sql.introspect.RowEstimates.read(db, c, models);
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
+        }
+    }
+
+    /**
+     * A connection from the pool. Waiting longer than {@code pool_timeout} for one while the others are busy is
+     * Prisma's P2024, not an unreachable server: the pool says so by giving no cause (a failed connection attempt
+     * would be the cause).
+     */
+    private Connection connection() throws SQLException {
+        try {
+            return dataSource.getConnection();
+        } catch (java.sql.SQLTransientConnectionException e) {
+            if (e.getCause() == null && dataSource instanceof com.zaxxer.hikari.HikariDataSource pool) {
+                throw new QueryError("P2024", "Timed out fetching a new connection from the connection pool. More info: http://pris.ly/d/connection-pool"
+                        + " (Current connection pool timeout: " + pool.getConnectionTimeout() / 1000 + ", connection limit: " + pool.getMaximumPoolSize() + ")", e);
+            }
+            throw e;
         }
     }
 
@@ -82,7 +99,7 @@ public final class SqlConnector implements Connector {
 
     @Override
     public List<Map<String, Object>> read(ReadQuery query) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             return reader.read(c, query);
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
@@ -94,7 +111,7 @@ public final class SqlConnector implements Connector {
 
     @Override
     public void readEach(ReadQuery query, Consumer<List<Map<String, Object>>> chunks) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             // PostgreSQL keeps a cursor (fetches rows a chunk at a time) only inside a transaction; a page of at most
             // a chunk needs none, and spares the transaction's round trip.
             boolean small = query.take() != null && Math.abs(query.take()) <= CHUNK;
@@ -121,7 +138,7 @@ public final class SqlConnector implements Connector {
 
     @Override
     public long count(Model model, Filter where) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             return reader.count(c, model, where);
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
@@ -130,7 +147,7 @@ public final class SqlConnector implements Connector {
 
     @Override
     public <T> T transaction(java.util.function.Function<dev.facet.data.connector.Session, T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             if (dialect.beginWrite() != null) return explicitTransaction(c, work);
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -193,7 +210,7 @@ public final class SqlConnector implements Connector {
 
     @Override
     public List<Map<String, Object>> aggregate(Aggregation a) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             return aggregate(c, a);
         } catch (SQLException e) {
             throw SqlErrors.translate(e);

@@ -35,6 +35,8 @@ final class SidebarViewModel {
     private final FilteredList<ModelEntry> visibleModels = new FilteredList<>(models);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final Map<Integer, Object> countChannels = new HashMap<>();
+    /** The banners of failed counts, with the models each still names: a banner goes once they all count again. */
+    private final Map<Notification, List<String>> countFailures = new LinkedHashMap<>();
 
     /** @param project the open project, or null */
     SidebarViewModel(TaskExecutor executor, Notifications notifications, Supplier<Project> project) {
@@ -106,16 +108,31 @@ final class SidebarViewModel {
         Map<Problem, List<String>> failures = new LinkedHashMap<>();
         for (ModelEntry e : chunk) {
             Object r = results.get(e.name());
-            if (r instanceof Long n) e.counted(n);
-            else if (r instanceof SidebarCounts.Estimated est) e.estimated(est.rows());
-            else if (r instanceof Problem problem) {
+            if (r instanceof Long n) {
+                e.counted(n);
+                countsAgain(e.name());
+            } else if (r instanceof SidebarCounts.Estimated est) {
+                e.estimated(est.rows());
+                countsAgain(e.name());
+            } else if (r instanceof Problem problem) {
                 e.countFailed(problem);
                 // A model that cannot be opened says why in the drift notice already.
                 if (p.drift().unavailable(e.name()) != null) continue;
                 failures.computeIfAbsent(problem, k -> new ArrayList<>()).add(e.name());
             }
         }
-        failures.forEach((problem, names) -> notifications.error("Could not count the rows of " + String.join(", ", names), problem));
+        failures.forEach((problem, names) -> countFailures.put(
+                notifications.error("Could not count the rows of " + String.join(", ", names), problem), new ArrayList<>(names)));
+    }
+
+    /** A model counted after a failure: a banner whose every model counts again is stale, and goes. */
+    private void countsAgain(String name) {
+        countFailures.entrySet().removeIf(failure -> {
+            failure.getValue().remove(name);
+            if (!failure.getValue().isEmpty()) return false;
+            notifications.dismiss(failure.getKey());
+            return true;
+        });
     }
 
     private static Predicate<ModelEntry> matcher(String text) {

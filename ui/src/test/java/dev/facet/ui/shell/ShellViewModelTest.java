@@ -430,9 +430,28 @@ class ShellViewModelTest {
         assertThat(DeadConnector.counts).isEqualTo(1);
     }
 
+    @Test
+    void theCountBannerGoesOnceTheModelsItNamesCountAgain() {
+        vm.open(new OpenRequest.Demo());
+        Project real = vm.projectProperty().get();
+        DeadConnector flaky = new DeadConnector();
+        vm.adopt(new OpenRequest.Schema(real.schemaPath(), null),
+                new Project(real.schemaPath(), real.schema(), new QueryEngine(real.schema(), flaky), real.displayUrl()));
+        assertThat(vm.notifications().items()).anyMatch(n -> n.title().startsWith("Could not count the rows of"));
+
+        // The server answers again (the demo's one SQLite connection is free once the seeding lets it go).
+        flaky.answering = true;
+        vm.refreshCounts();
+
+        assertThat(vm.models()).allSatisfy(e -> assertThat(e.countErrorProperty().get()).isNull());
+        assertThat(vm.notifications().items()).noneMatch(n -> n.title().startsWith("Could not count"));
+    }
+
     /** A database that went away: every call fails as the SQL connector reports a lost server. */
     static final class DeadConnector implements Connector {
         static int counts;
+        /** Set to let counts through again (as 7 rows each), for a server that came back. */
+        volatile boolean answering;
 
         DeadConnector() { counts = 0; }
 
@@ -441,6 +460,7 @@ class ShellViewModelTest {
         @Override public List<Map<String, Object>> read(ReadQuery query) { throw gone(); }
 
         @Override public long count(Model model, Filter where) {
+            if (answering) return 7;
             counts++;
             throw gone();
         }

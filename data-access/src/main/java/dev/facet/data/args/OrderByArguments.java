@@ -1,0 +1,92 @@
+package dev.facet.data.args;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.error.QueryError;
+import dev.facet.data.query.Ordering;
+import dev.facet.schema.model.Field;
+import dev.facet.schema.model.Model;
+import dev.facet.schema.model.RelationField;
+import dev.facet.schema.model.ScalarField;
+import dev.facet.schema.model.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.facet.data.args.ArgumentChecks.*;
+
+/** Parses {@code orderBy} (fields, paths through to-one relations, relation counts) and {@code distinct}. */
+final class OrderByArguments {
+    private final Schema schema;
+
+    OrderByArguments(Schema schema) { this.schema = schema; }
+
+    /** Parses an {@code orderBy} of a model's records (fields, to-one paths, relation counts). */
+    List<Ordering> orderBy(Model model, JsonNode value, String path) {
+        List<Ordering> out = new ArrayList<>();
+        List<JsonNode> items = listOf(value);
+        for (int i = 0; i < items.size(); i++) {
+            String p = value.isArray() ? join(path, Integer.toString(i)) : path;
+            JsonNode item = requireObject(items.get(i), p);
+            // Prisma reads an empty orderBy object as no ordering.
+            if (item.isEmpty()) continue;
+            if (item.size() != 1) {
+                throw QueryError.validation(p, "each orderBy object needs exactly one field, but " + item.size() + " were given;"
+                        + " use a list to sort by several fields");
+            }
+            Map.Entry<String, JsonNode> e = item.fields().next();
+            out.add(ordering(model, List.of(), e.getKey(), e.getValue(), join(p, e.getKey())));
+        }
+        return out;
+    }
+
+    private Ordering ordering(Model model, List<RelationField> through, String key, JsonNode value, String path) {
+        Field field = field(model, key, path);
+        if (field instanceof ScalarField sf) {
+            if (value.isTextual()) return new Ordering.ByField(through, sf, direction(value, path), null);
+            requireObject(value, path);
+            if (!value.has("sort")) throw QueryError.validation(join(path, "sort"), "A value is required but not set");
+            Ordering.Nulls nulls = null;
+            if (value.has("nulls")) {
+                nulls = switch (value.get("nulls").asText()) {
+                    case "first" -> Ordering.Nulls.FIRST;
+                    case "last" -> Ordering.Nulls.LAST;
+                    default -> throw PrismaWords.notInEnum(join(path, "nulls"), "nulls", "NullsOrder");
+                };
+                if (sf.isRequired()) throw QueryError.validation(join(path, "nulls"), "nulls can only be given for optional fields");
+            }
+            return new Ordering.ByField(through, sf, direction(value.get("sort"), join(path, "sort")), nulls);
+        }
+        RelationField rf = (RelationField) field;
+        requireObject(value, path);
+        if (value.size() != 1) throw QueryError.validation(path, "expected exactly one field to order by");
+        Map.Entry<String, JsonNode> e = value.fields().next();
+        if (rf.isList()) {
+            if (!e.getKey().equals("_count")) {
+                throw QueryError.validation(join(path, e.getKey()), "a to-many relation can only be ordered by _count");
+            }
+            return new Ordering.ByRelationCount(through, rf, direction(e.getValue(), join(path, "_count")));
+        }
+        List<RelationField> next = new ArrayList<>(through);
+        next.add(rf);
+        return ordering(schema.model(rf.relatedModel()), next, e.getKey(), e.getValue(), join(path, e.getKey()));
+    }
+
+    private static boolean direction(JsonNode v, String path) {
+        return switch (v.asText()) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw PrismaWords.notInEnum(path, lastSegment(path), "SortOrder");
+        };
+    }
+
+    List<ScalarField> distinct(Model model, JsonNode value, String path) {
+        List<ScalarField> out = new ArrayList<>();
+        for (JsonNode item : listOf(value)) {
+            if (!item.isTextual() || model.field(item.asText()) == null) throw PrismaWords.notInEnum(path, "distinct", model.name() + "ScalarFieldEnum");
+            Field f = field(model, item.asText(), path);
+            if (!(f instanceof ScalarField sf)) throw QueryError.validation(path, "distinct takes scalar fields, but " + item.asText() + " is a relation");
+            out.add(sf);
+        }
+        return out;
+    }
+}
