@@ -198,7 +198,7 @@ public final class WriteEngine {
 
     /** {@code delete}: P2025 when no record matches. */
     public void delete(Session s, Model model, Map<String, Object> key) {
-        actions.delete(s, model, RecordKeys.keyFilter(model, key));
+        actions.deleteRecord(s, model, RecordKeys.keyFilter(model, key));
     }
 
     /** Finds the key of the one record a where-unique selects, for delete; P2025 when there is none. */
