@@ -1,6 +1,7 @@
 package dev.facet.data.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.args.PrismaWords;
 import dev.facet.data.error.QueryError;
 import dev.facet.data.query.RelationLink;
 import dev.facet.schema.model.Field;
@@ -76,8 +77,8 @@ final class WriteValidation {
     /** The nested writes under one relation field of a record being created or updated. */
     private void relation(Model model, RelationField rf, JsonNode op, String path, boolean creating) {
         if (op.isNull()) throw InputShapes.mustNotBeNull(path, rf.name());
-        requireObject(op, path);
         RelationLink link = RelationLink.of(ctx.schema, model, rf);
+        if (!op.isObject()) throw PrismaWords.invalidValue(path, nestedInputTypes(rf, link, creating), op);
         ctx.errors.checkOps(op, NestedWrites.operations(rf, link, creating), path, rf);
         Model child = link.child();
         RelationField back = ctx.backFieldOf(rf);
@@ -100,10 +101,11 @@ final class WriteValidation {
                     for (int i = 0; i < list.size(); i++) ctx.scalars.scalarRow(child, list.get(i), join(join(p, "data"), Integer.toString(i)), preset);
                 }
                 case "connect", "set" -> {
-                    for (JsonNode w : many ? items(v) : List.of(v)) ctx.reads.whereUnique(child, w, p);
+                    if (many) uniques(child, v, p);
+                    else ctx.reads.whereUnique(child, v, p);
                 }
                 case "disconnect", "delete" -> {
-                    if (many) for (JsonNode w : items(v)) ctx.reads.whereUnique(child, w, p);
+                    if (many) uniques(child, v, p);
                     else if (v.isObject()) ctx.reads.where(child, v, p);
                 }
                 case "deleteMany" -> {
@@ -151,6 +153,41 @@ final class WriteValidation {
                 default -> throw new IllegalStateException(e.getKey());
             }
         }
+    }
+
+    /**
+     * The where-unique inputs of a to-many connect, set, disconnect or delete, which take one or a list. Prisma tries
+     * both; for one object without a unique criterion the list's error (of the wrong kind) is the one it reports.
+     */
+    private void uniques(Model child, JsonNode v, String path) {
+        for (JsonNode w : items(v)) {
+            try {
+                ctx.reads.whereUnique(child, w, path);
+            } catch (QueryError e) {
+                if (v.isObject() && e.getMessage().contains("WhereUniqueInput needs at least one of")) {
+                    throw PrismaWords.invalidValue(path, child.name() + "WhereUniqueInput[]", v);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The names of Prisma's nested-write input types for a relation field, as its error for a value of the wrong kind
+     * lists them: the checked data type's, and the unchecked one's where that has the field too (not when the record
+     * holds the relation's key).
+     */
+    private String nestedInputTypes(RelationField rf, RelationLink link, boolean creating) {
+        RelationField back = ctx.backFieldOf(rf);
+        String without = "Without" + (back == null ? "" : Character.toUpperCase(back.name().charAt(0)) + back.name().substring(1));
+        String child = link.child().name();
+        String many = rf.isList() ? "Many" : "One";
+        if (link.parentHoldsKey()) {
+            return creating ? child + "CreateNestedOne" + without + "Input"
+                    : child + "UpdateOne" + (rf.isRequired() ? "Required" : "") + without + "NestedInput";
+        }
+        return creating ? child + "CreateNested" + many + without + "Input or " + child + "UncheckedCreateNested" + many + without + "Input"
+                : child + "Update" + many + without + "NestedInput or " + child + "UncheckedUpdate" + many + without + "NestedInput";
     }
 
     /** The required scalars a record leaves out (the keys of its relations are the input types' check, see {@link InputShapes}). */
