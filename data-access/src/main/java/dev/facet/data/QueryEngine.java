@@ -256,6 +256,8 @@ public final class QueryEngine implements AutoCloseable {
             throw QueryError.validation("action", model.name() + " is a view; views are read-only");
         }
         JsonNode a = checkedArgs(args);
+        // Prisma Client sends a create without data as one with empty data: the data's first missing field is reported.
+        if (action.equals("create") && !a.has("data") && a.isObject()) a = ((com.fasterxml.jackson.databind.node.ObjectNode) a.deepCopy()).set("data", JSON.objectNode());
         for (String required : REQUIRED_ARGUMENTS.getOrDefault(action, List.of())) {
             if (!a.has(required) || a.get(required).isNull()) throw QueryError.validation(required, "Argument `" + required + "` is missing.");
         }

@@ -77,7 +77,10 @@ public final class AggregateArguments {
             if (!n.isTextual() || !(model.field(n.asText()) instanceof ScalarField)) throw PrismaWords.notInEnum("by", "by", model.name() + "ScalarFieldEnum");
             by.add(scalar(model, n.asText(), "by"));
         }
-        if (by.isEmpty()) throw QueryError.validation("by", "Expected a minimum of 1 field to be present, got 0");
+        // Prisma turns `by` into the selection of its output type, and words an empty one so.
+        if (by.isEmpty()) {
+            throw QueryError.validation("by", "The `select` statement for type " + model.name() + "GroupByOutputType must not be empty. Available options are marked with ?.");
+        }
         List<Aggregation.Aggregate> aggs = functions(model, args);
         List<Ordering> orderBy = args.has("orderBy") ? groupOrderBy(model, args.get("orderBy")) : new ArrayList<>();
         // With skip or take and no orderBy, Prisma orders by the id, which must then be grouped by too.

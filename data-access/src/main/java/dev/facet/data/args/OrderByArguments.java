@@ -30,8 +30,8 @@ final class OrderByArguments {
             // Prisma reads an empty orderBy object as no ordering.
             if (item.isEmpty()) continue;
             if (item.size() != 1) {
-                throw QueryError.validation(p, "each orderBy object needs exactly one field, but " + item.size() + " were given;"
-                        + " use a list to sort by several fields");
+                // Prisma's orderBy takes an object or a list of them, each of one field: the arm that fails on the kind wins.
+                throw PrismaWords.invalidValue(path, model.name() + "OrderByWithRelationInput" + (value.isArray() ? "" : "[]"), value);
             }
             Map.Entry<String, JsonNode> e = item.fields().next();
             out.add(ordering(model, List.of(), e.getKey(), e.getValue(), join(p, e.getKey())));
@@ -57,7 +57,9 @@ final class OrderByArguments {
             return new Ordering.ByField(through, sf, direction(value.get("sort"), join(path, "sort")), nulls);
         }
         RelationField rf = (RelationField) field;
-        requireObject(value, path);
+        if (!value.isObject()) {
+            throw PrismaWords.invalidValue(path, rf.relatedModel() + (rf.isList() ? "OrderByRelationAggregateInput" : "OrderByWithRelationInput"), value);
+        }
         if (value.size() != 1) throw QueryError.validation(path, "expected exactly one field to order by");
         Map.Entry<String, JsonNode> e = value.fields().next();
         if (rf.isList()) {

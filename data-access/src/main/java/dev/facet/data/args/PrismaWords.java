@@ -27,6 +27,13 @@ public final class PrismaWords {
         return QueryError.validation(path, text.toString());
     }
 
+    /** ``Argument `x`: Invalid value provided. Expected T, provided Kind.`` for a value where Prisma takes an input object of type T. */
+    public static QueryError invalidValue(String path, String expected, com.fasterxml.jackson.databind.JsonNode value) {
+        String argument = path.substring(path.lastIndexOf('.') + 1);
+        return QueryError.validation(path, "Argument `" + argument + "`: Invalid value provided. Expected " + expected + ", provided "
+                + dev.facet.data.value.TypeErrors.kind(value) + ".");
+    }
+
     /** The first option at the smallest edit distance, if that distance is at most {@value #MAX_SUGGESTION_DISTANCE}. */
     public static String suggestion(String name, List<String> options) {
         String best = null;
@@ -61,6 +68,12 @@ public final class PrismaWords {
         }
         List<String> fields = model.fields().stream().filter(f -> !f.ignored()).map(Field::name).toList();
         if (segments[0].equals("orderBy")) return unknownArgument(path, name, fields);
+        if (path.contains(".deleteMany.")) {
+            // A nested deleteMany filters by the related model's scalars only (its ScalarWhereInput).
+            List<String> options = new ArrayList<>(List.of("AND", "OR", "NOT"));
+            model.scalarFields().stream().filter(f -> !f.ignored()).map(Field::name).forEach(options::add);
+            return unknownArgument(path, name, options);
+        }
         if (segments[0].equals("where") || segments[0].equals("having") || path.contains(".where.")) {
             List<String> options = new ArrayList<>(List.of("AND", "OR", "NOT"));
             options.addAll(fields);

@@ -39,7 +39,14 @@ final class UniqueArguments {
             Map.Entry<String, JsonNode> e = it.next();
             List<ScalarField> compound = compoundFields(model, e.getKey());
             if (compound != null) {
-                JsonNode value = requireObject(e.getValue(), join(path, e.getKey()));
+                if (!e.getValue().isObject()) {
+                    // Prisma's type is named by the compound's own name, or else by its fields, each capitalized.
+                    List<String> names = compound.stream().map(ScalarField::name).toList();
+                    List<String> parts2 = e.getKey().equals(String.join("_", names)) ? names : List.of(e.getKey());
+                    String type = parts2.stream().map(n -> Character.toUpperCase(n.charAt(0)) + n.substring(1)).collect(java.util.stream.Collectors.joining());
+                    throw PrismaWords.invalidValue(join(path, e.getKey()), model.name() + type + "CompoundUniqueInput", e.getValue());
+                }
+                JsonNode value = e.getValue();
                 rejectOutside(value, compound, join(path, e.getKey()));
                 for (ScalarField f : compound) {
                     String p = join(join(path, e.getKey()), f.name());

@@ -44,7 +44,7 @@ final class WhereArguments {
      */
     private Filter where(Model model, JsonNode where, String path, boolean listed) {
         if (where.isNull()) return Filter.ALL;
-        requireObject(where, path);
+        if (!where.isObject()) throw PrismaWords.invalidValue(path, model.name() + "WhereInput", where);
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -102,6 +102,8 @@ final class WhereArguments {
         if (field.isList()) return listFilter(field, value, path);
         if (field.scalarType() == dev.facet.schema.model.ScalarType.JSON) return json.parse(field, value, path);
         if (!value.isObject() || isTagged(value)) return equalsFilter(field, value, path);
+        // Where the filter type has no `mode` (not PostgreSQL), it is an unknown argument whatever its value.
+        if (value.has("mode")) checkOperation(field, "mode", join(path, "mode"));
         boolean insensitive = value.has("mode") && "insensitive".equals(mode(value.get("mode"), join(path, "mode")));
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
@@ -155,7 +157,7 @@ final class WhereArguments {
     /** @return the QueryMode given, checked */
     static String mode(JsonNode v, String path) {
         String mode = v.asText();
-        if (!mode.equals("insensitive") && !mode.equals("default")) throw QueryError.validation(path, "Invalid value for enum QueryMode: " + v);
+        if (!mode.equals("insensitive") && !mode.equals("default")) throw QueryError.validation(path, "Invalid value for argument `mode`. Expected QueryMode.");
         return mode;
     }
 
@@ -267,7 +269,7 @@ final class WhereArguments {
     private Filter relationFilter(RelationField field, JsonNode value, String path) {
         Model related = schema.model(field.relatedModel());
         if (field.isList()) {
-            requireObject(value, path);
+            if (!value.isObject()) throw PrismaWords.invalidValue(path, related.name() + "ListRelationFilter", value);
             List<Filter> parts = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -287,7 +289,10 @@ final class WhereArguments {
             if (field.isRequired()) throw QueryError.validation(path, "Argument `" + field.name() + "` must not be null.");
             if (value.isNull()) return new Filter.ToOne(field, true, null);
         }
-        requireObject(value, path);
+        if (!value.isObject()) {
+            throw PrismaWords.invalidValue(path, field.isRequired() ? related.name() + "ScalarRelationFilter or " + related.name() + "WhereInput"
+                    : related.name() + "NullableScalarRelationFilter, " + related.name() + "WhereInput or Null", value);
+        }
         // `author: {}` is an empty condition, which holds whether or not there is a related record.
         if (value.isEmpty()) return Filter.ALL;
         if (value.has("is") || value.has("isNot")) {

@@ -235,6 +235,8 @@ public final class Values {
             String text = TypeErrors.unparsable(field, argument, value.asText());
             if (text != null) return QueryError.validation(path, text);
         }
+        // An object where a field reference may stand is read as one (`{_ref, _container}`), which then lacks its name.
+        if (value.isObject() && place == TypeErrors.Place.FILTER_OPERAND) return QueryError.validation(path, "Argument `_ref` is missing.");
         return QueryError.validation(path, TypeErrors.wrongKind(field, argument, value, place));
     }
 

@@ -114,6 +114,11 @@ final class InputShapes {
         return QueryError.validation(path, "Argument `" + name + "` is missing.");
     }
 
+    /** Prisma's error for null given where its input type takes no null (a relation's nested writes). */
+    static QueryError mustNotBeNull(String path, String name) {
+        return QueryError.validation(path, "Argument `" + name + "` must not be null.");
+    }
+
     /** Prisma's error for an argument its input type does not have, with the closest available name as a suggestion. */
     static QueryError unknownArgument(String path, String name, List<String> options) {
         return PrismaWords.unknownArgument(path, name, options);

@@ -59,12 +59,25 @@ final class NestedWrites {
         this.deleteMany = new NestedDeleteMany(ctx);
     }
 
+    /**
+     * The operations Prisma's nested-write input type offers under {@code rf}: on a record being created only create,
+     * createMany (to-many, not many-to-many), connect and connectOrCreate; a required to-one takes no disconnect or
+     * delete.
+     */
+    static Set<String> operations(RelationField rf, RelationLink link, boolean creating) {
+        Set<String> allowed = new HashSet<>(rf.isList() ? TO_MANY_OPS : TO_ONE_OPS);
+        if (creating) allowed.retainAll(Set.of("create", "createMany", "connect", "connectOrCreate"));
+        if (!rf.isList() && rf.isRequired()) allowed.removeAll(Set.of("disconnect", "delete"));
+        if (link.manyToMany() || !rf.isList()) allowed.remove("createMany");
+        return allowed;
+    }
+
     // ---------------------------------------------------------------- the relation the record holds
 
     /** A to-one relation whose foreign key is on the record being created: returns the key values to store. */
     Map<ScalarField, Object> inlineForCreate(Session s, Model model, RelationField rf, JsonNode op, String path) {
-        ctx.errors.checkOps(op, Set.of("create", "connect", "connectOrCreate"), path, rf);
         RelationLink link = RelationLink.of(ctx.schema, model, rf);
+        ctx.errors.checkOps(op, operations(rf, link, true), path, rf);
         Map<String, Object> target = null;
         if (op.has("create")) target = create.inlined(s, link, rf, op.get("create"), join(path, "create"));
         if (op.has("connectOrCreate")) target = connectOrCreate.target(s, link, op.get("connectOrCreate"), join(path, "connectOrCreate"));
@@ -79,10 +92,8 @@ final class NestedWrites {
     /** A to-one relation inlined on the record being updated: returns the foreign key changes. */
     Map<ScalarField, Session.FieldUpdate> inlineForUpdate(Session s, Model model, Map<String, Object> key, RelationField rf, JsonNode op,
                                                           String path) {
-        Set<String> allowed = new HashSet<>(Set.of("create", "connect", "connectOrCreate", "update", "upsert"));
-        if (!rf.isRequired()) allowed.addAll(Set.of("disconnect", "delete"));
-        ctx.errors.checkOps(op, allowed, path, rf);
         RelationLink link = RelationLink.of(ctx.schema, model, rf);
+        ctx.errors.checkOps(op, operations(rf, link, false), path, rf);
         Map<ScalarField, Session.FieldUpdate> changes = new LinkedHashMap<>();
         Map<String, Object> current = findFields(s, model, keyFilter(model, key), link.parentKeys());
         Filter currentTarget = RelationRows.currentInlineTarget(link, current);
@@ -132,11 +143,7 @@ final class NestedWrites {
     void nested(Session s, Model model, Map<String, Object> parent, RelationField rf, JsonNode op, String path, boolean creating,
                 CreateOrder.Pending deferred) {
         RelationLink link = RelationLink.of(ctx.schema, model, rf);
-        Set<String> allowed = new HashSet<>(rf.isList() ? TO_MANY_OPS : TO_ONE_OPS);
-        if (creating) allowed.retainAll(Set.of("create", "createMany", "connect", "connectOrCreate"));
-        if (!rf.isList() && rf.isRequired()) allowed.removeAll(Set.of("disconnect", "delete"));
-        if (link.manyToMany()) allowed.remove("createMany");
-        ctx.errors.checkOps(op, allowed, path, rf);
+        ctx.errors.checkOps(op, operations(rf, link, creating), path, rf);
         RelationField back = ctx.backFieldOf(rf);
         Filter connected = rows.connectedTo(link, parent);
         Map<ScalarField, Object> preset = link.manyToMany() ? Map.of() : RelationRows.presetFor(link, parent);

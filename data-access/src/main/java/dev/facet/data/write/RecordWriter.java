@@ -2,7 +2,6 @@ package dev.facet.data.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.connector.Session;
-import dev.facet.data.error.QueryError;
 import dev.facet.data.query.Filter;
 import dev.facet.data.query.RelationLink;
 import dev.facet.schema.model.Field;
@@ -60,7 +59,7 @@ final class RecordWriter {
                     values.put(sf, ctx.scalars.scalarValue(sf, e.getValue(), p));
                 }
                 case RelationField rf -> {
-                    if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
+                    if (e.getValue().isNull()) throw InputShapes.mustNotBeNull(p, rf.name());
                     if (RelationLink.of(ctx.schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
                     else later.add(Map.entry(rf, e.getValue()));
                 }
@@ -119,7 +118,7 @@ final class RecordWriter {
             switch (f) {
                 case ScalarField sf -> changes.put(sf, ctx.scalars.scalarChange(sf, e.getValue(), p));
                 case RelationField rf -> {
-                    if (e.getValue().isNull()) throw QueryError.validation(p, "A value is required but not set");
+                    if (e.getValue().isNull()) throw InputShapes.mustNotBeNull(p, rf.name());
                     if (RelationLink.of(ctx.schema, model, rf).parentHoldsKey()) inline.add(Map.entry(rf, e.getValue()));
                     else later.add(Map.entry(rf, e.getValue()));
                 }

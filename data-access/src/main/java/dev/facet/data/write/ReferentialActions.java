@@ -68,13 +68,14 @@ public final class ReferentialActions {
     /**
      * The order in which Prisma's graph runs the emulations of the relations referencing a model, so that the first
      * violation reported is Prisma's: it builds them by referencing model (in schema order), and, as each one leads to
-     * the delete or update that is the result, its compiler runs them last first.
+     * the delete or update that is the result, its compiler runs them last first. A top-level {@code delete} returns
+     * the record it read before, not the delete, so there they run in the order they were built.
      */
-    private List<Relation> inPrismasOrder(List<Relation> relations) {
+    private List<Relation> inPrismasOrder(List<Relation> relations, boolean builtOrder) {
         List<String> models = schema.models().stream().map(Model::name).toList();
         List<Relation> out = new ArrayList<>(relations);
         out.sort(java.util.Comparator.comparingInt(r -> models.indexOf(r.referencingModel())));
-        return out.reversed();
+        return builtOrder ? out : out.reversed();
     }
 
     /** The many-to-many relations {@code model} takes part in (through a join table or key lists on both sides). */
@@ -104,6 +105,15 @@ public final class ReferentialActions {
      * @return the number of rows deleted
      */
     public long delete(Session session, Model model, Filter where) {
+        return delete(session, model, where, false);
+    }
+
+    /** A top-level {@code delete} of one record: as {@link #delete}, with the relations checked in Prisma's order for it. */
+    public long deleteRecord(Session session, Model model, Filter where) {
+        return delete(session, model, where, true);
+    }
+
+    private long delete(Session session, Model model, Filter where, boolean record) {
         if (!emulated() || referencing(model).isEmpty() && manyToMany(model).isEmpty()) return session.delete(model, where);
         // Pinned by key (see pin), in slices that stay well within what one statement may bind, and locked: the rows
         // whose related rows change first are the rows deleted, even when a concurrent writer changes them meanwhile.
@@ -112,7 +122,7 @@ public final class ReferentialActions {
         long deleted = 0;
         for (int from = 0; from < keys.size(); from += slice) {
             Filter rows = byKeys(model, keys.subList(from, Math.min(keys.size(), from + slice)));
-            beforeDelete(session, model, rows);
+            beforeDelete(session, model, rows, new ArrayList<>(), 0, record);
             deleted += session.delete(model, rows);
         }
         return deleted;
@@ -140,12 +150,12 @@ public final class ReferentialActions {
      */
     public void beforeDelete(Session session, Model model, Filter where) {
         if (!emulated()) return;
-        beforeDelete(session, model, where, new ArrayList<>(), 0);
+        beforeDelete(session, model, where, new ArrayList<>(), 0, false);
     }
 
-    private void beforeDelete(Session session, Model model, Filter where, List<String> path, int depth) {
+    private void beforeDelete(Session session, Model model, Filter where, List<String> path, int depth, boolean record) {
         if (depth > MAX_DEPTH) throw new IllegalStateException("referential actions nest too deep");
-        for (Relation r : inPrismasOrder(referencing(model))) {
+        for (Relation r : inPrismasOrder(referencing(model), record)) {
             Model child = schema.model(r.referencingModel());
             Filter children = childrenOf(r, where);
             switch (r.onDelete()) {
@@ -156,7 +166,7 @@ public final class ReferentialActions {
                     } else {
                         List<String> next = new ArrayList<>(path);
                         next.add(model.name());
-                        beforeDelete(session, child, children, next, depth + 1);
+                        beforeDelete(session, child, children, next, depth + 1, false);
                         session.delete(child, children);
                     }
                 }
@@ -178,7 +188,7 @@ public final class ReferentialActions {
         List<Map<String, Object>> keys = keys(session, model, rows);
         if (keys.isEmpty()) return;
         Filter byKeys = byKeys(model, keys);
-        beforeDelete(session, model, byKeys, List.of(), depth + 1);
+        beforeDelete(session, model, byKeys, List.of(), depth + 1, false);
         session.delete(model, byKeys);
     }
 
@@ -238,7 +248,7 @@ public final class ReferentialActions {
 
     private void onKeyChange(Session session, Model model, Filter rows, Map<ScalarField, Session.FieldUpdate> changes, int depth) {
         if (depth > MAX_DEPTH) throw new IllegalStateException("referential actions nest too deep");
-        for (Relation r : inPrismasOrder(referencing(model))) {
+        for (Relation r : inPrismasOrder(referencing(model), false)) {
             boolean touched = r.references().stream().anyMatch(n -> changes.keySet().stream().anyMatch(f -> f.name().equals(n)));
             if (!touched) continue;
             Model child = schema.model(r.referencingModel());

@@ -23,7 +23,7 @@ final class WriteContext {
     /** What the database can do (native upsert, RETURNING, absent fields). */
     final Set<ConnectorCapability> capabilities;
     final InputShapes shapes;
-    final CreateChecks createChecks;
+    final WriteValidation validation;
     final WriteErrors errors;
     final ScalarInputs scalars;
     final CompositeInputs composites;
@@ -38,13 +38,13 @@ final class WriteContext {
         this.actions = actions;
         this.capabilities = capabilities;
         this.shapes = new InputShapes(schema);
-        this.createChecks = new CreateChecks(schema, reads);
         // The writers below keep this context and use its other members only when they run.
         this.errors = new WriteErrors(this);
         this.scalars = new ScalarInputs(this);
         this.composites = new CompositeInputs(schema, reads, scalars::scalarChange);
         this.records = new RecordWriter(this);
         this.nested = new NestedWrites(this);
+        this.validation = new WriteValidation(this);
     }
 
     /** The relation field on the other side of {@code rf} (the other field of the pair on a self-relation), or null. */

@@ -7,7 +7,6 @@ import dev.facet.data.args.ReadArguments;
 import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.connector.Session;
 import dev.facet.data.query.Filter;
-import dev.facet.data.query.RelationLink;
 import dev.facet.data.value.Values;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.RelationField;
@@ -66,40 +65,12 @@ public final class WriteEngine {
 
     /** {@code create}: returns the created record's key values. */
     public Map<String, Object> create(Session s, Model model, JsonNode data, String path) {
-        checkCreateOps(model, requireObject(data, path), path);
+        ctx.validation.create(model, null, data, path);
         ctx.createPlan.set(CreateOrder.Plan.of(ctx.schema, model, data));
         try {
             return ctx.records.createRecord(s, model, data, path, Map.of(), null);
         } finally {
             ctx.createPlan.remove();
-        }
-    }
-
-    /**
-     * Prisma validates a whole create before writing: a relation takes only create, createMany (to-many),
-     * connect and connectOrCreate, also in the records it creates. Facet checks the same up front, so that a
-     * refused operation is a validation error rather than whatever the first write runs into.
-     */
-    private void checkCreateOps(Model model, JsonNode data, String path) {
-        if (!data.isObject()) return;
-        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!(model.field(e.getKey()) instanceof RelationField rf) || !e.getValue().isObject()) continue;
-            String p = join(path, e.getKey());
-            boolean many = rf.isList() && !RelationLink.of(schema, model, rf).viaJoinTable();
-            ctx.errors.checkOps(e.getValue(), many ? Set.of("create", "createMany", "connect", "connectOrCreate") : Set.of("create", "connect", "connectOrCreate"),
-                    p, rf);
-            Model child = schema.model(rf.relatedModel());
-            if (child == null) continue;
-            JsonNode create = e.getValue().path("create");
-            if (!create.isMissingNode()) ctx.records.checkCreateList(child, ctx.backFieldOf(rf), create, join(p, "create"));
-            for (JsonNode c : create.isArray() ? create : List.of(create)) {
-                ctx.createChecks.checkRecord(child, ctx.backFieldOf(rf), c, join(p, "create"));
-                checkCreateOps(child, c, join(p, "create"));
-            }
-            ctx.createChecks.checkConnects(child, e.getValue(), p);
-            JsonNode coc = e.getValue().path("connectOrCreate");
-            for (JsonNode c : coc.isArray() ? coc : List.of(coc)) checkCreateOps(child, c.path("create"), join(p, "connectOrCreate.create"));
         }
     }
 
@@ -113,6 +84,8 @@ public final class WriteEngine {
 
     /** {@code createManyAndReturn}: inserts one by one and returns each record's key. */
     public List<Map<String, Object>> createManyAndReturn(Session s, Model model, JsonNode data, boolean skipDuplicates, String path) {
+        // Every record is checked before the first is inserted (which would draw a sequence value).
+        ctx.validation.createMany(model, data, path);
         List<Map<String, Object>> out = new ArrayList<>();
         List<JsonNode> items = items(data);
         for (int i = 0; i < items.size(); i++) {
@@ -131,7 +104,7 @@ public final class WriteEngine {
     /** {@code update}: the record matching a where-unique; P2025 when there is none. Returns its key after the update. */
     public Map<String, Object> update(Session s, Model model, JsonNode where, JsonNode data, String path) {
         Filter filter = reads.whereUnique(model, where, join(path, "where"));
-        ctx.records.checkUpdateData(model, data, join(path, "data"));
+        ctx.validation.update(model, null, data, join(path, "data"));
         Map<String, Object> key = findOne(s, model, filter);
         if (key == null) throw ctx.errors.missingForUpdate(model, data);
         return ctx.records.updateRecord(s, model, key, requireObject(data, join(path, "data")), join(path, "data"));
@@ -171,6 +144,8 @@ public final class WriteEngine {
      */
     public Map<String, Object> upsert(Session s, Model model, JsonNode where, JsonNode create, JsonNode update, String path, boolean nestedRead) {
         Filter filter = reads.whereUnique(model, where, join(path, "where"));
+        ctx.validation.create(model, null, create, join(path, "create"));
+        ctx.validation.update(model, null, update, join(path, "update"));
         List<ScalarField> conflict = nestedRead || actions.emulated() || !capabilities.contains(ConnectorCapability.NATIVE_UPSERT) ? null : nativeUpsertOn(model, where, create, update);
         if (conflict != null) {
             Map<ScalarField, Object> values = ctx.scalars.scalarRow(model, create, join(path, "create"), Map.of());
@@ -223,7 +198,7 @@ public final class WriteEngine {
 
     /** {@code delete}: P2025 when no record matches. */
     public void delete(Session s, Model model, Map<String, Object> key) {
-        actions.delete(s, model, RecordKeys.keyFilter(model, key));
+        actions.deleteRecord(s, model, RecordKeys.keyFilter(model, key));
     }
 
     /** Finds the key of the one record a where-unique selects, for delete; P2025 when there is none. */

@@ -244,9 +244,9 @@ class NestedWritesTest extends EngineSuite {
         run("Passport", "create", "{\"data\": {\"number\": \"N3\", \"ownerId\": 2}}");
         fails("P2009", "", "Passport", "create", "{\"data\": {\"number\": \"N4\", \"ownerId\": 2, \"owner\": {\"connect\": {\"id\": 2}}}}");
         fails("P2009", "", "Passport", "update", "{\"where\": {\"id\": 3}, \"data\": {\"ownerId\": 2, \"owner\": {\"connect\": {\"id\": 2}}}}");
-        // null is no nested write.
-        fails("P2009", "A value is required but not set", "Passport", "update", "{\"where\": {\"id\": 3}, \"data\": {\"owner\": null}}");
-        fails("P2009", "A value is required but not set", "User", "update", "{\"where\": {\"id\": 1}, \"data\": {\"profile\": null}}");
+        // null is no nested write (Prisma 7's words).
+        fails("P2009", "Argument `owner` must not be null.", "Passport", "update", "{\"where\": {\"id\": 3}, \"data\": {\"owner\": null}}");
+        fails("P2009", "Argument `profile` must not be null.", "User", "update", "{\"where\": {\"id\": 1}, \"data\": {\"profile\": null}}");
         assertThat(all("Passport", "number")).containsExactly("N2", "N3");
     }
 
