@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.schema.model.ScalarType;
 import dev.facet.ui.ViewModelPart;
-import dev.facet.ui.grid.ModelGridViewModel.CellContent;
-import dev.facet.ui.grid.ModelGridViewModel.CellFlag;
 import dev.facet.ui.grid.ModelGridViewModel.RowState;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -3,8 +3,6 @@ package dev.facet.ui.grid;
 import atlantafx.base.theme.Styles;
 import dev.facet.schema.model.EnumValue;
 import dev.facet.schema.model.ScalarType;
-import dev.facet.ui.grid.ModelGridViewModel.CellContent;
-import dev.facet.ui.grid.ModelGridViewModel.CellFlag;
 import dev.facet.ui.grid.ModelGridViewModel.EditResult;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -19,7 +19,7 @@ final class GridClipboard {
             GridColumn c = (GridColumn) p.getTableColumn().getUserData();
             GridRow row = table.getItems().get(p.getRow());
             var content = vm.cell(row, c);
-            String text = content.has(ModelGridViewModel.CellFlag.NULL) ? "" : c.editable() ? vm.editText(row, c) : content.text();
+            String text = content.has(CellFlag.NULL) ? "" : c.editable() ? vm.editText(row, c) : content.text();
             cells.computeIfAbsent(p.getRow(), k -> new TreeMap<>()).put(table.getVisibleLeafIndex(p.getTableColumn()), text);
         }
         List<String> lines = new ArrayList<>();

@@ -459,7 +459,7 @@ final class GridTable extends TableView<GridRow> {
                 menu.getItems().add(item("New ObjectId", () -> vm.setValue(row, c, com.fasterxml.jackson.databind.node.TextNode.valueOf(ObjectIds.generate()))));
             }
             if (DocumentFields.canUnset(vm, c)) menu.getItems().add(item("Unset (remove the field)", () -> DocumentFields.unset(vm, row, c)));
-            if (vm.cell(row, c).has(ModelGridViewModel.CellFlag.PENDING)) menu.getItems().add(item("Revert cell", () -> vm.revertCell(row, c)));
+            if (vm.cell(row, c).has(CellFlag.PENDING)) menu.getItems().add(item("Revert cell", () -> vm.revertCell(row, c)));
             menu.getItems().add(new SeparatorMenuItem());
         }
         menu.getItems().add(item("Copy", this::copySelection));

@@ -72,44 +72,6 @@ public final class ModelGridViewModel {
      */
     public record SortKey(String field, boolean descending) {}
 
-    /** What a cell shows beside its text. */
-    public enum CellFlag {
-        /** The row is still loading. */
-        LOADING,
-        /** The value is NULL. */
-        NULL,
-        /** The value is an empty string (shown so, to tell it from NULL). */
-        EMPTY,
-        /** The value is changed and not saved. */
-        PENDING,
-        /** A new record's cell shows the default the database or Prisma will give it. */
-        DEFAULT,
-        /** A new record needs a value here. */
-        REQUIRED,
-        /** Clicking follows a relation. */
-        LINK,
-        /** Cannot be typed into. */
-        READ_ONLY,
-        /** Numbers are right-aligned. */
-        NUMBER,
-        /** The record is marked for deletion. */
-        DELETED,
-        /** Someone else changed this record since it was loaded. */
-        CONFLICT
-    }
-
-    /**
-     * What one cell shows.
-     *
-     * @param text    the text
-     * @param flags   how it is shown
-     * @param tooltip more about it (the loaded value of a changed cell, the other side of a conflict), or null
-     */
-    public record CellContent(String text, Set<CellFlag> flags, String tooltip) {
-        /** @return whether the cell has {@code flag} */
-        public boolean has(CellFlag flag) { return flags.contains(flag); }
-    }
-
     /** The state a row is drawn in. */
     public enum RowState { LOADING, CLEAN, CHANGED, NEW, DELETED, CONFLICT, ERROR }
 

@@ -3,8 +3,6 @@ package dev.facet.ui.grid;
 import atlantafx.base.theme.Styles;
 import dev.facet.schema.model.EnumType;
 import dev.facet.schema.model.ScalarType;
-import dev.facet.ui.grid.ModelGridViewModel.CellContent;
-import dev.facet.ui.grid.ModelGridViewModel.CellFlag;
 import dev.facet.ui.grid.ModelGridViewModel.EditResult;
 import dev.facet.ui.grid.RecordPanelViewModel.TreeNode;
 import java.util.ArrayList;

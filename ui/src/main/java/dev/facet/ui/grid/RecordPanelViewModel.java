@@ -8,7 +8,6 @@ import dev.facet.data.QueryEngine;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.schema.model.Schema;
-import dev.facet.ui.grid.ModelGridViewModel.CellContent;
 import dev.facet.ui.grid.ModelGridViewModel.EditResult;
 import dev.facet.ui.task.TaskExecutor;
 import java.util.ArrayList;

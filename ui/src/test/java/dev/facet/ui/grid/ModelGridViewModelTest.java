@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.data.value.JsonCodec;
-import dev.facet.ui.grid.ModelGridViewModel.CellFlag;
 import dev.facet.ui.grid.ModelGridViewModel.RowState;
 import dev.facet.ui.grid.ModelGridViewModel.Severity;
 import dev.facet.ui.grid.ModelGridViewModel.SortKey;

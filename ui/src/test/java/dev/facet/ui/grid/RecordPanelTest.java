@@ -99,7 +99,7 @@ class RecordPanelTest extends GridWindowTest {
         waitUntil(() -> vm().pendingCountProperty().get() == 1);
         GridRow row = onFx(() -> vm().rows().get(1));
         assertThat(onFx(() -> vm().cell(row, vm().column("name")).text())).isEqualTo("Grace Brewster Hopper");
-        assertThat(onFx(() -> vm().cell(row, vm().column("name")).has(ModelGridViewModel.CellFlag.PENDING))).isTrue();
+        assertThat(onFx(() -> vm().cell(row, vm().column("name")).has(CellFlag.PENDING))).isTrue();
         // A value the type refuses says why beside the field, and changes nothing.
         robot.doubleClickOn("#edit-points").eraseText(10).write("12.5").push(KeyCode.ENTER);
         waitUntil(() -> !robot.lookup("#field-points .danger").queryAllAs(Label.class).stream().filter(Node::isVisible).toList().isEmpty());

@@ -155,7 +155,7 @@ class RelationPickerTest extends GridWindowTest {
         robot.clickOn("#picker-unlink");
         waitClosed();
         assertThat(onFx(() -> vm().cell(vm().rows().get(1), vm().column("referrer")).text())).isEqualTo("NULL");
-        assertThat(onFx(() -> vm().cell(vm().rows().get(1), vm().column("referrer")).has(ModelGridViewModel.CellFlag.PENDING))).isTrue();
+        assertThat(onFx(() -> vm().cell(vm().rows().get(1), vm().column("referrer")).has(CellFlag.PENDING))).isTrue();
         save(robot);
         assertThat(read("Customer", "{\"where\":{\"id\":2},\"select\":{\"referrerId\":true}}").get("referrerId").isNull()).isTrue();
     }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.facet.data.client.ClientCall;
 import dev.facet.data.client.ClientCallParser;
-import dev.facet.ui.grid.ModelGridViewModel.CellFlag;
 import dev.facet.ui.grid.ModelGridViewModel.RowState;
 import java.util.List;
 import javafx.scene.Scene;
