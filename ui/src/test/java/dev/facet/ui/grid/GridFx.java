@@ -27,8 +27,12 @@ final class GridFx {
 
     static void darkTheme() { Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()); }
 
-    /** Waits (up to 10 s) until a condition read on the FX thread holds; database work runs on other threads. */
-    static void waitUntil(BooleanSupplier condition) { waitUntil(10, condition); }
+    /**
+     * Waits until a condition read on the FX thread holds; database work runs on other threads. The limit is the
+     * suite's safety net, not a time the work should take: 10 s failed {@code RelationPickerTest} on a 2-core machine
+     * kept busy by other processes, with the condition about to hold.
+     */
+    static void waitUntil(BooleanSupplier condition) { waitUntil(dev.facet.ui.testing.Fx.SAFETY_NET_SECONDS, condition); }
 
     /** Waits up to {@code seconds} (work over large tables, on a busy machine) until a condition read on the FX thread holds. */
     static void waitUntil(int seconds, BooleanSupplier condition) {
@@ -45,7 +49,7 @@ final class GridFx {
 
     /** Runs on the FX thread and returns the result. */
     static <T> T onFx(Callable<T> work) {
-        return WaitForAsyncUtils.waitForAsyncFx(Duration.ofSeconds(10).toMillis(), work);
+        return WaitForAsyncUtils.waitForAsyncFx(Duration.ofSeconds(dev.facet.ui.testing.Fx.SAFETY_NET_SECONDS).toMillis(), work);
     }
 
     /** Writes a snapshot of the scene to {@code target/screenshots/NAME.png} and returns the file. */
