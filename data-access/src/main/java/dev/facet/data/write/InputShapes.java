@@ -20,8 +20,8 @@ import java.util.Set;
  * Prisma's two input types for the data of a create or an update: the checked one sets relations through their
  * relation fields ({@code user: {connect: ...}}), the unchecked one through the foreign key scalars ({@code userId: 3}).
  * A record, or every record of a nested create list, must fit one of them; when none does, the error is the one Prisma
- * reports for the type that fits best (fewest errors, the checked type on a tie; a missing argument before an unknown
- * one), worded as Prisma 7 words it.
+ * Client picks among the two types' first errors (an unknown argument before a missing one, else the checked type's),
+ * worded as Prisma 7 words it.
  */
 final class InputShapes {
     private final Schema schema;
@@ -52,7 +52,11 @@ final class InputShapes {
             unchecked.addAll(errors(model, back, records.get(i), paths.get(i), false, create));
         }
         if (checked.isEmpty() || unchecked.isEmpty()) return;
-        throw checked.size() <= unchecked.size() ? checked.getFirst() : unchecked.getFirst();
+        // Each type's parse stops at its first error; Prisma Client reports the one that got deeper (here the same depth),
+        // then by kind (an unknown argument before a missing one), then the first type's, the checked one.
+        QueryError c = checked.getFirst();
+        QueryError u = unchecked.getFirst();
+        throw isMissing(c) && !isMissing(u) ? u : c;
     }
 
     /** The errors of one record against one of the two types: its missing arguments first, then its unknown ones. */
@@ -108,6 +112,8 @@ final class InputShapes {
         }
         return out;
     }
+
+    private static boolean isMissing(QueryError e) { return e.getMessage().endsWith("` is missing."); }
 
     /** Prisma's error for a required argument that is not given. */
     static QueryError missing(String path, String name) {
