@@ -42,13 +42,17 @@ final class CreationConfirmation {
         statements.setId("creation-statements");
         statements.setEditable(false);
         statements.setPrefRowCount(16);
-        statements.setPrefColumnCount(80);
+        statements.setPrefColumnCount(100);
         statements.getStyleClass().add("diagnostics");
         VBox.setVgrow(statements, Priority.ALWAYS);
         Label note = new Label("Nothing that exists is changed or dropped.");
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         dialog.getDialogPane().setContent(new VBox(8, what, statements, note));
         dialog.getDialogPane().getStylesheets().add(CreationConfirmation.class.getResource("/dev/facet/ui/shell/facet.css").toExternalForm());
+        // Wide enough for a CREATE TABLE's longest lines where the window allows (the dialog asked its content for less).
+        Window main = DialogPlacement.mainWindowOf(owner);
+        if (main != null) dialog.getDialogPane().setMinWidth(Math.max(560, Math.min(960, main.getWidth() - 80)));
+        DialogPlacement.centreOverOwner(dialog);
         return dialog.showAndWait().filter(CREATE::equals).isPresent();
     }
 

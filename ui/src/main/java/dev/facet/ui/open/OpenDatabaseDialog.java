@@ -35,6 +35,8 @@ public final class OpenDatabaseDialog {
     public OpenDatabaseDialog(OpenDatabaseViewModel vm, Window owner) {
         this.vm = vm;
         dialog.setTitle("Open a database");
+        // A heading in the dialog itself: the title bar is the window manager's and not every desktop draws one.
+        dialog.setHeaderText("Open a database without a schema");
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
         dialog.setResizable(true);
@@ -51,17 +53,22 @@ public final class OpenDatabaseDialog {
             e.consume();
             vm.open();
         });
+        // The error box comes and goes below the field: the dialog's height follows it, keeping Open and Cancel in view.
+        vm.errorProperty().addListener((o, was, is) -> DialogPlacement.fitHeightLater(dialog));
         vm.doneProperty().addListener((o, was, is) -> {
             if (is) dialog.close();
         });
     }
 
-    /** Shows the dialog without waiting for it. */
+    /** Shows the dialog without waiting for it, centred on the window. */
     public void show() {
         vm.prepare();
-        if (!dialog.isShowing()) dialog.show();
+        DialogPlacement.showOverOwner(dialog);
         url.requestFocus();
     }
+
+    /** @return whether the dialog shows, for the window's backdrop */
+    public javafx.beans.value.ObservableBooleanValue showingProperty() { return dialog.showingProperty(); }
 
     private VBox content() {
         Label label = new Label("Database URL");
@@ -76,8 +83,10 @@ public final class OpenDatabaseDialog {
         reading.visibleProperty().bind(vm.openingProperty());
         HBox row = new HBox(8, label, url, reading);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label("Facet reads the database's tables and writes their Prisma schema, as prisma db pull does;"
-                + " File › Save Schema As keeps it.");
+        // The examples stay readable while the field has the focus (the prompt text does not).
+        Label hint = new Label("For example postgresql://user:password@host:5432/db, mysql://user:password@host:3306/db,"
+                + " file:./dev.db or mongodb://host:27017/db. Facet reads the database's tables and writes their Prisma"
+                + " schema, as prisma db pull does; File › Save Schema As keeps it.");
         hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         Message error = new Message("Could not open", "", new FontIcon(Feather.ALERT_CIRCLE));

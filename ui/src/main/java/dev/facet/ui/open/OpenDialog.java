@@ -6,7 +6,6 @@ import dev.facet.ui.settings.RecentProject;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -36,7 +35,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
-import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -102,33 +100,12 @@ public final class OpenDialog {
         vm.diagnosticsProperty().addListener((o, was, is) -> fitLater());
     }
 
-    private void fitLater() {
-        Platform.runLater(() -> {
-            DialogPane pane = dialog.getDialogPane();
-            Window w = pane.getScene() == null ? null : pane.getScene().getWindow();
-            if (w == null || !w.isShowing()) return;
-            // The height for the width it has: sizeToScene asked wrapping text for its height at no width, one word a
-            // line, and the error box grew taller than the screen over Open and Cancel. Never taller than the screen.
-            double chrome = w.getHeight() - pane.getScene().getHeight();
-            double wanted = pane.prefHeight(pane.getWidth()) + chrome;
-            double room = Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(), w.getHeight()).stream().findFirst()
-                    .orElse(Screen.getPrimary()).getVisualBounds().getHeight();
-            w.setHeight(Math.min(wanted, room));
-        });
-    }
+    private void fitLater() { DialogPlacement.fitHeightLater(dialog); }
 
     /** Shows the dialog without waiting for it, centred on the window (not every window manager places it). */
     public void show() {
         vm.prepare();
-        if (!dialog.isShowing()) {
-            dialog.show();
-            Window owner = dialog.getOwner();
-            Window w = dialog.getDialogPane().getScene().getWindow();
-            if (owner != null && w != null) {
-                w.setX(owner.getX() + Math.max(0, (owner.getWidth() - w.getWidth()) / 2));
-                w.setY(owner.getY() + Math.max(0, (owner.getHeight() - w.getHeight()) / 3));
-            }
-        }
+        DialogPlacement.showOverOwner(dialog);
         schemaPath.requestFocus();
     }
 

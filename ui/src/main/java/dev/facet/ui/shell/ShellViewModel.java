@@ -107,6 +107,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final TabsViewModel tabs;
     /** The notification of the last failed reload, dismissed when a reload succeeds. */
     private Notification reloadProblem;
+    /** The notification of the last failed open, dismissed when another open fails or one succeeds. */
+    private Notification openProblem;
     private final Object reloadChannel = new Object();
     private OpenRequest.Schema reloadRequest;
     private AutoCloseable watch;
@@ -230,6 +232,7 @@ public final class ShellViewModel implements AutoCloseable {
         opening.set(false);
         busyMessage.set(null);
         failedOpen.set(null);
+        dismissOpenProblem();
         Project old = project.get();
         rememberTabs();
         tabs.clear();
@@ -294,7 +297,13 @@ public final class ShellViewModel implements AutoCloseable {
         busyMessage.set(null);
         OpenFailure failure = e instanceof OpenFailure f ? f : unexpected(e);
         failedOpen.set(new FailedOpen(request, failure));
-        notifications.error("Could not open " + (request instanceof OpenRequest.Schema s ? s.schemaPath().getFileName() : "the demo"), failure);
+        dismissOpenProblem();
+        openProblem = notifications.error("Could not open " + (request instanceof OpenRequest.Schema s ? s.schemaPath().getFileName() : "the demo"), failure);
+    }
+
+    private void dismissOpenProblem() {
+        if (openProblem != null) notifications.dismiss(openProblem);
+        openProblem = null;
     }
 
     private static OpenFailure unexpected(Throwable e) {

@@ -137,7 +137,7 @@ public final class ShellWindow {
     public void showOpenDialog() {
         if (openDialog == null) {
             openDialog = new OpenDialog(openVm, stage, () -> shell.open(new OpenRequest.Demo()), this::quit);
-            view.backdropProperty().bind(openDialog.showingProperty());
+            bindBackdrop();
         }
         openDialog.show();
     }
@@ -159,9 +159,20 @@ public final class ShellWindow {
         view.addFileItems("menu-save", saveAs);
     }
 
+    /** The page dims while either Open dialog is up (each is made when first asked for). */
+    private void bindBackdrop() {
+        javafx.beans.binding.BooleanExpression up = javafx.beans.binding.BooleanExpression.booleanExpression(
+                openDialog != null ? openDialog.showingProperty() : new javafx.beans.property.SimpleBooleanProperty());
+        if (databaseDialog != null) up = up.or(databaseDialog.showingProperty());
+        view.backdropProperty().bind(up);
+    }
+
     /** Shows File › Open Database. */
     public void showOpenDatabase() {
-        if (databaseDialog == null) databaseDialog = new dev.facet.ui.open.OpenDatabaseDialog(databaseVm, stage);
+        if (databaseDialog == null) {
+            databaseDialog = new dev.facet.ui.open.OpenDatabaseDialog(databaseVm, stage);
+            bindBackdrop();
+        }
         databaseDialog.show();
     }
 

@@ -116,6 +116,11 @@ class OpenDatabaseWindowTest {
         Fx.waitUntil(() -> !Fx.call(() -> window.openDatabaseModel().errorProperty().get()).isEmpty());
         assertThat(Fx.call(() -> window.openDatabaseModel().errorProperty().get())).startsWith("P4001: The introspected database was empty: ");
         assertThat(Fx.call(() -> window.shell().projectProperty().get())).isNull();
+        // The dialog grew with the error: Open and Cancel are still inside it.
+        Fx.waitUntil(() -> Fx.call(() -> {
+            javafx.scene.Node open = robot.lookup("#open-database-button").query();
+            return open.localToScene(open.getBoundsInLocal()).getMaxY() <= open.getScene().getHeight();
+        }));
     }
 
     /** Saves the window that shows {@code node}. */

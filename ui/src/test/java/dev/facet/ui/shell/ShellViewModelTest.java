@@ -341,6 +341,41 @@ class ShellViewModelTest {
     }
 
     @Test
+    void theCouldNotOpenBannerGoesOnceAProjectOpens() throws Exception {
+        Path schema = dir.resolve("broken/schema.prisma");
+        Files.createDirectories(schema.getParent());
+        Files.writeString(schema, "datasource db {\n  provider = \"sqlite\"\n  url = \"file:./x.db\"\n}\n\nmodel User {\n  id Int @id\n  posts Post[]\n}\n");
+        vm.open(new OpenRequest.Schema(schema, null));
+        vm.open(new OpenRequest.Schema(schema, null));
+        assertThat(vm.notifications().items()).filteredOn(n -> n.title().startsWith("Could not open")).hasSize(1);
+
+        vm.open(new OpenRequest.Demo());
+
+        assertThat(vm.projectProperty().get()).isNotNull();
+        assertThat(vm.notifications().items()).noneMatch(n -> n.title().startsWith("Could not open"));
+    }
+
+    @Test
+    void theDemosNoticeGoesWhenAnotherProjectOpensAndItsLaterNewsIsNotShown() throws Exception {
+        vm.open(new OpenRequest.Demo());
+        DemoPreparationNotice notice = new DemoPreparationNotice(vm, Runnable::run);
+        notice.progress("Adding 600 customers");
+        assertThat(vm.notifications().items()).anyMatch(n -> n.title().equals("Preparing the demo"));
+
+        Path other = dir.resolve("other/schema.prisma");
+        Files.createDirectories(other.getParent());
+        Files.writeString(other, "datasource db {\n  provider = \"sqlite\"\n  url = \"file:./other.db\"\n}\n\nmodel User {\n  id Int @id\n}\n");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other.resolveSibling("other.db"))) {
+            c.createStatement().execute("CREATE TABLE \"User\" (\"id\" INTEGER NOT NULL PRIMARY KEY)");
+        }
+        vm.open(new OpenRequest.Schema(other, null));
+        assertThat(vm.projectProperty().get().schemaPath()).isEqualTo(other);
+        notice.finished(null);
+
+        assertThat(vm.notifications().items()).noneMatch(n -> n.title().equals("Preparing the demo") || n.title().equals("The demo is ready"));
+    }
+
+    @Test
     void aConnectionFailureCarriesPrismasCodeAndNoPassword() throws Exception {
         Path schema = dir.resolve("pg/schema.prisma");
         Files.createDirectories(schema.getParent());
