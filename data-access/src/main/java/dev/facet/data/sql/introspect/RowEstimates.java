@@ -29,6 +29,12 @@ public final class RowEstimates {
     /** SQLite has no size per table without the optional dbstat table: a small file is cheap to count whole. */
     static final long CHEAP_SQLITE_FILE = 64L * 1024 * 1024;
 
+    /**
+     * In a big SQLite file, a table is read up to this many rows to learn whether it is small: a bounded walk of its
+     * b-tree, so a 50-row table beside a million-row one is counted, and the big one is not.
+     */
+    static final int SQLITE_PROBE_ROWS = 10_000;
+
     private RowEstimates() {}
 
     /**
@@ -126,9 +132,19 @@ public final class RowEstimates {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
             while (rs.next()) {
                 String table = rs.getString(1);
-                out.put(key("main", table), new RowEstimate(stats.getOrDefault(table, -1L), cheap));
+                boolean small = cheap || fewRows(c, table);
+                out.put(key("main", table), new RowEstimate(stats.getOrDefault(table, -1L), small));
             }
         }
         return out;
+    }
+
+    /** @return whether {@code table} has at most {@link #SQLITE_PROBE_ROWS} rows, read no further than one more */
+    private static boolean fewRows(Connection c, String table) throws SQLException {
+        String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + quoted + " LIMIT " + (SQLITE_PROBE_ROWS + 1) + ")")) {
+            return rs.next() && rs.getLong(1) <= SQLITE_PROBE_ROWS;
+        }
     }
 }

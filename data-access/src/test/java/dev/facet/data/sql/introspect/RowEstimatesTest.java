@@ -64,4 +64,25 @@ class RowEstimatesTest {
         assertThat(estimates).containsKey("Empty");
         assertThat(estimates.get("Empty").cheapToCount()).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void inABigSqliteFileSmallTablesAreStillCheapToCountAndBigOnesAreNot() throws Exception {
+        Schema schema = schema(DbKind.SQLITE);
+        SqlDatabase db = DBS.fresh(DbKind.SQLITE).open();
+        SchemaPusher.push(schema, db);
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            // Past the size below which the whole file counts as cheap, without writing row after row.
+            s.execute("CREATE TABLE pad (b BLOB)");
+            s.execute("INSERT INTO pad VALUES (zeroblob(" + (RowEstimates.CHEAP_SQLITE_FILE + 1024 * 1024) + "))");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + (RowEstimates.SQLITE_PROBE_ROWS + 5)
+                    + ") INSERT INTO events (name) SELECT 'e' || i FROM n");
+        }
+        QueryEngine engine = new QueryEngine(schema, new SqlConnector(schema, db.dataSource(), db, null));
+
+        Map<String, RowEstimate> estimates = engine.estimateRows(List.of("Event", "Empty"));
+
+        assertThat(estimates.get("Empty").cheapToCount()).isTrue();
+        assertThat(estimates.get("Event").cheapToCount()).isFalse();
+        assertThat(estimates.get("Event").rows()).isEqualTo(-1L);
+    }
 }
