@@ -372,7 +372,12 @@ final class MongoReader {
     /** The query with the child's keys among its fields (so children can be given to their parents). */
     private static ReadQuery withKeys(ReadQuery q, MongoLink link) {
         List<Selection.Item> items = new ArrayList<>(q.selection().items());
-        for (ScalarField k : link.childKeys()) if (!q.selection().scalars().contains(k)) items.add(new Selection.Scalar(k));
+        // The children are paged per parent in memory (pageInMemory), so they carry the fields their cursor and
+        // distinct compare as well as the keys that tie them to their parents.
+        Set<ScalarField> needed = new LinkedHashSet<>(link.childKeys());
+        if (q.cursor() != null) needed.addAll(q.cursor().keySet());
+        needed.addAll(q.distinct());
+        for (ScalarField k : needed) if (!q.selection().scalars().contains(k)) items.add(new Selection.Scalar(k));
         return new ReadQuery(q.model(), q.where(), q.orderBy(), null, null, null, List.of(), new Selection(items));
     }
 
