@@ -60,4 +60,32 @@ class MongoTwinFindingsTest extends MongoSuite {
                 {"where": {"id": 1}, "select": {"items": {"distinct": ["title"], "orderBy": {"id": "asc"}, "select": {"id": true}}}}""");
         assertThat(distinct.toString()).isEqualTo("[{\"items\":[{\"id\":1},{\"id\":3}]}]");
     }
+
+    /** edge-reads line 209: an aggregate (or count) paged in the order of a related model's field. */
+    @Test
+    void anAggregateOrderedByARelatedFieldReadsNoFieldOfItsOwnByThatName() {
+        assertThat(run("Item", "aggregate", """
+                {"_count": {"_all": true}, "orderBy": {"shelf": {"name": "asc"}}, "take": 3}""").toString()).isEqualTo("{\"_count\":{\"_all\":3}}");
+        assertThat(run("Item", "count", """
+                {"orderBy": {"shelf": {"name": "asc"}}, "take": 3}""").asLong()).isEqualTo(3);
+    }
+
+    /** edge-reads line 217: groups ordered by an aggregate the request does not select. */
+    @Test
+    void groupsAreOrderedByAnAggregateTheyDoNotSelect() {
+        JsonNode groups = run("Item", "groupBy", """
+                {"by": ["shelfId"], "_count": {"_all": true}, "orderBy": [{"_count": {"shelfId": "asc"}}, {"shelfId": "desc"}]}""");
+        assertThat(groups.toString()).isEqualTo("[{\"_count\":{\"_all\":1},\"shelfId\":null},{\"_count\":{\"_all\":1},\"shelfId\":2},"
+                + "{\"_count\":{\"_all\":3},\"shelfId\":1}]");
+        JsonNode bySum = run("Item", "groupBy", """
+                {"by": ["shelfId"], "where": {"shelfId": {"not": null}}, "_count": {"_all": true}, "orderBy": {"_sum": {"rank": "desc"}}}""");
+        assertThat(values(bySum, "shelfId")).containsExactly("1", "2");
+    }
+
+    /** edge-reads line 219: Prisma's MongoDB client has no `nulls` in groupBy's orderBy either. */
+    @Test
+    void groupByRefusesNullsInItsOrderBy() {
+        fails("P2009", "Expected SortOrder", "Item", "groupBy", """
+                {"by": ["shelfId"], "_count": true, "orderBy": {"shelfId": {"sort": "asc", "nulls": "last"}}}""");
+    }
 }
