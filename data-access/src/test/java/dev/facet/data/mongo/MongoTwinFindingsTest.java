@@ -88,4 +88,30 @@ class MongoTwinFindingsTest extends MongoSuite {
         fails("P2009", "Expected SortOrder", "Item", "groupBy", """
                 {"by": ["shelfId"], "_count": true, "orderBy": {"shelfId": {"sort": "asc", "nulls": "last"}}}""");
     }
+
+    /**
+     * fuzz-reads line 190: the cursor's document marks where the page starts even when the filter does not match it,
+     * as Prisma's MongoDB connector pins it by the cursor's fields alone (cursor.rs and the cursored pipeline of
+     * read_query_builder.rs in prisma-engines), and as Prisma 7 answers on PostgreSQL.
+     */
+    @Test
+    void aCursorTheFilterDoesNotMatchStillMarksWherePagesStart() {
+        assertThat(run("Item", "findMany", """
+                {"where": {"title": "Zelda"}, "cursor": {"id": 2}, "orderBy": {"id": "asc"}, "select": {"id": true}}""").toString())
+                .isEqualTo("[{\"id\":4}]");
+        assertThat(run("Item", "findMany", """
+                {"where": {"title": "Dune"}, "cursor": {"id": 3}, "take": -5, "orderBy": {"id": "asc"}, "select": {"id": true}}""").toString())
+                .isEqualTo("[{\"id\":1},{\"id\":2}]");
+        // Ordered by a relation count: the order is computed for the cursor's document too.
+        assertThat(run("Shelf", "findMany", """
+                {"where": {"owner": {"in": ["Bo"]}}, "orderBy": [{"items": {"_count": "desc"}}, {"id": "desc"}], "cursor": {"id": 1},
+                 "select": {"id": true}}""").toString()).isEqualTo("[{\"id\":2}]");
+        // With distinct (paged in memory) as well.
+        assertThat(run("Item", "findMany", """
+                {"where": {"title": {"not": "Dune"}}, "cursor": {"id": 2}, "distinct": ["title"], "orderBy": {"id": "asc"}, "select": {"id": true}}""")
+                .toString()).isEqualTo("[{\"id\":3},{\"id\":4},{\"id\":5}]");
+        // No document for the cursor: nothing.
+        assertThat(run("Item", "findMany", """
+                {"where": {"title": "Zelda"}, "cursor": {"id": 99}, "orderBy": {"id": "asc"}}""").toString()).isEqualTo("[]");
+    }
 }
