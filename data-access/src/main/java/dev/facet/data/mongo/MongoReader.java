@@ -115,9 +115,10 @@ final class MongoReader {
             return rows;
         }
         Map<String, Object> pinned = null;
-        if (page && q.cursor() != null && order.fromCursor(model, rows, q.cursor(), List.of(), false).isEmpty()) {
+        if (page && q.cursor() != null && q.distinct().isEmpty() && order.fromCursor(model, rows, q.cursor(), List.of(), false).isEmpty()) {
             // A cursor document the filter does not match still marks where the page starts (as above): it is
-            // ordered with the others and left out of the answer.
+            // ordered with the others and left out of the answer. Not with distinct: Prisma's core then pages the
+            // filtered records in memory, from the cursor's record only when it is among them.
             Document at = collection(model).find(cursorMatch(q.cursor())).projection(projection(fields)).first();
             if (at == null) return new ArrayList<>();
             pinned = row(model, at, fields);
