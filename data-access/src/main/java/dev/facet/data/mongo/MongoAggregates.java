@@ -29,9 +29,11 @@ final class MongoAggregates {
         for (Aggregation.Aggregate agg : a.aggregates()) if (agg.field() != null) fields.add(agg.field());
         collectHaving(a.having(), fields);
         for (Ordering o : a.orderBy()) {
-            if (o instanceof Ordering.ByField bf) fields.add(bf.field());
+            // A field of a related model (orderBy: {author: {name: 'asc'}}) is the reader's to join, not this model's.
+            if (o instanceof Ordering.ByField bf && bf.path().isEmpty()) fields.add(bf.field());
             if (o instanceof Ordering.ByAggregate ba && ba.field() != null) fields.add(ba.field());
         }
+        if (!a.groupBy().isEmpty()) RowOrder.refuseNulls(a.orderBy());
         List<Selection.Item> items = fields.stream().map(f -> (Selection.Item) new Selection.Scalar(f)).toList();
         boolean grouped = !a.groupBy().isEmpty();
         ReadQuery q = grouped
@@ -46,8 +48,10 @@ final class MongoAggregates {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         List<Map<String, Object>> out = new ArrayList<>();
+        Map<Map<String, Object>, List<Map<String, Object>>> groupOf = new java.util.IdentityHashMap<>();
         for (List<Map<String, Object>> group : groups.values()) {
             Map<String, Object> row = new LinkedHashMap<>();
+            groupOf.put(row, group);
             for (ScalarField f : a.groupBy()) row.put(f.name(), group.getFirst().get(f.name()));
             for (Aggregation.Aggregate agg : a.aggregates()) {
                 @SuppressWarnings("unchecked")
@@ -64,7 +68,7 @@ final class MongoAggregates {
                     case Ordering.ByField bf -> (x, y) -> RowOrder.compare(x.get(bf.field().name()), y.get(bf.field().name()));
                     case Ordering.ByAggregate ba -> {
                         Aggregation.Aggregate agg = new Aggregation.Aggregate(ba.function(), ba.field());
-                        yield (x, y) -> RowOrder.compare(groupValue(x, agg), groupValue(y, agg));
+                        yield (x, y) -> RowOrder.compare(groupValue(x, agg, groupOf), groupValue(y, agg, groupOf));
                     }
                     default -> (x, y) -> 0;
                 };
@@ -78,10 +82,13 @@ final class MongoAggregates {
         return new ArrayList<>(out.subList(from, to));
     }
 
-    private static Object groupValue(Map<String, Object> row, Aggregation.Aggregate agg) {
+    /** The aggregate of a group row: the one the request asked for, or computed from the group for ordering only. */
+    private static Object groupValue(Map<String, Object> row, Aggregation.Aggregate agg,
+                                     Map<Map<String, Object>, List<Map<String, Object>>> groupOf) {
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) row.get(agg.function().key());
-        return m == null ? null : m.get(agg.key());
+        if (m != null && m.containsKey(agg.key())) return m.get(agg.key());
+        return compute(agg, groupOf.get(row));
     }
 
     private static void collectHaving(Aggregation.Having h, Set<ScalarField> fields) {

@@ -82,9 +82,10 @@ final class MongoReader {
         boolean inDb = page && simple && q.distinct().isEmpty();
         Set<ScalarField> fields = fieldsFor(q, orderings);
         if (inDb && q.cursor() != null) {
-            // The cursor becomes a condition: one command finds the cursor document (among those the filter matches,
-            // as Prisma pages the filtered rows), and the page starts there in the database.
-            Document at = collection(model).find(Filters.and(query, cursorMatch(q.cursor()))).projection(projection(fields)).first();
+            // The cursor becomes a condition: one command finds the cursor document, whether or not the filter
+            // matches it (Prisma's MongoDB connector pins it with the cursor's own fields alone: cursor.rs, the
+            // cursored pipeline of read_query_builder.rs), and the page starts there in the database.
+            Document at = collection(model).find(cursorMatch(q.cursor())).projection(projection(fields)).first();
             if (at == null) return new ArrayList<>();
             query = Filters.and(query, RowOrder.atOrAfter(orderings, at, backwards));
         }
@@ -113,9 +114,20 @@ final class MongoReader {
             if (backwards) Collections.reverse(rows);
             return rows;
         }
+        Map<String, Object> pinned = null;
+        if (page && q.cursor() != null && q.distinct().isEmpty() && order.fromCursor(model, rows, q.cursor(), List.of(), false).isEmpty()) {
+            // A cursor document the filter does not match still marks where the page starts (as above): it is
+            // ordered with the others and left out of the answer. Not with distinct: Prisma's core then pages the
+            // filtered records in memory, from the cursor's record only when it is among them.
+            Document at = collection(model).find(cursorMatch(q.cursor())).projection(projection(fields)).first();
+            if (at == null) return new ArrayList<>();
+            pinned = row(model, at, fields);
+            rows.add(pinned);
+            if (simple) order.sortInMemory(model, rows, orderings);
+        }
         if (!simple) order.sortInMemory(model, rows, orderings);
         if (!page) return rows;
-        return pageInMemory(model, rows, q, orderings);
+        return pageInMemory(model, rows, q, orderings, pinned);
     }
 
     /**
@@ -211,9 +223,16 @@ final class MongoReader {
 
     /** Applies cursor, distinct, skip and take to documents already in order, as Prisma does. */
     List<Map<String, Object>> pageInMemory(Model model, List<Map<String, Object>> rows, ReadQuery q, List<Ordering> orderings) {
+        return pageInMemory(model, rows, q, orderings, null);
+    }
+
+    /** As above; {@code pinned}, the cursor's document when the filter does not match it, marks the start only. */
+    private List<Map<String, Object>> pageInMemory(Model model, List<Map<String, Object>> rows, ReadQuery q, List<Ordering> orderings,
+                                                   Map<String, Object> pinned) {
         boolean backwards = q.take() != null && q.take() < 0;
         List<Map<String, Object>> out = rows;
         if (q.cursor() != null) out = order.fromCursor(model, out, q.cursor(), orderings, backwards);
+        if (pinned != null) out.removeIf(r -> r == pinned);
         if (!q.distinct().isEmpty()) {
             Set<List<Object>> seen = new java.util.HashSet<>();
             List<Map<String, Object>> kept = new ArrayList<>();
@@ -372,7 +391,12 @@ final class MongoReader {
     /** The query with the child's keys among its fields (so children can be given to their parents). */
     private static ReadQuery withKeys(ReadQuery q, MongoLink link) {
         List<Selection.Item> items = new ArrayList<>(q.selection().items());
-        for (ScalarField k : link.childKeys()) if (!q.selection().scalars().contains(k)) items.add(new Selection.Scalar(k));
+        // The children are paged per parent in memory (pageInMemory), so they carry the fields their cursor and
+        // distinct compare as well as the keys that tie them to their parents.
+        Set<ScalarField> needed = new LinkedHashSet<>(link.childKeys());
+        if (q.cursor() != null) needed.addAll(q.cursor().keySet());
+        needed.addAll(q.distinct());
+        for (ScalarField k : needed) if (!q.selection().scalars().contains(k)) items.add(new Selection.Scalar(k));
         return new ReadQuery(q.model(), q.where(), q.orderBy(), null, null, null, List.of(), new Selection(items));
     }
 

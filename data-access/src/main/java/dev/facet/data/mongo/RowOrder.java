@@ -36,15 +36,19 @@ final class RowOrder {
         return List.of();
     }
 
-    /** The orderings used: the requested ones and then the id, or the id alone when paging needs an order. */
-    List<Ordering> effective(ReadQuery q) {
-        for (Ordering o : q.orderBy()) {
-            // Prisma's MongoDB client has no SortOrderInput: `nulls` does not exist there.
+    /** Prisma's MongoDB client has no SortOrderInput (findMany's orderBy and groupBy's alike): `nulls` does not exist there. */
+    static void refuseNulls(List<Ordering> orderBy) {
+        for (Ordering o : orderBy) {
             if (o instanceof Ordering.ByField bf && bf.nulls() != null) {
                 throw dev.facet.data.error.QueryError.validation("orderBy." + bf.field().name(), "Invalid value for argument `" + bf.field().name()
                         + "`. Expected SortOrder.");
             }
         }
+    }
+
+    /** The orderings used: the requested ones and then the id, or the id alone when paging needs an order. */
+    List<Ordering> effective(ReadQuery q) {
+        refuseNulls(q.orderBy());
         boolean paging = q.cursor() != null || q.take() != null || q.skip() != null;
         if (q.orderBy().isEmpty() && !paging) return List.of();
         List<Ordering> out = new ArrayList<>(q.orderBy());

@@ -95,7 +95,9 @@ class MongoPagingPushDownTest extends MongoSuite {
                 + cursor + "}, \"take\": 25}")).isEqualTo(expected(groupThenName, small, cursor, 0, 25));
         assertThat(ids("{\"orderBy\": {\"id\": \"desc\"}, \"cursor\": {\"id\": 10}, \"take\": 3}")).containsExactly(10, 9, 8);
         int outside = items.stream().filter(small.negate()).findFirst().orElseThrow().id();
-        assertThat(ids("{\"where\": {\"rank\": {\"lt\": 50}}, \"cursor\": {\"id\": " + outside + "}, \"take\": 5}")).isEmpty();
+        // A cursor the filter leaves out still marks where the page starts (Prisma's connector pins it by its own fields).
+        assertThat(ids("{\"where\": {\"rank\": {\"lt\": 50}}, \"cursor\": {\"id\": " + outside + "}, \"take\": 5}"))
+                .isEqualTo(items.stream().filter(small).filter(i -> i.id() > outside).limit(5).map(Item::id).toList());
         assertThat(ids("{\"cursor\": {\"id\": 99999}, \"take\": 5}")).isEmpty();
     }
 
