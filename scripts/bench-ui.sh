@@ -44,9 +44,10 @@ for a in "$@"; do
     *) rows="$a" ;;
   esac
 done
-# The window's JVM options: keep in step with scripts/facet.sh and installers/pom.xml.
 if [ -z "$rows" ]; then if [ "$mongo" = true ]; then rows=200000; else rows=1000000; fi; fi
-window_options=(-XX:MaxGCPauseMillis=10 ${extra[@]+"${extra[@]}"})
+# The window's JVM options, from the file scripts/facet.sh and the installers take them from.
+read -ra window_options <<<"$(sed -n 's/^launcher.windowJavaOptions=//p' app/src/main/resources/dev/facet/app/launcher.properties)"
+window_options+=(${extra[@]+"${extra[@]}"})
 out="$root/bench-out/ui"
 mkdir -p "$out"
 

@@ -176,6 +176,9 @@ public final class UiBenchmark {
                 longest.wall(), longest.fxCpu(), longest.fxQueued(), longest.fxBlocked(), longest.cssLayout(), FrameLog.quantile(wall, 0.99),
                 FrameLog.quantile(wall, 0.5),
                 Arrays.stream(wall).filter(g -> g >= 50).count(), wall.length, cpu[cpu.length - 1], FrameLog.quantile(cpu, 0.99))
+                + String.format(Locale.ROOT, "%n%-17s CPU per frame, mean: FX %.1f ms, render %.1f ms, the whole process %.1f ms (work, whatever the load)", "",
+                        gaps.stream().mapToDouble(Gap::fxCpu).average().orElse(0), gaps.stream().mapToDouble(Gap::renderCpu).average().orElse(0),
+                        gaps.stream().mapToDouble(Gap::processCpu).average().orElse(0))
                 + longGaps(gaps);
     }
 
