@@ -9,9 +9,12 @@
 # It measures the window as it is run: with the window's JVM options (as scripts/facet.sh and the installed launcher
 # give them) and, like the installed app, an AOT cache trained the way the installers train theirs (facet
 # aot-training --window, ended after 30 s), made once per build in bench-out/ui/window.aot.
-# Usage: ./scripts/bench-ui.sh [--quick] [--jfr] [--no-aot] [--mongo] [-Dbench.x=y...] [rows]
-#   --quick  fewer runs and scroll steps (a smoke run); --jfr  also records bench-out/ui/window.jfr;
+# Usage: ./scripts/bench-ui.sh [--quick] [--jfr] [--no-aot] [--mongo] [--jvm=OPTION...] [--no-build] [-Dbench.x=y...] [rows]
+#   --quick  fewer runs and scroll steps (a smoke run); --jfr  also records bench-out/ui/window.jfr and reads it against the long gaps (gaps-jfr.txt);
 #   --no-aot without the AOT cache (as `java -jar facet.jar` runs)
+#   --jvm=OPTION  a JVM option added to the window's (benchmark, start-up runs and the cache's training alike), to try one
+#            out against the same build: interleave runs with and without it (A/B under the same load)
+#   --no-build  run the jars as they are (after a first run, for A/B series)
 #   -Dbench.x=y  a property of UiBenchmark (e.g. -Dbench.waitSeconds=600: how long an open may take before the run fails)
 #   --mongo  the same window run on MongoDB: ROWS (default 200,000) documents with embedded documents on mongo-java-server,
 #            started in a process of its own and filled on each run; no start-up runs; also prints the server's own time
@@ -27,24 +30,38 @@ mongo=false
 props=()
 jfr=()
 aot=true
+build=true
+extra=()
 for a in "$@"; do
   case "$a" in
     --quick) props+=(-Dbench.startups=3 -Dbench.opens=3 -Dbench.wheelFrames=120 -Dbench.dragSteps=50) ;;
-    --jfr) jfr=(-XX:StartFlightRecording=filename="$root/bench-out/ui/window.jfr",settings=profile) ;;
+    --jfr) jfr=(-XX:StartFlightRecording=filename="$root/bench-out/ui/window.jfr",settings="$root/bench-out/ui/gaps.jfc") ;;
     --no-aot) aot=false ;;
     --mongo) props+=(-Dbench.mongo=true); mongo=true ;;
+    --jvm=*) extra+=("${a#--jvm=}") ;;
+    --no-build) build=false ;;
     -D*) props+=("$a") ;;
     *) rows="$a" ;;
   esac
 done
-# The window's JVM options: keep in step with scripts/facet.sh and installers/pom.xml.
 if [ -z "$rows" ]; then if [ "$mongo" = true ]; then rows=200000; else rows=1000000; fi; fi
-window_options=(-XX:MaxGCPauseMillis=10)
+# The window's JVM options, from the file scripts/facet.sh and the installers take them from.
+read -ra window_options <<<"$(sed -n 's/^launcher.windowJavaOptions=//p' app/src/main/resources/dev/facet/app/launcher.properties)"
+window_options+=(${extra[@]+"${extra[@]}"})
 out="$root/bench-out/ui"
 mkdir -p "$out"
 
-echo "bench-ui: building facet.jar and the bench module" >&2
-mvn -B -q -ntp -Pbench -pl app,bench -am package -DskipTests >&2
+if [ ${#jfr[@]} -gt 0 ]; then
+  # JFR's profile settings, with every wait of the FX thread of 1 ms or more, safepoints, compilations, class loading
+  # and CPU-time samples (native code included): what `JfrGaps` needs to tell what a long gap waited on.
+  jfr configure --input profile locking-threshold=1ms class-loading=true jdk.SafepointBegin#enabled=true \
+    jdk.ThreadPark#threshold=1ms jdk.ThreadSleep#threshold=1ms jdk.Compilation#threshold=0ms \
+    jdk.CPUTimeSample#enabled=true jdk.CPUTimeSample#throttle=5ms --output "$out/gaps.jfc" >/dev/null
+fi
+if [ "$build" = true ]; then
+  echo "bench-ui: building facet.jar and the bench module" >&2
+  mvn -B -q -ntp -Pbench -pl app,bench -am package -DskipTests >&2
+fi
 
 if ! command -v xvfb-run >/dev/null; then
   echo "bench-ui: needs xvfb-run (apt-get install xvfb)" >&2
@@ -52,7 +69,9 @@ if ! command -v xvfb-run >/dev/null; then
 fi
 cache=()
 if [ "$aot" = true ]; then
+  # A cache per set of JVM options: the installers train theirs with the launcher's options.
   aot_file="$out/window.aot"
+  if [ ${#extra[@]} -gt 0 ]; then aot_file="$out/window-$(echo "${extra[*]}" | md5sum | cut -c1-8).aot"; fi
   if [ ! -f "$aot_file" ] || [ bench/target/benchmarks.jar -nt "$aot_file" ]; then
     echo "bench-ui: training the window's AOT cache as the installers do (facet aot-training --window, 30 s)" >&2
     training_home="$(mktemp -d)"
@@ -79,3 +98,8 @@ xvfb-run -a -s "-screen 0 1440x900x24" \
   java "${window_options[@]}" "${cache[@]}" "${jfr[@]}" "${props[@]}" -Dbench.windowJvmOptions="${window_options[*]}" \
   -Djava.util.prefs.userRoot="$out/home/prefs" --enable-native-access=ALL-UNNAMED \
   -cp bench/target/benchmarks.jar dev.facet.bench.UiBenchmark "$out" "$rows" app/target/facet.jar
+if [ ${#jfr[@]} -gt 0 ] && [ "$mongo" = false ]; then
+  # What the recording says happened in each gap of 50 ms or more.
+  java -cp bench/target/benchmarks.jar dev.facet.bench.JfrGaps "$out/window.jfr" "$out/gaps.txt" > "$out/gaps-jfr.txt"
+  echo "bench-ui: what the JVM recorded in the long gaps: $out/gaps-jfr.txt" >&2
+fi

@@ -11,6 +11,7 @@
 #                     both cores busy" is BUSY=2 on a 2-core machine)
 #   AOT_CACHE=FILE    runs with -XX:AOTCache=FILE, as the installed launcher runs with the cache the installers train
 #   FACET_JAVA=PATH   another java (the installed image's, e.g. /opt/facet/lib/runtime/bin/java)
+#   JAVA_EXTRA="OPTS" JVM options added to the window's, to try one out (the AOT cache must be trained with them too)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs=${1:-5}
@@ -19,6 +20,8 @@ options="$root/app/src/main/resources/dev/facet/app/launcher.properties"
 option() { sed -n "s/^$1=//p" "$options"; }
 read -ra java_options <<<"--enable-native-access=ALL-UNNAMED $(option launcher.logJavaOptions) $(option launcher.windowJavaOptions)"
 [ -n "${AOT_CACHE:-}" ] && java_options+=(-XX:AOTCache="$AOT_CACHE")
+read -ra extra <<<"${JAVA_EXTRA:-}"
+java_options+=(${extra[@]+"${extra[@]}"})
 java=${FACET_JAVA:-java}
 python=
 for candidate in python3 /usr/bin/python3; do

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,11 +28,25 @@ public final class FrameLog {
     /** CPU time of the FX thread, and of the render thread, at each frame: a long gap with little CPU was a wait. */
     private long[] fxCpu = new long[1 << 16];
     private long[] renderCpu = new long[1 << 16];
+    /**
+     * Time the FX thread, and the render thread, spent runnable but waiting for a core (Linux schedstat's run-queue
+     * delay), at each frame: the rest of a gap beyond CPU and this is time the thread was blocked or asleep.
+     */
+    private long[] fxQueued = new long[1 << 16];
+    private long[] renderQueued = new long[1 << 16];
+    /** CPU time of the whole process (every thread: FX, render, JIT compilers, GC, database) at each frame. */
+    private long[] processCpu = new long[1 << 16];
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /** Time of the CSS and layout pass of the pulse that began at each frame. */
     private long[] layout = new long[1 << 16];
     private int count;
     private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long renderThread = -1;
+    private SchedStat fxSched;
+    private SchedStat renderSched;
+    /** nanoTime to epoch nanoseconds, so that gaps can be matched with a JFR recording's events. */
+    private final long epochOffset = Instant.now().toEpochMilli() * 1_000_000 - System.nanoTime();
     private long layoutStart;
     private final Map<String, int[]> phases = new LinkedHashMap<>();
     private String open;
@@ -73,13 +88,21 @@ public final class FrameLog {
             fxCpu = Arrays.copyOf(fxCpu, count * 2);
             renderCpu = Arrays.copyOf(renderCpu, count * 2);
             layout = Arrays.copyOf(layout, count * 2);
+            fxQueued = Arrays.copyOf(fxQueued, count * 2);
+            renderQueued = Arrays.copyOf(renderQueued, count * 2);
+            processCpu = Arrays.copyOf(processCpu, count * 2);
         }
         if (renderThread < 0) {
             renderThread = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
                     .mapToLong(Thread::threadId).findFirst().orElse(0);
+            renderSched = SchedStat.named("QuantumRenderer");
+            fxSched = SchedStat.currentThread();
         }
         fxCpu[count] = threads.getCurrentThreadCpuTime();
         renderCpu[count] = renderThread > 0 ? threads.getThreadCpuTime(renderThread) : 0;
+        fxQueued[count] = fxSched.queuedNanos();
+        renderQueued[count] = renderSched.queuedNanos();
+        processCpu[count] = os.getProcessCpuTime();
         frames[count++] = nanos;
         Runtime rt = Runtime.getRuntime();
         maxSampledHeap = Math.max(maxSampledHeap, rt.totalMemory() - rt.freeMemory());
@@ -120,8 +143,16 @@ public final class FrameLog {
      * @param fxCpu     CPU time the FX thread used in it (less than wall when the thread waited or was not scheduled)
      * @param renderCpu CPU time the render thread used in it
      * @param cssLayout the CSS and layout pass of the pulse the gap starts with, on the clock
+     * @param fxQueued  time the FX thread was runnable but had no core (0 where Linux does not tell)
+     * @param renderQueued the same for the render thread
+     * @param processCpu CPU time of every thread of the process in it (at most twice the wall time on two cores)
+     * @param start     the gap's start, epoch nanoseconds
      */
-    public record Gap(double wall, double fxCpu, double renderCpu, double cssLayout) {}
+    public record Gap(double wall, double fxCpu, double renderCpu, double cssLayout, double fxQueued, double renderQueued, double processCpu,
+            long start) {
+        /** @return the time the FX thread neither ran nor waited for a core: blocked or asleep */
+        public double fxBlocked() { return Math.max(0, wall - fxCpu - fxQueued); }
+    }
 
     /** @return per stretch of a phase (each begin to end), its gaps in order */
     List<List<Gap>> stretches(String phase) {
@@ -131,7 +162,8 @@ public final class FrameLog {
             List<Gap> gaps = new ArrayList<>();
             for (int i = ranges[r] + 1; i <= ranges[r + 1]; i++) {
                 gaps.add(new Gap((frames[i] - frames[i - 1]) / 1e6, (fxCpu[i] - fxCpu[i - 1]) / 1e6, (renderCpu[i] - renderCpu[i - 1]) / 1e6,
-                        layout[i - 1] / 1e6));
+                        layout[i - 1] / 1e6, (fxQueued[i] - fxQueued[i - 1]) / 1e6, (renderQueued[i] - renderQueued[i - 1]) / 1e6,
+                        (processCpu[i] - processCpu[i - 1]) / 1e6, frames[i - 1] + epochOffset));
             }
             out.add(gaps);
         }

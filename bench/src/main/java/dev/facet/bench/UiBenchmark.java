@@ -82,6 +82,7 @@ public final class UiBenchmark {
                     w.tableSize, rows, w.lastRowId, live / MB, w.log.maxHeapAfterGc() / MB, w.log.maxSampledHeap() / MB,
                     Runtime.getRuntime().maxMemory() / MB));
             report.add(pauses(w));
+            writeLongGaps(w, dir.resolve(mongo ? "gaps-mongo.txt" : "gaps.txt"));
             w.close();
         }
         if (startup != null) report.add(startup);
@@ -144,16 +145,53 @@ public final class UiBenchmark {
         return out.toString();
     }
 
+    /**
+     * Writes every gap of 40 ms or more with its start time (UTC), so that a JFR recording of the run
+     * ({@code bench-ui.sh --jfr}) can be read for what happened in it ({@link JfrGaps}).
+     */
+    private static void writeLongGaps(WindowRun w, Path file) throws java.io.IOException {
+        var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder("# phase start(UTC) epochNanos wall fxCpu fxQueued fxBlocked renderCpu renderQueued cssLayout processCpu (ms)\n");
+        for (String phase : w.log.phases()) {
+            for (List<Gap> stretch : w.log.stretches(phase)) {
+                for (Gap g : stretch) {
+                    if (g.wall() < 40) continue;
+                    out.append(String.format(Locale.ROOT, "%s %s %d %.1f %.1f %.1f %.1f %.1f %.1f %.1f %.1f%n", phase,
+                            time.format(java.time.Instant.ofEpochSecond(0, g.start())), g.start(), g.wall(), g.fxCpu(), g.fxQueued(),
+                            g.fxBlocked(), g.renderCpu(), g.renderQueued(), g.cssLayout(), g.processCpu()));
+                }
+            }
+        }
+        Files.writeString(file, out);
+    }
+
     /** Gaps sorted by wall time: the longest and p99, how many reached 50 ms, and what the FX thread did in the longest. */
     private static String describe(List<Gap> gaps) {
         if (gaps.isEmpty()) return "no frames";
         double[] wall = gaps.stream().mapToDouble(Gap::wall).toArray();
         double[] cpu = gaps.stream().mapToDouble(Gap::fxCpu).sorted().toArray();
         Gap longest = gaps.getLast();
-        return String.format(Locale.ROOT, "longest %.0f ms (FX CPU %.0f, CSS+layout %.0f), p99 %.0f ms, median %.0f ms, %d of %d >= 50 ms;"
-                        + " FX CPU per gap at most %.0f ms, p99 %.0f ms",
-                longest.wall(), longest.fxCpu(), longest.cssLayout(), FrameLog.quantile(wall, 0.99), FrameLog.quantile(wall, 0.5),
-                Arrays.stream(wall).filter(g -> g >= 50).count(), wall.length, cpu[cpu.length - 1], FrameLog.quantile(cpu, 0.99));
+        return String.format(Locale.ROOT, "longest %.0f ms (FX CPU %.0f, FX waiting for a core %.0f, blocked %.0f; CSS+layout %.0f),"
+                        + " p99 %.0f ms, median %.0f ms, %d of %d >= 50 ms; FX CPU per gap at most %.0f ms, p99 %.0f ms",
+                longest.wall(), longest.fxCpu(), longest.fxQueued(), longest.fxBlocked(), longest.cssLayout(), FrameLog.quantile(wall, 0.99),
+                FrameLog.quantile(wall, 0.5),
+                Arrays.stream(wall).filter(g -> g >= 50).count(), wall.length, cpu[cpu.length - 1], FrameLog.quantile(cpu, 0.99))
+                + String.format(Locale.ROOT, "%n%-17s CPU per frame, mean: FX %.1f ms, render %.1f ms, the whole process %.1f ms (work, whatever the load)", "",
+                        gaps.stream().mapToDouble(Gap::fxCpu).average().orElse(0), gaps.stream().mapToDouble(Gap::renderCpu).average().orElse(0),
+                        gaps.stream().mapToDouble(Gap::processCpu).average().orElse(0))
+                + longGaps(gaps);
+    }
+
+    /** Where the time of the gaps of 50 ms or more went, summed: the FX thread ran, waited for a core, or was blocked. */
+    private static String longGaps(List<Gap> gaps) {
+        List<Gap> longs = gaps.stream().filter(g -> g.wall() >= 50).toList();
+        if (longs.isEmpty()) return "";
+        double wall = longs.stream().mapToDouble(Gap::wall).sum();
+        return String.format(Locale.ROOT, "%n%-17s in the gaps >= 50 ms (%.0f ms): FX ran %.0f%%, waited for a core %.0f%%, blocked %.0f%%;"
+                        + " render thread ran %.0f%%, waited for a core %.0f%%; the process used %.2f of the cores", "",
+                wall, 100 * longs.stream().mapToDouble(Gap::fxCpu).sum() / wall, 100 * longs.stream().mapToDouble(Gap::fxQueued).sum() / wall,
+                100 * longs.stream().mapToDouble(Gap::fxBlocked).sum() / wall, 100 * longs.stream().mapToDouble(Gap::renderCpu).sum() / wall,
+                100 * longs.stream().mapToDouble(Gap::renderQueued).sum() / wall, longs.stream().mapToDouble(Gap::processCpu).sum() / wall);
     }
 
     private static <T> double[] sorted(List<T> values, ToDoubleFunction<T> f) { return values.stream().mapToDouble(f).sorted().toArray(); }
