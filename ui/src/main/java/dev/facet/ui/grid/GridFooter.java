@@ -46,6 +46,9 @@ final class GridFooter {
         info.textProperty().bind(vm.loadInfoProperty());
         info.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         info.setMinWidth(0);
+        // Where the footer has no room for the whole of it, none of it: "loaded i…" says nothing.
+        info.visibleProperty().bind(Bindings.createBooleanBinding(() -> info.getWidth() + 0.5 >= info.prefWidth(-1),
+                info.widthProperty(), info.textProperty()));
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         progress.getStyleClass().add(Styles.SMALL);
         progress.setPrefWidth(40);

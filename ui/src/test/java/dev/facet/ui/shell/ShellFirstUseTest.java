@@ -200,6 +200,10 @@ class ShellFirstUseTest {
                 assertThat(Fx.call(() -> n.isVisible() && n.getScene() == stage.getScene() && n.localToScene(n.getBoundsInLocal()).getMaxX()
                         <= stage.getScene().getWidth())).as(id + " in view at " + at).isTrue();
             }
+            Label loadInfo = robot.lookup("#load-info").queryAs(Label.class);
+            Fx.waitUntil(() -> !loadInfo.getText().isEmpty());
+            assertThat(Fx.call(() -> !loadInfo.isVisible() || loadInfo.getWidth() + 0.5 >= loadInfo.prefWidth(-1)))
+                    .as("the load time whole or not at all at " + at).isTrue();
             assertThat(Fx.call(() -> robot.lookup(".grid-footer").queryAll().stream().allMatch(f -> f.getBoundsInLocal().getWidth()
                     <= ((javafx.scene.layout.Region) f).getWidth() + 1))).as("the footer fits at " + at).isTrue();
             Fx.run(() -> window.shell().closeSelectedTab());
