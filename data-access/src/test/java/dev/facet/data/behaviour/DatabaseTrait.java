@@ -30,5 +30,10 @@ enum DatabaseTrait {
      */
     RELATION_FILTER_DEPTH_LIMIT,
     /** A {@code String} is a {@code VARCHAR(191)}: long texts need {@code @db.LongText} (MySQL/MariaDB). */
-    SHORT_DEFAULT_STRINGS
+    SHORT_DEFAULT_STRINGS,
+    /**
+     * A to-one {@code isNot: {...}} also matches a record without a related record (Prisma's SQL connectors); MongoDB's
+     * Prisma requires the related document to exist (prisma-engines' {@code many_relation.rs} tests expect each).
+     */
+    IS_NOT_MATCHES_NO_RELATED_RECORD
 }
