@@ -35,5 +35,11 @@ enum DatabaseTrait {
      * A to-one {@code isNot: {...}} also matches a record without a related record (Prisma's SQL connectors); MongoDB's
      * Prisma requires the related document to exist (prisma-engines' {@code many_relation.rs} tests expect each).
      */
-    IS_NOT_MATCHES_NO_RELATED_RECORD
+    IS_NOT_MATCHES_NO_RELATED_RECORD,
+    /** Null sorts after every value in ascending order (PostgreSQL); MySQL and SQLite put it first. */
+    NULLS_LAST_IN_ASCENDING_ORDER,
+    /** An enum orders by the declaration of its values (PostgreSQL's and MySQL's enum types); SQLite keeps text. */
+    ENUMS_IN_DECLARATION_ORDER,
+    /** A Float overflow is kept as infinity, which Prisma's adapter reads as null (SQLite); elsewhere it is an error. */
+    FLOAT_OVERFLOW_KEPT_AS_INFINITY
 }
