@@ -41,5 +41,15 @@ enum DatabaseTrait {
     /** An enum orders by the declaration of its values (PostgreSQL's and MySQL's enum types); SQLite keeps text. */
     ENUMS_IN_DECLARATION_ORDER,
     /** A Float overflow is kept as infinity, which Prisma's adapter reads as null (SQLite); elsewhere it is an error. */
-    FLOAT_OVERFLOW_KEPT_AS_INFINITY
+    FLOAT_OVERFLOW_KEPT_AS_INFINITY,
+    /** An {@code Int} parameter beyond 32 bits is refused even in a comparison (PostgreSQL's P2020); the others compare it. */
+    INT_PARAMETERS_OF_32_BITS,
+    /** A Json comparison with a number matches numbers only (PostgreSQL's jsonb would put objects above them). */
+    JSON_NUMBERS_COMPARE_WITH_NUMBERS_ONLY,
+    /** Int arithmetic runs in floating point and is read back truncated (SQLite through Prisma's libsql adapter). */
+    INT_ARITHMETIC_IN_FLOATING_POINT,
+    /** An Int divided exactly is rounded into the Int (MySQL); PostgreSQL truncates. */
+    INT_DIVISION_ROUNDED,
+    /** A unique violation names the fields, not the constraint (SQLite's adapter). */
+    UNIQUE_VIOLATION_NAMES_FIELDS
 }

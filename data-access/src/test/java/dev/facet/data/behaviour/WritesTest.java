@@ -8,13 +8,10 @@ import dev.facet.data.QueryEngine;
 import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.error.QueryError;
 import dev.facet.data.value.JsonCodec;
-import dev.facet.data.testdb.DbKind;
 import dev.facet.data.testdb.TestDatabases;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Prisma Client writes on every database, with foreign keys and with emulated referential actions. The writes give their
@@ -73,14 +70,6 @@ class WritesTest {
     static final TestDatabases DBS = new TestDatabases();
 
     QueryEngine engine;
-
-    /**
-     * The SQL databases in both relation modes, for the Prisma comparison classes that still take a {@code DbKind}
-     * (they move to {@link EveryBackend} with their next change).
-     */
-    static Stream<Arguments> databases() {
-        return Stream.of(DbKind.values()).flatMap(k -> Stream.of(Arguments.of(k, "foreignKeys"), Arguments.of(k, "prisma")));
-    }
 
     void open(Backend backend, String mode) {
         engine = backend.open(DBS, SCHEMA.replace("%MODE%", mode), null);
