@@ -7,10 +7,7 @@ import dev.facet.data.error.OpenError;
 import dev.facet.data.error.QueryError;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code facet diff --schema S [--url U]}: compares the schema with the database's catalog and prints what differs,
@@ -20,26 +17,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compare the schema with the database and print what differs, per model.",
                 "Exit status: 0 in step, 3 differences found, 1 schema or connection error, 2 unreadable schema."})
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand extends ProjectCommand {
     /** The exit status when the database differs from the schema (1 and 2 are taken by errors, as in the other commands). */
     static final int DIFFERENT = 3;
 
-    @picocli.CommandLine.Mixin
-    ProjectOptions project;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ProjectOptions.Opened opened;
-        try {
-            opened = project.open(err);
-        } catch (ProjectOptions.Failure f) {
-            return f.exitCode;
-        }
+    int run(ProjectOptions.Opened opened, PrintWriter out, PrintWriter err) {
         Optional<SchemaDrift> drift;
         try (QueryEngine engine = Engines.open(opened.schema(), opened.url(), opened.schemaFolder(), null)) {
             drift = engine.drift();

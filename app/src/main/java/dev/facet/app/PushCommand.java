@@ -14,10 +14,7 @@ import dev.facet.schema.model.Provider;
 import dev.facet.schema.model.Schema;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code facet push --schema S [--url U]}: creates the schema's tables in a database that does not have them yet,
@@ -26,23 +23,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = "Create the schema's tables in a database that does not have them yet.")
-final class PushCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
-    ProjectOptions project;
-
-    @Spec
-    CommandSpec spec;
-
+final class PushCommand extends ProjectCommand {
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ProjectOptions.Opened opened;
-        try {
-            opened = project.open(err);
-        } catch (ProjectOptions.Failure f) {
-            return f.exitCode;
-        }
+    int run(ProjectOptions.Opened opened, PrintWriter out, PrintWriter err) {
         Schema schema = opened.schema();
         Datasource datasource = opened.datasource();
         String urlText = opened.url();

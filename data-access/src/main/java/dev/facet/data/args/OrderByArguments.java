@@ -1,6 +1,7 @@
 package dev.facet.data.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.connector.ConnectorCapability;
 import dev.facet.data.error.QueryError;
 import dev.facet.data.query.Ordering;
 import dev.facet.schema.model.Field;
@@ -11,14 +12,20 @@ import dev.facet.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.facet.data.args.ArgumentChecks.*;
 
 /** Parses {@code orderBy} (fields, paths through to-one relations, relation counts) and {@code distinct}. */
 final class OrderByArguments {
     private final Schema schema;
+    /** Whether an ordering may be {@code {sort, nulls}} (not on MongoDB). */
+    private final boolean nullsOrder;
 
-    OrderByArguments(Schema schema) { this.schema = schema; }
+    OrderByArguments(Schema schema, Set<ConnectorCapability> capabilities) {
+        this.schema = schema;
+        this.nullsOrder = capabilities.contains(ConnectorCapability.NULLS_ORDER);
+    }
 
     /** Parses an {@code orderBy} of a model's records (fields, to-one paths, relation counts). */
     List<Ordering> orderBy(Model model, JsonNode value, String path) {
@@ -43,6 +50,8 @@ final class OrderByArguments {
         Field field = field(model, key, path);
         if (field instanceof ScalarField sf) {
             if (value.isTextual()) return new Ordering.ByField(through, sf, direction(value, path), null);
+            // Without SortOrderInput (MongoDB) an ordering is only `asc` or `desc`, as Prisma's words say.
+            if (!nullsOrder) throw PrismaWords.notInEnum(path, lastSegment(path), "SortOrder");
             requireObject(value, path);
             if (!value.has("sort")) throw QueryError.validation(join(path, "sort"), "A value is required but not set");
             Ordering.Nulls nulls = null;

@@ -45,7 +45,7 @@ public final class ReadArguments {
     public ReadArguments(Schema schema, Set<ConnectorCapability> capabilities) {
         this.where = new WhereArguments(schema, capabilities, this);
         this.unique = new UniqueArguments(schema, where);
-        this.orderBy = new OrderByArguments(schema);
+        this.orderBy = new OrderByArguments(schema, capabilities);
         this.selection = new SelectionArguments(schema, this, where);
     }
 

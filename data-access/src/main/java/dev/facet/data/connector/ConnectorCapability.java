@@ -46,6 +46,11 @@ public enum ConnectorCapability {
      * filter and the {@code unset} update exist.
      */
     ABSENT_FIELDS,
+    /**
+     * An ordering by an optional field says where nulls go ({@code {sort, nulls}}, Prisma's SortOrderInput); MongoDB's
+     * Prisma has no such input (an ordering is {@code asc} or {@code desc}), and refuses it with P2009.
+     */
+    NULLS_ORDER,
     /** Several writes can run in one transaction that a failure rolls back. */
     TRANSACTIONS;
 

@@ -47,7 +47,7 @@ public final class MongoConnection implements AutoCloseable {
      * Opens a client and checks that the server answers.
      *
      * @param url        the connection URL
-     * @param commandLog receives the name and database of every command sent, and a find's limit (tests count round
+     * @param commandLog receives the name, collection and database of every command sent, and a find's limit (tests count round
      *                   trips), or null
      * @throws QueryError P1013 for an invalid URL or one without a database, P1001 when no server answers within
      *                    the timeout, P1000 when the credentials are refused
@@ -66,10 +66,13 @@ public final class MongoConnection implements AutoCloseable {
         if (commandLog != null) settings.addCommandListener(new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
-                // The limit too, so that tests can see what is paged in the server (a find's or a pipeline's $limit).
+                // The collection and the limit too, so that tests can see what is read and what is paged in the server
+                // (a find's or a pipeline's $limit).
                 var command = event.getCommand();
+                var target = command.get(event.getCommandName());
+                String collection = target != null && target.isString() ? " " + target.asString().getValue() : "";
                 String limit = command.isNumber("limit") ? " limit " + command.getNumber("limit").longValue() : "";
-                commandLog.accept(event.getCommandName() + " " + event.getDatabaseName() + limit);
+                commandLog.accept(event.getCommandName() + collection + " " + event.getDatabaseName() + limit);
             }
         });
         MongoClient client;

@@ -46,6 +46,12 @@ public final class MongoConnector implements Connector {
     @Override
     public List<Map<String, Object>> read(ReadQuery query) { return reader.read(query); }
 
+    /** How many documents a chunk of {@link #readEach} holds at most (as the SQL connector's). */
+    private static final int CHUNK = 1000;
+
+    @Override
+    public void readEach(ReadQuery query, java.util.function.Consumer<List<Map<String, Object>>> chunks) { reader.readEach(query, CHUNK, chunks); }
+
     @Override
     public long count(Model model, Filter where) { return reader.count(model, where); }
 

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 import org.bson.Document;
 
@@ -65,6 +66,18 @@ final class MongoReader {
         return rows;
     }
 
+    /**
+     * Runs a top-level read and hands its records to {@code chunks} at most {@code chunkSize} at a time, each chunk with
+     * its relations, as the documents come from the server: a long read is never held whole. Reads ordered or paged
+     * in memory come in one chunk.
+     */
+    void readEach(ReadQuery q, int chunkSize, Consumer<List<Map<String, Object>>> chunks) {
+        find(q, filters.compile(q.where(), q.model()), true, chunkSize, rows -> {
+            loadNested(q.model(), rows, q.selection());
+            chunks.accept(rows);
+        });
+    }
+
     /** Counts the documents a filter matches. */
     long count(Model model, Filter where) {
         return collection(model).count(filters.compile(where, model));
@@ -75,6 +88,24 @@ final class MongoReader {
      * the caller to page (per parent).
      */
     List<Map<String, Object>> find(ReadQuery q, Document query, boolean page) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        find(q, query, page, Integer.MAX_VALUE, all::addAll);
+        return all;
+    }
+
+    /** {@link #find(ReadQuery, Document, boolean)}, handing the documents over in chunks where the server orders and pages them. */
+    private void find(ReadQuery q, Document query, boolean page, int chunkSize, Consumer<List<Map<String, Object>>> sink) {
+        boolean[] handed = {false};
+        List<Map<String, Object>> rest = findChunked(q, query, page, chunkSize, rows -> {
+            handed[0] = true;
+            sink.accept(rows);
+        });
+        // An empty read is one empty chunk; a read whose last chunk came out full ends there.
+        if (!rest.isEmpty() || !handed[0]) sink.accept(rest);
+    }
+
+    /** @return the rows not yet handed to {@code sink} (all of them unless the server orders and pages the read) */
+    private List<Map<String, Object>> findChunked(ReadQuery q, Document query, boolean page, int chunkSize, Consumer<List<Map<String, Object>>> sink) {
         Model model = q.model();
         List<Ordering> orderings = order.effective(q);
         boolean simple = orderings.stream().allMatch(o -> o instanceof Ordering.ByField bf && bf.path().isEmpty());
@@ -109,7 +140,14 @@ final class MongoReader {
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Document d : it) rows.add(row(model, d, fields));
+        boolean stream = inDb && !backwards;
+        for (Document d : it) {
+            rows.add(row(model, d, fields));
+            if (stream && rows.size() == chunkSize) {
+                sink.accept(rows);
+                rows = new ArrayList<>();
+            }
+        }
         if (inDb) {
             if (backwards) Collections.reverse(rows);
             return rows;

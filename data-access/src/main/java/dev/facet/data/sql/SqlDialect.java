@@ -83,7 +83,7 @@ public abstract class SqlDialect {
     /** @return what this database can do, as the neutral layers see it: derived from the dialect's own answers */
     public final Set<ConnectorCapability> capabilities() {
         EnumSet<ConnectorCapability> c = EnumSet.of(ConnectorCapability.FOREIGN_KEYS, ConnectorCapability.TRANSACTIONS, ConnectorCapability.JSON_FILTERS,
-                ConnectorCapability.UPDATABLE_ID);
+                ConnectorCapability.UPDATABLE_ID, ConnectorCapability.NULLS_ORDER);
         if (supportsInsensitiveMode()) c.add(ConnectorCapability.INSENSITIVE_FILTERS);
         if (supportsReturning()) c.add(ConnectorCapability.RETURNING);
         if (supportsNativeUpsert()) c.add(ConnectorCapability.NATIVE_UPSERT);

@@ -63,8 +63,8 @@ class ReadArgumentsTest {
             }
             """)).schema().orElseThrow();
     private static final Set<ConnectorCapability> POSTGRES = EnumSet.of(ConnectorCapability.INSENSITIVE_FILTERS, ConnectorCapability.SCALAR_LISTS,
-            ConnectorCapability.JSON_PATH_AS_KEYS, ConnectorCapability.JSON_COMPARISONS, ConnectorCapability.JSON_FILTERS);
-    private static final Set<ConnectorCapability> SQLITE = EnumSet.of(ConnectorCapability.JSON_FILTERS);
+            ConnectorCapability.JSON_PATH_AS_KEYS, ConnectorCapability.JSON_COMPARISONS, ConnectorCapability.JSON_FILTERS, ConnectorCapability.NULLS_ORDER);
+    private static final Set<ConnectorCapability> SQLITE = EnumSet.of(ConnectorCapability.JSON_FILTERS, ConnectorCapability.NULLS_ORDER);
     /** Json filtered by equality only, as MongoDB's Prisma filters it. */
     private static final Set<ConnectorCapability> EQUALITY_JSON = EnumSet.of(ConnectorCapability.INSENSITIVE_FILTERS, ConnectorCapability.SCALAR_LISTS);
 
@@ -149,6 +149,11 @@ class ReadArgumentsTest {
         assertThat(q.distinct().stream().map(f -> f.name()).toList()).containsExactly("title");
         assertThat(error(() -> postgres.findMany(model("Post"), json("{orderBy: {title: {sort: 'asc', nulls: 'first'}}}"), "")))
                 .isEqualTo("orderBy.title.nulls: nulls can only be given for optional fields");
+        // Without SortOrderInput (MongoDB's Prisma) an ordering is asc or desc only, also in a nested read.
+        ReadArguments noNulls = new ReadArguments(SCHEMA, EQUALITY_JSON);
+        assertThat(error(() -> noNulls.findMany(model("User"), json("{include: {posts: {orderBy: {title: {sort: 'asc'}}}}}"), "")))
+                .isEqualTo("include.posts.orderBy.title: Invalid value for argument `title`. Expected SortOrder.");
+        assertThat(noNulls.findMany(model("Post"), json("{orderBy: {title: 'desc'}}"), "").orderBy()).hasSize(1);
     }
 
     @Test

@@ -32,12 +32,14 @@ import java.util.function.Consumer;
 enum Backend {
     /** PostgreSQL: embedded, or {@code FACET_TEST_POSTGRES_URL}. */
     POSTGRES(DbKind.POSTGRES, "Foreign key constraint violated on the constraint: `%1$s_%2$s_fkey`",
-            DatabaseTrait.INT_COLUMNS_OF_32_BITS, DatabaseTrait.NO_NUL_IN_TEXT, DatabaseTrait.NO_YEAR_ZERO, DatabaseTrait.LIKE_WILDCARDS, DatabaseTrait.RELATION_FILTER_DEPTH_LIMIT),
+            DatabaseTrait.INT_COLUMNS_OF_32_BITS, DatabaseTrait.NO_NUL_IN_TEXT, DatabaseTrait.NULLS_LAST_IN_ASCENDING_ORDER, DatabaseTrait.ENUMS_IN_DECLARATION_ORDER,
+            DatabaseTrait.INT_PARAMETERS_OF_32_BITS, DatabaseTrait.JSON_NUMBERS_COMPARE_WITH_NUMBERS_ONLY, DatabaseTrait.NO_YEAR_ZERO, DatabaseTrait.LIKE_WILDCARDS, DatabaseTrait.RELATION_FILTER_DEPTH_LIMIT, DatabaseTrait.IS_NOT_MATCHES_NO_RELATED_RECORD),
     /** MariaDB: embedded, or {@code FACET_TEST_MYSQL_URL}. */
-    MYSQL(DbKind.MYSQL, "Foreign key constraint violated on the fields: (`%2$s`)", DatabaseTrait.INT_COLUMNS_OF_32_BITS,
-            DatabaseTrait.YEAR_ZERO_PER_SERVER_MODE, DatabaseTrait.LOOSE_DEFAULT_COLLATION, DatabaseTrait.SHORT_DEFAULT_STRINGS, DatabaseTrait.LIKE_WILDCARDS, DatabaseTrait.RELATION_FILTER_DEPTH_LIMIT),
+    MYSQL(DbKind.MYSQL, "Foreign key constraint violated on the fields: (`%2$s`)", DatabaseTrait.INT_COLUMNS_OF_32_BITS, DatabaseTrait.ENUMS_IN_DECLARATION_ORDER, DatabaseTrait.INT_DIVISION_ROUNDED,
+            DatabaseTrait.YEAR_ZERO_PER_SERVER_MODE, DatabaseTrait.LOOSE_DEFAULT_COLLATION, DatabaseTrait.SHORT_DEFAULT_STRINGS, DatabaseTrait.LIKE_WILDCARDS, DatabaseTrait.RELATION_FILTER_DEPTH_LIMIT, DatabaseTrait.IS_NOT_MATCHES_NO_RELATED_RECORD),
     /** A SQLite file in a temporary folder. */
-    SQLITE(DbKind.SQLITE, "Foreign key constraint violated on the foreign key", DatabaseTrait.LIKE_WILDCARDS, DatabaseTrait.RELATION_FILTER_DEPTH_LIMIT),
+    SQLITE(DbKind.SQLITE, "Foreign key constraint violated on the foreign key", DatabaseTrait.FLOAT_OVERFLOW_KEPT_AS_INFINITY, DatabaseTrait.INT_ARITHMETIC_IN_FLOATING_POINT,
+            DatabaseTrait.UNIQUE_VIOLATION_NAMES_FIELDS, DatabaseTrait.LIKE_WILDCARDS, DatabaseTrait.RELATION_FILTER_DEPTH_LIMIT, DatabaseTrait.IS_NOT_MATCHES_NO_RELATED_RECORD),
     /**
      * MongoDB: the in-process {@code mongo-java-server} (no transactions), or a real server from
      * {@code FACET_TEST_MONGO_URL}. Templates are rewritten for it ({@link #schemaText}).
@@ -155,12 +157,13 @@ enum Backend {
 
     /**
      * The template as this backend's schema: the provider filled in; for MongoDB also its URL, no relation mode
-     * (emulation is the only one), and every {@code @id} mapped to {@code _id}.
+     * (emulation is the only one), every {@code @id} mapped to {@code _id}, and implicit many-to-many relations
+     * written as id arrays on both sides ({@link MongoManyToMany}).
      */
     String schemaText(String template) {
         if (sql != null) return template.replace("%PROVIDER%", sql.provider().id());
         StringBuilder out = new StringBuilder();
-        for (String line : template.replace("%PROVIDER%", "mongodb").split("\n", -1)) {
+        for (String line : MongoManyToMany.rewrite(template.replace("%PROVIDER%", "mongodb")).split("\n", -1)) {
             String t = line.strip();
             if (t.startsWith("relationMode")) continue;
             if (t.startsWith("url") && t.contains("=")) line = line.substring(0, line.indexOf("url")) + "url = \"mongodb://unused/db\"";

@@ -30,5 +30,26 @@ enum DatabaseTrait {
      */
     RELATION_FILTER_DEPTH_LIMIT,
     /** A {@code String} is a {@code VARCHAR(191)}: long texts need {@code @db.LongText} (MySQL/MariaDB). */
-    SHORT_DEFAULT_STRINGS
+    SHORT_DEFAULT_STRINGS,
+    /**
+     * A to-one {@code isNot: {...}} also matches a record without a related record (Prisma's SQL connectors); MongoDB's
+     * Prisma requires the related document to exist (prisma-engines' {@code many_relation.rs} tests expect each).
+     */
+    IS_NOT_MATCHES_NO_RELATED_RECORD,
+    /** Null sorts after every value in ascending order (PostgreSQL); MySQL and SQLite put it first. */
+    NULLS_LAST_IN_ASCENDING_ORDER,
+    /** An enum orders by the declaration of its values (PostgreSQL's and MySQL's enum types); SQLite keeps text. */
+    ENUMS_IN_DECLARATION_ORDER,
+    /** A Float overflow is kept as infinity, which Prisma's adapter reads as null (SQLite); elsewhere it is an error. */
+    FLOAT_OVERFLOW_KEPT_AS_INFINITY,
+    /** An {@code Int} parameter beyond 32 bits is refused even in a comparison (PostgreSQL's P2020); the others compare it. */
+    INT_PARAMETERS_OF_32_BITS,
+    /** A Json comparison with a number matches numbers only (PostgreSQL's jsonb would put objects above them). */
+    JSON_NUMBERS_COMPARE_WITH_NUMBERS_ONLY,
+    /** Int arithmetic runs in floating point and is read back truncated (SQLite through Prisma's libsql adapter). */
+    INT_ARITHMETIC_IN_FLOATING_POINT,
+    /** An Int divided exactly is rounded into the Int (MySQL); PostgreSQL truncates. */
+    INT_DIVISION_ROUNDED,
+    /** A unique violation names the fields, not the constraint (SQLite's adapter). */
+    UNIQUE_VIOLATION_NAMES_FIELDS
 }

@@ -3,6 +3,7 @@ package dev.facet.data.behaviour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.facet.data.connector.ConnectorCapability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,7 +14,7 @@ import java.util.stream.IntStream;
  * the rows read are the pages, not every child of every parent. Cursors, distinct and negative takes are cut
  * in memory (their answers are checked in ReadsTest).
  */
-@SuiteRequires(schema = SchemaFeature.IMPLICIT_MANY_TO_MANY)
+@SuiteRequires(requires = ConnectorCapability.NULLS_ORDER)
 class NestedPagesTest extends EngineSuite {
     static final String SCHEMA = DATASOURCE.replace("%MODE%", "foreignKeys") + """
             model User {

@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.facet.data.testdb.DbKind;
+import dev.facet.data.connector.ConnectorCapability;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Answers that differed from Prisma Client 7 on requests Facet had not seen (issue 14; the same cases are in
  * {@code tools/prisma-compare/suites/parity-writes}); each expectation is Prisma's answer. On PostgreSQL, MariaDB
  * (the embedded one, or the one {@code FACET_TEST_MYSQL_URL} names, e.g. Debian 12's 10.11) and SQLite, in both
- * relation modes.
+ * relation modes: every backend whose schema language has {@code autoincrement()} (not MongoDB).
  */
+@SuiteRequires(schema = SchemaFeature.AUTOINCREMENT)
 class PrismaParityTest extends EngineSuite {
     static final String SCHEMA = """
             datasource db {
@@ -87,7 +86,7 @@ class PrismaParityTest extends EngineSuite {
             """;
     static final String OLD = "{\"$type\": \"DateTime\", \"value\": \"2000-01-01T00:00:00.000Z\"}";
 
-    void open(DbKind kind, String mode) { open(kind, mode, SCHEMA); }
+    void open(Backend backend, String mode) { open(backend, mode, SCHEMA); }
 
     List<String> column(String model, String field, String where) {
         return column(model, field, where, "{\"id\": \"asc\"}");
@@ -103,19 +102,17 @@ class PrismaParityTest extends EngineSuite {
         return assertThatThrownBy(() -> run(model, action, args)).satisfies(e -> assertThat(WritesTest.code(e)).isEqualTo(code));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void createManyInsertsInTheOrderOfTheArray(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void createManyInsertsInTheOrderOfTheArray(Backend backend, String mode) {
+        open(backend, mode);
         run("Post", "createMany", "{\"data\": [{\"title\": \"a\"}, {\"title\": \"b\", \"views\": 5}, {\"title\": \"c\"}, {\"title\": \"d\", \"note\": \"n\"},"
                 + " {\"title\": \"e\", \"views\": 1}]}");
         assertThat(column("Post", "title", "{}")).containsExactly("a", "b", "c", "d", "e");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void nestedCreatesOfRecordsThatCreateOrConnectTheirOwnRelationGoLastAndLastFirst(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void nestedCreatesOfRecordsThatCreateOrConnectTheirOwnRelationGoLastAndLastFirst(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"name\": \"u1\"}}");
         run("Post", "create", "{\"data\": {\"title\": \"p\", \"comments\": {\"create\": [{\"text\": \"c1\", \"author\": {\"create\": {\"name\": \"x1\"}}},"
                 + " {\"text\": \"k1\", \"author\": {\"connect\": {\"id\": 1}}}, {\"text\": \"plain1\"}, {\"text\": \"c2\", \"author\": {\"create\": {\"name\": \"x2\"}}},"
@@ -133,10 +130,9 @@ class PrismaParityTest extends EngineSuite {
      * Those wait like the others, but Prisma's graph moves the first waiting record of the request to where the first
      * connectOrCreate of a held relation was built (see CreateOrder.Plan); each expectation is Prisma 7's order.
      */
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void aListWithConnectOrCreateOfTheRecordsOwnRelationRunsInPrismasOrder(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void aListWithConnectOrCreateOfTheRecordsOwnRelationRunsInPrismasOrder(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"name\": \"u1\"}}");
         String plain = "{\"text\": \"%s\"}";
         String connect = "{\"text\": \"%s\", \"author\": {\"connect\": {\"id\": 1}}}";
@@ -158,10 +154,9 @@ class PrismaParityTest extends EngineSuite {
         assertThat(column("Comment", "text", "{\"postId\": 5}")).containsExactly("p", "n", "c");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void aNestedConnectSetsTheConnectedRecordsUpdatedAtAndADisconnectDoesNot(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void aNestedConnectSetsTheConnectedRecordsUpdatedAtAndADisconnectDoesNot(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"name\": \"u1\", \"updatedAt\": " + OLD + "}}");
         run("Post", "createMany", "{\"data\": [{\"title\": \"a\", \"updatedAt\": " + OLD + ", \"authorId\": 1}, {\"title\": \"b\", \"updatedAt\": " + OLD + "}]}");
         String touched = "{\"updatedAt\": {\"gt\": " + OLD + "}}";
@@ -172,10 +167,9 @@ class PrismaParityTest extends EngineSuite {
         assertThat(column("User", "name", touched)).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void checkedAndUncheckedInputsCannotBeMixedInOneList(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void checkedAndUncheckedInputsCannotBeMixedInOneList(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"name\": \"u1\"}}");
         run("Post", "create", "{\"data\": {\"title\": \"p\"}}");
         fails("P2009", "User", "create", "{\"data\": {\"name\": \"u2\", \"comments\": {\"create\": [{\"text\": \"a\", \"post\": {\"connect\": {\"id\": 1}}},"
@@ -190,10 +184,9 @@ class PrismaParityTest extends EngineSuite {
         assertThat(run("User", "count", "{}").asInt()).isEqualTo(1);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void dateTimesKeepTheirMilliseconds(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void dateTimesKeepTheirMilliseconds(Backend backend, String mode) {
+        open(backend, mode);
         run("Event", "create", "{\"data\": {\"at\": \"2024-02-29T23:59:59.999Z\"}}");
         run("Event", "createMany", "{\"data\": [{\"at\": \"2024-03-01T00:00:00.001Z\"}]}");
         run("Event", "update", "{\"where\": {\"id\": 2}, \"data\": {\"at\": \"2024-03-01T00:00:00.010Z\"}}");
@@ -201,23 +194,20 @@ class PrismaParityTest extends EngineSuite {
         assertThat(column("Event", "id", "{\"at\": {\"gt\": \"2024-02-29T23:59:59.998Z\", \"lt\": \"2024-03-01T00:00:00.010Z\"}}")).containsExactly("1");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void numbersUnderAJsonPathCompareAsNumbers(DbKind kind, String mode) {
-        if (kind == DbKind.SQLITE) return;
-        open(kind, mode);
+    @EveryBackend(modes = true, requires = ConnectorCapability.JSON_COMPARISONS)
+    void numbersUnderAJsonPathCompareAsNumbers(Backend backend, String mode) {
+        open(backend, mode);
         run("Event", "createMany", "{\"data\": [{\"at\": \"2024-01-01T00:00:00Z\", \"doc\": {\"words\": 40}}, {\"at\": \"2024-01-01T00:00:00Z\", \"doc\": {\"words\": 150}},"
                 + " {\"at\": \"2024-01-01T00:00:00Z\", \"doc\": {\"words\": 9.5}}]}");
-        String path = kind == DbKind.MYSQL ? "\"$.words\"" : "[\"words\"]";
+        String path = backend.supports(ConnectorCapability.JSON_PATH_AS_KEYS) ? "[\"words\"]" : "\"$.words\"";
         assertThat(column("Event", "id", "{\"doc\": {\"path\": " + path + ", \"gt\": 100}}")).containsExactly("2");
         assertThat(column("Event", "id", "{\"doc\": {\"path\": " + path + ", \"lt\": 100}}")).containsExactly("1", "3");
         assertThat(column("Event", "id", "{\"doc\": {\"path\": " + path + ", \"gte\": 9.5}}")).containsExactly("1", "2", "3");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void requiredRelationErrorsNameTheRelationByItsName(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void requiredRelationErrorsNameTheRelationByItsName(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"name\": \"ed\", \"revisions\": {\"create\": {\"body\": \"r\"}}}}");
         if (mode.equals("prisma")) {
             fails("P2014", "User", "delete", "{\"where\": {\"id\": 1}}")
@@ -228,10 +218,9 @@ class PrismaParityTest extends EngineSuite {
                 .hasMessage("The change you are trying to make would violate the required relation 'Holder' between the `Passport` and `Person` models.");
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void validationErrorsAreWordedAsPrisma7WordsThem(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void validationErrorsAreWordedAsPrisma7WordsThem(Backend backend, String mode) {
+        open(backend, mode);
         run("Person", "create", "{\"data\": {\"name\": \"p1\", \"passport\": {\"create\": {\"number\": \"N1\"}}}}");
         fails("P2009", "Passport", "update", "{\"where\": {\"id\": 1}, \"data\": {\"owner\": {\"disconnect\": true}}}")
                 .hasMessage("data.owner.disconnect: Unknown argument `disconnect`. Did you mean `connect`? Available options are marked with ?.");
@@ -250,10 +239,9 @@ class PrismaParityTest extends EngineSuite {
      * on a derived table grouped by the foreign key (through LEFT JOINs of the to-one relations on the way), so that the
      * database plans it as it plans Prisma's and rows of equal counts come in the same order.
      */
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void relationCountOrderingsJoinAGroupedCountAsPrismaDoes(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void relationCountOrderingsJoinAGroupedCountAsPrismaDoes(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"name\": \"u1\", \"posts\": {\"create\": [{\"title\": \"a\"}, {\"title\": \"b\"}]}}}");
         run("User", "create", "{\"data\": {\"name\": \"u2\"}}");
         run("User", "create", "{\"data\": {\"name\": \"u3\", \"posts\": {\"create\": [{\"title\": \"c\", \"comments\": {\"create\": [{\"text\": \"x\"}]}}]}}}");
@@ -312,10 +300,9 @@ class PrismaParityTest extends EngineSuite {
      * the same model. Each P2014 names the relation Prisma's graph meets first; a disconnect of a required relation is
      * refused before the record is looked up; an update's missing one-to-one connect is worded as Prisma words it.
      */
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void relationErrorsNameTheRelationPrismaMeetsFirst(DbKind kind, String mode) {
-        open(kind, mode, NAMES_SCHEMA);
+    @EveryBackend(modes = true)
+    void relationErrorsNameTheRelationPrismaMeetsFirst(Backend backend, String mode) {
+        open(backend, mode, NAMES_SCHEMA);
         run("Person", "create", "{\"data\": {\"name\": \"ann\"}}");
         run("Person", "create", "{\"data\": {\"name\": \"bob\", \"mentor\": {\"connect\": {\"id\": 1}}}}");
         run("Person", "create", "{\"data\": {\"name\": \"cy\", \"authored\": {\"create\": [{\"title\": \"d1\"}]}, \"badge\": {\"create\": {\"code\": \"B1\"}}}}");
@@ -337,10 +324,9 @@ class PrismaParityTest extends EngineSuite {
     }
 
     /** The shop comparison suite, line 161: the new record holds the key of a one-to-one relation it connects. */
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void aMissingOneToOneConnectOfANewRecordIsWordedAsPrisma(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void aMissingOneToOneConnectOfANewRecordIsWordedAsPrisma(Backend backend, String mode) {
+        open(backend, mode);
         fails("P2025", "Passport", "create", "{\"data\": {\"number\": \"N\", \"owner\": {\"connect\": {\"id\": 99}}}}")
                 .hasMessageContaining("No 'Person' record (needed to create or connect inlined relation for 'Passport' record(s)) was found for a nested "
                         + "connect on one-to-one relation 'Holder'.");
@@ -354,10 +340,9 @@ class PrismaParityTest extends EngineSuite {
      * does not replace the record connected before (Prisma's graph checks that only when it connects); the unique key
      * then fails.
      */
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void connectOrCreateOnAOneToOneFailsOnTheUniqueKeyWhenItCreates(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void connectOrCreateOnAOneToOneFailsOnTheUniqueKeyWhenItCreates(Backend backend, String mode) {
+        open(backend, mode);
         run("Person", "create", "{\"data\": {\"name\": \"p1\", \"passport\": {\"create\": {\"number\": \"N1\"}}}}");
         fails("P2002", "Person", "update", "{\"where\": {\"id\": 1}, \"data\": {\"passport\": {\"connectOrCreate\": "
                 + "{\"where\": {\"id\": 99}, \"create\": {\"number\": \"N2\"}}}}}");
@@ -368,10 +353,9 @@ class PrismaParityTest extends EngineSuite {
      * The shop comparison suite, PostgreSQL: a nested record Prisma refuses (a missing required field, a connect without
      * a unique criterion) is refused before the parent is inserted, so no id is drawn and later ids stay Prisma's.
      */
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void aRefusedNestedRecordDrawsNoIdForItsParent(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void aRefusedNestedRecordDrawsNoIdForItsParent(Backend backend, String mode) {
+        open(backend, mode);
         fails("P2012", "User", "create", "{\"data\": {\"name\": \"a\", \"posts\": {\"create\": [{\"views\": 1}]}}}");
         fails("P2009", "User", "create", "{\"data\": {\"name\": \"b\", \"posts\": {\"connect\": {\"title\": \"x\"}}}}");
         fails("P2009", "User", "create", "{\"data\": {\"name\": \"c\", \"posts\": {\"create\": {\"title\": \"t\", \"views\": \"many\"}}}}");
@@ -385,10 +369,9 @@ class PrismaParityTest extends EngineSuite {
      * the second record of a createManyAndReturn) draws no id anywhere, and a connectOrCreate that finds its record is
      * refused all the same. Each message is Prisma 7's.
      */
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("dev.facet.data.behaviour.WritesTest#databases")
-    void aWriteIsValidatedWholeBeforeAnyStatementRuns(DbKind kind, String mode) {
-        open(kind, mode);
+    @EveryBackend(modes = true)
+    void aWriteIsValidatedWholeBeforeAnyStatementRuns(Backend backend, String mode) {
+        open(backend, mode);
         run("User", "create", "{\"data\": {\"name\": \"u1\"}}");
         run("Post", "create", "{\"data\": {\"title\": \"p1\", \"authorId\": 1}}");
         fails("P2009", "Post", "create", "{\"data\": {\"title\": \"v\", \"comments\": {\"create\": {\"text\": \"c\", \"post\": {\"connect\": {\"id\": 1}}}}}}")
@@ -416,7 +399,7 @@ class PrismaParityTest extends EngineSuite {
                 .hasMessageEndingWith("Unknown argument `author`. Available options are marked with ?.");
         fails("P2009", "User", "create", "{\"data\": {\"name\": \"u\", \"posts\": {\"create\": {\"title\": \"t\", \"comments\": null}}}}")
                 .hasMessageEndingWith("Argument `comments` must not be null.");
-        if (kind != DbKind.MYSQL) {
+        if (backend.supports(ConnectorCapability.RETURNING)) {
             assertThatThrownBy(() -> run("Post", "createManyAndReturn", "{\"data\": [{\"title\": \"a\"}, {\"titel\": \"b\"}]}"))
                     .hasMessageEndingWith("Argument `title` is missing.");
         }

@@ -9,7 +9,10 @@ enum SchemaFeature {
     AUTOINCREMENT("model Probe {\n  id Int @id @default(autoincrement())\n}\n"),
     /** {@code Decimal} fields (not on MongoDB). */
     DECIMAL("model Probe {\n  id Int @id\n  d  Decimal\n}\n"),
-    /** Implicit many-to-many relations, a join table the database keeps (MongoDB has id arrays instead). */
+    /**
+     * Implicit many-to-many relations, a join table the database keeps; on MongoDB the suite writes them as id arrays on
+     * both sides ({@link MongoManyToMany}), so every backend has them.
+     */
     IMPLICIT_MANY_TO_MANY("model A {\n  id Int @id\n  bs B[]\n}\nmodel B {\n  id Int @id\n  as A[]\n}\n"),
     /** {@code NoAction} under Prisma's emulation of referential actions (MySQL and MongoDB; PostgreSQL and SQLite refuse it). */
     EMULATED_NO_ACTION("""
