@@ -135,6 +135,28 @@ class MongoReadsTest extends MongoSuite {
     }
 
     @Test
+    void findManyMarkingAbsentListsTheFieldsADocumentLacksInTheSameCommand() {
+        JsonNode[] marked = new JsonNode[1];
+        List<String> sent = commandsOf(() -> marked[0] = engine.findManyMarkingAbsent("User",
+                dev.facet.data.value.JsonCodec.parse("{\"orderBy\": {\"email\": \"asc\"}, \"include\": {\"profile\": true}}")));
+        // The page and the include's level: no command asks which fields are missing.
+        assertThat(sent).hasSize(2).allMatch(c -> c.startsWith("find "));
+        JsonNode records = marked[0];
+        assertThat(values(records, "email")).containsExactly("ada@x.io", "bob@x.io", "cy@x.io", "dee@x.io");
+        // dee lacks name and age altogether; cy's name is an explicit null, which is not missing.
+        assertThat(records.get(3).get(dev.facet.data.QueryEngine.ABSENT_KEY).toString()).isEqualTo("[\"name\",\"age\"]");
+        for (int i = 0; i < 3; i++) assertThat(records.get(i).has(dev.facet.data.QueryEngine.ABSENT_KEY)).as(records.get(i).toString()).isFalse();
+        // Otherwise Prisma's answer, as findMany gives it.
+        com.fasterxml.jackson.databind.node.ObjectNode dee = records.get(3).deepCopy();
+        dee.remove(dev.facet.data.QueryEngine.ABSENT_KEY);
+        assertThat(dee).isEqualTo(run("User", "findMany", "{\"orderBy\": {\"email\": \"asc\"}, \"include\": {\"profile\": true}}").get(3));
+        // A field left out of the select is not listed.
+        JsonNode selected = engine.findManyMarkingAbsent("User", dev.facet.data.value.JsonCodec.parse(
+                "{\"where\": {\"email\": \"dee@x.io\"}, \"select\": {\"email\": true, \"age\": true}}"));
+        assertThat(selected.toString()).isEqualTo("[{\"email\":\"dee@x.io\",\"age\":null,\"$absent\":[\"age\"]}]");
+    }
+
+    @Test
     void scalarFiltersAndInsensitiveMode() {
         assertThat(values(run("User", "findMany", "{\"where\": {\"name\": {\"equals\": \"BOB\", \"mode\": \"insensitive\"}}}"), "email"))
                 .containsExactly("bob@x.io");
