@@ -83,6 +83,9 @@ final class ColumnHeaders {
         StringBuilder tip = new StringBuilder(c.name() + ": " + c.typeLabel()
                 + (c.scalar() != null && c.scalar().nativeType() != null ? " @db." + c.scalar().nativeType() : ""));
         if (c.id()) tip.append("\nPrimary key");
+        if (c.id() && !vm.project().engine().supports(dev.facet.data.connector.ConnectorCapability.UPDATABLE_ID)) {
+            tip.append("\nRead-only once saved: MongoDB cannot change a document's _id");
+        }
         if (c.unique()) tip.append("\nUnique");
         if (c.foreignKey()) tip.append("\nForeign key");
         if (c.requiredOnCreate()) tip.append("\nRequired: a new record needs a value");

@@ -78,6 +78,46 @@ class MongoGridFxTest extends GridWindowTest {
     }
 
     @Test
+    void theIdOfAStoredDocumentIsReadOnlyAndANewRecordTakesATypedOne(FxRobot robot) {
+        project = MongoGridFixture.project();
+        show("Order", 1280, 800);
+        // Prisma Client cannot update an id on MongoDB: the cell says so at once, instead of Save failing later.
+        assertThat(vm().cell(vm().rows().getFirst(), vm().column("id")).has(CellFlag.READ_ONLY)).isTrue();
+        assertThat(vm().cell(vm().rows().getFirst(), vm().column("number")).has(CellFlag.READ_ONLY)).isFalse();
+        selectCell(0, "id");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> message() != null);
+        assertThat(message()).isEqualTo("id is the document's _id: MongoDB cannot change it, and neither can Prisma Client; "
+                + "Duplicate gives a copy with a new id");
+        assertThat(robot.lookup(".cell-editor").tryQuery()).isEmpty();
+        robot.write("64b7f0c2a1b2c3d4e5f600ff");
+        assertThat(robot.lookup(".cell-editor").tryQuery()).isEmpty();
+        assertThat(vm().pendingCountProperty().get()).isZero();
+
+        // A new record's id can be typed (checked as an ObjectId), and is saved as typed.
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitUntil(() -> vm().rows().getFirst().isDraft());
+        GridRow draft = onFx(() -> vm().rows().getFirst());
+        assertThat(vm().cell(draft, vm().column("id")).has(CellFlag.READ_ONLY)).isFalse();
+        typeInto(robot, 0, "id", "64b7f0c2a1b2c3d4e5f600ff");
+        typeInto(robot, 0, "number", "ORD-9");
+        save(robot);
+        assertThat(message()).isEqualTo("Saved 1 change");
+        assertThat(run(project.engine(), "Order", "findUnique", "{\"where\": {\"number\": \"ORD-9\"}, \"select\": {\"id\": true}}").toString())
+                .isEqualTo("{\"id\":\"64b7f0c2a1b2c3d4e5f600ff\"}");
+    }
+
+    /** Types {@code text} into a cell through its editor (Enter, the text, Enter). */
+    void typeInto(FxRobot robot, int row, String column, String text) {
+        selectCell(row, column);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup(".cell-editor").tryQuery().isPresent());
+        fx(() -> robot.lookup(".cell-editor").queryAs(TextField.class).setText(text));
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup(".cell-editor").tryQuery().isEmpty());
+    }
+
+    @Test
     void editsAnEmbeddedDocumentAndAListOfThemInForms(FxRobot robot) {
         project = MongoGridFixture.project();
         show("Customer", 1280, 800);
