@@ -157,6 +157,22 @@ class MongoReadsTest extends MongoSuite {
     }
 
     @Test
+    void aCollectionIsEstimatedFromItsMetadataInOneCommandAndASmallOneIsCheapToCount() {
+        var estimates = new java.util.HashMap<String, dev.facet.data.connector.RowEstimate>();
+        List<String> sent = commandsOf(() -> estimates.putAll(engine.estimateRows(List.of("User", "Tag"))));
+        // The server's count of the collection (no filter: its metadata), never a scan of the documents.
+        assertThat(sent).hasSize(2).allMatch(c -> c.startsWith("count "));
+        assertThat(estimates.get("User")).isEqualTo(new dev.facet.data.connector.RowEstimate(4, true));
+        assertThat(estimates.get("Tag")).isEqualTo(new dev.facet.data.connector.RowEstimate(3, true));
+
+        // Past the threshold, counting exactly costs a scan: the estimate stands (as on a big SQL table).
+        List<Document> many = new java.util.ArrayList<>();
+        for (int i = 0; i < MongoConnector.CHEAP_TO_COUNT; i++) many.add(new Document("text", "c" + i).append("postId", new org.bson.types.ObjectId(oid(0x201))));
+        raw(db -> db.getCollection("Comment").insertMany(many));
+        assertThat(engine.estimateRows(List.of("Comment")).get("Comment")).isEqualTo(new dev.facet.data.connector.RowEstimate(MongoConnector.CHEAP_TO_COUNT + 3, false));
+    }
+
+    @Test
     void scalarFiltersAndInsensitiveMode() {
         assertThat(values(run("User", "findMany", "{\"where\": {\"name\": {\"equals\": \"BOB\", \"mode\": \"insensitive\"}}}"), "email"))
                 .containsExactly("bob@x.io");
