@@ -24,7 +24,8 @@ final class ColumnHeaders {
     private static double typeWidth(GridColumn c) {
         if (c.isRelation()) return 150;
         if (c.kind() == GridColumn.Kind.COMPOSITE) return 280;
-        if (ObjectIds.is(c) && !c.isList()) return 120;
+        // The short form (4 + … + 6 characters) whole, with the widest digits and the cell's padding.
+        if (ObjectIds.is(c) && !c.isList()) return 140;
         if (c.kind() == GridColumn.Kind.ENUM) return 120;
         if (c.isList()) return 180;
         ScalarType t = c.scalarType();

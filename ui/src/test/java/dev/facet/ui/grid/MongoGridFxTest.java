@@ -55,6 +55,18 @@ class MongoGridFxTest extends GridWindowTest {
         // The id array is off to the right, beyond the columns drawn.
         assertThat(vm().cell(vm().rows().getFirst(), vm().column("productIds")).text()).isEqualTo("[64b7…f600a1, 64b7…f600a2]");
         assertThat(id).isNotNull();
+        // The short form is drawn whole, whatever its digits: the column fits the widest one ("0000…000000" and the like).
+        assertThat(onFx(() -> ((javafx.scene.text.Text) id.lookup(".text")).getText())).isEqualTo("64b7…f600b1");
+        double widest = onFx(() -> {
+            double w = 0;
+            for (char c : "0123456789abcdef".toCharArray()) {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(String.valueOf(c).repeat(4) + "…" + String.valueOf(c).repeat(6));
+                t.setFont(id.getFont());
+                w = Math.max(w, t.getLayoutBounds().getWidth());
+            }
+            return w + ((javafx.scene.layout.Region) id).snappedLeftInset() + ((javafx.scene.layout.Region) id).snappedRightInset();
+        });
+        assertThat(onFx(() -> view.table().tableColumn("id").getWidth())).isGreaterThanOrEqualTo(widest);
         assertThat(vm().editText(vm().rows().getFirst(), vm().column("customerId"))).as("what Copy gives").isEqualTo(ADA);
 
         // Typing a malformed ObjectId into the foreign key is refused, saying what is wrong.
