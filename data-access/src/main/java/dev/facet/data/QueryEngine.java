@@ -101,6 +101,31 @@ public final class QueryEngine implements AutoCloseable {
         return run(modelName, action, args).tree();
     }
 
+    /** The key under which {@link #findManyMarkingAbsent} lists a record's missing fields; no Prisma field can be named so. */
+    public static final String ABSENT_KEY = "$absent";
+
+    /**
+     * Runs {@code findMany} as {@link #execute} does, and lists under {@link #ABSENT_KEY} the selected fields each record's
+     * stored document lacks altogether (Prisma reads them as null, like an explicit null), from the same read: the
+     * window shows a missing field apart from a null one. Only connectors with {@link ConnectorCapability#ABSENT_FIELDS}
+     * note any; elsewhere the answer is {@code findMany}'s.
+     *
+     * @throws QueryError with Prisma's code when the request is invalid or fails
+     */
+    public JsonNode findManyMarkingAbsent(String modelName, JsonNode args) {
+        ReadQuery q = reads.findMany(model(modelName), checkedArgs(args), "");
+        List<Map<String, Object>> rows = readOnly.read(q);
+        ArrayNode out = (ArrayNode) new Records(q.selection(), rows, false).tree();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!(rows.get(i) instanceof dev.facet.data.connector.RowMap row) || row.absentFields().isEmpty()) continue;
+            ObjectNode record = (ObjectNode) out.get(i);
+            ArrayNode marks = JSON.arrayNode();
+            for (String f : row.absentFields()) if (record.has(f)) marks.add(f);
+            if (!marks.isEmpty()) record.set(ABSENT_KEY, marks);
+        }
+        return out;
+    }
+
     /**
      * Runs one Prisma Client call as {@link #execute} does and writes its result to {@code out}, without building
      * the result's tree first: the way to print many large results.

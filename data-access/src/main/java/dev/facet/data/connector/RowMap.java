@@ -17,6 +17,8 @@ public final class RowMap extends AbstractMap<String, Object> {
     private String[] keys;
     private Object[] values;
     private int size;
+    /** Fields the stored record lacks altogether (a MongoDB document without them), read as null; not entries of the map. */
+    private String[] absent;
 
     /** @param capacity how many entries the row will probably hold (it grows past that when needed) */
     public RowMap(int capacity) {
@@ -29,6 +31,15 @@ public final class RowMap extends AbstractMap<String, Object> {
         if (key != null) for (int i = 0; i < size; i++) if (key.equals(keys[i])) return i;
         return -1;
     }
+
+    /** Notes that the stored record lacks {@code field} altogether (its value here is null, as Prisma reads it). */
+    public void markAbsent(String field) {
+        absent = absent == null ? new String[] {field} : Arrays.copyOf(absent, absent.length + 1);
+        absent[absent.length - 1] = field;
+    }
+
+    /** @return the fields noted by {@link #markAbsent}, in the order noted */
+    public java.util.List<String> absentFields() { return absent == null ? java.util.List.of() : java.util.List.of(absent); }
 
     @Override public int size() { return size; }
 

@@ -348,6 +348,8 @@ final class MongoReader {
                 v = Literals.defaultFor(f);
             }
             if (v == null && f.isRequired()) throw BsonValues.notNullable(f, where);
+            // Prisma reads a missing field as null; the window shows it apart from an explicit null (no second command).
+            if (raw == null && f.isOptional() && !d.containsKey(f.databaseName())) row.markAbsent(f.name());
             row.put(f.name(), v);
         }
         return row;

@@ -135,6 +135,44 @@ class MongoReadsTest extends MongoSuite {
     }
 
     @Test
+    void findManyMarkingAbsentListsTheFieldsADocumentLacksInTheSameCommand() {
+        JsonNode[] marked = new JsonNode[1];
+        List<String> sent = commandsOf(() -> marked[0] = engine.findManyMarkingAbsent("User",
+                dev.facet.data.value.JsonCodec.parse("{\"orderBy\": {\"email\": \"asc\"}, \"include\": {\"profile\": true}}")));
+        // The page and the include's level: no command asks which fields are missing.
+        assertThat(sent).hasSize(2).allMatch(c -> c.startsWith("find "));
+        JsonNode records = marked[0];
+        assertThat(values(records, "email")).containsExactly("ada@x.io", "bob@x.io", "cy@x.io", "dee@x.io");
+        // dee lacks name and age altogether; cy's name is an explicit null, which is not missing.
+        assertThat(records.get(3).get(dev.facet.data.QueryEngine.ABSENT_KEY).toString()).isEqualTo("[\"name\",\"age\"]");
+        for (int i = 0; i < 3; i++) assertThat(records.get(i).has(dev.facet.data.QueryEngine.ABSENT_KEY)).as(records.get(i).toString()).isFalse();
+        // Otherwise Prisma's answer, as findMany gives it.
+        com.fasterxml.jackson.databind.node.ObjectNode dee = records.get(3).deepCopy();
+        dee.remove(dev.facet.data.QueryEngine.ABSENT_KEY);
+        assertThat(dee).isEqualTo(run("User", "findMany", "{\"orderBy\": {\"email\": \"asc\"}, \"include\": {\"profile\": true}}").get(3));
+        // A field left out of the select is not listed.
+        JsonNode selected = engine.findManyMarkingAbsent("User", dev.facet.data.value.JsonCodec.parse(
+                "{\"where\": {\"email\": \"dee@x.io\"}, \"select\": {\"email\": true, \"age\": true}}"));
+        assertThat(selected.toString()).isEqualTo("[{\"email\":\"dee@x.io\",\"age\":null,\"$absent\":[\"age\"]}]");
+    }
+
+    @Test
+    void aCollectionIsEstimatedFromItsMetadataInOneCommandAndASmallOneIsCheapToCount() {
+        var estimates = new java.util.HashMap<String, dev.facet.data.connector.RowEstimate>();
+        List<String> sent = commandsOf(() -> estimates.putAll(engine.estimateRows(List.of("User", "Tag"))));
+        // The server's count of the collection (no filter: its metadata), never a scan of the documents.
+        assertThat(sent).hasSize(2).allMatch(c -> c.startsWith("count "));
+        assertThat(estimates.get("User")).isEqualTo(new dev.facet.data.connector.RowEstimate(4, true));
+        assertThat(estimates.get("Tag")).isEqualTo(new dev.facet.data.connector.RowEstimate(3, true));
+
+        // Past the threshold, counting exactly costs a scan: the estimate stands (as on a big SQL table).
+        List<Document> many = new java.util.ArrayList<>();
+        for (int i = 0; i < MongoConnector.CHEAP_TO_COUNT; i++) many.add(new Document("text", "c" + i).append("postId", new org.bson.types.ObjectId(oid(0x201))));
+        raw(db -> db.getCollection("Comment").insertMany(many));
+        assertThat(engine.estimateRows(List.of("Comment")).get("Comment")).isEqualTo(new dev.facet.data.connector.RowEstimate(MongoConnector.CHEAP_TO_COUNT + 3, false));
+    }
+
+    @Test
     void scalarFiltersAndInsensitiveMode() {
         assertThat(values(run("User", "findMany", "{\"where\": {\"name\": {\"equals\": \"BOB\", \"mode\": \"insensitive\"}}}"), "email"))
                 .containsExactly("bob@x.io");

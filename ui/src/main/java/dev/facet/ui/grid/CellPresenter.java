@@ -31,6 +31,7 @@ final class CellPresenter {
         if (isNumeric(column)) flags.add(CellFlag.NUMBER);
         if (!column.editable() || pending.readOnlyReason() != null) flags.add(CellFlag.READ_ONLY);
         if (row.isDraft()) return draftCell(row, column, flags);
+        if (pending.lockedOnStoredRecords(column)) flags.add(CellFlag.READ_ONLY);
         if (!row.isLoaded()) {
             flags.add(CellFlag.LOADING);
             return new CellContent(row.isMissing() ? "" : "…", flags, null);

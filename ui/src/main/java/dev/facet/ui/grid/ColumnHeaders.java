@@ -24,7 +24,8 @@ final class ColumnHeaders {
     private static double typeWidth(GridColumn c) {
         if (c.isRelation()) return 150;
         if (c.kind() == GridColumn.Kind.COMPOSITE) return 280;
-        if (ObjectIds.is(c) && !c.isList()) return 120;
+        // The short form (4 + … + 6 characters) whole, with the widest digits and the cell's padding.
+        if (ObjectIds.is(c) && !c.isList()) return 140;
         if (c.kind() == GridColumn.Kind.ENUM) return 120;
         if (c.isList()) return 180;
         ScalarType t = c.scalarType();
@@ -83,6 +84,9 @@ final class ColumnHeaders {
         StringBuilder tip = new StringBuilder(c.name() + ": " + c.typeLabel()
                 + (c.scalar() != null && c.scalar().nativeType() != null ? " @db." + c.scalar().nativeType() : ""));
         if (c.id()) tip.append("\nPrimary key");
+        if (c.id() && !vm.project().engine().supports(dev.facet.data.connector.ConnectorCapability.UPDATABLE_ID)) {
+            tip.append("\nRead-only once saved: MongoDB cannot change a document's _id");
+        }
         if (c.unique()) tip.append("\nUnique");
         if (c.foreignKey()) tip.append("\nForeign key");
         if (c.requiredOnCreate()) tip.append("\nRequired: a new record needs a value");

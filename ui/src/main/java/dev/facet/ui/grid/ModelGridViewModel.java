@@ -144,7 +144,7 @@ public final class ModelGridViewModel {
         this.paging = new GridPaging(model, engine, executor, query, changes, messages, filters::where, filters::isFiltered,
                 sort::sortOrder, layout.get());
         this.pending = new PendingChanges(model, project.readOnly(), columns, changes, paging, messages, zone::get, this::isSaving,
-                engine.supports(ConnectorCapability.COMPOSITE_TYPES));
+                engine::supports);
         this.saver = new GridSave(schema, model, columns, engine, executor, query, pending, paging, messages, filters::where, sort::sortOrder);
         this.cells = new CellPresenter(pending, zone::get);
         this.deletes = new DeleteFlow(schema, model, engine, executor, query, pending, paging, messages);

@@ -55,6 +55,18 @@ class MongoGridFxTest extends GridWindowTest {
         // The id array is off to the right, beyond the columns drawn.
         assertThat(vm().cell(vm().rows().getFirst(), vm().column("productIds")).text()).isEqualTo("[64b7…f600a1, 64b7…f600a2]");
         assertThat(id).isNotNull();
+        // The short form is drawn whole, whatever its digits: the column fits the widest one ("0000…000000" and the like).
+        assertThat(onFx(() -> ((javafx.scene.text.Text) id.lookup(".text")).getText())).isEqualTo("64b7…f600b1");
+        double widest = onFx(() -> {
+            double w = 0;
+            for (char c : "0123456789abcdef".toCharArray()) {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(String.valueOf(c).repeat(4) + "…" + String.valueOf(c).repeat(6));
+                t.setFont(id.getFont());
+                w = Math.max(w, t.getLayoutBounds().getWidth());
+            }
+            return w + ((javafx.scene.layout.Region) id).snappedLeftInset() + ((javafx.scene.layout.Region) id).snappedRightInset();
+        });
+        assertThat(onFx(() -> view.table().tableColumn("id").getWidth())).isGreaterThanOrEqualTo(widest);
         assertThat(vm().editText(vm().rows().getFirst(), vm().column("customerId"))).as("what Copy gives").isEqualTo(ADA);
 
         // Typing a malformed ObjectId into the foreign key is refused, saying what is wrong.
@@ -78,10 +90,57 @@ class MongoGridFxTest extends GridWindowTest {
     }
 
     @Test
+    void theIdOfAStoredDocumentIsReadOnlyAndANewRecordTakesATypedOne(FxRobot robot) {
+        project = MongoGridFixture.project();
+        show("Order", 1280, 800);
+        // Prisma Client cannot update an id on MongoDB: the cell says so at once, instead of Save failing later.
+        assertThat(vm().cell(vm().rows().getFirst(), vm().column("id")).has(CellFlag.READ_ONLY)).isTrue();
+        assertThat(vm().cell(vm().rows().getFirst(), vm().column("number")).has(CellFlag.READ_ONLY)).isFalse();
+        selectCell(0, "id");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> message() != null);
+        assertThat(message()).isEqualTo("id is the document's _id: MongoDB cannot change it, and neither can Prisma Client; "
+                + "Duplicate gives a copy with a new id");
+        assertThat(robot.lookup(".cell-editor").tryQuery()).isEmpty();
+        robot.write("64b7f0c2a1b2c3d4e5f600ff");
+        assertThat(robot.lookup(".cell-editor").tryQuery()).isEmpty();
+        assertThat(vm().pendingCountProperty().get()).isZero();
+
+        // A new record's id can be typed (checked as an ObjectId), and is saved as typed.
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitUntil(() -> vm().rows().getFirst().isDraft());
+        GridRow draft = onFx(() -> vm().rows().getFirst());
+        assertThat(vm().cell(draft, vm().column("id")).has(CellFlag.READ_ONLY)).isFalse();
+        typeInto(robot, 0, "id", "64b7f0c2a1b2c3d4e5f600ff");
+        typeInto(robot, 0, "number", "ORD-9");
+        save(robot);
+        assertThat(message()).isEqualTo("Saved 1 change");
+        assertThat(run(project.engine(), "Order", "findUnique", "{\"where\": {\"number\": \"ORD-9\"}, \"select\": {\"id\": true}}").toString())
+                .isEqualTo("{\"id\":\"64b7f0c2a1b2c3d4e5f600ff\"}");
+    }
+
+    /** @return the cell of {@code column} showing {@code text}, the column scrolled into view first (cells are made only for columns in view) */
+    Node cellOf(FxRobot robot, String column, String text) {
+        fx(() -> view.table().scrollToColumn(view.table().tableColumn(column)));
+        waitUntil(() -> robot.lookup(".grid-cell").match(LabeledMatchers.hasText(text)).tryQuery().isPresent());
+        return cell(robot, text);
+    }
+
+    /** Types {@code text} into a cell through its editor (Enter, the text, Enter). */
+    void typeInto(FxRobot robot, int row, String column, String text) {
+        selectCell(row, column);
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup(".cell-editor").tryQuery().isPresent());
+        fx(() -> robot.lookup(".cell-editor").queryAs(TextField.class).setText(text));
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup(".cell-editor").tryQuery().isEmpty());
+    }
+
+    @Test
     void editsAnEmbeddedDocumentAndAListOfThemInForms(FxRobot robot) {
         project = MongoGridFixture.project();
         show("Customer", 1280, 800);
-        Node address = cell(robot, "{street: \"Main St 1\", city: \"Delft\", geo: {lat: 52.01, lng: 4.36}}");
+        Node address = cellOf(robot, "address", "{street: \"Main St 1\", city: \"Delft\", geo: {lat: 52.01, lng: 4.36}}");
         robot.doubleClickOn(address);
         waitUntil(() -> robot.lookup("#composite-editor").tryQuery().isPresent());
         GridFx.snapshot(stage.getScene(), "mongo-composite-editor");
@@ -103,7 +162,7 @@ class MongoGridFxTest extends GridWindowTest {
                 .formatted(ADA)).asInt()).isEqualTo(1);
 
         show("Order", 1280, 800);
-        robot.doubleClickOn(cell(robot, "[{sku: \"SKU-1\", qty: 2, price: 19.99}, {sku: \"SKU-2\", qty: 1}]"));
+        robot.doubleClickOn(cellOf(robot, "lines", "[{sku: \"SKU-1\", qty: 2, price: 19.99}, {sku: \"SKU-2\", qty: 1}]"));
         waitUntil(() -> robot.lookup("#composite-list-lines").tryQuery().isPresent());
         robot.clickOn("#composite-add-lines");
         replaceText(robot, "#composite-input-lines-2-sku", "SKU-3");
@@ -122,7 +181,7 @@ class MongoGridFxTest extends GridWindowTest {
 
         // An item added at the end is pushed: what another client changed in the list meanwhile is kept.
         show("Order", 1280, 800);
-        Node lines = cell(robot, "[{sku: \"SKU-3\", qty: 4}, {sku: \"SKU-2\", qty: 1}]");
+        Node lines = cellOf(robot, "lines", "[{sku: \"SKU-3\", qty: 4}, {sku: \"SKU-2\", qty: 1}]");
         run(project.engine(), "Order", "update", "{\"where\": {\"number\": \"ORD-1\"}, \"data\": {\"lines\": {\"updateMany\": "
                 + "{\"where\": {\"sku\": \"SKU-2\"}, \"data\": {\"qty\": 9}}}}}");
         robot.doubleClickOn(lines);
