@@ -530,7 +530,7 @@ public final class ImageTool {
                 String value = actual.get(flag.getKey());
                 boolean same = flag.getKey().equals("AOTCache") && value != null
                         ? Path.of(value).toAbsolutePath().normalize().equals(Path.of(flag.getValue()).normalize())
-                        : flag.getValue().equals(value);
+                        : flag.getValue().equals(value) || sameNumber(flag.getValue(), value);
                 if (!same) {
                     throw new Failure(name + " runs with -XX:" + flag.getKey() + "=" + value + ", expected " + flag.getValue()
                             + " (see its " + layout.cfg(name).getFileName() + ")");
@@ -661,6 +661,16 @@ public final class ImageTool {
         String value = launcherOptions.getProperty(key);
         if (value == null) throw new Failure("the launcher options file has no " + key);
         return Arrays.stream(value.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+    }
+
+    /** A double flag prints as 10.000000 where the option said 10. */
+    private static boolean sameNumber(String expected, String actual) {
+        if (actual == null) return false;
+        try {
+            return new java.math.BigDecimal(expected).compareTo(new java.math.BigDecimal(actual)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) { return Stream.concat(a.stream(), b.stream()).toList(); }
