@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -147,14 +146,6 @@ class CreateAndPushWindowTest {
 
     /** Saves the window that shows {@code node}. */
     private static void snapshot(FxRobot robot, String node, Path file) {
-        Window w = robot.lookup(node).query().getScene().getWindow();
-        Fx.run(() -> {
-            try {
-                Files.createDirectories(file.getParent());
-                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(w.getScene().snapshot(null), null), "png", file.toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Fx.saveScene(robot.lookup(node).query().getScene(), file);
     }
 }

@@ -125,14 +125,6 @@ class OpenDatabaseWindowTest {
 
     /** Saves the window that shows {@code node}. */
     private static void snapshot(FxRobot robot, String node, Path file) {
-        javafx.stage.Window w = robot.lookup(node).query().getScene().getWindow();
-        Fx.run(() -> {
-            try {
-                Files.createDirectories(file.getParent());
-                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(w.getScene().snapshot(null), null), "png", file.toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Fx.saveScene(robot.lookup(node).query().getScene(), file);
     }
 }

@@ -44,6 +44,18 @@ public final class Fx {
         }
     }
 
+    /** Writes a PNG of {@code scene} as it is drawn now to {@code file} (on the FX thread). */
+    public static void saveScene(javafx.scene.Scene scene, Path file) {
+        run(() -> {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Writes a PNG of every showing window to target/test-windows, for a failure to be looked at. */
     public static Path snapshotWindows(String prefix) {
         Path folder = Path.of("target", "test-windows");
