@@ -16,6 +16,7 @@ import dev.facet.schema.SchemaLoader;
 import dev.facet.schema.model.Schema;
 import dev.facet.schema.source.SourceFile;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class StatementTimeoutTest extends EngineSuite {
               val Int
             }
             """;
+    private static final String SQLITE_TIMEOUT = "interrupted (statement timeout exceeded)";
 
     /** An update that waits on a row another connection holds locked runs into the limit, wherever the server applies it to writes. */
     @ParameterizedTest
@@ -98,10 +100,37 @@ class StatementTimeoutTest extends EngineSuite {
             assertThat(t).isInstanceOf(QueryError.class);
             QueryError e = (QueryError) t;
             assertThat(e.code()).isEqualTo("P2039");
-            assertThat(e.getMessage()).isEqualTo("Database error. Code: `9`. Message: `SQLITE_INTERRUPT: interrupted (statement timeout exceeded)`");
+            assertThat(e.getMessage()).isEqualTo("Database error. Code: `9`. Message: `SQLITE_INTERRUPT: " + SQLITE_TIMEOUT + "`");
             // The connection goes on: the next statements run, a write included.
             assertThat(engine.execute("Row", "update", JsonCodec.parse("{\"where\": {\"id\": 1}, \"data\": {\"val\": 2}}")).get("val").asInt()).isEqualTo(2);
             assertThat(engine.execute("Row", "count", JsonCodec.parse("{}")).asInt()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The limit is per call into SQLite, a row fetch included: a fetch that runs past it is interrupted, while a read
+     * whose fetches are each quick may take as long as its reader likes between them (an export of a big table).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void eachSqliteRowFetchRunsUnderTheLimitNotTheWholeRead() throws Exception {
+        TestDatabase db = DBS.fresh(DbKind.SQLITE);
+        String firstAndFourBillionth = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 4000000000)"
+                + " SELECT x FROM n WHERE x = 1 OR x = 4000000000";
+        try (SqlDatabase limited = SqlDatabase.open(DbKind.SQLITE.provider(), db.parsedUrl(), true, Duration.ofMillis(300));
+             Connection c = limited.dataSource().getConnection()) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(firstAndFourBillionth)) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+                assertThatThrownBy(rs::next).hasMessageContaining(SQLITE_TIMEOUT);
+                assertThat(rs.getStatement()).isSameAs(s);
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 UNION ALL SELECT 2")) {
+                assertThat(rs.next()).isTrue();
+                Thread.sleep(400); // the reader dawdles past the limit between two quick fetches
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+            }
         }
     }
 

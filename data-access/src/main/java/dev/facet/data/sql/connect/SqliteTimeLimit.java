@@ -38,7 +38,7 @@ final class SqliteTimeLimit {
     }
 
     /** The clock of one connection: when the call under way began, or zero between calls. */
-    private static final class Clock extends ProgressHandler {
+    static final class Clock extends ProgressHandler {
         private final long limit;
         private volatile long started;
         private volatile boolean fired;
@@ -53,28 +53,45 @@ final class SqliteTimeLimit {
             return 1;
         }
 
-        Object timed(Object target, Method method, Object[] args) throws Throwable {
-            started = System.nanoTime();
+        /** A call into SQLite begins. */
+        void start() {
             fired = false;
+            started = System.nanoTime();
+        }
+
+        /** The call has returned or failed. */
+        void stop() { started = 0; }
+
+        /** @return what the caller sees of {@code e}, which the call threw: worded as a timeout when the clock stopped it */
+        SQLException failure(SQLException e) {
+            if (fired && e instanceof SQLiteException s && s.getResultCode() != null && (s.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_INTERRUPT.code) {
+                return new SQLiteException("[SQLITE_INTERRUPT] Statement cancelled (" + MESSAGE + ")", SQLiteErrorCode.SQLITE_INTERRUPT);
+            }
+            return e;
+        }
+
+        Object timed(Object target, Method method, Object[] args) throws Throwable {
+            start();
             try {
                 return method.invoke(target, args);
             } catch (InvocationTargetException e) {
-                if (fired && e.getCause() instanceof SQLiteException s && s.getResultCode() != null && (s.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_INTERRUPT.code) {
-                    throw new SQLiteException("[SQLITE_INTERRUPT] Statement cancelled (" + MESSAGE + ")", SQLiteErrorCode.SQLITE_INTERRUPT);
-                }
-                throw e.getCause();
+                throw e.getCause() instanceof SQLException s ? failure(s) : e.getCause();
             } finally {
-                started = 0;
+                stop();
             }
         }
     }
 
-    /** Wraps a JDBC object so that its calls into the database are timed, and the objects it returns are wrapped too. */
+    /**
+     * Wraps a connection or a statement so that its calls into the database are timed, and the statements and result
+     * sets it returns are wrapped too. Statements see a few calls each; result sets, read once per column per row,
+     * are {@link TimedResultSet}s.
+     */
     private record Timed(Object target, Clock clock) implements InvocationHandler {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            boolean call = target instanceof Statement && name.startsWith("execute") || target instanceof ResultSet && name.equals("next");
+            boolean call = target instanceof Statement && name.startsWith("execute");
             Object result;
             if (call) {
                 result = clock.timed(target, method, args);
@@ -86,7 +103,8 @@ final class SqliteTimeLimit {
                 }
             }
             Class<?> type = method.getReturnType();
-            if (result != null && (type == Statement.class || Statement.class.isAssignableFrom(type) || type == ResultSet.class)) {
+            if (result instanceof ResultSet rows) return new TimedResultSet(rows, clock, proxy instanceof Statement statement ? statement : rows.getStatement());
+            if (result != null && Statement.class.isAssignableFrom(type)) {
                 return Proxy.newProxyInstance(SqliteTimeLimit.class.getClassLoader(), new Class<?>[] {type}, new Timed(result, clock));
             }
             return result;
