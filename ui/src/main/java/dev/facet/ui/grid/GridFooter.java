@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.facet.ui.grid.ModelGridViewModel.PagingMode;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -63,7 +64,8 @@ final class GridFooter {
         zone.getItems().setAll(zone.getItems().stream().distinct().toList());
         zone.setConverter(converter(CellValues::zoneLabel));
         LazyTooltip.install(zone, "The time zone DateTime values are shown and typed in");
-        HBox zoneBox = new HBox(4, new FontIcon(Feather.CLOCK), zone);
+        FontIcon clock = new FontIcon(Feather.CLOCK);
+        HBox zoneBox = new HBox(4, clock, zone);
         zoneBox.setAlignment(Pos.CENTER_LEFT);
         // A choice box is as wide as its longest item ("Europe/Amsterdam (UTC+01:00)"): these stay short.
         zone.setPrefWidth(110);
@@ -135,7 +137,9 @@ final class GridFooter {
         size.setMinWidth(96);
         HBox.setHgrow(info, Priority.SOMETIMES);
         info.setMaxWidth(Double.MAX_VALUE);
-        HBox footer = new HBox(10, range, exact, progress, info, spacer, zoneBox, scroll, size, pager);
+        // Where even the short controls do not fit (a million rows: "of 10,000" pages), the word "Page" and the clock
+        // give way before the pager's last button would be cut.
+        HBox footer = new GivingWayBox(10, List.of(pageLabel, clock), range, exact, progress, info, spacer, zoneBox, scroll, size, pager);
         footer.setAlignment(Pos.CENTER_LEFT);
         footer.getStyleClass().add("grid-footer");
         return footer;

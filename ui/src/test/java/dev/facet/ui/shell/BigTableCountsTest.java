@@ -18,11 +18,13 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.stage.Window;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,6 +165,38 @@ class BigTableCountsTest {
         robot.clickOn("#count-exactly");
         Fx.waitUntil(() -> grid().rangeTextProperty().get().equals("1–100 of 250,000"));
         assertThat(Fx.call(() -> robot.lookup("#count-exactly").query().isVisible())).isFalse();
+    }
+
+    /**
+     * At 1024×700 with thousands of pages ("of 5,000") the footer once ran past the window's edge and cut the pager's
+     * last button: the word "Page" and the clock now give way first, and come back when the window grows.
+     */
+    @Test
+    void theWholePagerStaysInViewAt1024x700WithThousandsOfPages(FxRobot robot) {
+        Fx.run(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        openTab(robot, "Event");
+        Fx.waitUntil(() -> grid().rangeTextProperty().get().contains("of about"));
+        robot.clickOn("#count-exactly");
+        Fx.waitUntil(() -> grid().rangeTextProperty().get().equals("1–100 of 250,000"));
+        Fx.run(() -> grid().pageSizeProperty().set(50));
+        Fx.waitUntil(() -> grid().rangeTextProperty().get().equals("1–50 of 250,000"));
+        Node last = robot.lookup("#last-page").query();
+        Node footer = robot.lookup(".grid-footer").query();
+        Fx.waitUntil(() -> last.isVisible() && last.localToScene(last.getBoundsInLocal()).getMaxX() <= stage.getScene().getWidth()
+                && footer.getBoundsInLocal().getWidth() <= ((Region) footer).getWidth() + 1);
+        assertThat(Fx.call(() -> robot.lookup(".pager .label").queryAll().stream().map(n -> ((Label) n).getText()).toList()))
+                .as("the pager's labels that stay").contains("of 5,000");
+        for (String id : new String[] {"#search", "#filter-toggle", "#columns", "#save", "#add"}) {
+            Node n = robot.lookup(id).query();
+            assertThat(Fx.call(() -> n.isVisible() && n.getScene() == stage.getScene()
+                    && n.localToScene(n.getBoundsInLocal()).getMaxX() <= stage.getScene().getWidth())).as(id + " in view").isTrue();
+        }
+
+        Fx.run(() -> stage.setWidth(1280)); // the headless screen's width
+        Fx.waitUntil(() -> robot.lookup(".pager .label").queryAll().stream().anyMatch(n -> n.isVisible() && "Page".equals(((Label) n).getText())));
     }
 
     /** Cancel in the status bar stops the running read on the server; the grid says so and the window goes on working. */
