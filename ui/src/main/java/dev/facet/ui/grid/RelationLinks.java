@@ -99,7 +99,8 @@ final class RelationLinks {
             messages.show(Severity.WARNING, why);
             return null;
         }
-        String label = row.isDraft() ? "new record " + row.draftNumber() : model.name() + " " + row.key().label();
+        // An ObjectId key is shortened as in the grid: a 24-digit title pushed the picker's type line out of view.
+        String label = row.isDraft() ? "new record " + row.draftNumber() : model.name() + " " + ObjectIds.shortForm(row.key().label());
         RowKey opened = row.key();
         // A reload while the picker is open refills rows in place: a row holding another record now must not get the link.
         return new RelationPickerViewModel(schema, model, row, label, column, pending.changes().link(row, column.name()), engine, executor,

@@ -303,6 +303,8 @@ class MongoGridFxTest extends GridWindowTest {
         waitUntil(() -> robot.lookup("#relation-picker").tryQuery().isPresent()
                 && robot.lookup("#relation-picker .check-box").queryAll().size() >= 2);
         GridFx.snapshot(stage.getScene(), "mongo-relation-picker");
+        // The title names the order by its short ObjectId, as the grid shows it.
+        assertThat(robot.lookup("#relation-picker .title-4").queryLabeled().getText()).matches("products of Order [0-9a-f]{4}…[0-9a-f]{6}");
         // Untick the first (Teapot): disconnect, both arrays change together.
         robot.clickOn(robot.lookup("#relation-picker .check-box").queryAll().iterator().next());
         robot.clickOn("#picker-apply");
