@@ -77,6 +77,9 @@ public final class OpenDatabaseDialog {
         url.setPromptText("postgresql://user:password@host:5432/db, mysql://…, file:./dev.db, mongodb://…");
         url.textProperty().bindBidirectional(vm.urlProperty());
         url.setOnAction(e -> vm.open());
+        url.focusedProperty().addListener((o, was, is) -> {
+            if (!is) vm.maskPassword();
+        });
         HBox.setHgrow(url, Priority.ALWAYS);
         ProgressIndicator reading = new ProgressIndicator();
         reading.setMaxSize(16, 16);

@@ -1,5 +1,6 @@
 package dev.facet.ui.open;
 
+import dev.facet.schema.config.UrlRedactor;
 import dev.facet.ui.project.OpenFailure;
 import dev.facet.ui.project.OpenRequest;
 import dev.facet.ui.project.Problem;
@@ -39,6 +40,9 @@ public final class OpenDatabaseViewModel {
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canOpen;
     private final Object channel = new Object();
+    /** The URL as last typed with its password, which the field shows as {@code ****} (and a {@code ****} stands for). */
+    private String knownUrl;
+    private boolean masking;
 
     /**
      * @param executor   runs the pull and the open in the background
@@ -55,10 +59,12 @@ public final class OpenDatabaseViewModel {
         this.mayReplace = mayReplace;
         this.onOpened = onOpened;
         canOpen = Bindings.createBooleanBinding(() -> !opening.get() && !url.get().isBlank(), opening, url);
-        url.addListener((o, was, is) -> error.set(""));
+        url.addListener((o, was, is) -> {
+            if (!masking) error.set("");
+        });
     }
 
-    /** @return the database URL, as typed */
+    /** @return the database URL, as typed, its password shown as {@code ****} once typed */
     public StringProperty urlProperty() { return url; }
 
     /** @return why the last attempt failed ("P1001: Can't reach database server ..."), or empty */
@@ -73,14 +79,37 @@ public final class OpenDatabaseViewModel {
     /** @return whether Open can be pressed */
     public BooleanBinding canOpenProperty() { return canOpen; }
 
+    /**
+     * Shows the typed URL's password as {@code ****}, which then stands for it (as in the Open dialog): a password
+     * stays on screen only while it is typed, not for a screen share or a colleague to read. Called when the field
+     * loses the focus, and by {@link #open()}.
+     */
+    public void maskPassword() {
+        String typed = url.get() == null ? "" : url.get().strip();
+        if (typed.contains(UrlRedactor.MASK) || UrlRedactor.redact(typed).equals(typed)) return;
+        knownUrl = typed;
+        masking = true;
+        try {
+            url.set(UrlRedactor.redact(typed));
+        } finally {
+            masking = false;
+        }
+    }
+
     /** Called before the dialog shows. */
     public void prepare() { done.set(false); }
 
     /** Pulls the database's schema and opens it, in the background; a failure shows in {@link #errorProperty()}. */
     public void open() {
+        maskPassword();
         String typed = url.get() == null ? "" : url.get().strip();
         if (typed.isEmpty() || opening.get() || !mayReplace.getAsBoolean()) return;
-        String target = absoluteSqlite(typed);
+        String withPassword = OpenDialogViewModel.restorePassword(typed, knownUrl);
+        if (withPassword == null) {
+            error.set("Type the password in place of **** in the URL: Facet does not store passwords.");
+            return;
+        }
+        String target = absoluteSqlite(withPassword);
         opening.set(true);
         error.set("");
         executor.submitLatest(channel, "Reading the database's schema", () -> {

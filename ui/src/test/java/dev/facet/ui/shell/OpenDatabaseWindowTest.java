@@ -1,5 +1,10 @@
 package dev.facet.ui.shell;
 
+import dev.facet.data.testdb.DbKind;
+import dev.facet.data.testdb.TestDatabase;
+import dev.facet.data.testdb.TestDatabases;
+import dev.facet.schema.config.UrlRedactor;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.facet.data.Engines;
@@ -28,6 +33,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class OpenDatabaseWindowTest {
+    @RegisterExtension static final TestDatabases DBS = new TestDatabases();
+
     private static final String SCHEMA = """
             datasource db {
               provider = "sqlite"
@@ -121,6 +128,42 @@ class OpenDatabaseWindowTest {
             javafx.scene.Node open = robot.lookup("#open-database-button").query();
             return open.localToScene(open.getBoundsInLocal()).getMaxY() <= open.getScene().getHeight();
         }));
+    }
+
+    /**
+     * A password typed into the URL shows as {@code ****} once the field loses the focus, and the {@code ****} stands
+     * for it when the database opens; a {@code ****} with no password behind it is refused with a word on what to do.
+     */
+    @Test
+    void aTypedPasswordShowsAsStarsOnceTypedAndStillOpensTheDatabase(FxRobot robot) throws Exception {
+        TestDatabase database = DBS.fresh(DbKind.POSTGRES);
+        try (var db = database.open(); var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute("CREATE TABLE \"Shelf\" (id integer PRIMARY KEY)");
+        }
+        // The test server trusts its user, so any password opens it; a real server's own stays as it is.
+        String withPassword = UrlRedactor.redact(database.url()).equals(database.url())
+                ? database.url().replaceFirst("://([^@/]+)@", "://$1:s3cret-pw@") : database.url();
+        String password = withPassword.substring(withPassword.indexOf(':', withPassword.indexOf("://") + 3) + 1, withPassword.indexOf('@'));
+        Fx.waitUntil(() -> robot.lookup("#open-dialog").tryQuery().isPresent());
+        robot.clickOn("#schema-path").type(KeyCode.ESCAPE);
+        Fx.waitUntil(() -> robot.lookup("#open-dialog").tryQuery().isEmpty());
+
+        robot.clickOn("File").clickOn("Open Database…");
+        Fx.waitUntil(() -> robot.lookup("#database-url").tryQuery().isPresent());
+        javafx.scene.control.TextField field = robot.lookup("#database-url").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(field).write("postgresql://nobody:****@localhost:1/x").type(KeyCode.ENTER);
+        Fx.waitUntil(() -> Fx.call(() -> window.openDatabaseModel().errorProperty().get()).startsWith("Type the password in place of ****"));
+
+        Fx.run(field::clear);
+        robot.clickOn(field).write(withPassword);
+        assertThat(Fx.call(() -> field.getText())).contains(password);
+        robot.type(KeyCode.TAB);
+        Fx.waitUntil(() -> !field.isFocused());
+        assertThat(Fx.call(() -> field.getText())).isEqualTo(UrlRedactor.redact(withPassword)).doesNotContain(password);
+
+        robot.clickOn(field).type(KeyCode.END).type(KeyCode.ENTER);
+        Fx.waitUntil(() -> window.shell().projectProperty().get() != null);
+        assertThat(Fx.call(() -> window.shell().models().stream().map(ModelEntry::name).toList())).containsExactly("Shelf");
     }
 
     /** Saves the window that shows {@code node}. */
