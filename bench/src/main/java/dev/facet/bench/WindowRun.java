@@ -132,6 +132,9 @@ final class WindowRun {
         // As FacetApplication does, with settings, the demo folder and remembered layouts kept under the output folder.
         Path home = dir.resolve("home");
         UserSettings settings = UserSettings.load(home.resolve("settings.json"));
+        // The window reopens the tabs a project had when it was closed: the last run ended with the model's tab open,
+        // and restored at start-up it turned the "cold" open into selecting a tab that was already built and drawn.
+        settings.setOpenTabs(schemaFile.toAbsolutePath().normalize().toString(), new UserSettings.OpenTabs(List.of(), 0));
         ProjectLoader loader = new ProjectLoader(new DataAccessConnector(), ConnectionUrlResolver.forCurrentProcess());
         StandardProjectOpener opener = new StandardProjectOpener(loader, new DemoWorkspace(home.resolve("demo"), "// unused"),
                 DemoSeeder.standard());
