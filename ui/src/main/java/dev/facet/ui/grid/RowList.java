@@ -17,13 +17,8 @@ import javafx.collections.ObservableListBase;
  * chunks stays in memory, so scrolling through a million rows never holds a million records.
  */
 final class RowList extends ObservableListBase<GridRow> {
-    /**
-     * Rows of one window kept loaded at once (at least four chunks); older chunks are dropped and loaded again when
-     * needed. Forty screens of rows: scrolling back a little needs no query. Not more: while scrolling fast every
-     * chunk is young, and each young collection of the heap copied all of them (a few thousand rows are some hundred
-     * thousand small JSON objects), which made the collections, and the window's pauses, long.
-     */
-    static final int MAX_CACHED_ROWS = 1_000;
+    /** Chunks of one window kept at once; older ones are dropped and loaded again when needed. */
+    private static final int MAX_CACHED_ROWS = 5_000;
 
     private static final class Chunk {
         final GridRow[] rows;
