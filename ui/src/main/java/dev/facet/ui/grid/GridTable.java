@@ -4,8 +4,6 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.facet.ui.grid.ModelGridViewModel.RowState;
 import dev.facet.ui.grid.ModelGridViewModel.SortKey;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,14 +45,9 @@ final class GridTable extends TableView<GridRow> {
     private static final Map<RowState, PseudoClass> STATES = new EnumMap<>(RowState.class);
     /** Rows a session's first table shows in its first pulse with rows; then as many as fit the budget (see startReveal). */
     private static final int REVEAL_FIRST = 4;
-    /**
-     * The FX thread's CPU time for styling and laying out a pulse's new rows while a new table's first rows come in, in
-     * nanoseconds. CPU time, not the clock: on busy cores the clock also counts the time the thread waited for a core,
-     * and steps sized by it shrank to two rows a pulse, making the reveal take twice as many pulses as the work needs.
-     */
+    /** Time for styling and laying out a pulse's new rows while a new table's first rows come in, in nanoseconds. */
     private static final long REVEAL_BUDGET = 12_000_000;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    /** What a row took (FX CPU) in the first step of the last table's reveal, in nanoseconds (0: none yet); FX thread. */
+    /** What a row took in the first step of the last table's reveal, in nanoseconds (0: none yet); FX thread. */
     private static long firstStepNanosPerRow;
 
     static {
@@ -84,7 +77,7 @@ final class GridTable extends TableView<GridRow> {
     private int revealRows;
     private int revealAdded;
     private long layoutStarted;
-    private final Runnable beforeLayout = () -> layoutStarted = fxThreadTime();
+    private final Runnable beforeLayout = () -> layoutStarted = System.nanoTime();
 
     GridTable(ModelGridViewModel vm, ModelGridView view) {
         this.vm = vm;
@@ -236,9 +229,9 @@ final class GridTable extends TableView<GridRow> {
     /**
      * The first rows of a new table come in a few at a time, one part per pulse: the flow makes a row and its cells
      * for every row that fits its height, and styling a whole screenful of new cells in one pulse took 20 to 70 ms of
-     * the FX thread. The table starts short and grows each pulse, by as many rows as the FX thread's CPU time for the
-     * last pulse's CSS and layout says fit in {@link #REVEAL_BUDGET} (fewer in a session's first tab, before the JIT has
-     * compiled the code), until it fills its area.
+     * the FX thread. The table starts short and grows each pulse, by as many rows as the last pulse's CSS and layout
+     * time says fit in {@link #REVEAL_BUDGET} (fewer in a session's first tab, before the JIT has compiled the code,
+     * or on a busy machine), until it fills its area.
      */
     private void startReveal() {
         // The flow has no height yet (an empty table shows its placeholder instead): the rows get what the header leaves.
@@ -265,15 +258,9 @@ final class GridTable extends TableView<GridRow> {
 
     /** @return how many rows the next step adds: what the last one took per row, into the budget */
     private int nextRevealStep() {
-        long perRow = Math.max(1, fxThreadTime() - layoutStarted) / revealAdded;
+        long perRow = Math.max(1, System.nanoTime() - layoutStarted) / revealAdded;
         if (revealRows == revealAdded) firstStepNanosPerRow = perRow;
         return rowsInBudget(perRow);
-    }
-
-    /** @return the FX thread's CPU time in nanoseconds, or the clock where the JVM cannot tell */
-    private static long fxThreadTime() {
-        long cpu = THREADS.getCurrentThreadCpuTime();
-        return cpu >= 0 ? cpu : System.nanoTime();
     }
 
     private static int rowsInBudget(long nanosPerRow) { return (int) Math.clamp(REVEAL_BUDGET / Math.max(1, nanosPerRow), 2, 10); }
