@@ -18,10 +18,12 @@ mkdir -p "$out"
 echo "bench-grid: building the bench module" >&2
 mvn -B -q -ntp -Pbench -pl bench -am package -DskipTests >&2
 command -v xvfb-run >/dev/null || { echo "bench-grid: needs xvfb-run (apt-get install xvfb)" >&2; exit 1; }
+# The window's JVM options, from the file scripts/facet.sh, bench-ui.sh and the installers take them from.
+read -ra window_options <<<"$(sed -n 's/^launcher.windowJavaOptions=//p' app/src/main/resources/dev/facet/app/launcher.properties)"
 run() {
-  echo "bench-grid: $1 ($(uptime))" >&2
-  # The window's JVM options (scripts/facet.sh); preferences (remembered layouts) under bench-out, not the user's own.
-  xvfb-run -a -s "-screen 0 1440x900x24" java -XX:MaxGCPauseMillis=10 "${@:2}" -Djava.util.prefs.userRoot="$out/home/prefs" \
+  echo "bench-grid: $1 ($(uptime)); JVM options: ${window_options[*]} ${*:2}" >&2
+  # Preferences (remembered layouts) under bench-out, not the user's own.
+  xvfb-run -a -s "-screen 0 1440x900x24" java "${window_options[@]}" "${@:2}" -Djava.util.prefs.userRoot="$out/home/prefs" \
     --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar dev.facet.ui.grid.GridFeatureBenchmark "$1" "$out" \
     | tee "$out/$1.txt"
 }

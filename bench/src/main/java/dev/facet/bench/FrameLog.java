@@ -49,7 +49,10 @@ public final class FrameLog {
     private final long epochOffset = Instant.now().toEpochMilli() * 1_000_000 - System.nanoTime();
     private long layoutStart;
     private final Map<String, int[]> phases = new LinkedHashMap<>();
-    private String open;
+    /** The phase open now; read by the GC notifications' thread to place each pause in a phase. */
+    private volatile String open;
+    /** Stop-the-world collections (System.gc() and concurrent cycles apart): phase, and duration in milliseconds. */
+    private final List<Map.Entry<String, Long>> gcPauses = new ArrayList<>();
     private long maxSampledHeap;
     private volatile long maxHeapAfterGc;
     private volatile long longestGcMillis;
@@ -70,6 +73,10 @@ public final class FrameLog {
                 }
                 synchronized (this) {
                     maxHeapAfterGc = Math.max(maxHeapAfterGc, after);
+                    String name = info.getGcName();
+                    // G1's and ZGC's concurrent cycles run beside the application; the rest stop it.
+                    boolean pause = !name.contains("Concurrent") && !name.contains("Cycles") && !info.getGcCause().equals("System.gc()");
+                    if (pause) gcPauses.add(Map.entry(open == null ? "between phases" : open, info.getGcInfo().getDuration()));
                     if (info.getGcInfo().getDuration() > longestGcMillis) {
                         longestGcMillis = info.getGcInfo().getDuration();
                         longestGc = info.getGcName() + " (" + info.getGcAction() + ", " + info.getGcCause() + ")";
@@ -187,6 +194,18 @@ public final class FrameLog {
     public long maxHeapAfterGc() { return maxHeapAfterGc; }
 
     synchronized String longestGc() { return longestGcMillis + " ms, " + longestGc; }
+
+    /**
+     * @return the collections that stopped the application in the phases named (System.gc() apart): how many, the
+     *         longest, the median and their sum, in milliseconds as the collector reports them
+     */
+    synchronized String gcPauses(Set<String> inPhases) {
+        long[] ms = gcPauses.stream().filter(e -> inPhases.contains(e.getKey())).mapToLong(Map.Entry::getValue).sorted().toArray();
+        if (ms.length == 0) return "none";
+        double[] d = Arrays.stream(ms).asDoubleStream().toArray();
+        return String.format(java.util.Locale.ROOT, "%d, longest %d ms, median %.0f ms, p90 %.0f ms, %d ms in all", ms.length, ms[ms.length - 1],
+                quantile(d, 0.5), quantile(d, 0.9), Arrays.stream(ms).sum());
+    }
 
     /** @return the value below which {@code q} of the sorted values fall (nearest rank) */
     public static double quantile(double[] sorted, double q) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -139,6 +140,10 @@ public final class UiBenchmark {
         out.append(String.format(Locale.ROOT, "%n   start-up: %d frames after the project was open and counted went to waiting for the grid's warm-up",
                 w.warmUpWait));
         out.append("\n   longest GC event: ").append(w.log.longestGc());
+        out.append("\n   GC pauses (stop-the-world, System.gc() apart) in warm+scroll: ")
+                .append(w.log.gcPauses(Set.of("open-warm", "scroll-wheel", "scroll-drag")))
+                .append("; in the cold open: ").append(w.log.gcPauses(Set.of("open-cold")))
+                .append("; in start-up: ").append(w.log.gcPauses(Set.of("startup")));
         double[] drag = w.dragLatencies.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
         out.append(String.format(Locale.ROOT, "%n   thumb drag, %d steps to the bottom: rows drawn after median %.0f ms, p95 %.0f ms, max %.0f ms",
                 drag.length, FrameLog.quantile(drag, 0.5), FrameLog.quantile(drag, 0.95), FrameLog.quantile(drag, 1.0)));

@@ -132,6 +132,9 @@ final class WindowRun {
         // As FacetApplication does, with settings, the demo folder and remembered layouts kept under the output folder.
         Path home = dir.resolve("home");
         UserSettings settings = UserSettings.load(home.resolve("settings.json"));
+        // The window reopens the tabs a project had when it was closed: the last run ended with the model's tab open,
+        // and restored at start-up it turned the "cold" open into selecting a tab that was already built and drawn.
+        settings.setOpenTabs(schemaFile.toAbsolutePath().normalize().toString(), new UserSettings.OpenTabs(List.of(), 0));
         ProjectLoader loader = new ProjectLoader(new DataAccessConnector(), ConnectionUrlResolver.forCurrentProcess());
         StandardProjectOpener opener = new StandardProjectOpener(loader, new DemoWorkspace(home.resolve("demo"), "// unused"),
                 DemoSeeder.standard());
@@ -367,20 +370,37 @@ final class WindowRun {
 
     // ---------------------------------------------------------------- the table
 
+    // The table and its flow are looked up once per grid, not at every frame: Node.lookup parses its selector again at
+    // each node it visits, and the benchmark's own lookups were a tenth of what the FX thread allocated (more young
+    // collections, so longer pauses, than the window has).
+    private TableView<?> table;
+    private VirtualFlow<?> flow;
+
     private TableView<?> table() {
-        Node n = stage.getScene().lookup("#grid-table");
-        if (!(n instanceof TableView<?> t)) throw new IllegalStateException("no grid table in the window");
-        return t;
+        if (table == null || table.getScene() == null) {
+            Node n = stage.getScene().lookup("#grid-table");
+            if (!(n instanceof TableView<?> t)) throw new IllegalStateException("no grid table in the window");
+            table = t;
+            flow = null;
+        }
+        return table;
     }
 
-    private static VirtualFlow<?> flow(TableView<?> table) {
-        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> f)) throw new IllegalStateException("the table has no skin yet");
+    private VirtualFlow<?> flow(TableView<?> t) {
+        VirtualFlow<?> f = flowOrNull(t);
+        if (f == null) throw new IllegalStateException("the table has no skin yet");
         return f;
     }
 
+    private VirtualFlow<?> flowOrNull(TableView<?> t) {
+        if (t != table) return t.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+        if (flow == null && table.lookup(".virtual-flow") instanceof VirtualFlow<?> f) flow = f;
+        return flow;
+    }
+
     /** Whether every visible row of the table holds a loaded record and shows text in its cells. */
-    static boolean rowsDrawn(TableView<?> table) {
-        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) return false;
+    private boolean rowsDrawn(TableView<?> t) {
+        if (!(flowOrNull(t) instanceof VirtualFlow<?> flow)) return false;
         IndexedCell<?> first = flow.getFirstVisibleCell();
         IndexedCell<?> last = flow.getLastVisibleCell();
         if (first == null || last == null) return false;

@@ -39,6 +39,8 @@ final class GridCell extends TableCell<GridRow, GridRow> {
     /** How long a click on a link waits for a second click: the longest common double-click time (Windows: 500 ms). */
     static final Duration DOUBLE_CLICK_TIME = Duration.millis(500);
     private static final Map<CellFlag, PseudoClass> FLAGS = new EnumMap<>(CellFlag.class);
+    /** Every flag, once: values() copies its array at each call, and render runs for every cell shown while scrolling. */
+    private static final CellFlag[] ALL_FLAGS = CellFlag.values();
     private static final String NULL_CHOICE = "NULL";
     /** Text longer than this, or with line breaks, is edited in the larger editor. */
     private static final int LONG_TEXT = 120;
@@ -126,7 +128,7 @@ final class GridCell extends TableCell<GridRow, GridRow> {
         CellContent c = vm.cell(row, column);
         setText(c.text());
         setGraphic(null);
-        for (CellFlag f : CellFlag.values()) pseudoClassStateChanged(FLAGS.get(f), c.has(f));
+        for (CellFlag f : ALL_FLAGS) pseudoClassStateChanged(FLAGS.get(f), c.has(f));
         tipText = c.tooltip();
         if (tipText == null) setTooltip(null);
         else if (getTooltip() != null) tip.setText(tipText);
