@@ -19,9 +19,9 @@ import org.sqlite.SQLiteException;
 
 /**
  * The statement time limit SQLite lacks (the servers have {@code statement_timeout} and {@code max_statement_time};
- * sqlite-jdbc only stores {@code setQueryTimeout}). Each call into the database (an execute, a row fetch) starts a
- * clock; a progress handler, which SQLite calls every few thousand virtual-machine steps, interrupts the statement
- * once the call has run longer than the limit. The interrupted call fails with SQLITE_INTERRUPT, worded as a
+ * sqlite-jdbc only stores {@code setQueryTimeout}). Each call into the database (an execute, a row fetch) is timed
+ * by a progress handler, which SQLite calls every few thousand virtual-machine steps (microseconds of work): from its
+ * first look into the call, it interrupts the statement once the call has run longer than the limit. The interrupted call fails with SQLITE_INTERRUPT, worded as a
  * timeout, and the connection stays usable.
  */
 final class SqliteTimeLimit {
@@ -37,34 +37,47 @@ final class SqliteTimeLimit {
         return new Limited(driver, limit.toNanos());
     }
 
-    /** The clock of one connection: when the call under way began, or zero between calls. */
+    /**
+     * The clock of one connection. A call bumps {@link #calls} as it begins and as it ends (odd while it runs); the
+     * clock reads the time only in the progress handler, at the call's first look and after, so a quick call (a row
+     * fetch) costs two increments, not two clock reads and fences. No field is volatile: SQLite calls the handler on
+     * the thread that makes the call, and a connection serves one thread at a time (the pool hands it over).
+     */
     static final class Clock extends ProgressHandler {
         private final long limit;
-        private volatile long started;
-        private volatile boolean fired;
+        private long calls;
+        /** The call the handler last saw, and when it first saw it. */
+        private long seen = -1;
+        private long seenAt;
+        /** The call the handler interrupted. */
+        private long interrupted = -1;
 
         Clock(long limit) { this.limit = limit; }
 
         @Override
         protected int progress() {
-            long at = started;
-            if (at == 0 || System.nanoTime() - at < limit) return 0;
-            fired = true;
+            long call = calls;
+            if ((call & 1) == 0) return 0;
+            long now = System.nanoTime();
+            if (call != seen) {
+                seen = call;
+                seenAt = now;
+                return 0;
+            }
+            if (now - seenAt < limit) return 0;
+            interrupted = call;
             return 1;
         }
 
         /** A call into SQLite begins. */
-        void start() {
-            fired = false;
-            started = System.nanoTime();
-        }
+        void start() { calls++; }
 
         /** The call has returned or failed. */
-        void stop() { started = 0; }
+        void stop() { calls++; }
 
-        /** @return what the caller sees of {@code e}, which the call threw: worded as a timeout when the clock stopped it */
+        /** @return what the caller sees of {@code e}, which the call under way threw: worded as a timeout when the clock stopped it */
         SQLException failure(SQLException e) {
-            if (fired && e instanceof SQLiteException s && s.getResultCode() != null && (s.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_INTERRUPT.code) {
+            if (interrupted == calls && e instanceof SQLiteException s && s.getResultCode() != null && (s.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_INTERRUPT.code) {
                 return new SQLiteException("[SQLITE_INTERRUPT] Statement cancelled (" + MESSAGE + ")", SQLiteErrorCode.SQLITE_INTERRUPT);
             }
             return e;
