@@ -45,8 +45,11 @@ final class GridTable extends TableView<GridRow> {
     private static final Map<RowState, PseudoClass> STATES = new EnumMap<>(RowState.class);
     /** Rows a session's first table shows in its first pulse with rows; then as many as fit the budget (see startReveal). */
     private static final int REVEAL_FIRST = 4;
-    /** Time for styling and laying out a pulse's new rows while a new table's first rows come in, in nanoseconds. */
-    private static final long REVEAL_BUDGET = 12_000_000;
+    /**
+     * Time for styling and laying out a pulse's new rows while a new table's first rows come in, in nanoseconds;
+     * {@code -Dfacet.grid.revealBudgetMs} sets it for the window benchmark's A/B runs.
+     */
+    private static final long REVEAL_BUDGET = Long.getLong("facet.grid.revealBudgetMs", 12) * 1_000_000;
     /** What a row took in the first step of the last table's reveal, in nanoseconds (0: none yet); FX thread. */
     private static long firstStepNanosPerRow;
 
