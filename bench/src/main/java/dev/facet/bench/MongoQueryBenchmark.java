@@ -115,7 +115,7 @@ public final class MongoQueryBenchmark {
             Files.writeString(out.resolve("schema.prisma"), setup.schemaText);
             Files.writeString(out.resolve("url.txt"), setup.url);
             QueryBenchmark.writeExpected(out, setup.engine, requests);
-            setup.time(requests.subList(0, timed));
+            setup.time(requests.subList(0, timed), counted);
             QueryBenchmark.holdIfAsked();
             setup.close();
         } finally {
@@ -149,7 +149,7 @@ public final class MongoQueryBenchmark {
 
         /** All 2,000 requests through Facet once: the commands they send, and where the CPU went. */
         void countAll(List<JsonNode> requests) throws IOException {
-            QueryBenchmark.runFacet(engine, requests.subList(0, 10));
+            QueryBenchmark.runFacet(engine, requests.subList(0, Math.min(10, requests.size())));
             commands.clear();
             long[] cpu0 = cpu();
             long nanos = QueryBenchmark.runFacet(engine, requests);
@@ -164,7 +164,7 @@ public final class MongoQueryBenchmark {
         }
 
         /** Facet against the driver baseline on the same requests, alternately, after one warm-up round of each. */
-        void time(List<JsonNode> requests) throws IOException {
+        void time(List<JsonNode> requests, int counted) throws IOException {
             MongoDriverBaseline baseline = new MongoDriverBaseline(client.getDatabase(dbName));
             QueryBenchmark.runFacet(engine, requests);
             baseline.run(requests);
@@ -183,7 +183,7 @@ public final class MongoQueryBenchmark {
             Arrays.sort(driver);
             int n = requests.size();
             System.out.printf("in-process, %,d of the %,d requests, %,d users, best of %d: Facet %.3f ms/request, driver baseline %.3f ms/request, ratio %.2f"
-                    + " (medians %.3f and %.3f, ratio %.2f)%n", n, REQUESTS, users, ROUNDS, facet[0] / 1e6 / n, driver[0] / 1e6 / n, facet[0] / (double) driver[0],
+                    + " (medians %.3f and %.3f, ratio %.2f)%n", n, counted, users, ROUNDS, facet[0] / 1e6 / n, driver[0] / 1e6 / n, facet[0] / (double) driver[0],
                     facet[ROUNDS / 2] / 1e6 / n, driver[ROUNDS / 2] / 1e6 / n, facet[ROUNDS / 2] / (double) driver[ROUNDS / 2]);
             double per = 1e6 * n * ROUNDS;
             System.out.printf("driver baseline, where its time goes, ms/request: users %.3f, posts %.3f, tags %.3f, profiles %.3f (round trips), JSON %.3f%n",

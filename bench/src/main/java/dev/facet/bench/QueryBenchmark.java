@@ -239,7 +239,7 @@ public final class QueryBenchmark {
      */
     static void writeExpected(Path out, QueryEngine engine, List<JsonNode> requests) throws IOException {
         ByteArrayBuilder bytes = new ByteArrayBuilder(1 << 16);
-        for (JsonNode r : requests.subList(0, EXPECTED)) {
+        for (JsonNode r : requests.subList(0, Math.min(EXPECTED, requests.size()))) {
             try (JsonGenerator g = JsonCodec.MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
                 g.writeStartObject();
                 g.writeFieldName("data");
