@@ -124,7 +124,8 @@ public final class MongoQueryBenchmark {
     }
 
     /** One database of the data set, with Facet's engine and a driver client on it. */
-    private record Setup(int users, String dbName, String url, String schemaText, MongoClient client, QueryEngine engine, List<String> commands)
+    private record Setup(int users, String dbName, String url, String schemaText, Schema schema, MongoClient client, QueryEngine engine,
+                         List<String> commands)
             implements AutoCloseable {
         static Setup open(String serverUrl, int users) {
             String dbName = "bench_" + users;
@@ -144,7 +145,7 @@ public final class MongoQueryBenchmark {
                     (System.nanoTime() - t0) / 1_000_000);
             List<String> commands = new CopyOnWriteArrayList<>();
             QueryEngine engine = Engines.open(schema, url, null, commands::add, (java.time.Duration) null, false);
-            return new Setup(users, dbName, url, text, client, engine, commands);
+            return new Setup(users, dbName, url, text, schema, client, engine, commands);
         }
 
         /** All 2,000 requests through Facet once: the commands they send, and where the CPU went. */
@@ -163,17 +164,36 @@ public final class MongoQueryBenchmark {
                     cpu0[0] < 0 ? "not in this JVM" : String.format("%.1f s", (cpu1[0] - cpu0[0]) / 1e9), (cpu1[1] - cpu0[1]) / 1e9);
         }
 
-        /** Facet against the driver baseline on the same requests, alternately, after one warm-up round of each. */
+        /**
+         * Facet against the driver baseline on the same requests, alternately, after one warm-up round of each. Facet's
+         * engine here has no command listener, as in {@code facet query}: the baseline has none either.
+         */
         void time(List<JsonNode> requests, int counted) throws IOException {
+            try (QueryEngine engine = Engines.open(schema, url, null, null, (java.time.Duration) null, false)) {
+                time(engine, requests, counted);
+            }
+        }
+
+        private void time(QueryEngine engine, List<JsonNode> requests, int counted) throws IOException {
             MongoDriverBaseline baseline = new MongoDriverBaseline(client.getDatabase(dbName));
             QueryBenchmark.runFacet(engine, requests);
             baseline.run(requests);
             long[] facet = new long[ROUNDS];
             long[] driver = new long[ROUNDS];
             long[] phases = new long[5];
+            // The calling thread's CPU: Facet's own work and the driver's (the sync driver reads on this thread), without
+            // the server's, and far steadier than the wall clock on a busy machine.
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long[] facetCpu = new long[ROUNDS];
+            long[] driverCpu = new long[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
+                long c0 = threads.getCurrentThreadCpuTime();
                 facet[i] = QueryBenchmark.runFacet(engine, requests);
+                long c1 = threads.getCurrentThreadCpuTime();
                 driver[i] = baseline.run(requests);
+                long c2 = threads.getCurrentThreadCpuTime();
+                facetCpu[i] = c1 - c0;
+                driverCpu[i] = c2 - c1;
                 for (int p = 0; p < phases.length; p++) phases[p] += baseline.phases[p];
                 if (QueryBenchmark.facetBytes != baseline.bytes) {
                     throw new IllegalStateException("the baseline wrote " + baseline.bytes + " bytes, Facet " + QueryBenchmark.facetBytes + ": not the same answers");
@@ -181,10 +201,14 @@ public final class MongoQueryBenchmark {
             }
             Arrays.sort(facet);
             Arrays.sort(driver);
+            Arrays.sort(facetCpu);
+            Arrays.sort(driverCpu);
             int n = requests.size();
             System.out.printf("in-process, %,d of the %,d requests, %,d users, best of %d: Facet %.3f ms/request, driver baseline %.3f ms/request, ratio %.2f"
                     + " (medians %.3f and %.3f, ratio %.2f)%n", n, counted, users, ROUNDS, facet[0] / 1e6 / n, driver[0] / 1e6 / n, facet[0] / (double) driver[0],
                     facet[ROUNDS / 2] / 1e6 / n, driver[ROUNDS / 2] / 1e6 / n, facet[ROUNDS / 2] / (double) driver[ROUNDS / 2]);
+            System.out.printf("in-process CPU of the calling thread (Facet or the baseline, and the driver), median of %d: Facet %.3f ms/request, driver baseline %.3f ms/request, ratio %.2f%n",
+                    ROUNDS, facetCpu[ROUNDS / 2] / 1e6 / n, driverCpu[ROUNDS / 2] / 1e6 / n, facetCpu[ROUNDS / 2] / (double) driverCpu[ROUNDS / 2]);
             double per = 1e6 * n * ROUNDS;
             System.out.printf("driver baseline, where its time goes, ms/request: users %.3f, posts %.3f, tags %.3f, profiles %.3f (round trips), JSON %.3f%n",
                     phases[0] / per, phases[1] / per, phases[2] / per, phases[3] / per, phases[4] / per);
