@@ -111,7 +111,8 @@ bench_kind() {
     local named=()
     for name in "${names[@]}"; do named+=(--command-name "$name"); done
     (cd "$out" && hyperfine --warmup 1 --runs "$runs" --export-json process.json "${named[@]}" "${commands[@]}")
-    jq -r --arg kind "$kind" '.results[] | "\($kind):   \(.command): \(.mean * 100 | round / 100) s ± \((.stddev // 0) * 100 | round / 100) (min \(.min * 100 | round / 100) s)"' \
+    # The process's own CPU (user + system) beside the wall clock: the database server's is not in it.
+    jq -r --arg kind "$kind" '.results[] | "\($kind):   \(.command): \(.mean * 100 | round / 100) s ± \((.stddev // 0) * 100 | round / 100) (min \(.min * 100 | round / 100) s; CPU of the process \((.user + .system) * 10 | round / 10) s)"' \
       "$out/process.json" | tee -a "$summary"
   else
     local i
