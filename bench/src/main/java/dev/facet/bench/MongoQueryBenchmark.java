@@ -1,41 +1,44 @@
 package dev.facet.bench;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.facet.data.Engines;
 import dev.facet.data.QueryEngine;
-import dev.facet.data.value.JsonCodec;
+import dev.facet.data.mongo.MongoConnection;
+import dev.facet.data.mongo.MongoPusher;
 import dev.facet.schema.SchemaLoader;
 import dev.facet.schema.model.Schema;
 import dev.facet.schema.source.SourceFile;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 
 /**
- * The reads benchmark of docs/benchmarks.md on MongoDB: the same data set as {@link QueryBenchmark} (1,000 users with
- * 10 posts each, 3 tags per post through id arrays on both sides, a profile per user) and the same 2,000 {@code findMany}
- * requests with a three-level include, on the in-process {@code mongo-java-server} (or {@code BENCH_MONGO_URL}, a
- * server URL without a database). It counts the commands each request sends (the driver's command listener), at 1,000
- * users and again at 2,000, and times Facet's QueryEngine against a hand-written driver baseline that sends the same
- * four commands per request and writes the same JSON (it must write as many bytes, or the benchmark stops).
+ * The reads benchmark of docs/benchmarks.md on MongoDB: the data set of {@link QueryBenchmark} (1,000 users with 10
+ * posts each, 3 tags per post through id arrays on both sides, a profile per user) and its 2,000 {@code findMany}
+ * requests with a three-level include, on the in-process {@code mongo-java-server} (or {@code BENCH_MONGO_URL}, a server
+ * URL without a database). It counts the commands the 2,000 requests send (the driver's command listener) at 1,000
+ * users and again at 2,000, with the CPU time the test server and Facet spent on them; times Facet's QueryEngine
+ * against {@link MongoDriverBaseline}, which sends the same four commands per request and writes the same JSON (it must
+ * write as many bytes, or the benchmark stops), on the first {@code timed} requests; and writes, for
+ * scripts/bench-query.sh, the schema, the URL, the request file and the first answers of the 1,000-user database.
  *
- * <p>Usage: {@code MongoQueryBenchmark [requests]} (the first {@code requests} of the 2,000; all by default: the
- * in-process test server scans a collection for each {@code $in}, which takes long on a loaded machine)
+ * <p>Usage: {@code MongoQueryBenchmark OUT_DIR [timed [counted]]} ({@code timed}: how many of the requests are timed
+ * against the baseline, 200 by default: the test server scans a collection for each {@code $in}, 10 to 20 ms a request
+ * even on a quiet machine, so five rounds of both on all 2,000 would take minutes; {@code counted}: how many requests
+ * are counted and written to the request file, all 2,000 by default, fewer for a quick try)
  */
 public final class MongoQueryBenchmark {
     static final String SCHEMA = """
@@ -61,6 +64,8 @@ public final class MongoQueryBenchmark {
               author   User   @relation(fields: [authorId], references: [id])
               tagIds   Int[]
               tags     Tag[]  @relation(fields: [tagIds], references: [id])
+
+              @@index([authorId])
             }
 
             model Tag {
@@ -78,68 +83,177 @@ public final class MongoQueryBenchmark {
             }
             """;
 
-    static final int REQUESTS = 2_000;
-    static final int TAGS = 50;
+    static final int REQUESTS = QueryBenchmark.REQUESTS;
+    /** Each tag is on this many posts: {@code Tag.postIds} is in every answer, so its length sets the answers' size. */
+    static final int POSTS_PER_TAG = 3;
+    static final int ROUNDS = 5;
 
     private MongoQueryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        String given = System.getenv("BENCH_MONGO_URL");
+        Path out = Path.of(args.length > 0 ? args[0] : "bench-out/query-mongodb");
+        int counted = Math.min(REQUESTS, args.length > 2 ? Integer.parseInt(args[2]) : REQUESTS);
+        int timed = Math.min(counted, args.length > 1 ? Integer.parseInt(args[1]) : 200);
+        Files.createDirectories(out);
+        String serverUrl = System.getenv("BENCH_MONGO_URL");
         MongoServer server = null;
-        String serverUrl = given;
         if (serverUrl == null) {
             server = new MongoServer(new MemoryBackend());
             var address = server.bind();
             serverUrl = "mongodb://" + address.getHostString() + ":" + address.getPort();
         }
         try {
-            int n = args.length > 0 ? Integer.parseInt(args[0]) : REQUESTS;
-            for (int users : new int[] {1_000, 2_000}) run(serverUrl, users, users == 1_000, n);
+            List<JsonNode> requests = QueryBenchmark.requests().subList(0, counted);
+            QueryBenchmark.writeRequests(out, requests);
+            // 2,000 users first, counted and dropped, so that the database left for the whole-process runs has 1,000.
+            try (Setup twice = Setup.open(serverUrl, 2 * QueryBenchmark.USERS)) {
+                twice.countAll(requests);
+                twice.client.getDatabase(twice.dbName).drop();
+            }
+            Setup setup = Setup.open(serverUrl, QueryBenchmark.USERS);
+            setup.countAll(requests);
+            Files.writeString(out.resolve("schema.prisma"), setup.schemaText);
+            Files.writeString(out.resolve("url.txt"), setup.url);
+            QueryBenchmark.writeExpected(out, setup.engine, requests);
+            setup.time(requests.subList(0, timed), counted);
+            QueryBenchmark.holdIfAsked();
+            setup.close();
         } finally {
             if (server != null) server.shutdown();
         }
     }
 
-    private static void run(String serverUrl, int users, boolean time, int n) throws IOException {
-        String dbName = "bench_" + users;
-        String url = serverUrl.replaceFirst("/?(\\?|$)", "/" + dbName + "$1");
-        try (MongoClient client = MongoClients.create(serverUrl)) {
-            MongoDatabase db = client.getDatabase(dbName);
-            db.drop();
-            seed(db, users);
-            Schema schema = SchemaLoader.load(new SourceFile("schema.prisma", SCHEMA.formatted(url))).schema().orElseThrow();
-            List<String> commands = new CopyOnWriteArrayList<>();
-            List<JsonNode> requests = QueryBenchmark.requests().subList(0, n);
-            try (QueryEngine engine = Engines.open(schema, url, null, commands::add, (java.time.Duration) null, false)) {
-                runFacet(engine, requests.subList(0, Math.min(10, n)));
-                commands.clear();
-                runFacet(engine, requests);
-                long sent = commands.stream().filter(c -> c.startsWith("find") || c.startsWith("aggregate") || c.startsWith("distinct")).count();
-                System.out.printf("%,d users, %,d documents: %d requests sent %d commands (%.2f per request)%n", users,
-                        users * (1 + 10 + 1) + TAGS, n, sent, sent / (double) n);
-                if (!time) return;
-                runDriver(db, requests);
-                long facet = Long.MAX_VALUE;
-                long driver = Long.MAX_VALUE;
-                for (int i = 0; i < 2; i++) {
-                    facet = Math.min(facet, runFacet(engine, requests));
-                    driver = Math.min(driver, runDriver(db, requests));
-                }
-                if (QueryBenchmark.facetBytes != driverBytes) {
-                    throw new IllegalStateException("the baseline wrote " + driverBytes + " bytes, Facet " + QueryBenchmark.facetBytes + ": not the same answers");
-                }
-                System.out.printf("in-process, %d requests (best of 2): Facet %.3f ms/request, driver baseline %.3f ms/request, ratio %.2f%n", n,
-                        facet / 1e6 / n, driver / 1e6 / n, facet / (double) driver);
+    /** One database of the data set, with Facet's engine and a driver client on it. */
+    private record Setup(int users, String dbName, String url, String schemaText, Schema schema, MongoClient client, QueryEngine engine,
+                         List<String> commands)
+            implements AutoCloseable {
+        static Setup open(String serverUrl, int users) {
+            String dbName = "bench_" + users;
+            String url = serverUrl.replaceFirst("/?(\\?|$)", "/" + dbName + "$1");
+            String text = SCHEMA.formatted(url);
+            Schema schema = SchemaLoader.load(new SourceFile("schema.prisma", text)).schema().orElseThrow();
+            MongoClient client = MongoClients.create(serverUrl);
+            client.getDatabase(dbName).drop();
+            // The collections and indexes facet push makes, as the PostgreSQL benchmark pushes its tables (the test
+            // server ignores the non-unique index on Post.authorId; a real server uses it).
+            try (MongoConnection connection = MongoConnection.open(url, null)) {
+                MongoPusher.push(schema, connection);
             }
+            long t0 = System.nanoTime();
+            seed(client.getDatabase(dbName), users);
+            System.out.printf("seeded %,d users, %,d posts, %,d tags, %,d profiles in %d ms%n", users, users * 10, tags(users), users,
+                    (System.nanoTime() - t0) / 1_000_000);
+            List<String> commands = new CopyOnWriteArrayList<>();
+            QueryEngine engine = Engines.open(schema, url, null, commands::add, (java.time.Duration) null, false);
+            return new Setup(users, dbName, url, text, schema, client, engine, commands);
+        }
+
+        /** All 2,000 requests through Facet once: the commands they send, and where the CPU went. */
+        void countAll(List<JsonNode> requests) throws IOException {
+            QueryBenchmark.runFacet(engine, requests.subList(0, Math.min(10, requests.size())));
+            commands.clear();
+            long[] cpu0 = cpu();
+            long nanos = QueryBenchmark.runFacet(engine, requests);
+            long[] cpu1 = cpu();
+            long sent = commands.stream().filter(c -> c.startsWith("find") || c.startsWith("aggregate") || c.startsWith("distinct")).count();
+            int n = requests.size();
+            System.out.printf("commands per request, %,d users (%,d documents): %.2f (%,d commands for %,d requests)%n", users,
+                    users * (1 + 10 + 1) + tags(users), sent / (double) n, sent, n);
+            System.out.printf("Facet over all %,d requests, %,d users: %.1f s (%.2f ms/request, %,d bytes per answer); CPU: test server %s, this JVM's other threads %.1f s%n",
+                    n, users, nanos / 1e9, nanos / 1e6 / n, QueryBenchmark.facetBytes / n,
+                    cpu0[0] < 0 ? "not in this JVM" : String.format("%.1f s", (cpu1[0] - cpu0[0]) / 1e9), (cpu1[1] - cpu0[1]) / 1e9);
+        }
+
+        /**
+         * Facet against the driver baseline on the same requests, alternately, after one warm-up round of each. Facet's
+         * engine here has no command listener, as in {@code facet query}: the baseline has none either.
+         */
+        void time(List<JsonNode> requests, int counted) throws IOException {
+            try (QueryEngine engine = Engines.open(schema, url, null, null, (java.time.Duration) null, false)) {
+                time(engine, requests, counted);
+            }
+        }
+
+        private void time(QueryEngine engine, List<JsonNode> requests, int counted) throws IOException {
+            MongoDriverBaseline baseline = new MongoDriverBaseline(client.getDatabase(dbName));
+            QueryBenchmark.runFacet(engine, requests);
+            baseline.run(requests);
+            long[] facet = new long[ROUNDS];
+            long[] driver = new long[ROUNDS];
+            long[] phases = new long[5];
+            // The calling thread's CPU: Facet's own work and the driver's (the sync driver reads on this thread), without
+            // the server's, and far steadier than the wall clock on a busy machine.
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long[] facetCpu = new long[ROUNDS];
+            long[] driverCpu = new long[ROUNDS];
+            for (int i = 0; i < ROUNDS; i++) {
+                long c0 = threads.getCurrentThreadCpuTime();
+                facet[i] = QueryBenchmark.runFacet(engine, requests);
+                long c1 = threads.getCurrentThreadCpuTime();
+                driver[i] = baseline.run(requests);
+                long c2 = threads.getCurrentThreadCpuTime();
+                facetCpu[i] = c1 - c0;
+                driverCpu[i] = c2 - c1;
+                for (int p = 0; p < phases.length; p++) phases[p] += baseline.phases[p];
+                if (QueryBenchmark.facetBytes != baseline.bytes) {
+                    throw new IllegalStateException("the baseline wrote " + baseline.bytes + " bytes, Facet " + QueryBenchmark.facetBytes + ": not the same answers");
+                }
+            }
+            Arrays.sort(facet);
+            Arrays.sort(driver);
+            Arrays.sort(facetCpu);
+            Arrays.sort(driverCpu);
+            int n = requests.size();
+            System.out.printf("in-process, %,d of the %,d requests, %,d users, best of %d: Facet %.3f ms/request, driver baseline %.3f ms/request, ratio %.2f"
+                    + " (medians %.3f and %.3f, ratio %.2f)%n", n, counted, users, ROUNDS, facet[0] / 1e6 / n, driver[0] / 1e6 / n, facet[0] / (double) driver[0],
+                    facet[ROUNDS / 2] / 1e6 / n, driver[ROUNDS / 2] / 1e6 / n, facet[ROUNDS / 2] / (double) driver[ROUNDS / 2]);
+            System.out.printf("in-process CPU of the calling thread (Facet or the baseline, and the driver), median of %d: Facet %.3f ms/request, driver baseline %.3f ms/request, ratio %.2f%n",
+                    ROUNDS, facetCpu[ROUNDS / 2] / 1e6 / n, driverCpu[ROUNDS / 2] / 1e6 / n, facetCpu[ROUNDS / 2] / (double) driverCpu[ROUNDS / 2]);
+            double per = 1e6 * n * ROUNDS;
+            System.out.printf("driver baseline, where its time goes, ms/request: users %.3f, posts %.3f, tags %.3f, profiles %.3f (round trips), JSON %.3f%n",
+                    phases[0] / per, phases[1] / per, phases[2] / per, phases[3] / per, phases[4] / per);
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+            client.close();
         }
     }
 
-    /** The data set, written with the driver: posts and tags hold each other's ids. */
+    /**
+     * CPU nanoseconds so far of the in-process test server's threads and of this JVM's other threads (Facet, the driver),
+     * or -1 for the server when it runs elsewhere.
+     */
+    private static long[] cpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long server = 0;
+        long other = 0;
+        boolean seen = false;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) continue;
+            long t = threads.getThreadCpuTime(info.getThreadId());
+            if (t < 0) continue;
+            if (info.getThreadName().startsWith("mongo-server")) {
+                server += t;
+                seen = true;
+            } else {
+                other += t;
+            }
+        }
+        return new long[] {seen ? server : -1, other};
+    }
+
+    private static int tags(int users) { return users * 10 * 3 / POSTS_PER_TAG; }
+
+    /** The data set, written with the driver: posts and tags hold each other's ids, each tag on {@link #POSTS_PER_TAG} posts. */
     private static void seed(MongoDatabase db, int users) {
+        int tags = tags(users);
         List<Document> us = new ArrayList<>();
         List<Document> profiles = new ArrayList<>();
         List<Document> posts = new ArrayList<>();
-        Map<Integer, List<Integer>> postsOfTag = new LinkedHashMap<>();
+        List<List<Long>> postsOfTag = new ArrayList<>();
+        for (int t = 0; t < tags; t++) postsOfTag.add(new ArrayList<>());
         int postId = 1;
         for (int u = 1; u <= users; u++) {
             us.add(new Document("_id", u).append("email", "user" + u + "@example.com").append("name", "User " + u).append("age", (long) (18 + u % 60)));
@@ -147,112 +261,21 @@ public final class MongoQueryBenchmark {
             for (int p = 0; p < 10; p++, postId++) {
                 List<Long> tagIds = new ArrayList<>();
                 for (int t = 0; t < 3; t++) {
-                    int tag = 1 + (postId * 7 + t * 13) % TAGS;
-                    if (!tagIds.contains((long) tag)) tagIds.add((long) tag);
-                    postsOfTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(postId);
+                    // For each t a bijection of the posts onto the tags (7 is prime to the tag count): three distinct tags
+                    // per post, three posts per tag.
+                    int tag = 1 + (int) ((postId * 7L + t * 13L) % tags);
+                    tagIds.add((long) tag);
+                    postsOfTag.get(tag - 1).add((long) postId);
                 }
                 posts.add(new Document("_id", postId).append("title", "Post " + postId).append("views", (long) (postId % 1000))
                         .append("authorId", (long) u).append("tagIds", tagIds));
             }
         }
-        List<Document> tags = new ArrayList<>();
-        for (int t = 1; t <= TAGS; t++) {
-            List<Long> ids = postsOfTag.getOrDefault(t, List.of()).stream().distinct().map(Integer::longValue).toList();
-            tags.add(new Document("_id", t).append("name", "tag" + t).append("postIds", ids));
-        }
+        List<Document> tagDocs = new ArrayList<>();
+        for (int t = 1; t <= tags; t++) tagDocs.add(new Document("_id", t).append("name", "tag" + t).append("postIds", postsOfTag.get(t - 1)));
         db.getCollection("User").insertMany(us);
         db.getCollection("Profile").insertMany(profiles);
         db.getCollection("Post").insertMany(posts);
-        db.getCollection("Tag").insertMany(tags);
-    }
-
-    private static long driverBytes;
-
-    /** Facet answering the requests as {@code facet query} writes them (the PostgreSQL benchmark's own loop). */
-    private static long runFacet(QueryEngine engine, List<JsonNode> requests) throws IOException {
-        return QueryBenchmark.runFacet(engine, requests);
-    }
-
-    /**
-     * The same four commands per request, by hand: the users page, their posts by author, the posts' tags by id, the
-     * profiles by user; the JSON written with a generator in Prisma's shape.
-     */
-    private static long runDriver(MongoDatabase db, List<JsonNode> requests) throws IOException {
-        MongoCollection<Document> users = db.getCollection("User");
-        MongoCollection<Document> posts = db.getCollection("Post");
-        MongoCollection<Document> tags = db.getCollection("Tag");
-        MongoCollection<Document> profiles = db.getCollection("Profile");
-        long start = System.nanoTime();
-        long bytes = 0;
-        for (JsonNode r : requests) {
-            JsonNode args = r.get("args");
-            long gt = args.get("where").get("id").get("gt").asLong();
-            List<Document> page = users.find(new Document("_id", new Document("$gt", gt))).sort(new Document("_id", 1)).limit(20).into(new ArrayList<>());
-            List<Object> userIds = page.stream().map(d -> d.get("_id")).toList();
-            List<Long> authorKeys = userIds.stream().map(id -> ((Number) id).longValue()).toList();
-            List<Document> ps = posts.find(new Document("authorId", new Document("$in", authorKeys))).sort(new Document("_id", 1)).into(new ArrayList<>());
-            Set<Object> tagKeys = new LinkedHashSet<>();
-            for (Document p : ps) for (Object t : p.getList("tagIds", Object.class)) tagKeys.add(((Number) t).intValue());
-            Map<Integer, Document> tagById = new LinkedHashMap<>();
-            for (Document t : tags.find(new Document("_id", new Document("$in", new ArrayList<>(tagKeys))))) tagById.put(((Number) t.get("_id")).intValue(), t);
-            Map<Long, Document> profileOf = new LinkedHashMap<>();
-            for (Document p : profiles.find(new Document("userId", new Document("$in", authorKeys)))) profileOf.put(((Number) p.get("userId")).longValue(), p);
-            Map<Long, List<Document>> postsOf = new LinkedHashMap<>();
-            for (Document p : ps) postsOf.computeIfAbsent(((Number) p.get("authorId")).longValue(), k -> new ArrayList<>()).add(p);
-            ByteArrayBuilder out = new ByteArrayBuilder(4096);
-            try (JsonGenerator g = JsonCodec.MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
-                g.writeStartArray();
-                for (Document u : page) {
-                    long id = ((Number) u.get("_id")).longValue();
-                    g.writeStartObject();
-                    g.writeNumberField("id", (int) id);
-                    g.writeStringField("email", u.getString("email"));
-                    g.writeStringField("name", u.getString("name"));
-                    g.writeNumberField("age", ((Number) u.get("age")).intValue());
-                    g.writeArrayFieldStart("posts");
-                    for (Document p : postsOf.getOrDefault(id, List.of())) {
-                        g.writeStartObject();
-                        g.writeNumberField("id", ((Number) p.get("_id")).intValue());
-                        g.writeStringField("title", p.getString("title"));
-                        g.writeNumberField("views", ((Number) p.get("views")).intValue());
-                        g.writeNumberField("authorId", ((Number) p.get("authorId")).intValue());
-                        List<Object> ids = p.getList("tagIds", Object.class);
-                        g.writeArrayFieldStart("tagIds");
-                        for (Object t : ids) g.writeNumber(((Number) t).intValue());
-                        g.writeEndArray();
-                        g.writeArrayFieldStart("tags");
-                        List<Integer> sorted = ids.stream().map(t -> ((Number) t).intValue()).sorted().toList();
-                        for (int t : sorted) {
-                            Document tag = tagById.get(t);
-                            g.writeStartObject();
-                            g.writeNumberField("id", t);
-                            g.writeStringField("name", tag.getString("name"));
-                            g.writeArrayFieldStart("postIds");
-                            for (Object pid : tag.getList("postIds", Object.class)) g.writeNumber(((Number) pid).intValue());
-                            g.writeEndArray();
-                            g.writeEndObject();
-                        }
-                        g.writeEndArray();
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                    Document profile = profileOf.get(id);
-                    if (profile == null) {
-                        g.writeNullField("profile");
-                    } else {
-                        g.writeObjectFieldStart("profile");
-                        g.writeNumberField("id", ((Number) profile.get("_id")).intValue());
-                        g.writeStringField("bio", profile.getString("bio"));
-                        g.writeNumberField("userId", ((Number) profile.get("userId")).intValue());
-                        g.writeEndObject();
-                    }
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
-            bytes += out.size();
-        }
-        driverBytes = bytes;
-        return System.nanoTime() - start;
+        db.getCollection("Tag").insertMany(tagDocs);
     }
 }

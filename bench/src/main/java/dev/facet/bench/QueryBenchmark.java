@@ -133,9 +133,8 @@ public final class QueryBenchmark {
                 }
             }
             List<JsonNode> requests = requests();
-            StringBuilder file = new StringBuilder();
-            for (JsonNode r : requests) file.append(JsonCodec.write(r)).append('\n');
-            Files.writeString(out.resolve("requests.jsonl"), file);
+            writeRequests(out, requests);
+            writeExpected(out, engine, requests);
 
             // Warm up both, then measure each three times and keep the best.
             for (int i = 0; i < 3; i++) {
@@ -152,11 +151,10 @@ public final class QueryBenchmark {
                 jdbc = Math.min(jdbc, runJdbc(db.dataSource(), requests, kind));
             }
             if (CPU_CLOCK) System.out.println("(in-process times below are the thread's CPU time)");
-            System.out.printf("in-process, %d requests: Facet %.3f ms/request, JDBC baseline %.3f ms/request, ratio %.2f%n", REQUESTS,
-                    facet / 1e6 / REQUESTS, jdbc / 1e6 / REQUESTS, (double) facet / jdbc);
+            System.out.printf("in-process, %d requests: Facet %.3f ms/request, JDBC baseline %.3f ms/request, ratio %.2f (%,d bytes per answer)%n", REQUESTS,
+                    facet / 1e6 / REQUESTS, jdbc / 1e6 / REQUESTS, (double) facet / jdbc, facetBytes / REQUESTS);
             cursorPages(engine, rows);
-            // The script times whole `facet query` processes against this database while it is still up.
-            if (Boolean.getBoolean("facet.bench.hold")) Thread.sleep(Long.MAX_VALUE);
+            holdIfAsked();
         } finally {
             if (pg != null) pg.close();
         }
@@ -224,6 +222,45 @@ public final class QueryBenchmark {
             out.add(r);
         }
         return out;
+    }
+
+    /** The request file that scripts/bench-query.sh feeds to {@code facet query}, one request per line. */
+    static void writeRequests(Path out, List<JsonNode> requests) throws IOException {
+        StringBuilder file = new StringBuilder();
+        for (JsonNode r : requests) file.append(JsonCodec.write(r)).append('\n');
+        Files.writeString(out.resolve("requests.jsonl"), file);
+    }
+
+    /** How many answers {@link #writeExpected} writes: enough to compare, small on any database. */
+    static final int EXPECTED = 20;
+
+    /**
+     * The first answers as {@code facet query} prints them ({@code {"data": ...}}, one line each), written by this
+     * JVM's engine: scripts/bench-query.sh checks that the whole process prints the same bytes.
+     */
+    static void writeExpected(Path out, QueryEngine engine, List<JsonNode> requests) throws IOException {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(1 << 16);
+        for (JsonNode r : requests.subList(0, Math.min(EXPECTED, requests.size()))) {
+            try (JsonGenerator g = JsonCodec.MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
+                g.writeStartObject();
+                g.writeFieldName("data");
+                engine.write(r.get("model").asText(), r.get("action").asText(), r.get("args"), g);
+                g.writeEndObject();
+            }
+            bytes.write('\n');
+        }
+        Files.write(out.resolve("expected.jsonl"), bytes.toByteArray());
+    }
+
+    /**
+     * With {@code -Dfacet.bench.hold=true} (scripts/bench-query.sh), says so and keeps the database up, so that the
+     * script can time whole {@code facet query} processes against it; the script ends this JVM when done.
+     */
+    static void holdIfAsked() throws InterruptedException {
+        if (!Boolean.getBoolean("facet.bench.hold")) return;
+        System.out.println("ready: holding the database for the whole-process runs");
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
     }
 
     static long runFacet(QueryEngine engine, List<JsonNode> requests) throws IOException {

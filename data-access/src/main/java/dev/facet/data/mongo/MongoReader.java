@@ -407,10 +407,12 @@ final class MongoReader {
                 : find(withKeys(q, link), Filters.and(filters.compile(q.where(), link.child()), keysIn(link, keys)), false);
         Map<Object, List<Map<String, Object>>> byKey = new HashMap<>();
         for (Map<String, Object> c : children) byKey.computeIfAbsent(childKey(link, c), k -> new ArrayList<>()).add(c);
+        Map<Map<String, Object>, Integer> position = new IdentityHashMap<>();
+        if (link.parentArray()) for (Map<String, Object> c : children) position.put(c, position.size());
         List<Ordering> orderings = order.effective(q);
         List<Map<String, Object>> kept = new ArrayList<>();
         for (Map<String, Object> p : parents) {
-            List<Map<String, Object>> mine = childrenOf(link, p, children, byKey);
+            List<Map<String, Object>> mine = childrenOf(link, p, byKey, position);
             if (rel.field().isList()) {
                 List<Map<String, Object>> paged = pageInMemory(link.child(), mine, q, orderings);
                 p.put(rel.field().name(), paged);
@@ -470,15 +472,21 @@ final class MongoReader {
         return k;
     }
 
-    private static List<Map<String, Object>> childrenOf(MongoLink link, Map<String, Object> parent, List<Map<String, Object>> children,
-                                                        Map<Object, List<Map<String, Object>>> byKey) {
+    /**
+     * A parent's children. Through an id array they are looked up by id and put back in the order the server returned
+     * them ({@code position}): a scan of all the children for each parent cost parents × children look-ups, most of
+     * Facet's own time in the reads benchmark on MongoDB (200 posts × 600 tags per request).
+     */
+    private static List<Map<String, Object>> childrenOf(MongoLink link, Map<String, Object> parent, Map<Object, List<Map<String, Object>>> byKey,
+                                                        Map<Map<String, Object>, Integer> position) {
         Object k = parentKey(link, parent);
         if (k == null) return List.of();
         if (!link.parentArray()) return byKey.getOrDefault(k, List.of());
-        Set<Object> ids = new java.util.HashSet<>();
+        Set<Object> ids = new LinkedHashSet<>();
         for (Object id : (List<?>) k) ids.add(RowOrder.normalize(id));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> c : children) if (ids.contains(childKey(link, c))) out.add(c);
+        for (Object id : ids) out.addAll(byKey.getOrDefault(id, List.of()));
+        if (out.size() > 1) out.sort(java.util.Comparator.comparingInt(position::get));
         return out;
     }
 

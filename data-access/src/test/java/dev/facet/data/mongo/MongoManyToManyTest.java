@@ -54,6 +54,19 @@ class MongoManyToManyTest extends MongoSuite {
     }
 
     @Test
+    void includedThroughAnIdArrayInTheServersOrderAndOnceEach() {
+        // As Prisma's in-memory join: a parent's children are those whose id is in its array, in the order the
+        // children's read returned them (here the collection's), whatever the array's order and repeats.
+        String java = run("Tag", "findUnique", "{\"where\": {\"name\": \"java\"}}").get("id").asText();
+        String sql = run("Tag", "findUnique", "{\"where\": {\"name\": \"sql\"}}").get("id").asText();
+        String author = "\"authorId\": \"" + MongoReadsTest.oid(1) + "\"";
+        run("Post", "create", "{\"data\": {\"title\": \"P\", " + author + ", \"tagIds\": [\"" + sql + "\", \"" + java + "\", \"" + sql + "\"]}}");
+        run("Post", "create", "{\"data\": {\"title\": \"Q\", " + author + ", \"tagIds\": [\"" + sql + "\"]}}");
+        assertThat(run("Post", "findMany", "{\"orderBy\": {\"title\": \"asc\"}, \"select\": {\"title\": true, \"tags\": {\"select\": {\"name\": true}}}}").toString())
+                .isEqualTo("[{\"title\":\"P\",\"tags\":[{\"name\":\"java\"},{\"name\":\"sql\"}]},{\"title\":\"Q\",\"tags\":[{\"name\":\"sql\"}]}]");
+    }
+
+    @Test
     void connectingAMissingRecordIsP2025AndChangesNothing() {
         fails("P2025", "Expected 2 records to be connected, found only 1.", "Post", "create", "{\"data\": {\"title\": \"P\", \"authorId\": \""
                 + MongoReadsTest.oid(1) + "\", \"tags\": {\"connect\": [{\"name\": \"java\"}, {\"name\": \"nope\"}]}}}");
