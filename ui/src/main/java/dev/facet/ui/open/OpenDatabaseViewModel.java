@@ -86,7 +86,7 @@ public final class OpenDatabaseViewModel {
      */
     public void maskPassword() {
         String typed = url.get() == null ? "" : url.get().strip();
-        if (typed.contains(UrlRedactor.MASK) || UrlRedactor.redact(typed).equals(typed)) return;
+        if (typed.contains(UrlRedactor.MASK) || !OpenDialogViewModel.hasPassword(typed)) return;
         knownUrl = typed;
         masking = true;
         try {
@@ -106,7 +106,7 @@ public final class OpenDatabaseViewModel {
         if (typed.isEmpty() || opening.get() || !mayReplace.getAsBoolean()) return;
         String withPassword = OpenDialogViewModel.restorePassword(typed, knownUrl);
         if (withPassword == null) {
-            error.set("Type the password in place of **** in the URL: Facet does not store passwords.");
+            error.set(OpenDialogViewModel.PASSWORD_NEEDED);
             return;
         }
         String target = absoluteSqlite(withPassword);

@@ -38,6 +38,9 @@ import javafx.collections.ObservableList;
  * dialog and keeps everything typed.
  */
 public final class OpenDialogViewModel {
+    /** What a URL with {@code ****} and no password behind it is refused with. */
+    static final String PASSWORD_NEEDED = "Type the password in place of **** in the URL: Facet does not store passwords.";
+
     private final TaskExecutor executor;
     private final ProjectLoader loader;
     private final ProjectOpener opener;
@@ -265,7 +268,7 @@ public final class OpenDialogViewModel {
             explicit = restorePassword(typed, knownUrl);
             if (explicit == null) {
                 showFailure(new OpenFailure(OpenFailure.Kind.NO_URL, null,
-                        "Type the password in place of **** in the URL: Facet does not store passwords.", null));
+                        PASSWORD_NEEDED, null));
                 return;
             }
         }
@@ -336,7 +339,7 @@ public final class OpenDialogViewModel {
 
     private boolean userEditedUrl() { return !(url.get() == null ? "" : url.get()).equals(filledUrl); }
 
-    private static boolean hasPassword(String url) { return !UrlRedactor.redact(url).equals(url); }
+    static boolean hasPassword(String url) { return !UrlRedactor.redact(url).equals(url); }
 
     /**
      * Puts a known password back where the user left {@code ****}.

@@ -21,8 +21,8 @@ import org.sqlite.SQLiteException;
  * The statement time limit SQLite lacks (the servers have {@code statement_timeout} and {@code max_statement_time};
  * sqlite-jdbc only stores {@code setQueryTimeout}). Each call into the database (an execute, a row fetch) is timed
  * by a progress handler, which SQLite calls every few thousand virtual-machine steps (microseconds of work): from its
- * first look into the call, it interrupts the statement once the call has run longer than the limit. The interrupted call fails with SQLITE_INTERRUPT, worded as a
- * timeout, and the connection stays usable.
+ * first look into the call, it interrupts the statement once the call has run longer than the limit. The interrupted
+ * call fails with SQLITE_INTERRUPT, worded as a timeout, and the connection stays usable.
  */
 final class SqliteTimeLimit {
     /** SQLite's virtual-machine steps between two looks at the clock: microseconds of work. */

@@ -58,7 +58,7 @@ final class TimedResultSet implements ResultSet {
     @Override public Statement getStatement() { return statement; }
 
     // Everything else reads the current row or the driver's state: passed straight through.
-    @Override public boolean absolute(int column) throws SQLException { return rows.absolute(column); }
+    @Override public boolean absolute(int row) throws SQLException { return rows.absolute(row); }
     @Override public void afterLast() throws SQLException { rows.afterLast(); }
     @Override public void beforeFirst() throws SQLException { rows.beforeFirst(); }
     @Override public void cancelRowUpdates() throws SQLException { rows.cancelRowUpdates(); }
@@ -155,12 +155,12 @@ final class TimedResultSet implements ResultSet {
     @Override public void moveToInsertRow() throws SQLException { rows.moveToInsertRow(); }
     @Override public boolean previous() throws SQLException { return rows.previous(); }
     @Override public void refreshRow() throws SQLException { rows.refreshRow(); }
-    @Override public boolean relative(int column) throws SQLException { return rows.relative(column); }
+    @Override public boolean relative(int rows) throws SQLException { return this.rows.relative(rows); }
     @Override public boolean rowDeleted() throws SQLException { return rows.rowDeleted(); }
     @Override public boolean rowInserted() throws SQLException { return rows.rowInserted(); }
     @Override public boolean rowUpdated() throws SQLException { return rows.rowUpdated(); }
-    @Override public void setFetchDirection(int column) throws SQLException { rows.setFetchDirection(column); }
-    @Override public void setFetchSize(int column) throws SQLException { rows.setFetchSize(column); }
+    @Override public void setFetchDirection(int direction) throws SQLException { rows.setFetchDirection(direction); }
+    @Override public void setFetchSize(int size) throws SQLException { rows.setFetchSize(size); }
     @Override public <T> T unwrap(Class<T> type) throws SQLException { return rows.unwrap(type); }
     @Override public void updateArray(String label, Array value) throws SQLException { rows.updateArray(label, value); }
     @Override public void updateArray(int column, Array value) throws SQLException { rows.updateArray(column, value); }
