@@ -19,7 +19,8 @@ echo "bench-grid: building the bench module" >&2
 mvn -B -q -ntp -Pbench -pl bench -am package -DskipTests >&2
 command -v xvfb-run >/dev/null || { echo "bench-grid: needs xvfb-run (apt-get install xvfb)" >&2; exit 1; }
 # The window's JVM options, from the file scripts/facet.sh, bench-ui.sh and the installers take them from.
-read -ra window_options <<<"$(sed -n 's/^launcher.windowJavaOptions=//p' app/src/main/resources/dev/facet/app/launcher.properties)"
+source ./scripts/launcher-options.sh
+read -ra window_options <<<"$(window_java_options)"
 run() {
   echo "bench-grid: $1 ($(uptime)); JVM options: ${window_options[*]} ${*:2}" >&2
   # Preferences (remembered layouts) under bench-out, not the user's own.

@@ -46,7 +46,8 @@ for a in "$@"; do
 done
 if [ -z "$rows" ]; then if [ "$mongo" = true ]; then rows=200000; else rows=1000000; fi; fi
 # The window's JVM options, from the file scripts/facet.sh and the installers take them from.
-read -ra window_options <<<"$(sed -n 's/^launcher.windowJavaOptions=//p' app/src/main/resources/dev/facet/app/launcher.properties)"
+source ./scripts/launcher-options.sh
+read -ra window_options <<<"$(window_java_options)"
 window_options+=(${extra[@]+"${extra[@]}"})
 out="$root/bench-out/ui"
 mkdir -p "$out"

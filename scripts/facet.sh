@@ -8,17 +8,16 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root" -path '*/src/main/*' -newer "$jar" -p
   (cd "$root" && mvn -B -q -ntp -DskipTests install) >&2
 fi
 # The commands and the JVM options of both kinds of start live in one file, which the installers read too.
-options="$root/app/src/main/resources/dev/facet/app/launcher.properties"
-option() { sed -n "s/^$1=//p" "$options"; }
+source "$root/scripts/launcher-options.sh"
 # JVM warnings go to stderr, never into the output of facet query or validate; the AOT cache's own messages never
 # reach the user at all (launcher.properties says why).
-read -ra common <<<"--enable-native-access=ALL-UNNAMED $(option launcher.logJavaOptions)"
-if [ -n "${1:-}" ] && [[ "|$(option launcher.commands)|" == *"|$1|"* ]]; then
+read -ra common <<<"--enable-native-access=ALL-UNNAMED $(launcher_option launcher.logJavaOptions)"
+if [ -n "${1:-}" ] && [[ "|$(launcher_option launcher.commands)|" == *"|$1|"* ]]; then
     # A command lives for seconds: C1 alone and the serial collector spend far less CPU warming up than the
     # window's defaults (C2 and G1, which the window's long scrolls need), and an AOT cache trained on the
     # commands (the hidden `facet aot-training`) starts them with their classes loaded and linked.
     # Measured in docs/benchmarks.md (Reads); decision in docs/decisions/0006.
-    read -ra cli <<<"$(option launcher.commandsJavaOptions)"
+    read -ra cli <<<"$(launcher_option launcher.commandsJavaOptions)"
     cache="$root/app/target/facet-cli.aot"
     if [ ! -f "$cache" ] || [ "$jar" -nt "$cache" ]; then
       echo "facet.sh: training the command line's AOT cache (once per build of facet.jar)" >&2
@@ -36,7 +35,7 @@ fi
 # The window keeps C2 and G1 (its long scrolls need them) with a short pause target: G1's default (200 ms) let its
 # first young collections take 30 to 46 ms, each one a frame the user sees late (docs/benchmarks.md, Window).
 # installers/pom.xml gives the installed window the same option; scripts/bench-ui.sh measures with it.
-read -ra window <<<"$(option launcher.windowJavaOptions)"
+read -ra window <<<"$(window_java_options)"
 # Like the installed app, the window starts from an AOT cache; here the first session after a build records what it
 # uses, and the cache is made from that record after the window has closed, in the background: with the one-step
 # -XX:AOTCacheOutput the JVM made the cache as the window closed, and closing took 15 s on a busy machine.

@@ -16,9 +16,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs=${1:-5}
 jar=${2:-$root/app/target/facet.jar}
-options="$root/app/src/main/resources/dev/facet/app/launcher.properties"
-option() { sed -n "s/^$1=//p" "$options"; }
-read -ra java_options <<<"--enable-native-access=ALL-UNNAMED $(option launcher.logJavaOptions) $(option launcher.windowJavaOptions)"
+source "$root/scripts/launcher-options.sh"
+read -ra java_options <<<"--enable-native-access=ALL-UNNAMED $(launcher_option launcher.logJavaOptions) $(window_java_options)"
 [ -n "${AOT_CACHE:-}" ] && java_options+=(-XX:AOTCache="$AOT_CACHE")
 read -ra extra <<<"${JAVA_EXTRA:-}"
 java_options+=(${extra[@]+"${extra[@]}"})

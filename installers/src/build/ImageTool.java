@@ -150,7 +150,10 @@ public final class ImageTool {
         // Both keep the options jpackage gave them (the modules' access) and get launcher.properties' on top.
         Properties launcherOptions = launcherOptions(Path.of(required(options, "launcher-options")));
         List<String> logOptions = javaOptions(launcherOptions, "launcher.logJavaOptions");
-        main = new Launcher(name, "facet.aot", concat(logOptions, javaOptions(launcherOptions, "launcher.windowJavaOptions")), true);
+        List<String> windowOptions = javaOptions(launcherOptions, "launcher.windowJavaOptions");
+        // Options that only Linux's JVM knows (the others refuse to start with them).
+        if (os == Os.LINUX) windowOptions = concat(windowOptions, javaOptions(launcherOptions, "launcher.windowJavaOptions.linux"));
+        main = new Launcher(name, "facet.aot", concat(logOptions, windowOptions), true);
         String cliName = required(options, "cli-launcher");
         cli = new Launcher(cliName, cliName + ".aot", concat(logOptions, javaOptions(launcherOptions, "launcher.commandsJavaOptions")), false);
         javafxDir = Path.of(required(options, "javafx")).toAbsolutePath();
@@ -526,6 +529,8 @@ public final class ImageTool {
                         + (aot ? " (the launcher cannot use its AOT cache)" : "") + ": " + flags.err().strip());
             }
             Map<String, String> actual = finalFlags(flags.out());
+            // The JVM turns transparent huge pages off by itself where the kernel has them off: the .cfg is still right.
+            if (!transparentHugePagesAvailable()) expected.remove("UseTransparentHugePages");
             for (var flag : expected.entrySet()) {
                 String value = actual.get(flag.getKey());
                 boolean same = flag.getKey().equals("AOTCache") && value != null
@@ -661,6 +666,15 @@ public final class ImageTool {
         String value = launcherOptions.getProperty(key);
         if (value == null) throw new Failure("the launcher options file has no " + key);
         return Arrays.stream(value.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+    }
+
+    /** @return whether this Linux kernel gives transparent huge pages to a program that asks (mode always or madvise) */
+    private static boolean transparentHugePagesAvailable() {
+        try {
+            return !Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[never]");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A double flag prints as 10.000000 where the option said 10. */

@@ -12,12 +12,14 @@ import java.util.Properties;
  * installers read too): which subcommands run in the command-line JVM, and the JVM options of the commands, of the
  * window and of both.
  *
- * @param commands            the subcommands started with the command-line JVM options
- * @param commandsJavaOptions the JVM options of those commands
- * @param windowJavaOptions   the JVM options of the window
- * @param logJavaOptions      the JVM options of both (the JVM's own warnings to stderr)
+ * @param commands               the subcommands started with the command-line JVM options
+ * @param commandsJavaOptions    the JVM options of those commands
+ * @param windowJavaOptions      the JVM options of the window
+ * @param linuxWindowJavaOptions the window's further JVM options on Linux (options other systems' JVMs refuse)
+ * @param logJavaOptions         the JVM options of both (the JVM's own warnings to stderr)
  */
-record LauncherOptions(List<String> commands, List<String> commandsJavaOptions, List<String> windowJavaOptions, List<String> logJavaOptions) {
+record LauncherOptions(List<String> commands, List<String> commandsJavaOptions, List<String> windowJavaOptions, List<String> linuxWindowJavaOptions,
+        List<String> logJavaOptions) {
     /** @return the options of {@code launcher.properties} */
     static LauncherOptions load() {
         Properties p = new Properties();
@@ -28,7 +30,7 @@ record LauncherOptions(List<String> commands, List<String> commandsJavaOptions, 
             throw new UncheckedIOException(e);
         }
         return new LauncherOptions(split(p, "launcher.commands", "\\|"), split(p, "launcher.commandsJavaOptions", " "),
-                split(p, "launcher.windowJavaOptions", " "), split(p, "launcher.logJavaOptions", " "));
+                split(p, "launcher.windowJavaOptions", " "), split(p, "launcher.windowJavaOptions.linux", " "), split(p, "launcher.logJavaOptions", " "));
     }
 
     private static List<String> split(Properties p, String key, String separator) {

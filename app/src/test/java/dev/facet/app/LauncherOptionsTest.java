@@ -43,9 +43,15 @@ class LauncherOptionsTest {
     @Test
     void theScriptsAndTheInstallersReadTheFile() throws Exception {
         String script = Files.readString(ROOT.resolve("scripts/facet.sh"));
-        assertTrue(script.contains("app/src/main/resources/dev/facet/app/launcher.properties"), "facet.sh reads launcher.properties");
-        for (String key : new String[] {"launcher.commands", "launcher.commandsJavaOptions", "launcher.windowJavaOptions", "launcher.logJavaOptions"}) {
-            assertTrue(script.contains("option " + key + ")"), "facet.sh uses " + key);
+        String reader = Files.readString(ROOT.resolve("scripts/launcher-options.sh"));
+        assertTrue(script.contains("source \"$root/scripts/launcher-options.sh\""), "facet.sh reads launcher.properties through launcher-options.sh");
+        assertTrue(reader.contains("app/src/main/resources/dev/facet/app/launcher.properties"), "launcher-options.sh reads launcher.properties");
+        for (String key : new String[] {"launcher.commands", "launcher.commandsJavaOptions", "launcher.logJavaOptions"}) {
+            assertTrue(script.contains("launcher_option " + key + ")"), "facet.sh uses " + key);
+        }
+        assertTrue(script.contains("$(window_java_options)"), "facet.sh starts the window with window_java_options");
+        for (String key : new String[] {"launcher.windowJavaOptions)", "launcher.windowJavaOptions.linux)"}) {
+            assertTrue(reader.contains("launcher_option " + key), "window_java_options uses " + key);
         }
         for (String file : new String[] {"installers/src/jpackage/linux/postinst", "installers/src/jpackage/linux/facet.spec"}) {
             assertTrue(Files.readString(ROOT.resolve(file)).contains("@launcher.commands@)"), file + " takes its commands from the file");
@@ -55,7 +61,7 @@ class LauncherOptionsTest {
         // ImageTool gives the launchers' .cfg files the file's options; the pom keeps no copy of them.
         assertTrue(pom.contains("<argument>--launcher-options</argument><argument>${installer.launcherOptions}</argument>"));
         assertTrue(pom.contains("<installer.launcherOptions>${project.basedir}/../app/src/main/resources/dev/facet/app/launcher.properties</installer.launcherOptions>"));
-        for (String option : concat(OPTIONS.commandsJavaOptions(), OPTIONS.windowJavaOptions(), OPTIONS.logJavaOptions())) {
+        for (String option : concat(OPTIONS.commandsJavaOptions(), OPTIONS.windowJavaOptions(), OPTIONS.linuxWindowJavaOptions(), OPTIONS.logJavaOptions())) {
             assertTrue(!pom.contains(option), option + " is copied into installers/pom.xml");
         }
     }
