@@ -28,7 +28,9 @@ import org.bson.Document;
  * The window benchmark's MongoDB database ({@code scripts/bench-ui.sh --mongo}): a collection of documents with an
  * embedded document, a nested one inside it and a scalar list, plus a small related collection, on mongo-java-server
  * run in a process of its own (its documents would otherwise sit in the measured window's heap). Filled with
- * {@code createMany} through Facet's engine on every run, since the test server keeps nothing.
+ * {@code createMany} through Facet's engine on every run, since the test server keeps nothing, by that process too:
+ * filled from the benchmark's JVM, the inserts' garbage grew the window's heap to 3.3 GB before the window opened, and
+ * G1's young generation (at least 5 % of the heap) with it, so the window's young pauses took 76 to 116 ms.
  */
 final class MongoBenchDatabase implements AutoCloseable {
     static final String MODEL = MillionRowDatabase.MODEL;
@@ -96,26 +98,23 @@ final class MongoBenchDatabase implements AutoCloseable {
     static MongoBenchDatabase start(Path dir, int rows) throws IOException {
         Files.createDirectories(dir);
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g", "-XX:+UseParallelGC",
-                "-cp", System.getProperty("java.class.path"), MongoBenchDatabase.class.getName())
+                "-cp", System.getProperty("java.class.path"), MongoBenchDatabase.class.getName(), dir.toString(), Integer.toString(rows))
                 .redirectError(dir.resolve("mongo-server.log").toFile()).start();
+        // The server prints its port once it is filled.
         String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
         if (line == null || !line.startsWith("port ")) {
             p.destroy();
-            throw new IOException("the MongoDB test server did not start (see " + dir.resolve("mongo-server.log") + ")");
+            throw new IOException("the MongoDB test server did not start or fill (see " + dir.resolve("mongo-server.log") + ")");
         }
-        String url = "mongodb://127.0.0.1:" + line.substring(5).strip() + "/bench";
+        String[] words = line.split(" ");
+        String url = url(Integer.parseInt(words[1]));
         Path schemaFile = dir.resolve("schema.prisma");
-        String text = SCHEMA.formatted(url);
-        Files.writeString(schemaFile, text);
-        MongoBenchDatabase db = new MongoBenchDatabase(p, url, schemaFile);
-        Schema schema = SchemaLoader.load(new SourceFile(schemaFile.toString(), text)).schema().orElseThrow();
-        long t0 = System.nanoTime();
-        try (QueryEngine engine = Engines.open(schema, url, dir, null, null, true)) {
-            seed(engine, rows);
-        }
-        System.out.printf(Locale.ROOT, "database: mongo-java-server (own process) with %,d documents in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
-        return db;
+        Files.writeString(schemaFile, SCHEMA.formatted(url));
+        System.out.printf(Locale.ROOT, "database: mongo-java-server (own process) with %,d documents in %s s%n", rows, words[2]);
+        return new MongoBenchDatabase(p, url, schemaFile);
     }
+
+    private static String url(int port) { return "mongodb://127.0.0.1:" + port + "/bench"; }
 
     /**
      * The server's own time for the grid's first page: the median driver round trip of the same find (the first
@@ -185,10 +184,22 @@ final class MongoBenchDatabase implements AutoCloseable {
     @Override
     public void close() { server.destroy(); }
 
-    /** The server process: binds a free port, prints it, and serves until killed. */
-    public static void main(String[] args) throws InterruptedException {
+    /**
+     * The server process ({@code DIR ROWS}): binds a free port, fills the database through Facet's engine, prints the
+     * port and the seconds the filling took, and serves until killed.
+     */
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int rows = Integer.parseInt(args[1]);
         MongoServer server = new MongoServer(new MemoryBackend());
-        System.out.println("port " + server.bind().getPort());
+        int port = server.bind().getPort();
+        String url = url(port);
+        Schema schema = SchemaLoader.load(new SourceFile("schema.prisma", SCHEMA.formatted(url))).schema().orElseThrow();
+        long t0 = System.nanoTime();
+        try (QueryEngine engine = Engines.open(schema, url, dir, null, null, true)) {
+            seed(engine, rows);
+        }
+        System.out.printf(Locale.ROOT, "port %d %.1f%n", port, (System.nanoTime() - t0) / 1e9);
         System.out.flush();
         Thread.currentThread().join();
     }
