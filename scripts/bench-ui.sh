@@ -73,7 +73,8 @@ if [ "$aot" = true ]; then
   # A cache per set of JVM options: the installers train theirs with the launcher's options.
   aot_file="$out/window.aot"
   if [ ${#extra[@]} -gt 0 ]; then aot_file="$out/window-$(echo "${extra[*]}" | md5sum | cut -c1-8).aot"; fi
-  if [ ! -f "$aot_file" ] || [ bench/target/benchmarks.jar -nt "$aot_file" ]; then
+  # Trained again after a build, and after the window's options changed (a cache trained with others may not load).
+  if [ ! -f "$aot_file" ] || [ bench/target/benchmarks.jar -nt "$aot_file" ] || [ "$launcher_options_file" -nt "$aot_file" ]; then
     echo "bench-ui: training the window's AOT cache as the installers do (facet aot-training --window, 30 s)" >&2
     training_home="$(mktemp -d)"
     rm -f "$aot_file"
