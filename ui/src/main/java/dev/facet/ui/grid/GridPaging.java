@@ -193,7 +193,7 @@ final class GridPaging {
         loading.set(true);
         executor.submitLatest(rowsChannel, "Loading " + model.name(), () -> {
             long start = System.nanoTime();
-            JsonNode page = AbsentFields.findMany(engine, model, args);
+            JsonNode page = CompactRecords.of(AbsentFields.findMany(engine, model, args));
             return new Loaded(page, null, (System.nanoTime() - start) / 1_000_000);
         }, loaded -> {
             if (gen != generation) return;
@@ -306,7 +306,7 @@ final class GridPaging {
     private Callable<Loaded> fetch(ObjectNode w, ObjectNode pageArgs) {
         return () -> {
             long start = System.nanoTime();
-            JsonNode page = AbsentFields.findMany(engine, model, pageArgs);
+            JsonNode page = CompactRecords.of(AbsentFields.findMany(engine, model, pageArgs));
             Count count = countRows(w);
             return new Loaded(page, count, (System.nanoTime() - start) / 1_000_000);
         };
@@ -363,7 +363,7 @@ final class GridPaging {
         ObjectNode args = after != null ? query.findManyAfter(where.get(), sort.get(), after, take)
                 : query.findMany(where.get(), sort.get(), first0 * size, take);
         // A newer scroll position replaces an older request still running: only what is in view matters.
-        executor.submitLatest(chunkChannel, "Loading " + model.name() + " rows", () -> AbsentFields.findMany(engine, model, args),
+        executor.submitLatest(chunkChannel, "Loading " + model.name() + " rows", () -> CompactRecords.of(AbsentFields.findMany(engine, model, args)),
                 page -> {
                     if (gen != generation || current != list) return;
                     chunksInFlight = List.of();

@@ -16,13 +16,31 @@ import java.util.List;
  */
 public final class RowKey {
     private final ObjectNode values;
-    private final ObjectNode whereUnique;
-    private final String text;
+    /** The compound key's name in a where-unique ({@code orderId_productId}), or null for a key of one field. */
+    private final String compoundName;
+    /** The key as JSON: made when first compared or shown, since most rows loaded while scrolling never are. */
+    private String text;
 
-    private RowKey(ObjectNode values, ObjectNode whereUnique) {
+    private RowKey(ObjectNode values, String compoundName) {
         this.values = values;
-        this.whereUnique = whereUnique;
-        this.text = JsonCodec.write(values);
+        this.compoundName = compoundName;
+    }
+
+    /**
+     * What identifies the records of one model, worked out once for all of them: the grid makes a key for every row
+     * it loads.
+     *
+     * @param fields       the key fields
+     * @param names        their names
+     * @param compoundName the compound key's name in a where-unique, or null for a key of one field
+     */
+    record Identity(List<ScalarField> fields, String[] names, String compoundName) {
+        /** @return how records of {@code model} are identified (no fields when it has neither id nor unique) */
+        static Identity of(Model model) {
+            List<ScalarField> fields = RowKey.fields(model);
+            String[] names = fields.stream().map(ScalarField::name).toArray(String[]::new);
+            return new Identity(fields, names, fields.size() > 1 ? criterionName(model) : null);
+        }
     }
 
     /**
@@ -43,22 +61,19 @@ public final class RowKey {
      * @param record the record as read (at least its key fields)
      * @return its key, or null when the model has no key or a key value is missing
      */
-    public static RowKey of(Model model, JsonNode record) {
-        List<ScalarField> fields = fields(model);
-        if (fields.isEmpty() || record == null) return null;
-        ObjectNode values = JsonNodeFactory.instance.objectNode();
-        for (ScalarField f : fields) {
-            JsonNode v = record.get(f.name());
+    public static RowKey of(Model model, JsonNode record) { return of(Identity.of(model), record); }
+
+    /** As {@link #of(Model, JsonNode)}, with the model's identity worked out before. */
+    static RowKey of(Identity identity, JsonNode record) {
+        String[] names = identity.names();
+        if (names.length == 0 || record == null) return null;
+        Object[] keyValues = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            JsonNode v = record.get(names[i]);
             if (v == null || v.isNull()) return null;
-            values.set(f.name(), v);
+            keyValues[i] = v;
         }
-        ObjectNode where = JsonNodeFactory.instance.objectNode();
-        if (fields.size() == 1) {
-            where.setAll(values);
-        } else {
-            where.set(criterionName(model), values.deepCopy());
-        }
-        return new RowKey(values, where);
+        return new RowKey(new ObjectNode(JsonNodeFactory.instance, new CompactRecords.Fields(names, keyValues)), identity.compoundName());
     }
 
     /** The name Prisma Client gives a compound key in a where-unique ({@code orderId_productId}). */
@@ -72,7 +87,12 @@ public final class RowKey {
     public ObjectNode values() { return values.deepCopy(); }
 
     /** @return a fresh where-unique object for Prisma Client ({@code {"id": 5}} or {@code {"a_b": {...}}}) */
-    public ObjectNode whereUnique() { return whereUnique.deepCopy(); }
+    public ObjectNode whereUnique() {
+        if (compoundName == null) return values.deepCopy();
+        ObjectNode where = JsonNodeFactory.instance.objectNode();
+        where.set(compoundName, values.deepCopy());
+        return where;
+    }
 
     /** @return the key as short text for messages: {@code 5}, or {@code orderId 1, productId 2} */
     public String label() {
@@ -82,12 +102,19 @@ public final class RowKey {
         return sb.toString();
     }
 
-    @Override
-    public boolean equals(Object o) { return o instanceof RowKey k && k.text.equals(text); }
+    private String text() {
+        String t = text;
+        // A race makes the same text twice at worst; a String is safe to share without a lock.
+        if (t == null) text = t = JsonCodec.write(values);
+        return t;
+    }
 
     @Override
-    public int hashCode() { return text.hashCode(); }
+    public boolean equals(Object o) { return o instanceof RowKey k && k.text().equals(text()); }
 
     @Override
-    public String toString() { return text; }
+    public int hashCode() { return text().hashCode(); }
+
+    @Override
+    public String toString() { return text(); }
 }

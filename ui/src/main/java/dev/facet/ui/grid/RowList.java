@@ -144,10 +144,11 @@ final class RowList extends ObservableListBase<GridRow> {
      */
     void fill(int chunk, List<ObjectNode> records, Model model, java.util.Set<Integer> keep) {
         Chunk c = chunks.computeIfAbsent(chunk, k -> new Chunk(k, chunkSize));
+        RowKey.Identity identity = RowKey.Identity.of(model);
         for (int i = 0; i < chunkSize; i++) {
             ObjectNode r = i < records.size() ? records.get(i) : null;
             if (r == null && chunk * chunkSize + i >= offset + length) break;
-            c.rows[i].fill(r, r == null ? null : RowKey.of(model, r));
+            c.rows[i].fill(r, r == null ? null : RowKey.of(identity, r));
         }
         c.loaded = true;
         evict(keep);
