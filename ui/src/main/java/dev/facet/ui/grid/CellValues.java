@@ -112,13 +112,66 @@ public final class CellValues {
         return flat.length() > SHORT_TEXT ? flat.substring(0, SHORT_TEXT) + "…" : flat;
     }
 
-    private static String dateTime(String iso, ZoneId zone) {
+    static String dateTime(String iso, ZoneId zone) {
         try {
-            ZonedDateTime t = Instant.parse(iso).atZone(zone);
-            return (t.getNano() == 0 ? SECONDS : MILLIS).format(t);
+            Instant at = prismaInstant(iso);
+            ZonedDateTime t = (at != null ? at : Instant.parse(iso)).atZone(zone);
+            String quick = shortDateTime(t);
+            return quick != null ? quick : (t.getNano() == 0 ? SECONDS : MILLIS).format(t);
         } catch (DateTimeParseException e) {
             return iso;
         }
+    }
+
+    /*
+     * Every DateTime cell shown while scrolling is read and written again; java.time's parser and formatter made a
+     * dozen objects for each. Prisma's own form (2025-01-01T00:00:37.000Z) and the grid's are read and written here by
+     * hand; anything else goes through java.time.
+     */
+
+    /** @return Prisma's {@code yyyy-MM-ddTHH:mm:ss.SSSZ} read by hand, or null when {@code s} is in another form */
+    private static Instant prismaInstant(String s) {
+        if (s.length() != 24 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+            || s.charAt(16) != ':' || s.charAt(19) != '.' || s.charAt(23) != 'Z') return null;
+        int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2), minute = digits(s, 14, 2), second = digits(s, 17, 2), millis = digits(s, 20, 3);
+        if ((year | month | day | hour | minute | second | millis) < 0) return null;
+        try {
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** @return as SECONDS or MILLIS write {@code t}, for years 1 to 9999 and whole milliseconds; else null */
+    private static String shortDateTime(ZonedDateTime t) {
+        int nano = t.getNano();
+        // From year 1: the pattern's yyyy is the year of the era, so the year 0 is written 0001 (1 BC).
+        if (t.getYear() < 1 || t.getYear() > 9999 || nano % 1_000_000 != 0) return null;
+        StringBuilder sb = new StringBuilder(23);
+        pad(sb, t.getYear(), 4).append('-');
+        pad(sb, t.getMonthValue(), 2).append('-');
+        pad(sb, t.getDayOfMonth(), 2).append(' ');
+        pad(sb, t.getHour(), 2).append(':');
+        pad(sb, t.getMinute(), 2).append(':');
+        pad(sb, t.getSecond(), 2);
+        if (nano != 0) pad(sb.append('.'), nano / 1_000_000, 3);
+        return sb.toString();
+    }
+
+    private static StringBuilder pad(StringBuilder sb, int n, int width) {
+        for (int p = (int) Math.pow(10, width - 1); p > 1 && n < p; p /= 10) sb.append('0');
+        return sb.append(n);
     }
 
     private static String floatText(JsonNode value) {

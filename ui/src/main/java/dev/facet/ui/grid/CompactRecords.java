@@ -46,9 +46,11 @@ final class CompactRecords {
     private static final class Compactor {
         private final Map<Shape, String[]> shapes = new HashMap<>();
         private final Map<String, String> texts = new HashMap<>();
+        private final Map<String, JsonNode> textNodes = new HashMap<>();
         private String[] lastShape;
 
         JsonNode compact(JsonNode n) {
+            if (n instanceof ArrayNode a) return compactArray(a);
             if (!(n instanceof ObjectNode o) || o.isEmpty()) return n;
             String[] keys = shapeOf(o);
             Object[] values = new Object[keys.length];
@@ -58,6 +60,21 @@ final class CompactRecords {
                 values[i++] = v.isTextual() ? text(v.textValue()) : compact(v);
             }
             return new ObjectNode(JsonNodeFactory.instance, new Fields(keys, values));
+        }
+
+        /** Lists of embedded documents and scalar lists: their records compacted, short texts shared (a TextNode never changes). */
+        private JsonNode compactArray(ArrayNode a) {
+            if (a.isEmpty()) return a;
+            ArrayNode out = JsonNodeFactory.instance.arrayNode(a.size());
+            for (JsonNode item : a) out.add(item.isTextual() ? textNode(item) : compact(item));
+            return out;
+        }
+
+        private JsonNode textNode(JsonNode t) {
+            String s = t.textValue();
+            if (s.length() > SHARED_TEXT) return t;
+            JsonNode shared = textNodes.putIfAbsent(s, t);
+            return shared != null ? shared : t;
         }
 
         private String[] shapeOf(ObjectNode o) {

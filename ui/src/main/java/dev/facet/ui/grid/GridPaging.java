@@ -422,7 +422,7 @@ final class GridPaging {
             int drafts = l.draftCount();
             int from = Math.max(0, viewFirst - drafts);
             int to = Math.min(l.length() - 1, Math.max(from, viewLast - drafts));
-            sb.append(String.format("%,d–%,d of …", l.offset() + from + 1, l.offset() + to + 1));
+            sb.append(RecordLabels.grouped(l.offset() + from + 1L)).append('–').append(RecordLabels.grouped(l.offset() + to + 1L)).append(" of …");
         } else if (count < 0 || l == null) {
             sb.append(loading.get() ? "Loading…" : "");
         } else if (count == 0) {
@@ -442,7 +442,8 @@ final class GridPaging {
     }
 
     private static String range(long from, long to, long count, boolean estimated) {
-        return String.format("%,d–%,d of ", from, Math.max(from, to)) + (estimated ? "about " + compact(count) : String.format("%,d", count));
+        return RecordLabels.grouped(from) + "–" + RecordLabels.grouped(Math.max(from, to)) + " of "
+            + (estimated ? "about " + compact(count) : RecordLabels.grouped(count));
     }
 
     /** @return {@code n} in a few characters: 950, 12.3 K, 1.2 M, 48.2 M, 3.1 B */
@@ -455,7 +456,9 @@ final class GridPaging {
             v /= 1000;
             u++;
         }
-        return (v >= 100 ? String.format(java.util.Locale.ROOT, "%.0f", v) : String.format(java.util.Locale.ROOT, "%.1f", v)) + " " + units[u];
+        // Arithmetic rather than String.format, which makes its formatting objects anew at each of the footer's frames.
+        long tenths = Math.round(v * 10);
+        return (v >= 100 ? Long.toString(Math.round(v)) : tenths / 10 + "." + tenths % 10) + " " + units[u];
     }
 
     /** Shows page {@code index} (from 0), clamped to the pages there are. */

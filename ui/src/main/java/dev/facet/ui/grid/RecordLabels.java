@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.facet.schema.model.Model;
 import dev.facet.schema.model.ScalarField;
 import dev.facet.ui.ViewModelPart;
+import java.text.NumberFormat;
+import java.util.Locale;
 
 /** How records and relation counts are named in relation cells, the relation picker and the record panel. */
 @ViewModelPart
@@ -34,6 +36,13 @@ final class RecordLabels {
             else if (name.endsWith("ses") || name.endsWith("xes")) name = name.substring(0, name.length() - 2);
             else if (name.endsWith("s") && !name.endsWith("ss")) name = name.substring(0, name.length() - 1);
         }
-        return String.format("%,d %s", n, name);
+        return grouped(n) + " " + name;
     }
+
+    /** One number format per thread: String.format("%,d") makes a DecimalFormat at every call, and the footer's range is written at every scrolled frame. */
+    private static final ThreadLocal<NumberFormat> GROUPED =
+        ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(Locale.getDefault(Locale.Category.FORMAT)));
+
+    /** @return {@code n} with the locale's grouping, as {@code String.format("%,d", n)} writes it ({@code 1,000,000}) */
+    static String grouped(long n) { return GROUPED.get().format(n); }
 }

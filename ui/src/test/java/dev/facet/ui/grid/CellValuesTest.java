@@ -136,4 +136,35 @@ class CellValuesTest {
         assertThat(FilterOperator.forColumn(column("data"))).isEmpty();
         assertThat(FilterOperator.forColumn(column("colour"))).contains(FilterOperator.IS_NULL, FilterOperator.IN);
     }
+
+    @Test
+    void showsDateTimesAsJavaTimeWritesThem() {
+        var seconds = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        var millis = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+        for (ZoneId zone : java.util.List.of(ZoneOffset.UTC, ZoneId.of("Europe/Amsterdam"), ZoneId.of("America/St_Johns"), ZoneId.of("Asia/Kolkata"))) {
+            for (String iso : java.util.List.of("2025-01-01T00:00:00.000Z", "2025-01-01T00:00:37.120Z", "1999-12-31T23:59:59.999Z",
+                    "0001-01-01T00:00:00.000Z", "2024-02-29T12:30:05.007Z", "9999-12-31T23:59:59.000Z", "2025-03-30T01:30:00.000Z")) {
+                var t = java.time.Instant.parse(iso).atZone(zone);
+                String expected = (t.getNano() == 0 ? seconds : millis).format(t);
+                assertThat(CellValues.dateTime(iso, zone)).as(iso + " in " + zone).isEqualTo(expected);
+            }
+        }
+        assertThat(CellValues.dateTime("2025-01-01T00:00:00Z", ZoneOffset.UTC)).isEqualTo("2025-01-01 00:00:00");
+        assertThat(CellValues.dateTime("2025-01-01T00:00:00.123456Z", ZoneOffset.UTC)).isEqualTo("2025-01-01 00:00:00.123");
+        assertThat(CellValues.dateTime("2025-13-01T00:00:00.000Z", ZoneOffset.UTC)).isEqualTo("2025-13-01T00:00:00.000Z");
+        assertThat(CellValues.dateTime("not a date", ZoneOffset.UTC)).isEqualTo("not a date");
+    }
+
+    @Test
+    void writesCountsWithGroupingAndInAFewCharacters() {
+        assertThat(RecordLabels.grouped(1_234_567)).isEqualTo(String.format("%,d", 1_234_567));
+        assertThat(RecordLabels.count(1, "orders")).isEqualTo("1 order");
+        assertThat(RecordLabels.count(12_000, "categories")).isEqualTo(String.format("%,d categories", 12_000));
+        assertThat(GridPaging.compact(950)).isEqualTo("950");
+        assertThat(GridPaging.compact(12_345)).isEqualTo("12.3 K");
+        assertThat(GridPaging.compact(999_960)).isEqualTo("1.0 M");
+        assertThat(GridPaging.compact(48_249_999)).isEqualTo("48.2 M");
+        assertThat(GridPaging.compact(123_456_789)).isEqualTo("123 M");
+        assertThat(GridPaging.compact(3_100_000_000L)).isEqualTo("3.1 B");
+    }
 }

@@ -87,6 +87,20 @@ class CompactRecordsTest {
     }
 
     @Test
+    void compactsEmbeddedDocumentsInsideLists() throws Exception {
+        JsonNode original = page("""
+            [{"id":"a","places":[{"city":"Delft","geo":{"lat":52.0}},{"city":"Leiden"}],"tags":["x","y"]},
+             {"id":"b","places":[],"tags":["x"]}]""");
+        JsonNode compact = CompactRecords.of(original);
+        assertThat(compact).isEqualTo(original);
+        assertThat(JSON.writeValueAsString(compact)).isEqualTo(JSON.writeValueAsString(original));
+        assertThat(compact.get(0).get("tags").get(0)).isSameAs(compact.get(1).get("tags").get(0));
+        ((ObjectNode) compact.get(0).get("places").get(0)).put("city", "Gouda");
+        assertThat(compact.at("/0/places/0/city").asText()).isEqualTo("Gouda");
+        assertThat(original.at("/0/places/0/city").asText()).isEqualTo("Delft");
+    }
+
+    @Test
     void leavesWhatIsNotAnArrayOfRecordsAsItIs() throws Exception {
         JsonNode notAPage = page("{\"id\":1}");
         assertThat(CompactRecords.of(notAPage)).isSameAs(notAPage);
