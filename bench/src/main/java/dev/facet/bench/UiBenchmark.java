@@ -60,7 +60,7 @@ public final class UiBenchmark {
             System.out.println("start-up: " + startups + " runs of java -jar facet.jar " + schemaFile.getFileName());
             List<StartupRuns.Run> runs = StartupRuns.run(facetJar, schemaFile, dir.resolve("home"), startups);
             startup = String.format(Locale.ROOT, "4. process start to window shown (first frame after WINDOW_SHOWN, from launch): %s [%d runs]"
-                            + "   goal <= 2,000 ms%n   WINDOW_SHOWN itself %s; first frame from the JVM's own start time %s",
+                            + "   (no goal here: issue 15's, <= 3 s with both cores busy, is scripts/startup-demo.sh's)%n   WINDOW_SHOWN itself %s; first frame from the JVM's own start time %s",
                     summary(runs, StartupRuns.Run::drawn), runs.size(), summary(runs, StartupRuns.Run::shown), summary(runs, StartupRuns.Run::fromJvmStart));
         }
         if (Boolean.parseBoolean(System.getProperty("bench.window", "true"))) {
