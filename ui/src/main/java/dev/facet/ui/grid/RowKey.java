@@ -30,16 +30,14 @@ public final class RowKey {
      * What identifies the records of one model, worked out once for all of them: the grid makes a key for every row
      * it loads.
      *
-     * @param fields       the key fields
-     * @param names        their names
+     * @param names        the key fields' names
      * @param compoundName the compound key's name in a where-unique, or null for a key of one field
      */
-    record Identity(List<ScalarField> fields, String[] names, String compoundName) {
+    record Identity(String[] names, String compoundName) {
         /** @return how records of {@code model} are identified (no fields when it has neither id nor unique) */
         static Identity of(Model model) {
-            List<ScalarField> fields = RowKey.fields(model);
-            String[] names = fields.stream().map(ScalarField::name).toArray(String[]::new);
-            return new Identity(fields, names, fields.size() > 1 ? criterionName(model) : null);
+            String[] names = RowKey.fields(model).stream().map(ScalarField::name).toArray(String[]::new);
+            return new Identity(names, names.length > 1 ? criterionName(model) : null);
         }
     }
 
