@@ -169,8 +169,11 @@ public final class CellValues {
         return sb.toString();
     }
 
+    /** Appends {@code n} (0 to 9999) with leading zeros up to {@code width} digits (2 to 4). */
     private static StringBuilder pad(StringBuilder sb, int n, int width) {
-        for (int p = (int) Math.pow(10, width - 1); p > 1 && n < p; p /= 10) sb.append('0');
+        if (width >= 4 && n < 1000) sb.append('0');
+        if (width >= 3 && n < 100) sb.append('0');
+        if (n < 10) sb.append('0');
         return sb.append(n);
     }
 

@@ -39,7 +39,10 @@ final class RecordLabels {
         return grouped(n) + " " + name;
     }
 
-    /** One number format per thread: String.format("%,d") makes a DecimalFormat at every call, and the footer's range is written at every scrolled frame. */
+    /**
+     * One number format per thread: {@code String.format("%,d")} makes a DecimalFormat at every call, and the footer's
+     * range is written at every scrolled frame.
+     */
     private static final ThreadLocal<NumberFormat> GROUPED =
         ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(Locale.getDefault(Locale.Category.FORMAT)));
 
