@@ -109,6 +109,9 @@ final class GridCell extends TableCell<GridRow, GridRow> {
     GridColumn column() { return column; }
 
     @Override
+    protected javafx.scene.control.Skin<?> createDefaultSkin() { return new GridCellSkin(this); }
+
+    @Override
     protected void updateItem(GridRow row, boolean empty) {
         super.updateItem(row, empty);
         watch.watch(empty ? null : row);

@@ -95,6 +95,7 @@ final class GridTable extends TableView<GridRow> {
         BorderPane.setAlignment(this, Pos.TOP_CENTER);
         showRows(vm.rows());
         setRowFactory(t -> new GridTableRow(vm));
+        CellClicks.install(this);
         setPlaceholder(placeholder());
         vm.loadingProperty().addListener(o -> setPlaceholder(placeholder()));
         vm.savingProperty().addListener((o, was, is) -> setEditable(!is && vm.readOnlyReason() == null));

@@ -1,0 +1,165 @@
+package dev.facet.ui.grid;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.SkinBase;
+import javafx.scene.text.Text;
+
+/**
+ * The grid cell's skin: one {@link Text}, cut with the cell's ellipsis when it does not fit, or the editor while the cell
+ * is edited. JavaFX's {@code TableCellSkin} gives every cell a labelled skin (graphic and text placement, mnemonics,
+ * wrapping, a clip and about twenty listeners) and its own mouse behaviour: about 230 more objects a cell, which a new
+ * grid's first young collection copies while the window waits (ADR 0044). Selecting with the mouse is done once for the
+ * whole table instead ({@link CellClicks}).
+ */
+final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListener {
+    /** What {@code TableColumnHeader} puts in a cell's properties while it measures the column's content. */
+    private static final String MEASURING = "deferToParentPrefWidth";
+    /** Measures text off screen: setting and resetting the shown node's text would mark it dirty for the renderer. */
+    private static final Text MEASURE = new Text();
+
+    private final Text text = new Text();
+    /** The full text and width the shown text was cut for: layout runs often, the cut only when one of them changes. */
+    private String cutFor;
+    private double cutWidth = -1;
+
+    GridCellSkin(GridCell cell) {
+        super(cell);
+        text.getStyleClass().add("text");
+        text.setManaged(false);
+        consumeMouseEvents(false);
+        getChildren().add(text);
+        for (Observable o : followed(cell)) o.addListener(this);
+        text.setFont(cell.getFont());
+        text.setFill(cell.getTextFill());
+        text.setUnderline(cell.isUnderline());
+        showGraphic(cell.getGraphic());
+    }
+
+    /** What the skin draws from the cell's properties. */
+    private static Observable[] followed(GridCell cell) {
+        return new Observable[] {cell.textProperty(), cell.graphicProperty(), cell.fontProperty(), cell.textFillProperty(),
+                cell.underlineProperty(), cell.alignmentProperty()};
+    }
+
+    @Override
+    public void invalidated(Observable o) {
+        GridCell cell = getSkinnable();
+        if (cell == null) return;
+        if (o == cell.textFillProperty()) {
+            text.setFill(cell.getTextFill());
+        } else if (o == cell.underlineProperty()) {
+            text.setUnderline(cell.isUnderline());
+        } else {
+            if (o == cell.fontProperty()) {
+                text.setFont(cell.getFont());
+                cutFor = null;
+            } else if (o == cell.graphicProperty()) {
+                showGraphic(cell.getGraphic());
+            }
+            cell.requestLayout();
+        }
+    }
+
+    private void showGraphic(Node graphic) {
+        if (getChildren().size() > 1) getChildren().remove(1, getChildren().size());
+        if (graphic != null) getChildren().add(graphic);
+    }
+
+    @Override
+    public void dispose() {
+        GridCell cell = getSkinnable();
+        if (cell == null) return;
+        for (Observable o : followed(cell)) o.removeListener(this);
+        super.dispose();
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        GridCell cell = getSkinnable();
+        Node graphic = cell.getGraphic();
+        String full = cell.getText();
+        boolean showText = full != null && !full.isEmpty();
+        text.setVisible(showText);
+        if (graphic != null && graphic.getParent() == cell) {
+            // An editor fills the cell's width, at its own height, centred.
+            double gh = Math.min(h, graphic.prefHeight(w));
+            graphic.resizeRelocate(snapPositionX(x), snapPositionY(y + (h - gh) / 2), snapSizeX(w), snapSizeY(gh));
+        }
+        if (!showText) return;
+        if (!full.equals(cutFor) || w != cutWidth) {
+            text.setText(fit(full, cell.getEllipsisString(), w));
+            cutFor = full;
+            cutWidth = w;
+        }
+        Pos pos = cell.getAlignment() == null ? Pos.CENTER_LEFT : cell.getAlignment();
+        double tw = text.getLayoutBounds().getWidth();
+        double th = text.getLayoutBounds().getHeight();
+        double tx = pos.getHpos() == HPos.RIGHT ? x + w - tw : pos.getHpos() == HPos.CENTER ? x + (w - tw) / 2 : x;
+        double ty = pos.getVpos() == VPos.TOP ? y : pos.getVpos() == VPos.BOTTOM ? y + h - th : y + (h - th) / 2;
+        text.relocate(snapPositionX(Math.max(x, tx)), snapPositionY(ty));
+    }
+
+    /** {@code full}, or its longest start that fits {@code width} with {@code ellipsis} after it. */
+    private String fit(String full, String ellipsis, double width) {
+        MEASURE.setFont(text.getFont());
+        if (width <= 0 || widthOf(full) <= width) return full;
+        String more = ellipsis == null ? "" : ellipsis;
+        // The widest start that fits, by halving: a cut cell is measured a handful of times, and only when its text or
+        // width changes.
+        int low = 0;
+        int high = full.length();
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (widthOf(full.substring(0, mid) + more) <= width) low = mid;
+            else high = mid - 1;
+        }
+        if (low > 0 && Character.isHighSurrogate(full.charAt(low - 1))) low--;
+        return low == 0 ? more : full.substring(0, low) + more;
+    }
+
+    private static double widthOf(String s) {
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    @Override
+    protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+        GridCell cell = getSkinnable();
+        if (cell.hasProperties() && cell.getProperties().containsKey(MEASURING)) {
+            // Fitting the column to its content: what the whole value needs.
+            Node graphic = cell.getGraphic();
+            double content = graphic != null ? graphic.prefWidth(-1) : 0;
+            String full = cell.getText();
+            if (full != null && !full.isEmpty()) {
+                MEASURE.setFont(text.getFont());
+                content = Math.max(content, widthOf(full));
+            }
+            return left + content + right;
+        }
+        var column = cell.getTableColumn();
+        return column == null ? 0 : snapSizeX(column.getWidth());
+    }
+
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        Node graphic = getSkinnable().getGraphic();
+        double content = text.getLayoutBounds().getHeight();
+        if (graphic != null) content = Math.max(content, graphic.prefHeight(-1));
+        return top + content + bottom;
+    }
+
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return left + right;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return computePrefHeight(width, top, right, bottom, left);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.facet.ui.grid;
+
+import static dev.facet.ui.grid.GridFx.fx;
+import static dev.facet.ui.grid.GridFx.onFx;
+import static dev.facet.ui.grid.GridFx.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The grid's cells have a skin of their own and are selected with the mouse by the table ({@link GridCellSkin},
+ * {@link CellClicks}): what JavaFX's table cell did must still hold, driven through the mouse and keys.
+ */
+class GridCellMouseTest extends GridWindowTest {
+    GridCellMouseTest() { super("cell-mouse", 40); }
+
+    List<String> selected() {
+        return onFx(() -> view.table().getSelectionModel().getSelectedCells().stream()
+                .map(p -> p.getRow() + ":" + p.getTableColumn().getId()).sorted().toList());
+    }
+
+    @Test
+    void aClickSelectsShiftClickSelectsTheRangeAndShiftDownGoesOnFromTheSameAnchor(FxRobot robot) {
+        show("Customer", 800);
+        robot.clickOn(cell(robot, "Ada Lovelace"));
+        assertThat(selected()).containsExactly("0:name");
+        robot.press(KeyCode.SHIFT).clickOn(cell(robot, "Alan Lovelace")).release(KeyCode.SHIFT);
+        int alan = onFx(() -> view.table().getFocusModel().getFocusedCell().getRow());
+        assertThat(selected()).hasSize(alan + 1).allMatch(p -> p.endsWith(":name"));
+        robot.press(KeyCode.SHIFT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.SHIFT);
+        // The keyboard goes on from the anchor the click set: the range grows by one row, from the first cell.
+        assertThat(selected()).hasSize(alan + 2).contains("0:name", (alan + 1) + ":name");
+        assertThat(onFx(() -> view.table().getEditingCell())).isNull();
+    }
+
+    @Test
+    void shortcutClickAddsACellAndTakesASelectedOneAway(FxRobot robot) {
+        show("Customer", 800);
+        robot.clickOn(cell(robot, "Ada Lovelace"));
+        robot.press(KeyCode.CONTROL).clickOn(cell(robot, "Grace Lovelace")).release(KeyCode.CONTROL);
+        assertThat(selected()).hasSize(2);
+        robot.press(KeyCode.CONTROL).clickOn(cell(robot, "Ada Lovelace")).release(KeyCode.CONTROL);
+        assertThat(selected()).hasSize(1).allMatch(p -> p.endsWith(":name") && !p.startsWith("0:"));
+    }
+
+    @Test
+    void aClickOnTheSelectedCellEditsItAndARightClickSelectsTheCellUnderIt(FxRobot robot) {
+        show("Customer", 800);
+        robot.clickOn(cell(robot, "Ada Lovelace"));
+        assertThat(onFx(() -> view.table().getEditingCell())).isNull();
+        // A second, separate click (not a double click: the gesture is told apart by time) edits the selected cell.
+        robot.sleep((long) GridCell.DOUBLE_CLICK_TIME.toMillis() + 100);
+        robot.clickOn(cell(robot, "Ada Lovelace"));
+        waitUntil(() -> view.table().getEditingCell() != null);
+        TablePosition<GridRow, ?> editing = onFx(() -> view.table().getEditingCell());
+        assertThat(editing.getRow()).isZero();
+        assertThat(robot.lookup(".cell-editor").queryAs(TextField.class).getText()).isEqualTo("Ada Lovelace");
+        GridFx.snapshot(stage.getScene(), "grid-cell-editor");
+        robot.push(KeyCode.ESCAPE);
+        waitUntil(() -> view.table().getEditingCell() == null);
+
+        robot.rightClickOn(cell(robot, "Grace Lovelace"));
+        robot.push(KeyCode.ESCAPE);
+        assertThat(selected()).hasSize(1).allMatch(p -> p.endsWith(":name") && !p.startsWith("0:"));
+    }
+
+    @Test
+    void textThatDoesNotFitIsCutWithAnEllipsisAndShownWholeOnceTheColumnIsWideEnough(FxRobot robot) {
+        show("Customer", 800);
+        String email = onFx(() -> vm().cell(view.table().getItems().getFirst(), (GridColumn) view.table().tableColumn("email").getUserData()).text());
+        fx(() -> view.table().tableColumn("email").setPrefWidth(90));
+        waitUntil(() -> shown(email).endsWith("..."));
+        String cut = shown(email);
+        assertThat(email).startsWith(cut.substring(0, cut.length() - 3));
+        assertThat(cut.length()).isLessThan(email.length());
+
+        fx(() -> view.table().tableColumn("email").setPrefWidth(400));
+        waitUntil(() -> shown(email).equals(email));
+    }
+
+    /** The text drawn by the cell whose value is {@code full}. */
+    String shown(String full) {
+        return onFx(() -> view.table().lookupAll(".grid-cell").stream()
+                .filter(n -> n instanceof GridCell c && full.equals(c.getText()))
+                .map(n -> ((Text) n.lookup(".text")).getText()).findFirst().orElse(""));
+    }
+}
