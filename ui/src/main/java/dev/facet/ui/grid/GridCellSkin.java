@@ -107,19 +107,27 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
     /** {@code full}, or its longest start that fits {@code width} with {@code ellipsis} after it. */
     private String fit(String full, String ellipsis, double width) {
         MEASURE.setFont(text.getFont());
-        if (width <= 0 || widthOf(full) <= width) return full;
+        double whole = widthOf(full);
+        if (width <= 0 || whole <= width) return full;
         String more = ellipsis == null ? "" : ellipsis;
-        // The widest start that fits, by halving: a cut cell is measured a handful of times, and only when its text or
-        // width changes.
-        int low = 0;
-        int high = full.length();
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (widthOf(full.substring(0, mid) + more) <= width) low = mid;
-            else high = mid - 1;
+        // Text is about as wide as its share of characters: start there and step to the widest start that fits. Cut
+        // cells are measured two or three times, and only when their text or width changes (every row while scrolling).
+        int n = full.length();
+        int guess = (int) Math.max(0, Math.min(n - 1, n * (width - widthOf(more)) / whole));
+        int fits;
+        if (startFits(full, guess, more, width)) {
+            fits = guess;
+            while (fits + 1 < n && startFits(full, fits + 1, more, width)) fits++;
+        } else {
+            fits = guess - 1;
+            while (fits > 0 && !startFits(full, fits, more, width)) fits--;
         }
-        if (low > 0 && Character.isHighSurrogate(full.charAt(low - 1))) low--;
-        return low == 0 ? more : full.substring(0, low) + more;
+        if (fits > 0 && Character.isHighSurrogate(full.charAt(fits - 1))) fits--;
+        return fits <= 0 ? more : full.substring(0, fits) + more;
+    }
+
+    private static boolean startFits(String full, int length, String more, double width) {
+        return widthOf(full.substring(0, length) + more) <= width;
     }
 
     private static double widthOf(String s) {

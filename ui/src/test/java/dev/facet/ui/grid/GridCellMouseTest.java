@@ -79,9 +79,23 @@ class GridCellMouseTest extends GridWindowTest {
         String cut = shown(email);
         assertThat(email).startsWith(cut.substring(0, cut.length() - 3));
         assertThat(cut.length()).isLessThan(email.length());
+        // The widest start that fits: one character more would not.
+        double[] room = onFx(() -> view.table().lookupAll(".grid-cell").stream()
+                .filter(n -> n instanceof GridCell c && email.equals(c.getText())).map(n -> (GridCell) n)
+                .map(c -> new double[] {c.getWidth() - c.snappedLeftInset() - c.snappedRightInset(),
+                        width(c, cut), width(c, email.substring(0, cut.length() - 2) + "...")})
+                .findFirst().orElseThrow());
+        assertThat(room[1]).isLessThanOrEqualTo(room[0]);
+        assertThat(room[2]).isGreaterThan(room[0]);
 
         fx(() -> view.table().tableColumn("email").setPrefWidth(400));
         waitUntil(() -> shown(email).equals(email));
+    }
+
+    private static double width(GridCell cell, String s) {
+        Text t = new Text(s);
+        t.setFont(cell.getFont());
+        return t.getLayoutBounds().getWidth();
     }
 
     /** The text drawn by the cell whose value is {@code full}. */
