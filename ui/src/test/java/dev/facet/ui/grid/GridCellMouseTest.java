@@ -6,7 +6,9 @@ import static dev.facet.ui.grid.GridFx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.TablePosition;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -90,6 +92,25 @@ class GridCellMouseTest extends GridWindowTest {
 
         fx(() -> view.table().tableColumn("email").setPrefWidth(400));
         waitUntil(() -> shown(email).equals(email));
+    }
+
+    @Test
+    void aDoubleClickOnAColumnsDividerFitsTheColumnToItsWidestValue(FxRobot robot) {
+        show("Customer", 800);
+        var email = view.table().tableColumn("email");
+        fx(() -> email.setPrefWidth(90));
+        waitUntil(() -> email.getWidth() == 90);
+        double widest = onFx(() -> {
+            GridCell any = (GridCell) view.table().lookupAll(".grid-cell").stream().filter(n -> n instanceof GridCell c && c.getTableColumn() == email).findFirst().orElseThrow();
+            return view.table().getItems().stream()
+                    .mapToDouble(r -> width(any, vm().cell(r, (GridColumn) email.getUserData()).text())).max().orElseThrow();
+        });
+        // The header's divider on the column's right: a rectangle the header keeps with the column in its properties.
+        Node divider = robot.lookup(n -> n instanceof Rectangle && n.isVisible() && n.hasProperties() && n.getProperties().containsValue(email)).query();
+        robot.doubleClickOn(divider);
+        // Every value whole: the column is as wide as the widest one and the cell's padding.
+        waitUntil(() -> email.getWidth() >= widest + 16);
+        waitUntil(() -> shown(onFx(() -> vm().cell(view.table().getItems().getFirst(), (GridColumn) email.getUserData()).text())).endsWith(".com"));
     }
 
     private static double width(GridCell cell, String s) {
