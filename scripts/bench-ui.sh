@@ -19,6 +19,10 @@
 #   --mongo  the same window run on MongoDB: ROWS (default 200,000) documents with embedded documents on mongo-java-server,
 #            started in a process of its own and filled on each run; no start-up runs; also prints the server's own time
 #            for the first page (driver round trips, without Facet)
+# Environment:
+#   BUSY=N   keeps N cores busy while the window is measured (not while its AOT cache is trained): N loops
+#            `sh -c 'while :; do :; done'` at normal priority, as scripts/startup-demo.sh starts them; issue 15's
+#            "a machine that is doing something else too". BUSY=1 on a 2-core machine leaves the window one core.
 # Never part of mvn verify: the benchmark is in the bench module, built only with -Pbench.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -94,7 +98,12 @@ if [ "$aot" = true ]; then
   fi
   cache=(-XX:AOTCache="$aot_file")
 fi
-echo "bench-ui: machine load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(nproc) CPUs; JVM options: ${window_options[*]} ${cache[*]}" >&2
+busy=()
+trap 'kill "${busy[@]}" 2>/dev/null || true' EXIT
+for _ in $(seq 1 "${BUSY:-0}"); do
+  sh -c 'while :; do :; done' & busy+=($!)
+done
+echo "bench-ui: machine load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(nproc) CPUs; busy loops: ${#busy[@]}; JVM options: ${window_options[*]} ${cache[*]}" >&2
 # Java preferences (remembered grid layouts) go under bench-out, not the user's own.
 xvfb-run -a -s "-screen 0 1440x900x24" \
   java "${window_options[@]}" "${cache[@]}" "${jfr[@]}" "${props[@]}" -Dbench.windowJvmOptions="${window_options[*]}" \
