@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -42,27 +43,30 @@ final class ColumnHeaders {
         };
     }
 
-    /** The header: name (with a key icon for ids and a link icon for relations and foreign keys), type and markers. */
-    static VBox header(GridColumn c, ModelGridViewModel vm, Label sortMark) {
-        Label name = new Label(c.name());
+    /**
+     * The header: name (with a key icon for ids and a link icon for relations and foreign keys), type and markers. The
+     * name and the required mark are {@code Text}, not {@code Label}s: a label is about 250 objects more, and a new
+     * grid's headers are copied by the young collection after an open (ADR 0044). The first row of the box is where
+     * {@link #showSortMark} puts a column's sort mark.
+     */
+    static VBox header(GridColumn c, ModelGridViewModel vm) {
+        Text name = new Text(c.name());
         name.getStyleClass().addAll(Styles.TEXT_BOLD, "column-name");
-        if (c.id()) name.setGraphic(icon(Feather.KEY, "key-icon"));
-        else if (c.isRelation() || c.foreignKey()) name.setGraphic(icon(Feather.LINK_2, "link-icon"));
-        HBox top = new HBox(2, name);
+        HBox top = new HBox(3);
+        top.getStyleClass().add("column-title");
+        FontIcon kind = c.id() ? icon(Feather.KEY, "key-icon") : c.isRelation() || c.foreignKey() ? icon(Feather.LINK_2, "link-icon") : null;
+        if (kind != null) {
+            // As a label's graphic sat before its text.
+            HBox.setMargin(kind, new javafx.geometry.Insets(0, 1, 0, 0));
+            top.getChildren().add(kind);
+        }
+        top.getChildren().add(name);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        // The theme lets header labels grow; these keep their own width so the name is never cut for the marks.
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        name.setMaxWidth(Region.USE_PREF_SIZE);
-        sortMark.setMinWidth(Region.USE_PREF_SIZE);
-        sortMark.setMaxWidth(Region.USE_PREF_SIZE);
         if (c.requiredOnCreate()) {
-            Label star = new Label("*");
+            Text star = new Text("*");
             star.getStyleClass().add("required-mark");
-            star.setMinWidth(Region.USE_PREF_SIZE);
-            star.setMaxWidth(Region.USE_PREF_SIZE);
             top.getChildren().add(star);
         }
-        top.getChildren().add(sortMark);
         List<String> marks = new ArrayList<>();
         if (c.id()) marks.add("id");
         if (c.unique()) marks.add("unique");
@@ -96,6 +100,22 @@ final class ColumnHeaders {
         if (c.field().documentation() != null) tip.append("\n\n").append(c.field().documentation());
         LazyTooltip.install(box, tip.toString());
         return box;
+    }
+
+    /**
+     * Shows a sort key in the header {@code header} made: an arrow, and its rank when there are several ({@code rank}
+     * null); {@code descending} null removes the mark. The mark is made only for sorted columns.
+     */
+    static void showSortMark(VBox header, Boolean descending, String rank) {
+        HBox top = (HBox) header.getChildren().getFirst();
+        top.getChildren().removeIf(n -> n.getStyleClass().contains("sort-mark"));
+        if (descending == null) return;
+        Label mark = new Label(rank, icon(descending ? Feather.ARROW_DOWN : Feather.ARROW_UP, "sort-icon"));
+        mark.getStyleClass().addAll(Styles.TEXT_SMALL, "sort-mark");
+        // The theme lets header labels grow; the mark keeps its own width so the name is never cut for it.
+        mark.setMinWidth(Region.USE_PREF_SIZE);
+        mark.setMaxWidth(Region.USE_PREF_SIZE);
+        top.getChildren().add(mark);
     }
 
     static FontIcon icon(Feather f, String style) {

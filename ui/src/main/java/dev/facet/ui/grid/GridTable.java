@@ -18,6 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
@@ -60,7 +61,8 @@ final class GridTable extends TableView<GridRow> {
     private final ModelGridViewModel vm;
     private final ModelGridView view;
     private final Map<String, TableColumn<GridRow, GridRow>> byName = new java.util.HashMap<>();
-    private final Map<String, Label> sortMarks = new java.util.HashMap<>();
+    /** Each column's header, where its sort mark goes. */
+    private final Map<String, VBox> headers = new java.util.HashMap<>();
     private final ContextMenu contextMenu = new ContextMenu();
     private boolean syncing;
     private final Runnable afterLayout = this::afterLayout;
@@ -163,10 +165,9 @@ final class GridTable extends TableView<GridRow> {
             TableColumn<GridRow, GridRow> tc = new TableColumn<>();
             tc.setId(gc.name());
             tc.setUserData(gc);
-            Label mark = new Label();
-            mark.getStyleClass().addAll(Styles.TEXT_SMALL, "sort-mark");
-            sortMarks.put(gc.name(), mark);
-            tc.setGraphic(ColumnHeaders.header(gc, vm, mark));
+            VBox header = ColumnHeaders.header(gc, vm);
+            headers.put(gc.name(), header);
+            tc.setGraphic(header);
             tc.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
             tc.setCellFactory(c -> new GridCell(vm, gc, this));
             tc.setOnEditCommit(e -> { });
@@ -189,17 +190,14 @@ final class GridTable extends TableView<GridRow> {
 
     /** Draws each sort key in its header: an arrow, and its rank when there are several. */
     private void showSortMarks() {
-        sortMarks.values().forEach(m -> {
-            m.setGraphic(null);
-            m.setText(null);
-        });
         List<SortKey> keys = vm.sortOrder();
-        for (int i = 0; i < keys.size(); i++) {
-            Label m = sortMarks.get(keys.get(i).field());
-            if (m == null) continue;
-            m.setGraphic(ColumnHeaders.icon(keys.get(i).descending() ? Feather.ARROW_DOWN : Feather.ARROW_UP, "sort-icon"));
-            m.setText(keys.size() > 1 ? Integer.toString(i + 1) : null);
-        }
+        Map<String, Integer> rank = new java.util.HashMap<>();
+        for (int i = 0; i < keys.size(); i++) rank.put(keys.get(i).field(), i);
+        headers.forEach((field, header) -> {
+            Integer i = rank.get(field);
+            if (i == null) ColumnHeaders.showSortMark(header, null, null);
+            else ColumnHeaders.showSortMark(header, keys.get(i).descending(), keys.size() > 1 ? Integer.toString(i + 1) : null);
+        });
     }
 
     private static TableColumn<?, ?> headerColumn(javafx.scene.Node node) {
