@@ -103,8 +103,8 @@ final class ColumnHeaders {
     }
 
     /**
-     * Shows a sort key in the header {@code header} made: an arrow, and its rank when there are several ({@code rank}
-     * null); {@code descending} null removes the mark. The mark is made only for sorted columns.
+     * Shows a sort key in a header made by {@link #header}: an arrow, with its rank when several columns are sorted
+     * ({@code rank}, else null). A null {@code descending} takes the mark away: unsorted columns have none.
      */
     static void showSortMark(VBox header, Boolean descending, String rank) {
         HBox top = (HBox) header.getChildren().getFirst();
