@@ -21,6 +21,9 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
     private static final String MEASURING = "deferToParentPrefWidth";
     /** Measures text off screen: setting and resetting the shown node's text would mark it dirty for the renderer. */
     private static final Text MEASURE = new Text();
+    private static javafx.scene.text.Font ellipsisFont;
+    private static String ellipsis;
+    private static double ellipsisWidth;
 
     private final Text text = new Text();
     /** The full text and width the shown text was cut for: layout runs often, the cut only when one of them changes. */
@@ -92,7 +95,10 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
         }
         if (!showText) return;
         if (!full.equals(cutFor) || w != cutWidth) {
-            text.setText(fit(full, cell.getEllipsisString(), w));
+            // The shown node measures the whole text itself: most values fit, and are laid out once.
+            text.setText(full);
+            double whole = text.getLayoutBounds().getWidth();
+            if (w > 0 && whole > w) text.setText(cut(full, whole, cell.getEllipsisString(), w));
             cutFor = full;
             cutWidth = w;
         }
@@ -104,16 +110,14 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
         text.relocate(snapPositionX(Math.max(x, tx)), snapPositionY(ty));
     }
 
-    /** {@code full}, or its longest start that fits {@code width} with {@code ellipsis} after it. */
-    private String fit(String full, String ellipsis, double width) {
+    /** The longest start of {@code full} (as wide as {@code whole}) that fits {@code width} with {@code ellipsis} after it. */
+    private String cut(String full, double whole, String ellipsis, double width) {
         MEASURE.setFont(text.getFont());
-        double whole = widthOf(full);
-        if (width <= 0 || whole <= width) return full;
         String more = ellipsis == null ? "" : ellipsis;
         // Text is about as wide as its share of characters: start there and step to the widest start that fits. Cut
         // cells are measured two or three times, and only when their text or width changes (every row while scrolling).
         int n = full.length();
-        int guess = (int) Math.max(0, Math.min(n - 1, n * (width - widthOf(more)) / whole));
+        int guess = (int) Math.max(0, Math.min(n - 1, n * (width - ellipsisWidth(more)) / whole));
         int fits;
         if (startFits(full, guess, more, width)) {
             fits = guess;
@@ -124,6 +128,16 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
         }
         if (fits > 0 && Character.isHighSurrogate(full.charAt(fits - 1))) fits--;
         return fits <= 0 ? more : full.substring(0, fits) + more;
+    }
+
+    /** The ellipsis's width in the measuring font, kept while the font and the ellipsis stay the same. */
+    private static double ellipsisWidth(String more) {
+        if (MEASURE.getFont() != ellipsisFont || !more.equals(ellipsis)) {
+            ellipsisFont = MEASURE.getFont();
+            ellipsis = more;
+            ellipsisWidth = widthOf(more);
+        }
+        return ellipsisWidth;
     }
 
     private static boolean startFits(String full, int length, String more, double width) {
