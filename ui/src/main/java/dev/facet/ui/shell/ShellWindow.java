@@ -10,8 +10,9 @@ import dev.facet.ui.project.ProjectLoader;
 import dev.facet.ui.project.ProjectOpener;
 import dev.facet.ui.settings.RecentProject;
 import dev.facet.ui.settings.UserSettings;
-import java.nio.file.Path;
+import dev.facet.ui.task.BackgroundPriority;
 import dev.facet.ui.task.FxTaskExecutor;
+import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
@@ -105,6 +106,7 @@ public final class ShellWindow {
     public static ShellWindow show(Stage stage, Config config, OpenRequest initial, DialogService dialogs) {
         ShellWindow w = new ShellWindow(stage, config, dialogs != null ? dialogs : new FxDialogService(stage));
         stage.show();
+        lowerJvmThreads();
         // When the first project is open, a grid of it is built off screen in short steps: the first tab then opens
         // as quickly as later ones.
         w.shell.projectProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -112,6 +114,7 @@ public final class ShellWindow {
             public void changed(javafx.beans.value.ObservableValue<? extends Project> o, Project was, Project is) {
                 if (is == null) return;
                 o.removeListener(this);
+                lowerJvmThreads(); // and those the JVM started meanwhile
                 GridWarmUp.start(is, Duration.millis(100), stage.getScene().getStylesheets());
                 TrainingTour.startIfAsked(w.shell, stage.getScene(), is);
             }
@@ -119,6 +122,11 @@ public final class ShellWindow {
         if (initial != null) w.shell.open(initial);
         else w.showOpenDialog();
         return w;
+    }
+
+    /** The JIT's and G1's background threads give the FX thread the cores first (ADR 0045); off the FX thread. */
+    private static void lowerJvmThreads() {
+        Thread.ofVirtual().name("facet-priorities").start(BackgroundPriority::lowerJvmThreads);
     }
 
     /** @return the shell's view model */

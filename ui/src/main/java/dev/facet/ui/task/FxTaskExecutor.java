@@ -26,7 +26,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private final ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
-        Thread t = new Thread(r, "facet-db");
+        // Queries wait for a core behind the frame being drawn (BackgroundPriority).
+        Thread t = new Thread(() -> {
+            BackgroundPriority.lowerCurrentThread();
+            r.run();
+        }, "facet-db");
         t.setDaemon(true);
         return t;
     });
