@@ -15,6 +15,10 @@ import javafx.scene.text.Text;
  * wrapping, a clip and about twenty listeners) and its own mouse behaviour: about 230 more objects a cell, which a new
  * grid's first young collection copies while the window waits (ADR 0044). Selecting with the mouse is done once for the
  * whole table instead ({@link CellClicks}).
+ *
+ * <p>The {@code Text} is made at the cell's first layout with text to show. JavaFX's table rows make and style a cell
+ * for every column, also those scrolled out of view, and lay out only those in view: a wide model's grid had about a
+ * third of its cells off screen, each with a {@code Text} it never drew.
  */
 final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListener {
     /** What {@code TableColumnHeader} puts in a cell's properties while it measures the column's content. */
@@ -25,22 +29,33 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
     private static String ellipsis;
     private static double ellipsisWidth;
 
-    private final Text text = new Text();
+    /** The shown text; null until the cell is first laid out with text to show. */
+    private Text text;
     /** The full text and width the shown text was cut for: layout runs often, the cut only when one of them changes. */
     private String cutFor;
     private double cutWidth = -1;
 
     GridCellSkin(GridCell cell) {
         super(cell);
-        text.getStyleClass().add("text");
-        text.setManaged(false);
         consumeMouseEvents(false);
-        getChildren().add(text);
         for (Observable o : followed(cell)) o.addListener(this);
-        text.setFont(cell.getFont());
-        text.setFill(cell.getTextFill());
-        text.setUnderline(cell.isUnderline());
         showGraphic(cell.getGraphic());
+    }
+
+    /** The shown text node, made (and styled at once, so that its first frame is drawn as the next ones) when needed. */
+    private Text text() {
+        if (text == null) {
+            GridCell cell = getSkinnable();
+            text = new Text();
+            text.getStyleClass().add("text");
+            text.setManaged(false);
+            text.setFont(cell.getFont());
+            text.setFill(cell.getTextFill());
+            text.setUnderline(cell.isUnderline());
+            getChildren().add(0, text);
+            text.applyCss();
+        }
+        return text;
     }
 
     /** What the skin draws from the cell's properties. */
@@ -54,12 +69,12 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
         GridCell cell = getSkinnable();
         if (cell == null) return;
         if (o == cell.textFillProperty()) {
-            text.setFill(cell.getTextFill());
+            if (text != null) text.setFill(cell.getTextFill());
         } else if (o == cell.underlineProperty()) {
-            text.setUnderline(cell.isUnderline());
+            if (text != null) text.setUnderline(cell.isUnderline());
         } else {
             if (o == cell.fontProperty()) {
-                text.setFont(cell.getFont());
+                if (text != null) text.setFont(cell.getFont());
                 cutFor = null;
             } else if (o == cell.graphicProperty()) {
                 showGraphic(cell.getGraphic());
@@ -69,7 +84,7 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
     }
 
     private void showGraphic(Node graphic) {
-        if (getChildren().size() > 1) getChildren().remove(1, getChildren().size());
+        getChildren().removeIf(child -> child != text);
         if (graphic != null) getChildren().add(graphic);
     }
 
@@ -87,32 +102,33 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
         Node graphic = cell.getGraphic();
         String full = cell.getText();
         boolean showText = full != null && !full.isEmpty();
-        text.setVisible(showText);
+        if (text != null) text.setVisible(showText);
         if (graphic != null && graphic.getParent() == cell) {
             // An editor fills the cell's width, at its own height, centred.
             double gh = Math.min(h, graphic.prefHeight(w));
             graphic.resizeRelocate(snapPositionX(x), snapPositionY(y + (h - gh) / 2), snapSizeX(w), snapSizeY(gh));
         }
         if (!showText) return;
+        Text shown = text();
         if (!full.equals(cutFor) || w != cutWidth) {
             // The shown node measures the whole text itself: most values fit, and are laid out once.
-            text.setText(full);
-            double whole = text.getLayoutBounds().getWidth();
-            if (w > 0 && whole > w) text.setText(cut(full, whole, cell.getEllipsisString(), w));
+            shown.setText(full);
+            double whole = shown.getLayoutBounds().getWidth();
+            if (w > 0 && whole > w) shown.setText(cut(full, whole, cell.getEllipsisString(), w));
             cutFor = full;
             cutWidth = w;
         }
         Pos pos = cell.getAlignment() == null ? Pos.CENTER_LEFT : cell.getAlignment();
-        double tw = text.getLayoutBounds().getWidth();
-        double th = text.getLayoutBounds().getHeight();
+        double tw = shown.getLayoutBounds().getWidth();
+        double th = shown.getLayoutBounds().getHeight();
         double tx = pos.getHpos() == HPos.RIGHT ? x + w - tw : pos.getHpos() == HPos.CENTER ? x + (w - tw) / 2 : x;
         double ty = pos.getVpos() == VPos.TOP ? y : pos.getVpos() == VPos.BOTTOM ? y + h - th : y + (h - th) / 2;
-        text.relocate(snapPositionX(Math.max(x, tx)), snapPositionY(ty));
+        shown.relocate(snapPositionX(Math.max(x, tx)), snapPositionY(ty));
     }
 
     /** The longest start of {@code full} (as wide as {@code whole}) that fits {@code width} with {@code ellipsis} after it. */
     private String cut(String full, double whole, String ellipsis, double width) {
-        MEASURE.setFont(text.getFont());
+        MEASURE.setFont(getSkinnable().getFont());
         String more = ellipsis == null ? "" : ellipsis;
         // Text is about as wide as its share of characters: start there and step to the widest start that fits. Cut
         // cells are measured two or three times, and only when their text or width changes (every row while scrolling).
@@ -158,7 +174,7 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
             double content = graphic != null ? graphic.prefWidth(-1) : 0;
             String full = cell.getText();
             if (full != null && !full.isEmpty()) {
-                MEASURE.setFont(text.getFont());
+                MEASURE.setFont(cell.getFont());
                 content = Math.max(content, widthOf(full));
             }
             return left + content + right;
@@ -170,7 +186,7 @@ final class GridCellSkin extends SkinBase<GridCell> implements InvalidationListe
     @Override
     protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
         Node graphic = getSkinnable().getGraphic();
-        double content = text.getLayoutBounds().getHeight();
+        double content = text().getLayoutBounds().getHeight();
         if (graphic != null) content = Math.max(content, graphic.prefHeight(-1));
         return top + content + bottom;
     }

@@ -113,6 +113,36 @@ class GridCellMouseTest extends GridWindowTest {
         waitUntil(() -> shown(onFx(() -> vm().cell(view.table().getItems().getFirst(), (GridColumn) email.getUserData()).text())).endsWith(".com"));
     }
 
+    @Test
+    void aColumnScrolledIntoViewDrawsItsTextAsTheColumnsInViewDo(FxRobot robot) {
+        show("Customer", 800);
+        var table = view.table();
+        var last = onFx(() -> table.getVisibleLeafColumns().getLast());
+        // The grid is wider than the window: the last column's cells are made and styled, but not laid out or drawn.
+        assertThat(onFx(() -> cellsOf(last).isEmpty())).as("the last column starts out of view").isTrue();
+        String value = onFx(() -> vm().cell(table.getItems().getFirst(), (GridColumn) last.getUserData()).text());
+        assertThat(value).isNotEmpty();
+
+        fx(() -> table.scrollToColumn(last));
+        waitUntil(() -> cellsOf(last).stream().anyMatch(c -> c.getIndex() == 0 && c.lookup(".text") instanceof Text t
+                && value.startsWith(t.getText().replace("...", ""))));
+        // Its text is styled from its first frame: placed in the row as the other columns' are.
+        double[] y = onFx(() -> {
+            GridCell scrolled = cellsOf(last).stream().filter(c -> c.getIndex() == 0).findFirst().orElseThrow();
+            GridCell other = table.lookupAll(".grid-cell").stream().filter(n -> n instanceof GridCell c && c.getIndex() == 0
+                    && c.getParent() != null && c.getTableColumn() != last && c.lookup(".text") instanceof Text t
+                    && t.isVisible()).map(n -> (GridCell) n).findFirst().orElseThrow();
+            return new double[] {scrolled.lookup(".text").getLayoutY(), other.lookup(".text").getLayoutY()};
+        });
+        assertThat(y[0]).isEqualTo(y[1]);
+    }
+
+    private List<GridCell> cellsOf(javafx.scene.control.TableColumn<GridRow, ?> column) {
+        return view.table().lookupAll(".grid-cell").stream()
+                .filter(n -> n instanceof GridCell c && c.getTableColumn() == column && c.getParent() != null)
+                .map(n -> (GridCell) n).toList();
+    }
+
     private static double width(GridCell cell, String s) {
         Text t = new Text(s);
         t.setFont(cell.getFont());
