@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * a display (Xvfb). It prints, for a model of a million rows on SQLite:
  * <ol>
  *   <li>the time from opening the model's tab to the first frame with rows drawn, cold and warm;</li>
- *   <li>the heap after scrolling from top to bottom (live after System.gc(), and the most seen);</li>
+ *   <li>the heap after scrolling from top to bottom (live: a class histogram, and the most seen);</li>
  *   <li>the longest pause of the FX thread (gaps between frames) while loading and scrolling;</li>
  *   <li>the time from a facet.jar process's start to its window shown and first drawn.</li>
  * </ol>
@@ -69,16 +69,12 @@ public final class UiBenchmark {
             System.out.println("window: opening " + MillionRowDatabase.MODEL + " and scrolling it");
             w.run();
             // At the bottom, with the window still open: what the grid keeps once garbage is gone.
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-                Thread.sleep(200);
-            }
-            long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long live = liveHeap();
             printOpens(w);
             report.add(w.toolkit);
             report.add(opens(w));
             if (mongo) report.add("   " + mongoDb.serverTimes(100, 21));
-            report.add(String.format(Locale.ROOT, "2. heap after scrolling to row %,d of %,d (id %s) in infinite-scroll mode: %d MB live after System.gc();"
+            report.add(String.format(Locale.ROOT, "2. heap after scrolling to row %,d of %,d (id %s) in infinite-scroll mode: %d MB live (a class histogram);"
                             + " at most %d MB after a GC and %d MB sampled at a frame (max heap %,d MB)   goal < 300 MB",
                     w.tableSize, rows, w.lastRowId, live / MB, w.log.maxHeapAfterGc() / MB, w.log.maxSampledHeap() / MB,
                     Runtime.getRuntime().maxMemory() / MB));
@@ -97,6 +93,21 @@ public final class UiBenchmark {
                 + String.join("\n", report) + "\n";
         System.out.print(text);
         Files.writeString(dir.resolve(mongo ? "results-mongo.txt" : "results.txt"), text);
+    }
+
+    /**
+     * @return the bytes of the objects still reachable: a class histogram, which collects the whole heap first. Not
+     *     System.gc(): the window's JVM answers it with a young collection and a concurrent cycle (ADR 0047).
+     */
+    private static long liveHeap() throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        for (String line : histogram.split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 3 && fields[0].equals("Total")) return Long.parseLong(fields[2]);
+        }
+        throw new IllegalStateException("no total in the class histogram:\n" + histogram);
     }
 
     private static void printOpens(WindowRun w) {
@@ -140,7 +151,7 @@ public final class UiBenchmark {
         out.append(String.format(Locale.ROOT, "%n   start-up: %d frames after the project was open and counted went to waiting for the grid's warm-up",
                 w.warmUpWait));
         out.append("\n   longest GC event: ").append(w.log.longestGc());
-        out.append("\n   GC pauses (stop-the-world, System.gc() apart) in warm+scroll: ")
+        out.append("\n   GC pauses (stop-the-world, the benchmark's own full collections apart) in warm+scroll: ")
                 .append(w.log.gcPauses(Set.of("open-warm", "scroll-wheel", "scroll-drag")))
                 .append("; in the cold open: ").append(w.log.gcPauses(Set.of("open-cold")))
                 .append("; in start-up: ").append(w.log.gcPauses(Set.of("startup")));

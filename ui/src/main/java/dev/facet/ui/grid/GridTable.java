@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.facet.ui.grid.ModelGridViewModel.RowState;
 import dev.facet.ui.grid.ModelGridViewModel.SortKey;
+import dev.facet.ui.task.IdleCollection;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -256,6 +257,8 @@ final class GridTable extends TableView<GridRow> {
         }
         revealTo = 0;
         setMaxHeight(Region.USE_COMPUTED_SIZE);
+        // The new table is built: its nodes are copied out of the young generation now, while the window waits.
+        IdleCollection.request();
     }
 
     /** @return how many rows the next step adds: what the last one took per row, into the budget */
