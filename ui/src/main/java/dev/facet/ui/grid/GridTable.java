@@ -238,9 +238,16 @@ final class GridTable extends TableView<GridRow> {
      */
     private void startReveal() {
         // The flow has no height yet (an empty table shows its placeholder instead): the rows get what the header leaves.
-        if (!(lookup(".column-header-background") instanceof Region header)) return;
+        if (!(lookup(".column-header-background") instanceof Region header)) {
+            IdleCollection.request();
+            return;
+        }
         revealHeader = header.getHeight() + snappedTopInset() + snappedBottomInset();
-        if (getHeight() - revealHeader < 3 * REVEAL_FIRST * getFixedCellSize()) return;
+        if (getHeight() - revealHeader < 3 * REVEAL_FIRST * getFixedCellSize()) {
+            // Too short to reveal in parts: its rows are all built in this pulse.
+            IdleCollection.request();
+            return;
+        }
         revealTo = getHeight();
         revealRows = 0;
         // The last table's first step says how many rows fit in this one's.

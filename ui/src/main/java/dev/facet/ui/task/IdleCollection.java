@@ -3,6 +3,7 @@ package dev.facet.ui.task;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,13 @@ public final class IdleCollection {
     /** At most one request waits: the collection answers every request made before it starts. */
     private static final AtomicBoolean PENDING = new AtomicBoolean();
     private static final long DELAY_MILLIS = Long.getLong("facet.idleCollection.delayMs", 100);
+    /** Calls of {@link #request()}, whether or not this JVM collects on them. */
+    private static final AtomicLong REQUESTS = new AtomicLong();
 
     private IdleCollection() {}
+
+    /** @return how many times a collection was asked for in this JVM, collected or not (for tests) */
+    public static long requestCount() { return REQUESTS.get(); }
 
     /** @return whether {@link #request()} does anything in this JVM */
     public static boolean isEnabled() { return CONCURRENT; }
@@ -35,6 +41,7 @@ public final class IdleCollection {
      * it starts). Requests made while one waits are merged into it.
      */
     public static void request() {
+        REQUESTS.incrementAndGet();
         if (!CONCURRENT || !PENDING.compareAndSet(false, true)) return;
         Thread.ofPlatform().daemon().name("facet-idle-collection").start(() -> {
             BackgroundPriority.lowerCurrentThread();
