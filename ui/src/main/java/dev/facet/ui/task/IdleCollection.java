@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * <p>It only works with {@code -XX:+ExplicitGCInvokesConcurrent} (the window's launcher gives it): G1 then answers
  * {@link System#gc()} with a young collection that starts a concurrent cycle. Without it {@code System.gc()} is a
  * full, stop-the-world collection, so nothing is asked at all.
+ *
+ * <p>For the window benchmark's A/B runs: {@code -Dfacet.idleCollection.off=true} turns it off, and
+ * {@code -Dfacet.idleCollection.delayMs} sets the wait after a request (100 ms).
  */
 public final class IdleCollection {
     private static final Logger LOG = LoggerFactory.getLogger(IdleCollection.class);
