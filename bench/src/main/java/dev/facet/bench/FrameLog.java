@@ -77,9 +77,9 @@ public final class FrameLog {
                     // G1's and ZGC's concurrent cycles run beside the application; the rest stop it.
                     // The benchmark's own full collections (the live heap at the bottom) are not the window's pauses;
                     // the window's own System.gc() (a young collection, ADR 0047) is.
-                    boolean benchmarks = info.getGcAction().equals("end of major GC")
+                    boolean benchmarksOwn = info.getGcAction().equals("end of major GC")
                             && (info.getGcCause().equals("System.gc()") || info.getGcCause().equals("Heap Inspection Initiated GC"));
-                    boolean pause = !name.contains("Concurrent") && !name.contains("Cycles") && !benchmarks;
+                    boolean pause = !name.contains("Concurrent") && !name.contains("Cycles") && !benchmarksOwn;
                     if (pause) gcPauses.add(Map.entry(open == null ? "between phases" : open, info.getGcInfo().getDuration()));
                     if (info.getGcInfo().getDuration() > longestGcMillis) {
                         longestGcMillis = info.getGcInfo().getDuration();

@@ -239,13 +239,13 @@ final class GridTable extends TableView<GridRow> {
     private void startReveal() {
         // The flow has no height yet (an empty table shows its placeholder instead): the rows get what the header leaves.
         if (!(lookup(".column-header-background") instanceof Region header)) {
-            IdleCollection.request();
+            rowsInPlace();
             return;
         }
         revealHeader = header.getHeight() + snappedTopInset() + snappedBottomInset();
         if (getHeight() - revealHeader < 3 * REVEAL_FIRST * getFixedCellSize()) {
             // Too short to reveal in parts: its rows are all built in this pulse.
-            IdleCollection.request();
+            rowsInPlace();
             return;
         }
         revealTo = getHeight();
@@ -264,9 +264,14 @@ final class GridTable extends TableView<GridRow> {
         }
         revealTo = 0;
         setMaxHeight(Region.USE_COMPUTED_SIZE);
-        // The new table is built: its nodes are copied out of the young generation now, while the window waits.
-        IdleCollection.request();
+        rowsInPlace();
     }
+
+    /**
+     * The new table's first rows are built: the collector is asked to copy its nodes out of the young generation
+     * while the window waits for the person, not in the frame of the next open (ADR 0047).
+     */
+    private static void rowsInPlace() { IdleCollection.request(); }
 
     /** @return how many rows the next step adds: what the last one took per row, into the budget */
     private int nextRevealStep() {
